@@ -1,0 +1,168 @@
+"""Actor dictionary: aliases to canonical ACLED-style actors, and vague mentions resolved in context."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from conflictlens.knowledge import Country, Knowledge
+from conflictlens.model import Actor
+
+ACTOR_LABEL = "ACTOR"
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z\-]{2,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary entry: a canonical actor or a vague kind of actor."""
+
+    key: str
+    name: str
+    inter: int
+    kind: str | None
+    country: str | None
+    generic: bool
+    fallback: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor mention found in text, before it is resolved in its document."""
+
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    entry: ActorEntry
+
+
+class ActorDictionary:
+    """All aliases, with the spaCy EntityRuler patterns that find them."""
+
+    def __init__(
+        self,
+        entries: dict[str, ActorEntry],
+        aliases: list[tuple[str, str]],
+        actor_types: dict[int, str],
+        token_patterns: list[tuple[list[dict[str, Any]], str]],
+    ) -> None:
+        self.entries = entries
+        self.aliases = aliases
+        self.actor_types = actor_types
+        self.token_patterns = token_patterns
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> ActorDictionary:
+        data = knowledge.actors
+        entries: dict[str, ActorEntry] = {}
+        aliases: list[tuple[str, str]] = []
+        token_patterns: list[tuple[list[dict[str, Any]], str]] = []
+
+        def add(entry: ActorEntry, names: Iterable[str]) -> None:
+            entries.setdefault(entry.key, entry)
+            aliases.extend((alias, entry.key) for alias in names)
+
+        for template in data.get("country_templates", []):
+            for country in knowledge.countries:
+                name = template["name"].format(country=country.name)
+                add(
+                    ActorEntry(name, name, template["inter"], template.get("kind"), country.name, False, None),
+                    _expand_template(template["aliases"], country),
+                )
+        for item in data.get("actors", []):
+            add(
+                ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None),
+                [item["name"], *item.get("aliases", [])],
+            )
+        for item in data.get("generic", []):
+            key = f"generic:{item['kind']}"
+            add(ActorEntry(key, key, item["inter"], item["kind"], None, True, item.get("fallback")), item["aliases"])
+            token_patterns.extend((pattern, key) for pattern in item.get("token_patterns", []))
+        types = {int(k): v for k, v in data.get("actor_types", {}).items()}
+        return cls(entries, aliases, types, token_patterns)
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler patterns: acronyms match exactly, other aliases in any case."""
+        patterns = []
+        seen = set()
+        for alias, key in self.aliases:
+            tokens = re.findall(r"'s|[\w\-\.]+|[^\w\s]", alias)
+            exact = len(tokens) == 1 and bool(ACRONYM.match(alias))
+            signature = (tuple(t if exact else t.lower() for t in tokens), key)
+            if signature in seen:
+                continue
+            seen.add(signature)
+            pattern = [{"ORTH": t} if exact else {"LOWER": t.lower()} for t in tokens]
+            patterns.append({"label": ACTOR_LABEL, "pattern": pattern, "id": key})
+        patterns.extend({"label": ACTOR_LABEL, "pattern": p, "id": key} for p, key in self.token_patterns)
+        return patterns
+
+    def actor_for(self, key: str, *, surface: str | None = None) -> Actor:
+        entry = self.entries[key]
+        return Actor(
+            name=entry.name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
+            country=entry.country, surface=surface,
+        )
+
+    def military_of(self, country: str) -> Actor | None:
+        key = f"Military Forces of {country}"
+        return self.actor_for(key) if key in self.entries else None
+
+    def resolve(self, mention: ActorMention, context: DocumentActors) -> Actor:
+        """A canonical actor for a mention; vague ones take the document's specific actor of their kind."""
+        entry = mention.entry
+        if not entry.generic:
+            return self.actor_for(entry.key, surface=mention.text)
+        specific = context.most_named(entry.kind)
+        if specific is not None:
+            return self.actor_for(specific, surface=mention.text)
+        if entry.kind in {"military", "police", "government"} and context.country:
+            templated = {"military": "Military Forces of {}", "police": "Police Forces of {}",
+                         "government": "Government of {}"}[entry.kind].format(context.country)
+            if templated in self.entries:
+                return self.actor_for(templated, surface=mention.text)
+        name = (entry.fallback or entry.kind or "Unidentified actor").format(
+            country=context.country or "International", surface=mention.text
+        )
+        return Actor(name=name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
+                     country=context.country, surface=mention.text)
+
+
+def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:
+    out = []
+    for alias in aliases:
+        if "{demonym}" in alias:
+            out.extend(alias.format(demonym=d) for d in country.demonyms)
+        else:
+            out.extend(alias.format(country=c) for c in (country.name, *country.forms))
+    return out
+
+
+@dataclass(slots=True)
+class DocumentActors:
+    """What a document names, used to resolve its vague mentions ("the rebels", "the army")."""
+
+    country: str | None
+    named_by_kind: dict[str, Counter[str]]
+
+    @classmethod
+    def from_mentions(cls, mentions: Iterable[ActorMention], country: str | None) -> DocumentActors:
+        by_kind: dict[str, Counter[str]] = {}
+        for m in mentions:
+            if not m.entry.generic and m.entry.kind:
+                by_kind.setdefault(m.entry.kind, Counter())[m.entry.key] += 1
+        return cls(country=country, named_by_kind=by_kind)
+
+    def most_named(self, kind: str | None) -> str | None:
+        if kind in {"military", "police", "government"}:
+            # The state's own forces are those of the document's country, not whichever is named most.
+            counts = self.named_by_kind.get(kind or "", Counter())
+            for key, _ in counts.most_common():
+                if self.country and key.endswith(f"of {self.country}"):
+                    return key
+            return None
+        counts = self.named_by_kind.get(kind or "")
+        return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,169 @@
+"""Attribution: who says what a sentence reports, and whether it is claimed, alleged, denied or unverified."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from conflictlens.model import ClaimType, Source, SourceKind
+
+
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+@dataclass(slots=True)
+class SentenceAttribution:
+    """What one sentence says about the provenance of the events in it."""
+
+    claimant: Source | None = None
+    claim_type: ClaimType = "asserted"
+    is_allegation: bool = False
+    accuser: Source | None = None
+    denier: Source | None = None
+    denies_earlier: bool = False
+    claimant_tokens: set[int] = field(default_factory=set)
+
+
+class Attributor:
+    """Built once from ``data/attribution.yaml``; ``attribute`` reads one parsed sentence."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        self.reporting = {w.lower() for w in cues["reporting_verbs"]}
+        self.accusing = {w.lower() for w in cues["accusation_verbs"]}
+        self.denying = {w.lower() for w in cues["denial_verbs"]}
+        self.denial_phrases = _phrase_regex(cues["denial_phrases"])
+        self.unverified = _phrase_regex(cues["unverified_cues"])
+        self.allegation = _phrase_regex(cues["allegation_cues"])
+        self.hearsay = _phrase_regex(cues["hearsay_adverbs"])
+        self.denied_objects = {w.lower() for w in cues["denied_objects"]}
+        self.kinds: list[tuple[SourceKind, re.Pattern[str]]] = [
+            (kind, _phrase_regex(words)) for kind, words in cues["source_kinds"].items()
+        ]
+        self.outlet_endings = set(cues["outlet_name_endings"])
+        self.outlet_cues = _phrase_regex(cues["outlet_cues"])
+        self.known_outlets = _phrase_regex(cues["known_outlets"])
+        self._known_outlet_names = {o.lower(): o for o in cues["known_outlets"]}
+
+    def source_kind(self, claimant_text: str, context: str = "") -> SourceKind:
+        """Classify a claimant; an official statement is told by the words around it ("communique")."""
+        official = dict(self.kinds).get("official_statement")
+        if official is not None and official.search(context.lower()):
+            return "official_statement"
+        lowered = claimant_text.lower()
+        for kind, pattern in self.kinds:
+            if pattern.search(lowered):
+                return kind
+        return "unnamed_reports"
+
+    def attribute(self, sent: SpacySpan, name_of: dict[int, str]) -> SentenceAttribution:
+        """``name_of`` maps token indices inside actor mentions to canonical actor names."""
+        result = SentenceAttribution()
+        lowered = sent.text.lower()
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
+                self._reporting(token, sent, name_of, result)
+            elif lemma in self.accusing and token.pos_ == "VERB":
+                subject = _subject(token)
+                if subject is not None:
+                    result.accuser = self._source(subject, sent, name_of)
+                    result.claimant_tokens.update(t.i for t in subject.subtree)
+                result.is_allegation = True
+            elif lemma in self.denying and token.pos_ == "VERB":
+                subject = _subject(token)
+                if subject is not None:
+                    result.denier = self._source(subject, sent, name_of)
+                    result.claimant_tokens.update(t.i for t in subject.subtree)
+                else:
+                    # A coordinated clause the parser attached elsewhere: the actor just before the verb.
+                    named = [i for i in name_of if sent.start <= i < token.i]
+                    if named:
+                        name = name_of[max(named)]
+                        result.denier = Source(name=name, kind=self.source_kind(name))
+                objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if any(o.lemma_.lower() in self.denied_objects or o.lower_ in self.denied_objects for o in objects):
+                    result.denies_earlier = True
+        according = re.search(r"\baccording to\b", lowered)
+        if according:
+            for token in sent:
+                if token.lower_ == "to" and token.nbor(-1).lower_ == "according":
+                    claimant_tokens = [t for child in token.children for t in child.subtree]
+                    if claimant_tokens and result.claimant is None:
+                        result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)
+                    result.claimant_tokens.update(t.i for t in claimant_tokens)
+        if self.denial_phrases.search(lowered):
+            if result.denier is None:
+                result.denier = result.claimant
+            result.denies_earlier = result.denies_earlier or result.denier is not None
+        if self.allegation.search(lowered):
+            result.is_allegation = True
+        if result.is_allegation:
+            result.claim_type = "alleged"
+            if result.claimant is None and result.accuser is not None:
+                result.claimant = result.accuser
+        if self.unverified.search(lowered) and result.claim_type == "asserted":
+            result.claim_type = "unverified"
+        if self.hearsay.search(lowered):
+            if result.claimant is None:
+                result.claimant = Source(name="unnamed reports", kind="unnamed_reports")
+            if result.claim_type == "asserted":
+                result.claim_type = "unverified"
+        if result.claimant is not None and result.claimant.kind == "unnamed_reports" and result.claim_type == "asserted":
+            result.claim_type = "unverified"
+        if result.denier is not None and (self.allegation.search(lowered) or self.unverified.search(lowered)):
+            result.claim_type = "denied"
+        return result
+
+    def _reporting(self, verb: Token, sent: SpacySpan, name_of: dict[int, str], result: SentenceAttribution) -> None:
+        subject = _subject(verb)
+        if subject is None or subject.lower_ in {"it", "they", "he", "she", "we", "this", "which", "who"}:
+            return
+        result.claimant_tokens.update(t.i for t in subject.subtree)
+        if result.claimant is None or verb.dep_ == "ROOT" or verb.dep_ == "parataxis":
+            context = sent.text[: max(0, verb.idx - sent.start_char)]
+            result.claimant = self._source(subject, sent, name_of, context=context)
+
+    def _source(self, head: Token, sent: SpacySpan, name_of: dict[int, str], context: str = "") -> Source:
+        return self._source_from_tokens(list(head.subtree), sent, name_of, context)
+
+    def _source_from_tokens(self, tokens: list[Token], sent: SpacySpan, name_of: dict[int, str],
+                            context: str = "") -> Source:
+        tokens = sorted(tokens, key=lambda t: t.i)
+        text = " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()
+        actor_names = [name_of[t.i] for t in tokens if t.i in name_of]
+        kind = self.source_kind(text, context)
+        return Source(name=actor_names[0] if actor_names else _tidy(text), kind=kind)
+
+    def outlets_named(self, text: str) -> list[str]:
+        """News outlets a report names as its source ("sources reached by West Africa Report")."""
+        found: list[str] = []
+        for match in self.known_outlets.finditer(text.lower()):
+            name = self._known_outlet_names.get(match.group(0), text[match.start() : match.end()])
+            if name not in found:
+                found.append(name)
+        for cue in self.outlet_cues.finditer(text.lower()):
+            tail = text[cue.end() :]
+            name = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+){0,4}[A-Z][\w'&-]*)", tail)
+            if name and name.group(1).split()[-1] in self.outlet_endings and name.group(1) not in found:
+                found.append(name.group(1))
+        return found
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+'s\b", "'s", text)
+    return text[:1].upper() + text[1:] if text else "unnamed source"

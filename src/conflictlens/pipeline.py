@@ -1,0 +1,441 @@
+"""The pipeline: one document in, coded events out. ``load_pipeline`` is the public entry point.
+
+Stages run in one direction: language -> entities and actors -> places -> event triggers and
+roles -> dates -> fatalities -> attribution -> within-document merge. Each stage lives in its own
+module; this module only wires them together and applies ACLED's coding rules that need more
+than one stage (who the opponent is when a sentence names one side, which place an event gets
+when its sentence names none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from conflictlens.actors import ActorDictionary, ActorMention, DocumentActors
+from conflictlens.attribution import Attributor, SentenceAttribution
+from conflictlens.config import Settings
+from conflictlens.dates import DateMention, find_dates
+from conflictlens.entities import actor_mentions, annotate, load_nlp
+from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger
+from conflictlens.fatalities import FatalityCounter
+from conflictlens.gazetteer import Gazetteer, haversine_km
+from conflictlens.ingest import dateline_end
+from conflictlens.knowledge import Knowledge
+from conflictlens.language import detect_language
+from conflictlens.model import (
+    Actor,
+    Claim,
+    ClaimType,
+    Document,
+    Event,
+    GeoPrecision,
+    Place,
+    ProcessedDocument,
+    Source,
+    Span,
+    TimePrecision,
+)
+from conflictlens.places import LEVEL_RANK, PlaceResolver, Toponym
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = {"en"}
+STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
+NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    span: SpacySpan
+    attribution: SentenceAttribution
+    dates: list[DateMention]
+    toponyms: list[Toponym]
+
+
+class Pipeline:
+    """Holds the loaded models and dictionaries; ``process`` is safe to call many times."""
+
+    def __init__(self, settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
+                 gazetteer: Gazetteer) -> None:
+        self.settings = settings
+        self.knowledge = knowledge
+        self.nlp = nlp
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.places = PlaceResolver(knowledge, gazetteer)
+        self.attributor = Attributor(knowledge.attribution)
+        self.detector = EventDetector(nlp, knowledge.lexicon, knowledge.conventions,
+                                      knowledge.attribution["accusation_verbs"])
+        self.fatalities = FatalityCounter(knowledge.conventions)
+        self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
+        self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
+        self.allegation_type = tuple(knowledge.conventions["allegation_against_civilians"])
+
+    def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
+        return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
+
+    def process(self, document: Document) -> ProcessedDocument:
+        if document.language is None:
+            detect_language(document, default=self.settings.default_language)
+        if document.language not in SUPPORTED_LANGUAGES:
+            document.warnings.append(
+                f"no event pipeline for language {document.language!r} yet; document stored without events"
+            )
+            return ProcessedDocument(document, [])
+        skip = dateline_end(document.text)
+        doc = annotate(self.nlp, " " * skip + document.text[skip:])
+        mentions = actor_mentions(doc, self.actors)
+        mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
+        toponyms = self.places.find(doc, set(mention_tokens))
+        actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
+                              if m.entry.country in self.country_codes and not m.entry.generic)
+        votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
+        country_code = votes.most_common(1)[0][0] if votes else None
+        context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))
+        resolved = {m.start: self.actors.resolve(m, context) for m in mentions}
+        roots = {_root(doc, m).i: m for m in mentions}
+        name_of = {i: resolved[m.start].name for i, m in mention_tokens.items()}
+        document.outlets_named = self.attributor.outlets_named(document.text)
+        sentences = self._sentences(doc, document, toponyms, name_of)
+        focus = self._focus_place(toponyms)
+        triggers = self.detector.triggers(doc, set(mention_tokens))
+        opponent = self._main_opponent(mentions, resolved)
+        events: list[Event] = []
+        sentence_events: dict[int, list[Event]] = {}
+        for sentence in sentences:
+            if events and self.detector.is_continuation(sentence.span.text):
+                self._continue(events[-1], sentence)
+                sentence_events.setdefault(sentence.index, []).append(events[-1])
+                continue
+            for trigger in triggers.get(sentence.index, []):
+                event = self._code_event(document, sentence, trigger, roots, context, focus, opponent)
+                events.append(event)
+                sentence_events.setdefault(sentence.index, []).append(event)
+            if sentence.attribution.denies_earlier:
+                self._link_denial(sentence, sentence_events, document)
+            if (not triggers.get(sentence.index) and sentence.attribution.claim_type == "unverified"
+                    and self.detector.refers_back(sentence.span.text)):
+                for event in sentence_events.get(sentence.index - 1, []):
+                    if STATUS_RANK["unverified"] > STATUS_RANK[event.claim_status]:
+                        event.claim_status = "unverified"
+        events = self._merge_within_document(events)
+        for event in events:
+            first = event.evidence[0]
+            event.notes = _summary(event, document.text[first.start : first.end])
+            event.assign_id()
+        return ProcessedDocument(document, events)
+
+    def _sentences(self, doc: Doc, document: Document, toponyms: list[Toponym],
+                   name_of: dict[int, str]) -> list[_Sentence]:
+        out = []
+        for index, sent in enumerate(doc.sents):
+            dates = find_dates(sent.text, reference=document.published_at, offset=sent.start_char)
+            for mention in dates:
+                if mention.problem and mention.problem not in document.warnings:
+                    document.warnings.append(mention.problem)
+            out.append(_Sentence(index, sent, self.attributor.attribute(sent, name_of), dates,
+                                 [t for t in toponyms if t.sentence_index == index]))
+        return out
+
+    def _focus_place(self, toponyms: list[Toponym]) -> Place | None:
+        """The place a report is about: its most-named town, else region, else country."""
+        places = [p for p in (self.places.to_place(t) for t in toponyms) if p is not None]
+        if not places:
+            return None
+        best_level = min(LEVEL_RANK[p.level] for p in places)
+        counts = Counter(p.name for p in places if LEVEL_RANK[p.level] == best_level)
+        name = counts.most_common(1)[0][0]
+        return next(p for p in places if p.name == name)
+
+    def _main_opponent(self, mentions: list[ActorMention], resolved: dict[int, Actor]) -> Actor | None:
+        """The non-state armed actor a report names most: ACLED's actor2 when a clash names one side."""
+        counts = Counter(resolved[m.start].name for m in mentions if m.entry.kind in NON_STATE_KINDS)
+        if not counts:
+            return None
+        name = counts.most_common(1)[0][0]
+        return next(resolved[m.start] for m in mentions if resolved[m.start].name == name)
+
+    def _code_event(self, document: Document, sentence: _Sentence, trigger: Trigger, roots: dict[int, ActorMention],
+                    context: DocumentActors, focus: Place | None, opponent: Actor | None) -> Event:
+        sent = sentence.span
+        mention_roots = [sent.doc[i] for i in sorted(roots) if sent.start <= i < sent.end]
+        country_roots = [sent.doc[t.token_end - 1] for t in sentence.toponyms if t.country_code]
+        self.detector.assign_roles(trigger, mention_roots, sentence.attribution.claimant_tokens, country_roots)
+        place = self._place(sentence, trigger, focus, context)
+        # "Soldiers clashed near Tera": unnamed state forces are those of the country it happened in.
+        local = replace(context, country=place.country) if place is not None and place.country else context
+
+        def resolve_all(tokens: list) -> list[Actor]:  # type: ignore[type-arg]
+            return _unique(self.actors.resolve(roots[t.i], local) for t in tokens)
+
+        side_one = resolve_all(trigger.side_one)
+        for root in trigger.agent_countries:
+            topo = next(t for t in sentence.toponyms if t.token_end - 1 == root.i)
+            military = self.actors.military_of(self.places.country_name(topo.country_code) or "")
+            if military is not None:
+                side_one.append(military)
+        side_one = _unique([*side_one, *resolve_all(trigger.side_one_allies)])
+        side_two = [a for a in resolve_all(trigger.side_two) if a.name not in {b.name for b in side_one}]
+        # Civilians are targets in ACLED, never perpetrators.
+        side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
+        side_one = [a for a in side_one if a.inter != 7]
+        group = trigger.group
+        event_type, sub_type = group.event_type, group.sub_event_type
+        actor1 = side_one[0] if side_one else None
+        actor2 = side_two[0] if side_two else None
+        if group.if_target_civilians and actor2 is not None and actor2.inter == 7:
+            event_type, sub_type = group.if_target_civilians
+        if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
+            sub_type = group.if_actor1_state
+        attribution = sentence.attribution
+        kind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
+        if kind == "allegation" and actor2 is not None and actor2.inter == 7:
+            event_type, sub_type = self.allegation_type
+        if event_type == "Battles" and actor1 is None and actor2 is not None:
+            actor1, actor2 = actor2, None
+            side_one, side_two = side_two, []
+        if event_type == "Battles" and actor2 is None and opponent is not None and (
+                actor1 is None or actor1.inter in {1, 8}) and opponent.name != (actor1.name if actor1 else None):
+            actor2 = opponent
+        event = Event(
+            doc_id=document.doc_id, event_type=event_type, sub_event_type=sub_type, actor1=actor1,
+            assoc_actor_1=[a for a in side_one if actor1 is None or a.name != actor1.name],
+            actor2=actor2, assoc_actor_2=[a for a in side_two if actor2 is None or a.name != actor2.name],
+            kind=kind, trigger=trigger.span.text, evidence=[Span(sent.start_char, sent.end_char)],
+        )
+        self._date(event, sentence, trigger, document)
+        event.place = place
+        event.fatalities, event.fatalities_text = self.fatalities.count(sent)
+        self._attribute(event, attribution, document, sent)
+        event.confidence = _confidence(event, sentence)
+        return event
+
+    def _date(self, event: Event, sentence: _Sentence, trigger: Trigger, document: Document) -> None:
+        resolved = [d for d in sentence.dates if d.start is not None]
+        if resolved:
+            anchor = trigger.span.start_char
+            best = min(resolved, key=lambda d: abs(d.start_char - anchor))
+            event.event_date, event.end_date, event.time_precision = best.start, best.end, best.precision
+            event.date_text = best.text
+        elif not sentence.dates and document.published_at is not None:
+            # No date in the sentence: a news report is about the days before it, so the week.
+            event.event_date, event.time_precision = document.published_at, TimePrecision.WEEK
+        elif sentence.dates:
+            event.date_text = sentence.dates[0].text
+
+    def _place(self, sentence: _Sentence, trigger: Trigger, focus: Place | None,
+               context: DocumentActors) -> Place | None:
+        text = sentence.span.text
+        candidates = [(t, p) for t in sentence.toponyms
+                      if t.start not in _char_range(sentence.attribution, sentence.span)
+                      for p in [self.places.to_place(t)] if p is not None]
+        codes = [p.country_code for _, p in candidates if p.country_code]
+        document_code = self.country_codes.get(context.country or "")
+        region = self.places.directional_region(
+            text, _first_country_in(sentence, self.country_codes, codes[0] if codes else document_code))
+        if self.places.is_nationwide(text):
+            code = codes[0] if codes else document_code
+            if code:
+                return self.places.country_place(code)
+        options = [p for _, p in candidates]
+        if region is not None:
+            options.append(region)
+        if options:
+            anchor = trigger.span.start_char
+            positions = {id(p): abs(t.start - anchor) for t, p in candidates}
+            return min(options, key=lambda p: (LEVEL_RANK[p.level], positions.get(id(p), 10_000)))
+        if focus is not None:
+            return replace(focus, geo_precision=max(focus.geo_precision, GeoPrecision.NEAR)
+                           if focus.level == "populated_place" else focus.geo_precision)
+        if context.country and context.country in self.country_codes:
+            return self.places.country_place(self.country_codes[context.country])
+        return None
+
+    def _attribute(self, event: Event, attribution: SentenceAttribution, document: Document, sent: SpacySpan) -> None:
+        outlet = Source(name=document.outlet or "reporting outlet", kind="outlet")
+        source = attribution.claimant or outlet
+        if attribution.claim_type == "denied":
+            status = "denied"
+        elif attribution.claim_type in {"alleged", "unverified"}:
+            status = attribution.claim_type
+        elif _same_side(source, event):
+            status = "claimed"
+        else:
+            status = "reported"
+        event.source = source
+        event.claim_status = status  # type: ignore[assignment]
+        claim_type: ClaimType = "asserted" if status == "reported" else status  # type: ignore[assignment]
+        claimant = attribution.accuser if (attribution.is_allegation and attribution.accuser) else source
+        event.claims.append(Claim(claimant, "alleged" if attribution.is_allegation else claim_type, sent.text.strip(),
+                                  Span(sent.start_char, sent.end_char), document.doc_id))
+        if attribution.denier is not None and status == "denied":
+            event.claims.append(Claim(attribution.denier, "denied", sent.text.strip(),
+                                      Span(sent.start_char, sent.end_char), document.doc_id))
+
+    def _continue(self, event: Event, sentence: _Sentence) -> None:
+        """A sentence that goes on about the previous event adds its deaths and evidence to it."""
+        deaths, text = self.fatalities.count(sentence.span)
+        if deaths > event.fatalities:
+            event.fatalities, event.fatalities_text = deaths, text
+        event.evidence.append(Span(sentence.span.start_char, sentence.span.end_char))
+
+    def _link_denial(self, sentence: _Sentence, sentence_events: dict[int, list[Event]], document: Document) -> None:
+        """'The government denied the allegations': mark the allegations of the sentences before as denied."""
+        denier = sentence.attribution.denier or sentence.attribution.claimant
+        if denier is None:
+            return
+        for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+            alleged = [e for e in sentence_events.get(index, [])
+                       if e.kind == "allegation" or (e.actor1 is not None and e.actor1.name == denier.name)]
+            for event in alleged:
+                event.claim_status = "denied"
+                event.claims.append(Claim(denier, "denied", sentence.span.text.strip(),
+                                          Span(sentence.span.start_char, sentence.span.end_char), document.doc_id))
+            if alleged:
+                return
+
+    def _merge_within_document(self, events: list[Event]) -> list[Event]:
+        """ACLED codes one event per type, place and day: repeated mentions in a report become one."""
+        merged: list[Event] = []
+        for event in events:
+            twin = next((m for m in merged if self._same_event(m, event)), None)
+            if twin is None:
+                merged.append(event)
+                continue
+            twin.evidence.extend(event.evidence)
+            twin.claims.extend(event.claims)
+            if event.fatalities > twin.fatalities:
+                twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
+            if twin.event_date is None or (event.time_precision or 9) < (twin.time_precision or 9):
+                twin.event_date, twin.end_date = event.event_date, event.end_date
+                twin.time_precision, twin.date_text = event.time_precision, event.date_text
+            if event.place and twin.place and LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level]:
+                twin.place = event.place
+            names = {a.name for a in twin.all_actors()}
+            if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:
+                twin.actor2 = event.actor2
+            for ally in [event.actor1, *event.assoc_actor_1]:
+                if ally is not None and ally.name not in {a.name for a in twin.all_actors()}:
+                    twin.assoc_actor_1.append(ally)
+            if STATUS_RANK[event.claim_status] > STATUS_RANK[twin.claim_status]:
+                twin.claim_status = event.claim_status
+            twin.confidence = max(twin.confidence, event.confidence)
+        return merged
+
+    def _same_event(self, a: Event, b: Event) -> bool:
+        if (a.event_type, a.sub_event_type, a.kind) != (b.event_type, b.sub_event_type, b.kind):
+            return False
+        if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
+            return False  # "Other" is a catch-all: only the same development is the same event
+        if a.event_date and b.event_date and a.time_precision == b.time_precision == TimePrecision.DAY \
+                and a.event_date != b.event_date:
+            return False
+        if a.place and b.place:
+            if a.place.country_code != b.place.country_code:
+                return False
+            if None not in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) and haversine_km(
+                    a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) > self.merge_km:  # type: ignore[arg-type]
+                return False
+        side_a = {x.name for x in [a.actor1, *a.assoc_actor_1] if x}
+        side_b = {x.name for x in [b.actor1, *b.assoc_actor_1] if x}
+        return not side_a or not side_b or bool(side_a & side_b)
+
+
+def load_pipeline(settings: Settings | None = None) -> Pipeline:
+    """Load dictionaries, the spaCy model and the gazetteer (building it on first use)."""
+    settings = settings or Settings.load()
+    knowledge = Knowledge.load(settings.dictionaries)
+    actors = ActorDictionary.from_knowledge(knowledge)
+    nlp = load_nlp(settings.spacy_model, actors)
+    gazetteer = Gazetteer.open(settings.gazetteer)
+    return Pipeline(settings, knowledge, nlp, actors, gazetteer)
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _root(doc: Doc, mention: ActorMention):  # type: ignore[no-untyped-def]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root
+
+
+def _unique(actors) -> list[Actor]:  # type: ignore[no-untyped-def]
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.name, actor)
+    return list(seen.values())
+
+
+def _char_range(attribution: SentenceAttribution, sent: SpacySpan) -> set[int]:
+    return {sent.doc[i].idx for i in attribution.claimant_tokens}
+
+
+def _first_country_in(sentence: _Sentence, codes: dict[str, str], fallback: str | None) -> str | None:
+    """The country a directional phrase refers to: the first one the sentence names, by place or actor."""
+    text = sentence.span.text
+    first: tuple[int, str] | None = None
+    for name, code in codes.items():
+        match = re.search(rf"\b{re.escape(name)}\b", text)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), code)
+    return first[1] if first else fallback
+
+
+def _country_of(name: str) -> str | None:
+    match = re.search(r"\bof ([A-Z][\w' -]+)$|\(([^)]+)\)$", name)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _same_side(source: Source, event: Event) -> bool:
+    """An official source of the perpetrator's side claims the event rather than reports it."""
+    side = [a for a in [event.actor1, *event.assoc_actor_1] if a is not None]
+    if not side or source.kind in {"unnamed_reports", "outlet", "media", "ngo", "witnesses", "local_sources"}:
+        return False
+    if any(source.name == a.name for a in side):
+        return True
+    source_country = _country_of(source.name)
+    return source_country is not None and any(_country_of(a.name) == source_country for a in side)
+
+
+def _summary(event: Event, sentence: str) -> str:
+    text = re.sub(r"\s+", " ", sentence).strip()
+    text = re.sub(r"^(?:However|Meanwhile|Moreover|Furthermore|Also|But|And|In addition),\s*", "", text)
+    if len(text) > 320:
+        text = text[:320].rsplit(" ", 1)[0] + " ..."
+    if event.event_date is None:
+        return text
+    if event.date_precision == "range" and event.end_date is not None:
+        prefix = f"Between {_day(event.event_date)} and {_day(event.end_date)}"
+    elif event.time_precision == TimePrecision.DAY:
+        prefix = f"On {_day(event.event_date)}"
+    elif event.time_precision == TimePrecision.WEEK:
+        prefix = f"In the week of {_day(event.event_date)}"
+    else:
+        prefix = f"In {event.event_date.strftime('%B %Y')}"
+    return f"{prefix}: {text}"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _confidence(event: Event, sentence: _Sentence) -> float:
+    score = 0.35
+    score += 0.15 if event.actor1 else 0
+    score += 0.1 if event.actor2 else 0
+    score += 0.15 if sentence.toponyms else 0
+    score += 0.1 if event.time_precision == TimePrecision.DAY else 0
+    score += 0.1 if event.source and event.source.kind not in {"unnamed_reports", "outlet"} else 0
+    score -= 0.1 if event.claim_status in {"unverified", "alleged", "denied"} else 0
+    return max(0.05, min(0.95, score))

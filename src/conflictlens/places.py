@@ -1,0 +1,244 @@
+"""Toponyms: recognised against the gazetteer (not spaCy labels alone) and resolved in document context.
+
+spaCy's small English model tags "Tinzaouatene" and "Mali" as PERSON, so a capitalised span is a
+candidate whatever its label; it becomes a toponym when the gazetteer knows the name and the
+context says "place" (a locative word around it, a place label, or a well-known place). Among
+same-named places the resolver prefers the document's countries, populated places over wadis
+and hills, bigger places, and places near the document's other places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from conflictlens.gazetteer import Gazetteer, GazetteerEntry, haversine_km
+from conflictlens.knowledge import Knowledge
+from conflictlens.model import GeoPrecision, Place
+
+LOCATIVE_BEFORE = {"in", "near", "at", "from", "to", "around", "outside", "towards", "toward", "into",
+                   "across", "between", "through", "throughout", "inside", "within", "via"}
+# Capitalised words that are dates, not places, whatever the gazetteer holds.
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday"}
+NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "surroundings", "environs", "nearby",
+             "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
+             "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
+AREA_NOUNS = {"sector", "area", "region", "zone", "axis", "commune", "district", "province", "circle", "cercle",
+              "department", "road", "border", "corridor", "outskirts"}
+SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
+NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|"
+                        r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
+                        re.IGNORECASE)
+# Capitalised words that begin sentences or titles far more often than they name places.
+MAX_TOKENS = 4
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A place named in the text, with its candidates and the one chosen."""
+
+    text: str
+    start: int  # character offsets in the document
+    end: int
+    sentence_index: int
+    token_start: int
+    token_end: int
+    country_code: str | None = None  # set when the name is a country
+    candidates: list[GazetteerEntry] = field(default_factory=list)
+    chosen: GazetteerEntry | None = None
+    near: bool = False
+    area_word: bool = False
+    weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
+
+
+class PlaceResolver:
+    """Finds and resolves toponyms; built once per pipeline from the knowledge files and gazetteer."""
+
+    def __init__(self, knowledge: Knowledge, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.countries = {c.lower(): k for k, c in ((c.iso2, n) for c in knowledge.countries
+                                                     for n in (c.name, *c.forms))}
+        self.country_names = {c.iso2: c.name for c in knowledge.countries}
+        self.demonyms = {d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms}
+        self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
+
+    def country_name(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        if code in self.country_names:
+            return self.country_names[code]
+        point = self.gazetteer.country_point(code)
+        return point[0] if point else code
+
+    def find(self, doc: Doc, excluded_tokens: set[int]) -> list[Toponym]:
+        """Candidate toponyms: capitalised spans the gazetteer knows, outside actor mentions."""
+        toponyms: list[Toponym] = []
+        for s_index, sent in enumerate(doc.sents):
+            i = sent.start
+            while i < sent.end:
+                token = doc[i]
+                if i in excluded_tokens or not _capitalised(token.text):
+                    i += 1
+                    continue
+                match = None
+                for length in range(MAX_TOKENS, 0, -1):
+                    end = i + length
+                    if end > sent.end or any(j in excluded_tokens or not _name_token(doc[j].text)
+                                             for j in range(i, end)):
+                        continue
+                    if not _capitalised(doc[end - 1].text):
+                        continue
+                    span = doc[i:end]
+                    match = self._match(span, s_index, sent.start)
+                    if match is not None:
+                        break
+                if match is None:
+                    i += 1
+                    continue
+                toponyms.append(match)
+                i = match.token_end
+        return toponyms
+
+    def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
+        text = span.text
+        code = self.countries.get(text.lower())
+        if code is not None:
+            return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
+        if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
+            return None
+        candidates = self.gazetteer.lookup(text)
+        if not candidates:
+            return None
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        prev = doc[span.start - 1] if span.start > sent_start else None
+        sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
+        cue = bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in AREA_NOUNS | SETTLEMENT_NOUNS for a in after) \
+            or any(b in SETTLEMENT_NOUNS | NEAR_CUES | AREA_NOUNS for b in before)
+        labelled = span.root.ent_type_ in PLACE_LABELS
+        proper = all(t.pos_ == "PROPN" for t in span)
+        famous = max(c.population for c in candidates) >= 100_000
+        if not (cue or labelled or famous or (proper and not sentence_initial and len(text) > 3)):
+            return None
+        topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
+        topo.near = any(b in NEAR_CUES for b in before)
+        topo.area_word = any(a in AREA_NOUNS for a in after)
+        topo.weak = not (cue or labelled or famous)
+        return topo
+
+    def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
+        """Choose one gazetteer entry per toponym, dropping weak ones outside the document's countries.
+
+        Returns the document's country votes; ``toponyms`` is pruned in place.
+        """
+        votes: Counter[str] = Counter(extra_country_votes or {})
+        for t in toponyms:
+            if t.country_code:
+                votes[t.country_code] += 2
+        for t in toponyms:
+            if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
+                votes[t.candidates[0].country_code] += 1
+        anchors: list[GazetteerEntry] = []
+        for _ in range(2):  # the second pass can use the first pass's places as anchors
+            for t in toponyms:
+                if t.candidates:
+                    t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, anchors))
+            anchors = [t.chosen for t in toponyms if t.chosen is not None and t.chosen.feature_class in "PA"]
+        toponyms[:] = [t for t in toponyms if not t.weak or (t.chosen is not None and votes.get(t.chosen.country_code))]
+        return votes
+
+    @staticmethod
+    def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
+        score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.6)
+        if entry.feature_code in {"PPLC", "PPLA", "PPLA2"}:
+            score += 0.5
+        if toponym.area_word and entry.feature_class == "A":
+            score += 0.4
+        score += 0.25 * math.log10(entry.population + 1)
+        if entry.is_primary_name:
+            score += 0.3
+        total_votes = sum(votes.values())
+        if total_votes:
+            score += 3.0 * votes.get(entry.country_code, 0) / total_votes
+        if anchors and any(
+            a.geonameid != entry.geonameid and haversine_km(a.latitude, a.longitude, entry.latitude, entry.longitude) < 300
+            for a in anchors
+        ):
+            score += 1.0
+        return score
+
+    def to_place(self, toponym: Toponym) -> Place | None:
+        if toponym.country_code:
+            point = self.gazetteer.country_point(toponym.country_code)
+            return Place(
+                name=self.country_name(toponym.country_code) or toponym.text,
+                country=self.country_name(toponym.country_code), country_code=toponym.country_code,
+                latitude=point[1] if point else None, longitude=point[2] if point else None,
+                geo_precision=GeoPrecision.AREA, level="country", surface=toponym.text,
+            )
+        entry = toponym.chosen
+        if entry is None:
+            return None
+        level = entry.level
+        if level == "populated_place":
+            precision = GeoPrecision.NEAR if (toponym.near or toponym.area_word) else GeoPrecision.EXACT
+        elif level in {"feature", "admin2"}:
+            precision = GeoPrecision.NEAR
+        else:
+            precision = GeoPrecision.AREA
+        admin1 = entry.admin1_name if level != "admin1" else (entry.admin1_name or entry.name)
+        return Place(
+            name=entry.name, country=self.country_name(entry.country_code), country_code=entry.country_code,
+            admin1=admin1, admin2=entry.admin2_name, latitude=entry.latitude, longitude=entry.longitude,
+            geo_precision=precision, level=level if level in LEVEL_RANK else "feature",  # type: ignore[arg-type]
+            geonameid=entry.geonameid, surface=toponym.text,
+        )
+
+    def directional_region(self, sentence_text: str, country_code: str | None) -> Place | None:
+        """'the eastern region' -> the first-level division named Est/East in the sentence's country."""
+        if country_code is None:
+            return None
+        match = re.search(r"\b(" + "|".join(map(re.escape, self.directional)) + r")\s+(?:region|regions|part|"
+                          r"province|zone|provinces)\b", sentence_text, re.IGNORECASE)
+        if not match:
+            return None
+        found = self.gazetteer.admin1(country_code, self.directional[match.group(1).lower()])
+        if found is None:
+            return None
+        name, lat, lon = found
+        return Place(name=name, country=self.country_name(country_code), country_code=country_code, admin1=name,
+                     latitude=lat, longitude=lon, geo_precision=GeoPrecision.AREA, level="admin1",
+                     surface=match.group(0))
+
+    def country_place(self, country_code: str, surface: str | None = None) -> Place:
+        point = self.gazetteer.country_point(country_code)
+        name = self.country_name(country_code) or country_code
+        return Place(name=name, country=name, country_code=country_code,
+                     latitude=point[1] if point else None, longitude=point[2] if point else None,
+                     geo_precision=GeoPrecision.AREA, level="country", surface=surface)
+
+    @staticmethod
+    def is_nationwide(sentence_text: str) -> bool:
+        return NATIONWIDE.search(sentence_text) is not None
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _name_token(text: str) -> bool:
+    return _capitalised(text) or text in {"-", "de", "du", "la", "el", "al", "n", "of"}
+
+
+def more_specific(a: Place, b: Place) -> bool:
+    return LEVEL_RANK[a.level] < LEVEL_RANK[b.level]
