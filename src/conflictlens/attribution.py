@@ -127,7 +127,10 @@ class Attributor:
             return
         result.claimant_tokens.update(t.i for t in subject.subtree)
         if result.claimant is None or verb.dep_ == "ROOT" or verb.dep_ == "parataxis":
-            context = sent.text[: max(0, verb.idx - sent.start_char)]
+            # The reporting clause without what is reported: "In its communique, X said (that ...)".
+            reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"}
+                        for t in c.subtree}
+            context = " ".join(t.text for t in verb.subtree if t.i not in reported)
             result.claimant = self._source(subject, sent, name_of, context=context)
 
     def _source(self, head: Token, sent: SpacySpan, name_of: dict[int, str], context: str = "") -> Source:

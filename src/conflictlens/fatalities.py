@@ -102,7 +102,8 @@ class FatalityCounter:
         if value is None or (re.fullmatch(r"(19|20)\d\d", sent[i].text) and j == i + 1):
             return None
         # "10 to 15 killed", "10-15 dead": the lower figure.
-        if j + 1 < len(sent) and sent[j].lower_ in {"to", "or", "-"} and sent[j + 1].like_num:
+        joiners = {"to", "or", "-"} | ({"and"} if i > 0 and sent[i - 1].lower_ == "between" else set())
+        if j + 1 < len(sent) and sent[j].lower_ in joiners and sent[j + 1].like_num:
             upper = parse_number(sent[j + 1].text)
             if upper is not None:
                 value = min(value, upper)
@@ -123,6 +124,10 @@ class FatalityCounter:
         quantities = self.quantities(sent)
         used: list[Quantity] = []
         for cue in cues:
+            groups = self._coordinated_groups(sent[cue], quantities, sent.start)
+            if len(groups) > 1:
+                used.extend(q for q in groups if q not in used)
+                continue
             near = [q for q in quantities if q not in used and min(abs(q.start - cue), abs(q.end - 1 - cue)) <= window]
             if near:
                 used.append(min(near, key=lambda q: min(abs(q.start - cue), abs(q.end - 1 - cue))))
@@ -135,6 +140,21 @@ class FatalityCounter:
         has_toll = any(sent[c].lower_ == "toll" for c in cues)
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
+
+    @staticmethod
+    def _coordinated_groups(cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
+        """'Five soldiers and 12 militants were killed': one quantity per coordinated group of dead."""
+        for child in cue.children:
+            if child.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            nouns = [child, *[t for t in child.subtree if t.dep_ == "conj" and t.head.i in {child.i}]]
+            found = []
+            for noun in nouns:
+                for q in quantities:
+                    if any(c.dep_ == "nummod" and q.start <= c.i - offset < q.end for c in noun.children):
+                        found.append(q)
+            return found
+        return []
 
     @staticmethod
     def _single_victim(cue: Any) -> Quantity | None:

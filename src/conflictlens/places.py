@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from conflictlens.gazetteer import Gazetteer, GazetteerEntry, haversine_km
+from conflictlens.gazetteer import Gazetteer, GazetteerEntry, haversine_km, name_key
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -148,12 +148,15 @@ class PlaceResolver:
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
-        anchors: list[GazetteerEntry] = []
+        anchors: list[tuple[str, GazetteerEntry]] = []
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
                 if t.candidates:
-                    t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, anchors))
-            anchors = [t.chosen for t in toponyms if t.chosen is not None and t.chosen.feature_class in "PA"]
+                    # Only other names anchor a toponym: a repeated name must not vouch for itself.
+                    others = [entry for key, entry in anchors if key != name_key(t.text)]
+                    t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others))
+            anchors = [(name_key(t.text), t.chosen) for t in toponyms
+                       if t.chosen is not None and t.chosen.feature_class in "PA"]
         toponyms[:] = [t for t in toponyms if not t.weak or (t.chosen is not None and votes.get(t.chosen.country_code))]
         return votes
 

@@ -1,0 +1,92 @@
+import datetime as dt
+
+import pytest
+
+
+def coded(code, text):  # type: ignore[no-untyped-def]
+    return [(e.event_type, e.sub_event_type) for e in code(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JNIM fighters clashed with the Burkinabe army near Djibo on Sunday.", ("Battles", "Armed clash")),
+        ("Gunmen killed 12 villagers in an attack near Djibo on Tuesday.", ("Violence against civilians", "Attack")),
+        ("A drone strike hit a wedding near Gao on Monday, killing 9 people.",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        ("A roadside bomb struck a military convoy near Boni on Sunday.",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("Militants kidnapped three aid workers near Menaka on Monday.",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        ("The army recaptured the town of Anefis from rebels on Sunday.", ("Battles", "Government regains territory")),
+        ("Hundreds of protesters marched in Niamey on Tuesday against the French presence.",
+         ("Protests", "Peaceful protest")),
+        ("Police arrested two journalists in Bamako on Monday.", ("Strategic developments", "Arrests")),
+        ("The junta and the rebels signed a ceasefire agreement in Algiers on Monday.",
+         ("Strategic developments", "Agreement")),
+    ],
+)
+def test_event_typing(code, text, expected):
+    assert coded(code, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists could attack the town of Gao, officials warned.",
+        "The army did not attack the village, residents said.",
+        "All strikes are clearly targeted against fighters, the ministry said.",
+        "Officials said talks aim to prevent fighting around Kidal.",
+    ],
+)
+def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):
+    assert code(text).events == []
+
+
+def test_roles_from_subject_object_and_allies(code):
+    event = code("Malian troops, in coordination with Wagner mercenaries, attacked JNIM fighters near Boni on "
+                 "Sunday.").events[0]
+    assert event.actor1.name == "Military Forces of Mali"
+    assert [a.name for a in event.assoc_actor_1] == ["Wagner Group"]
+    assert event.actor2.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_passive_voice_puts_the_agent_first(code):
+    event = code("Nine civilians were killed by Islamic State militants near Tillaberi on Sunday.").events[0]
+    assert (event.actor1.name, event.actor2.name) == ("Islamic State (Sahel)", "Civilians (Niger)")
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 9)
+
+
+def test_relative_clause_subject(code):
+    event = code("Rebels received help from the Algerian army, which shelled a base of the jihadists near Kidal "
+                 "on Monday.").events[0]
+    assert event.actor1.name == "Military Forces of Algeria"
+    assert event.actor2.name == "Islamist militants"
+
+
+def test_continuation_sentence_adds_its_deaths(code):
+    events = code("Nigerien troops launched an offensive against militants near Tera on Sunday. "
+                  "The operation resulted in the neutralisation of 23 attackers.").events
+    assert len(events) == 1 and events[0].fatalities == 23
+
+
+def test_one_event_per_type_place_and_day(code):
+    events = code("Soldiers clashed with JNIM near Boni on Sunday. The clashes near Boni lasted hours, "
+                  "and fighting near Boni resumed on Sunday evening.").events
+    assert len(events) == 1 and len(events[0].evidence) == 2
+
+
+def test_claimed_by_the_perpetrator_side(code):
+    event = code("The Malian army said in a statement that its aircraft struck a convoy of terrorists near Gao "
+                 "on Monday.").events[0]
+    assert (event.actor1.name, event.source.kind, event.claim_status) == (
+        "Military Forces of Mali", "official_statement", "claimed")
+
+
+def test_denial_links_to_the_allegation(code):
+    events = code("Human Rights Watch accused soldiers of executing 20 herders near Djibo on 3 March. "
+                  "The government denied the allegations.").events
+    event = events[0]
+    assert (event.kind, event.claim_status, event.event_type) == ("allegation", "denied", "Violence against civilians")
+    assert [c.claim_type for c in event.claims] == ["alleged", "denied"]
+    assert event.event_date == dt.date(2024, 3, 3)

@@ -1,0 +1,45 @@
+import pytest
+
+from conflictlens.model import GeoPrecision
+
+
+def place_of(code, text):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert events, "no event coded"
+    return events[0].place
+
+
+@pytest.mark.shared
+def test_village_resolved_with_admin_names(code):
+    place = place_of(code, "Jihadists attacked the village of Tessit on Monday, killing four soldiers.")
+    assert (place.name, place.admin1, place.country, place.geo_precision) == ("Tessit", "Gao", "Mali", GeoPrecision.EXACT)
+
+
+def test_near_lowers_precision(code):
+    place = place_of(code, "JNIM fighters ambushed a convoy near Djibo on Sunday, killing 11 soldiers.")
+    assert (place.name, place.country, place.geo_precision) == ("Djibo", "Burkina Faso", GeoPrecision.NEAR)
+
+
+def test_spelling_variants_meet(code):
+    place = place_of(code, "Troops clashed with rebels in Menaka on Monday.")
+    assert place.name == "Ménaka" and place.country == "Mali"
+
+
+def test_directional_region_is_the_admin1(code):
+    place = place_of(code, "Burkinabe troops launched an offensive against jihadists in the eastern region.")
+    assert (place.name, place.level, place.country) == ("Est", "admin1", "Burkina Faso")
+
+
+def test_nationwide_measure_is_country_level(code):
+    place = place_of(code, "The Malian government decreed a curfew throughout the country on Monday.")
+    assert (place.name, place.level, place.geo_precision) == ("Mali", "country", GeoPrecision.AREA)
+
+
+def test_capitalised_words_are_not_places(code):
+    result = code("The Battle for Gao ended when Sources said the army won. Gunmen attacked Gao on Monday.")
+    assert {e.place.name for e in result.events} == {"Gao"}
+
+
+def test_country_context_picks_the_right_namesake(code):
+    place = place_of(code, "In Niger, soldiers clashed with militants near Tera on Saturday.")
+    assert (place.name, place.country) == ("Téra", "Niger")
