@@ -2,7 +2,7 @@ from collections import Counter
 
 import pytest
 
-from conflictlens.actors import ActorDictionary, ActorMention, DocumentActors
+from conflictlens.actors import ActorDictionary, DocumentActors
 from conflictlens.entities import actor_mentions
 from conflictlens.knowledge import Knowledge
 

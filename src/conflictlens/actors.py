@@ -132,7 +132,7 @@ class ActorDictionary:
 
 
 def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:
-    out = []
+    out: list[str] = []
     for alias in aliases:
         if "{demonym}" in alias:
             out.extend(alias.format(demonym=d) for d in country.demonyms)
@@ -164,5 +164,5 @@ class DocumentActors:
                 if self.country and key.endswith(f"of {self.country}"):
                     return key
             return None
-        counts = self.named_by_kind.get(kind or "")
-        return counts.most_common(1)[0][0] if counts else None
+        named = self.named_by_kind.get(kind or "")
+        return named.most_common(1)[0][0] if named else None

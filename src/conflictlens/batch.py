@@ -43,6 +43,7 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
             report.skipped += 1
             report.doc_ids.append(item.doc_id)
         else:
+            failure: DocumentFailure | None = None
             try:
                 result = pipeline.process(item)
             except ConflictLensError as exc:
@@ -56,7 +57,6 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
                 report.processed += 1
                 report.events += len(result.events)
                 report.doc_ids.append(item.doc_id)
-                failure = None
             if failure is not None:
                 store.record_failure(failure)
                 report.failures.append(failure)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import yaml
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -19,9 +20,11 @@ from rich.table import Table
 from conflictlens import export as exporting
 from conflictlens.batch import process_batch
 from conflictlens.config import Settings
-from conflictlens.errors import ConflictLensError
+from conflictlens.errors import ConflictLensError, IngestError
+from conflictlens.expectations import match_expected
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.ingest import iter_documents, parse_published
+from conflictlens.model import DocumentFailure
 from conflictlens.pipeline import load_pipeline
 from conflictlens.store import EventFilter, open_store
 
@@ -156,6 +159,35 @@ def status(settings: Settings) -> None:
     store.close()
 
 
+@main.command()
+@click.argument("hand_coding", type=click.Path(exists=True, path_type=Path))
+@click.argument("article", type=click.Path(exists=True, path_type=Path))
+@click.option("--published-at", help="Publication date (YYYY-MM-DD) of the article.")
+@click.pass_obj
+@reports_errors
+def check(settings: Settings, hand_coding: Path, article: Path, published_at: str | None) -> None:
+    """Code ARTICLE and compare it, field by field, with a HAND_CODING (expected.yaml format)."""
+    expected = _read_yaml(hand_coding)
+    pipeline = load_pipeline(settings)
+    items = list(iter_documents([str(article)], max_bytes=settings.max_document_bytes,
+                                min_chars=settings.min_text_chars,
+                                published_at=parse_published(published_at) if published_at else None))
+    document = items[0]
+    if isinstance(document, DocumentFailure):
+        raise IngestError(f"{document.source_path}: {document.reason}")
+    results = match_expected(pipeline.process(document).events, expected.get("events", []))
+    fields_total = fields_ok = 0
+    for result in results:
+        fields_total += len(result.field_agreement)
+        fields_ok += sum(result.field_agreement.values())
+        verdict = "ok" if result.matched else "MISSING (" + ", ".join(result.failing_fields) + ")"
+        click.echo(f"{result.expected_id}: {verdict}")
+    matched = sum(1 for r in results if r.matched)
+    click.echo(f"{matched}/{len(results)} events matched; {fields_ok}/{fields_total} fields agree")
+    if matched < len(results):
+        sys.exit(1)
+
+
 @main.group()
 def gazetteer() -> None:
     """Build, extend and query the gazetteer."""
@@ -196,6 +228,16 @@ def gazetteer_lookup(settings: Settings, name: str) -> None:
                    f"{entry.country_code}\t{entry.admin1_name or ''}\t{entry.latitude:.4f},{entry.longitude:.4f}\t"
                    f"pop {entry.population}")
     gaz.close()
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConflictLensError(f"{path} is not valid YAML ({exc.__class__.__name__}): fix the file") from exc
+    if not isinstance(data, dict):
+        raise ConflictLensError(f"{path} is not a hand coding: expected a mapping with an 'events' list")
+    return data
 
 
 def _date_option(value: str | None, flag: str) -> dt.date | None:

@@ -161,8 +161,9 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0) -> list
                 add(m, None, None, None, None)
                 continue
             precision = RELATIVE_PRECISION.get(phrase, TimePrecision.DAY)
-            back = RELATIVE_OFFSET_DAYS.get(phrase)
-            day = (reference - dt.timedelta(days=back) if back is not None else _parse(phrase, reference)) or reference
+            offset_days = RELATIVE_OFFSET_DAYS.get(phrase)
+            parsed = reference - dt.timedelta(days=offset_days) if offset_days is not None else _parse(phrase, reference)
+            day = parsed or reference
             if precision == TimePrecision.MONTH:
                 day = day.replace(day=1)
             add(m, day, None, precision)

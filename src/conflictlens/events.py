@@ -16,9 +16,8 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 from spacy.util import filter_spans
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -59,6 +58,7 @@ class EventDetector:
 
     def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any],
                  accusation_verbs: list[str]) -> None:
+        self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab)
         self.groups: list[LexiconGroup] = []
         for index, group in enumerate(lexicon["groups"]):
@@ -95,7 +95,7 @@ class EventDetector:
         sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
         group_of: dict[tuple[int, int], int] = {}
         for match_id, start, end in self.matcher(doc):
-            group_of.setdefault((start, end), int(self.matcher.vocab.strings[match_id]))
+            group_of.setdefault((start, end), int(self.vocab.strings[match_id]))
         spans = filter_spans([doc[start:end] for start, end in group_of])
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:

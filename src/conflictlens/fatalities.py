@@ -160,8 +160,8 @@ class FatalityCounter:
     def _single_victim(cue: Any) -> Quantity | None:
         """'killed a soldier', 'a civilian was killed': one death."""
         for child in cue.children:
-            if child.dep_ in {"dobj", "nsubjpass"} and child.tag_ in {"NN", "NNP"}:
-                if any(d.lower_ in {"a", "an", "one"} for d in child.children if d.dep_ in {"det", "nummod"}):
-                    rel = child.i - cue.sent.start
-                    return Quantity(rel, rel + 1, 1, f"a {child.text}")
+            single = any(d.lower_ in {"a", "an", "one"} for d in child.children if d.dep_ in {"det", "nummod"})
+            if child.dep_ in {"dobj", "nsubjpass"} and child.tag_ in {"NN", "NNP"} and single:
+                rel = child.i - cue.sent.start
+                return Quantity(rel, rel + 1, 1, f"a {child.text}")
         return None

@@ -30,6 +30,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 BINARY_SNIFF_BYTES = 8192
+# A legacy encoding is trusted when the decoded text reads as a language (charset-normalizer's coherence);
+# a few stray bytes in otherwise valid UTF-8 text (at most this share) are replaced.
+MIN_COHERENCE = 0.2
+MAX_REPLACED_SHARE = 0.01
 # A wire dispatch opens with a dateline: "MENAKA, Mali, March 12, 2024 (Sahel Wire) - ...".
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][\w .'-]{1,40},)?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
@@ -126,12 +130,18 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        replaced = data.decode("utf-8-sig", errors="replace")
+        bad = replaced.count("\ufffd")
+        # Valid multi-byte sequences elsewhere mean UTF-8 with a few stray bytes, not a legacy encoding.
+        utf8_elsewhere = any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced)
+        if utf8_elsewhere and bad <= len(replaced) * MAX_REPLACED_SHARE:
+            return replaced, f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD"
         best = from_bytes(data).best()
-        if best is None or best.encoding in {"utf_8", "ascii"} or best.chaos > 0.2:
-            raise IngestError(
-                f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}) and no other encoding "
-                "fits: re-save the file as UTF-8") from exc
-        return str(best), f"input was not UTF-8; decoded as {best.encoding}"
+        if best is not None and best.encoding not in {"utf_8", "ascii"} and best.coherence >= MIN_COHERENCE:
+            return str(best), f"input was not UTF-8; decoded as {best.encoding}"
+        raise IngestError(
+            f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}) and no other encoding "
+            "fits: re-save the file as UTF-8") from exc
 
 
 def extract_html(html: str) -> tuple[str, str | None, dt.date | None]:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.actors import ActorDictionary, ActorMention, DocumentActors
@@ -36,6 +36,7 @@ from conflictlens.model import (
     ClaimType,
     Document,
     Event,
+    EventKind,
     GeoPrecision,
     Place,
     ProcessedDocument,
@@ -197,7 +198,7 @@ class Pipeline:
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
         attribution = sentence.attribution
-        kind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
+        kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if kind == "allegation" and actor2 is not None and actor2.inter == 7:
             event_type, sub_type = self.allegation_type
         if event_type == "Battles" and actor1 is None and actor2 is not None:
@@ -365,8 +366,10 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def _root(doc: Doc, mention: ActorMention):  # type: ignore[no-untyped-def]
+def _root(doc: Doc, mention: ActorMention) -> Token:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"actor mention {mention.text!r} is not aligned with tokens")
     return span.root
 
 

@@ -232,7 +232,7 @@ def open_store(url: str) -> SQLiteStore:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _json_default(value: object) -> object:
