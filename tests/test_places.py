@@ -43,3 +43,20 @@ def test_capitalised_words_are_not_places(code):
 def test_country_context_picks_the_right_namesake(code):
     place = place_of(code, "In Niger, soldiers clashed with militants near Tera on Saturday.")
     assert (place.name, place.country) == ("Téra", "Niger")
+
+
+def test_unknown_place_is_a_recorded_warning(code):
+    result = code("Gunmen attacked the village of Zzyqbarou on Monday, killing three herders near Djibo.")
+    assert result.document.warnings == [
+        "unknown place 'Zzyqbarou': not in the gazetteer; its events are placed by context "
+        "(import a GeoNames dump that has it)"]
+    assert result.events[0].place.name == "Djibo"
+
+
+def test_mentions_are_kept_for_review(code):
+    result = code("JNIM fighters attacked Djibo on Monday.")
+    assert [(m.label, m.text, m.canonical) for m in result.mentions] == [
+        ("ACTOR", "JNIM", "JNIM: Group for Support of Islam and Muslims"),
+        ("PLACE", "Djibo", "Djibo"),
+        ("DATE", "on Monday", "2024-05-06"),
+    ]

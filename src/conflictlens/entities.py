@@ -46,10 +46,15 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
     for index, sent in enumerate(doc.sents):
         for token in sent:
             sentence_of[token.i] = index
-    mentions = []
+    mentions: list[ActorMention] = []
+    previous_end = -1
     for ent in doc.ents:
-        if ent.label_ == ACTOR_LABEL and ent.ent_id_ in actors.entries:
-            mentions.append(
-                ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], actors.entries[ent.ent_id_])
-            )
+        if ent.label_ != ACTOR_LABEL or ent.ent_id_ not in actors.entries:
+            continue
+        entry = actors.entries[ent.ent_id_]
+        # "JNIM fighters" is one mention: the vague head noun belongs to the name before it.
+        if entry.generic and mentions and ent.start == previous_end and not mentions[-1].entry.generic:
+            continue
+        mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
+        previous_end = ent.end
     return mentions

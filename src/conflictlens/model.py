@@ -243,6 +243,7 @@ class ProcessedDocument:
 
     document: Document
     events: list[Event]
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -38,6 +38,7 @@ from conflictlens.model import (
     Event,
     EventKind,
     GeoPrecision,
+    Mention,
     Place,
     ProcessedDocument,
     Source,
@@ -96,7 +97,11 @@ class Pipeline:
         doc = annotate(self.nlp, " " * skip + document.text[skip:])
         mentions = actor_mentions(doc, self.actors)
         mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
-        toponyms = self.places.find(doc, set(mention_tokens))
+        unknown: list[str] = []
+        toponyms = self.places.find(doc, set(mention_tokens), unknown)
+        document.warnings.extend(
+            f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
+            "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
         actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
                               if m.entry.country in self.country_codes and not m.entry.generic)
         votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
@@ -133,7 +138,7 @@ class Pipeline:
             first = event.evidence[0]
             event.notes = _summary(event, document.text[first.start : first.end])
             event.assign_id()
-        return ProcessedDocument(document, events)
+        return ProcessedDocument(document, events, _mentions(mentions, resolved, toponyms, sentences))
 
     def _sentences(self, doc: Doc, document: Document, toponyms: list[Toponym],
                    name_of: dict[int, str]) -> list[_Sentence]:
@@ -359,6 +364,17 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     nlp = load_nlp(settings.spacy_model, actors)
     gazetteer = Gazetteer.open(settings.gazetteer)
     return Pipeline(settings, knowledge, nlp, actors, gazetteer)
+
+
+def _mentions(actors: list[ActorMention], resolved: dict[int, Actor], toponyms: list[Toponym],
+              sentences: list[_Sentence]) -> list[Mention]:
+    """Everything recognised in the text, for review and highlighting."""
+    found = [Mention(m.text, Span(m.start, m.end), "ACTOR", m.sentence_index, resolved[m.start].name) for m in actors]
+    found += [Mention(t.text, Span(t.start, t.end), "PLACE", t.sentence_index,
+                      t.chosen.name if t.chosen else t.text) for t in toponyms]
+    found += [Mention(d.text, Span(d.start_char, d.end_char), "DATE", s.index, d.start.isoformat() if d.start else None)
+              for s in sentences for d in s.dates]
+    return sorted(found, key=lambda m: m.span.start)
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:

@@ -32,6 +32,10 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
 AREA_NOUNS = {"sector", "area", "region", "zone", "axis", "commune", "district", "province", "circle", "cercle",
               "department", "road", "border", "corridor", "outskirts"}
+# Verbs whose direct object is usually a place: "attacked Djibo", "seized Kidal".
+PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "bomb", "enter", "besiege", "overrun",
+                      "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
+                      "reach", "visit", "flee", "leave", "evacuate"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -79,8 +83,12 @@ class PlaceResolver:
         point = self.gazetteer.country_point(code)
         return point[0] if point else code
 
-    def find(self, doc: Doc, excluded_tokens: set[int]) -> list[Toponym]:
-        """Candidate toponyms: capitalised spans the gazetteer knows, outside actor mentions."""
+    def find(self, doc: Doc, excluded_tokens: set[int], unknown: list[str] | None = None) -> list[Toponym]:
+        """Candidate toponyms: capitalised spans the gazetteer knows, outside actor mentions.
+
+        Names the text presents as places ("the village of X") that the gazetteer lacks are
+        appended to ``unknown``.
+        """
         toponyms: list[Toponym] = []
         for s_index, sent in enumerate(doc.sents):
             i = sent.start
@@ -102,6 +110,8 @@ class PlaceResolver:
                     if match is not None:
                         break
                 if match is None:
+                    if unknown is not None and self._presented_as_place(doc, i, sent.start):
+                        unknown.append(token.text)
                     i += 1
                     continue
                 toponyms.append(match)
@@ -123,7 +133,8 @@ class PlaceResolver:
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         prev = doc[span.start - 1] if span.start > sent_start else None
         sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
-        cue = bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in AREA_NOUNS | SETTLEMENT_NOUNS for a in after) \
+        verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
+        cue = verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in AREA_NOUNS | SETTLEMENT_NOUNS for a in after) \
             or any(b in SETTLEMENT_NOUNS | NEAR_CUES | AREA_NOUNS for b in before)
         labelled = span.root.ent_type_ in PLACE_LABELS
         proper = all(t.pos_ == "PROPN" for t in span)
@@ -135,6 +146,12 @@ class PlaceResolver:
         topo.area_word = any(a in AREA_NOUNS for a in after)
         topo.weak = not (cue or labelled or famous)
         return topo
+
+    @staticmethod
+    def _presented_as_place(doc: Doc, i: int, sent_start: int) -> bool:
+        before = [t.lower_ for t in doc[max(sent_start, i - 2) : i]]
+        return len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS | {"region", "province"} \
+            and doc[i].pos_ == "PROPN"
 
     def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
         """Choose one gazetteer entry per toponym, dropping weak ones outside the document's countries.
@@ -158,6 +175,9 @@ class PlaceResolver:
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         toponyms[:] = [t for t in toponyms if not t.weak or (t.chosen is not None and votes.get(t.chosen.country_code))]
+        for t in toponyms:
+            if t.chosen is not None and not t.weak:
+                votes[t.chosen.country_code] += 1
         return votes
 
     @staticmethod
