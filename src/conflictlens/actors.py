@@ -124,11 +124,15 @@ class ActorDictionary:
                          "government": "Government of {}"}[entry.kind].format(context.country)
             if templated in self.entries:
                 return self.actor_for(templated, surface=mention.text)
-        name = (entry.fallback or entry.kind or "Unidentified actor").format(
-            country=context.country or "International", surface=mention.text
-        )
+        return self.generic_actor(entry.kind or "", context.country, surface=mention.text)
+
+    def generic_actor(self, kind: str, country: str | None, *, surface: str | None = None) -> Actor:
+        """The fallback actor of a vague kind, e.g. 'Civilians (Niger)'."""
+        entry = self.entries[f"generic:{kind}"]
+        name = (entry.fallback or kind or "Unidentified actor").format(
+            country=country or "International", surface=surface or "")
         return Actor(name=name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
-                     country=context.country, surface=mention.text)
+                     country=country, surface=surface)
 
 
 def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:

@@ -32,6 +32,7 @@ class LexiconGroup:
     event_type: str
     sub_event_type: str
     if_target_civilians: tuple[str, str] | None
+    if_target_armed: tuple[str, str] | None
     if_actor1_state: str | None
     background: bool
 
@@ -62,9 +63,10 @@ class EventDetector:
         self.matcher = Matcher(nlp.vocab)
         self.groups: list[LexiconGroup] = []
         for index, group in enumerate(lexicon["groups"]):
-            civ = group.get("if_target_civilians")
+            civ, armed = group.get("if_target_civilians"), group.get("if_target_armed")
             self.groups.append(LexiconGroup(group["event_type"], group["sub_event_type"],
                                             tuple(civ) if civ else None,  # type: ignore[arg-type]
+                                            tuple(armed) if armed else None,  # type: ignore[arg-type]
                                             group.get("if_actor1_state"), bool(group.get("background"))))
             patterns = []
             for phrase in group["patterns"]:
@@ -112,9 +114,9 @@ class EventDetector:
         for index, triggers in by_sentence.items():
             violent = [t for t in triggers if t.group.event_type in VIOLENT_TYPES]
             if violent:
-                # One violent event per sentence: the group listed first in the lexicon is the most
-                # specific (an air strike that "neutralised" fighters is an air strike, not a clash).
-                first = min(violent, key=lambda t: self.groups.index(t.group))
+                # One violent event per sentence: the main clause's, and among equals the group listed first
+                # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
+                first = min(violent, key=lambda t: (_depth(t.span.root), self.groups.index(t.group)))
                 triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
                 triggers.append(first)
             by_sentence[index] = sorted(triggers, key=lambda t: t.span.start)
@@ -122,8 +124,9 @@ class EventDetector:
 
     def _hypothetical(self, span: SpacySpan) -> bool:
         sent = span.sent
-        window = sent.doc[max(sent.start, span.start - 6) : span.start].text.lower()
-        window = re.sub(r"\s+", " ", window)
+        # Date words are left out: "On 30 May 2020" holds no hedging "may".
+        window = " ".join(t.lower_ for t in sent.doc[max(sent.start, span.start - 6) : span.start]
+                          if t.ent_type_ not in {"DATE", "TIME"} and not t.is_space)
         if any(re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", window) for h in self.hedges):
             return True
         head = span.root
@@ -233,6 +236,20 @@ class _Subject:
         if not _within(root, self.token):
             return False
         return self.relative_clause is None or not _within(root, self.relative_clause)
+
+
+def target_lemmas(trigger: Trigger) -> set[str]:
+    """What a trigger acts on: its verb's object and "against"/"on" phrases ("attacked a camp")."""
+    head = trigger.head
+    verb = _governing_verb(head)
+    lemmas: set[str] = set()
+    for anchor in [a for a in (head, verb) if a is not None]:
+        for child in anchor.children:
+            if child.dep_ in {"dobj", "obj"}:
+                lemmas.add(child.lemma_.lower())
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return lemmas
 
 
 def _token_patterns(phrase: str) -> list[list[dict[str, Any]]]:

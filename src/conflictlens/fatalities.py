@@ -11,6 +11,7 @@ The rule applied (documented in ``data/conventions.yaml``):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,12 +67,17 @@ class FatalityCounter:
         self.death_words = {w.lower() for w in conventions["death_words"]}
         self.not_death = {w.lower() for w in conventions["not_death_words"]}
         self.units = {w.lower() for w in conventions["non_person_units"]}
+        self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
 
-    def quantities(self, sent: SpacySpan) -> list[Quantity]:
+    def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+        """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""
         words = [t.lower_ for t in sent]
         found: list[Quantity] = []
         i = 0
         while i < len(words):
+            if any(start <= sent[i].idx < end for start, end in dates):
+                i += 1
+                continue
             quantity = self._quantity_at(sent, words, i)
             if quantity is None:
                 i += 1
@@ -116,12 +122,12 @@ class FatalityCounter:
             return False
         return lemma in self.death_words or lower in self.death_words
 
-    def count(self, sent: SpacySpan, *, window: int = 8) -> tuple[int, str | None]:
+    def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8) -> tuple[int, str | None]:
         """Deaths reported in one sentence, and the words they were read from."""
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)]
         if not cues:
             return 0, None
-        quantities = self.quantities(sent)
+        quantities = self.quantities(sent, dates)
         used: list[Quantity] = []
         for cue in cues:
             groups = self._coordinated_groups(sent[cue], quantities, sent.start)
@@ -132,9 +138,7 @@ class FatalityCounter:
             if near:
                 used.append(min(near, key=lambda q: min(abs(q.start - cue), abs(q.end - 1 - cue))))
             else:
-                single = self._single_victim(sent[cue])
-                if single is not None:
-                    used.append(single)
+                used.extend(self._named_victims(sent[cue]))
         if not used:
             return 0, None
         has_toll = any(sent[c].lower_ == "toll" for c in cues)
@@ -156,12 +160,15 @@ class FatalityCounter:
             return found
         return []
 
-    @staticmethod
-    def _single_victim(cue: Any) -> Quantity | None:
-        """'killed a soldier', 'a civilian was killed': one death."""
+    def _named_victims(self, cue: Any) -> list[Quantity]:
+        """'killed a soldier', 'killed the village chief and his son': one death per person named."""
+        victims = []
         for child in cue.children:
-            single = any(d.lower_ in {"a", "an", "one"} for d in child.children if d.dep_ in {"det", "nummod"})
-            if child.dep_ in {"dobj", "nsubjpass"} and child.tag_ in {"NN", "NNP"} and single:
-                rel = child.i - cue.sent.start
-                return Quantity(rel, rel + 1, 1, f"a {child.text}")
-        return None
+            if child.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            for noun in [child, *[t for t in child.subtree if t.dep_ == "conj" and t.head.i == child.i]]:
+                singular = noun.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in noun.children)
+                if singular and noun.lemma_.lower() in self.person_nouns:
+                    rel = noun.i - cue.sent.start
+                    victims.append(Quantity(rel, rel + 1, 1, noun.text))
+        return victims

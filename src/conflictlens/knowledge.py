@@ -77,11 +77,15 @@ class Knowledge:
     def validate(self) -> None:
         """Fail early, with the offending entry named, when an edited lexicon leaves the taxonomy."""
         for group in self.lexicon["groups"]:
-            event_type, sub_type = group["event_type"], group["sub_event_type"]
-            if sub_type not in self.taxonomy.get(event_type, []):
-                raise ConfigError(
-                    f"event lexicon group {event_type!r}/{sub_type!r} is not in taxonomy.yaml: fix the names"
-                )
+            pairs = [(group["event_type"], group["sub_event_type"])]
+            pairs += [tuple(group[k]) for k in ("if_target_civilians", "if_target_armed") if group.get(k)]
+            if group.get("if_actor1_state"):
+                pairs.append((group["event_type"], group["if_actor1_state"]))
+            for event_type, sub_type in pairs:
+                if sub_type not in self.taxonomy.get(event_type, []):
+                    raise ConfigError(
+                        f"event lexicon group {event_type!r}/{sub_type!r} is not in taxonomy.yaml: fix the names"
+                    )
 
     def country_by_name(self) -> dict[str, Country]:
         """Every name, form and demonym (lower case) mapped to its country."""

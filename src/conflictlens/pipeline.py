@@ -24,7 +24,7 @@ from conflictlens.attribution import Attributor, SentenceAttribution
 from conflictlens.config import Settings
 from conflictlens.dates import DateMention, find_dates
 from conflictlens.entities import actor_mentions, annotate, load_nlp
-from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger
+from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger, target_lemmas
 from conflictlens.fatalities import FatalityCounter
 from conflictlens.gazetteer import Gazetteer, haversine_km
 from conflictlens.ingest import dateline_end
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = {"en"}
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
+ARMED_INTERS = {1, 2, 3, 4, 8}
 
 
 @dataclass(slots=True)
@@ -81,6 +82,7 @@ class Pipeline:
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.allegation_type = tuple(knowledge.conventions["allegation_against_civilians"])
+        self.civilian_targets = {w.lower() for w in knowledge.conventions["civilian_targets"]}
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
@@ -198,14 +200,24 @@ class Pipeline:
         event_type, sub_type = group.event_type, group.sub_event_type
         actor1 = side_one[0] if side_one else None
         actor2 = side_two[0] if side_two else None
-        if group.if_target_civilians and actor2 is not None and actor2.inter == 7:
+        civilian_target = (actor2 is not None and actor2.inter == 7) or (
+            actor2 is None and bool(target_lemmas(trigger) & self.civilian_targets))
+        if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
+        if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
+            event_type, sub_type = group.if_target_armed
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
         attribution = sentence.attribution
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if kind == "allegation" and actor2 is not None and actor2.inter == 7:
             event_type, sub_type = self.allegation_type
+        if event_type == "Violence against civilians" and actor2 is None:
+            actor2 = self.actors.generic_actor("civilians", local.country)
+        named = [a for a in (*side_one, *side_two) if a is not None]
+        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named):
+            # Unarmed people fighting each other is mob violence in ACLED, not a battle.
+            event_type, sub_type = "Riots", "Mob violence"
         if event_type == "Battles" and actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
             side_one, side_two = side_two, []
@@ -220,7 +232,7 @@ class Pipeline:
         )
         self._date(event, sentence, trigger, document)
         event.place = place
-        event.fatalities, event.fatalities_text = self.fatalities.count(sent)
+        event.fatalities, event.fatalities_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
         self._attribute(event, attribution, document, sent)
         event.confidence = _confidence(event, sentence)
         return event
@@ -289,7 +301,7 @@ class Pipeline:
 
     def _continue(self, event: Event, sentence: _Sentence) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it."""
-        deaths, text = self.fatalities.count(sentence.span)
+        deaths, text = self.fatalities.count(sentence.span, dates=_date_ranges(sentence))
         if deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
         event.evidence.append(Span(sentence.span.start_char, sentence.span.end_char))
@@ -364,6 +376,10 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     nlp = load_nlp(settings.spacy_model, actors)
     gazetteer = Gazetteer.open(settings.gazetteer)
     return Pipeline(settings, knowledge, nlp, actors, gazetteer)
+
+
+def _date_ranges(sentence: _Sentence) -> list[tuple[int, int]]:
+    return [(d.start_char, d.end_char) for d in sentence.dates]
 
 
 def _mentions(actors: list[ActorMention], resolved: dict[int, Actor], toponyms: list[Toponym],
