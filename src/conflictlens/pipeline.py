@@ -104,8 +104,9 @@ class Pipeline:
         document.warnings.extend(
             f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
             "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
+        # Foreign forces say little about where a report is; a country's own actors say more.
         actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
-                              if m.entry.country in self.country_codes and not m.entry.generic)
+                              if m.entry.country in self.country_codes and not m.entry.generic and m.entry.inter != 8)
         votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
         country_code = votes.most_common(1)[0][0] if votes else None
         context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))
@@ -264,6 +265,12 @@ class Pipeline:
             code = codes[0] if codes else document_code
             if code:
                 return self.places.country_place(code)
+        # District and region in parentheses qualify a place; they are the event's place only
+        # when the place itself is unknown, and then only approximately.
+        if any(not t.qualifier for t, _ in candidates):
+            candidates = [(t, p) for t, p in candidates if not t.qualifier]
+        else:
+            candidates = [(t, replace(p, geo_precision=max(p.geo_precision, GeoPrecision.NEAR))) for t, p in candidates]
         options = [p for _, p in candidates]
         if region is not None:
             options.append(region)

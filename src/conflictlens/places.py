@@ -62,6 +62,7 @@ class Toponym:
     near: bool = False
     area_word: bool = False
     weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
+    qualifier: bool = False  # "(Ayorou, Tillaberi)" after a place name: its district and region, not the place
 
 
 class PlaceResolver:
@@ -116,6 +117,8 @@ class PlaceResolver:
                     continue
                 toponyms.append(match)
                 i = match.token_end
+        for t in toponyms:
+            t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
         return toponyms
 
     def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
@@ -165,13 +168,16 @@ class PlaceResolver:
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
+        qualifiers = {id(t): self._qualifier_keys(t, toponyms) for t in toponyms}
         anchors: list[tuple[str, GazetteerEntry]] = []
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
                 if t.candidates:
                     # Only other names anchor a toponym: a repeated name must not vouch for itself.
                     others = [entry for key, entry in anchors if key != name_key(t.text)]
-                    t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others))
+                    t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others)
+                                   + (3.0 if {name_key(c.admin1_name or ""), name_key(c.admin2_name or "")}
+                                      & qualifiers[id(t)] else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         toponyms[:] = [t for t in toponyms if not t.weak or (t.chosen is not None and votes.get(t.chosen.country_code))]
@@ -179,6 +185,13 @@ class PlaceResolver:
             if t.chosen is not None and not t.weak:
                 votes[t.chosen.country_code] += 1
         return votes
+
+    @staticmethod
+    def _qualifier_keys(toponym: Toponym, toponyms: list[Toponym]) -> set[str]:
+        """Names in the parenthesis right after a toponym: "Tangouchmane (Ayorou, Tillaberi)"."""
+        following = [t for t in toponyms if t.qualifier and t.sentence_index == toponym.sentence_index
+                     and 0 < t.token_start - toponym.token_end <= 6]
+        return {name_key(t.text) for t in following}
 
     @staticmethod
     def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
@@ -253,6 +266,15 @@ class PlaceResolver:
     @staticmethod
     def is_nationwide(sentence_text: str) -> bool:
         return NATIONWIDE.search(sentence_text) is not None
+
+
+def _in_parenthetical_after_name(doc: Doc, i: int) -> bool:
+    """True inside "(District, Region)" that directly follows a capitalised name."""
+    sent_start = doc[i].sent.start
+    j = i - 1
+    while j >= sent_start and doc[j].text not in "()":
+        j -= 1
+    return j > sent_start and doc[j].text == "(" and _capitalised(doc[j - 1].text)
 
 
 def _capitalised(text: str) -> bool:
