@@ -226,6 +226,8 @@ def _latin_names(names: Iterable[str]) -> set[str]:
         name = name.strip()
         if len(name) < 3 or not any(ch.isalpha() for ch in name):
             continue
+        if name.isupper() and len(name) <= 4:
+            continue  # airport and other codes ("NGO"), which text uses for other things
         if all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name):
             kept.add(name)
     return kept

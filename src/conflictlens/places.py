@@ -110,6 +110,8 @@ class PlaceResolver:
                     match = self._match(span, s_index, sent.start)
                     if match is not None:
                         break
+                if match is not None and (match.token_start > i or match.token_end < _name_run_end(doc, i, sent.end)):
+                    match.weak = True  # "Gana" inside the unknown "N'Garoua Gana" is likely another place
                 if match is None:
                     if unknown is not None and self._presented_as_place(doc, i, sent.start):
                         unknown.append(token.text)
@@ -180,11 +182,22 @@ class PlaceResolver:
                                       & qualifiers[id(t)] else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
-        toponyms[:] = [t for t in toponyms if not t.weak or (t.chosen is not None and votes.get(t.chosen.country_code))]
+        toponyms[:] = [t for t in toponyms if t.country_code or self._fits_document(t, votes)]
         for t in toponyms:
             if t.chosen is not None and not t.weak:
                 votes[t.chosen.country_code] += 1
         return votes
+
+    @staticmethod
+    def _fits_document(toponym: Toponym, votes: Counter[str]) -> bool:
+        """Drop a place in a country the document otherwise never points at (unless it is a big city)."""
+        chosen = toponym.chosen
+        if chosen is None:
+            return False
+        in_document_country = bool(votes.get(chosen.country_code))
+        if toponym.weak:
+            return in_document_country
+        return in_document_country or not votes or chosen.population >= 1_000_000
 
     @staticmethod
     def _qualifier_keys(toponym: Toponym, toponyms: list[Toponym]) -> set[str]:
@@ -266,6 +279,14 @@ class PlaceResolver:
     @staticmethod
     def is_nationwide(sentence_text: str) -> bool:
         return NATIONWIDE.search(sentence_text) is not None
+
+
+def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
+    """End of the run of capitalised tokens starting at ``i`` ("Abdou Ngaram", "N'Garoua Gana")."""
+    j = i
+    while j < sent_end and j - i < MAX_TOKENS and _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
+        j += 1
+    return max(j, i + 1)
 
 
 def _in_parenthetical_after_name(doc: Doc, i: int) -> bool:
