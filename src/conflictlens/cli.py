@@ -21,6 +21,7 @@ from conflictlens import export as exporting
 from conflictlens.batch import process_batch
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
+from conflictlens.evaluation import score_acled
 from conflictlens.expectations import match_expected
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.ingest import iter_documents, parse_published
@@ -186,6 +187,44 @@ def check(settings: Settings, hand_coding: Path, article: Path, published_at: st
     click.echo(f"{matched}/{len(results)} events matched; {fields_ok}/{fields_total} fields agree")
     if matched < len(results):
         sys.exit(1)
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Measure the pipeline against human coding."""
+
+
+@evaluate.command("acled")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, help="Score only this many rows.")
+@click.option("--offset", type=int, default=0, show_default=True, help="Skip this many rows first.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
+@click.pass_obj
+@reports_errors
+def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, json_out: Path | None) -> None:
+    """Code each row's notes of an ACLED export and score the result against the row."""
+    pipeline = load_pipeline(settings)
+    report = score_acled(pipeline, path, limit=limit, offset=offset)
+    table = Table(title=f"ACLED evaluation: {path.name}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in report.summary().items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    console = Console(width=max(120, Console().width))
+    console.print(table)
+    confusion = Table(title="event_type confusion (rows: gold, columns: predicted)")
+    predicted = sorted({p for row in report.confusion.values() for p in row})
+    confusion.add_column("gold")
+    for label in predicted:
+        confusion.add_column(label[:14], justify="right")
+    for gold, row in sorted(report.confusion.items()):
+        confusion.add_row(gold, *[str(row.get(p, 0)) for p in predicted])
+    console.print(confusion)
+    for row in report.worst():
+        wrong = ", ".join(k for k, ok in row.agree.items() if not ok)
+        click.echo(f"row {row.index} wrong: {wrong} | {row.notes[:150]}")
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2, default=str), encoding="utf-8")
 
 
 @main.group()

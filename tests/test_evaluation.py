@@ -1,0 +1,70 @@
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conflictlens.cli import main
+from conflictlens.errors import ConflictLensError
+from conflictlens.evaluation import normalise_actor, parse_acled_date, read_acled, score_acled
+
+from .conftest import SHARED
+
+HEADER = ("event_date,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,geo_precision,"
+          "fatalities,notes\n")
+HXL = "#date,#event+type,,,,#adm1+name,#loc+name,#geo+lat,#geo+lon,,#affected+killed,#description\n"
+
+
+def write(tmp_path, rows):  # type: ignore[no-untyped-def]
+    path = tmp_path / "acled.csv"
+    path.write_text(HEADER + HXL + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_dates_in_every_acled_format():
+    assert parse_acled_date("2020-07-31") == parse_acled_date("31 July 2020") == dt.date(2020, 7, 31)
+    assert parse_acled_date("16-Feb-21") == dt.date(2021, 2, 16)
+    with pytest.raises(ConflictLensError, match="not in a known format"):
+        parse_acled_date("2020/31/07")
+
+
+def test_actor_normalisation():
+    assert normalise_actor("Military Forces of Niger (2011-)") == normalise_actor("Military Forces of Niger")
+    assert normalise_actor("JNIM: Group for Support of Islam and Muslims") == "jnim"
+    assert normalise_actor(None) == ""
+
+
+def test_hxl_row_skipped_and_columns_checked(tmp_path):
+    path = write(tmp_path, ['2024-05-06,Battles,Armed clash,A,B,Tillaberi,Tera,14.0,0.75,1,0,"x"\n'])
+    assert [r["location"] for r in read_acled(path)] == ["Tera"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,notes\n2024-01-01,x\n", encoding="utf-8")
+    with pytest.raises(ConflictLensError, match="lacks ACLED columns"):
+        list(read_acled(bad))
+
+
+def test_a_perfect_row_scores_one_and_a_wrong_row_less(pipeline, tmp_path):
+    notes = "On 6 May 2024, Nigerien soldiers clashed with JNIM militants near Tera (Tera, Tillaberi)."
+    perfect = (f'2024-05-06,Battles,Armed clash,Military Forces of Niger (2021-),JNIM: Group for Support of Islam '
+               f'and Muslims,Tillaberi,Tera,14.0076,0.7531,2,0,"{notes}"\n')
+    wrong = f'06-May-24,Riots,Mob violence,Rioters (Niger),,Tillaberi,Tera,14.0076,0.7531,1,3,"{notes}"\n'
+    report = score_acled(pipeline, write(tmp_path, [perfect, wrong]))
+    first, second = report.rows
+    assert all(first.agree.values()), first.agree
+    assert [k for k, ok in second.agree.items() if not ok] == [
+        "event_type", "sub_event_type", "actor1", "actor2", "geo_precision", "fatalities"]
+    summary = report.summary()
+    assert (summary["event_type_accuracy"], summary["location_within_25km"], summary["fatalities_mae"]) == (0.5, 1.0, 1.5)
+    assert report.confusion == {"Battles": {"Battles": 1}, "Riots": {"Battles": 1}}
+
+
+@pytest.mark.shared
+def test_eval_acled_command_on_a_slice(settings, tmp_path):
+    out = tmp_path / "eval.json"
+    result = CliRunner().invoke(main, ["--gazetteer", str(settings.gazetteer), "eval", "acled",
+                                       str(SHARED / "eval" / "acled" / "niger_1997_2020.csv"), "--limit", "40",
+                                       "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["summary"]["rows"] == 40 and len(report["worst"]) == 20
+    assert report["summary"]["event_type_accuracy"] > 0.5
