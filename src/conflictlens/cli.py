@@ -217,8 +217,8 @@ def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, j
     confusion.add_column("gold")
     for label in predicted:
         confusion.add_column(label[:14], justify="right")
-    for gold, row in sorted(report.confusion.items()):
-        confusion.add_row(gold, *[str(row.get(p, 0)) for p in predicted])
+    for gold, counts in sorted(report.confusion.items()):
+        confusion.add_row(gold, *[str(counts.get(p, 0)) for p in predicted])
     console.print(confusion)
     for row in report.worst():
         wrong = ", ".join(k for k, ok in row.agree.items() if not ok)

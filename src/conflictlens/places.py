@@ -110,7 +110,8 @@ class PlaceResolver:
                     match = self._match(span, s_index, sent.start)
                     if match is not None:
                         break
-                if match is not None and (match.token_start > i or match.token_end < _name_run_end(doc, i, sent.end)):
+                run_end = _name_run_end(doc, i, sent.end)
+                if match is not None and (match.token_start > i or match.token_end < run_end):
                     match.weak = True  # "Gana" inside the unknown "N'Garoua Gana" is likely another place
                 if match is None:
                     if unknown is not None and self._presented_as_place(doc, i, sent.start):
