@@ -35,6 +35,7 @@ class LexiconGroup:
     if_target_armed: tuple[str, str] | None
     if_actor1_state: str | None
     background: bool
+    outcome: bool
 
 
 @dataclass(slots=True)
@@ -67,7 +68,8 @@ class EventDetector:
             self.groups.append(LexiconGroup(group["event_type"], group["sub_event_type"],
                                             tuple(civ) if civ else None,  # type: ignore[arg-type]
                                             tuple(armed) if armed else None,  # type: ignore[arg-type]
-                                            group.get("if_actor1_state"), bool(group.get("background"))))
+                                            group.get("if_actor1_state"), bool(group.get("background")),
+                                            bool(group.get("outcome"))))
             patterns = []
             for phrase in group["patterns"]:
                 patterns.extend(_token_patterns(str(phrase)))
@@ -105,14 +107,17 @@ class EventDetector:
                 continue
             group = self.groups[group_of[(span.start, span.end)]]
             index = sentence_of[span.sent.start]
-            current = kept.get((index, group.event_type))
+            key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
+            current = kept.get(key)
             if current is None or _depth(span.root) < _depth(current.span.root):
-                kept[(index, group.event_type)] = Trigger(span=span, group=group, sentence_index=index)
+                kept[key] = Trigger(span=span, group=group, sentence_index=index)
         by_sentence: dict[int, list[Trigger]] = {}
         for (index, _), trigger in kept.items():
             by_sentence.setdefault(index, []).append(trigger)
         for index, triggers in by_sentence.items():
             violent = [t for t in triggers if t.group.event_type in VIOLENT_TYPES]
+            if any(not t.group.outcome for t in violent):
+                violent = [t for t in violent if not t.group.outcome]
             if violent:
                 # One violent event per sentence: the main clause's, and among equals the group listed first
                 # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
@@ -170,7 +175,8 @@ class EventDetector:
             if before:
                 trigger.side_one.append(before[-1])
         if not trigger.side_two and trigger.group.event_type in VIOLENT_TYPES and verb is not None:
-            clause = [r for r in candidates if r.i >= trigger.span.end and _within(r, verb)
+            # The victims of a killing follow it even where the parse loses them ("killed 15 presumed X").
+            clause = [r for r in candidates if r.i >= trigger.span.end and (trigger.group.outcome or _within(r, verb))
                       and r not in trigger.side_one and r not in trigger.side_one_allies]
             if clause:
                 trigger.side_two.append(clause[0])
