@@ -12,6 +12,7 @@ from conflictlens.knowledge import Country, Knowledge
 from conflictlens.model import Actor
 
 ACTOR_LABEL = "ACTOR"
+STATE_KINDS = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z\-]{2,6}$")
 
 
@@ -129,6 +130,9 @@ class ActorDictionary:
     def generic_actor(self, kind: str, country: str | None, *, surface: str | None = None) -> Actor:
         """The fallback actor of a vague kind, e.g. 'Civilians (Niger)'."""
         entry = self.entries[f"generic:{kind}"]
+        if country is None and kind in STATE_KINDS:
+            return Actor(name=f"Unidentified {STATE_KINDS[kind]}", actor_type=self.actor_types.get(entry.inter, ""),
+                         inter=entry.inter, country=None, surface=surface)
         name = (entry.fallback or kind or "Unidentified actor").format(
             country=country or "International", surface=surface or "")
         return Actor(name=name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,

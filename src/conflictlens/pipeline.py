@@ -192,8 +192,9 @@ class Pipeline:
             military = self.actors.military_of(self.places.country_name(topo.country_code) or "")
             if military is not None:
                 side_one.append(military)
-        side_one = _unique([*side_one, *resolve_all(trigger.side_one_allies)])
-        side_two = [a for a in resolve_all(trigger.side_two) if a.name not in {b.name for b in side_one}]
+        side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
+        side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
+                    if a.name not in {b.name for b in side_one}]
         # Civilians are targets in ACLED, never perpetrators.
         side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
         side_one = [a for a in side_one if a.inter != 7]
@@ -215,6 +216,10 @@ class Pipeline:
             event_type, sub_type = self.allegation_type
         if event_type == "Violence against civilians" and actor2 is None:
             actor2 = self.actors.generic_actor("civilians", local.country)
+        # ACLED names the crowd itself: "Protesters (Niger)", "Rioters (Niger)".
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
+        if crowd and (actor1 is None or actor1.inter == 7):
+            actor1 = self.actors.generic_actor(crowd, local.country)
         named = [a for a in (*side_one, *side_two) if a is not None]
         if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named):
             # Unarmed people fighting each other is mob violence in ACLED, not a battle.
@@ -383,6 +388,20 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     nlp = load_nlp(settings.spacy_model, actors)
     gazetteer = Gazetteer.open(settings.gazetteer)
     return Pipeline(settings, knowledge, nlp, actors, gazetteer)
+
+
+def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list[Actor]:
+    """'ISWAP or Boko Haram militants' is one uncertain actor, named the ACLED way: 'A and/or B'."""
+    if len(actors) < 2 or len(roots) < 2:
+        return actors
+    ordered = sorted(roots, key=lambda t: t.i)
+    between = sent.doc[ordered[0].i + 1 : ordered[1].left_edge.i].text.strip().lower()
+    if between != "or" or actors[0].name == actors[1].name:
+        return actors
+    first, second = actors[0], actors[1]
+    merged = Actor(name=f"{first.name} and/or {second.name}", actor_type=first.actor_type, inter=first.inter,
+                   country=first.country, surface=f"{first.surface} or {second.surface}")
+    return [merged, *actors[2:]]
 
 
 def _date_ranges(sentence: _Sentence) -> list[tuple[int, int]]:
