@@ -33,6 +33,7 @@ class LexiconGroup:
     sub_event_type: str
     if_target_civilians: tuple[str, str] | None
     if_target_armed: tuple[str, str] | None
+    if_violent: tuple[str, str] | None
     if_actor1_state: str | None
     background: bool
     outcome: bool
@@ -64,10 +65,11 @@ class EventDetector:
         self.matcher = Matcher(nlp.vocab)
         self.groups: list[LexiconGroup] = []
         for index, group in enumerate(lexicon["groups"]):
-            civ, armed = group.get("if_target_civilians"), group.get("if_target_armed")
+            civ, armed, violent = (group.get(k) for k in ("if_target_civilians", "if_target_armed", "if_violent"))
             self.groups.append(LexiconGroup(group["event_type"], group["sub_event_type"],
                                             tuple(civ) if civ else None,  # type: ignore[arg-type]
                                             tuple(armed) if armed else None,  # type: ignore[arg-type]
+                                            tuple(violent) if violent else None,  # type: ignore[arg-type]
                                             group.get("if_actor1_state"), bool(group.get("background")),
                                             bool(group.get("outcome"))))
             patterns = []

@@ -78,7 +78,7 @@ class Knowledge:
         """Fail early, with the offending entry named, when an edited lexicon leaves the taxonomy."""
         for group in self.lexicon["groups"]:
             pairs = [(group["event_type"], group["sub_event_type"])]
-            pairs += [tuple(group[k]) for k in ("if_target_civilians", "if_target_armed") if group.get(k)]
+            pairs += [tuple(group[k]) for k in ("if_target_civilians", "if_target_armed", "if_violent") if group.get(k)]
             if group.get("if_actor1_state"):
                 pairs.append((group["event_type"], group["if_actor1_state"]))
             for event_type, sub_type in pairs:

@@ -83,6 +83,7 @@ class Pipeline:
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.allegation_type = tuple(knowledge.conventions["allegation_against_civilians"])
         self.civilian_targets = {w.lower() for w in knowledge.conventions["civilian_targets"]}
+        self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
@@ -208,6 +209,8 @@ class Pipeline:
             event_type, sub_type = group.if_target_civilians
         if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
             event_type, sub_type = group.if_target_armed
+        if group.if_violent and any(t.lower_ in self.violence_cues for t in sent):
+            event_type, sub_type = group.if_violent
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
         attribution = sentence.attribution
