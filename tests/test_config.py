@@ -39,3 +39,8 @@ def test_unknown_setting_is_refused(tmp_path):
 def test_default_gazetteer_is_in_the_data_home(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert Settings().gazetteer == Path(tmp_path) / "conflictlens" / "gazetteer.sqlite"
+
+
+def test_focus_countries_from_env(monkeypatch):
+    monkeypatch.setenv("CONFLICTLENS_FOCUS_COUNTRIES", "NE,ML")
+    assert Settings.load().focus_countries == ("NE", "ML")

@@ -60,3 +60,11 @@ def test_mentions_are_kept_for_review(code):
         ("PLACE", "Djibo", "Djibo"),
         ("DATE", "on Monday", "2024-05-06"),
     ]
+
+
+def test_focus_country_resolves_a_namesake(settings):
+    from conflictlens.pipeline import load_pipeline
+
+    text = "Militants abducted a trader in the village of Lada on 3 May 2024."
+    focused = load_pipeline(settings.model_copy(update={"focus_countries": ("NE",)})).process_text(text)
+    assert focused.events[0].place.country == "Niger"

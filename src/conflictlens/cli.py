@@ -53,15 +53,18 @@ def reports_errors(func: F) -> F:
 @click.option("--db", help="Event store (SQLite file). Default: conflictlens.db")
 @click.option("--gazetteer", type=click.Path(path_type=Path), help="Gazetteer SQLite file.")
 @click.option("--dictionaries", type=click.Path(path_type=Path), help="Folder of edited dictionary files.")
+@click.option("--focus-country", "focus_countries", multiple=True,
+              help="ISO code of a country the collection is about (repeatable); helps resolve ambiguous places.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(package_name="conflictlens")
 @click.pass_context
 @reports_errors
 def main(ctx: click.Context, config_file: Path | None, db: str | None, gazetteer: Path | None,
-         dictionaries: Path | None, verbose: int) -> None:
+         dictionaries: Path | None, focus_countries: tuple[str, ...], verbose: int) -> None:
     """Turn news reports about armed conflict into ACLED-style coded events."""
     settings = Settings.load(config_file=config_file,
-                             overrides={"db": db, "gazetteer": gazetteer, "dictionaries": dictionaries})
+                             overrides={"db": db, "gazetteer": gazetteer, "dictionaries": dictionaries,
+                                        "focus_countries": focus_countries or None})
     level = ["WARNING", "INFO", "DEBUG"][min(verbose, 2)] if verbose else settings.log_level
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     ctx.obj = settings

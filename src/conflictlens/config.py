@@ -40,6 +40,8 @@ class Settings(BaseModel):
     )
     min_text_chars: int = Field(40, ge=1, description="Shorter texts are recorded as empty.")
     default_language: str = Field("en", description="Used when detection is not confident.")
+    focus_countries: tuple[str, ...] = Field(
+        (), description="ISO codes of the countries a collection is about; a prior for resolving ambiguous places.")
     log_level: str = Field("WARNING", description="Python logging level name.")
 
     @classmethod
@@ -57,7 +59,7 @@ class Settings(BaseModel):
         for name in cls.model_fields:
             env_value = os.environ.get(ENV_PREFIX + name.upper())
             if env_value is not None:
-                values[name] = env_value
+                values[name] = tuple(env_value.split(",")) if name == "focus_countries" else env_value
         values.update({k: v for k, v in (overrides or {}).items() if v is not None})
         try:
             return cls(**values)

@@ -108,6 +108,7 @@ class Pipeline:
         # Foreign forces say little about where a report is; a country's own actors say more.
         actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
                               if m.entry.country in self.country_codes and not m.entry.generic and m.entry.inter != 8)
+        actor_votes.update({code.upper(): 1 for code in self.settings.focus_countries})
         votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
         country_code = votes.most_common(1)[0][0] if votes else None
         context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))

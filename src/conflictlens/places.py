@@ -30,8 +30,9 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
 NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "surroundings", "environs", "nearby",
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
-AREA_NOUNS = {"sector", "area", "region", "zone", "axis", "commune", "district", "province", "circle", "cercle",
-              "department", "road", "border", "corridor", "outskirts"}
+AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
+              "province", "circle", "cercle", "department", "departments", "road", "border", "corridor", "outskirts",
+              "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
 # Verbs whose direct object is usually a place: "attacked Djibo", "seized Kidal".
 PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "bomb", "enter", "besiege", "overrun",
                       "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
@@ -183,22 +184,26 @@ class PlaceResolver:
                                       & qualifiers[id(t)] else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
-        toponyms[:] = [t for t in toponyms if t.country_code or self._fits_document(t, votes)]
-        for t in toponyms:
-            if t.chosen is not None and not t.weak:
-                votes[t.chosen.country_code] += 1
+        strong = Counter(votes)
+        strong.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
+        toponyms[:] = [t for t in toponyms if t.country_code or self._fits_document(t, votes, strong)]
+        votes.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
         return votes
 
     @staticmethod
-    def _fits_document(toponym: Toponym, votes: Counter[str]) -> bool:
-        """Drop a place in a country the document otherwise never points at (unless it is a big city)."""
+    def _fits_document(toponym: Toponym, votes: Counter[str], strong: Counter[str]) -> bool:
+        """Drop a place in a country the document otherwise never points at (unless it is a big city).
+
+        ``votes`` is the evidence before resolution; ``strong`` adds the countries of well-attested places.
+        """
         chosen = toponym.chosen
         if chosen is None:
             return False
-        in_document_country = bool(votes.get(chosen.country_code))
         if toponym.weak:
-            return in_document_country
-        return in_document_country or not votes or chosen.population >= 1_000_000
+            # With no country evidence at all, a sizeable town is still a fair reading of a proper noun.
+            return bool(strong.get(chosen.country_code)) or (
+                not strong and chosen.feature_class in "PA" and chosen.population >= 5000)
+        return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
 
     @staticmethod
     def _qualifier_keys(toponym: Toponym, toponyms: list[Toponym]) -> set[str]:
