@@ -22,6 +22,7 @@ from conflictlens.batch import process_batch
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation import score_acled
+from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.expectations import match_expected
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.ingest import iter_documents, parse_published
@@ -208,13 +209,8 @@ def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, j
     """Code each row's notes of an ACLED export and score the result against the row."""
     pipeline = load_pipeline(settings)
     report = score_acled(pipeline, path, limit=limit, offset=offset)
-    table = Table(title=f"ACLED evaluation: {path.name}")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for key, value in report.summary().items():
-        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    _print_metrics(f"ACLED evaluation: {path.name}", report.summary())
     console = Console(width=max(120, Console().width))
-    console.print(table)
     confusion = Table(title="event_type confusion (rows: gold, columns: predicted)")
     predicted = sorted({p for row in report.confusion.values() for p in row})
     confusion.add_column("gold")
@@ -228,6 +224,21 @@ def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, j
         click.echo(f"row {row.index} wrong: {wrong} | {row.notes[:150]}")
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_json(), indent=2, default=str), encoding="utf-8")
+
+
+@evaluate.command("geoparse")
+@click.option("--corpus", type=click.Choice(CORPORA), required=True, help="Which corpus family the file is.")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, help="Score only this many articles.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.pass_obj
+@reports_errors
+def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None, json_out: Path | None) -> None:
+    """Toponym recognition and resolution against an LGL-family corpus (LGL, GeoVirus, TR-News, GeoWebNews)."""
+    report = score_geoparse(load_pipeline(settings), path, limit=limit)
+    _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
 
 
 @main.group()
@@ -270,6 +281,15 @@ def gazetteer_lookup(settings: Settings, name: str) -> None:
                    f"{entry.country_code}\t{entry.admin1_name or ''}\t{entry.latitude:.4f},{entry.longitude:.4f}\t"
                    f"pop {entry.population}")
     gaz.close()
+
+
+def _print_metrics(title: str, metrics: dict[str, float | int]) -> None:
+    table = Table(title=title)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in metrics.items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    Console(width=max(120, Console().width)).print(table)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

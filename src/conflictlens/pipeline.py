@@ -100,16 +100,7 @@ class Pipeline:
         doc = annotate(self.nlp, " " * skip + document.text[skip:])
         mentions = actor_mentions(doc, self.actors)
         mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
-        unknown: list[str] = []
-        toponyms = self.places.find(doc, set(mention_tokens), unknown)
-        document.warnings.extend(
-            f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
-            "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
-        # Foreign forces say little about where a report is; a country's own actors say more.
-        actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
-                              if m.entry.country in self.country_codes and not m.entry.generic and m.entry.inter != 8)
-        actor_votes.update({code.upper(): 1 for code in self.settings.focus_countries})
-        votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
+        toponyms, votes = self._toponyms(doc, mentions, mention_tokens, document)
         country_code = votes.most_common(1)[0][0] if votes else None
         context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))
         resolved = {m.start: self.actors.resolve(m, context) for m in mentions}
@@ -144,6 +135,29 @@ class Pipeline:
             event.notes = _summary(event, document.text[first.start : first.end])
             event.assign_id()
         return ProcessedDocument(document, events, _mentions(mentions, resolved, toponyms, sentences))
+
+    def geoparse(self, text: str) -> list[tuple[Span, Place]]:
+        """Every resolved toponym in a text, with its place: the geoparsing stage on its own."""
+        document = Document(text=text)
+        doc = annotate(self.nlp, text)
+        mentions = actor_mentions(doc, self.actors)
+        mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
+        toponyms, _ = self._toponyms(doc, mentions, mention_tokens, document)
+        return [(Span(t.start, t.end), place) for t in toponyms for place in [self.places.to_place(t)] if place]
+
+    def _toponyms(self, doc: Doc, mentions: list[ActorMention], mention_tokens: dict[int, ActorMention],
+                  document: Document) -> tuple[list[Toponym], Counter[str]]:
+        unknown: list[str] = []
+        toponyms = self.places.find(doc, set(mention_tokens), unknown)
+        document.warnings.extend(
+            f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
+            "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
+        # Foreign forces say little about where a report is; a country's own actors say more.
+        actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
+                              if m.entry.country in self.country_codes and not m.entry.generic and m.entry.inter != 8)
+        actor_votes.update({code.upper(): 1 for code in self.settings.focus_countries})
+        votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
+        return toponyms, votes
 
     def _sentences(self, doc: Doc, document: Document, toponyms: list[Toponym],
                    name_of: dict[int, str]) -> list[_Sentence]:
