@@ -22,9 +22,9 @@ from conflictlens.batch import process_batch
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation import score_acled
-from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.expectations import match_expected
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
+from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
 from conflictlens.model import DocumentFailure
 from conflictlens.pipeline import load_pipeline

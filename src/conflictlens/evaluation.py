@@ -144,7 +144,7 @@ def score_acled(pipeline: Pipeline, path: Path, *, limit: int | None = None, off
         gold_date = parse_acled_date(row["event_date"])
         result = pipeline.process_text(row["notes"], published_at=gold_date)
         event = _primary(result.events)
-        gold = {
+        gold: dict[str, Any] = {
             "event_type": row["event_type"], "sub_event_type": row["sub_event_type"], "actor1": row["actor1"],
             "actor2": row["actor2"], "location": row["location"], "latitude": float(row["latitude"]),
             "longitude": float(row["longitude"]), "geo_precision": int(row.get("geo_precision") or 0),

@@ -13,6 +13,7 @@ import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,7 @@ def auc(errors_km: list[float]) -> float:
     scaled = sorted(math.log(1 + e) / math.log(1 + MAX_ERROR_KM) for e in errors_km)
     if len(scaled) == 1:
         return scaled[0]
-    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:], strict=False))
+    area = sum((a + b) / 2 for a, b in pairwise(scaled))
     return area / (len(scaled) - 1)
 
 

@@ -141,8 +141,9 @@ class PlaceResolver:
         prev = doc[span.start - 1] if span.start > sent_start else None
         sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
         verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
-        cue = verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in AREA_NOUNS | SETTLEMENT_NOUNS for a in after) \
-            or any(b in SETTLEMENT_NOUNS | NEAR_CUES | AREA_NOUNS for b in before)
+        place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
+        cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
+               or any(b in place_nouns | NEAR_CUES for b in before))
         labelled = span.root.ent_type_ in PLACE_LABELS
         proper = all(t.pos_ == "PROPN" for t in span)
         famous = max(c.population for c in candidates) >= 100_000
