@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(wildcard $(SHARED)/gazetteer/geonames/ML.txt $(SHARED)/gazetteer/geonames/BF.txt $(SHARED)/gazetteer/geonames/NE.txt)
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test lint gazetteer clean
+.PHONY: install demo test lint gazetteer eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ demo: $(GAZETTEER)
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# Full evaluation on ../shared; writes reports/eval.md (commit it with the numbers).
+eval: $(GAZETTEER)
+	mkdir -p reports $(VAR)/eval
+	$(CL) eval acled $(SHARED)/eval/acled/niger_1997_2020.csv --json $(VAR)/eval/acled_niger.json > $(VAR)/eval/acled.txt
+	$(CL) --focus-country NE eval acled $(SHARED)/eval/acled/niger_1997_2020.csv --json $(VAR)/eval/acled_niger_focus_NE.json > $(VAR)/eval/acled_focus.txt
+	$(CL) eval geoparse --corpus lgl $(SHARED)/eval/geoparse/lgl.xml --json $(VAR)/eval/geoparse_lgl.json
+	$(CL) eval geoparse --corpus geovirus $(SHARED)/eval/geoparse/GeoVirus.xml --json $(VAR)/eval/geoparse_geovirus.json
+	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json -o reports/eval.md
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests

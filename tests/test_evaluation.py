@@ -68,3 +68,15 @@ def test_eval_acled_command_on_a_slice(settings, tmp_path):
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["summary"]["rows"] == 40 and len(report["worst"]) == 20
     assert report["summary"]["event_type_accuracy"] > 0.5
+
+
+def test_markdown_report(tmp_path):
+    from conflictlens.evaluation import markdown_report
+
+    result = tmp_path / "acled_niger.json"
+    result.write_text(json.dumps({"summary": {"rows": 2, "event_type_accuracy": 0.5}}), encoding="utf-8")
+    text = markdown_report([result], today=dt.date(2026, 11, 25))
+    assert "Date: 2026-11-25" in text and "## acled_niger" in text and "| event_type_accuracy | 0.500 |" in text
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ConflictLensError, match="not an eval --json result"):
+        markdown_report([tmp_path / "bad.json"])

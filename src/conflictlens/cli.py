@@ -21,7 +21,7 @@ from conflictlens import export as exporting
 from conflictlens.batch import process_batch
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
-from conflictlens.evaluation import score_acled
+from conflictlens.evaluation import markdown_report, score_acled
 from conflictlens.expectations import match_expected
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.geoparse_eval import CORPORA, score_geoparse
@@ -239,6 +239,16 @@ def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None
     _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+
+
+@evaluate.command("report")
+@click.argument("results", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Markdown file to write.")
+@reports_errors
+def eval_report(results: tuple[Path, ...], output: Path) -> None:
+    """Collect eval JSON results into one dated Markdown report (with the commit it measured)."""
+    output.write_text(markdown_report(results), encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
 
 
 @main.group()

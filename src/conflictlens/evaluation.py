@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import math
 import re
 import statistics
+import subprocess
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,3 +175,23 @@ def score_acled(pipeline: Pipeline, path: Path, *, limit: int | None = None, off
         if on_row is not None:
             on_row()
     return report
+
+
+def markdown_report(results: Iterable[Path], *, today: dt.date | None = None) -> str:
+    """One Markdown page from eval JSON files: date, commit, and each file's summary table."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown (not a git checkout)"
+    lines = ["# conflictlens evaluation", "", f"Date: {(today or dt.date.today()).isoformat()}  ",
+             f"Commit: {commit}", ""]
+    for path in results:
+        try:
+            summary = json.loads(path.read_text(encoding="utf-8"))["summary"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConflictLensError(f"{path} is not an eval --json result ({exc}): re-run the eval") from exc
+        lines += [f"## {path.stem}", "", "| metric | value |", "|---|---|"]
+        lines += [f"| {k} | {v:.3f} |" if isinstance(v, float) else f"| {k} | {v} |" for k, v in summary.items()]
+        lines.append("")
+    return "\n".join(lines)
