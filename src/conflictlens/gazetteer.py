@@ -330,6 +330,19 @@ def import_geonames(gazetteer_path: Path, files: Iterable[Path]) -> dict[str, in
     return counts
 
 
+def _country_centroids() -> dict[str, tuple[float, float]]:
+    """Conventional country points (countryinfo's data, MIT), where a country is coded at country level."""
+    centroids = {}
+    for item in resources.files("countryinfo").joinpath("data").iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        data = json.loads(item.read_text(encoding="utf-8"))
+        code, latlng = (data.get("ISO") or {}).get("alpha2"), data.get("latlng")
+        if code and isinstance(latlng, list) and len(latlng) == 2:
+            centroids[code] = (float(latlng[0]), float(latlng[1]))
+    return centroids
+
+
 def _central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Middle of the 5th-95th percentile box of a region's towns: near its centroid, unlike their median."""
     lats = sorted(p[0] for p in points)
@@ -393,10 +406,11 @@ def build_default(path: Path) -> dict[str, int]:
         conn.execute("UPDATE places SET admin1_name = (SELECT a.name FROM admins a WHERE a.country_code="
                      "places.country_code AND a.admin1_code=places.admin1_code AND a.admin2_code='') "
                      "WHERE admin1_name IS NULL")
+        centroids = _country_centroids()
         for country in countries.values():
             cc = country["iso"]
             points = country_points.get(cc)
-            lat, lon = _central_point(points) if points else (None, None)
+            lat, lon = centroids.get(cc) or (_central_point(points) if points else (None, None))
             conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)", (cc, country["name"], lat, lon))
             if lat is not None and lon is not None:
                 _insert_place(conn, (int(country["geonameid"]), country["name"], lat, lon, "A", "PCLI", cc, "", "",
