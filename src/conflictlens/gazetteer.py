@@ -377,6 +377,8 @@ def build_default(path: Path) -> dict[str, int]:
     admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin1_population: Counter[tuple[str, str]] = Counter()
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_population: Counter[tuple[str, str, str]] = Counter()
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     with conn:
         for city in cities.values():
@@ -388,6 +390,9 @@ def build_default(path: Path) -> dict[str, int]:
                 admin1_votes[(cc, a1)][admin1_name] += 1
             admin1_points[(cc, a1)].append((lat, lon))
             admin1_population[(cc, a1)] += int(city.get("population") or 0)
+            if admin2_name:
+                admin2_points[(cc, a1, admin2_name)].append((lat, lon))
+                admin2_population[(cc, a1, admin2_name)] += int(city.get("population") or 0)
             country_points[cc].append((lat, lon))
             _insert_place(
                 conn,
@@ -403,6 +408,12 @@ def build_default(path: Path) -> dict[str, int]:
             conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)", (cc, a1, "", name, None, lat, lon))
             _insert_place(conn, (-synthetic_id, name, lat, lon, "A", "ADM1", cc, a1, "", name, None,
                                  admin1_population[(cc, a1)]), [name, clean_admin_name(name) or name], [])
+        first_admin2_id = len(admin1_votes) + 1
+        for synthetic_id, ((cc, a1, name), points) in enumerate(sorted(admin2_points.items()), start=first_admin2_id):
+            lat, lon = _central_point(points)
+            admin1 = admin1_votes[(cc, a1)].most_common(1)[0][0] if admin1_votes.get((cc, a1)) else None
+            _insert_place(conn, (-synthetic_id, name, lat, lon, "A", "ADM2", cc, a1, "", admin1, name,
+                                 admin2_population[(cc, a1, name)]), [name], [])
         conn.execute("UPDATE places SET admin1_name = (SELECT a.name FROM admins a WHERE a.country_code="
                      "places.country_code AND a.admin1_code=places.admin1_code AND a.admin2_code='') "
                      "WHERE admin1_name IS NULL")

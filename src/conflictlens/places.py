@@ -78,6 +78,7 @@ class PlaceResolver:
         self.demonyms = {d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms}
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
+        self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
 
     def country_name(self, code: str | None) -> str | None:
         if code is None:
@@ -134,7 +135,8 @@ class PlaceResolver:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
         if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
             return None
-        if any(t.lower_ in self.not_place_words for t in span):
+        if any(t.lower_ in self.not_place_words for t in span) or (
+                len(span) == 1 and span[0].lower_ in self.not_place_alone):
             return None
         candidates = self.gazetteer.lookup(text)
         if not candidates:
@@ -176,6 +178,7 @@ class PlaceResolver:
         for t in toponyms:
             if t.country_code:
                 votes[t.country_code] += 2
+        self._states_named_like_countries(toponyms, votes)
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
@@ -196,6 +199,22 @@ class PlaceResolver:
         toponyms[:] = [t for t in toponyms if t.country_code or self._fits_document(t, votes, strong)]
         votes.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
         return votes
+
+    def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
+        """'Georgia' in a report about the United States is the state: a region of the document's country
+        named like another country is read as that region."""
+        for t in toponyms:
+            if not t.country_code:
+                continue
+            others = Counter(votes)
+            others[t.country_code] -= 2
+            leader = next((code for code, n in others.most_common() if n > 0 and code != t.country_code), None)
+            if leader is None or others[leader] <= others[t.country_code]:
+                continue
+            regions = [e for e in self.gazetteer.lookup(t.text) if e.country_code == leader and e.feature_code == "ADM1"]
+            if regions:
+                votes[t.country_code] -= 2
+                t.country_code, t.candidates = None, regions
 
     @staticmethod
     def _fits_document(toponym: Toponym, votes: Counter[str], strong: Counter[str]) -> bool:
