@@ -8,7 +8,6 @@ publication date it stays open.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -169,7 +168,3 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0) -> list
             add(m, day, None, precision)
     return sorted(found, key=lambda d: d.start_char)
 
-
-def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    last = calendar.monthrange(day.year, day.month)[1]
-    return day.replace(day=1), day.replace(day=last)

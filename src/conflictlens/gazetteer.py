@@ -16,7 +16,6 @@ import logging
 import math
 import re
 import sqlite3
-import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -175,10 +174,6 @@ class Gazetteer:
             )
             for r in rows
         ]
-
-    def has_name(self, text: str) -> bool:
-        key = name_key(text)
-        return len(key) >= 3 and self.conn.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
 
     def admin1(self, country_code: str, names: Iterable[str]) -> tuple[str, float | None, float | None] | None:
         """The first-level division of a country named like one of ``names`` (suffixes ignored)."""
@@ -420,12 +415,13 @@ def build_default(path: Path) -> dict[str, int]:
         centroids = _country_centroids()
         for country in countries.values():
             cc = country["iso"]
-            points = country_points.get(cc)
-            lat, lon = centroids.get(cc) or (_central_point(points) if points else (None, None))
-            conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)", (cc, country["name"], lat, lon))
-            if lat is not None and lon is not None:
-                _insert_place(conn, (int(country["geonameid"]), country["name"], lat, lon, "A", "PCLI", cc, "", "",
-                                     None, None, int(country.get("population") or 0)), [country["name"]], [])
+            towns = country_points.get(cc)
+            point = centroids.get(cc) or (_central_point(towns) if towns else None)
+            conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)",
+                         (cc, country["name"], *(point or (None, None))))
+            if point is not None:
+                _insert_place(conn, (int(country["geonameid"]), country["name"], point[0], point[1], "A", "PCLI", cc,
+                                     "", "", None, None, int(country.get("population") or 0)), [country["name"]], [])
         for continent in continents.values():
             alternates = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
             _insert_place(conn, (int(continent["geonameId"]), continent["name"], float(continent["lat"]),

@@ -86,14 +86,3 @@ class Knowledge:
                     raise ConfigError(
                         f"event lexicon group {event_type!r}/{sub_type!r} is not in taxonomy.yaml: fix the names"
                     )
-
-    def country_by_name(self) -> dict[str, Country]:
-        """Every name, form and demonym (lower case) mapped to its country."""
-        table: dict[str, Country] = {}
-        for country in self.countries:
-            for form in (country.name, *country.forms, *country.demonyms):
-                table[form.lower()] = country
-        return table
-
-    def country_by_code(self) -> dict[str, Country]:
-        return {c.iso2: c for c in self.countries}

@@ -60,9 +60,6 @@ class Span:
     start: int
     end: int
 
-    def text_of(self, text: str) -> str:
-        return text[self.start : self.end]
-
 
 @dataclass(slots=True)
 class Document:

@@ -337,6 +337,3 @@ def _capitalised(text: str) -> bool:
 def _name_token(text: str) -> bool:
     return _capitalised(text) or text in {"-", "de", "du", "la", "el", "al", "n", "of"}
 
-
-def more_specific(a: Place, b: Place) -> bool:
-    return LEVEL_RANK[a.level] < LEVEL_RANK[b.level]
