@@ -62,3 +62,8 @@ def test_parse_number(text, value):
 @given(st.integers(min_value=0, max_value=10_000_000))
 def test_parse_number_digits_round_trip(n: int):
     assert parse_number(f"{n:,}") == n
+
+
+def test_injured_are_not_counted_as_dead(pipeline, counter):
+    text = "According to the communique, two soldiers were killed and four others wounded in the clashes."
+    assert deaths(pipeline, counter, text) == (2, "two")

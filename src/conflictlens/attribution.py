@@ -94,7 +94,7 @@ class Attributor:
         if according:
             for token in sent:
                 if token.lower_ == "to" and token.nbor(-1).lower_ == "according":
-                    claimant_tokens = [t for child in token.children for t in child.subtree]
+                    claimant_tokens = [t for child in token.children for t in _without_clauses(child)]
                     if claimant_tokens and result.claimant is None:
                         result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)
                     result.claimant_tokens.update(t.i for t in claimant_tokens)
@@ -134,7 +134,7 @@ class Attributor:
             result.claimant = self._source(subject, sent, name_of, context=context)
 
     def _source(self, head: Token, sent: SpacySpan, name_of: dict[int, str], context: str = "") -> Source:
-        return self._source_from_tokens(list(head.subtree), sent, name_of, context)
+        return self._source_from_tokens(_without_clauses(head), sent, name_of, context)
 
     def _source_from_tokens(self, tokens: list[Token], sent: SpacySpan, name_of: dict[int, str],
                             context: str = "") -> Source:
@@ -159,9 +159,17 @@ class Attributor:
         return found
 
 
+def _without_clauses(head: Token) -> list[Token]:
+    """A noun phrase without its relative clauses: "HRW, which accused the army" is "HRW"."""
+    clauses = {t.i for d in head.subtree if d.dep_ in {"relcl", "acl"} and d.head.i == head.i for t in d.subtree}
+    return [t for t in head.subtree if t.i not in clauses]
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
+                return verb.head  # "HRW, which accused ...": the relative pronoun stands for HRW
             return child
     return None
 

@@ -159,9 +159,11 @@ class EventDetector:
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse))
         if not trigger.side_one and subject is not None and not subject.passive:
             trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
-        if not trigger.side_one and subject is not None and any(
-                c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.token.children):
-            # "The army said its aircraft struck ...": the possessive points back at the claimant.
+        refers_to_claimant = subject is not None and (
+            subject.token.lower_ in {"they", "it", "we"}
+            or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subject.token.children))
+        if not trigger.side_one and refers_to_claimant:
+            # "The army said its aircraft struck ..." / "... said they had neutralised ...": the claimant did it.
             claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
             if claimants:
                 trigger.side_one.append(claimants[-1])

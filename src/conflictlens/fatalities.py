@@ -127,7 +127,10 @@ class FatalityCounter:
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)]
         if not cues:
             return 0, None
-        quantities = self.quantities(sent, dates)
+        injuries = [t.i - sent.start for t in sent if t.lemma_.lower() in self.not_death or t.lower_ in self.not_death]
+        # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
+        quantities = [q for q in self.quantities(sent, dates)
+                      if not injuries or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)]
         used: list[Quantity] = []
         for cue in cues:
             groups = self._coordinated_groups(sent[cue], quantities, sent.start)
@@ -135,8 +138,11 @@ class FatalityCounter:
                 used.extend(q for q in groups if q not in used)
                 continue
             near = [q for q in quantities if q not in used and min(abs(q.start - cue), abs(q.end - 1 - cue)) <= window]
+            passive = sent[cue].tag_ == "VBN"
             if near:
-                used.append(min(near, key=lambda q: min(abs(q.start - cue), abs(q.end - 1 - cue))))
+                # "N soldiers were killed" counts before a passive verb, "killed N soldiers" after an active one.
+                used.append(min(near, key=lambda q: (min(abs(q.start - cue), abs(q.end - 1 - cue))
+                                                     + (0.5 if (q.start > cue) == passive else 0.0))))
             else:
                 used.extend(self._named_victims(sent[cue]))
         if not used:

@@ -238,6 +238,8 @@ class Pipeline:
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
         if crowd and (actor1 is None or actor1.inter == 7):
             actor1 = self.actors.generic_actor(crowd, local.country)
+            if actor2 is not None and actor2.inter == 7:
+                actor2 = None
         named = [a for a in (*side_one, *side_two) if a is not None]
         if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named):
             # Unarmed people fighting each other is mob violence in ACLED, not a battle.

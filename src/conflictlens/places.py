@@ -39,7 +39,7 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
                       "reach", "visit", "flee", "leave", "evacuate"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-NON_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+NON_PLACE_LABELS = {"PERSON", "NORP", "WORK_OF_ART", "LANGUAGE"}
 LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
 NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|"
                         r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
@@ -151,8 +151,8 @@ class PlaceResolver:
         cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
                or any(b in place_nouns | NEAR_CUES for b in before))
         labelled = span.root.ent_type_ in PLACE_LABELS
-        if span.root.ent_type_ in NON_PLACE_LABELS and not cue:
-            return None  # "Franklin said": a person, unless the context says place
+        if not cue and text.lower() in _person_name_parts(doc):
+            return None  # "Franklin said" after "Benjamin Franklin": a person, unless the context says place
         proper = all(t.pos_ == "PROPN" for t in span)
         famous = max(c.population for c in candidates) >= 100_000
         if not (cue or labelled or famous or (proper and not sentence_initial and len(text) > 3)):
@@ -160,7 +160,8 @@ class PlaceResolver:
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
         topo.near = any(b in NEAR_CUES for b in before)
         topo.area_word = any(a in AREA_NOUNS for a in after)
-        topo.weak = not (cue or labelled or famous)
+        # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
+        topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
         return topo
 
     @staticmethod
@@ -311,6 +312,15 @@ class PlaceResolver:
     @staticmethod
     def is_nationwide(sentence_text: str) -> bool:
         return NATIONWIDE.search(sentence_text) is not None
+
+
+def _person_name_parts(doc: Doc) -> set[str]:
+    """Words of multi-word person names in the document ("Benjamin Franklin" gives "benjamin", "franklin")."""
+    cached = doc.user_data.get("person_name_parts")
+    if cached is None:
+        cached = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        doc.user_data["person_name_parts"] = cached
+    return cached
 
 
 def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
