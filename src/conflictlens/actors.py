@@ -27,6 +27,7 @@ class ActorEntry:
     country: str | None
     generic: bool
     fallback: str | None
+    vague: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,8 @@ class ActorDictionary:
                 )
         for item in data.get("actors", []):
             add(
-                ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None),
+                ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None,
+                           bool(item.get("vague"))),
                 [item["name"], *item.get("aliases", [])],
             )
         for item in data.get("generic", []):
@@ -107,6 +109,13 @@ class ActorDictionary:
             name=entry.name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
             country=entry.country, surface=surface,
         )
+
+    def is_vague(self, actor: Actor | None) -> bool:
+        """No actor, an unspecific one ("Islamist militants"), or a fallback ("Unidentified Armed Group (Mali)")."""
+        if actor is None:
+            return True
+        entry = self.entries.get(actor.name)
+        return entry.vague if entry is not None else actor.name.startswith(("Unidentified", "Rebel group"))
 
     def military_of(self, country: str) -> Actor | None:
         key = f"Military Forces of {country}"

@@ -193,6 +193,17 @@ class Gazetteer:
         ).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
+    def capital(self, country_code: str) -> GazetteerEntry | None:
+        """The capital city of a country, for "in the capital"."""
+        row = self.conn.execute(
+            "SELECT name FROM places WHERE country_code=? AND feature_code='PPLC' ORDER BY population DESC LIMIT 1",
+            (country_code,),
+        ).fetchone()
+        if row is None:
+            return None
+        return next((e for e in self.lookup(row[0]) if e.country_code == country_code and e.feature_code == "PPLC"),
+                    None)
+
     def country_names(self) -> dict[str, str]:
         """Every country name the gazetteer knows (lower case) and its ISO code."""
         return {name.lower(): code for code, name in self.conn.execute("SELECT country_code, name FROM countries")}
@@ -415,6 +426,10 @@ def build_default(path: Path) -> dict[str, int]:
         centroids = _country_centroids()
         for country in countries.values():
             cc = country["iso"]
+            if country.get("capital"):
+                conn.execute("UPDATE places SET feature_code='PPLC' WHERE geonameid = (SELECT geonameid FROM places "
+                             "WHERE country_code=? AND name=? AND feature_class='P' ORDER BY population DESC LIMIT 1)",
+                             (cc, country["capital"]))
             towns = country_points.get(cc)
             point = centroids.get(cc) or (_central_point(towns) if towns else None)
             conn.execute("INSERT OR REPLACE INTO countries VALUES (?,?,?,?)",

@@ -115,7 +115,9 @@ class Pipeline:
         sentence_events: dict[int, list[Event]] = {}
         for sentence in sentences:
             if events and self.detector.is_continuation(sentence.span.text):
-                self._continue(events[-1], sentence)
+                named = [resolved[m.start] for m in mentions
+                         if m.sentence_index == sentence.index and not m.entry.generic and m.entry.inter in {2, 3}]
+                self._continue(events[-1], sentence, named)
                 sentence_events.setdefault(sentence.index, []).append(events[-1])
                 continue
             for trigger in triggers.get(sentence.index, []):
@@ -303,6 +305,11 @@ class Pipeline:
             anchor = trigger.span.start_char
             positions = {id(p): abs(t.start - anchor) for t, p in candidates}
             return min(options, key=lambda p: (LEVEL_RANK[p.level], positions.get(id(p), 10_000)))
+        capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
+        if capital and document_code:
+            entry = self.gazetteer.capital(document_code)
+            if entry is not None:
+                return self.places.entry_place(entry, surface=capital.group(0))
         if focus is not None:
             return replace(focus, geo_precision=max(focus.geo_precision, GeoPrecision.NEAR)
                            if focus.level == "populated_place" else focus.geo_precision)
@@ -331,8 +338,15 @@ class Pipeline:
             event.claims.append(Claim(attribution.denier, "denied", sent.text.strip(),
                                       Span(sent.start_char, sent.end_char), document.doc_id))
 
-    def _continue(self, event: Event, sentence: _Sentence) -> None:
-        """A sentence that goes on about the previous event adds its deaths and evidence to it."""
+    def _continue(self, event: Event, sentence: _Sentence, named_armed: list[Actor]) -> None:
+        """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
+        claim of responsibility ("The attack was claimed by JNIM") names its perpetrator."""
+        claimed = any(t.lemma_.lower() == "claim" for t in sentence.span) or "responsibility" in sentence.span.text
+        if claimed and named_armed and self.actors.is_vague(event.actor1):
+            event.actor1 = named_armed[0]
+            event.claims.append(Claim(Source(named_armed[0].name, "armed_group"), "claimed",
+                                      sentence.span.text.strip(),
+                                      Span(sentence.span.start_char, sentence.span.end_char), event.doc_id))
         deaths, text = self.fatalities.count(sentence.span, dates=_date_ranges(sentence))
         if deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text

@@ -286,6 +286,13 @@ class PlaceResolver:
             geonameid=entry.geonameid, surface=toponym.text,
         )
 
+    def entry_place(self, entry: GazetteerEntry, *, surface: str) -> Place:
+        """A place for a gazetteer entry named indirectly ("the capital")."""
+        return Place(name=entry.name, country=self.country_name(entry.country_code), country_code=entry.country_code,
+                     admin1=entry.admin1_name, admin2=entry.admin2_name, latitude=entry.latitude,
+                     longitude=entry.longitude, geo_precision=GeoPrecision.EXACT, level="populated_place",
+                     geonameid=entry.geonameid, surface=surface)
+
     def directional_region(self, sentence_text: str, country_code: str | None) -> Place | None:
         """'the eastern region' -> the first-level division named Est/East in the sentence's country."""
         if country_code is None:

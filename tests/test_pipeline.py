@@ -1,0 +1,49 @@
+"""End to end on short reports written for these tests in wire, communiqué and NGO styles."""
+
+from conflictlens.ingest import read_dateline
+from conflictlens.model import Document
+
+WIRE = """OUAGADOUGOU, June 12, 2024 (Reuters) - Suspected jihadists killed at least 50 soldiers in an attack on a \
+military base in northeastern Burkina Faso near Djibo on Tuesday, two security sources said.
+The assault was claimed by the al Qaeda-linked JNIM group, which said in a statement that its fighters had seized \
+weapons and vehicles.
+The army did not respond to a request for comment.
+Separately, a drone strike by the Burkinabe air force killed dozens of civilians at a market in Bidi on Sunday, \
+according to Human Rights Watch, which accused the military of war crimes.
+The government denied the allegations, calling them baseless."""
+
+COMMUNIQUE = """NIAMEY, March 3, 2024 - The Nigerien Armed Forces said on Saturday that they had neutralised 21 \
+terrorists during an operation near Tillia, in the Tahoua region.
+According to the communique, two soldiers were killed and four others wounded in the clashes.
+In the capital, hundreds of people demonstrated on Friday in support of the junta.
+Police arrested three opposition activists in Niamey on Thursday, their lawyer said."""
+
+
+def coded(pipeline, text):  # type: ignore[no-untyped-def]
+    published, outlet = read_dateline(text)
+    return pipeline.process(Document(text=text, published_at=published, outlet=outlet)).events
+
+
+def test_wire_report(pipeline):
+    attack, strike = sorted(coded(pipeline, WIRE), key=lambda e: e.evidence[0].start)
+    assert (attack.event_type, attack.actor1.name, attack.actor2.name, attack.fatalities) == (
+        "Battles", "JNIM: Group for Support of Islam and Muslims", "Military Forces of Burkina Faso", 50)
+    assert (attack.place.name, attack.event_date.isoformat(), attack.source.kind) == ("Djibo", "2024-06-11",
+                                                                                      "local_sources")
+    assert [c.claim_type for c in attack.claims] == ["asserted", "claimed"]
+    assert (strike.kind, strike.claim_status, strike.source.name, strike.fatalities) == (
+        "allegation", "denied", "Human Rights Watch", 12)
+    assert (strike.actor1.name, strike.actor2.name, strike.place.name) == (
+        "Military Forces of Burkina Faso", "Civilians (Burkina Faso)", "Bidi")
+
+
+def test_communique(pipeline):
+    arrest, protest, operation = sorted(coded(pipeline, COMMUNIQUE), key=lambda e: e.event_date)
+    assert (operation.event_type, operation.actor1.name, operation.actor2.name) == (
+        "Battles", "Military Forces of Niger", "Islamist militants")
+    assert (operation.place.name, operation.place.admin1, operation.claim_status) == ("Tillia", "Tahoua", "claimed")
+    assert operation.fatalities == 21 and len(operation.evidence) == 2
+    assert (protest.event_type, protest.actor1.name, protest.place.name) == ("Protests", "Protesters (Niger)",
+                                                                             "Niamey")
+    assert (arrest.sub_event_type, arrest.actor1.name, arrest.source.kind) == ("Arrests", "Police Forces of Niger",
+                                                                               "witnesses")
