@@ -90,3 +90,7 @@ def test_denial_links_to_the_allegation(code):
     assert (event.kind, event.claim_status, event.event_type) == ("allegation", "denied", "Violence against civilians")
     assert [c.claim_type for c in event.claims] == ["alleged", "denied"]
     assert event.event_date == dt.date(2024, 3, 3)
+
+
+def test_future_battles_are_not_events(code):
+    assert code("The military said it is training recruits for the battles ahead near Gao.").events == []

@@ -78,6 +78,7 @@ class EventDetector:
             self.matcher.add(str(index), patterns)
         self.hedges = sorted((h.lower() for h in conventions["hedges"]), key=len, reverse=True)
         self.negations = {n.lower() for n in conventions["negations"]}
+        self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
         nouns = "|".join(map(re.escape, conventions["continuation_nouns"]))
@@ -135,6 +136,9 @@ class EventDetector:
         window = " ".join(t.lower_ for t in sent.doc[max(sent.start, span.start - 6) : span.start]
                           if t.ent_type_ not in {"DATE", "TIME"} and not t.is_space)
         if any(re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", window) for h in self.hedges):
+            return True
+        after = " ".join(t.lower_ for t in sent.doc[span.end : min(sent.end, span.end + 2)])
+        if any(after.startswith(marker) for marker in self.future_markers):
             return True
         head = span.root
         governor = head if head.pos_ in {"VERB", "AUX"} else next(

@@ -391,7 +391,8 @@ class Pipeline:
                 if ally is not None and ally.name not in {a.name for a in twin.all_actors()}:
                     twin.assoc_actor_1.append(ally)
             if STATUS_RANK[event.claim_status] > STATUS_RANK[twin.claim_status]:
-                twin.claim_status = event.claim_status
+                # The status and the source that gives it travel together.
+                twin.claim_status, twin.source = event.claim_status, event.source
             twin.confidence = max(twin.confidence, event.confidence)
         return merged
 
