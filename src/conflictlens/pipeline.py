@@ -83,6 +83,7 @@ class Pipeline:
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.allegation_type = tuple(knowledge.conventions["allegation_against_civilians"])
         self.civilian_targets = {w.lower() for w in knowledge.conventions["civilian_targets"]}
+        self.abduction_with_deaths = tuple(knowledge.conventions["abduction_with_deaths"])
         self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
@@ -261,6 +262,8 @@ class Pipeline:
         self._date(event, sentence, trigger, document)
         event.place = place
         event.fatalities, event.fatalities_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
+        if event.sub_event_type == "Abduction/forced disappearance" and event.fatalities > 0:
+            event.event_type, event.sub_event_type = self.abduction_with_deaths
         self._attribute(event, attribution, document, sent)
         event.confidence = _confidence(event, sentence)
         return event
