@@ -28,6 +28,7 @@ from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
 from conflictlens.model import DocumentFailure
 from conflictlens.pipeline import load_pipeline
+from conflictlens.plover_eval import score_plover
 from conflictlens.store import EventFilter, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -237,6 +238,20 @@ def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None
     """Toponym recognition and resolution against an LGL-family corpus (LGL, GeoVirus, TR-News, GeoWebNews)."""
     report = score_geoparse(load_pipeline(settings), path, limit=limit)
     _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+
+
+@evaluate.command("plover")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, help="Score only this many records.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.pass_obj
+@reports_errors
+def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Path | None) -> None:
+    """Event category (via the ACLED-PLOVER crosswalk) and source/target roles on PLOVER gold records."""
+    report = score_plover(load_pipeline(settings), path, limit=limit)
+    _print_metrics(f"PLOVER evaluation: {path.name}", report.summary())
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
 
