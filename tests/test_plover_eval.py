@@ -29,3 +29,20 @@ def test_not_plover(tmp_path):
     (tmp_path / "x.json").write_text("{}", encoding="utf-8")
     with pytest.raises(ConflictLensError, match="not a list of records"):
         score_plover(None, tmp_path / "x.json")  # type: ignore[arg-type]
+
+
+@pytest.mark.shared
+def test_eval_plover_command_on_a_slice(settings, tmp_path):
+    from click.testing import CliRunner
+
+    from conflictlens.cli import main
+
+    from .conftest import SHARED
+
+    out = tmp_path / "plover.json"
+    result = CliRunner().invoke(main, ["--gazetteer", str(settings.gazetteer), "eval", "plover",
+                                       str(SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json"), "--limit", "30",
+                                       "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    assert summary["records_scored"] + summary["records_without_acled_counterpart"] == 30
