@@ -53,6 +53,24 @@ def pipeline(settings: Settings) -> Pipeline:
 
 
 @pytest.fixture
+def eval_cli(settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Run a `conflictlens eval ...` command on a file of ../shared; returns its --json report."""
+    import json
+
+    from click.testing import CliRunner
+
+    from conflictlens.cli import main
+
+    def run(*args: str) -> dict:  # type: ignore[type-arg]
+        out = tmp_path / "eval.json"
+        result = CliRunner().invoke(main, ["--gazetteer", str(settings.gazetteer), "eval", *args, "--json", str(out)])
+        assert result.exit_code == 0, result.output
+        return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+    return run
+
+
+@pytest.fixture
 def code(pipeline: Pipeline):  # type: ignore[no-untyped-def]
     """Code one short report published on 8 May 2024 (a Wednesday)."""
 

@@ -2,9 +2,7 @@ import datetime as dt
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from conflictlens.cli import main
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation import normalise_actor, parse_acled_date, read_acled, score_acled
 
@@ -59,13 +57,8 @@ def test_a_perfect_row_scores_one_and_a_wrong_row_less(pipeline, tmp_path):
 
 
 @pytest.mark.shared
-def test_eval_acled_command_on_a_slice(settings, tmp_path):
-    out = tmp_path / "eval.json"
-    result = CliRunner().invoke(main, ["--gazetteer", str(settings.gazetteer), "eval", "acled",
-                                       str(SHARED / "eval" / "acled" / "niger_1997_2020.csv"), "--limit", "40",
-                                       "--json", str(out)])
-    assert result.exit_code == 0, result.output
-    report = json.loads(out.read_text(encoding="utf-8"))
+def test_eval_acled_command_on_a_slice(eval_cli):
+    report = eval_cli("acled", str(SHARED / "eval" / "acled" / "niger_1997_2020.csv"), "--limit", "40")
     assert report["summary"]["rows"] == 40 and len(report["worst"]) == 20
     assert report["summary"]["event_type_accuracy"] > 0.5
 

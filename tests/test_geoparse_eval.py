@@ -1,10 +1,7 @@
-import json
 import math
 
 import pytest
-from click.testing import CliRunner
 
-from conflictlens.cli import main
 from conflictlens.errors import ConflictLensError
 from conflictlens.geoparse_eval import auc, read_corpus, score_geoparse
 
@@ -61,11 +58,6 @@ def test_malformed_corpus(tmp_path):
 
 
 @pytest.mark.shared
-def test_eval_geoparse_command_on_a_slice(settings, tmp_path):
-    out = tmp_path / "geo.json"
-    result = CliRunner().invoke(main, ["--gazetteer", str(settings.gazetteer), "eval", "geoparse", "--corpus", "lgl",
-                                       str(SHARED / "eval" / "geoparse" / "lgl.xml"), "--limit", "10",
-                                       "--json", str(out)])
-    assert result.exit_code == 0, result.output
-    report = json.loads(out.read_text(encoding="utf-8"))
+def test_eval_geoparse_command_on_a_slice(eval_cli):
+    report = eval_cli("geoparse", "--corpus", "lgl", str(SHARED / "eval" / "geoparse" / "lgl.xml"), "--limit", "10")
     assert report["summary"]["documents"] == 10 and len(report["documents"]) == 10

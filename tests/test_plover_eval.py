@@ -32,17 +32,8 @@ def test_not_plover(tmp_path):
 
 
 @pytest.mark.shared
-def test_eval_plover_command_on_a_slice(settings, tmp_path):
-    from click.testing import CliRunner
-
-    from conflictlens.cli import main
-
+def test_eval_plover_command_on_a_slice(eval_cli):
     from .conftest import SHARED
 
-    out = tmp_path / "plover.json"
-    result = CliRunner().invoke(main, ["--gazetteer", str(settings.gazetteer), "eval", "plover",
-                                       str(SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json"), "--limit", "30",
-                                       "--json", str(out)])
-    assert result.exit_code == 0, result.output
-    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    summary = eval_cli("plover", str(SHARED / "eval" / "plover" / "PLOVER_GSR_CAMEO.json"), "--limit", "30")["summary"]
     assert summary["records_scored"] + summary["records_without_acled_counterpart"] == 30
