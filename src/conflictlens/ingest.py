@@ -73,6 +73,10 @@ def read_path(path: Path, *, max_bytes: int, min_chars: int, published_at: dt.da
     except OSError as exc:
         yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
         return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        # A feed file holds many documents: it is streamed line by line and each line is held to the limit.
+        yield from _jsonl_file(path, max_bytes, min_chars, outlet)
+        return
     if size > max_bytes:
         yield DocumentFailure(
             str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit: split it "
@@ -97,7 +101,7 @@ def _documents_from_bytes(data: bytes, name: str, suffix: str, max_bytes: int, m
         yield DocumentFailure(name, str(exc))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_documents(text, name, min_chars, outlet)
+        yield from _jsonl_documents(enumerate(text.splitlines(), start=1), name, min_chars, outlet)
         return
     title = None
     if suffix in HTML_SUFFIXES:
@@ -190,8 +194,28 @@ def parse_published(value: object) -> dt.date | None:
         return parsed.date()
 
 
-def _jsonl_documents(text: str, name: str, min_chars: int, outlet: str | None) -> Iterator[Document | DocumentFailure]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_file(path: Path, max_bytes: int, min_chars: int, outlet: str | None) -> Iterator[Document | DocumentFailure]:
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                where = f"{path}:{number}"
+                if len(raw) > max_bytes:
+                    yield DocumentFailure(where, f"line is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
+                                                 "limit: split the document or raise max_document_bytes")
+                    continue
+                try:
+                    line = raw.decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    yield DocumentFailure(where, f"not valid UTF-8 (byte {raw[exc.start]:#04x}): re-save the file as UTF-8")
+                    continue
+                yield from _jsonl_documents([(number, line)], str(path), min_chars, outlet)
+    except OSError as exc:
+        yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
+
+
+def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int,
+                     outlet: str | None) -> Iterator[Document | DocumentFailure]:
+    for number, line in lines:
         if not line.strip():
             continue
         where = f"{name}:{number}"

@@ -423,7 +423,7 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     settings = settings or Settings.load()
     knowledge = Knowledge.load(settings.dictionaries)
     actors = ActorDictionary.from_knowledge(knowledge)
-    nlp = load_nlp(settings.spacy_model, actors)
+    nlp = load_nlp(settings.spacy_model, actors, max_chars=settings.max_document_bytes)
     gazetteer = Gazetteer.open(settings.gazetteer)
     return Pipeline(settings, knowledge, nlp, actors, gazetteer)
 
