@@ -244,8 +244,9 @@ class Pipeline:
             if actor2 is not None and actor2.inter == 7:
                 actor2 = None
         named = [a for a in (*side_one, *side_two) if a is not None]
-        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named):
-            # Unarmed people fighting each other is mob violence in ACLED, not a battle.
+        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) \
+                and self.fatalities.count(sent, dates=_date_ranges(sentence))[0] == 0:
+            # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles.
             event_type, sub_type = "Riots", "Mob violence"
         if event_type == "Battles" and actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
