@@ -253,17 +253,18 @@ class _Subject:
 
 
 def target_lemmas(trigger: Trigger) -> set[str]:
-    """What a trigger acts on: its verb's object and "against"/"on" phrases ("attacked a camp")."""
+    """What a trigger acts on, as lemmas and words: its verb's object, the subject of a passive verb, and
+    "against"/"on" phrases ("attacked a camp", "tourists were attacked")."""
     head = trigger.head
     verb = _governing_verb(head)
-    lemmas: set[str] = set()
+    targets: list[Token] = []
     for anchor in [a for a in (head, verb) if a is not None]:
         for child in anchor.children:
-            if child.dep_ in {"dobj", "obj"}:
-                lemmas.add(child.lemma_.lower())
+            if child.dep_ in {"dobj", "obj", "nsubjpass"}:
+                targets.append(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
-    return lemmas
+                targets.extend(c for c in child.children if c.dep_ == "pobj")
+    return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
 
 
 def _token_patterns(phrase: str) -> list[list[dict[str, Any]]]:
