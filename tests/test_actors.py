@@ -57,3 +57,11 @@ def test_every_pattern_names_a_known_entry(actors):
     keys = Counter(p["id"] for p in actors.ruler_patterns())
     assert set(keys) <= set(actors.entries)
     assert actors.actor_for("Wagner Group").inter == 8
+
+
+def test_either_or_actors_are_named_the_acled_way(code):
+    for text in ("Presumed ISWAP or Boko Haram militants abducted two girls near Diffa on 2 May 2024.",
+                 "Presumed ISWAP/Boko Haram militants abducted two girls near Diffa on 2 May 2024."):
+        event = code(text).events[0]
+        assert event.actor1.name == ("Islamic State (West Africa) and/or "
+                                     "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad")

@@ -430,12 +430,14 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
 
 
 def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list[Actor]:
-    """'ISWAP or Boko Haram militants' is one uncertain actor, named the ACLED way: 'A and/or B'."""
+    """'ISWAP or Boko Haram militants' (or 'ISWAP/Boko Haram') is one uncertain actor, named the ACLED way:
+    'A and/or B'."""
     if len(actors) < 2 or len(roots) < 2:
         return actors
-    ordered = sorted(roots, key=lambda t: t.i)
-    between = sent.doc[ordered[0].i + 1 : ordered[1].left_edge.i].text.strip().lower()
-    if between != "or" or actors[0].name == actors[1].name:
+    first_end = min(roots, key=lambda t: t.i).i + 1
+    words = [t.lower_ for t in sent.doc[first_end : first_end + 3]]
+    either_or = bool(words) and (words[0] in {"or", "/", "and/or"} or words[:3] == ["and", "/", "or"])
+    if not either_or or actors[0].name == actors[1].name:
         return actors
     first, second = actors[0], actors[1]
     merged = Actor(name=f"{first.name} and/or {second.name}", actor_type=first.actor_type, inter=first.inter,
