@@ -68,3 +68,10 @@ def test_focus_country_resolves_a_namesake(settings):
     text = "Militants abducted a trader in the village of Lada on 3 May 2024."
     focused = load_pipeline(settings.model_copy(update={"focus_countries": ("NE",)})).process_text(text)
     assert focused.events[0].place.country == "Niger"
+
+
+def test_a_state_named_like_a_country(pipeline):
+    text = "Police in Atlanta and Savannah said the storm hit Georgia hardest, while Macon, Georgia, was spared."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert (places["Georgia"].country, places["Georgia"].level) == ("United States", "admin1")
+    assert places["Macon"].country == "United States"

@@ -179,7 +179,6 @@ class PlaceResolver:
         for t in toponyms:
             if t.country_code:
                 votes[t.country_code] += 2
-        self._states_named_like_countries(toponyms, votes)
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
@@ -195,6 +194,7 @@ class PlaceResolver:
                                       & qualifiers[id(t)] else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
+        self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
         strong.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
         toponyms[:] = [t for t in toponyms if t.country_code or self._fits_document(t, votes, strong)]
@@ -204,18 +204,21 @@ class PlaceResolver:
     def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
         """'Georgia' in a report about the United States is the state: a region of the document's country
         named like another country is read as that region."""
+        mentions_of = Counter(name_key(t.text) for t in toponyms if t.country_code)
+        evidence = Counter(votes)
+        evidence.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
         for t in toponyms:
             if not t.country_code:
                 continue
-            others = Counter(votes)
-            others[t.country_code] -= 2
+            others = Counter(evidence)
+            others[t.country_code] -= 2 * mentions_of[name_key(t.text)]  # the name's own votes do not count
             leader = next((code for code, n in others.most_common() if n > 0 and code != t.country_code), None)
             if leader is None or others[leader] <= others[t.country_code]:
                 continue
             regions = [e for e in self.gazetteer.lookup(t.text) if e.country_code == leader and e.feature_code == "ADM1"]
             if regions:
                 votes[t.country_code] -= 2
-                t.country_code, t.candidates = None, regions
+                t.country_code, t.candidates, t.chosen = None, regions, regions[0]
 
     @staticmethod
     def _fits_document(toponym: Toponym, votes: Counter[str], strong: Counter[str]) -> bool:
