@@ -97,11 +97,7 @@ class Pipeline:
                 f"no event pipeline for language {document.language!r} yet; document stored without events"
             )
             return ProcessedDocument(document, [])
-        skip = dateline_end(document.text)
-        doc = annotate(self.nlp, " " * skip + document.text[skip:])
-        mentions = actor_mentions(doc, self.actors)
-        mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
-        toponyms, votes = self._toponyms(doc, mentions, mention_tokens, document)
+        doc, mentions, mention_tokens, toponyms, votes = self._read(document)
         country_code = votes.most_common(1)[0][0] if votes else None
         context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))
         resolved = {m.start: self.actors.resolve(m, context) for m in mentions}
@@ -141,15 +137,16 @@ class Pipeline:
 
     def geoparse(self, text: str) -> list[tuple[Span, Place]]:
         """Every resolved toponym in a text, with its place: the geoparsing stage on its own."""
-        document = Document(text=text)
-        doc = annotate(self.nlp, text)
-        mentions = actor_mentions(doc, self.actors)
-        mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
-        toponyms, _ = self._toponyms(doc, mentions, mention_tokens, document)
+        toponyms = self._read(Document(text=text), skip_dateline=False)[3]
         return [(Span(t.start, t.end), place) for t in toponyms for place in [self.places.to_place(t)] if place]
 
-    def _toponyms(self, doc: Doc, mentions: list[ActorMention], mention_tokens: dict[int, ActorMention],
-                  document: Document) -> tuple[list[Toponym], Counter[str]]:
+    def _read(self, document: Document, *, skip_dateline: bool = True) -> tuple[
+            Doc, list[ActorMention], dict[int, ActorMention], list[Toponym], Counter[str]]:
+        """Parse (an event report without its dateline), find actors, and find and resolve places."""
+        skip = dateline_end(document.text) if skip_dateline else 0
+        doc = annotate(self.nlp, " " * skip + document.text[skip:])
+        mentions = actor_mentions(doc, self.actors)
+        mention_tokens = {i: m for m in mentions for i in _token_range(doc, m.start, m.end)}
         unknown: list[str] = []
         toponyms = self.places.find(doc, set(mention_tokens), unknown)
         document.warnings.extend(
@@ -160,7 +157,7 @@ class Pipeline:
                               if m.entry.country in self.country_codes and not m.entry.generic and m.entry.inter != 8)
         actor_votes.update({code.upper(): 1 for code in self.settings.focus_countries})
         votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
-        return toponyms, votes
+        return doc, mentions, mention_tokens, toponyms, votes
 
     def _sentences(self, doc: Doc, document: Document, toponyms: list[Toponym],
                    name_of: dict[int, str]) -> list[_Sentence]:
@@ -243,9 +240,9 @@ class Pipeline:
             actor1 = self.actors.generic_actor(crowd, local.country)
             if actor2 is not None and actor2.inter == 7:
                 actor2 = None
-        named = [a for a in (*side_one, *side_two) if a is not None]
-        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) \
-                and self.fatalities.count(sent, dates=_date_ranges(sentence))[0] == 0:
+        deaths, deaths_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
+        named = [*side_one, *side_two]
+        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) and deaths == 0:
             # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles.
             event_type, sub_type = "Riots", "Mob violence"
         if event_type == "Battles" and actor1 is None and actor2 is not None:
@@ -262,7 +259,7 @@ class Pipeline:
         )
         self._date(event, sentence, trigger, document)
         event.place = place
-        event.fatalities, event.fatalities_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
+        event.fatalities, event.fatalities_text = deaths, deaths_text
         if event.sub_event_type == "Abduction/forced disappearance" and event.fatalities > 0:
             event.event_type, event.sub_event_type = self.abduction_with_deaths
         self._attribute(event, attribution, document, sent)
@@ -285,8 +282,8 @@ class Pipeline:
     def _place(self, sentence: _Sentence, trigger: Trigger, focus: Place | None,
                context: DocumentActors) -> Place | None:
         text = sentence.span.text
-        candidates = [(t, p) for t in sentence.toponyms
-                      if t.start not in _char_range(sentence.attribution, sentence.span)
+        claimant_starts = _char_range(sentence.attribution, sentence.span)
+        candidates = [(t, p) for t in sentence.toponyms if t.start not in claimant_starts
                       for p in [self.places.to_place(t)] if p is not None]
         codes = [p.country_code for _, p in candidates if p.country_code]
         document_code = self.country_codes.get(context.country or "")

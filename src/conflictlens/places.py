@@ -264,19 +264,16 @@ class PlaceResolver:
 
     def to_place(self, toponym: Toponym) -> Place | None:
         if toponym.country_code:
-            point = self.gazetteer.country_point(toponym.country_code)
-            return Place(
-                name=self.country_name(toponym.country_code) or toponym.text,
-                country=self.country_name(toponym.country_code), country_code=toponym.country_code,
-                latitude=point[1] if point else None, longitude=point[2] if point else None,
-                geo_precision=GeoPrecision.AREA, level="country", surface=toponym.text,
-            )
-        entry = toponym.chosen
-        if entry is None:
+            return self.country_place(toponym.country_code, surface=toponym.text)
+        if toponym.chosen is None:
             return None
+        return self.entry_place(toponym.chosen, surface=toponym.text, near=toponym.near or toponym.area_word)
+
+    def entry_place(self, entry: GazetteerEntry, *, surface: str, near: bool = False) -> Place:
+        """A place for a gazetteer entry; ``near`` when the text says "near X" or "the X area"."""
         level = entry.level
         if level == "populated_place":
-            precision = GeoPrecision.NEAR if (toponym.near or toponym.area_word) else GeoPrecision.EXACT
+            precision = GeoPrecision.NEAR if near else GeoPrecision.EXACT
         elif level in {"feature", "admin2"}:
             precision = GeoPrecision.NEAR
         else:
@@ -286,15 +283,8 @@ class PlaceResolver:
             name=entry.name, country=self.country_name(entry.country_code), country_code=entry.country_code,
             admin1=admin1, admin2=entry.admin2_name, latitude=entry.latitude, longitude=entry.longitude,
             geo_precision=precision, level=level if level in LEVEL_RANK else "feature",  # type: ignore[arg-type]
-            geonameid=entry.geonameid, surface=toponym.text,
+            geonameid=entry.geonameid, surface=surface,
         )
-
-    def entry_place(self, entry: GazetteerEntry, *, surface: str) -> Place:
-        """A place for a gazetteer entry named indirectly ("the capital")."""
-        return Place(name=entry.name, country=self.country_name(entry.country_code), country_code=entry.country_code,
-                     admin1=entry.admin1_name, admin2=entry.admin2_name, latitude=entry.latitude,
-                     longitude=entry.longitude, geo_precision=GeoPrecision.EXACT, level="populated_place",
-                     geonameid=entry.geonameid, surface=surface)
 
     def directional_region(self, sentence_text: str, country_code: str | None) -> Place | None:
         """'the eastern region' -> the first-level division named Est/East in the sentence's country."""
