@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import ClaimType, Source, SourceKind
-
-
-def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 @dataclass(slots=True)
@@ -38,17 +33,17 @@ class Attributor:
         self.reporting = {w.lower() for w in cues["reporting_verbs"]}
         self.accusing = {w.lower() for w in cues["accusation_verbs"]}
         self.denying = {w.lower() for w in cues["denial_verbs"]}
-        self.denial_phrases = _phrase_regex(cues["denial_phrases"])
-        self.unverified = _phrase_regex(cues["unverified_cues"])
-        self.allegation = _phrase_regex(cues["allegation_cues"])
-        self.hearsay = _phrase_regex(cues["hearsay_adverbs"])
+        self.denial_phrases = phrase_pattern(cues["denial_phrases"])
+        self.unverified = phrase_pattern(cues["unverified_cues"])
+        self.allegation = phrase_pattern(cues["allegation_cues"])
+        self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
         self.denied_objects = {w.lower() for w in cues["denied_objects"]}
         self.kinds: list[tuple[SourceKind, re.Pattern[str]]] = [
-            (kind, _phrase_regex(words)) for kind, words in cues["source_kinds"].items()
+            (kind, phrase_pattern(words)) for kind, words in cues["source_kinds"].items()
         ]
         self.outlet_endings = set(cues["outlet_name_endings"])
-        self.outlet_cues = _phrase_regex(cues["outlet_cues"])
-        self.known_outlets = _phrase_regex(cues["known_outlets"])
+        self.outlet_cues = phrase_pattern(cues["outlet_cues"])
+        self.known_outlets = phrase_pattern(cues["known_outlets"])
         self._known_outlet_names = {o.lower(): o for o in cues["known_outlets"]}
 
     def source_kind(self, claimant_text: str, context: str = "") -> SourceKind:

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from conflictlens.knowledge import phrase_pattern
+
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ALLY_PHRASES = re.compile(r"\b(?:in coordination with|alongside|together with|jointly with|backed by|supported by|"
                           r"with the support of|in cooperation with|in collaboration with)\s*$", re.IGNORECASE)
@@ -76,7 +78,7 @@ class EventDetector:
             for phrase in group["patterns"]:
                 patterns.extend(_token_patterns(str(phrase)))
             self.matcher.add(str(index), patterns)
-        self.hedges = sorted((h.lower() for h in conventions["hedges"]), key=len, reverse=True)
+        self.hedges = phrase_pattern(conventions["hedges"])
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
@@ -135,7 +137,7 @@ class EventDetector:
         # Date words are left out: "On 30 May 2020" holds no hedging "may".
         window = " ".join(t.lower_ for t in sent.doc[max(sent.start, span.start - 6) : span.start]
                           if t.ent_type_ not in {"DATE", "TIME"} and not t.is_space)
-        if any(re.search(rf"(?<![\w-]){re.escape(h)}(?![\w-])", window) for h in self.hedges):
+        if self.hedges.search(window):
             return True
         after = " ".join(t.lower_ for t in sent.doc[span.end : min(sent.end, span.end + 2)])
         if any(after.startswith(marker) for marker in self.future_markers):

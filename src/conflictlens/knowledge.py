@@ -6,6 +6,8 @@ Files come from the package's ``data/`` folder; a user folder given in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,6 +33,12 @@ def read_data_file(name: str, override_dir: Path | None = None) -> Any:
         return yaml.safe_load(path_text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"dictionary {origin} is not valid YAML ({exc.__class__.__name__}): fix the file") from exc
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of the phrases as whole words; phrases are lower-cased, so match lower-cased text."""
+    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 @dataclass(frozen=True)
