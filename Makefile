@@ -44,7 +44,8 @@ eval: $(GAZETTEER)
 	$(CL) eval geoparse --corpus lgl $(SHARED)/eval/geoparse/lgl.xml --json $(VAR)/eval/geoparse_lgl.json
 	$(CL) eval geoparse --corpus geovirus $(SHARED)/eval/geoparse/GeoVirus.xml --json $(VAR)/eval/geoparse_geovirus.json
 	$(CL) eval plover $(SHARED)/eval/plover/PLOVER_GSR_CAMEO.json --json $(VAR)/eval/plover.json
-	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json -o reports/eval.md
+	$(CL) eval petrarch $(SHARED)/eval/petrarch2/PETR.UnitTest.records.xml --json $(VAR)/eval/petrarch.json
+	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json -o reports/eval.md
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests

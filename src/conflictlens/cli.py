@@ -27,6 +27,7 @@ from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
 from conflictlens.model import DocumentFailure
+from conflictlens.petrarch_eval import score_petrarch
 from conflictlens.pipeline import load_pipeline
 from conflictlens.plover_eval import score_plover
 from conflictlens.store import EventFilter, open_store
@@ -252,6 +253,24 @@ def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Pat
     """Event category (via the ACLED-PLOVER crosswalk) and source/target roles on PLOVER gold records."""
     report = score_plover(load_pipeline(settings), path, limit=limit)
     _print_metrics(f"PLOVER evaluation: {path.name}", report.summary())
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+
+
+@evaluate.command("petrarch")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, help="Score only this many records.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.option("--show-misses", is_flag=True, help="List the records whose codings differ.")
+@click.pass_obj
+@reports_errors
+def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: Path | None, show_misses: bool) -> None:
+    """Who-did-what-to-whom on PETRARCH2 unit-test records, coded with the dictionaries beside them."""
+    report = score_petrarch(settings.spacy_model, path, limit=limit)
+    _print_metrics(f"PETRARCH2 evaluation: {path.name}", report.summary())
+    for row in report.rows if show_misses else []:
+        if row["expected"] != row["predicted"]:
+            click.echo(f"{row['id']}: expected {row['expected']} got {row['predicted']}")
     if json_out is not None:
         json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
 
