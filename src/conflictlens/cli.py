@@ -19,6 +19,7 @@ from rich.table import Table
 
 from conflictlens import export as exporting
 from conflictlens.batch import process_batch
+from conflictlens.classifier import SubtypeClassifier, read_examples
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation import markdown_report, score_acled
@@ -26,6 +27,7 @@ from conflictlens.expectations import match_expected
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
+from conflictlens.knowledge import Knowledge
 from conflictlens.model import DocumentFailure
 from conflictlens.petrarch_eval import score_petrarch
 from conflictlens.pipeline import load_pipeline
@@ -283,6 +285,24 @@ def eval_report(results: tuple[Path, ...], output: Path) -> None:
     """Collect eval JSON results into one dated Markdown report (with the commit it measured)."""
     output.write_text(markdown_report(results), encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
+
+
+@main.command("train")
+@click.argument("examples", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Model folder to write.")
+@click.option("--seed", type=int, default=13, show_default=True, help="Random seed (cross-validation, solver).")
+@click.pass_obj
+@reports_errors
+def train(settings: Settings, examples: Path, output: Path, seed: int) -> None:
+    """Train the sub-event-type classifier from labelled sentences (CSV/JSONL: text, event_type, sub_event_type)."""
+    knowledge = Knowledge.load(settings.dictionaries)
+    classifier = SubtypeClassifier.train(read_examples(examples, knowledge.taxonomy), source=examples, seed=seed)
+    classifier.save(output)
+    accuracy = classifier.provenance["cross_validated_accuracy"]
+    click.echo(f"trained on {classifier.provenance['examples']} sentences, {len(classifier.labels)} sub-types; "
+               f"cross-validated accuracy {accuracy if accuracy is None else round(accuracy, 3)}; wrote {output}")
+    click.echo(f"use it with: conflictlens --config FILE (event_classifier = \"{output}\") "
+               f"or CONFLICTLENS_EVENT_CLASSIFIER={output}")
 
 
 @main.group()

@@ -42,6 +42,10 @@ class Settings(BaseModel):
     default_language: str = Field("en", description="Used when detection is not confident.")
     focus_countries: tuple[str, ...] = Field(
         (), description="ISO codes of the countries a collection is about; a prior for resolving ambiguous places.")
+    event_classifier: str = Field(
+        "default", description='Sub-type classifier: "default" (packaged model), "none", or a folder from `train`.')
+    classifier_ratio: float = Field(
+        3.0, gt=1.0, description="The classifier overrules a sibling sub-type only when this many times likelier.")
     log_level: str = Field("WARNING", description="Python logging level name.")
 
     @classmethod

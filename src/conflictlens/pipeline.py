@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from conflictlens.actors import ActorDictionary, ActorMention, DocumentActors
 from conflictlens.attribution import Attributor, SentenceAttribution
+from conflictlens.classifier import SubtypeClassifier, load_classifier, refine_sub_types
 from conflictlens.config import Settings
 from conflictlens.dates import DateMention, find_dates
 from conflictlens.entities import actor_mentions, annotate, load_nlp
@@ -68,12 +69,13 @@ class Pipeline:
     """Holds the loaded models and dictionaries; ``process`` is safe to call many times."""
 
     def __init__(self, settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
-                 gazetteer: Gazetteer) -> None:
+                 gazetteer: Gazetteer, classifier: SubtypeClassifier | None = None) -> None:
         self.settings = settings
         self.knowledge = knowledge
         self.nlp = nlp
         self.actors = actors
         self.gazetteer = gazetteer
+        self.classifier = classifier
         self.places = PlaceResolver(knowledge, gazetteer)
         self.attributor = Attributor(knowledge.attribution)
         self.detector = EventDetector(nlp, knowledge.lexicon, knowledge.conventions,
@@ -129,6 +131,9 @@ class Pipeline:
                     if STATUS_RANK["unverified"] > STATUS_RANK[event.claim_status]:
                         event.claim_status = "unverified"
         events = self._merge_within_document(events)
+        if self.classifier is not None and events:  # after the merge, which groups reports by the rules' labels
+            refine_sub_types(events, [e.claims[0].evidence if e.claims else document.text for e in events],
+                             self.classifier, ratio=self.settings.classifier_ratio)
         for event in events:
             first = event.evidence[0]
             event.notes = _summary(event, document.text[first.start : first.end])
@@ -423,7 +428,7 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     actors = ActorDictionary.from_knowledge(knowledge)
     nlp = load_nlp(settings.spacy_model, actors, max_chars=settings.max_document_bytes)
     gazetteer = Gazetteer.open(settings.gazetteer)
-    return Pipeline(settings, knowledge, nlp, actors, gazetteer)
+    return Pipeline(settings, knowledge, nlp, actors, gazetteer, load_classifier(settings.event_classifier))
 
 
 def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list[Actor]:
