@@ -47,3 +47,12 @@ def test_communique(pipeline):
                                                                              "Niamey")
     assert (arrest.sub_event_type, arrest.actor1.name, arrest.source.kind) == ("Arrests", "Police Forces of Niger",
                                                                                "witnesses")
+
+
+def test_a_demonstration_whose_crowd_turns_violent_later_is_a_riot(code):
+    riot = code("Hundreds of youths demonstrated in Zinder on Monday against the arrest of a cleric. "
+                "The demonstrators later burned tyres and threw stones at the police station.").events[0]
+    calm = code("Hundreds of teachers demonstrated in Zinder on Monday to demand unpaid salaries. "
+                "They marched peacefully to the governor's office.").events[0]
+    assert (riot.event_type, riot.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (calm.event_type, calm.sub_event_type) == ("Protests", "Peaceful protest")

@@ -87,6 +87,7 @@ class Pipeline:
         self.civilian_targets = {w.lower() for w in knowledge.conventions["civilian_targets"]}
         self.abduction_with_deaths = tuple(knowledge.conventions["abduction_with_deaths"])
         self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
+        self.crowd_words = {w.lower() for w in knowledge.conventions["crowd_words"]}
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
@@ -229,7 +230,7 @@ class Pipeline:
             event_type, sub_type = group.if_target_civilians
         if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
             event_type, sub_type = group.if_target_armed
-        if group.if_violent and any(t.lower_ in self.violence_cues for t in sent):
+        if group.if_violent and self._turned_violent(sent):
             event_type, sub_type = group.if_violent
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
@@ -270,6 +271,16 @@ class Pipeline:
         self._attribute(event, attribution, document, sent)
         event.confidence = _confidence(event, sentence)
         return event
+
+    def _turned_violent(self, sent: SpacySpan) -> bool:
+        """A violence cue in the sentence, or in a later one whose subject is the crowd ("The demonstrators burned...")."""
+        if any(t.lower_ in self.violence_cues for t in sent):
+            return True
+        for later in sent.doc[sent.end:].sents:
+            subjects = {t.lemma_.lower() for t in later if t.dep_ in ("nsubj", "nsubjpass")}
+            if subjects & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
+                return True
+        return False
 
     def _date(self, event: Event, sentence: _Sentence, trigger: Trigger, document: Document) -> None:
         resolved = [d for d in sentence.dates if d.start is not None]
