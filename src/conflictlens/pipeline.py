@@ -276,7 +276,9 @@ class Pipeline:
         """A violence cue in the sentence, or in a later one whose subject is the crowd ("The demonstrators burned...")."""
         if any(t.lower_ in self.violence_cues for t in sent):
             return True
-        for later in sent.doc[sent.end:].sents:
+        for later in sent.doc.sents:
+            if later.start < sent.end:
+                continue
             subjects = {t.lemma_.lower() for t in later if t.dep_ in ("nsubj", "nsubjpass")}
             if subjects & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
                 return True
