@@ -56,3 +56,12 @@ def test_a_demonstration_whose_crowd_turns_violent_later_is_a_riot(code):
                 "They marched peacefully to the governor's office.").events[0]
     assert (riot.event_type, riot.sub_event_type) == ("Riots", "Violent demonstration")
     assert (calm.event_type, calm.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_an_attack_on_a_village_fought_off_by_defenders_is_a_battle(code):
+    repelled = code("Suspected Boko Haram militants attacked the village of Toumour on Monday "
+                    "and were repelled by the villagers.").events[0]
+    raided = code("Suspected Boko Haram militants attacked the village of Toumour on Monday "
+                  "and killed four villagers.").events[0]
+    assert (repelled.event_type, repelled.sub_event_type) == ("Battles", "Armed clash")
+    assert (raided.event_type, raided.sub_event_type) == ("Violence against civilians", "Attack")

@@ -29,7 +29,7 @@ from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger, target_le
 from conflictlens.fatalities import FatalityCounter
 from conflictlens.gazetteer import Gazetteer, haversine_km
 from conflictlens.ingest import dateline_end
-from conflictlens.knowledge import Knowledge
+from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.language import detect_language
 from conflictlens.model import (
     Actor,
@@ -88,6 +88,8 @@ class Pipeline:
         self.abduction_with_deaths = tuple(knowledge.conventions["abduction_with_deaths"])
         self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
         self.crowd_words = {w.lower() for w in knowledge.conventions["crowd_words"]}
+        self.resistance_cues = phrase_pattern(knowledge.conventions["resistance_cues"])
+        self.resisted_attack = tuple(knowledge.conventions["resisted_attack"])
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
@@ -230,6 +232,8 @@ class Pipeline:
             event_type, sub_type = group.if_target_civilians
         if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
             event_type, sub_type = group.if_target_armed
+        if (event_type, sub_type) == ("Violence against civilians", "Attack") and self._resisted(sent):
+            event_type, sub_type = self.resisted_attack
         if group.if_violent and self._turned_violent(sent):
             event_type, sub_type = group.if_violent
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
@@ -271,6 +275,11 @@ class Pipeline:
         self._attribute(event, attribution, document, sent)
         event.confidence = _confidence(event, sentence)
         return event
+
+    def _resisted(self, sent: SpacySpan) -> bool:
+        """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
+        following = [later for later in sent.doc.sents if later.start >= sent.end][:1]
+        return any(self.resistance_cues.search(part.text.lower()) for part in [sent, *following])
 
     def _turned_violent(self, sent: SpacySpan) -> bool:
         """A violence cue in the sentence, or in a later one whose subject is the crowd ("The demonstrators burned...")."""
