@@ -31,6 +31,11 @@ DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d/%m/%Y")
 LOCATION_KM = 25.0
 
 
+def share(part: int, whole: int) -> float:
+    """``part / whole``, or NaN when there is nothing to score (a metric with no cases is unknown, not zero)."""
+    return part / whole if whole else math.nan
+
+
 def parse_acled_date(text: str) -> dt.date:
     for fmt in DATE_FORMATS:
         try:
@@ -86,7 +91,7 @@ class AcledReport:
 
     def rate(self, key: str) -> float:
         scored = [r.agree[key] for r in self.rows if key in r.agree]
-        return sum(scored) / len(scored) if scored else math.nan
+        return share(sum(scored), len(scored))
 
     def sub_event_macro_f1(self) -> float:
         labels = {r.gold["sub_event_type"] for r in self.rows} | {r.predicted["sub_event_type"] for r in self.rows}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.evaluation import share
 from conflictlens.gazetteer import haversine_km
 from conflictlens.pipeline import Pipeline
 
@@ -96,8 +97,7 @@ class GeoparseReport:
         predicted = sum(d.predicted for d in self.documents)
         matched = sum(d.matched for d in self.documents)
         errors = [e for d in self.documents for e in d.errors_km]
-        precision = matched / predicted if predicted else math.nan
-        recall = matched / gold if gold else math.nan
+        precision, recall = share(matched, predicted), share(matched, gold)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else math.nan
         return {
             "documents": len(self.documents),
@@ -107,7 +107,7 @@ class GeoparseReport:
             "recall": recall,
             "f1": f1,
             "resolved_pairs": len(errors),
-            "accuracy_at_161km": sum(1 for e in errors if e <= ACCURACY_KM) / len(errors) if errors else math.nan,
+            "accuracy_at_161km": share(sum(1 for e in errors if e <= ACCURACY_KM), len(errors)),
             "median_error_km": statistics.median(errors) if errors else math.nan,
             "auc": auc(errors),
         }

@@ -14,7 +14,6 @@ precision / recall / F1 of whole codings, and source / target / root agreement.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from conflictlens.errors import ConflictLensError, ModelLoadError
+from conflictlens.evaluation import share
 
 ROLE_MARKS = {"$", "+", "%"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -523,21 +523,18 @@ class PetrarchReport:
         self.rows.append({"id": record.id, "expected": sorted(expected_keys), "predicted": sorted(predicted_keys)})
 
     def summary(self) -> dict[str, float | int]:
-        def rate(a: int, b: int) -> float:
-            return a / b if b else math.nan
-
-        precision, recall = rate(self.matched, self.predicted), rate(self.matched, self.expected)
+        precision, recall = share(self.matched, self.predicted), share(self.matched, self.expected)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {
             "records": self.records,
-            "records_exact": rate(self.records_exact, self.records),
+            "records_exact": share(self.records_exact, self.records),
             "coding_precision": precision,
             "coding_recall": recall,
             "coding_f1": f1,
-            "source_agreement": rate(self.source_agree, self.expected),
-            "target_agreement": rate(self.target_agree, self.expected),
-            "cameo_root_agreement": rate(self.root_agree, self.expected),
-            "no_event_records_correct": rate(self.no_event_correct, self.no_event_records),
+            "source_agreement": share(self.source_agree, self.expected),
+            "target_agreement": share(self.target_agree, self.expected),
+            "cameo_root_agreement": share(self.root_agree, self.expected),
+            "no_event_records_correct": share(self.no_event_correct, self.no_event_records),
         }
 
     def to_json(self) -> dict[str, Any]:

@@ -9,13 +9,13 @@ when its head word is in the words of the coded actor1 side (actor2 side), names
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.evaluation import share
 from conflictlens.knowledge import read_data_file
 from conflictlens.model import Actor, Event
 from conflictlens.pipeline import Pipeline
@@ -59,15 +59,12 @@ class PloverReport:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def summary(self) -> dict[str, float | int]:
-        def rate(a: int, b: int) -> float:
-            return a / b if b else math.nan
-
         return {
             "records_scored": self.scored,
             "records_without_acled_counterpart": self.skipped,
-            "category_accuracy": rate(self.category_correct, self.scored),
-            "source_agreement": rate(self.source_agree, self.source_total),
-            "target_agreement": rate(self.target_agree, self.target_total),
+            "category_accuracy": share(self.category_correct, self.scored),
+            "source_agreement": share(self.source_agree, self.source_total),
+            "target_agreement": share(self.target_agree, self.target_total),
         }
 
     def to_json(self) -> dict[str, Any]:
