@@ -226,8 +226,7 @@ def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, j
     for row in report.worst():
         wrong = ", ".join(k for k, ok in row.agree.items() if not ok)
         click.echo(f"row {row.index} wrong: {wrong} | {row.notes[:150]}")
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_json(), indent=2, default=str), encoding="utf-8")
+    _save_json(report, json_out)
 
 
 @evaluate.command("geoparse")
@@ -241,8 +240,7 @@ def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None
     """Toponym recognition and resolution against an LGL-family corpus (LGL, GeoVirus, TR-News, GeoWebNews)."""
     report = score_geoparse(load_pipeline(settings), path, limit=limit)
     _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+    _save_json(report, json_out)
 
 
 @evaluate.command("plover")
@@ -255,8 +253,7 @@ def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Pat
     """Event category (via the ACLED-PLOVER crosswalk) and source/target roles on PLOVER gold records."""
     report = score_plover(load_pipeline(settings), path, limit=limit)
     _print_metrics(f"PLOVER evaluation: {path.name}", report.summary())
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+    _save_json(report, json_out)
 
 
 @evaluate.command("petrarch")
@@ -273,8 +270,7 @@ def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: P
     for row in report.rows if show_misses else []:
         if row["expected"] != row["predicted"]:
             click.echo(f"{row['id']}: expected {row['expected']} got {row['predicted']}")
-    if json_out is not None:
-        json_out.write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
+    _save_json(report, json_out)
 
 
 @evaluate.command("report")
@@ -354,6 +350,12 @@ def _print_metrics(title: str, metrics: dict[str, float | int]) -> None:
     for key, value in metrics.items():
         table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
     Console(width=max(120, Console().width)).print(table)
+
+
+def _save_json(report: Any, json_out: Path | None) -> None:
+    """An eval command's --json: the report's full JSON, dates written as ISO strings."""
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=2, default=str), encoding="utf-8")
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
