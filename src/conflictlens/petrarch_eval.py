@@ -315,12 +315,13 @@ class PetrarchCoder:
         words = [t.text.upper() for t in doc]
         if any(p.matches_at(words, i) for p in self.discards for i in range(len(words))):
             return []
+        lemmas = [t.lemma_.upper() for t in doc]
         codings: list[Coding] = []
         for token in doc:
             entry = self.verbs.get(token.lemma_.upper()) if token.pos_ in ("VERB", "AUX") else None
             if entry is None:
                 continue
-            code, named = self._pattern_code(token, entry, words, day)
+            code, named = self._pattern_code(token, entry, words, lemmas, day)
             if not code or not re.match(r"\d", code):
                 continue
             sources = named.get("$") or named.get("%") or self._subject_actors(token, day)
@@ -434,10 +435,9 @@ class PetrarchCoder:
 
     # -- verb patterns ----------------------------------------------------------------------------------
 
-    def _pattern_code(self, verb: Token, entry: VerbEntry, words: list[str],
+    def _pattern_code(self, verb: Token, entry: VerbEntry, words: list[str], lemmas: list[str],
                       day: dt.date) -> tuple[str, dict[str, list[str]]]:
         sentence: Span = verb.sent
-        lemmas = [t.lemma_.upper() for t in verb.doc]
         best: tuple[int, str, dict[str, list[str]]] = (-1, entry.code, {})
         for pattern in entry.patterns:
             roles = self._match(pattern, verb, sentence, words, lemmas, day)
@@ -453,9 +453,8 @@ class PetrarchCoder:
         star = tokens.index("*")
         roles: dict[str, list[str]] = {}
         after = pattern.elements[star + 1:]
-        before = list(reversed(pattern.elements[:star]))
-        # joined-to-previous flags point backwards; reading leftwards, a token is tied to the one read before it
-        before_flags = [(token, pattern.elements[star - i][1]) for i, (token, _) in enumerate(before)]
+        # Read leftwards from the verb, a token is tied to the one read before it, its right neighbour.
+        before_flags = [(pattern.elements[i][0], pattern.elements[i + 1][1]) for i in range(star - 1, -1, -1)]
         if not self._walk(after, verb.i + 1, 1, sentence, words, lemmas, day, roles):
             return None
         if not self._walk(before_flags, verb.i - 1, -1, sentence, words, lemmas, day, roles):
