@@ -10,9 +10,11 @@ when its sentence names none).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -278,16 +280,14 @@ class Pipeline:
 
     def _resisted(self, sent: SpacySpan) -> bool:
         """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
-        following = [later for later in sent.doc.sents if later.start >= sent.end][:1]
+        following = list(itertools.islice(_sentences_after(sent), 1))
         return any(self.resistance_cues.search(part.text.lower()) for part in [sent, *following])
 
     def _turned_violent(self, sent: SpacySpan) -> bool:
         """A violence cue in the sentence, or in a later one whose subject is the crowd ("The demonstrators burned...")."""
         if any(t.lower_ in self.violence_cues for t in sent):
             return True
-        for later in sent.doc.sents:
-            if later.start < sent.end:
-                continue
+        for later in _sentences_after(sent):
             subjects = {t.lemma_.lower() for t in later if t.dep_ in ("nsubj", "nsubjpass")}
             if subjects & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
                 return True
@@ -467,6 +467,10 @@ def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list
     merged = Actor(name=f"{first.name} and/or {second.name}", actor_type=first.actor_type, inter=first.inter,
                    country=first.country, surface=f"{first.surface} or {second.surface}")
     return [merged, *actors[2:]]
+
+
+def _sentences_after(sent: SpacySpan) -> Iterator[SpacySpan]:
+    return (later for later in sent.doc.sents if later.start >= sent.end)
 
 
 def _date_ranges(sentence: _Sentence) -> list[tuple[int, int]]:
