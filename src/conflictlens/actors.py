@@ -117,6 +117,11 @@ class ActorDictionary:
         entry = self.entries.get(actor.name)
         return entry.vague if entry is not None else actor.name.startswith(("Unidentified", "Rebel group"))
 
+    def identifying_names(self, actors: Iterable[Actor | None]) -> set[str]:
+        """The actors that tell one event from another: named ones, and not civilians, who are the victims of
+        most events in a country."""
+        return {a.name for a in actors if a is not None and not self.is_vague(a) and a.inter != 7}
+
     def military_of(self, country: str) -> Actor | None:
         key = f"Military Forces of {country}"
         return self.actor_for(key) if key in self.entries else None

@@ -33,11 +33,13 @@ class Attributor:
         self.reporting = {w.lower() for w in cues["reporting_verbs"]}
         self.accusing = {w.lower() for w in cues["accusation_verbs"]}
         self.denying = {w.lower() for w in cues["denial_verbs"]}
+        self.statement_verbs = self.reporting | self.accusing | self.denying
         self.denial_phrases = phrase_pattern(cues["denial_phrases"])
         self.unverified = phrase_pattern(cues["unverified_cues"])
         self.allegation = phrase_pattern(cues["allegation_cues"])
         self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
         self.denied_objects = {w.lower() for w in cues["denied_objects"]}
+        self.allegation_carriers = {w.lower() for w in cues["allegation_carriers"]}
         self.kinds: list[tuple[SourceKind, re.Pattern[str]]] = [
             (kind, phrase_pattern(words)) for kind, words in cues["source_kinds"].items()
         ]
@@ -45,6 +47,15 @@ class Attributor:
         self.outlet_cues = phrase_pattern(cues["outlet_cues"])
         self.known_outlets = phrase_pattern(cues["known_outlets"])
         self._known_outlet_names = {o.lower(): o for o in cues["known_outlets"]}
+
+    def is_statement_date(self, sent: SpacySpan, char: int) -> bool:
+        """A date that dates a statement ("denied on Wednesday that ..."), not the event the statement is about."""
+        token = next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
+        while token is not None and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in {"VERB", "AUX"}:
+                return token.lemma_.lower() in self.statement_verbs
+        return False
 
     def source_kind(self, claimant_text: str, context: str = "") -> SourceKind:
         """Classify a claimant; an official statement is told by the words around it ("communique")."""
@@ -114,13 +125,41 @@ class Attributor:
             result.claim_type = "unverified"
         if result.denier is not None and (self.allegation.search(lowered) or self.unverified.search(lowered)):
             result.claim_type = "denied"
+            if result.accuser is None:
+                result.accuser = self._carrier(sent, result.claimant_tokens)
         return result
+
+    def _carrier(self, sent: SpacySpan, claimant_tokens: set[int]) -> Source | None:
+        """What carries a denied allegation when no accuser is named: "video footage circulating online"."""
+        for token in sent:
+            if token.i not in claimant_tokens and token.pos_ == "NOUN" and (
+                    token.lemma_.lower() in self.allegation_carriers or token.lower_ in self.allegation_carriers):
+                head = token
+                while head.dep_ == "compound" and head.head.i != head.i:
+                    head = head.head
+                # The noun with its modifiers and a participle saying where it is ("circulating online"),
+                # without what it shows ("of gold miners bombed by ...").
+                words = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+                for clause in (c for c in head.rights if c.dep_ == "acl"):
+                    words += [clause, *(c for c in clause.children if c.dep_ in {"advmod", "prt"})]
+                return Source(name=_tidy(" ".join(t.text for t in sorted(words, key=lambda t: t.i))),
+                              kind="unnamed_reports")
+        return None
 
     def _reporting(self, verb: Token, sent: SpacySpan, name_of: dict[int, str], result: SentenceAttribution) -> None:
         subject = _subject(verb)
         if subject is None or subject.lower_ in {"it", "they", "he", "she", "we", "this", "which", "who"}:
             return
         result.claimant_tokens.update(t.i for t in subject.subtree)
+        outer = result.claimant
+        if outer is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting and (
+                subject.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subject.children)):
+            # A statement quoted inside a statement: "the armed forces said that 'The General Staff informs...'"
+            # comes from the office quoted, which speaks for the outer claimant.
+            office = " ".join(t.text for t in sorted(_without_clauses(subject), key=lambda t: t.i))
+            result.claimant = Source(name=_tidy(re.sub(r"^the\s+", "", office, flags=re.IGNORECASE)), kind=outer.kind,
+                                     affiliation=outer.affiliation or outer.name)
+            return
         if result.claimant is None or verb.dep_ == "ROOT" or verb.dep_ == "parataxis":
             # The reporting clause without what is reported: "In its communique, X said (that ...)".
             reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"}

@@ -18,17 +18,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from conflictlens import export as exporting
+from conflictlens.actors import ActorDictionary
 from conflictlens.batch import process_batch
 from conflictlens.classifier import SubtypeClassifier, read_examples
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation import markdown_report, score_acled
 from conflictlens.expectations import match_expected
+from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import DocumentFailure
+from conflictlens.model import DocumentFailure, FusedEvent
 from conflictlens.petrarch_eval import score_petrarch
 from conflictlens.pipeline import load_pipeline
 from conflictlens.plover_eval import score_plover
@@ -37,6 +39,7 @@ from conflictlens.store import EventFilter, open_store
 F = TypeVar("F", bound=Callable[..., Any])
 TABLE_COLUMNS = ["event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
                  "admin1", "country", "geo_precision", "fatalities", "source_kind", "claim_status"]
+FUSION_COLUMNS = ["fusion_status", "independent_sources", "fatalities_min", "fatalities_max", "event_id"]
 
 
 def reports_errors(func: F) -> F:
@@ -100,6 +103,9 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
     for failure in report.failures:
         click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
     click.echo(report.summary(), err=True)
+    if settings.fuse_after_process:
+        fuser = load_fuser(pipeline.knowledge, pipeline.actors, text_similarity=settings.fusion_text_similarity)
+        click.echo(fuse_store(store, fuser).summary(), err=True)
     if show:
         records = [r for doc_id in report.doc_ids for r in store.events(EventFilter(doc_id=doc_id))]
         _print_table(records)
@@ -109,40 +115,144 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
 
 
 @main.command()
+@click.option("--rebuild", is_flag=True,
+              help="Forget earlier fusion and fuse every report again (after editing fusion.yaml).")
+@click.pass_obj
+@reports_errors
+def fuse(settings: Settings, rebuild: bool) -> None:
+    """Fuse stored reports from different documents into one event each (runs after `process` by default)."""
+    knowledge = Knowledge.load(settings.dictionaries)
+    fuser = load_fuser(knowledge, ActorDictionary.from_knowledge(knowledge),
+                       text_similarity=settings.fusion_text_similarity)
+    store = open_store(settings.db)
+    click.echo(fuse_store(store, fuser, rebuild=rebuild).summary(), err=True)
+    store.close()
+
+
+@main.command()
 @click.option("--from", "date_from", help="Earliest event date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Latest event date (YYYY-MM-DD).")
 @click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
 @click.option("--country", help="Country name, e.g. Mali.")
 @click.option("--actor", help="Part of an actor name, e.g. Wagner.")
+@click.option("--contested", is_flag=True, help="Only events some source denies.")
+@click.option("--reports", is_flag=True, help="Each document's own coding instead of fused events.")
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_obj
 @reports_errors
 def events(settings: Settings, date_from: str | None, date_to: str | None, event_type: str | None,
-           country: str | None, actor: str | None, limit: int | None, fmt: str) -> None:
-    """List stored events, filtered."""
+           country: str | None, actor: str | None, contested: bool, reports: bool, limit: int | None,
+           fmt: str) -> None:
+    """List stored events (fused across documents), filtered."""
     store = open_store(settings.db)
-    records = store.events(EventFilter(
-        date_from=_date_option(date_from, "--from"), date_to=_date_option(date_to, "--to"),
-        event_type=event_type, country=country, actor=actor, limit=limit))
+    query = EventFilter(date_from=_date_option(date_from, "--from"), date_to=_date_option(date_to, "--to"),
+                        event_type=event_type, country=country, actor=actor, limit=limit, contested=contested)
+    if reports and contested:
+        raise click.UsageError("--contested applies to fused events: leave out --reports")
+    records = store.events(query) if reports else _fused_records(store, query)
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         click.echo(exporting.to_acled_csv(records), nl=False)
     else:
-        _print_table(records)
+        _print_table(records, extra=[] if reports else FUSION_COLUMNS)
     store.close()
+
+
+@main.command("event")
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+@reports_errors
+def show_event(settings: Settings, event_id: str, fmt: str) -> None:
+    """One fused event (by its ID or any report's ID): coding, sources, claims with evidence, fusion reasons."""
+    store = open_store(settings.db)
+    data = store.fused_event(event_id)
+    if data is None:
+        raise ConflictLensError(f"no fused event {event_id!r}: list IDs with `conflictlens events` "
+                                "(run `conflictlens fuse` if reports await fusion)")
+    fused = FusedEvent.from_dict(data)
+    texts = store.document_texts([r.doc_id for r in fused.reports])
+    store.close()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    record = fused.to_record()
+    click.echo(f"event {fused.fused_id}: {record['event_type']} / {record['sub_event_type']} ({record['kind']})")
+    for key in ("event_date", "date_precision", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
+                "admin1", "country", "geo_precision", "fatalities", "fatalities_text", "claim_status"):
+        if record.get(key) is not None:
+            click.echo(f"  {key}: {record[key]}")
+    low, high = fused.fatality_range
+    click.echo(f"  status: {fused.status}; {len(fused.reports)} reports from {len(fused.origins)} independent "
+               f"sources ({', '.join(fused.origins)}); fatalities reported {low}-{high}")
+    click.echo("sources:")
+    for report in fused.reports:
+        cited = f"{report.source.name} ({report.source.kind})" if report.source else "none"
+        click.echo(f"  - {report.outlet} [doc {report.doc_id}, report {report.event_id}] cites {cited}; "
+                   f"{report.claim_status}; fatalities {report.fatalities} ({report.fatalities_text or 'no figure'})")
+        click.echo(f"    fusion: {report.reason}")
+    click.echo("claims:")
+    for claim in fused.event.claims:
+        outlet = (texts.get(claim.doc_id) or {}).get("outlet") or claim.doc_id
+        click.echo(f"  - [{claim.claim_id}] {claim.claim_type} by {claim.claimant.name} ({claim.claimant.kind}) "
+                   f"in {outlet} at {claim.span.start}-{claim.span.end}")
+        click.echo(f"    \"{claim.evidence}\"")
+        if claim.denies:
+            click.echo(f"    denies: {', '.join(claim.denies)}")
+
+
+@main.command("claims")
+@click.option("--actor", required=True, help="Part of an actor or claimant name, e.g. 'Government of Mali'.")
+@click.option("--type", "claim_type", type=click.Choice(["asserted", "claimed", "alleged", "denied", "unverified",
+                                                         "corroborated"]), help="Only claims of this type.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+@reports_errors
+def claims(settings: Settings, actor: str, claim_type: str | None, fmt: str) -> None:
+    """Claims made by an actor, or about events an actor took part in."""
+    store = open_store(settings.db)
+    rows = []
+    needle = actor.lower()
+    for data in store.fused_event_details():
+        fused = FusedEvent.from_dict(data)
+        involved = any(needle in a.name.lower() for a in fused.event.all_actors())
+        for claim in fused.event.claims:
+            by = needle in claim.claimant.name.lower()
+            if (by or involved) and (claim_type is None or claim.claim_type == claim_type):
+                rows.append({"event_id": fused.fused_id, "event_type": fused.event.event_type,
+                             "event_date": fused.event.event_date.isoformat() if fused.event.event_date else None,
+                             "role": "claimant" if by else "actor", "claim_id": claim.claim_id,
+                             "claim_type": claim.claim_type, "claimant": claim.claimant.name,
+                             "claimant_kind": claim.claimant.kind, "doc_id": claim.doc_id,
+                             "evidence": claim.evidence, "denies": claim.denies})
+    store.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} claims")
+    for column in ("event_id", "event_date", "event_type", "role", "claim_type", "claimant", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*[str(row[c] or "") for c in ("event_id", "event_date", "event_type", "role", "claim_type",
+                                                      "claimant", "evidence")])
+    Console(width=max(160, Console().width)).print(table)
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@click.option("--reports", is_flag=True, help="Each document's own coding instead of fused events.")
 @click.pass_obj
 @reports_errors
-def export(settings: Settings, fmt: str, output: Path | None) -> None:
-    """Export every stored event as ACLED-style CSV, GeoJSON or JSON Lines."""
+def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> None:
+    """Export every stored event (fused across documents) as ACLED-style CSV, GeoJSON or JSON Lines."""
     store = open_store(settings.db)
-    records = list(store.event_details()) if fmt == "jsonl" else store.events()
+    if reports:
+        records = list(store.event_details()) if fmt == "jsonl" else store.events()
+    else:
+        records = list(store.fused_event_details()) if fmt == "jsonl" else _fused_records(store, EventFilter())
     text = exporting.render(records, fmt)
     store.close()
     if output is None:
@@ -377,10 +487,19 @@ def _date_option(value: str | None, flag: str) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=flag) from None
 
 
-def _print_table(records: list[dict[str, Any]]) -> None:
+def _fused_records(store: Any, query: EventFilter) -> list[dict[str, Any]]:
+    """Fused events; a note on stderr when some reports have not been fused yet."""
+    waiting = store.status()["events_awaiting_fusion"]
+    if waiting:
+        click.echo(f"note: {waiting} reports are not fused yet and not listed: run `conflictlens fuse`", err=True)
+    return store.fused_events(query)  # type: ignore[no-any-return]
+
+
+def _print_table(records: list[dict[str, Any]], extra: list[str] | None = None) -> None:
+    columns = TABLE_COLUMNS + (extra or [])
     table = Table(show_lines=False, title=f"{len(records)} events")
-    for column in TABLE_COLUMNS:
+    for column in columns:
         table.add_column(column, overflow="fold")
     for record in records:
-        table.add_row(*["" if record.get(c) is None else str(record.get(c)) for c in TABLE_COLUMNS])
+        table.add_row(*["" if record.get(c) is None else str(record.get(c)) for c in columns])
     Console(width=max(160, Console().width)).print(table)

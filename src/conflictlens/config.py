@@ -46,6 +46,10 @@ class Settings(BaseModel):
         "default", description='Sub-type classifier: "default" (packaged model), "none", or a folder from `train`.')
     classifier_ratio: float = Field(
         3.0, gt=1.0, description="The classifier overrules a sibling sub-type only when this many times likelier.")
+    fuse_after_process: bool = Field(
+        True, description="Fuse new reports into cross-document events at the end of every `process` run.")
+    fusion_text_similarity: bool = Field(
+        True, description="Use sentence-embedding similarity of evidence sentences as a fusion signal.")
     log_level: str = Field("WARNING", description="Python logging level name.")
 
     @classmethod

@@ -18,7 +18,7 @@ import yaml
 from conflictlens.errors import ConfigError
 
 DICTIONARY_FILES = ("actors.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
-                    "attribution.yaml", "taxonomy.yaml")
+                    "attribution.yaml", "taxonomy.yaml", "fusion.yaml")
 
 
 def read_data_file(name: str, override_dir: Path | None = None) -> Any:
@@ -59,6 +59,7 @@ class Knowledge:
     conventions: dict[str, Any]
     attribution: dict[str, Any]
     taxonomy: dict[str, list[str]]
+    fusion: dict[str, Any]
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Knowledge:
@@ -78,12 +79,18 @@ class Knowledge:
             conventions=read_data_file("conventions.yaml", override_dir),
             attribution=read_data_file("attribution.yaml", override_dir),
             taxonomy=read_data_file("taxonomy.yaml", override_dir),
+            fusion=read_data_file("fusion.yaml", override_dir),
         )
         knowledge.validate()
         return knowledge
 
     def validate(self) -> None:
         """Fail early, with the offending entry named, when an edited lexicon leaves the taxonomy."""
+        for family, types in self.fusion["families"].items():
+            for event_type in types:
+                if event_type not in self.taxonomy:
+                    raise ConfigError(f"fusion family {family!r} names {event_type!r}, not an event type in "
+                                      "taxonomy.yaml: fix the name")
         for group in self.lexicon["groups"]:
             pairs = [(group["event_type"], group["sub_event_type"])]
             pairs += [tuple(group[k]) for k in ("if_target_civilians", "if_target_armed", "if_violent") if group.get(k)]

@@ -29,6 +29,7 @@ SourceKind = Literal[
 ]
 PlaceLevel = Literal["populated_place", "feature", "admin2", "admin1", "country"]
 EventKind = Literal["event", "allegation"]
+FusionStatus = Literal["single-source", "corroborated", "contested"]
 
 
 class TimePrecision(IntEnum):
@@ -122,21 +123,34 @@ class Place:
 
 @dataclass(slots=True)
 class Source:
-    """Who says that an event happened."""
+    """Who says that an event happened; ``affiliation`` names the actor a spokesman or office speaks for
+    ("General Staff of the Armed Forces" for "Military Forces of Mali")."""
 
     name: str
     kind: SourceKind
+    affiliation: str | None = None
 
 
 @dataclass(slots=True)
 class Claim:
-    """One statement, in one document, that an event happened (or did not)."""
+    """One statement, in one document, that an event happened (or did not).
+
+    A denial lists in ``denies`` the ids of the allegations it answers, in its own document or,
+    once reports are fused, in another one.
+    """
 
     claimant: Source
     claim_type: ClaimType
     evidence: str
     span: Span
     doc_id: str
+    denies: list[str] = field(default_factory=list)
+    claim_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.claim_id:
+            self.claim_id = content_hash(self.doc_id, self.span.start, self.span.end, self.claim_type,
+                                         self.claimant.name, length=12)
 
 
 @dataclass(slots=True)
@@ -232,6 +246,104 @@ class Event:
         data = asdict(self)
         data["date_precision"] = self.date_precision
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """The inverse of ``to_dict`` (after a JSON round trip): dates as ISO strings, precisions as ints."""
+        def actor(value: dict[str, Any] | None) -> Actor | None:
+            return Actor(**value) if value else None
+
+        def day(value: str | None) -> dt.date | None:
+            return dt.date.fromisoformat(value) if value else None
+
+        place = data.get("place")
+        return cls(
+            doc_id=data["doc_id"], event_type=data["event_type"], sub_event_type=data["sub_event_type"],
+            actor1=actor(data.get("actor1")), actor2=actor(data.get("actor2")),
+            assoc_actor_1=[Actor(**a) for a in data.get("assoc_actor_1", [])],
+            assoc_actor_2=[Actor(**a) for a in data.get("assoc_actor_2", [])],
+            event_date=day(data.get("event_date")), end_date=day(data.get("end_date")),
+            time_precision=TimePrecision(data["time_precision"]) if data.get("time_precision") else None,
+            date_text=data.get("date_text"),
+            place=Place(**{**place, "geo_precision": GeoPrecision(place["geo_precision"])}) if place else None,
+            fatalities=data.get("fatalities", 0), fatalities_text=data.get("fatalities_text"),
+            notes=data.get("notes", ""), evidence=[Span(**s) for s in data.get("evidence", [])],
+            kind=data.get("kind", "event"), source=Source(**data["source"]) if data.get("source") else None,
+            claim_status=data.get("claim_status", "reported"),
+            claims=[Claim(**{**c, "claimant": Source(**c["claimant"]), "span": Span(**c["span"])})
+                    for c in data.get("claims", [])],
+            confidence=data.get("confidence", 0.5), trigger=data.get("trigger", ""), event_id=data.get("event_id", ""),
+        )
+
+
+@dataclass(slots=True)
+class SourceReport:
+    """One document's report of a fused event: who published it, whom it cites, the toll it gives, and why
+    fusion put it there."""
+
+    event_id: str
+    doc_id: str
+    outlet: str
+    origin: str
+    source: Source | None
+    claim_status: ClaimStatus
+    fatalities: int
+    fatalities_text: str | None
+    published_at: dt.date | None = None
+    score: float = 1.0
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class FusedEvent:
+    """One real-world event as many documents report it.
+
+    ``event`` is the merged coding (its claims are every report's claims, with denials linked to the
+    allegations they answer across documents); ``reports`` keep each document's own figures.
+    """
+
+    fused_id: str
+    event: Event
+    reports: list[SourceReport]
+    status: FusionStatus
+
+    @property
+    def origins(self) -> list[str]:
+        """Independent sources: outlets, with documents crediting the same wire agency counted once."""
+        return list(dict.fromkeys(r.origin for r in self.reports))
+
+    @property
+    def fatality_range(self) -> tuple[int, int]:
+        figures = [r.fatalities for r in self.reports if r.fatalities_text] or [self.event.fatalities]
+        return min(figures), max(figures)
+
+    def to_record(self) -> dict[str, Any]:
+        """The event's ACLED-named record, with ``source`` listing every outlet, and the fusion columns."""
+        record = self.event.to_record()
+        low, high = self.fatality_range
+        record.update({
+            "event_id": self.fused_id,
+            "doc_id": "; ".join(dict.fromkeys(r.doc_id for r in self.reports)),
+            "source": "; ".join(dict.fromkeys(r.outlet for r in self.reports)),
+            "fusion_status": self.status,
+            "reports": len(self.reports),
+            "independent_sources": len(self.origins),
+            "fatalities_min": low,
+            "fatalities_max": high,
+        })
+        return record
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fused_id": self.fused_id, "status": self.status, "event": self.event.to_dict(),
+                "reports": [asdict(r) for r in self.reports], "origins": self.origins,
+                "fatality_range": list(self.fatality_range)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FusedEvent:
+        reports = [SourceReport(**{**r, "source": Source(**r["source"]) if r.get("source") else None,
+                                   "published_at": dt.date.fromisoformat(r["published_at"])
+                                   if r.get("published_at") else None}) for r in data["reports"]]
+        return cls(data["fused_id"], Event.from_dict(data["event"]), reports, data["status"])
 
 
 @dataclass(slots=True)

@@ -126,6 +126,10 @@ class Pipeline:
                 continue
             for trigger in triggers.get(sentence.index, []):
                 event = self._code_event(document, sentence, trigger, roots, context, focus, opponent)
+                if events and self._aftermath(event, sentence, trigger, events[-1]):
+                    self._continue(events[-1], sentence, [])
+                    sentence_events.setdefault(sentence.index, []).append(events[-1])
+                    continue
                 events.append(event)
                 sentence_events.setdefault(sentence.index, []).append(event)
             if sentence.attribution.denies_earlier:
@@ -224,10 +228,18 @@ class Pipeline:
         # Civilians are targets in ACLED, never perpetrators.
         side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
         side_one = [a for a in side_one if a.inter != 7]
+        named_side_one = [a for a in side_one if not self.actors.is_vague(a)]
+        if named_side_one:  # "Fighters of the Islamic State Sahel Province": the fighters are the group's
+            side_one = named_side_one
         group = trigger.group
         event_type, sub_type = group.event_type, group.sub_event_type
         actor1 = side_one[0] if side_one else None
         actor2 = side_two[0] if side_two else None
+        speaker = self._speaker_of_possessive(trigger, sentence.attribution)
+        if speaker is not None and self.actors.is_vague(actor1):
+            # "JNIM announces that its fighters attacked ...": the fighters are the speaker's.
+            side_one = [speaker, *(a for a in side_one if a is not actor1)]
+            actor1 = speaker
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
             actor2 is None and bool(target_lemmas(trigger) & self.civilian_targets))
         if group.if_target_civilians and civilian_target:
@@ -278,6 +290,23 @@ class Pipeline:
         event.confidence = _confidence(event, sentence)
         return event
 
+    def _speaker_of_possessive(self, trigger: Trigger, attribution: SentenceAttribution) -> Actor | None:
+        claimant = attribution.claimant
+        if claimant is None or claimant.name not in self.actors.entries:
+            return None
+        possessive = any(child.dep_ == "poss" and child.lower_ in {"its", "their", "our"}
+                         for token in trigger.side_one for child in token.children)
+        return self.actors.actor_for(claimant.name) if possessive else None
+
+    def _aftermath(self, event: Event, sentence: _Sentence, trigger: Trigger, previous: Event) -> bool:
+        """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
+        the market around midday"): no place and no perpetrator of its own, and either only an outcome word or
+        no date of its own."""
+        return (event.event_type in VIOLENT_TYPES and previous.event_type in VIOLENT_TYPES
+                and not sentence.toponyms
+                and not self.actors.identifying_names([event.actor1, *event.assoc_actor_1])
+                and (trigger.group.outcome or not sentence.dates))
+
     def _resisted(self, sent: SpacySpan) -> bool:
         """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
         following = list(itertools.islice(_sentences_after(sent), 1))
@@ -295,6 +324,9 @@ class Pipeline:
 
     def _date(self, event: Event, sentence: _Sentence, trigger: Trigger, document: Document) -> None:
         resolved = [d for d in sentence.dates if d.start is not None]
+        # "denied on Wednesday that a strike killed civilians last week": the event is last week.
+        own = [d for d in resolved if not self.attributor.is_statement_date(sentence.span, d.start_char)]
+        resolved = own or resolved
         if resolved:
             anchor = trigger.span.start_char
             best = min(resolved, key=lambda d: abs(d.start_char - anchor))
@@ -364,7 +396,8 @@ class Pipeline:
                                   Span(sent.start_char, sent.end_char), document.doc_id))
         if attribution.denier is not None and status == "denied":
             event.claims.append(Claim(attribution.denier, "denied", sent.text.strip(),
-                                      Span(sent.start_char, sent.end_char), document.doc_id))
+                                      Span(sent.start_char, sent.end_char), document.doc_id,
+                                      denies=_answered(event.claims)))
 
     def _continue(self, event: Event, sentence: _Sentence, named_armed: list[Actor]) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
@@ -378,7 +411,9 @@ class Pipeline:
         deaths, text = self.fatalities.count(sentence.span, dates=_date_ranges(sentence))
         if deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
-        event.evidence.append(Span(sentence.span.start_char, sentence.span.end_char))
+        span = Span(sentence.span.start_char, sentence.span.end_char)
+        if span not in event.evidence:
+            event.evidence.append(span)
 
     def _link_denial(self, sentence: _Sentence, sentence_events: dict[int, list[Event]], document: Document) -> None:
         """'The government denied the allegations': mark the allegations of the sentences before as denied."""
@@ -391,7 +426,8 @@ class Pipeline:
             for event in alleged:
                 event.claim_status = "denied"
                 event.claims.append(Claim(denier, "denied", sentence.span.text.strip(),
-                                          Span(sentence.span.start_char, sentence.span.end_char), document.doc_id))
+                                          Span(sentence.span.start_char, sentence.span.end_char), document.doc_id,
+                                          denies=_answered(event.claims)))
             if alleged:
                 return
 
@@ -438,9 +474,9 @@ class Pipeline:
             if None not in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) and haversine_km(
                     a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) > self.merge_km:  # type: ignore[arg-type]
                 return False
-        side_a = {x.name for x in [a.actor1, *a.assoc_actor_1] if x}
-        side_b = {x.name for x in [b.actor1, *b.assoc_actor_1] if x}
-        return not side_a or not side_b or bool(side_a & side_b)
+        # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
+        named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
+        return not named_a or not named_b or bool(named_a & named_b)
 
 
 def load_pipeline(settings: Settings | None = None) -> Pipeline:
@@ -467,6 +503,11 @@ def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list
     merged = Actor(name=f"{first.name} and/or {second.name}", actor_type=first.actor_type, inter=first.inter,
                    country=first.country, surface=f"{first.surface} or {second.surface}")
     return [merged, *actors[2:]]
+
+
+def _answered(claims: list[Claim]) -> list[str]:
+    """The claims a denial answers: every claim so far that does not itself deny."""
+    return [c.claim_id for c in claims if c.claim_type != "denied"]
 
 
 def _sentences_after(sent: SpacySpan) -> Iterator[SpacySpan]:
@@ -532,9 +573,10 @@ def _same_side(source: Source, event: Event) -> bool:
     side = [a for a in [event.actor1, *event.assoc_actor_1] if a is not None]
     if not side or source.kind in {"unnamed_reports", "outlet", "media", "ngo", "witnesses", "local_sources"}:
         return False
-    if any(source.name == a.name for a in side):
+    speaks_for = source.affiliation or source.name
+    if any(speaks_for == a.name for a in side):
         return True
-    source_country = _country_of(source.name)
+    source_country = _country_of(speaks_for)
     return source_country is not None and any(_country_of(a.name) == source_country for a in side)
 
 

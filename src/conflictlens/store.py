@@ -68,6 +68,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0002_fusion",
+        """
+        CREATE TABLE fused_events (
+            fused_id TEXT PRIMARY KEY,
+            event_date TEXT,
+            window_start TEXT,
+            window_end TEXT,
+            event_type TEXT NOT NULL,
+            country TEXT,
+            status TEXT NOT NULL,
+            stale INTEGER NOT NULL DEFAULT 0,
+            record TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX fused_window ON fused_events(window_start, window_end);
+        CREATE INDEX fused_status ON fused_events(status);
+        CREATE TABLE fusion (
+            event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+            fused_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX fusion_fused ON fusion(fused_id);
+        CREATE TABLE event_vectors (
+            event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+            vector BLOB NOT NULL
+        );
+        """,
+    ),
 ]
 
 
@@ -80,6 +110,32 @@ class EventFilter:
     actor: str | None = None
     doc_id: str | None = None
     limit: int | None = None
+    contested: bool = False
+
+
+@dataclass(slots=True)
+class StoredReport:
+    """An event row with what fusion needs from its document, and its fusion so far."""
+
+    event: dict[str, Any]
+    outlet: str | None
+    outlets_named: list[str]
+    published_at: dt.date | None
+    vector: bytes | None
+    fused_id: str | None = None
+    score: float = 1.0
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class FusionUpdate:
+    """What one fusion pass writes: fused events (re)built, memberships and new vectors; ``rebuild`` first
+    forgets all earlier fusion (after the fusion rules were edited)."""
+
+    fused: list[dict[str, Any]]
+    memberships: list[tuple[str, str, float, str]]
+    vectors: dict[str, bytes]
+    rebuild: bool = False
 
 
 class Store(Protocol):
@@ -90,6 +146,12 @@ class Store(Protocol):
     def has_document(self, doc_id: str) -> bool: ...
     def events(self, query: EventFilter = ...) -> list[dict[str, Any]]: ...
     def status(self) -> dict[str, Any]: ...
+    def unfused_reports(self, *, everything: bool = False) -> list[StoredReport]: ...
+    def fusion_candidates(self, start: dt.date | None, end: dt.date | None) -> list[StoredReport]: ...
+    def save_fusion(self, update: FusionUpdate) -> None: ...
+    def fused_events(self, query: EventFilter = ...) -> list[dict[str, Any]]: ...
+    def fused_event_details(self) -> Iterator[dict[str, Any]]: ...
+    def fused_event(self, event_id: str) -> dict[str, Any] | None: ...
     def close(self) -> None: ...
 
 
@@ -134,6 +196,9 @@ class SQLiteStore:
         document = result.document
         try:
             with self.conn:
+                # The fused events this document reported are rebuilt by the next fusion pass.
+                self.conn.execute("UPDATE fused_events SET stale = 1 WHERE fused_id IN (SELECT f.fused_id FROM fusion f"
+                                  " JOIN events e ON e.event_id = f.event_id WHERE e.doc_id = ?)", (document.doc_id,))
                 self.conn.execute("DELETE FROM events WHERE doc_id = ?", (document.doc_id,))
                 self.conn.execute(
                     "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -202,6 +267,70 @@ class SQLiteStore:
             if event_id in ids:
                 yield json.loads(data)
 
+    def unfused_reports(self, *, everything: bool = False) -> list[StoredReport]:
+        """Events no fusion pass has placed yet (or, with ``everything``, all events)."""
+        return self._reports("" if everything else "WHERE f.event_id IS NULL", ())
+
+    def fusion_candidates(self, start: dt.date | None, end: dt.date | None) -> list[StoredReport]:
+        """Fused reports that new reports dated between start and end could join, and those of stale events."""
+        window = ("fe.stale = 1 OR fe.window_start IS NULL" if start is None or end is None else
+                  "fe.stale = 1 OR fe.window_start IS NULL OR (fe.window_start <= ? AND fe.window_end >= ?)")
+        params = () if start is None or end is None else (end.isoformat(), start.isoformat())
+        return self._reports(f"JOIN fused_events fe ON fe.fused_id = f.fused_id WHERE {window}", params)
+
+    def _reports(self, where: str, params: tuple[Any, ...]) -> list[StoredReport]:
+        rows = self.conn.execute(
+            "SELECT e.data, d.outlet, d.outlets_named, d.published_at, v.vector, f.fused_id, f.score, f.reason "
+            "FROM events e JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN fusion f ON f.event_id = e.event_id "
+            f"LEFT JOIN event_vectors v ON v.event_id = e.event_id {where} ORDER BY e.event_id", params)
+        return [StoredReport(json.loads(data), outlet, json.loads(named),
+                             dt.date.fromisoformat(published) if published else None, vector, fused_id,
+                             score if score is not None else 1.0, reason or "")
+                for data, outlet, named, published, vector, fused_id, score, reason in rows]
+
+    def save_fusion(self, update: FusionUpdate) -> None:
+        try:
+            with self.conn:
+                if update.rebuild:
+                    self.conn.execute("DELETE FROM fusion")
+                    self.conn.execute("DELETE FROM fused_events")
+                self.conn.executemany("INSERT OR REPLACE INTO event_vectors VALUES (?,?)", update.vectors.items())
+                self.conn.executemany("INSERT OR REPLACE INTO fusion VALUES (?,?,?,?)", update.memberships)
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO fused_events VALUES (?,?,?,?,?,?,?,0,?,?)",
+                    [(f["fused_id"], f["record"]["event_date"], f["window_start"], f["window_end"],
+                      f["record"]["event_type"], f["record"]["country"], f["status"], json.dumps(f["record"]),
+                      json.dumps(f["data"], default=_json_default)) for f in update.fused])
+                # A fused event whose every report was re-coded away is gone.
+                self.conn.execute("DELETE FROM fused_events WHERE fused_id NOT IN (SELECT fused_id FROM fusion)")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot write to the store {self.path} ({exc}): check disk space and permissions") from exc
+
+    def fused_events(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Fused events as flat records, filtered like ``events``; ``contested`` keeps only contested ones."""
+        rows = [json.loads(r[0]) for r in self.conn.execute(
+            "SELECT record FROM fused_events ORDER BY event_date IS NULL, event_date, fused_id")]
+        return [r for r in rows if _record_matches(r, query)][: query.limit or None]
+
+    def fused_event_details(self) -> Iterator[dict[str, Any]]:
+        """Every fused event in full (reports, claims, evidence), for JSON Lines export."""
+        for (data,) in self.conn.execute("SELECT data FROM fused_events ORDER BY event_date IS NULL, event_date, "
+                                         "fused_id"):
+            yield json.loads(data)
+
+    def fused_event(self, event_id: str) -> dict[str, Any] | None:
+        """A fused event by its own ID or by the ID of any report in it."""
+        row = self.conn.execute(
+            "SELECT data FROM fused_events WHERE fused_id = ? OR fused_id = (SELECT fused_id FROM fusion WHERE "
+            "event_id = ?)", (event_id, event_id)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def document_texts(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Outlet, title and text of documents, for showing evidence in context."""
+        marks = ",".join("?" * len(doc_ids))
+        return {r[0]: {"outlet": r[1], "title": r[2], "url": r[3], "text": r[4]} for r in self.conn.execute(
+            f"SELECT doc_id, outlet, title, url, text FROM documents WHERE doc_id IN ({marks})", doc_ids)}
+
     def failures(self) -> list[dict[str, str]]:
         return [{"source_path": r[0], "reason": r[1], "failed_at": r[2]}
                 for r in self.conn.execute("SELECT source_path, reason, failed_at FROM failures ORDER BY source_path")]
@@ -214,6 +343,9 @@ class SQLiteStore:
             "events": one("SELECT COUNT(*) FROM events").fetchone()[0],
             "failures": one("SELECT COUNT(*) FROM failures").fetchone()[0],
             "documents_with_warnings": one("SELECT COUNT(*) FROM documents WHERE warnings != '[]'").fetchone()[0],
+            "fused_events": one("SELECT COUNT(*) FROM fused_events").fetchone()[0],
+            "events_awaiting_fusion": one("SELECT COUNT(*) FROM events e LEFT JOIN fusion f ON f.event_id = "
+                                          "e.event_id WHERE f.event_id IS NULL").fetchone()[0],
         }
 
     def close(self) -> None:
@@ -229,6 +361,24 @@ def open_store(url: str) -> SQLiteStore:
     if "://" in url:
         raise StoreError(f"store URL {url!r} is not supported yet: give a SQLite file path")
     return SQLiteStore.open(url)
+
+
+def _record_matches(record: dict[str, Any], query: EventFilter) -> bool:
+    date = record.get("event_date")
+    if query.date_from and (date is None or date < query.date_from.isoformat()):
+        return False
+    if query.date_to and (date is None or date > query.date_to.isoformat()):
+        return False
+    if query.event_type and (record.get("event_type") or "").lower() != query.event_type.lower():
+        return False
+    if query.country and (record.get("country") or "").lower() != query.country.lower():
+        return False
+    if query.actor and not any(query.actor.lower() in (record.get(k) or "").lower()
+                               for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")):
+        return False
+    if query.doc_id and query.doc_id not in (record.get("doc_id") or "").split("; "):
+        return False
+    return not query.contested or record.get("fusion_status") == "contested"
 
 
 def _now() -> str:
