@@ -60,7 +60,11 @@ def test_exports(cli, tmp_path):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows[0]["event_id_cnty"] and rows[0]["interaction"] == "12"
     lines = cli("export", "--format", "jsonl").output.splitlines()
-    assert len(lines) == 3 and json.loads(lines[0])["claims"]
+    fused = json.loads(lines[0])
+    assert len(lines) == 3 and fused["event"]["claims"] and fused["status"] == "single-source"
+    assert [r["outlet"] for r in fused["reports"]] == ["Sahel Wire"]
+    reports = cli("export", "--format", "jsonl", "--reports").output.splitlines()
+    assert len(reports) == 3 and json.loads(reports[0])["claims"]
 
 
 def test_bad_inputs_are_reported_and_status_lists_them(cli, tmp_path):

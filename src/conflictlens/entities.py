@@ -56,6 +56,17 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
         # "JNIM fighters" is one mention: the vague head noun belongs to the name before it.
         if entry.generic and mentions and ent.start == previous_end and not mentions[-1].entry.generic:
             continue
+        if entry.generic and _inside_name(doc, ent.start, ent.end):
+            continue  # "the rights group Sahel Civilian Monitor" names an organisation, not civilians
         mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
         previous_end = ent.end
     return mentions
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words on both sides, neither starting its sentence: part of a longer proper name."""
+    if start == 0 or end >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return (before.is_title and not before.is_sent_start and after.is_title
+            and before.pos_ == "PROPN" and after.pos_ == "PROPN")
