@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(wildcard $(SHARED)/gazetteer/geonames/ML.txt $(SHARED)/gazetteer/geonames/BF.txt $(SHARED)/gazetteer/geonames/NE.txt)
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test lint gazetteer eval model clean
+.PHONY: install demo test lint gazetteer eval model bench-fusion clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,12 +47,17 @@ eval: $(GAZETTEER)
 	$(CL) eval petrarch $(SHARED)/eval/petrarch2/PETR.UnitTest.records.xml --json $(VAR)/eval/petrarch.json
 	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json -o reports/eval.md
 
+# Fusion on 5,000 seeded synthetic reports of 1,000 events: pairwise precision/recall and time per 1,000 reports.
+bench-fusion: $(GAZETTEER)
+	mkdir -p reports
+	$(BIN)/python benchmarks/bench_fusion.py --gazetteer $(GAZETTEER) -o reports/bench_fusion.md
+
 # The packaged sub-type classifier, retrained from the project's own labelled sentences (seeded, reproducible).
 model: $(BIN)/.installed
 	$(BIN)/conflictlens train src/conflictlens/data/training/event_sentences.jsonl -o src/conflictlens/data/models/event_subtype
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
 clean:

@@ -230,35 +230,11 @@ class SQLiteStore:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is not None
 
     def events(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        sql, params = ["SELECT record FROM events WHERE 1=1"], []  # type: tuple[list[str], list[Any]]
-        if query.date_from:
-            sql.append("AND event_date >= ?")
-            params.append(query.date_from.isoformat())
-        if query.date_to:
-            sql.append("AND event_date <= ?")
-            params.append(query.date_to.isoformat())
-        if query.event_type:
-            sql.append("AND lower(event_type) = lower(?)")
-            params.append(query.event_type)
-        if query.country:
-            sql.append("AND lower(country) = lower(?)")
-            params.append(query.country)
-        if query.actor:
-            sql.append("AND lower(record) LIKE ?")
-            params.append(f"%{query.actor.lower()}%")
-        if query.doc_id:
-            sql.append("AND doc_id = ?")
-            params.append(query.doc_id)
-        sql.append("ORDER BY event_date IS NULL, event_date, doc_id, event_id")
-        if query.limit:
-            sql.append("LIMIT ?")
-            params.append(query.limit)
-        rows = [json.loads(r[0]) for r in self.conn.execute(" ".join(sql), params)]
-        if query.actor:
-            needle = query.actor.lower()
-            rows = [r for r in rows if any(needle in (r.get(k) or "").lower()
-                                           for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))]
-        return rows
+        """Each document's own codings as flat records, filtered."""
+        where, params = ("WHERE doc_id = ?", [query.doc_id]) if query.doc_id else ("", [])
+        rows = [json.loads(r[0]) for r in self.conn.execute(
+            f"SELECT record FROM events {where} ORDER BY event_date IS NULL, event_date, doc_id, event_id", params)]
+        return [r for r in rows if _record_matches(r, query)][: query.limit or None]
 
     def event_details(self, query: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """Full nested events (claims, evidence spans), for JSON Lines export."""
