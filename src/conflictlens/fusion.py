@@ -420,9 +420,12 @@ def fuse_store(store: Store, fuser: Fuser, *, rebuild: bool = False) -> FusionSu
         end = max((w[1] for w in known), default=None)
         rows = store.fusion_candidates(start, end)
     clusters: dict[str, Cluster] = {}
+    stale: set[str] = set()
     for row in rows:
         if row.fused_id is None:
             continue
+        if row.stale:
+            stale.add(row.fused_id)
         cluster = clusters.setdefault(row.fused_id, Cluster(row.fused_id, []))
         cluster.members.append(_report(row, fuser.rules))
         cluster.joined[row.event["event_id"]] = (row.score, row.reason)
@@ -431,7 +434,8 @@ def fuse_store(store: Store, fuser: Fuser, *, rebuild: bool = False) -> FusionSu
     summary.founded = sum(1 for c in touched if c.fused_id not in clusters)
     summary.joined = len(new) - summary.founded
     touched_ids = {c.fused_id for c in touched}
-    rebuilt = {c.fused_id: c for c in [*clusters.values(), *touched]}
+    # Events that took new reports, and those whose reports were re-coded, are rebuilt; the others stand.
+    rebuilt = {c.fused_id: c for c in [*(clusters[i] for i in sorted(stale)), *touched]}
     fused, memberships, vectors = [], [], {}
     for cluster in rebuilt.values():
         event = fuser.merge(cluster)

@@ -157,6 +157,8 @@ class PlaceResolver:
         famous = max(c.population for c in candidates) >= 100_000
         if not (cue or labelled or famous or (proper and not sentence_initial and len(text) > 3)):
             return None
+        if sentence_initial and not (proper or cue or labelled):
+            return None  # "Mobile networks are often cut": a capitalised common word, not Mobile, Alabama
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
         topo.near = any(b in NEAR_CUES for b in before)
         topo.area_word = any(a in AREA_NOUNS for a in after)

@@ -125,6 +125,7 @@ class StoredReport:
     fused_id: str | None = None
     score: float = 1.0
     reason: str = ""
+    stale: bool = False
 
 
 @dataclass(slots=True)
@@ -252,17 +253,19 @@ class SQLiteStore:
         window = ("fe.stale = 1 OR fe.window_start IS NULL" if start is None or end is None else
                   "fe.stale = 1 OR fe.window_start IS NULL OR (fe.window_start <= ? AND fe.window_end >= ?)")
         params = () if start is None or end is None else (end.isoformat(), start.isoformat())
-        return self._reports(f"JOIN fused_events fe ON fe.fused_id = f.fused_id WHERE {window}", params)
+        return self._reports(f"JOIN fused_events fe ON fe.fused_id = f.fused_id WHERE {window}", params,
+                             stale_column="fe.stale")
 
-    def _reports(self, where: str, params: tuple[Any, ...]) -> list[StoredReport]:
+    def _reports(self, where: str, params: tuple[Any, ...], *, stale_column: str = "0") -> list[StoredReport]:
         rows = self.conn.execute(
-            "SELECT e.data, d.outlet, d.outlets_named, d.published_at, v.vector, f.fused_id, f.score, f.reason "
+            f"SELECT e.data, d.outlet, d.outlets_named, d.published_at, v.vector, f.fused_id, f.score, f.reason, "
+            f"{stale_column} "
             "FROM events e JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN fusion f ON f.event_id = e.event_id "
             f"LEFT JOIN event_vectors v ON v.event_id = e.event_id {where} ORDER BY e.event_id", params)
         return [StoredReport(json.loads(data), outlet, json.loads(named),
                              dt.date.fromisoformat(published) if published else None, vector, fused_id,
-                             score if score is not None else 1.0, reason or "")
-                for data, outlet, named, published, vector, fused_id, score, reason in rows]
+                             score if score is not None else 1.0, reason or "", bool(stale))
+                for data, outlet, named, published, vector, fused_id, score, reason, stale in rows]
 
     def save_fusion(self, update: FusionUpdate) -> None:
         try:
