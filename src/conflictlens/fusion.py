@@ -50,6 +50,7 @@ class FusionRules:
     threshold: float
     text_floor: float
     text_ceiling: float
+    cross_type_min_similarity: float
     wire_agencies: tuple[str, ...]
 
     @classmethod
@@ -64,6 +65,7 @@ class FusionRules:
             threshold=float(data["threshold"]),
             text_floor=float(data["text_floor"]),
             text_ceiling=float(data["text_ceiling"]),
+            cross_type_min_similarity=float(data["cross_type_min_similarity"]),
             wire_agencies=tuple(data.get("wire_agencies") or ()),
         )
 
@@ -162,6 +164,9 @@ class Fuser:
         """The weighted evidence that two reports describe one event, or None when they cannot."""
         if a.event.doc_id == b.event.doc_id:
             return None
+        if a.event.event_type != b.event.event_type and a.vector is not None and b.vector is not None and float(
+                np.dot(a.vector, b.vector)) < self.rules.cross_type_min_similarity:
+            return None  # an air strike and a clash in one town that day are two events unless told alike
         signals: dict[str, tuple[float, str]] = {}
         for name, signal in (("type", self._type), ("date", self._date), ("place", self._place),
                              ("actors", self._actors), ("text", self._text)):

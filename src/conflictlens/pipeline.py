@@ -56,6 +56,7 @@ SUPPORTED_LANGUAGES = {"en"}
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
 ARMED_INTERS = {1, 2, 3, 4, 8}
+VICTIM_VERBS = {"kill", "die", "massacre", "murder", "slaughter", "execute", "shoot"}
 
 
 @dataclass(slots=True)
@@ -241,7 +242,7 @@ class Pipeline:
             side_one = [speaker, *(a for a in side_one if a is not actor1)]
             actor1 = speaker
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
-            actor2 is None and bool(target_lemmas(trigger) & self.civilian_targets))
+            actor2 is None and (bool(target_lemmas(trigger) & self.civilian_targets) or self._civilians_died(sent)))
         if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
         if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
@@ -297,6 +298,12 @@ class Pipeline:
         possessive = any(child.dep_ == "poss" and child.lower_ in {"its", "their", "our"}
                          for token in trigger.side_one for child in token.children)
         return self.actors.actor_for(claimant.name) if possessive else None
+
+    def _civilians_died(self, sent: SpacySpan) -> bool:
+        """"Eight villagers were killed when X raided the town": the raid's victims are civilians."""
+        return any((t.lemma_.lower() in self.civilian_targets or t.lower_ in self.civilian_targets)
+                   and t.head.lemma_.lower() in VICTIM_VERBS
+                   and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in sent)
 
     def _aftermath(self, event: Event, sentence: _Sentence, trigger: Trigger, previous: Event) -> bool:
         """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
@@ -538,7 +545,9 @@ def _root(doc: Doc, mention: ActorMention) -> Token:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         raise ValueError(f"actor mention {mention.text!r} is not aligned with tokens")
-    return span.root
+    # "men on motorbikes" parsed with "on motorbikes" hanging off the verb: the noun is the mention's head.
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return heads[0] if heads else span.root
 
 
 def _unique(actors) -> list[Actor]:  # type: ignore[no-untyped-def]
