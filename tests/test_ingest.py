@@ -107,6 +107,8 @@ def test_dateline_gives_date_and_outlet():
     text = "MENAKA, Mali, March 12, 2024 (Sahel Wire) - Gunmen attacked a village near Menaka on Sunday."
     assert read_dateline(text) == (dt.date(2024, 3, 12), "Sahel Wire")
     assert read_dateline("Gunmen attacked a village near Menaka on Sunday.") == (None, None)
+    accented = "SÉGOU, Mali, August 10, 2024 (The Bamako Post) - A bomb killed 32 soldiers near Ségou on 7 August."
+    assert read_dateline(accented) == (dt.date(2024, 8, 10), "The Bamako Post")
 
 
 def test_jsonl_is_streamed_and_each_line_held_to_the_limit(tmp_path):
