@@ -224,7 +224,10 @@ def test_pair_scores_follow_the_signals(fuser):
     same = fuser.compare(base, _report(_event("b"), fuser))
     assert same is not None and same.score == pytest.approx(1.0)
     assert "same sub-event type (Armed clash); same day; same place, 0 km apart" in same.reason
-    next_day = fuser.compare(base, _report(_event("b", day=dt.date(2025, 3, 13)), fuser))
+    assert fuser.compare(base, _report(_event("b", day=dt.date(2025, 3, 13)), fuser)) is None  # "on 13 March"
+    loosely_dated = _event("b", day=dt.date(2025, 3, 13))
+    loosely_dated.date_text = "overnight"
+    next_day = fuser.compare(base, _report(loosely_dated, fuser))
     monthly = fuser.compare(base, _report(_event("b", precision=TimePrecision.MONTH, day=dt.date(2025, 3, 1)),
                                           fuser))
     other_actor = fuser.compare(base, _report(_event("b", actor1="Military Forces of Mali"), fuser))

@@ -45,6 +45,8 @@ class FusionRules:
     family_of: dict[str, str]
     distance_km: dict[int, float]
     day_slack: int
+    day_apart_score: float
+    loose_date_words: tuple[str, ...]
     undated_window_days: int
     weights: dict[str, float]
     threshold: float
@@ -60,6 +62,8 @@ class FusionRules:
             family_of={t: family for family, types in data["families"].items() for t in types},
             distance_km={int(k): float(v) for k, v in data["distance_km"].items()},
             day_slack=int(data["day_slack"]),
+            day_apart_score=float(data["day_apart_score"]),
+            loose_date_words=tuple(w.lower() for w in data.get("loose_date_words") or ()),
             undated_window_days=int(data["undated_window_days"]),
             weights={k: float(v) for k, v in data["weights"].items()},
             threshold=float(data["threshold"]),
@@ -206,7 +210,7 @@ class Fuser:
             gap = _days_apart((ea.event_date, ea.end_date or ea.event_date), (eb.event_date, eb.end_date or eb.event_date))
             if gap == 0:
                 return 1.0, "same day"
-            return 0.7, f"{gap} day{'s' if gap > 1 else ''} apart"
+            return self.rules.day_apart_score, f"{gap} day{'s' if gap > 1 else ''} apart"
         return 0.5, "dates overlap at their precision"
 
     def window(self, report: Report) -> tuple[dt.date, dt.date] | None:
@@ -217,12 +221,17 @@ class Fuser:
             return report.published_at - dt.timedelta(days=self.rules.undated_window_days), report.published_at
         end = event.end_date or event.event_date
         if event.time_precision == TimePrecision.DAY:
-            slack = dt.timedelta(days=self.rules.day_slack)
+            slack = dt.timedelta(days=self.rules.day_slack if self._loose_day(report) else 0)
             return event.event_date - slack, end + slack
         if event.time_precision == TimePrecision.WEEK:
             return event.event_date - dt.timedelta(days=6), end + dt.timedelta(days=6)
         last = calendar.monthrange(end.year, end.month)[1]
         return event.event_date.replace(day=1), end.replace(day=last)
+
+    def _loose_day(self, report: Report) -> bool:
+        """A day read from "yesterday", a weekday or a night may be off by one; "on 12 March" is not."""
+        said = " ".join(filter(None, [report.event.date_text, report.evidence_text])).lower()
+        return any(word in said for word in self.rules.loose_date_words)
 
     def _place(self, a: Report, b: Report) -> tuple[float, str] | None:
         pa, pb = a.event.place, b.event.place
