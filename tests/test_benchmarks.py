@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from synthetic_reports import generate  # noqa: E402
+from synthetic_reports import generate
 
 
 def test_generator_is_seeded_and_exact():

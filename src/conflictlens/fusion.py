@@ -20,7 +20,6 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
@@ -28,7 +27,7 @@ from conflictlens.actors import ActorDictionary
 from conflictlens.embeddings import embed
 from conflictlens.gazetteer import haversine_km
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import Actor, Event, FusedEvent, FusionStatus, Place, SourceReport, TimePrecision
+from conflictlens.model import Actor, Claim, Event, FusedEvent, FusionStatus, Place, SourceReport, TimePrecision
 from conflictlens.store import FusionUpdate, Store, StoredReport
 
 log = logging.getLogger(__name__)
@@ -342,7 +341,7 @@ class Fuser:
         return actor1, actor2
 
 
-def _linked_claims(members: list[Report], is_vague: Callable[[Actor | None], bool]) -> list[Any]:
+def _linked_claims(members: list[Report], is_vague: Callable[[Actor | None], bool]) -> list[Claim]:
     """Every member's claims; a denial also answers the other documents' claims about the same accused."""
     claims = [copy.deepcopy(c) for m in sorted(members, key=_arrival_order) for c in m.event.claims]
     accused = {m.event.doc_id: m.event.actor1 for m in members}
