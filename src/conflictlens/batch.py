@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.model import Document, DocumentFailure
+from conflictlens.model import Document, DocumentFailure, ProcessedDocument
 from conflictlens.pipeline import Pipeline
 from conflictlens.store import Store
 
@@ -22,9 +22,32 @@ class BatchReport:
     failures: list[DocumentFailure] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
 
+    def record(self, store: Store, result: ProcessedDocument | DocumentFailure) -> None:
+        """Write one coded document, or its failure, and count it."""
+        if isinstance(result, DocumentFailure):
+            store.record_failure(result)
+            self.failures.append(result)
+            return
+        store.save(result)
+        self.processed += 1
+        self.events += len(result.events)
+        self.doc_ids.append(result.document.doc_id)
+
     def summary(self) -> str:
         return (f"{self.processed} processed, {self.skipped} already in the store, "
                 f"{len(self.failures)} failed, {self.events} events")
+
+
+def code_document(pipeline: Pipeline, document: Document) -> ProcessedDocument | DocumentFailure:
+    """Code one document; any error becomes a recorded failure with a one-line reason."""
+    try:
+        return pipeline.process(document)
+    except ConflictLensError as exc:
+        return DocumentFailure(document.source_path or document.doc_id, str(exc), document.doc_id)
+    except Exception as exc:  # a pipeline bug on one document must not lose the rest of the batch
+        log.debug("pipeline failed on %s", document.source_path, exc_info=True)
+        return DocumentFailure(document.source_path or document.doc_id,
+                               f"internal error {type(exc).__name__}: {exc}; please report it", document.doc_id)
 
 
 def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | DocumentFailure], *,
@@ -36,30 +59,11 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
     """
     report = BatchReport()
     for item in items:
-        if isinstance(item, DocumentFailure):
-            store.record_failure(item)
-            report.failures.append(item)
-        elif not reprocess and store.has_document(item.doc_id):
+        if not isinstance(item, DocumentFailure) and not reprocess and store.has_document(item.doc_id):
             report.skipped += 1
             report.doc_ids.append(item.doc_id)
         else:
-            failure: DocumentFailure | None = None
-            try:
-                result = pipeline.process(item)
-            except ConflictLensError as exc:
-                failure = DocumentFailure(item.source_path or item.doc_id, str(exc), item.doc_id)
-            except Exception as exc:  # a pipeline bug on one document must not lose the rest of the batch
-                log.debug("pipeline failed on %s", item.source_path, exc_info=True)
-                failure = DocumentFailure(item.source_path or item.doc_id,
-                                          f"internal error {type(exc).__name__}: {exc}; please report it", item.doc_id)
-            else:
-                store.save(result)
-                report.processed += 1
-                report.events += len(result.events)
-                report.doc_ids.append(item.doc_id)
-            if failure is not None:
-                store.record_failure(failure)
-                report.failures.append(failure)
+            report.record(store, item if isinstance(item, DocumentFailure) else code_document(pipeline, item))
         if on_item is not None:
             on_item()
     return report

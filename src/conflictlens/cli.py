@@ -19,21 +19,22 @@ from rich.table import Table
 
 from conflictlens import export as exporting
 from conflictlens.actors import ActorDictionary
-from conflictlens.batch import process_batch
+from conflictlens.batch import BatchReport, process_batch
 from conflictlens.classifier import SubtypeClassifier, read_examples
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation import markdown_report, score_acled
 from conflictlens.expectations import match_expected
-from conflictlens.fusion import fuse_store, load_fuser
+from conflictlens.fusion import Fuser, fuse_store, load_fuser
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.geoparse_eval import CORPORA, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import DocumentFailure, FusedEvent
+from conflictlens.model import DocumentFailure, FusedEvent, ProcessedDocument
 from conflictlens.petrarch_eval import score_petrarch
 from conflictlens.pipeline import load_pipeline
 from conflictlens.plover_eval import score_plover
+from conflictlens.scaleout import ParquetSink, load_parquet, open_client, process_distributed
 from conflictlens.store import EventFilter, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -79,39 +80,83 @@ def main(ctx: click.Context, config_file: Path | None, db: str | None, gazetteer
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--published-at", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--outlet", help="Outlet name for inputs that carry none.")
 @click.option("--reprocess", is_flag=True, help="Code documents again even when already stored.")
+@click.option("--resume", is_flag=True, help="Go on with the last run that did not finish (its inputs, when no PATHS).")
+@click.option("--workers", type=click.IntRange(min=1), help="Code on this many local worker processes (Dask).")
+@click.option("--dask", "dask_address", help="Code on a Dask cluster: tcp://scheduler:8786, or 'local'.")
+@click.option("--out", "out_url", help="Write coded documents to parquet://DIR instead of the store "
+                                       "(then `conflictlens load DIR`).")
 @click.option("--show/--no-show", default=True, help="Print the events of this run as a table.")
 @click.pass_obj
 @reports_errors
 def process(settings: Settings, paths: tuple[str, ...], published_at: str | None, outlet: str | None,
-            reprocess: bool, show: bool) -> None:
+            reprocess: bool, resume: bool, workers: int | None, dask_address: str | None, out_url: str | None,
+            show: bool) -> None:
     """Process files, folders or - (stdin): .txt, .html, .jsonl."""
     reference = parse_published(published_at) if published_at else None
-    pipeline = load_pipeline(settings)
     store = open_store(settings.db)
+    if not paths:
+        paths = tuple(store.interrupted_run() or ()) if resume else ()
+        if not paths:
+            raise click.UsageError("give PATHS to process" + (" (no unfinished run to resume)" if resume else ""))
+        click.echo(f"resuming the unfinished run over {', '.join(paths)}", err=True)
+    if resume and "-" in paths:
+        raise click.UsageError("standard input cannot be resumed: save it to a file and process that")
     items = list(iter_documents(paths, max_bytes=settings.max_document_bytes, min_chars=settings.min_text_chars,
                                 published_at=reference, outlet=outlet))
+    sink = ParquetSink.from_url(out_url) if out_url else store
+    run_id = store.start_run([p if p == "-" else str(Path(p).resolve()) for p in paths]) if not out_url else None
     console = Console(stderr=True)
     with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, disable=len(items) < 2 or not console.is_terminal) as progress:
         task = progress.add_task("documents", total=len(items))
-        report = process_batch(pipeline, store, items, reprocess=reprocess,
-                               on_item=lambda: progress.advance(task))
+        if workers or dask_address:
+            client = open_client(workers=workers, address=dask_address)
+            try:
+                report = process_distributed(settings, sink, items, client=client, reprocess=reprocess,
+                                             on_item=lambda: progress.advance(task))
+            finally:
+                client.close()
+        else:
+            report = process_batch(load_pipeline(settings), sink, items, reprocess=reprocess,  # type: ignore[arg-type]
+                                   on_item=lambda: progress.advance(task))
     for failure in report.failures:
         click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
     click.echo(report.summary(), err=True)
-    if settings.fuse_after_process:
-        fuser = load_fuser(pipeline.knowledge, pipeline.actors, text_similarity=settings.fusion_text_similarity)
-        click.echo(fuse_store(store, fuser).summary(), err=True)
-    if show:
-        records = [r for doc_id in report.doc_ids for r in store.events(EventFilter(doc_id=doc_id))]
-        _print_table(records)
+    if run_id is not None:
+        if settings.fuse_after_process:
+            click.echo(fuse_store(store, _fuser(settings)).summary(), err=True)
+        store.finish_run(run_id)
+        if show:
+            _print_table([r for doc_id in report.doc_ids for r in store.events(EventFilter(doc_id=doc_id))])
+    else:
+        click.echo(f"wrote to {out_url}: load it into a store with `conflictlens load {sink.folder}`",  # type: ignore[union-attr]
+                   err=True)
     store.close()
     if report.failures and not report.processed and not report.skipped:
         sys.exit(1)
+
+
+@main.command("load")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.pass_obj
+@reports_errors
+def load(settings: Settings, folder: Path) -> None:
+    """Load a parquet://DIR output of `process --out` into the store (again: nothing is added twice)."""
+    store = open_store(settings.db)
+    report = BatchReport()
+    for result in load_parquet(folder):
+        if isinstance(result, ProcessedDocument) and store.has_document(result.document.doc_id):
+            report.skipped += 1
+        else:
+            report.record(store, result)
+    click.echo(f"loaded: {report.summary()}", err=True)
+    if settings.fuse_after_process:
+        click.echo(fuse_store(store, _fuser(settings)).summary(), err=True)
+    store.close()
 
 
 @main.command()
@@ -121,11 +166,8 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
 @reports_errors
 def fuse(settings: Settings, rebuild: bool) -> None:
     """Fuse stored reports from different documents into one event each (runs after `process` by default)."""
-    knowledge = Knowledge.load(settings.dictionaries)
-    fuser = load_fuser(knowledge, ActorDictionary.from_knowledge(knowledge),
-                       text_similarity=settings.fusion_text_similarity)
     store = open_store(settings.db)
-    click.echo(fuse_store(store, fuser, rebuild=rebuild).summary(), err=True)
+    click.echo(fuse_store(store, _fuser(settings), rebuild=rebuild).summary(), err=True)
     store.close()
 
 
@@ -485,6 +527,13 @@ def _date_option(value: str | None, flag: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=flag) from None
+
+
+def _fuser(settings: Settings) -> Fuser:
+    """The fuser needs the dictionaries, not the models: the sentence encoder loads only when reports meet."""
+    knowledge = Knowledge.load(settings.dictionaries)
+    return load_fuser(knowledge, ActorDictionary.from_knowledge(knowledge),
+                      text_similarity=settings.fusion_text_similarity)
 
 
 def _fused_records(store: Any, query: EventFilter) -> list[dict[str, Any]]:

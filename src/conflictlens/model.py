@@ -54,6 +54,15 @@ def content_hash(*parts: object, length: int = 16) -> str:
     return digest.hexdigest()[:length]
 
 
+def json_default(value: object) -> object:
+    """JSON for the model's values that ``json`` does not know: dates as ISO strings, sets as sorted lists."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, set):
+        return sorted(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets into ``Document.text``, end exclusive."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from conflictlens.errors import StoreError
-from conflictlens.model import DocumentFailure, ProcessedDocument
+from conflictlens.model import DocumentFailure, ProcessedDocument, json_default
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -95,6 +95,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE event_vectors (
             event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
             vector BLOB NOT NULL
+        );
+        """,
+    ),
+    (
+        "0003_runs",
+        """
+        CREATE TABLE runs (
+            run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            inputs TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
         );
         """,
     ),
@@ -215,7 +226,7 @@ class SQLiteStore:
                          event.event_type, event.sub_event_type, record["actor1"], record["actor2"],
                          record["country"], record["admin1"], record["location"], record["latitude"],
                          record["longitude"], event.fatalities, event.claim_status, event.kind,
-                         json.dumps(record), json.dumps(event.to_dict(), default=_json_default)),
+                         json.dumps(record), json.dumps(event.to_dict(), default=json_default)),
                     )
                 if document.source_path:
                     self.conn.execute("DELETE FROM failures WHERE source_path = ?", (document.source_path,))
@@ -279,7 +290,7 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO fused_events VALUES (?,?,?,?,?,?,?,0,?,?)",
                     [(f["fused_id"], f["record"]["event_date"], f["window_start"], f["window_end"],
                       f["record"]["event_type"], f["record"]["country"], f["status"], json.dumps(f["record"]),
-                      json.dumps(f["data"], default=_json_default)) for f in update.fused])
+                      json.dumps(f["data"], default=json_default)) for f in update.fused])
                 # A fused event whose every report was re-coded away is gone.
                 self.conn.execute("DELETE FROM fused_events WHERE fused_id NOT IN (SELECT fused_id FROM fusion)")
         except sqlite3.DatabaseError as exc:
@@ -309,6 +320,22 @@ class SQLiteStore:
         marks = ",".join("?" * len(doc_ids))
         return {r[0]: {"outlet": r[1], "title": r[2], "url": r[3], "text": r[4]} for r in self.conn.execute(
             f"SELECT doc_id, outlet, title, url, text FROM documents WHERE doc_id IN ({marks})", doc_ids)}
+
+    def start_run(self, inputs: list[str]) -> int:
+        """Note that a run over ``inputs`` began, so that ``process --resume`` can find it if it is killed."""
+        with self.conn:
+            cursor = self.conn.execute("INSERT INTO runs (inputs, started_at) VALUES (?, ?)",
+                                       (json.dumps(inputs), _now()))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE runs SET finished_at = ? WHERE run_id = ?", (_now(), run_id))
+
+    def interrupted_run(self) -> list[str] | None:
+        """The inputs of the latest run, when it never finished."""
+        row = self.conn.execute("SELECT inputs, finished_at FROM runs ORDER BY run_id DESC LIMIT 1").fetchone()
+        return json.loads(row[0]) if row and row[1] is None else None
 
     def failures(self) -> list[dict[str, str]]:
         return [{"source_path": r[0], "reason": r[1], "failed_at": r[2]}
@@ -362,11 +389,3 @@ def _record_matches(record: dict[str, Any], query: EventFilter) -> bool:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, set):
-        return sorted(value)
-    raise TypeError(f"cannot serialise {type(value).__name__}")
