@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(wildcard $(SHARED)/gazetteer/geonames/ML.txt $(SHARED)/gazetteer/geonames/BF.txt $(SHARED)/gazetteer/geonames/NE.txt)
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test lint gazetteer eval model bench-fusion clean
+.PHONY: install demo test lint gazetteer eval model bench bench-fusion clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ eval: $(GAZETTEER)
 	$(CL) eval plover $(SHARED)/eval/plover/PLOVER_GSR_CAMEO.json --json $(VAR)/eval/plover.json
 	$(CL) eval petrarch $(SHARED)/eval/petrarch2/PETR.UnitTest.records.xml --json $(VAR)/eval/petrarch.json
 	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json -o reports/eval.md
+
+# Articles/second/core and peak memory per worker: 1 process, 2 Dask workers, a default LocalCluster.
+bench: $(GAZETTEER)
+	mkdir -p reports
+	$(BIN)/python benchmarks/bench_throughput.py --gazetteer $(GAZETTEER) -o reports/bench.md
 
 # Fusion on 5,000 seeded synthetic reports of 1,000 events: pairwise precision/recall and time per 1,000 reports.
 bench-fusion: $(GAZETTEER)

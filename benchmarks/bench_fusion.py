@@ -15,7 +15,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -23,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import commit
 from synthetic_reports import generate, make_events
 
 from conflictlens.batch import process_batch
@@ -106,7 +106,7 @@ def main() -> None:
     lines = [
         "# Fusion benchmark",
         "",
-        f"{dt.date.today().isoformat()}, commit {_commit()}: {len(documents)} synthetic reports of {args.events} "
+        f"{dt.date.today().isoformat()}, commit {commit()}: {len(documents)} synthetic reports of {args.events} "
         f"events (seed {args.seed}), `python benchmarks/bench_fusion.py` (`make bench-fusion`).",
         "",
         "| run | pairwise precision | pairwise recall | documents with a lead report | fused events |",
@@ -134,14 +134,6 @@ def main() -> None:
 
 def _line(row: dict[str, str]) -> str:
     return json.dumps({k: v for k, v in row.items() if k != "gold_event"}, ensure_ascii=False)
-
-
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def test_migrations_are_named_and_applied_once(tmp_path):
     SQLiteStore.open(tmp_path / "e.db").close()
     SQLiteStore.open(tmp_path / "e.db").close()
     names = [r[0] for r in sqlite3.connect(tmp_path / "e.db").execute("SELECT name FROM schema_migrations")]
-    assert names == ["0001_documents_events_failures", "0002_fusion", "0003_runs"]
+    assert names == ["0001_documents_events_failures", "0002_fusion", "0003_runs", "0004_feeds"]
 
 
 def test_server_urls_are_refused_clearly():

@@ -7,6 +7,7 @@ import functools
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,6 +26,7 @@ from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation import markdown_report, score_acled
 from conflictlens.expectations import match_expected
+from conflictlens.feeds import make_client, poll_feed, read_feed_list
 from conflictlens.fusion import Fuser, fuse_store, load_fuser
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.geoparse_eval import CORPORA, score_geoparse
@@ -138,6 +140,38 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
     store.close()
     if report.failures and not report.processed and not report.skipped:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("feed_list", type=click.Path(path_type=Path))
+@click.option("--interval", type=click.IntRange(min=10), default=900, show_default=True,
+              help="Seconds between polls of every feed.")
+@click.option("--once", is_flag=True, help="Poll every feed once, process what is new, and stop.")
+@click.pass_obj
+@reports_errors
+def watch(settings: Settings, feed_list: Path, interval: int, once: bool) -> None:
+    """Poll the RSS/Atom feeds listed in FEED_LIST (one URL per line) and process their new articles."""
+    urls = read_feed_list(feed_list)
+    pipeline = load_pipeline(settings)
+    store = open_store(settings.db)
+    try:
+        with make_client() as client:
+            while True:
+                for url in urls:
+                    items = poll_feed(url, client, store, min_chars=settings.min_text_chars)
+                    report = process_batch(pipeline, store, items)
+                    for failure in report.failures:
+                        click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
+                    click.echo(f"{url}: {report.summary()}", err=True)
+                if settings.fuse_after_process:
+                    click.echo(fuse_store(store, _fuser(settings)).summary(), err=True)
+                if once:
+                    break
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        store.close()
 
 
 @main.command("load")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from conflictlens.errors import StoreError
+from conflictlens.feeds import FeedState
 from conflictlens.model import DocumentFailure, ProcessedDocument, json_default
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -106,6 +107,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             inputs TEXT NOT NULL,
             started_at TEXT NOT NULL,
             finished_at TEXT
+        );
+        """,
+    ),
+    (
+        "0004_feeds",
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE feed_items (
+            item_id TEXT PRIMARY KEY,
+            feed_url TEXT NOT NULL,
+            seen_at TEXT NOT NULL
         );
         """,
     ),
@@ -336,6 +353,22 @@ class SQLiteStore:
         """The inputs of the latest run, when it never finished."""
         row = self.conn.execute("SELECT inputs, finished_at FROM runs ORDER BY run_id DESC LIMIT 1").fetchone()
         return json.loads(row[0]) if row and row[1] is None else None
+
+    def feed_state(self, url: str) -> FeedState:
+        row = self.conn.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)).fetchone()
+        return FeedState(url, *row) if row else FeedState(url)
+
+    def save_feed_state(self, state: FeedState) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO feeds VALUES (?,?,?,?)",
+                              (state.url, state.etag, state.last_modified, _now()))
+
+    def seen_item(self, item_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM feed_items WHERE item_id = ?", (item_id,)).fetchone() is not None
+
+    def mark_item_seen(self, item_id: str, feed_url: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR IGNORE INTO feed_items VALUES (?,?,?)", (item_id, feed_url, _now()))
 
     def failures(self) -> list[dict[str, str]]:
         return [{"source_path": r[0], "reason": r[1], "failed_at": r[2]}
