@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urljoin
 
 import feedparser
 import httpx
@@ -102,7 +103,7 @@ def poll_feed(url: str, client: httpx.Client, memory: FeedMemory, *, min_chars: 
         item_id = content_hash(url, entry.get("id") or entry.get("link") or entry.get("title"))
         if memory.seen_item(item_id):
             continue
-        item, transient = _item_document(entry, outlet, client, min_chars=min_chars, attempts=attempts,
+        item, transient = _item_document(entry, url, outlet, client, min_chars=min_chars, attempts=attempts,
                                          backoff=backoff)
         yield item
         if not transient:  # marked only after the caller has stored the item, so a kill loses nothing
@@ -113,10 +114,10 @@ def poll_feed(url: str, client: httpx.Client, memory: FeedMemory, *, min_chars: 
     memory.save_feed_state(FeedState(url, *validators))
 
 
-def _item_document(entry: Any, outlet: str, client: httpx.Client, *, min_chars: int, attempts: int,
+def _item_document(entry: Any, feed_url: str, outlet: str, client: httpx.Client, *, min_chars: int, attempts: int,
                    backoff: float) -> tuple[Document | DocumentFailure, bool]:
     """The item's document, and whether a failure is worth trying again later."""
-    link = entry.get("link")
+    link = _absolute(feed_url, entry.get("link"))
     published = _entry_date(entry)
     title = entry.get("title")
     text, problem, transient = None, "the item has no link", False
@@ -141,6 +142,16 @@ def _item_document(entry: Any, outlet: str, client: httpx.Client, *, min_chars: 
                     source_path=link or outlet), False
 
 
+def _absolute(feed_url: str, link: str | None) -> str | None:
+    """An item link resolved against its feed (links may be relative); a garbled one is kept as it is."""
+    if not link:
+        return None
+    try:
+        return urljoin(feed_url, link)
+    except ValueError:
+        return link
+
+
 def _entry_date(entry: Any) -> dt.date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
@@ -149,10 +160,14 @@ def _entry_date(entry: Any) -> dt.date | None:
 def _get(client: httpx.Client, url: str, *, headers: dict[str, str] | None = None, attempts: int,
          backoff: float) -> httpx.Response:
     """GET with retries on timeouts, network errors and 5xx/429 answers; other errors are one line."""
+    if not url.startswith(("http://", "https://")):
+        raise IngestError(f"{url!r} is not an http(s) URL: it cannot be fetched")
     last = ""
     for attempt in range(attempts):
         try:
             response = client.get(url, headers=headers)
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+            raise IngestError(f"{url!r} is not a URL that can be fetched ({exc})") from exc
         except httpx.TimeoutException:
             last = "timed out"
         except httpx.HTTPError as exc:
