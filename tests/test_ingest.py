@@ -3,9 +3,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflictlens.errors import IngestError
-from conflictlens.ingest import decode, iter_documents, read_dateline
+from conflictlens.ingest import _jsonl_documents, decode, iter_documents, read_dateline
 from conflictlens.model import Document, DocumentFailure
 
 REPORT = ("Gunmen on motorbikes attacked the village of Tessit on Monday, killing four soldiers, "
@@ -131,3 +133,27 @@ def test_invalid_utf8_line_in_jsonl(tmp_path):
     items = read(feed)
     assert isinstance(items[0], Document)
     assert items[1].reason == "not valid UTF-8 (byte 0xe9): re-save the file as UTF-8"
+
+
+RECORD = st.fixed_dictionaries(
+    {"text": st.text(min_size=0, max_size=300)},
+    optional={"url": st.one_of(st.none(), st.text(max_size=40)), "title": st.one_of(st.none(), st.text(max_size=40)),
+              "outlet": st.one_of(st.none(), st.text(max_size=40)),
+              "published_at": st.one_of(st.none(), st.dates().map(dt.date.isoformat), st.text(max_size=20))})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(RECORD, st.text(max_size=60)), max_size=8))
+def test_jsonl_lines_become_documents_or_failures_never_errors(lines):
+    """Any line — a record, or junk — gives one Document or one failure; records keep their fields."""
+    encoded = [json.dumps(line) if isinstance(line, dict) else line for line in lines]
+    numbered = list(enumerate(encoded, start=1))
+    out = list(_jsonl_documents(numbered, "feed.jsonl", 5, None))
+    assert len(out) == sum(1 for _, line in numbered if line.strip())
+    for item, (number, line) in zip(out, [(n, ln) for n, ln in numbered if ln.strip()], strict=True):
+        assert isinstance(item, Document | DocumentFailure)
+        assert item.source_path == f"feed.jsonl:{number}"
+        if isinstance(item, Document):
+            record = json.loads(line)
+            assert item.text == record["text"] and item.url == (record.get("url") or None)
+            assert item.outlet == (record.get("outlet") or None)
