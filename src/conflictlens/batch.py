@@ -26,9 +26,15 @@ class BatchReport:
         """Write one coded document, or its failure, and count it."""
         if isinstance(result, DocumentFailure):
             store.record_failure(result)
+        else:
+            store.save(result)
+        self.count(result)
+
+    def count(self, result: ProcessedDocument | DocumentFailure) -> None:
+        """Count a result that was written elsewhere (a whole partition at once)."""
+        if isinstance(result, DocumentFailure):
             self.failures.append(result)
             return
-        store.save(result)
         self.processed += 1
         self.events += len(result.events)
         self.doc_ids.append(result.document.doc_id)

@@ -95,28 +95,19 @@ def process_distributed(settings: Settings, sink: Sink, items: Iterable[Document
     partitions = [pending[i : i + partition_size] for i in range(0, len(pending), partition_size)]
     settings_json = settings.model_dump_json()
     futures = client.map(code_partition, [settings_json] * len(partitions), partitions, pure=False)
+    save_partition = getattr(sink, "save_partition", None)  # Parquet writes a partition as one file
     for future in as_completed(futures):
         results = future.result()
-        saver = getattr(sink, "save_partition", None)
-        if saver is not None:
-            saver(results)
+        if save_partition is not None:
+            save_partition(results)
         for result in results:
-            if saver is None:
+            if save_partition is None:
                 report.record(sink, result)  # type: ignore[arg-type]
             else:
-                _count(report, result)
+                report.count(result)
             if on_item is not None:
                 on_item()
     return report
-
-
-def _count(report: BatchReport, result: ProcessedDocument | DocumentFailure) -> None:
-    if isinstance(result, DocumentFailure):
-        report.failures.append(result)
-    else:
-        report.processed += 1
-        report.events += len(result.events)
-        report.doc_ids.append(result.document.doc_id)
 
 
 class ParquetSink:
