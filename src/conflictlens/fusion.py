@@ -167,9 +167,6 @@ class Fuser:
         """The weighted evidence that two reports describe one event, or None when they cannot."""
         if a.event.doc_id == b.event.doc_id:
             return None
-        if a.event.event_type != b.event.event_type and a.vector is not None and b.vector is not None and float(
-                np.dot(a.vector, b.vector)) < self.rules.cross_type_min_similarity:
-            return None  # an air strike and a clash in one town that day are two events unless told alike
         signals: dict[str, tuple[float, str]] = {}
         for name, signal in (("type", self._type), ("date", self._date), ("place", self._place),
                              ("actors", self._actors), ("text", self._text)):
@@ -267,6 +264,8 @@ class Fuser:
         if a.vector is None or b.vector is None:
             return -1.0, ""  # no text signal: the other weights carry the decision
         cosine = float(np.dot(a.vector, b.vector))
+        if a.event.event_type != b.event.event_type and cosine < self.rules.cross_type_min_similarity:
+            return None  # an air strike and a clash in one town that day are two events unless told alike
         floor, ceiling = self.rules.text_floor, self.rules.text_ceiling
         return min(1.0, max(0.0, (cosine - floor) / (ceiling - floor))), f"text similarity {cosine:.2f}"
 
