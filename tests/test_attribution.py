@@ -1,12 +1,14 @@
 import pytest
 
 from conflictlens.attribution import Attributor
+from conflictlens.grammar import Grammar
 from conflictlens.knowledge import Knowledge
 
 
 @pytest.fixture(scope="module")
 def attributor() -> Attributor:
-    return Attributor(Knowledge.load().attribution)
+    knowledge = Knowledge.load()
+    return Attributor(knowledge.attribution, Grammar.from_knowledge(knowledge))
 
 
 def attribute(pipeline, attributor, text):  # type: ignore[no-untyped-def]

@@ -15,7 +15,9 @@ def test_undetectable_text_gets_the_default_and_a_warning():
 
 
 def test_unsupported_language_is_kept_without_events(pipeline):
-    result = pipeline.process_text("Des hommes armés ont attaqué un village près de Ménaka dimanche, tuant au "
-                                   "moins quatorze civils, selon des sources locales.")
+    result = pipeline.process_text("Bewaffnete Männer griffen am Sonntag ein Dorf in der Nähe von Ménaka an und töteten "
+                                   "mindestens vierzehn Zivilisten, wie lokale Quellen berichteten.")
+    assert result.document.language == "de"
     assert result.events == []
-    assert result.document.warnings == ["no event pipeline for language 'fr' yet; document stored without events"]
+    assert result.document.warnings == [
+        "no event pipeline for language 'de' (have en, fr); document stored without events"]

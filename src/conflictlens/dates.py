@@ -10,54 +10,90 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import dateparser
 
+from conflictlens.knowledge import BASE_LANGUAGE, read_data_file
 from conflictlens.model import TimePrecision
 
-MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+PRECISIONS = {"day": TimePrecision.DAY, "week": TimePrecision.WEEK, "month": TimePrecision.MONTH}
 YEAR = r"(?:19|20)\d{2}"
-MONTH_DAY = rf"(?:{MONTHS}\s+{DAY}|{DAY}\s+(?:of\s+)?{MONTHS})"
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-RANGE = re.compile(
-    rf"\b(?:from|between)\s+(?P<a>{MONTH_DAY}(?:,?\s+{YEAR})?)\s*,?\s*(?:to|until|till|through|and|-)\s+"
-    rf"(?P<b>{MONTH_DAY})(?:,?\s+(?P<year>{YEAR}))?",
-    re.IGNORECASE,
-)
-DAY_RANGE = re.compile(
-    rf"\b(?:from|between)\s+(?P<d1>{DAY})\s+(?:and|to|until|-)\s+(?P<d2>{DAY})\s+(?P<m>{MONTHS})"
-    rf"(?:,?\s+(?P<year>{YEAR}))?",
-    re.IGNORECASE,
-)
-FULL = re.compile(
-    rf"\b(?:{MONTHS}\s+{DAY},?\s+{YEAR}|{DAY}\s+(?:of\s+)?{MONTHS},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}/\d{{1,2}}/{YEAR})\b",
-    re.IGNORECASE,
-)
-PARTIAL = re.compile(rf"\b{MONTH_DAY}\b", re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"\b(?:early|late|mid-?|in|during|since|by)?\s*(?P<m>{MONTHS})\s+(?P<y>{YEAR})\b",
-                        re.IGNORECASE)
-WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+past\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|"
-                     r"saturday|sunday)\b", re.IGNORECASE)
-RELATIVE = re.compile(
-    r"\b(?:yesterday|today|last night|this morning|this week|earlier this week|last week|last weekend|"
-    r"this month|earlier this month|last month|(?:\d+|two|three|four|five|six|seven|ten)\s+days?\s+ago|"
-    r"in recent days|recently|in recent weeks)\b",
-    re.IGNORECASE,
-)
-RELATIVE_PRECISION = {
-    "yesterday": TimePrecision.DAY, "today": TimePrecision.DAY, "last night": TimePrecision.DAY,
-    "this morning": TimePrecision.DAY, "this week": TimePrecision.WEEK, "earlier this week": TimePrecision.WEEK,
-    "last week": TimePrecision.WEEK, "last weekend": TimePrecision.WEEK, "in recent days": TimePrecision.WEEK,
-    "this month": TimePrecision.MONTH, "earlier this month": TimePrecision.MONTH,
-    "last month": TimePrecision.MONTH, "recently": TimePrecision.MONTH, "in recent weeks": TimePrecision.MONTH,
-}
-# How far a relative expression points back from the publication date.
-RELATIVE_OFFSET_DAYS = {"yesterday": 1, "last night": 1, "last week": 7, "last weekend": 7, "last month": 30}
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class DatePatterns:
+    """The date expressions of one language, compiled from its ``dates.yaml`` words."""
+
+    def __init__(self, words: dict[str, Any]) -> None:
+        self.language = str(words["dateparser_language"])
+        self.weekdays = [w.lower() for w in words["weekdays"]]
+        months = rf"(?:{_alternatives(words['months'])})\.?"
+        suffixes = _alternatives(words["day_suffixes"])
+        day = rf"(?:[0-3]?\d)(?:{suffixes})?" if suffixes else r"(?:[0-3]?\d)"
+        of = rf"(?:(?:{_alternatives(words['day_of'])})\s+)?" if words["day_of"] else ""
+        day_month = rf"{day}\s+{of}{months}"
+        month_day = rf"(?:{months}\s+{day}|{day_month})" if words["month_before_day"] else day_month
+        openers, joiners = _alternatives(words["range_openers"]), _alternatives(words["range_joiners"])
+        article = rf"(?:(?:{_alternatives(words['day_articles'])})\s+)?" if words.get("day_articles") else ""
+        self.suffix = re.compile(rf"(\d)(?:{suffixes})\b", re.IGNORECASE) if suffixes else None
+        self.day_of = [w.lower() for w in words["day_of"]]
+        self.range = re.compile(
+            rf"\b(?:{openers})\s+{article}(?P<a>{month_day}(?:,?\s+{YEAR})?)\s*,?\s*(?:{joiners})\s+{article}"
+            rf"(?P<b>{month_day})(?:,?\s+(?P<year>{YEAR}))?", re.IGNORECASE)
+        self.day_range = re.compile(
+            rf"\b(?:{openers})\s+{article}(?P<d1>{day})\s+(?:{joiners})\s+{article}(?P<d2>{day})\s+(?P<m>{months})"
+            rf"(?:,?\s+(?P<year>{YEAR}))?", re.IGNORECASE)
+        month_first = rf"{months}\s+{day},?\s+{YEAR}|" if words["month_before_day"] else ""
+        self.full = re.compile(rf"\b(?:{month_first}{day_month},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}|"
+                               rf"\d{{1,2}}/\d{{1,2}}/{YEAR})\b", re.IGNORECASE)
+        self.partial = re.compile(rf"\b{month_day}\b", re.IGNORECASE)
+        qualifiers = _alternatives(words["month_qualifiers"])
+        self.month_year = re.compile(rf"\b(?:{qualifiers})?\s*(?P<m>{months})\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+        self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
+                                  rf"(?P<d>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
+        self.relative_words = {k.lower(): v for k, v in words["relative"].items()}
+        self.count_words = {k.lower(): int(v) for k, v in words["count_words"].items()}
+        count = rf"(?:\d+|{_alternatives(self.count_words)})"
+        ago = "|".join(re.escape(p).replace(re.escape("{n}"), count) for p in words["days_ago"])
+        self.days_ago = re.compile(rf"^(?:{ago})$", re.IGNORECASE)
+        self.relative = re.compile(rf"(?<![\w-])(?:{_alternatives(self.relative_words)}|{ago})(?![\w-])", re.IGNORECASE)
+
+    def parse(self, text: str, reference: dt.date | None) -> dt.date | None:
+        settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                                       "DATE_ORDER": "DMY"}
+        if reference is not None:
+            settings["RELATIVE_BASE"] = dt.datetime.combine(reference, dt.time())
+        cleaned = self.suffix.sub(r"\1", text) if self.suffix else text
+        for word in self.day_of:
+            cleaned = re.sub(rf"\s{re.escape(word)}\s", " ", cleaned, flags=re.IGNORECASE)
+        parsed = dateparser.parse(cleaned, languages=[self.language], settings=settings)  # type: ignore[arg-type]
+        return parsed.date() if parsed else None
+
+    def relative_date(self, phrase: str, reference: dt.date) -> tuple[dt.date, TimePrecision]:
+        spec = self.relative_words.get(phrase.lower())
+        if spec is None:  # "three days ago"
+            count = next(w for w in re.findall(r"\w+", phrase.lower()) if w.isdigit() or w in self.count_words)
+            back = int(count) if count.isdigit() else self.count_words[count]
+            return reference - dt.timedelta(days=back), TimePrecision.DAY
+        precision = PRECISIONS[spec["precision"]]
+        if spec.get("days_back") is not None:
+            day = reference - dt.timedelta(days=int(spec["days_back"]))
+        else:
+            day = self.parse(phrase, reference) or reference
+        return (day.replace(day=1) if precision == TimePrecision.MONTH else day), precision
+
+
+@lru_cache(maxsize=8)
+def date_patterns(language: str = BASE_LANGUAGE, override_dir: Path | None = None) -> DatePatterns:
+    return DatePatterns(read_data_file("dates.yaml", override_dir, language=language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,22 +109,16 @@ class DateMention:
     problem: str | None = None
 
 
-def _parse(text: str, reference: dt.date | None) -> dt.date | None:
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
-                                   "DATE_ORDER": "DMY"}
-    if reference is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(reference, dt.time())
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.IGNORECASE).replace(" of ", " ")
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    return parsed.date() if parsed else None
-
-
 def _has_year(text: str) -> bool:
     return re.search(YEAR, text) is not None
 
 
-def find_dates(text: str, *, reference: dt.date | None, offset: int = 0) -> list[DateMention]:
-    """Every date expression in ``text``; ``offset`` shifts character positions into the document."""
+def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
+               patterns: DatePatterns | None = None) -> list[DateMention]:
+    """Every date expression in ``text``; ``offset`` shifts character positions into the document.
+    ``patterns`` are the language's (English when not given)."""
+    patterns = patterns or date_patterns()
+    _parse = patterns.parse
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -101,7 +131,7 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0) -> list
         found.append(DateMention(match.group(0).strip(), offset + match.start(), offset + match.end(),
                                  start, end, precision, problem))
 
-    for m in RANGE.finditer(text):
+    for m in patterns.range.finditer(text):
         year = m.group("year")
         first, second = m.group("a"), m.group("b")
         if year is None and not _has_year(first) and reference is None:
@@ -115,7 +145,7 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0) -> list
             add(m, None, None, None, f"impossible date range {m.group(0)!r}")
         else:
             add(m, start, end, TimePrecision.DAY)
-    for m in DAY_RANGE.finditer(text):
+    for m in patterns.day_range.finditer(text):
         if not free(m.start(), m.end()):
             continue
         year = m.group("year") or ""
@@ -128,43 +158,37 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0) -> list
             add(m, None, None, None, f"impossible date range {m.group(0)!r}")
         else:
             add(m, start, end, TimePrecision.DAY)
-    for m in FULL.finditer(text):
+    for m in patterns.full.finditer(text):
         if free(m.start(), m.end()):
             day = _parse(m.group(0), reference)
             if day is None:
                 add(m, None, None, None, f"impossible date {m.group(0)!r}")
             else:
                 add(m, day, None, TimePrecision.DAY)
-    for m in MONTH_YEAR.finditer(text):
+    for m in patterns.month_year.finditer(text):
         if free(m.start("m"), m.end("y")):
             day = _parse(f"1 {m.group('m')} {m.group('y')}", None)
             add(m, day, None, TimePrecision.MONTH if day else None, None if day else f"bad month {m.group(0)!r}")
-    for m in PARTIAL.finditer(text):
+    for m in patterns.partial.finditer(text):
         if free(m.start(), m.end()):
             if reference is None:
                 add(m, None, None, None, f"date {m.group(0)!r} has no year and the article no date")
                 continue
             day = _parse(m.group(0), reference)
             add(m, day, None, TimePrecision.DAY if day else None, None if day else f"impossible date {m.group(0)!r}")
-    for m in WEEKDAY.finditer(text):
+    for m in patterns.weekday.finditer(text):
         if free(m.start(), m.end()):
             if reference is None:
                 add(m, None, None, None, f"weekday {m.group(0)!r} cannot be dated: the article has no date")
                 continue
-            back = (reference.weekday() - WEEKDAYS.index(m.group("d").lower())) % 7
+            back = (reference.weekday() - patterns.weekdays.index(m.group("d").lower())) % 7
             add(m, reference - dt.timedelta(days=back), None, TimePrecision.DAY)
-    for m in RELATIVE.finditer(text):
+    for m in patterns.relative.finditer(text):
         if free(m.start(), m.end()):
-            phrase = m.group(0).lower()
             if reference is None:
                 add(m, None, None, None, None)
                 continue
-            precision = RELATIVE_PRECISION.get(phrase, TimePrecision.DAY)
-            offset_days = RELATIVE_OFFSET_DAYS.get(phrase)
-            parsed = reference - dt.timedelta(days=offset_days) if offset_days is not None else _parse(phrase, reference)
-            day = parsed or reference
-            if precision == TimePrecision.MONTH:
-                day = day.replace(day=1)
+            day, precision = patterns.relative_date(m.group(0), reference)
             add(m, day, None, precision)
     return sorted(found, key=lambda d: d.start_char)
 

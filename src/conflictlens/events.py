@@ -10,7 +10,6 @@ Who did it to whom comes from the dependency parse: subject and agent are side o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +19,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from conflictlens.grammar import Grammar, preposition_of
 from conflictlens.knowledge import phrase_pattern
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-ALLY_PHRASES = re.compile(r"\b(?:in coordination with|alongside|together with|jointly with|backed by|supported by|"
-                          r"with the support of|in cooperation with|in collaboration with)\s*$", re.IGNORECASE)
-TARGET_PREPS = {"against", "on", "targeting", "upon", "at"}
-RELATIVE_PRONOUNS = {"which", "who", "that"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +58,9 @@ class EventDetector:
     """Built once per pipeline from the lexicon and conventions."""
 
     def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any],
-                 accusation_verbs: list[str]) -> None:
+                 accusation_verbs: list[str], grammar: Grammar) -> None:
         self.vocab = nlp.vocab
+        self.grammar = grammar
         self.matcher = Matcher(nlp.vocab)
         self.groups: list[LexiconGroup] = []
         for index, group in enumerate(lexicon["groups"]):
@@ -76,20 +73,15 @@ class EventDetector:
                                             bool(group.get("outcome"))))
             patterns = []
             for phrase in group["patterns"]:
-                patterns.extend(_token_patterns(str(phrase)))
+                patterns.extend(_token_patterns(str(phrase), nlp))
             self.matcher.add(str(index), patterns)
         self.hedges = phrase_pattern(conventions["hedges"])
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
-        nouns = "|".join(map(re.escape, conventions["continuation_nouns"]))
-        self.continuation = re.compile(
-            rf"^\s*(?:during|in|after|following)?\s*(?:the|this|that|these)\s+(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE
-        )
-        back = "|".join(map(re.escape, conventions["report_back_references"]))
-        self.back_reference = re.compile(rf"^\s*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:{back})\b",
-                                         re.IGNORECASE)
+        self.continuation = grammar.opening(conventions["continuation_nouns"], openers=True)
+        self.back_reference = grammar.opening(conventions["report_back_references"], openers=False)
 
     def refers_back(self, sentence_text: str) -> bool:
         """'The claim could not be verified': a sentence about the previous sentence's report."""
@@ -159,15 +151,16 @@ class EventDetector:
         head = trigger.head
         accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None)
         verb = _governing_verb(head)
-        subject = _subject_of(verb) if verb is not None else None
+        subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}]
         for root in candidates:
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse))
         if not trigger.side_one and subject is not None and not subject.passive:
             trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
         refers_to_claimant = subject is not None and (
-            subject.token.lower_ in {"they", "it", "we"}
-            or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subject.token.children))
+            subject.token.i in excluded  # "the army claimed to have killed ..." / "a affirmé avoir neutralisé"
+            or subject.token.lower_ in self.grammar.speaker_pronouns
+            or any(c.dep_ == "poss" and c.lower_ in self.grammar.speaker_possessives for c in subject.token.children))
         if not trigger.side_one and refers_to_claimant:
             # "The army said its aircraft struck ..." / "... said they had neutralised ...": the claimant did it.
             claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
@@ -197,10 +190,9 @@ class EventDetector:
         if target is not None and root not in target:
             target.append(root)
 
-    @staticmethod
-    def _ally(root: Token) -> bool:
+    def _ally(self, root: Token) -> bool:
         preceding = root.doc[max(root.sent.start, root.left_edge.i - 6) : root.left_edge.i].text
-        return ALLY_PHRASES.search(preceding) is not None
+        return self.grammar.ally_phrases.search(preceding) is not None
 
     def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
               accuse: Token | None) -> int | None:
@@ -213,17 +205,24 @@ class EventDetector:
                 return None
         if self._ally(root):
             return 3
+        if root.dep_ == "amod" and root.head.i == head.i:
+            return 1  # "une attaque jihadiste": the actor named as the attack's adjective made it
+        # "an ambush laid by jihadists" / "une embuscade tendue par des jihadistes": the participle's agent did it.
+        for clause in (c for c in head.children if c.dep_ == "acl"):
+            prep = _prep_between(root, clause)
+            if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
+                return 1
         for anchor in (head, verb):
             if anchor is None:
                 continue
             prep = _prep_between(root, anchor)
             if prep is not None:
-                word = prep.lower_
-                if word in TARGET_PREPS or (word == "of" and anchor.pos_ == "NOUN"):
+                word, grammar = prep.lower_, self.grammar
+                if word in grammar.target_prepositions or (word in grammar.of_prepositions and anchor.pos_ == "NOUN"):
                     return 2
-                if word == "by":
+                if word in grammar.agent_prepositions:
                     return 1
-                if word == "with":
+                if word in grammar.with_prepositions:
                     return 2
         if verb is None:
             return None
@@ -254,7 +253,7 @@ class _Subject:
         return self.relative_clause is None or not _within(root, self.relative_clause)
 
 
-def target_lemmas(trigger: Trigger) -> set[str]:
+def target_lemmas(trigger: Trigger, grammar: Grammar) -> set[str]:
     """What a trigger acts on, as lemmas and words: its verb's object, the subject of a passive verb, and
     "against"/"on" phrases ("attacked a camp", "tourists were attacked")."""
     head = trigger.head
@@ -264,13 +263,16 @@ def target_lemmas(trigger: Trigger) -> set[str]:
         for child in anchor.children:
             if child.dep_ in {"dobj", "obj", "nsubjpass"}:
                 targets.append(child)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                targets.extend(c for c in child.children if c.dep_ == "pobj")
+                continue
+            prep = preposition_of(child)
+            if prep is not None and prep.lower_ in grammar.target_prepositions:
+                targets.extend([c for c in child.children if c.dep_ == "pobj"] if prep is child else [child])
     return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
 
 
-def _token_patterns(phrase: str) -> list[list[dict[str, Any]]]:
-    words = phrase.split()
+def _token_patterns(phrase: str, nlp: Language) -> list[list[dict[str, Any]]]:
+    # The language's own tokenizer splits a phrase as it splits text ("counter-offensive", "tir d'obus").
+    words = [w for part in phrase.split() for w in (["*"] if part == "*" else [t.text for t in nlp.tokenizer(part)])]
     lemma_pattern: list[dict[str, Any]] = []
     lower_pattern: list[dict[str, Any]] = []
     for word in words:
@@ -306,12 +308,12 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _subject_of(verb: Token) -> _Subject | None:
+def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
     current = verb
     for _ in range(5):
         for child in current.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                if child.lower_ in relative_pronouns and current.dep_ == "relcl":
                     return _Subject(current.head, child.dep_ == "nsubjpass", current)
                 return _Subject(child, child.dep_ == "nsubjpass")
         if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head is not current:
@@ -340,8 +342,6 @@ def _prep_between(token: Token, anchor: Token) -> Token | None:
     child = token
     for ancestor in token.ancestors:
         if ancestor.i == anchor.i:
-            return child if child.dep_ in {"prep", "agent"} else None
-        if ancestor.dep_ in {"prep", "agent"} and ancestor.head.i == anchor.i:
-            return ancestor
+            return preposition_of(child)
         child = ancestor
     return None

@@ -13,36 +13,57 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-NUMBER_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
+from conflictlens.knowledge import read_data_file
 
 
-def parse_number(text: str) -> int | None:
+@dataclass(frozen=True)
+class NumberWords:
+    """A language's number words, from its ``conventions.yaml``."""
+
+    units: dict[str, int]
+    scales: dict[str, int]
+    joiners: frozenset[str]  # "twenty and five"
+    range_words: frozenset[str]  # "10 to 15"
+    range_openers: frozenset[str]  # "between 10 and 15"
+
+    @classmethod
+    def from_conventions(cls, conventions: dict[str, Any]) -> NumberWords:
+        return cls({k.lower(): int(v) for k, v in conventions["number_words"].items()},
+                   {k.lower(): int(v) for k, v in conventions["scale_words"].items()},
+                   frozenset(w.lower() for w in conventions["number_joiners"]),
+                   frozenset(w.lower() for w in conventions["range_words"]),
+                   frozenset(w.lower() for w in conventions["range_openers"]))
+
+    def is_number_word(self, word: str) -> bool:
+        return word in self.units or word in self.scales
+
+
+@lru_cache(maxsize=1)
+def english_numbers() -> NumberWords:
+    return NumberWords.from_conventions(read_data_file("conventions.yaml"))
+
+
+def parse_number(text: str, words: NumberWords | None = None) -> int | None:
     """'1,200' -> 1200, 'twenty-five' -> 25, 'two hundred' -> 200, 'two dozen' -> 24; else None."""
+    words = words or english_numbers()
     cleaned = text.strip().lower().replace(",", "")
     if re.fullmatch(r"\d+", cleaned):
         return int(cleaned)
     total, current, seen = 0, 0, False
-    for word in re.split(r"[\s\-]+", cleaned):
-        if word == "and":
+    for word in [cleaned] if cleaned in words.units else re.split(r"[\s\-]+", cleaned):
+        if word in words.joiners:
             continue
-        if word in UNITS:
-            current += UNITS[word]
-        elif word == "dozen":
-            current = (current or 1) * 12
-        elif word in SCALES:
-            current = (current or 1) * SCALES[word]
-            if SCALES[word] >= 1000:
+        if word in words.units:
+            current += words.units[word]
+        elif word in words.scales:
+            scale = words.scales[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
                 total, current = total + current, 0
         else:
             return None
@@ -68,6 +89,8 @@ class FatalityCounter:
         self.not_death = {w.lower() for w in conventions["not_death_words"]}
         self.units = {w.lower() for w in conventions["non_person_units"]}
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
+        self.numbers = NumberWords.from_conventions(conventions)
+        self.toll_words = {w.lower() for w in conventions["toll_words"]}
 
     def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""
@@ -97,20 +120,21 @@ class FatalityCounter:
                 if nxt is not None and nxt.like_num:
                     return None
                 return Quantity(i, i + length, self.vague[key], " ".join(t.text for t in sent[i : i + length]))
-        token = sent[i]
-        if not (token.like_num or token.lower_ in UNITS):
+        token, numbers = sent[i], self.numbers
+        if not (token.like_num or numbers.is_number_word(token.lower_)) or token.lower_ in numbers.joiners:
             return None
         j = i
-        while j < len(sent) and (sent[j].like_num or sent[j].lower_ in UNITS or sent[j].lower_ in SCALES
-                                 or sent[j].lower_ == "dozen" or (sent[j].lower_ == "-" and j > i)):
+        while j < len(sent) and (sent[j].like_num or numbers.is_number_word(sent[j].lower_)
+                                 or (sent[j].lower_ == "-" and j > i)):
             j += 1
-        value = parse_number(" ".join(t.text for t in sent[i:j]))
+        value = parse_number(" ".join(t.text for t in sent[i:j]), numbers)
         if value is None or (re.fullmatch(r"(19|20)\d\d", sent[i].text) and j == i + 1):
             return None
         # "10 to 15 killed", "10-15 dead": the lower figure.
-        joiners = {"to", "or", "-"} | ({"and"} if i > 0 and sent[i - 1].lower_ == "between" else set())
+        joiners = numbers.range_words | (numbers.joiners if i > 0 and sent[i - 1].lower_ in numbers.range_openers
+                                         else frozenset())
         if j + 1 < len(sent) and sent[j].lower_ in joiners and sent[j + 1].like_num:
-            upper = parse_number(sent[j + 1].text)
+            upper = parse_number(sent[j + 1].text, numbers)
             if upper is not None:
                 value = min(value, upper)
                 j += 2
@@ -147,7 +171,7 @@ class FatalityCounter:
                 used.extend(self._named_victims(sent[cue]))
         if not used:
             return 0, None
-        has_toll = any(sent[c].lower_ == "toll" for c in cues)
+        has_toll = any(sent[c].lower_ in self.toll_words for c in cues)
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
 

@@ -36,7 +36,8 @@ MIN_COHERENCE = 0.2
 MAX_REPLACED_SHARE = 0.01
 # A wire dispatch opens with a dateline: "MENAKA, Mali, March 12, 2024 (Sahel Wire) - ...", "SÉGOU, Mali, ...".
 DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{1,40},(?:\s*[A-Z][\w .'-]{1,40},)?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{1,40},(?:\s*[A-Z][\w .'-]{1,40},)?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}(?:er)?\s+[A-Za-zéû]{3,9}\.?\s+\d{4})"
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-\u2013\u2014]"
 )
 

@@ -2,6 +2,8 @@
 
 Files come from the package's ``data/`` folder; a user folder given in
 ``Settings.dictionaries`` replaces them file by file, so an analyst can edit a copy.
+Another language is a sub-folder named by its code (``data/fr/``): each of its files replaces the
+English file's top-level keys and inherits the others, so a language only holds its words.
 """
 
 from __future__ import annotations
@@ -18,17 +20,40 @@ import yaml
 from conflictlens.errors import ConfigError
 
 DICTIONARY_FILES = ("actors.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
-                    "attribution.yaml", "taxonomy.yaml", "fusion.yaml")
+                    "attribution.yaml", "taxonomy.yaml", "fusion.yaml", "grammar.yaml", "dates.yaml")
+BASE_LANGUAGE = "en"
 
 
-def read_data_file(name: str, override_dir: Path | None = None) -> Any:
-    """Parse one YAML data file, preferring the analyst's copy when there is one."""
+def read_data_file(name: str, override_dir: Path | None = None, *, language: str = BASE_LANGUAGE) -> Any:
+    """Parse one YAML data file, preferring the analyst's copy; a language's file overlays the English keys."""
+    data = _parse_yaml(name, override_dir)
+    if language != BASE_LANGUAGE and isinstance(data, dict):
+        overlay = _parse_yaml(f"{language}/{name}", override_dir, required=False)
+        if overlay is not None:
+            data = {**data, **overlay}
+    return data
+
+
+def available_languages(override_dir: Path | None = None) -> set[str]:
+    """English and every language with a sub-folder of dictionaries."""
+    folders = {p.name for p in resources.files("conflictlens.data").iterdir() if p.is_dir() and len(p.name) == 2}
+    if override_dir is not None and override_dir.is_dir():
+        folders |= {p.name for p in override_dir.iterdir() if p.is_dir() and len(p.name) == 2}
+    return {BASE_LANGUAGE, *folders}
+
+
+def _parse_yaml(name: str, override_dir: Path | None, *, required: bool = True) -> Any:
+    packaged = resources.files("conflictlens.data").joinpath(name)
     if override_dir is not None and (override_dir / name).exists():
         path_text = (override_dir / name).read_text(encoding="utf-8")
         origin = str(override_dir / name)
-    else:
-        path_text = resources.files("conflictlens.data").joinpath(name).read_text(encoding="utf-8")
+    elif packaged.is_file():
+        path_text = packaged.read_text(encoding="utf-8")
         origin = f"packaged {name}"
+    elif not required:
+        return None
+    else:
+        raise ConfigError(f"dictionary {name} is missing from the package and from {override_dir}: reinstall")
     try:
         return yaml.safe_load(path_text)
     except yaml.YAMLError as exc:
@@ -60,9 +85,19 @@ class Knowledge:
     attribution: dict[str, Any]
     taxonomy: dict[str, list[str]]
     fusion: dict[str, Any]
+    grammar: dict[str, Any]
+    dates: dict[str, Any]
+    language: str = BASE_LANGUAGE
 
     @classmethod
-    def load(cls, override_dir: Path | None = None) -> Knowledge:
+    def load(cls, override_dir: Path | None = None, *, language: str = BASE_LANGUAGE) -> Knowledge:
+        """The dictionaries for one language: English, or English overlaid with ``data/<language>/``."""
+        if language not in available_languages(override_dir):
+            raise ConfigError(f"no dictionaries for language {language!r}: add a data/{language}/ folder")
+
+        def read(name: str) -> Any:
+            return read_data_file(name, override_dir, language=language)
+
         countries = tuple(
             Country(
                 name=c["name"],
@@ -70,16 +105,19 @@ class Knowledge:
                 forms=tuple(c.get("forms") or ()),
                 demonyms=tuple(c.get("demonyms") or ()),
             )
-            for c in read_data_file("countries.yaml", override_dir)["countries"]
+            for c in read("countries.yaml")["countries"]
         )
         knowledge = cls(
-            actors=read_data_file("actors.yaml", override_dir),
+            actors=read("actors.yaml"),
             countries=countries,
-            lexicon=read_data_file("event_lexicon.yaml", override_dir),
-            conventions=read_data_file("conventions.yaml", override_dir),
-            attribution=read_data_file("attribution.yaml", override_dir),
+            lexicon=read("event_lexicon.yaml"),
+            conventions=read("conventions.yaml"),
+            attribution=read("attribution.yaml"),
             taxonomy=read_data_file("taxonomy.yaml", override_dir),
             fusion=read_data_file("fusion.yaml", override_dir),
+            grammar=read("grammar.yaml"),
+            dates=read("dates.yaml"),
+            language=language,
         )
         knowledge.validate()
         return knowledge

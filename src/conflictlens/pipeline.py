@@ -25,13 +25,14 @@ from conflictlens.actors import ActorDictionary, ActorMention, DocumentActors
 from conflictlens.attribution import Attributor, SentenceAttribution
 from conflictlens.classifier import SubtypeClassifier, load_classifier, refine_sub_types
 from conflictlens.config import Settings
-from conflictlens.dates import DateMention, find_dates
+from conflictlens.dates import DateMention, DatePatterns, find_dates
 from conflictlens.entities import actor_mentions, annotate, load_nlp
 from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger, target_lemmas
 from conflictlens.fatalities import FatalityCounter
 from conflictlens.gazetteer import Gazetteer, haversine_km
+from conflictlens.grammar import Grammar
 from conflictlens.ingest import dateline_end
-from conflictlens.knowledge import Knowledge, phrase_pattern
+from conflictlens.knowledge import BASE_LANGUAGE, Knowledge, available_languages, phrase_pattern
 from conflictlens.language import detect_language
 from conflictlens.model import (
     Actor,
@@ -52,11 +53,9 @@ from conflictlens.places import LEVEL_RANK, PlaceResolver, Toponym
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LANGUAGES = {"en"}
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
 ARMED_INTERS = {1, 2, 3, 4, 8}
-VICTIM_VERBS = {"kill", "die", "massacre", "murder", "slaughter", "execute", "shoot"}
 
 
 @dataclass(slots=True)
@@ -69,20 +68,28 @@ class _Sentence:
 
 
 class Pipeline:
-    """Holds the loaded models and dictionaries; ``process`` is safe to call many times."""
+    """Holds the loaded models and dictionaries of one language; ``process`` is safe to call many times.
+    A document in another language goes to that language's pipeline, loaded on first use."""
 
     def __init__(self, settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
                  gazetteer: Gazetteer, classifier: SubtypeClassifier | None = None) -> None:
         self.settings = settings
         self.knowledge = knowledge
+        self.language = knowledge.language
+        self.languages = {lang for lang in available_languages(settings.dictionaries)
+                          if lang == BASE_LANGUAGE or lang in settings.language_models}
+        self._other_languages: dict[str, Pipeline] = {}
         self.nlp = nlp
         self.actors = actors
         self.gazetteer = gazetteer
         self.classifier = classifier
         self.places = PlaceResolver(knowledge, gazetteer)
-        self.attributor = Attributor(knowledge.attribution)
+        self.grammar = Grammar.from_knowledge(knowledge)
+        self.date_patterns = DatePatterns(knowledge.dates)
+        self.attributor = Attributor(knowledge.attribution, self.grammar)
         self.detector = EventDetector(nlp, knowledge.lexicon, knowledge.conventions,
-                                      knowledge.attribution["accusation_verbs"])
+                                      knowledge.attribution["accusation_verbs"], self.grammar)
+        self.victim_verbs = {w.lower() for w in knowledge.conventions["victim_verbs"]}
         self.fatalities = FatalityCounter(knowledge.conventions)
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
@@ -100,11 +107,13 @@ class Pipeline:
     def process(self, document: Document) -> ProcessedDocument:
         if document.language is None:
             detect_language(document, default=self.settings.default_language)
-        if document.language not in SUPPORTED_LANGUAGES:
-            document.warnings.append(
-                f"no event pipeline for language {document.language!r} yet; document stored without events"
-            )
-            return ProcessedDocument(document, [])
+        if document.language != self.language:
+            if document.language not in self.languages:
+                document.warnings.append(
+                    f"no event pipeline for language {document.language!r} (have {', '.join(sorted(self.languages))}); "
+                    "document stored without events")
+                return ProcessedDocument(document, [])
+            return self.for_language(document.language).process(document)
         doc, mentions, mention_tokens, toponyms, votes = self._read(document)
         country_code = votes.most_common(1)[0][0] if votes else None
         context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))
@@ -150,6 +159,19 @@ class Pipeline:
             event.assign_id()
         return ProcessedDocument(document, events, _mentions(mentions, resolved, toponyms, sentences))
 
+    def for_language(self, language: str) -> Pipeline:
+        """This language's pipeline, sharing the gazetteer; loaded once, on first use."""
+        if language == self.language:
+            return self
+        if language not in self._other_languages:
+            knowledge = Knowledge.load(self.settings.dictionaries, language=language)
+            actors = ActorDictionary.from_knowledge(knowledge)
+            nlp = load_nlp(self.settings.language_models[language], actors, max_chars=self.settings.max_document_bytes,
+                           scheme=Grammar.from_knowledge(knowledge).scheme)
+            # The packaged sub-type classifier reads English sentence embeddings; the lexicon alone codes others.
+            self._other_languages[language] = Pipeline(self.settings, knowledge, nlp, actors, self.gazetteer)
+        return self._other_languages[language]
+
     def geoparse(self, text: str) -> list[tuple[Span, Place]]:
         """Every resolved toponym in a text, with its place: the geoparsing stage on its own."""
         toponyms = self._read(Document(text=text), skip_dateline=False)[3]
@@ -178,7 +200,8 @@ class Pipeline:
                    name_of: dict[int, str]) -> list[_Sentence]:
         out = []
         for index, sent in enumerate(doc.sents):
-            dates = find_dates(sent.text, reference=document.published_at, offset=sent.start_char)
+            dates = find_dates(sent.text, reference=document.published_at, offset=sent.start_char,
+                               patterns=self.date_patterns)
             for mention in dates:
                 if mention.problem and mention.problem not in document.warnings:
                     document.warnings.append(mention.problem)
@@ -242,7 +265,8 @@ class Pipeline:
             side_one = [speaker, *(a for a in side_one if a is not actor1)]
             actor1 = speaker
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
-            actor2 is None and (bool(target_lemmas(trigger) & self.civilian_targets) or self._civilians_died(sent)))
+            actor2 is None and (bool(target_lemmas(trigger, self.grammar) & self.civilian_targets)
+                                or self._civilians_died(sent)))
         if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
         if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
@@ -295,14 +319,14 @@ class Pipeline:
         claimant = attribution.claimant
         if claimant is None or claimant.name not in self.actors.entries:
             return None
-        possessive = any(child.dep_ == "poss" and child.lower_ in {"its", "their", "our"}
+        possessive = any(child.dep_ == "poss" and child.lower_ in self.grammar.speaker_possessives
                          for token in trigger.side_one for child in token.children)
         return self.actors.actor_for(claimant.name) if possessive else None
 
     def _civilians_died(self, sent: SpacySpan) -> bool:
         """"Eight villagers were killed when X raided the town": the raid's victims are civilians."""
         return any((t.lemma_.lower() in self.civilian_targets or t.lower_ in self.civilian_targets)
-                   and t.head.lemma_.lower() in VICTIM_VERBS
+                   and t.head.lemma_.lower() in self.victim_verbs
                    and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in sent)
 
     def _aftermath(self, event: Event, sentence: _Sentence, trigger: Trigger, previous: Event) -> bool:
