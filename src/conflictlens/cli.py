@@ -36,6 +36,7 @@ from conflictlens.model import DocumentFailure, FusedEvent, ProcessedDocument
 from conflictlens.petrarch_eval import score_petrarch
 from conflictlens.pipeline import load_pipeline
 from conflictlens.plover_eval import score_plover
+from conflictlens.review import EDITABLE_FIELDS, create_token, review_event
 from conflictlens.scaleout import ParquetSink, load_parquet, open_client, process_distributed
 from conflictlens.store import EventFilter, open_store
 
@@ -487,6 +488,74 @@ def train(settings: Settings, examples: Path, output: Path, seed: int) -> None:
                f"or CONFLICTLENS_EVENT_CLASSIFIER={output}")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.pass_obj
+@reports_errors
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the REST API (OpenAPI documentation at /docs) over the event store."""
+    import uvicorn
+
+    from conflictlens.api import create_app
+
+    open_store(settings.db).close()  # a bad --db fails here, with its message, not in the first request
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+
+
+@main.group()
+def token() -> None:
+    """API tokens: needed to review events, and to read when api_require_token is set."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.pass_obj
+@reports_errors
+def token_create(settings: Settings, name: str) -> None:
+    """Create a token for NAME (a reviewer); it is printed once and only its hash is stored."""
+    store = open_store(settings.db)
+    try:
+        click.echo(create_token(store, name))
+    finally:
+        store.close()
+    click.echo(f"token for {name!r} created; keep it: it cannot be shown again", err=True)
+
+
+@main.command("review")
+@click.argument("event_id")
+@click.argument("action", type=click.Choice(["confirm", "edit", "reject"]))
+@click.option("--set", "assignments", multiple=True, metavar="FIELD=VALUE",
+              help=f"A field to change with 'edit' (repeatable): {', '.join(EDITABLE_FIELDS)}.")
+@click.option("--as", "reviewer", required=True, help="Who reviews (recorded in the audit trail).")
+@click.pass_obj
+@reports_errors
+def review_command(settings: Settings, event_id: str, action: str, assignments: tuple[str, ...], reviewer: str) -> None:
+    """Confirm, edit or reject an event from the command line (the audit trail records --as)."""
+    changes: dict[str, object] = {}
+    for assignment in assignments:
+        field, sep, value = assignment.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{assignment!r}: write FIELD=VALUE", param_hint="--set")
+        changes[field] = int(value) if field == "fatalities" and value.isdigit() else (
+            float(value) if field in {"latitude", "longitude"} and _is_number(value) else value)
+    store = open_store(settings.db)
+    try:
+        record = review_event(store, event_id, action, changes, reviewer,  # type: ignore[arg-type]
+                              Knowledge.load(settings.dictionaries).taxonomy)
+    finally:
+        store.close()
+    click.echo(f"{record['event_id']}: {record['review_status']}")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 @main.group()
 def gazetteer() -> None:
     """Build, extend and query the gazetteer."""
@@ -586,3 +655,7 @@ def _print_table(records: list[dict[str, Any]], extra: list[str] | None = None) 
     for record in records:
         table.add_row(*["" if record.get(c) is None else str(record.get(c)) for c in columns])
     Console(width=max(160, Console().width)).print(table)
+
+
+if __name__ == "__main__":
+    main()

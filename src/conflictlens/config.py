@@ -53,6 +53,8 @@ class Settings(BaseModel):
         True, description="Fuse new reports into cross-document events at the end of every `process` run.")
     fusion_text_similarity: bool = Field(
         True, description="Use sentence-embedding similarity of evidence sentences as a fusion signal.")
+    api_require_token: bool = Field(
+        False, description="The API answers reads only with a token (reviews always need one).")
     log_level: str = Field("WARNING", description="Python logging level name.")
 
     @classmethod

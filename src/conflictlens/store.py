@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from conflictlens.errors import StoreError
 from conflictlens.feeds import FeedState
 from conflictlens.model import DocumentFailure, ProcessedDocument, json_default
+from conflictlens.review import Review, apply_review
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -126,6 +127,33 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0005_review",
+        """
+        CREATE TABLE api_tokens (
+            name TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE reviews (
+            event_id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            overrides TEXT NOT NULL DEFAULT '{}',
+            reviewer TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            audit_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX audit_event ON audit(event_id);
+        """,
+    ),
 ]
 
 
@@ -139,6 +167,11 @@ class EventFilter:
     doc_id: str | None = None
     limit: int | None = None
     contested: bool = False
+    admin1: str | None = None
+    claim_status: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    text: str | None = None  # words that must all appear in the notes
+    include_rejected: bool = False
 
 
 @dataclass(slots=True)
@@ -314,10 +347,55 @@ class SQLiteStore:
             raise StoreError(f"cannot write to the store {self.path} ({exc}): check disk space and permissions") from exc
 
     def fused_events(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Fused events as flat records, filtered like ``events``; ``contested`` keeps only contested ones."""
-        rows = [json.loads(r[0]) for r in self.conn.execute(
-            "SELECT record FROM fused_events ORDER BY event_date IS NULL, event_date, fused_id")]
+        """Fused events as flat records, as reviewed, filtered like ``events``; ``contested`` keeps only contested
+        ones, and rejected events are left out unless asked for."""
+        reviews = self.reviews()
+        rows = [apply_review(json.loads(record), reviews.get(fused_id)) for fused_id, record in self.conn.execute(
+            "SELECT fused_id, record FROM fused_events ORDER BY event_date IS NULL, event_date, fused_id")]
         return [r for r in rows if _record_matches(r, query)][: query.limit or None]
+
+    def reviews(self) -> dict[str, Review]:
+        return {row[0]: Review(row[0], row[1], json.loads(row[2]), row[3], row[4])
+                for row in self.conn.execute("SELECT event_id, status, overrides, reviewer, reviewed_at FROM reviews")}
+
+    def save_review(self, review: Review, action: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """Set an event's review and log the change, in one transaction."""
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO reviews VALUES (?,?,?,?,?)",
+                              (review.event_id, review.status, json.dumps(review.overrides), review.reviewer,
+                               review.reviewed_at))
+            self.conn.execute("INSERT INTO audit (event_id, action, before, after, reviewer, at) VALUES (?,?,?,?,?,?)",
+                              (review.event_id, action, json.dumps(before, default=json_default),
+                               json.dumps(after, default=json_default), review.reviewer, review.reviewed_at))
+
+    def audit_trail(self, event_id: str) -> list[dict[str, Any]]:
+        return [{"audit_id": r[0], "event_id": r[1], "action": r[2], "before": json.loads(r[3]),
+                 "after": json.loads(r[4]), "reviewer": r[5], "at": r[6]} for r in self.conn.execute(
+                     "SELECT audit_id, event_id, action, before, after, reviewer, at FROM audit WHERE event_id = ? "
+                     "ORDER BY audit_id", (event_id,))]
+
+    def save_token(self, name: str, hashed: str) -> None:
+        try:
+            with self.conn:
+                self.conn.execute("INSERT INTO api_tokens VALUES (?,?,?)", (name, hashed, _now()))
+        except sqlite3.IntegrityError:
+            raise StoreError(f"a token named {name!r} exists already: choose another name") from None
+
+    def token_owner(self, hashed: str) -> str | None:
+        row = self.conn.execute("SELECT name FROM api_tokens WHERE token_hash = ?", (hashed,)).fetchone()
+        return row[0] if row else None
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT doc_id, source_path, url, title, outlet, published_at, language, text, "
+                                "outlets_named, warnings, processed_at FROM documents WHERE doc_id = ?",
+                                (doc_id,)).fetchone()
+        if row is None:
+            return None
+        keys = ("doc_id", "source_path", "url", "title", "outlet", "published_at", "language", "text",
+                "outlets_named", "warnings", "processed_at")
+        document = dict(zip(keys, row, strict=True))
+        document["outlets_named"], document["warnings"] = json.loads(row[8]), json.loads(row[9])
+        return document
 
     def fused_event_details(self) -> Iterator[dict[str, Any]]:
         """Every fused event in full (reports, claims, evidence), for JSON Lines export."""
@@ -331,6 +409,13 @@ class SQLiteStore:
             "SELECT data FROM fused_events WHERE fused_id = ? OR fused_id = (SELECT fused_id FROM fusion WHERE "
             "event_id = ?)", (event_id, event_id)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def fused_record(self, event_id: str) -> tuple[str, dict[str, Any]] | None:
+        """A fused event's ID and flat record as the machine coded it (no review applied), by either ID."""
+        row = self.conn.execute(
+            "SELECT fused_id, record FROM fused_events WHERE fused_id = ? OR fused_id = (SELECT fused_id FROM fusion "
+            "WHERE event_id = ?)", (event_id, event_id)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
 
     def document_texts(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Outlet, title and text of documents, for showing evidence in context."""
@@ -416,6 +501,19 @@ def _record_matches(record: dict[str, Any], query: EventFilter) -> bool:
                                for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")):
         return False
     if query.doc_id and query.doc_id not in (record.get("doc_id") or "").split("; "):
+        return False
+    if query.admin1 and (record.get("admin1") or "").lower() != query.admin1.lower():
+        return False
+    if query.claim_status and record.get("claim_status") != query.claim_status:
+        return False
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        lat, lon = record.get("latitude"), record.get("longitude")
+        if lat is None or lon is None or not (south <= lat <= north and west <= lon <= east):
+            return False
+    if query.text and not all(word in (record.get("notes") or "").lower() for word in query.text.lower().split()):
+        return False
+    if not query.include_rejected and record.get("review_status") == "rejected":
         return False
     return not query.contested or record.get("fusion_status") == "contested"
 

@@ -1,0 +1,193 @@
+"""The REST API (FastAPI): events, their evidence and sources, documents, actors, exports and review.
+
+A thin layer over the store and ``review``: each request opens the store (a SQLite connection is
+not shared across the server's threads), reads or writes through the same functions the CLI uses,
+and closes it. Reading is open unless ``api_require_token`` is set; reviewing always needs a token.
+"""
+
+# Annotations are evaluated (no __future__ import): FastAPI reads the dependency aliases defined in create_app.
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+
+from conflictlens import __version__
+from conflictlens.config import Settings
+from conflictlens.errors import ConflictLensError
+from conflictlens.export import render, to_geojson
+from conflictlens.knowledge import Knowledge
+from conflictlens.review import EDITABLE_FIELDS, ReviewAction, ReviewError, review_event, reviewer_for
+from conflictlens.store import EventFilter, SQLiteStore, open_store
+
+MAX_PAGE = 1000
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="Events matching the filters, before paging.")
+    limit: int
+    offset: int
+    events: list[dict[str, Any]]
+
+
+class ReviewRequest(BaseModel):
+    action: ReviewAction = Field(description="confirm, edit (with changes) or reject.")
+    changes: dict[str, Any] = Field(default_factory=dict,
+                                    description=f"Fields to set, for 'edit': {', '.join(EDITABLE_FIELDS)}.")
+
+
+class ErrorBody(BaseModel):
+    detail: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "Missing or unknown API token."},
+    404: {"model": ErrorBody, "description": "No such event or document."},
+    422: {"model": ErrorBody, "description": "A parameter or field is not valid."},
+}
+
+
+def _bearer(authorization: str | None) -> str | None:
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return None
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API for the store named in ``settings``."""
+    app = FastAPI(title="conflictlens", version=__version__,
+                  description="Coded, geocoded, source-attributed conflict events, with analyst review.")
+    taxonomy = Knowledge.load(settings.dictionaries).taxonomy
+
+    def store() -> Iterator[SQLiteStore]:
+        opened = open_store(settings.db)
+        try:
+            yield opened
+        finally:
+            opened.close()
+
+    def reader(db: Annotated[SQLiteStore, Depends(store)],
+               authorization: Annotated[str | None, Header()] = None) -> SQLiteStore:
+        if settings.api_require_token:
+            try:
+                reviewer_for(db, _bearer(authorization))
+            except ReviewError as exc:
+                raise HTTPException(401, str(exc)) from None
+        return db
+
+    Reader = Annotated[SQLiteStore, Depends(reader)]
+
+    def event_filter(
+        date_from: dt.date | None = None, date_to: dt.date | None = None,
+        event_type: str | None = None, country: str | None = None, admin1: str | None = None,
+        actor: Annotated[str | None, Query(description="Part of an actor's name (actor1, actor2 or associated).")] = None,
+        claim_status: str | None = None,
+        contested: bool = False,
+        bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
+        q: Annotated[str | None, Query(description="Words that must all appear in the event's notes.")] = None,
+        include_rejected: bool = False,
+    ) -> EventFilter:
+        return EventFilter(date_from=date_from, date_to=date_to, event_type=event_type, country=country,
+                           admin1=admin1, actor=actor, claim_status=claim_status, contested=contested,
+                           bbox=_bbox(bbox), text=q, include_rejected=include_rejected)
+
+    Filter = Annotated[EventFilter, Depends(event_filter)]
+
+    @app.get("/api/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/api/events", response_model=EventPage, responses=ERRORS)
+    def list_events(db: Reader, query: Filter, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+                    offset: Annotated[int, Query(ge=0)] = 0) -> EventPage:
+        """Fused events (one per real-world event, with all its sources), filtered and paged."""
+        records = db.fused_events(query)
+        return EventPage(total=len(records), limit=limit, offset=offset, events=records[offset : offset + limit])
+
+    @app.get("/api/events.geojson", responses=ERRORS, response_class=PlainTextResponse)
+    def events_geojson(db: Reader, query: Filter) -> PlainTextResponse:
+        """The filtered events as a GeoJSON FeatureCollection (events without coordinates have no geometry)."""
+        return PlainTextResponse(to_geojson(db.fused_events(query)), media_type="application/geo+json")
+
+    @app.get("/api/events/{event_id}", responses=ERRORS)
+    def event_detail(event_id: str, db: Reader) -> dict[str, Any]:
+        """One event as reviewed, with every report, claim and evidence span, and its review history."""
+        found = db.fused_record(event_id)
+        detail = db.fused_event(event_id)
+        if found is None or detail is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        fused_id, _ = found
+        record = next(r for r in db.fused_events(EventFilter(include_rejected=True)) if r["event_id"] == fused_id)
+        doc_ids = sorted({r["doc_id"] for r in detail.get("reports", []) if r.get("doc_id")})
+        return {"event": record, "detail": detail, "documents": db.document_texts(doc_ids),
+                "audit": db.audit_trail(fused_id)}
+
+    @app.post("/api/events/{event_id}/review", responses=ERRORS)
+    def review(event_id: str, body: ReviewRequest, db: Annotated[SQLiteStore, Depends(store)],
+               authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Confirm, edit or reject an event (needs a token). Edited fields survive re-processing."""
+        try:
+            reviewer = reviewer_for(db, _bearer(authorization))
+        except ReviewError as exc:
+            raise HTTPException(401, str(exc)) from None
+        if db.fused_record(event_id) is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        try:
+            return review_event(db, event_id, body.action, body.changes, reviewer, taxonomy)
+        except ReviewError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.get("/api/events/{event_id}/audit", responses=ERRORS)
+    def audit(event_id: str, db: Reader) -> list[dict[str, Any]]:
+        """Every review of an event: who, when, the record before and after."""
+        found = db.fused_record(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return db.audit_trail(found[0])
+
+    @app.get("/api/documents/{doc_id}", responses=ERRORS)
+    def document(doc_id: str, db: Reader) -> dict[str, Any]:
+        """A stored document (text, outlet, warnings) and the events coded from it."""
+        found = db.document(doc_id)
+        if found is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return {"document": found, "events": db.events(EventFilter(doc_id=doc_id))}
+
+    @app.get("/api/actors", responses=ERRORS)
+    def actors(db: Reader, query: Filter) -> list[dict[str, Any]]:
+        """Actors of the filtered events, with how many events each takes part in."""
+        counts: Counter[str] = Counter()
+        for record in db.fused_events(query):
+            names = {record.get("actor1"), record.get("actor2"), *(record.get("assoc_actor_1") or "").split("; "),
+                     *(record.get("assoc_actor_2") or "").split("; ")}
+            counts.update(n for n in names if n)
+        return [{"name": name, "events": n} for name, n in counts.most_common()]
+
+    @app.get("/api/export", responses=ERRORS, response_class=PlainTextResponse)
+    def export(db: Reader, query: Filter,
+               format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv") -> PlainTextResponse:
+        """The filtered events as an ACLED-style CSV, GeoJSON or JSON Lines file."""
+        media = {"acled-csv": "text/csv", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}[format]
+        return PlainTextResponse(render(db.fused_events(query), format), media_type=media)
+
+    @app.exception_handler(ConflictLensError)
+    def conflictlens_error(_request: Any, exc: ConflictLensError) -> PlainTextResponse:
+        return PlainTextResponse(str(exc), status_code=503)
+
+    return app
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise HTTPException(422, f"bbox {text!r} must be four numbers: west,south,east,north") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(422, f"bbox {text!r} is outside the globe or south is above north")
+    return west, south, east, north
