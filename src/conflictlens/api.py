@@ -21,7 +21,14 @@ from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError
 from conflictlens.export import render, to_geojson
 from conflictlens.knowledge import Knowledge
-from conflictlens.review import EDITABLE_FIELDS, ReviewAction, ReviewError, review_event, reviewer_for
+from conflictlens.review import (
+    EDITABLE_FIELDS,
+    ReviewAction,
+    ReviewError,
+    apply_review,
+    review_event,
+    reviewer_for,
+)
 from conflictlens.store import EventFilter, SQLiteStore, open_store
 
 MAX_PAGE = 1000
@@ -120,8 +127,8 @@ def create_app(settings: Settings) -> FastAPI:
         detail = db.fused_event(event_id)
         if found is None or detail is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        fused_id, _ = found
-        record = next(r for r in db.fused_events(EventFilter(include_rejected=True)) if r["event_id"] == fused_id)
+        fused_id, machine = found
+        record = apply_review(machine, db.reviews(fused_id).get(fused_id))
         doc_ids = sorted({r["doc_id"] for r in detail.get("reports", []) if r.get("doc_id")})
         return {"event": record, "detail": detail, "documents": db.document_texts(doc_ids),
                 "audit": db.audit_trail(fused_id)}

@@ -109,7 +109,7 @@ def review_event(store: SQLiteStore, event_id: str, action: ReviewAction, change
         raise ReviewError(f"'{action}' takes no changes: send them with action 'edit'")
     if action == "edit" and not changes:
         raise ReviewError("an edit needs at least one changed field")
-    current = store.reviews().get(fused_id)
+    current = store.reviews(fused_id).get(fused_id)
     before = apply_review(machine, current)
     overrides = dict(current.overrides) if current else {}
     if action == "edit":

@@ -354,9 +354,11 @@ class SQLiteStore:
             "SELECT fused_id, record FROM fused_events ORDER BY event_date IS NULL, event_date, fused_id")]
         return [r for r in rows if _record_matches(r, query)][: query.limit or None]
 
-    def reviews(self) -> dict[str, Review]:
-        return {row[0]: Review(row[0], row[1], json.loads(row[2]), row[3], row[4])
-                for row in self.conn.execute("SELECT event_id, status, overrides, reviewer, reviewed_at FROM reviews")}
+    def reviews(self, event_id: str | None = None) -> dict[str, Review]:
+        """Current reviews by fused event ID (of one event when ``event_id`` is given)."""
+        where, params = ("WHERE event_id = ?", (event_id,)) if event_id else ("", ())
+        return {row[0]: Review(row[0], row[1], json.loads(row[2]), row[3], row[4]) for row in self.conn.execute(
+            f"SELECT event_id, status, overrides, reviewer, reviewed_at FROM reviews {where}", params)}
 
     def save_review(self, review: Review, action: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         """Set an event's review and log the change, in one transaction."""
