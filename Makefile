@@ -13,10 +13,14 @@ CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
 .PHONY: install demo test lint gazetteer eval model bench bench-fusion clean
 
-$(BIN)/.installed: pyproject.toml
+WEB := src/conflictlens/web
+
+# The web map's libraries (Leaflet, its clustering plugin, topojson-client, Natural Earth outlines) come from npm.
+$(BIN)/.installed: pyproject.toml $(WEB)/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(BIN)/.installed

@@ -30,7 +30,7 @@ from conflictlens.config import Settings
 from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.ingest import _jsonl_documents
 from conflictlens.pipeline import load_pipeline
-from conflictlens.store import SQLiteStore
+from conflictlens.store import SQLStore
 
 FAMILY = {"clash": "political violence", "attack": "political violence", "airstrike": "political violence",
           "ied": "political violence", "abduction": "political violence", "protest": "demonstrations"}
@@ -44,12 +44,12 @@ def pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
     return {(a, b) if a < b else (b, a) for ks in members.values() for i, a in enumerate(ks) for b in ks[i + 1:]}
 
 
-def score(store: SQLiteStore, gold_of_doc: dict[str, str], kind_of_gold: dict[str, str],
+def score(store: SQLStore, gold_of_doc: dict[str, str], kind_of_gold: dict[str, str],
           family_of_type: dict[str, str]) -> dict[str, float]:
     lead: dict[str, str] = {}
-    rows = store.conn.execute("SELECT e.doc_id, e.event_type, f.fused_id FROM events e JOIN fusion f ON "
-                              "f.event_id = e.event_id ORDER BY e.doc_id, json_extract(e.data, '$.evidence[0].start')")
-    for doc_id, event_type, fused_id in rows:
+    reports = sorted((r for r in store.unfused_reports(everything=True) if r.fused_id),
+                     key=lambda r: (r.event["doc_id"], (r.event.get("evidence") or [{"start": 0}])[0]["start"]))
+    for doc_id, event_type, fused_id in ((r.event["doc_id"], r.event["event_type"], r.fused_id) for r in reports):
         gold = gold_of_doc.get(doc_id)
         if gold and doc_id not in lead and family_of_type.get(event_type) == FAMILY[kind_of_gold[gold]]:
             lead[doc_id] = fused_id
@@ -82,7 +82,7 @@ def main() -> None:
     pipeline = load_pipeline(settings)
     fuser = load_fuser(pipeline.knowledge, pipeline.actors)
     family_of_type = {t: f for f, types in pipeline.knowledge.fusion["families"].items() for t in types}
-    store = SQLiteStore.open(db)
+    store = SQLStore.open(db)
     documents = list(_jsonl_documents(((i + 1, _line(r)) for i, r in enumerate(rows)), "synthetic", 40, None))
     gold_of_doc = {d.doc_id: r["gold_event"] for d, r in zip(documents, rows, strict=True)}  # type: ignore[union-attr]
     process_seconds = fuse_seconds = 0.0

@@ -27,7 +27,7 @@ from conflictlens.ingest import iter_documents
 from conflictlens.model import Document
 from conflictlens.pipeline import load_pipeline
 from conflictlens.scaleout import open_client, process_distributed
-from conflictlens.store import SQLiteStore
+from conflictlens.store import SQLStore
 
 
 def _peak_rss_mb() -> float:
@@ -36,7 +36,7 @@ def _peak_rss_mb() -> float:
 
 def run_single(settings: Settings, documents: list[Document]) -> dict[str, float]:
     pipeline = load_pipeline(settings)  # loading is not counted: a long run pays it once
-    store = SQLiteStore.open(settings.db)
+    store = SQLStore.open(settings.db)
     began = time.perf_counter()
     process_batch(pipeline, store, documents)
     seconds = time.perf_counter() - began
@@ -48,7 +48,7 @@ def run_dask(settings: Settings, documents: list[Document], workers: int | None)
     client = open_client(workers=workers)
     try:
         count = len(client.scheduler_info()["workers"])
-        store = SQLiteStore.open(settings.db)
+        store = SQLStore.open(settings.db)
         warm = documents[: count * 2]  # every worker loads its models before the clock starts
         process_distributed(settings, store, warm, client=client, partition_size=1)
         began = time.perf_counter()

@@ -2,11 +2,19 @@
 
 Tests marked ``shared`` read ../shared (the example article, its hand coding, GeoNames dumps).
 Where that folder is absent they are skipped with that reason, never silently.
+
+Store tests run on SQLite and on PostgreSQL. The PostgreSQL server is named by
+``CONFLICTLENS_TEST_POSTGRES`` (a URL of a role that may create databases; ``.ci/run`` starts one with
+``scripts/test-postgres``); without it those tests are skipped with that reason, unless
+``CONFLICTLENS_TEST_POSTGRES_REQUIRED`` is set (as in CI), where they fail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +37,83 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "shared" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+POSTGRES_ENV = "CONFLICTLENS_TEST_POSTGRES"
+TEMPLATE_DB = "conflictlens_test_template"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The admin URL of the test PostgreSQL server, with a template database that has PostGIS when it is installed."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        message = f"{POSTGRES_ENV} is not set: start a server with scripts/test-postgres (CI does)"
+        if os.environ.get("CONFLICTLENS_TEST_POSTGRES_REQUIRED"):
+            pytest.fail(message)
+        pytest.skip(message)
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(_psycopg(url), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": TEMPLATE_DB}).first() is None:
+            conn.execute(sa.text(f"CREATE DATABASE {TEMPLATE_DB}"))
+    template = sa.create_engine(_database(_psycopg(url), TEMPLATE_DB), isolation_level="AUTOCOMMIT")
+    with template.connect() as conn:
+        if conn.execute(sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")).first():
+            conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
+    template.dispose()
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the test server, dropped afterwards."""
+    yield from _fresh_database(postgres_server)
+
+
+def _fresh_database(server: str) -> Iterator[str]:
+    import sqlalchemy as sa
+
+    name = f"conflictlens_test_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(_psycopg(server), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}"))
+    try:
+        yield _database(server, name)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store on each backend in turn: a SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "events.db")
+    else:
+        yield from _fresh_database(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Like ``store_url``, shared by a module's tests."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "events.db")
+    else:
+        yield from _fresh_database(request.getfixturevalue("postgres_server"))
+
+
+def _psycopg(url: str) -> str:
+    return "postgresql+psycopg://" + url.split("://", 1)[1]
+
+
+def _database(url: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")

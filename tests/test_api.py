@@ -1,4 +1,5 @@
-"""The REST API over a store of the fusion test articles (tests/data/fusion), and analyst review."""
+"""The REST API over a store of the fusion test articles (tests/data/fusion), and analyst review, on SQLite and on
+PostgreSQL (see conftest for the server)."""
 
 import socket
 import subprocess
@@ -19,16 +20,16 @@ from conflictlens.batch import process_batch
 from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.ingest import iter_documents
 from conflictlens.review import create_token
-from conflictlens.store import SQLiteStore
+from conflictlens.store import SQLStore
 
 ARTICLES = Path(__file__).parent / "data" / "fusion"
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def api_settings(pipeline, settings, tmp_path_factory):  # type: ignore[no-untyped-def]
-    db = tmp_path_factory.mktemp("api") / "api.db"
-    store = SQLiteStore.open(db)
+def api_settings(pipeline, settings, module_store_url):  # type: ignore[no-untyped-def]
+    db = module_store_url
+    store = SQLStore.open(db)
     items = list(iter_documents([str(ARTICLES)], max_bytes=2_000_000, min_chars=40))
     process_batch(pipeline, store, items)
     fuse_store(store, load_fuser(pipeline.knowledge, pipeline.actors))
@@ -43,7 +44,7 @@ def client(api_settings):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def token(api_settings) -> str:  # type: ignore[no-untyped-def]
-    store = SQLiteStore.open(api_settings.db)
+    store = SQLStore.open(api_settings.db)
     try:
         return create_token(store, "analyst-1")
     finally:
@@ -64,6 +65,25 @@ def test_events_are_listed_filtered_and_paged(client):
     assert {e["location"] for e in boxed["events"]} == {"Ayorou"}
     assert client.get("/api/events", params={"actor": "Islamic State", "country": "Niger"}).json()["total"] == 1
     assert client.get("/api/events", params={"date_from": "2025-03-20", "date_to": "2025-03-20"}).json()["total"] == 2
+
+
+def test_full_text_search_is_stemmed_and_combines_with_filters(client):
+    def locations(**params):  # type: ignore[no-untyped-def]
+        return sorted(e["location"] for e in client.get("/api/events", params=params).json()["events"])
+
+    assert locations(q="Ayorou") == ["Ayorou"]
+    killing = locations(q="killing civilians")  # the reports say "killed"
+    assert "Ayorou" in killing and set(killing) <= {"Ayorou", "Ménaka", "Djibo"}
+    assert locations(q="killing civilians", country="Niger") == ["Ayorou"]
+    assert locations(q="zzzxqy") == []
+    assert client.get("/api/events", params={"q": '"AND OR ( NEAR'}).status_code == 200  # no query syntax leaks
+
+
+def test_timeline_counts_events_per_month(client):
+    months = client.get("/api/timeline").json()
+    assert sum(m["events"] for m in months) == client.get("/api/events").json()["total"]
+    assert [m["month"] for m in months] == sorted(m["month"] for m in months)
+    assert all(len(m["month"]) == 7 for m in months)
 
 
 def test_bad_parameters_are_refused_with_a_reason(client):
@@ -112,12 +132,14 @@ def test_review_needs_a_token_and_is_audited(client, token, api_settings, pipeli
     auth = {"Authorization": f"Bearer {token}"}
     edited = client.post(url, json=edit, headers=auth).json()
     assert (edited["fatalities"], edited["location"], edited["review_status"]) == (21, "Ayorou town", "edited")
+    assert [e["location"] for e in client.get("/api/events", params={"q": "ayorou town"}).json()["events"]] == [
+        "Ayorou town"]
     [entry] = client.get(f"/api/events/{event['event_id']}/audit").json()
     assert entry["reviewer"] == "analyst-1" and entry["action"] == "edit"
     assert (entry["before"]["fatalities"], entry["after"]["fatalities"]) == (event["fatalities"], 21)
 
     # Re-processing the documents and re-fusing does not undo the analyst's edit.
-    store = SQLiteStore.open(api_settings.db)
+    store = SQLStore.open(api_settings.db)
     items = list(iter_documents([str(ARTICLES)], max_bytes=2_000_000, min_chars=40))
     process_batch(pipeline, store, items, reprocess=True)
     fuse_store(store, load_fuser(pipeline.knowledge, pipeline.actors))
@@ -184,7 +206,7 @@ def test_cli_token_review_and_a_real_server(api_settings, tmp_path):  # type: ig
     assert created.exit_code == 0 and len(created.stdout.strip()) >= 40
     duplicate = runner.invoke(main, [*base, "token", "create", "analyst-cli"])
     assert duplicate.exit_code == 1 and "exists already" in duplicate.output
-    store = SQLiteStore.open(api_settings.db)
+    store = SQLStore.open(api_settings.db)
     event_id = store.fused_events()[0]["event_id"]
     store.close()
     reviewed = runner.invoke(main, [*base, "review", event_id, "edit", "--set", "fatalities=13", "--as", "analyst-cli"])

@@ -15,7 +15,7 @@ from conflictlens.cli import main
 from conflictlens.errors import IngestError
 from conflictlens.feeds import make_client, poll_feed, read_feed_list
 from conflictlens.model import Document, DocumentFailure
-from conflictlens.store import SQLiteStore
+from conflictlens.store import SQLStore
 
 ARTICLE = """<!DOCTYPE html><html><head><title>{title} | Sahel Wire</title>
 <meta property="article:published_time" content="2025-03-13T08:00:00Z"></head>
@@ -105,7 +105,7 @@ def _url(server: FeedServer, path: str) -> str:
 
 
 def test_new_items_once_then_nothing_until_the_feed_changes(server, tmp_path):
-    store = SQLiteStore.open(tmp_path / "feeds.db")
+    store = SQLStore.open(tmp_path / "feeds.db")
     with make_client(timeout=5, retries=0) as client:
         first = list(poll_feed(_url(server, "/feed.xml"), client, store, backoff=0.01))
         documents = [d for d in first if isinstance(d, Document)]
@@ -135,7 +135,7 @@ def test_new_items_once_then_nothing_until_the_feed_changes(server, tmp_path):
 
 
 def test_malformed_feed_and_bad_lists_are_one_line(server, tmp_path):
-    store = SQLiteStore.open(tmp_path / "feeds.db")
+    store = SQLStore.open(tmp_path / "feeds.db")
     with make_client(timeout=5, retries=0) as client:
         feed_problem, item_problem = list(poll_feed(_url(server, "/broken.xml"), client, store, backoff=0.01))
     assert isinstance(feed_problem, DocumentFailure) and feed_problem.reason.startswith("malformed feed (")
@@ -165,7 +165,7 @@ def test_watch_once_processes_and_fuses_new_articles(server, settings, tmp_path)
     second = CliRunner().invoke(main, args)
     assert "feed.xml: 0 processed, 0 already in the store, 1 failed, 0 events" in second.output  # the 503 again
     assert "failed: " + _url(server, "/flaky.html") in second.output
-    store = SQLiteStore.open(db)
+    store = SQLStore.open(db)
     assert [(r["location"], r["event_type"]) for r in store.fused_events()] == [("Djibo", "Battles")]
     store.close()
 

@@ -19,7 +19,7 @@ from conflictlens.fusion import Cluster, Fuser, FusionRules, fuse_store, load_fu
 from conflictlens.ingest import iter_documents
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
-from conflictlens.store import EventFilter, SQLiteStore
+from conflictlens.store import EventFilter, SQLStore
 
 from .conftest import DATA, SHARED
 
@@ -46,8 +46,11 @@ EXPECTED = [
 ]
 
 
-def _summary(store: SQLiteStore) -> list[tuple]:  # type: ignore[type-arg]
-    paths = {r[0]: Path(r[1]).name for r in store.conn.execute("SELECT doc_id, source_path FROM documents")}
+def _summary(store: SQLStore) -> list[tuple]:  # type: ignore[type-arg]
+    def path(doc_id: str) -> str:
+        return Path((store.document(doc_id) or {})["source_path"]).name
+
+    paths = {d: path(d) for r in store.fused_events() for d in r["doc_id"].split("; ")}
     return [(r["event_date"], r["event_type"], r["sub_event_type"], r["actor1"], r["actor2"], r["location"],
              r["fatalities"], r["fatalities_min"], r["fatalities_max"], r["fusion_status"], r["independent_sources"],
              sorted(paths[d].split(":")[0] for d in r["doc_id"].split("; ")))
@@ -62,7 +65,7 @@ def _process(pipeline, store, paths) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def store(tmp_path):  # type: ignore[no-untyped-def]
-    opened = SQLiteStore.open(tmp_path / "fusion.db")
+    opened = SQLStore.open(tmp_path / "fusion.db")
     yield opened
     opened.close()
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictlens.cli import main
-from conflictlens.store import SQLiteStore
+from conflictlens.store import SQLStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -57,7 +57,7 @@ def test_ten_thousand_documents_five_percent_corrupt(settings, tmp_path):
     first = CliRunner().invoke(main, args, env=env)
     assert first.exit_code == 0, first.output[-2000:]
     assert f"{GOOD} processed, 0 already in the store, {BAD} failed" in first.output
-    store = SQLiteStore.open(db)
+    store = SQLStore.open(db)
     status = store.status()
     assert (status["documents"], status["failures"]) == (GOOD, BAD)
     for failure in store.failures():
@@ -68,7 +68,7 @@ def test_ten_thousand_documents_five_percent_corrupt(settings, tmp_path):
 
     again = CliRunner().invoke(main, args, env=env)
     assert f"0 processed, {GOOD} already in the store, {BAD} failed, 0 events" in again.output
-    store = SQLiteStore.open(db)
+    store = SQLStore.open(db)
     status = store.status()
     assert (status["documents"], status["events"], status["failures"]) == (GOOD, events, BAD)
     store.close()

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from conflictlens.cli import main
 from conflictlens.scaleout import ParquetSink, ScaleOutError, load_parquet
-from conflictlens.store import SQLiteStore
+from conflictlens.store import SQLStore
 
 from .test_fusion import ARTICLES, EXPECTED, _summary
 
@@ -37,7 +37,7 @@ def test_two_worker_processes_code_what_one_process_codes(settings, tmp_path):
     result = _cli(settings, db, "process", str(ARTICLES), "--workers", "2", "--no-show")
     assert result.exit_code == 0, result.output
     assert "10 processed, 0 already in the store, 0 failed, 12 events" in result.output
-    store = SQLiteStore.open(db)
+    store = SQLStore.open(db)
     assert _summary(store) == EXPECTED
     store.close()
 
@@ -59,7 +59,7 @@ def test_parquet_output_loads_into_a_store_once(settings, tmp_path):
     assert "loaded: 10 processed, 0 already in the store, 0 failed, 12 events" in first.output
     second = _cli(settings, db, "load", str(out))
     assert "loaded: 0 processed, 10 already in the store" in second.output
-    store = SQLiteStore.open(db)
+    store = SQLStore.open(db)
     assert _summary(store) == EXPECTED
     store.close()
 

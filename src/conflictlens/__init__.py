@@ -11,11 +11,11 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.model import Actor, Claim, Document, Event, FusedEvent, Place, ProcessedDocument, Source
 from conflictlens.pipeline import Pipeline, load_pipeline
-from conflictlens.store import EventFilter, SQLiteStore, Store, open_store
+from conflictlens.store import EventFilter, SQLStore, Store, open_store
 
 __all__ = [
     "Actor", "BatchReport", "Claim", "ConflictLensError", "Document", "Event", "EventFilter", "FusedEvent", "Pipeline",
-    "Place", "ProcessedDocument", "SQLiteStore", "Settings", "Source", "Store", "fuse_store", "load_fuser",
+    "Place", "ProcessedDocument", "SQLStore", "Settings", "Source", "Store", "fuse_store", "load_fuser",
     "load_pipeline", "open_store", "process_batch",
 ]
 __version__ = "0.1.0"

@@ -1,19 +1,22 @@
 """The REST API (FastAPI): events, their evidence and sources, documents, actors, exports and review.
 
-A thin layer over the store and ``review``: each request opens the store (a SQLite connection is
-not shared across the server's threads), reads or writes through the same functions the CLI uses,
-and closes it. Reading is open unless ``api_require_token`` is set; reviewing always needs a token.
+A thin layer over the store and ``review``: the app opens the store once (its engine keeps a pool of
+connections for the server's threads), reads or writes through the same functions the CLI uses, and
+closes it on shutdown. Reading is open unless ``api_require_token`` is set; reviewing always needs a token.
 """
 
 # Annotations are evaluated (no __future__ import): FastAPI reads the dependency aliases defined in create_app.
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from conflictlens import __version__
@@ -29,9 +32,11 @@ from conflictlens.review import (
     review_event,
     reviewer_for,
 )
-from conflictlens.store import EventFilter, SQLiteStore, open_store
+from conflictlens.store import EventFilter, SQLStore, open_store
 
+WEB = Path(__file__).resolve().parent / "web"
 MAX_PAGE = 1000
+MAX_FEATURES = 20_000
 
 
 class EventPage(BaseModel):
@@ -66,19 +71,22 @@ def _bearer(authorization: str | None) -> str | None:
 
 def create_app(settings: Settings) -> FastAPI:
     """The API for the store named in ``settings``."""
-    app = FastAPI(title="conflictlens", version=__version__,
+    opened = open_store(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        opened.close()
+
+    app = FastAPI(title="conflictlens", version=__version__, lifespan=lifespan,
                   description="Coded, geocoded, source-attributed conflict events, with analyst review.")
     taxonomy = Knowledge.load(settings.dictionaries).taxonomy
 
-    def store() -> Iterator[SQLiteStore]:
-        opened = open_store(settings.db)
-        try:
-            yield opened
-        finally:
-            opened.close()
+    def store() -> SQLStore:
+        return opened
 
-    def reader(db: Annotated[SQLiteStore, Depends(store)],
-               authorization: Annotated[str | None, Header()] = None) -> SQLiteStore:
+    def reader(db: Annotated[SQLStore, Depends(store)],
+               authorization: Annotated[str | None, Header()] = None) -> SQLStore:
         if settings.api_require_token:
             try:
                 reviewer_for(db, _bearer(authorization))
@@ -86,7 +94,7 @@ def create_app(settings: Settings) -> FastAPI:
                 raise HTTPException(401, str(exc)) from None
         return db
 
-    Reader = Annotated[SQLiteStore, Depends(reader)]
+    Reader = Annotated[SQLStore, Depends(reader)]
 
     def event_filter(
         date_from: dt.date | None = None, date_to: dt.date | None = None,
@@ -95,7 +103,8 @@ def create_app(settings: Settings) -> FastAPI:
         claim_status: str | None = None,
         contested: bool = False,
         bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
-        q: Annotated[str | None, Query(description="Words that must all appear in the event's notes.")] = None,
+        q: Annotated[str | None, Query(description="Full-text search: words that must all appear in the notes, evidence, "
+                                                 "place or actors (stemmed: 'killing' finds 'killed').")] = None,
         include_rejected: bool = False,
     ) -> EventFilter:
         return EventFilter(date_from=date_from, date_to=date_to, event_type=event_type, country=country,
@@ -103,6 +112,24 @@ def create_app(settings: Settings) -> FastAPI:
                            bbox=_bbox(bbox), text=q, include_rejected=include_rejected)
 
     Filter = Annotated[EventFilter, Depends(event_filter)]
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    # Leaflet, its clustering plugin, topojson-client and the Natural Earth outlines, as npm installed them.
+    app.mount("/vendor", StaticFiles(directory=WEB / "node_modules", check_dir=False), name="vendor")
+
+    @app.get("/api/map-config")
+    def map_config() -> dict[str, str | None]:
+        """The tile layer the web map uses, if any (without one it draws the packaged country outlines)."""
+        return {"tiles": settings.map_tiles, "tiles_attribution": settings.map_tiles_attribution}
+
+    @app.get("/api/taxonomy")
+    def event_taxonomy() -> dict[str, list[str]]:
+        """Event types and their sub-event types, as the coder and the review use them."""
+        return taxonomy
 
     @app.get("/api/health")
     def health() -> dict[str, str]:
@@ -112,13 +139,20 @@ def create_app(settings: Settings) -> FastAPI:
     def list_events(db: Reader, query: Filter, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                     offset: Annotated[int, Query(ge=0)] = 0) -> EventPage:
         """Fused events (one per real-world event, with all its sources), filtered and paged."""
-        records = db.fused_events(query)
-        return EventPage(total=len(records), limit=limit, offset=offset, events=records[offset : offset + limit])
+        return EventPage(total=db.count_fused_events(query), limit=limit, offset=offset,
+                         events=db.fused_events(replace(query, limit=limit, offset=offset)))
 
     @app.get("/api/events.geojson", responses=ERRORS, response_class=PlainTextResponse)
-    def events_geojson(db: Reader, query: Filter) -> PlainTextResponse:
+    def events_geojson(db: Reader, query: Filter, limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES,
+                       offset: Annotated[int, Query(ge=0)] = 0) -> PlainTextResponse:
         """The filtered events as a GeoJSON FeatureCollection (events without coordinates have no geometry)."""
-        return PlainTextResponse(to_geojson(db.fused_events(query)), media_type="application/geo+json")
+        records = db.fused_events(replace(query, limit=limit, offset=offset))
+        return PlainTextResponse(to_geojson(records), media_type="application/geo+json")
+
+    @app.get("/api/timeline", responses=ERRORS)
+    def timeline(db: Reader, query: Filter) -> list[dict[str, Any]]:
+        """Filtered events and deaths per month, for a timeline histogram."""
+        return db.fused_timeline(query)
 
     @app.get("/api/events/{event_id}", responses=ERRORS)
     def event_detail(event_id: str, db: Reader) -> dict[str, Any]:
@@ -134,7 +168,7 @@ def create_app(settings: Settings) -> FastAPI:
                 "audit": db.audit_trail(fused_id)}
 
     @app.post("/api/events/{event_id}/review", responses=ERRORS)
-    def review(event_id: str, body: ReviewRequest, db: Annotated[SQLiteStore, Depends(store)],
+    def review(event_id: str, body: ReviewRequest, db: Annotated[SQLStore, Depends(store)],
                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Confirm, edit or reject an event (needs a token). Edited fields survive re-processing."""
         try:
@@ -167,12 +201,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/actors", responses=ERRORS)
     def actors(db: Reader, query: Filter) -> list[dict[str, Any]]:
         """Actors of the filtered events, with how many events each takes part in."""
-        counts: Counter[str] = Counter()
-        for record in db.fused_events(query):
-            names = {record.get("actor1"), record.get("actor2"), *(record.get("assoc_actor_1") or "").split("; "),
-                     *(record.get("assoc_actor_2") or "").split("; ")}
-            counts.update(n for n in names if n)
-        return [{"name": name, "events": n} for name, n in counts.most_common()]
+        return db.fused_actor_counts(query)
 
     @app.get("/api/export", responses=ERRORS, response_class=PlainTextResponse)
     def export(db: Reader, query: Filter,

@@ -62,7 +62,8 @@ def reports_errors(func: F) -> F:
 
 @click.group()
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="TOML settings file.")
-@click.option("--db", help="Event store (SQLite file). Default: conflictlens.db")
+@click.option("--db", help="Event store: a SQLite file, or a postgresql://user:password@host/db URL. "
+              "Default: conflictlens.db")
 @click.option("--gazetteer", type=click.Path(path_type=Path), help="Gazetteer SQLite file.")
 @click.option("--dictionaries", type=click.Path(path_type=Path), help="Folder of edited dictionary files.")
 @click.option("--focus-country", "focus_countries", multiple=True,
@@ -494,13 +495,14 @@ def train(settings: Settings, examples: Path, output: Path, seed: int) -> None:
 @click.pass_obj
 @reports_errors
 def serve(settings: Settings, host: str, port: int) -> None:
-    """Serve the REST API (OpenAPI documentation at /docs) over the event store."""
+    """Serve the web map and the REST API (OpenAPI documentation at /docs) over the event store."""
     import uvicorn
 
     from conflictlens.api import create_app
 
-    open_store(settings.db).close()  # a bad --db fails here, with its message, not in the first request
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    app = create_app(settings)  # a bad --db fails here, with its message, not in the first request
+    click.echo(f"serving {settings.db} at http://{host}:{port}/ (API documentation at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower())
 
 
 @main.group()

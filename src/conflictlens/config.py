@@ -26,7 +26,8 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    db: str = Field("conflictlens.db", description="Event store: a SQLite file path.")
+    db: str = Field(
+        "conflictlens.db", description="Event store: a SQLite file path, or a postgresql://user:password@host/db URL.")
     gazetteer: Path = Field(
         default_factory=lambda: default_data_dir() / "gazetteer.sqlite",
         description="SQLite gazetteer; built from the packaged GeoNames data when missing.",
@@ -55,6 +56,10 @@ class Settings(BaseModel):
         True, description="Use sentence-embedding similarity of evidence sentences as a fusion signal.")
     api_require_token: bool = Field(
         False, description="The API answers reads only with a token (reviews always need one).")
+    map_tiles: str | None = Field(
+        None, description="Tile URL template for the web map ({z}/{x}/{y}); without one the map shows the packaged "
+                          "country outlines, so it works offline.")
+    map_tiles_attribution: str = Field("", description="Attribution line the tile provider asks for.")
     log_level: str = Field("WARNING", description="Python logging level name.")
 
     @classmethod

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from conflictlens.errors import ConflictLensError
 
 if TYPE_CHECKING:
-    from conflictlens.store import SQLiteStore
+    from conflictlens.store import SQLStore
 
 ReviewAction = Literal["confirm", "edit", "reject"]
 REVIEW_STATUS = {"confirm": "confirmed", "edit": "edited", "reject": "rejected"}
@@ -96,7 +96,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def review_event(store: SQLiteStore, event_id: str, action: ReviewAction, changes: dict[str, Any], reviewer: str,
+def review_event(store: SQLStore, event_id: str, action: ReviewAction, changes: dict[str, Any], reviewer: str,
                  taxonomy: dict[str, list[str]]) -> dict[str, Any]:
     """Confirm, edit or reject a fused event (by its ID or a report's); returns the record as reviewed."""
     found = store.fused_record(event_id)
@@ -121,7 +121,7 @@ def review_event(store: SQLiteStore, event_id: str, action: ReviewAction, change
     return after
 
 
-def create_token(store: SQLiteStore, name: str) -> str:
+def create_token(store: SQLStore, name: str) -> str:
     """A new API token for ``name``; only its hash is stored, so it is shown to the user this once."""
     if not name.strip():
         raise ReviewError("a token needs a name: conflictlens token create NAME")
@@ -130,7 +130,7 @@ def create_token(store: SQLiteStore, name: str) -> str:
     return token
 
 
-def reviewer_for(store: SQLiteStore, token: str | None) -> str:
+def reviewer_for(store: SQLStore, token: str | None) -> str:
     """Who holds a token; a missing or unknown token is refused."""
     owner = store.token_owner(token_hash(token)) if token else None
     if owner is None:

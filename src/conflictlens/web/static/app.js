@@ -1,0 +1,358 @@
+// The conflictlens web page: a thin client of the REST API. Article text is only ever inserted as text
+// nodes (never as HTML), so nothing in a report can run in the page.
+"use strict";
+
+const COLOURS = {
+  "Battles": "#d32f2f",
+  "Explosions/Remote violence": "#f57c00",
+  "Violence against civilians": "#7b1fa2",
+  "Protests": "#1976d2",
+  "Riots": "#0097a7",
+  "Strategic developments": "#616161",
+};
+const PAGE = 50;
+const state = { offset: 0, total: 0, selected: null, taxonomy: {} };
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function say(text, isError = false) {
+  const message = document.getElementById("message");
+  message.textContent = text;
+  message.className = isError ? "error" : "";
+}
+
+function filterParams() {
+  const params = new URLSearchParams();
+  const form = document.getElementById("filters");
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    if (field.type === "checkbox") {
+      if (field.checked) params.set(field.name, "true");
+    } else if (field.value.trim()) {
+      params.set(field.name, field.value.trim());
+    }
+  }
+  return params;
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, options);
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { detail = (await response.json()).detail; } catch (_) { /* the body was not JSON */ }
+    throw new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
+  }
+  return response.headers.get("content-type")?.includes("json") ? response.json() : response.text();
+}
+
+// ---- map ----
+let map = null;
+let cluster = null;
+
+function colour(type) { return COLOURS[type] || "#455a64"; }
+
+async function setUpMap() {
+  if (!window.L) {
+    say("The map libraries are not installed: run `make install` (npm ci in src/conflictlens/web).", true);
+    return;
+  }
+  // The clustering plugin needs a maximum zoom, which a map without tiles does not get from a tile layer.
+  map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14 }).setView([15, 0], 4);
+  const config = await api("/api/map-config");
+  if (config.tiles) {
+    L.tileLayer(config.tiles, { attribution: config.tiles_attribution || "", maxZoom: 18 }).addTo(map);
+  }
+  try {
+    const world = await api("/vendor/world-atlas/countries-50m.json");
+    const countries = topojson.feature(world, world.objects.countries);
+    L.geoJSON(countries, {
+      style: { color: "#607d8b", weight: 1, fillColor: "#eceff1", fillOpacity: 1 },
+      className: "country",
+      interactive: false,
+    }).addTo(map);
+    document.getElementById("map").dataset.outlines = String(countries.features.length);
+  } catch (error) {
+    say(`Country outlines could not be loaded (${error.message}).`, true);
+  }
+  cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+  map.addLayer(cluster);
+  const legend = document.getElementById("legend");
+  for (const [type, hex] of Object.entries(COLOURS)) {
+    legend.append(el("span", {}, el("i", { style: `background:${hex}` }), type));
+  }
+}
+
+async function loadMap(params) {
+  if (!map) return;
+  const collection = await api(`/api/events.geojson?${params}`);
+  cluster.clearLayers();
+  const markers = [];
+  for (const feature of collection.features) {
+    if (!feature.geometry) continue;
+    const [lon, lat] = feature.geometry.coordinates;
+    const p = feature.properties;
+    const marker = L.circleMarker([lat, lon], {
+      radius: 7, color: "#fff", weight: 1, fillColor: colour(p.event_type), fillOpacity: 0.9,
+      className: "event-marker",
+    });
+    marker.bindTooltip(`${p.event_date || "undated"} · ${p.event_type} · ${p.location || ""}`);
+    marker.on("click", () => showEvent(p.event_id));
+    markers.push(marker);
+  }
+  cluster.addLayers(markers);
+  document.getElementById("map").dataset.points = String(markers.length);
+  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6 });
+}
+
+// ---- timeline ----
+function everyMonth(counted) {
+  // Months with no events get an empty bar, so the axis is time, not a list.
+  if (!counted.length) return [];
+  const byMonth = new Map(counted.map((m) => [m.month, m]));
+  const months = [];
+  let [year, month] = counted[0].month.split("-").map(Number);
+  const last = counted[counted.length - 1].month;
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, "0")}`;
+    months.push(byMonth.get(key) || { month: key, events: 0, fatalities: 0 });
+    if (key >= last) return months;
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+}
+
+async function loadTimeline(params) {
+  const months = everyMonth(await api(`/api/timeline?${params}`));
+  const svg = document.getElementById("timeline");
+  svg.replaceChildren();
+  const width = svg.clientWidth || 600;
+  const height = svg.clientHeight || 110;
+  if (!months.length) return;
+  const most = Math.max(...months.map((m) => m.events));
+  const step = width / months.length;
+  const ns = "http://www.w3.org/2000/svg";
+  months.forEach((month, i) => {
+    const barHeight = month.events ? Math.max(1, (month.events / most) * (height - 22)) : 0;
+    const bar = document.createElementNS(ns, "rect");
+    bar.setAttribute("class", "bar");
+    bar.setAttribute("x", String(i * step + 1));
+    bar.setAttribute("y", String(height - 16 - barHeight));
+    bar.setAttribute("width", String(Math.max(1, step - 2)));
+    bar.setAttribute("height", String(barHeight));
+    bar.setAttribute("fill", "#546e7a");
+    bar.dataset.month = month.month;
+    const title = document.createElementNS(ns, "title");
+    title.textContent = `${month.month}: ${month.events} events, ${month.fatalities} deaths`;
+    bar.append(title);
+    bar.addEventListener("click", () => {
+      const [year, mon] = month.month.split("-").map(Number);
+      const last = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+      const form = document.getElementById("filters");
+      form.elements.date_from.value = `${month.month}-01`;
+      form.elements.date_to.value = `${month.month}-${String(last).padStart(2, "0")}`;
+      refresh();
+    });
+    svg.append(bar);
+    if (months.length <= 24 || i % Math.ceil(months.length / 12) === 0) {
+      const label = document.createElementNS(ns, "text");
+      label.setAttribute("x", String(i * step + 2));
+      label.setAttribute("y", String(height - 3));
+      label.setAttribute("font-size", "10");
+      label.textContent = month.month;
+      svg.append(label);
+    }
+  });
+}
+
+// ---- table ----
+async function loadTable(params) {
+  params.set("limit", String(PAGE));
+  params.set("offset", String(state.offset));
+  const page = await api(`/api/events?${params}`);
+  state.total = page.total;
+  const body = document.querySelector("#events tbody");
+  body.replaceChildren();
+  for (const e of page.events) {
+    const row = el("tr", { "data-event-id": e.event_id, class: e.review_status === "rejected" ? "rejected" : null },
+      el("td", {}, e.event_date || "—"),
+      el("td", {}, el("i", { style: `display:inline-block;width:8px;height:8px;border-radius:50%;background:${colour(e.event_type)}` }), " ", e.event_type),
+      el("td", {}, e.sub_event_type), el("td", {}, [e.location, e.admin1, e.country].filter(Boolean).join(", ")),
+      el("td", {}, e.actor1 || ""), el("td", {}, e.actor2 || ""), el("td", {}, e.fatalities),
+      el("td", {}, e.independent_sources ?? 1), el("td", {}, e.claim_status || ""), el("td", {}, e.review_status));
+    row.addEventListener("click", () => showEvent(e.event_id));
+    if (e.event_id === state.selected) row.classList.add("selected");
+    body.append(row);
+  }
+  document.getElementById("summary").textContent = `${page.total} events`;
+  const last = Math.min(state.offset + PAGE, page.total);
+  document.getElementById("page").textContent = page.total ? `${state.offset + 1}–${last} of ${page.total}` : "none";
+  document.getElementById("previous").disabled = state.offset === 0;
+  document.getElementById("next").disabled = last >= page.total;
+}
+
+// ---- detail ----
+function highlighted(text, spans) {
+  // The document as text nodes, with each evidence span wrapped in <mark>.
+  const container = el("div", { class: "document" });
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at || span.end > text.length) continue;
+    container.append(text.slice(at, span.start));
+    container.append(el("mark", { class: span.kind === "denial" ? "denial" : null, title: span.title || null },
+      text.slice(span.start, span.end)));
+    at = span.end;
+  }
+  container.append(text.slice(at));
+  return container;
+}
+
+async function showEvent(eventId) {
+  state.selected = eventId;
+  for (const row of document.querySelectorAll("#events tbody tr")) {
+    row.classList.toggle("selected", row.dataset.eventId === eventId);
+  }
+  let found;
+  try {
+    found = await api(`/api/events/${encodeURIComponent(eventId)}`);
+  } catch (error) {
+    say(error.message, true);
+    return;
+  }
+  const { event, detail, documents, audit } = found;
+  const panel = document.getElementById("detail");
+  panel.hidden = false;
+  panel.replaceChildren();
+  panel.append(el("h2", {}, `${event.event_type} — ${event.sub_event_type}`));
+  const fields = [["Event", event.event_id], ["Date", `${event.event_date || "unknown"} (${event.date_precision || ""})`],
+    ["Actor 1", event.actor1], ["Actor 2", event.actor2],
+    ["Place", [event.location, event.admin2, event.admin1, event.country].filter(Boolean).join(", ")],
+    ["Coordinates", event.latitude == null ? "none" : `${event.latitude}, ${event.longitude} (geo precision ${event.geo_precision})`],
+    ["Fatalities", `${event.fatalities}` + (event.fatalities_min !== event.fatalities_max && event.fatalities_max != null ? ` (reports give ${event.fatalities_min}–${event.fatalities_max})` : "")],
+    ["Claim", event.claim_status], ["Fusion", `${event.fusion_status || ""}, ${event.independent_sources ?? 1} independent source(s)`],
+    ["Review", event.review_status], ["Notes", event.notes]];
+  const list = el("dl", { class: "fields" });
+  for (const [name, value] of fields) list.append(el("dt", {}, name), el("dd", { "data-field": name }, value ?? ""));
+  panel.append(list);
+
+  panel.append(el("h3", {}, "Sources"));
+  const sources = el("ul", { class: "sources" });
+  for (const report of detail.reports || []) {
+    const cited = report.source ? `, citing ${report.source.name}` : "";
+    sources.append(el("li", {}, `${report.outlet}${cited}: ${report.claim_status}, ${report.fatalities} dead`
+      + (report.published_at ? `, published ${report.published_at}` : "")));
+  }
+  panel.append(sources);
+
+  panel.append(el("h3", {}, "Evidence"));
+  const claims = detail.event?.claims || [];
+  for (const [docId, doc] of Object.entries(documents)) {
+    const spans = claims.filter((c) => c.doc_id === docId).map((c) => ({
+      start: c.span.start, end: c.span.end, kind: c.claim_type,
+      title: `${c.claim_type} — ${c.claimant?.name || "unattributed"}`,
+    }));
+    panel.append(el("h4", {}, [doc.outlet, doc.title].filter(Boolean).join(": ") || docId), highlighted(doc.text || "", spans));
+  }
+
+  panel.append(reviewForm(event));
+  panel.append(el("h3", {}, "Audit trail"));
+  const trail = el("ol", { class: "audit" });
+  for (const entry of audit) {
+    const changed = Object.keys(entry.after).filter((k) => JSON.stringify(entry.after[k]) !== JSON.stringify(entry.before[k]));
+    trail.append(el("li", { class: "audit-entry" }, `${entry.at} ${entry.reviewer}: ${entry.action}`
+      + (changed.length ? ` (${changed.map((k) => `${k}: ${entry.before[k]} → ${entry.after[k]}`).join("; ")})` : "")));
+  }
+  if (!audit.length) trail.append(el("li", {}, "not reviewed yet"));
+  panel.append(trail);
+}
+
+function reviewForm(event) {
+  const form = el("form", { class: "review", id: "review" });
+  form.append(el("h3", {}, "Review"));
+  const token = el("input", { type: "password", name: "token", size: "30", placeholder: "API token" });
+  token.value = sessionStorage.getItem("conflictlens-token") || "";
+  const action = el("select", { name: "action" }, el("option", {}, "edit"), el("option", {}, "confirm"), el("option", {}, "reject"));
+  form.append(el("label", {}, "Token ", token), el("label", {}, "Action ", action), el("br"));
+  const typeSelect = el("select", { name: "event_type" });
+  for (const type of Object.keys(state.taxonomy)) typeSelect.append(el("option", {}, type));
+  typeSelect.value = event.event_type;
+  const subSelect = el("select", { name: "sub_event_type" });
+  const fillSubTypes = () => {
+    subSelect.replaceChildren(...(state.taxonomy[typeSelect.value] || []).map((s) => el("option", {}, s)));
+  };
+  fillSubTypes();
+  subSelect.value = event.sub_event_type;
+  typeSelect.addEventListener("change", fillSubTypes);
+  form.append(el("label", {}, "Type ", typeSelect), el("label", {}, "Sub-type ", subSelect), el("br"));
+  const inputs = { event_type: typeSelect, sub_event_type: subSelect };
+  for (const [name, kind] of [["actor1", "text"], ["actor2", "text"], ["location", "text"], ["event_date", "date"],
+    ["fatalities", "number"]]) {
+    const input = el("input", { type: kind, name, min: kind === "number" ? "0" : null });
+    input.value = event[name] ?? "";
+    inputs[name] = input;
+    form.append(el("label", {}, `${name} `, input));
+  }
+  const result = el("p", { class: "result", role: "status" });
+  form.append(el("button", { type: "submit" }, "Save review"), result);
+  form.addEventListener("submit", async (submitted) => {
+    submitted.preventDefault();
+    sessionStorage.setItem("conflictlens-token", token.value);
+    const changes = {};
+    if (action.value === "edit") {
+      for (const [name, input] of Object.entries(inputs)) {
+        const value = name === "fatalities" ? Number(input.value) : input.value;
+        if (String(value) !== String(event[name] ?? "")) changes[name] = value;
+      }
+    }
+    try {
+      await api(`/api/events/${encodeURIComponent(event.event_id)}/review`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token.value}` },
+        body: JSON.stringify({ action: action.value, changes }),
+      });
+      await refresh(false);
+      await showEvent(event.event_id);
+      say(`Event ${event.event_id}: ${action.value} saved.`);
+    } catch (error) {
+      result.textContent = error.message;
+      result.className = "result error";
+    }
+  });
+  return form;
+}
+
+async function refresh(resetPage = true) {
+  if (resetPage) state.offset = 0;
+  const params = filterParams();
+  say("Loading…");
+  try {
+    await Promise.all([loadTable(new URLSearchParams(params)), loadMap(new URLSearchParams(params)),
+      loadTimeline(new URLSearchParams(params))]);
+    say("");
+  } catch (error) {
+    say(error?.message || String(error), true);
+  }
+}
+
+async function start() {
+  state.taxonomy = await api("/api/taxonomy");
+  const typeFilter = document.querySelector("#filters select[name=event_type]");
+  for (const type of Object.keys(state.taxonomy)) typeFilter.append(el("option", {}, type));
+  document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
+  document.getElementById("filters").addEventListener("reset", () => setTimeout(refresh, 0));
+  document.getElementById("previous").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadTable(filterParams()); });
+  document.getElementById("next").addEventListener("click", () => { state.offset += PAGE; loadTable(filterParams()); });
+  await setUpMap();
+  await refresh();
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => say(error?.message || String(error), true));
