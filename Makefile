@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(wildcard $(SHARED)/gazetteer/geonames/ML.txt $(SHARED)/gazetteer/geonames/BF.txt $(SHARED)/gazetteer/geonames/NE.txt)
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test lint gazetteer eval model bench bench-fusion clean
+.PHONY: install demo test lint gazetteer eval model bench bench-fusion bench-api clean
 
 WEB := src/conflictlens/web
 
@@ -55,6 +55,15 @@ eval: $(GAZETTEER)
 bench: $(GAZETTEER)
 	mkdir -p reports
 	$(BIN)/python benchmarks/bench_throughput.py --gazetteer $(GAZETTEER) -o reports/bench.md
+
+# 50 clients x 200 requests on GET /api/events, 100,000 events in a throw-away PostgreSQL (p50/p95 latency, errors).
+BENCH_PG := /tmp/conflictlens-bench-postgres
+bench-api: $(BIN)/.installed
+	mkdir -p reports $(VAR)
+	url=$$(scripts/test-postgres start $(BENCH_PG)) && \
+	  psql "$$url" -qc "DROP DATABASE IF EXISTS conflictlens_bench" -c "CREATE DATABASE conflictlens_bench" && \
+	  $(BIN)/python benchmarks/bench_api_load.py --db "$$(echo $$url | sed 's|/postgres?|/conflictlens_bench?|')" \
+	    -o reports/bench_api.md; status=$$?; scripts/test-postgres stop $(BENCH_PG); exit $$status
 
 # Fusion on 5,000 seeded synthetic reports of 1,000 events: pairwise precision/recall and time per 1,000 reports.
 bench-fusion: $(GAZETTEER)

@@ -93,11 +93,12 @@ def browser(site) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
 def _wait(browser, condition, what: str, timeout: float = 20):  # type: ignore[no-untyped-def]
     """Wait for ``condition``; on timeout, say what the page said and logged."""
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    try:
-        return WebDriverWait(browser, timeout, poll_frequency=0.1).until(lambda d: condition(d))
+    try:  # elements the page redraws while we read them are read again
+        return WebDriverWait(browser, timeout, poll_frequency=0.1,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition(d))
     except TimeoutException:
         said = browser.execute_script("return document.getElementById('message')?.textContent")
         logs = [entry["message"] for entry in browser.get_log("browser")]
@@ -125,9 +126,13 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
     assert int(map_box.get_attribute("data-outlines")) > 200
     assert len(browser.find_elements(By.CSS_SELECTOR, "#map path.country")) > 200
     assert int(map_box.get_attribute("data-points")) == len(located) >= 5
-    clusters = browser.find_elements(By.CSS_SELECTOR, ".marker-cluster span")
-    singles = browser.find_elements(By.CSS_SELECTOR, "path.event-marker")
-    assert sum(int(c.text) for c in clusters) + len(singles) == len(located)
+
+    def shown(d):  # type: ignore[no-untyped-def]
+        """Points on the map: those in cluster badges and those drawn alone (once the zoom has settled)."""
+        clusters = d.find_elements(By.CSS_SELECTOR, ".marker-cluster span")
+        return sum(int(c.text) for c in clusters) + len(d.find_elements(By.CSS_SELECTOR, "path.event-marker"))
+
+    _wait(browser, lambda d: shown(d) == len(located), f"{len(located)} points on the map")
     assert len(_rows(browser)) == every["total"]
     months = api.get("/api/timeline").json()
     bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")

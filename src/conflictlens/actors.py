@@ -28,6 +28,7 @@ class ActorEntry:
     generic: bool
     fallback: str | None
     vague: bool = False
+    operates_in: tuple[str, ...] = ()  # countries a group without one country is active in
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ class ActorDictionary:
         for item in data.get("actors", []):
             add(
                 ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None,
-                           bool(item.get("vague"))),
+                           bool(item.get("vague")), tuple(item.get("operates_in", ()))),
                 [item["name"], *item.get("aliases", [])],
             )
         for item in data.get("generic", []):

@@ -189,9 +189,16 @@ class Pipeline:
         document.warnings.extend(
             f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
             "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
-        # Foreign forces say little about where a report is; a country's own actors say more.
-        actor_votes = Counter(self.country_codes[m.entry.country] for m in mentions
-                              if m.entry.country in self.country_codes and not m.entry.generic and m.entry.inter != 8)
+        # Foreign forces say little about where a report is; a country's own actors say more, and a
+        # group active in several countries shares one vote among them.
+        actor_votes: Counter[str] = Counter()
+        for m in mentions:
+            if m.entry.generic or m.entry.inter == 8:
+                continue
+            homes = [m.entry.country] if m.entry.country else list(m.entry.operates_in)
+            codes = [self.country_codes[c] for c in homes if c in self.country_codes]
+            for code in codes:
+                actor_votes[code] += 1 / len(codes)
         actor_votes.update({code.upper(): 1 for code in self.settings.focus_countries})
         votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
         return doc, mentions, mention_tokens, toponyms, votes

@@ -44,8 +44,9 @@ LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "cou
 NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|"
                         r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
                         re.IGNORECASE)
-# Capitalised words that begin sentences or titles far more often than they name places.
 MAX_TOKENS = 4
+# A place more than this far from the district and region named after it is another place of that name.
+QUALIFIER_KM = 250
 
 
 @dataclass(slots=True)
@@ -196,6 +197,9 @@ class PlaceResolver:
                                       & qualifiers[id(t)] else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
+        for t in toponyms:
+            if self._far_from_its_qualifiers(t, toponyms):
+                t.chosen = None  # the wrong namesake: the event falls back to the district or region named
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
         strong.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
@@ -238,15 +242,24 @@ class PlaceResolver:
         return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
 
     @staticmethod
-    def _qualifier_keys(toponym: Toponym, toponyms: list[Toponym]) -> set[str]:
-        """Names in the parenthesis right after a toponym: "Tangouchmane (Ayorou, Tillaberi)"."""
-        following = [t for t in toponyms if t.qualifier and t.sentence_index == toponym.sentence_index
-                     and 0 < t.token_start - toponym.token_end <= 6]
-        return {name_key(t.text) for t in following}
+    def _qualifiers(toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
+        """The names in the parenthesis right after a toponym: "Tangouchmane (Ayorou, Tillaberi)"."""
+        return [t for t in toponyms if t.qualifier and t.sentence_index == toponym.sentence_index
+                and 0 < t.token_start - toponym.token_end <= 6]
+
+    def _qualifier_keys(self, toponym: Toponym, toponyms: list[Toponym]) -> set[str]:
+        return {name_key(t.text) for t in self._qualifiers(toponym, toponyms)}
+
+    def _far_from_its_qualifiers(self, toponym: Toponym, toponyms: list[Toponym]) -> bool:
+        """A place farther than a region's breadth from every district and region its parenthesis names."""
+        chosen = toponym.chosen
+        around = [q.chosen for q in self._qualifiers(toponym, toponyms) if q.chosen is not None]
+        return chosen is not None and bool(around) and all(
+            haversine_km(chosen.latitude, chosen.longitude, q.latitude, q.longitude) > QUALIFIER_KM for q in around)
 
     @staticmethod
     def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
-        score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.6)
+        score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.3)
         if entry.feature_code in {"PPLC", "PPLA", "PPLA2"}:
             score += 0.5
         if toponym.area_word and entry.feature_class == "A":
@@ -256,7 +269,9 @@ class PlaceResolver:
             score += 0.3
         total_votes = sum(votes.values())
         if total_votes:
-            score += 3.0 * votes.get(entry.country_code, 0) / total_votes
+            # A share of the evidence, weighed by how much evidence there is: one actor's vote is a hint,
+            # a named country a fact.
+            score += 3.0 * min(1.0, total_votes / 2) * votes.get(entry.country_code, 0) / total_votes
         if anchors and any(
             a.geonameid != entry.geonameid and haversine_km(a.latitude, a.longitude, entry.latitude, entry.longitude) < 300
             for a in anchors

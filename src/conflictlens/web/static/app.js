@@ -84,7 +84,7 @@ async function setUpMap() {
   } catch (error) {
     say(`Country outlines could not be loaded (${error.message}).`, true);
   }
-  cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+  cluster = L.markerClusterGroup({ maxClusterRadius: 40, animate: false });
   map.addLayer(cluster);
   const legend = document.getElementById("legend");
   for (const [type, hex] of Object.entries(COLOURS)) {
