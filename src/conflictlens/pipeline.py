@@ -198,7 +198,7 @@ class Pipeline:
             homes = [m.entry.country] if m.entry.country else list(m.entry.operates_in)
             codes = [self.country_codes[c] for c in homes if c in self.country_codes]
             for code in codes:
-                actor_votes[code] += 1 / len(codes)
+                actor_votes[code] += 1 / len(codes)  # type: ignore[assignment]  # Counter holds shares too
         actor_votes.update({code.upper(): 1 for code in self.settings.focus_countries})
         votes = self.places.resolve(toponyms, extra_country_votes=actor_votes)
         return doc, mentions, mention_tokens, toponyms, votes
