@@ -5,7 +5,7 @@
 
 The events are generated (seeded) straight into the store, without the NLP pipeline: places spread
 over Mali, Burkina Faso and Niger, ten years of dates, every event type, a set of actors. The server is
-`conflictlens serve` in its own process; each client sends its requests one after another, with a mix
+`conflictlens serve --workers 2` in its own processes; each client sends its requests one after another, with a mix
 of paging, date ranges, country, type, actor, bounding box and full-text filters.
 """
 
@@ -141,6 +141,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=200, help="per client")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--server-workers", type=int, default=2, help="serve --workers")
     parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args()
 
@@ -156,7 +157,8 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "conflictlens.cli", "--db", args.db, "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "conflictlens.cli", "--db", args.db, "serve", "--port", str(port),
+               "--workers", str(args.server_workers)]
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -174,7 +176,8 @@ def main() -> None:
     ms = sorted(1000 * x for x in latencies)
     result = {
         "commit": commit(), "date": dt.date.today().isoformat(), "backend": status["backend"],
-        "events": status["fused_events"], "fill_seconds": round(filled, 1), "clients": args.clients,
+        "events": status["fused_events"], "server_workers": args.server_workers, "fill_seconds": round(filled, 1),
+        "clients": args.clients,
         "requests": len(latencies), "errors": len(errors), "seconds": round(seconds, 1),
         "requests_per_second": round(len(latencies) / seconds, 1), "p50_ms": round(statistics.median(ms), 1),
         "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 1), "p99_ms": round(ms[int(0.99 * (len(ms) - 1))], 1),
@@ -186,7 +189,7 @@ def main() -> None:
             "# API load benchmark\n\n"
             f"Commit {result['commit']}, {result['date']}; `make bench-api` ({Path(__file__).name}).\n\n"
             f"{result['clients']} concurrent clients × {args.requests} requests on `GET /api/events` (mixed filters, "
-            f"pages of 100) against one `conflictlens serve` process, store {result['backend']} with "
+            f"pages of 100) against `conflictlens serve --workers {args.server_workers}`, store {result['backend']} with "
             f"{result['events']:,} events (2 CPU cores shared by server, database and clients).\n\n"
             "| requests | errors | seconds | requests/s | p50 ms | p95 ms | p99 ms | max ms |\n"
             "|---:|---:|---:|---:|---:|---:|---:|---:|\n"

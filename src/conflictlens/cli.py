@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -492,17 +493,24 @@ def train(settings: Settings, examples: Path, output: Path, seed: int) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Server processes (each with its own connection pool); more than one suits PostgreSQL.")
 @click.pass_obj
 @reports_errors
-def serve(settings: Settings, host: str, port: int) -> None:
+def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve the web map and the REST API (OpenAPI documentation at /docs) over the event store."""
     import uvicorn
 
-    from conflictlens.api import create_app
+    from conflictlens.api import SETTINGS_VARIABLE, create_app
 
     app = create_app(settings)  # a bad --db fails here, with its message, not in the first request
     click.echo(f"serving {settings.db} at http://{host}:{port}/ (API documentation at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower())
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower())
+        return
+    os.environ[SETTINGS_VARIABLE] = settings.model_dump_json()
+    uvicorn.run("conflictlens.api:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level=settings.log_level.lower())
 
 
 @main.group()

@@ -32,7 +32,7 @@ from conflictlens.model import DocumentFailure, ProcessedDocument, json_default
 from conflictlens.review import Review, apply_review
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0006_filters_search_geometry"
+HEAD = "0007_filter_indexes"
 Condition = sa.ColumnElement[bool] | sa.TextClause
 CHUNK = 5000  # rows per IN (...) list, well under every backend's parameter limit
 
