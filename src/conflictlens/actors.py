@@ -128,6 +128,11 @@ class ActorDictionary:
         key = f"Military Forces of {country}"
         return self.actor_for(key) if key in self.entries else None
 
+    def state_actor(self, kind: str, country: str | None) -> Actor:
+        """A country's forces of a kind ("military", "police", "government"), or unidentified ones."""
+        key = f"{STATE_KINDS[kind]} of {country}"
+        return self.actor_for(key) if country and key in self.entries else self.generic_actor(kind, None)
+
     def resolve(self, mention: ActorMention, context: DocumentActors) -> Actor:
         """A canonical actor for a mention; vague ones take the document's specific actor of their kind."""
         entry = mention.entry

@@ -10,6 +10,7 @@ Who did it to whom comes from the dependency parse: subject and agent are side o
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,6 +257,17 @@ class _Subject:
 def target_lemmas(trigger: Trigger, grammar: Grammar) -> set[str]:
     """What a trigger acts on, as lemmas and words: its verb's object, the subject of a passive verb, and
     "against"/"on" phrases ("attacked a camp", "tourists were attacked")."""
+    targets = target_tokens(trigger, grammar)
+    return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
+
+
+def target_modifiers(trigger: Trigger, grammar: Grammar) -> set[str]:
+    """The words that qualify a trigger's targets, as lemmas and words ("the National Guard camp": national, guard)."""
+    words = [c for t in target_tokens(trigger, grammar) for c in t.children if c.dep_ in {"compound", "amod", "nmod"}]
+    return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+
+
+def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
     head = trigger.head
     verb = _governing_verb(head)
     targets: list[Token] = []
@@ -267,7 +279,7 @@ def target_lemmas(trigger: Trigger, grammar: Grammar) -> set[str]:
             prep = preposition_of(child)
             if prep is not None and prep.lower_ in grammar.target_prepositions:
                 targets.extend([c for c in child.children if c.dep_ == "pobj"] if prep is child else [child])
-    return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
+    return targets
 
 
 def _token_patterns(phrase: str, nlp: Language) -> list[list[dict[str, Any]]]:
@@ -286,9 +298,17 @@ def _token_patterns(phrase: str, nlp: Language) -> list[list[dict[str, Any]]]:
         else:
             # "March 12" is a date, not a march: date entities never trigger events.
             not_date = {"NOT_IN": ["DATE", "TIME"]}
-            lemma_pattern.append({"LEMMA": {"IN": [word.lower(), word]}, "ENT_TYPE": not_date})
+            lemma_pattern.append({"LEMMA": {"IN": sorted({word.lower(), word, *_lemmas(word, nlp)})},
+                                  "ENT_TYPE": not_date})
             lower_pattern.append({"LOWER": word.lower(), "ENT_TYPE": not_date})
     return [lemma_pattern, lower_pattern]
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemmas(word: str, nlp: Language) -> tuple[str, ...]:
+    """The lemma of a pattern word, so that "seize * goods" finds "seized goods" (lemmas seize, good): a phrase
+    matches on all its lemmas or all its words, and "goods" is neither the lemma nor the word of the other."""
+    return tuple(t.lemma_.lower() for t in nlp(word) if t.lemma_)
 
 
 def _depth(token: Token) -> int:

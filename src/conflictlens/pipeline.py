@@ -27,7 +27,7 @@ from conflictlens.classifier import SubtypeClassifier, load_classifier, refine_s
 from conflictlens.config import Settings
 from conflictlens.dates import DateMention, DatePatterns, find_dates
 from conflictlens.entities import actor_mentions, annotate, load_nlp
-from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger, target_lemmas
+from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger, target_lemmas, target_modifiers
 from conflictlens.fatalities import FatalityCounter
 from conflictlens.gazetteer import Gazetteer, haversine_km
 from conflictlens.grammar import Grammar
@@ -95,6 +95,9 @@ class Pipeline:
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.allegation_type = tuple(knowledge.conventions["allegation_against_civilians"])
         self.civilian_targets = {w.lower() for w in knowledge.conventions["civilian_targets"]}
+        self.security_targets = {w.lower() for w in knowledge.conventions["security_targets"]}
+        self.security_modifiers = {w.lower() for w in knowledge.conventions["security_modifiers"]}
+        self.police_modifiers = {w.lower() for w in knowledge.conventions["police_modifiers"]}
         self.abduction_with_deaths = tuple(knowledge.conventions["abduction_with_deaths"])
         self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
         self.crowd_words = {w.lower() for w in knowledge.conventions["crowd_words"]}
@@ -271,6 +274,9 @@ class Pipeline:
             # "JNIM announces that its fighters attacked ...": the fighters are the speaker's.
             side_one = [speaker, *(a for a in side_one if a is not actor1)]
             actor1 = speaker
+        if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
+            # An attack on a post is a battle, even when a bystander dies in it.
+            actor2 = self._forces_attacked(trigger, local.country) or actor2
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
             actor2 is None and (bool(target_lemmas(trigger, self.grammar) & self.civilian_targets)
                                 or self._civilians_died(sent)))
@@ -329,6 +335,13 @@ class Pipeline:
         possessive = any(child.dep_ == "poss" and child.lower_ in self.grammar.speaker_possessives
                          for token in trigger.side_one for child in token.children)
         return self.actors.actor_for(claimant.name) if possessive else None
+
+    def _forces_attacked(self, trigger: Trigger, country: str | None) -> Actor | None:
+        """"Gunmen attacked a gendarmerie post": the forces holding the post are the target, so it is a battle."""
+        modifiers = target_modifiers(trigger, self.grammar)
+        if not (target_lemmas(trigger, self.grammar) & self.security_targets or modifiers & self.security_modifiers):
+            return None
+        return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
 
     def _civilians_died(self, sent: SpacySpan) -> bool:
         """"Eight villagers were killed when X raided the town": the raid's victims are civilians."""
