@@ -24,6 +24,19 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         ("Police arrested two journalists in Bamako on Monday.", ("Strategic developments", "Arrests")),
         ("The junta and the rebels signed a ceasefire agreement in Algiers on Monday.",
          ("Strategic developments", "Agreement")),
+        # An attack on the post forces hold is a battle with them, even when a bystander dies.
+        ("Unknown gunmen attacked a gendarmerie post near Tera on Monday, wounding a civilian.",
+         ("Battles", "Armed clash")),
+        ("ISWAP attacked an outpost near Chetimari on Sunday, killing two national guards and a child.",
+         ("Battles", "Armed clash")),
+        # Only the state arrests: an armed group that detains people abducts them.
+        ("Presumed ISGS militants detained villagers in a shop near Bomanga on Monday.",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        # Pattern words match in any form: "seize * goods" finds "seized goods".
+        ("Gunmen seized goods and solar panels from the health centre in Gueskerou on Monday.",
+         ("Strategic developments", "Looting/property destruction")),
+        ("Some 150 rebels laid down their arms during a ceremony in Dirkou on Tuesday.",
+         ("Strategic developments", "Agreement")),
     ],
 )
 def test_event_typing(code, text, expected):

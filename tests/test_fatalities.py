@@ -27,6 +27,13 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("The strike caused many deaths including field commanders.", 10),
         ("Between 10 and 15 fighters were killed, sources said.", 10),
         ("Five soldiers and 12 militants were killed in the clashes.", 17),
+        # Lists of dead, however the parser reads them; a person named without a number is one.
+        ("3 Nigerian policemen, 1 gendarme and 1 civilian killed in attack on checkpoint in Assamakka.", 5),
+        ("Gunmen attacked a vehicle near Agadez, two gunmen and a gendarme were killed and two others wounded.", 3),
+        ("Militants attacked an army position near Baroua, ten militants and one soldier was killed in the attack.", 11),
+        ("ISWAP attacked an outpost near Chetimari, killing two national guards and a child.", 3),
+        ("Militants killed 5 people, 3 of them children, in Tera.", 5),
+        ("Fighters stormed a base in Djibo, killing at least 20 soldiers, two security sources told Sahel Wire.", 20),
         ("Militants killed a soldier at the checkpoint.", 1),
         ("The death toll rose to 41 after 12 more bodies were found.", 41),
         ("Twenty-five people were killed in the market.", 25),

@@ -71,6 +71,11 @@ def parse_number(text: str, words: NumberWords | None = None) -> int | None:
     return total + current if seen else None
 
 
+# Words and parts of speech that may stand between the counts of a list of dead ("3 policemen, 1 gendarme").
+LIST_JOINERS = {"and", "&", ","}
+LIST_POS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ"}
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     start: int  # token index in the sentence
@@ -165,8 +170,9 @@ class FatalityCounter:
             passive = sent[cue].tag_ == "VBN"
             if near:
                 # "N soldiers were killed" counts before a passive verb, "killed N soldiers" after an active one.
-                used.append(min(near, key=lambda q: (min(abs(q.start - cue), abs(q.end - 1 - cue))
-                                                     + (0.5 if (q.start > cue) == passive else 0.0))))
+                nearest = min(near, key=lambda q: (min(abs(q.start - cue), abs(q.end - 1 - cue))
+                                                   + (0.5 if (q.start > cue) == passive else 0.0)))
+                used.extend(q for q in self._listed_with(sent, nearest, quantities) if q not in used)
             else:
                 used.extend(self._named_victims(sent[cue]))
         if not used:
@@ -175,20 +181,88 @@ class FatalityCounter:
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
 
-    @staticmethod
-    def _coordinated_groups(cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
-        """'Five soldiers and 12 militants were killed': one quantity per coordinated group of dead."""
+    def _coordinated_groups(self, cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
+        """'Five soldiers and 12 militants were killed', 'two gunmen and a gendarme were killed': one count per
+        coordinated group of dead, a person named without a number counting one."""
         for child in cue.children:
             if child.dep_ not in {"dobj", "nsubjpass"}:
                 continue
-            nouns = [child, *[t for t in child.subtree if t.dep_ == "conj" and t.head.i in {child.i}]]
+            nouns = _coordination(child)
             found = []
             for noun in nouns:
-                for q in quantities:
-                    if any(c.dep_ == "nummod" and q.start <= c.i - offset < q.end for c in noun.children):
-                        found.append(q)
+                counted = [q for q in quantities
+                           if any(c.dep_ == "nummod" and q.start <= c.i - offset < q.end for c in noun.children)]
+                if counted:
+                    found.extend(counted)
+                elif len(nouns) > 1 and self._one_person(noun):
+                    found.append(Quantity(noun.i - offset, noun.i - offset + 1, 1, noun.text))
             return found
         return []
+
+    def _listed_with(self, sent: SpacySpan, quantity: Quantity, quantities: list[Quantity]) -> list[Quantity]:
+        """A count and the counts listed with it, whatever the parse: "3 policemen, 1 gendarme and 1 civilian",
+        "two gunmen and a gendarme" (a person named without a number counts one)."""
+        ordered = sorted(quantities, key=lambda q: q.start)
+        listed = [quantity]
+        for step in (-1, 1):
+            current = quantity
+            while True:
+                index = ordered.index(current) + step
+                if not 0 <= index < len(ordered):
+                    break
+                other = ordered[index]
+                first, second = (other, current) if step < 0 else (current, other)
+                if (not self._joined(sent[first.end : second.start]) or self._part_of(sent, second)
+                        or not self._group_ends(sent, other.end)):
+                    break
+                listed.append(other)
+                current = other
+        last = max(listed, key=lambda q: q.start)
+        single = self._one_more_person(sent, last.end)
+        return sorted(listed + ([single] if single else []), key=lambda q: q.start)
+
+    @staticmethod
+    def _joined(between: SpacySpan) -> bool:
+        """Words between two counts that only finish the first group's noun and join the next ("militants and")."""
+        return 0 < len(between) <= 5 and any(t.lower_ in LIST_JOINERS for t in between) and all(
+            t.pos_ in LIST_POS or t.lower_ in LIST_JOINERS for t in between) and any(
+            t.pos_ in {"NOUN", "PROPN"} for t in between)  # "hundred and twenty" is one number
+
+    def _group_ends(self, sent: SpacySpan, end: int) -> bool:
+        """A listed group of dead ends its noun at a joiner, punctuation, an auxiliary or a death word; "two
+        security sources told" goes on with another verb, so it is not one of the dead."""
+        j = end
+        while j < len(sent) and sent[j].pos_ in {"NOUN", "PROPN", "ADJ"} and sent[j].lower_ not in LIST_JOINERS:
+            j += 1
+        if j >= len(sent):
+            return True
+        token = sent[j]
+        return token.lower_ in LIST_JOINERS or token.is_punct or token.pos_ in {"AUX", "ADP"} or self.is_death_cue(token)
+
+    @staticmethod
+    def _part_of(sent: SpacySpan, quantity: Quantity) -> bool:
+        """"5 people, 3 of them children": the second count is part of the first."""
+        return quantity.end < len(sent) and sent[quantity.end].lower_ == "of"
+
+    def _one_more_person(self, sent: SpacySpan, end: int) -> Quantity | None:
+        """"... and a gendarme": one more person after a listed count's noun."""
+        j = end
+        while j < len(sent) and sent[j].pos_ in {"NOUN", "PROPN", "ADJ"} and sent[j].lower_ not in LIST_JOINERS:
+            j += 1
+        if j >= len(sent) or sent[j].lower_ not in {"and", "&"}:
+            return None
+        k = j + 1
+        if k < len(sent) and sent[k].lower_ in {"a", "an", "one", "his", "her", "their", "the"}:
+            k += 1
+        while k < len(sent) and sent[k].pos_ in {"ADJ", "PROPN"}:
+            k += 1
+        if k < len(sent) and self._one_person(sent[k]):
+            return Quantity(k, k + 1, 1, sent[k].text)
+        return None
+
+    def _one_person(self, noun: Any) -> bool:
+        return noun.tag_ in {"NN", "NNP"} and noun.lemma_.lower() in self.person_nouns and not any(
+            c.dep_ == "nummod" for c in noun.children)
 
     def _named_victims(self, cue: Any) -> list[Quantity]:
         """'killed a soldier', 'killed the village chief and his son': one death per person named."""
@@ -196,9 +270,17 @@ class FatalityCounter:
         for child in cue.children:
             if child.dep_ not in {"dobj", "nsubjpass"}:
                 continue
-            for noun in [child, *[t for t in child.subtree if t.dep_ == "conj" and t.head.i == child.i]]:
-                singular = noun.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in noun.children)
-                if singular and noun.lemma_.lower() in self.person_nouns:
+            for noun in _coordination(child):
+                if self._one_person(noun):
                     rel = noun.i - cue.sent.start
                     victims.append(Quantity(rel, rel + 1, 1, noun.text))
         return victims
+
+
+def _coordination(noun: Any) -> list[Any]:
+    """A noun and the nouns coordinated with it ("3 policemen, 1 gendarme and 1 civilian")."""
+    nouns = [noun]
+    for token in noun.subtree:
+        if token.dep_ == "conj" and any(token.head.i == n.i for n in nouns):
+            nouns.append(token)
+    return nouns

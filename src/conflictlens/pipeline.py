@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
 ARMED_INTERS = {1, 2, 3, 4, 8}
+NON_STATE_ARMED_INTERS = {2, 3, 4}
 
 
 @dataclass(slots=True)
@@ -290,6 +291,9 @@ class Pipeline:
             event_type, sub_type = group.if_violent
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
+        if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
+            # Only the state arrests; an armed group that detains people abducts them (ACLED's rule).
+            event_type, sub_type = "Violence against civilians", "Abduction/forced disappearance"
         attribution = sentence.attribution
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if kind == "allegation" and actor2 is not None and actor2.inter == 7:
