@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,6 +105,13 @@ def module_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.Te
         yield str(tmp_path_factory.mktemp("store") / "events.db")
     else:
         yield from _fresh_database(request.getfixturevalue("postgres_server"))
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on, for a test server."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _psycopg(url: str) -> str:

@@ -1,7 +1,6 @@
 """The REST API over a store of the fusion test articles (tests/data/fusion), and analyst review, on SQLite and on
 PostgreSQL (see conftest for the server)."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.ingest import iter_documents
 from conflictlens.review import create_token
 from conflictlens.store import SQLStore
+
+from .conftest import free_port
 
 ARTICLES = Path(__file__).parent / "data" / "fusion"
 pytestmark = pytest.mark.slow
@@ -214,7 +215,7 @@ def test_cli_token_review_and_a_real_server(api_settings, tmp_path):  # type: ig
     bad = runner.invoke(main, [*base, "review", event_id, "edit", "--set", "event_date=2025-02-30", "--as", "x"])
     assert bad.exit_code == 1 and "is not a date" in bad.output
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "conflictlens.cli", *base, "serve", "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -231,8 +232,3 @@ def test_cli_token_review_and_a_real_server(api_settings, tmp_path):  # type: ig
         server.terminate()
         server.wait(timeout=20)
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

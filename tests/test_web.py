@@ -7,8 +7,6 @@ It leaves a screenshot in reports/web_page.png.
 """
 
 import os
-import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +22,8 @@ from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.ingest import iter_documents
 from conflictlens.review import create_token
 from conflictlens.store import SQLStore
+
+from .conftest import free_port
 
 DATA = Path(__file__).parent / "data"
 SCREENSHOT = Path(__file__).resolve().parents[1] / "reports" / "web_page.png"
@@ -54,9 +54,7 @@ def site(pipeline, settings, tmp_path_factory) -> Iterator[dict[str, str]]:  # t
     token = create_token(store, "analyst-web")
     store.close()
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings.model_copy(update={"db": db})), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -74,7 +72,7 @@ def site(pipeline, settings, tmp_path_factory) -> Iterator[dict[str, str]]:  # t
 
 
 @pytest.fixture(scope="module")
-def browser(site) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def browser(site, tmp_path_factory) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -83,7 +81,7 @@ def browser(site) -> Iterator[object]:  # type: ignore[no-untyped-def]
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1600,1000", f"--user-data-dir={Path(shutil.os.sep, 'tmp', f'cl-chromium-{os.getpid()}')}"):
+                 "--window-size=1600,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
     driver.set_script_timeout(20)

@@ -125,12 +125,12 @@ class ActorDictionary:
         return {a.name for a in actors if a is not None and not self.is_vague(a) and a.inter != 7}
 
     def military_of(self, country: str) -> Actor | None:
-        key = f"Military Forces of {country}"
+        key = _state_key("military", country)
         return self.actor_for(key) if key in self.entries else None
 
     def state_actor(self, kind: str, country: str | None) -> Actor:
         """A country's forces of a kind ("military", "police", "government"), or unidentified ones."""
-        key = f"{STATE_KINDS[kind]} of {country}"
+        key = _state_key(kind, country or "")
         return self.actor_for(key) if country and key in self.entries else self.generic_actor(kind, None)
 
     def resolve(self, mention: ActorMention, context: DocumentActors) -> Actor:
@@ -141,9 +141,8 @@ class ActorDictionary:
         specific = context.most_named(entry.kind)
         if specific is not None:
             return self.actor_for(specific, surface=mention.text)
-        if entry.kind in {"military", "police", "government"} and context.country:
-            templated = {"military": "Military Forces of {}", "police": "Police Forces of {}",
-                         "government": "Government of {}"}[entry.kind].format(context.country)
+        if entry.kind in STATE_KINDS and context.country:
+            templated = _state_key(entry.kind, context.country)
             if templated in self.entries:
                 return self.actor_for(templated, surface=mention.text)
         return self.generic_actor(entry.kind or "", context.country, surface=mention.text)
@@ -195,3 +194,8 @@ class DocumentActors:
             return None
         named = self.named_by_kind.get(kind or "")
         return named.most_common(1)[0][0] if named else None
+
+
+def _state_key(kind: str, country: str) -> str:
+    """The dictionary key of a country's state actor of a kind: "Military Forces of Mali"."""
+    return f"{STATE_KINDS[kind]} of {country}"

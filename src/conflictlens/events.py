@@ -254,20 +254,19 @@ class _Subject:
         return self.relative_clause is None or not _within(root, self.relative_clause)
 
 
-def target_lemmas(trigger: Trigger, grammar: Grammar) -> set[str]:
-    """What a trigger acts on, as lemmas and words: its verb's object, the subject of a passive verb, and
-    "against"/"on" phrases ("attacked a camp", "tourists were attacked")."""
-    targets = target_tokens(trigger, grammar)
+def target_lemmas(targets: list[Token]) -> set[str]:
+    """A trigger's targets (``target_tokens``) as lemmas and words."""
     return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
 
 
-def target_modifiers(trigger: Trigger, grammar: Grammar) -> set[str]:
+def target_modifiers(targets: list[Token]) -> set[str]:
     """The words that qualify a trigger's targets, as lemmas and words ("the National Guard camp": national, guard)."""
-    words = [c for t in target_tokens(trigger, grammar) for c in t.children if c.dep_ in {"compound", "amod", "nmod"}]
-    return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    return target_lemmas([c for t in targets for c in t.children if c.dep_ in {"compound", "amod", "nmod"}])
 
 
 def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
+    """What a trigger acts on: its verb's object, the subject of a passive verb, and "against"/"on" phrases
+    ("attacked a camp", "tourists were attacked")."""
     head = trigger.head
     verb = _governing_verb(head)
     targets: list[Token] = []

@@ -231,9 +231,7 @@ class FatalityCounter:
     def _group_ends(self, sent: SpacySpan, end: int) -> bool:
         """A listed group of dead ends its noun at a joiner, punctuation, an auxiliary or a death word; "two
         security sources told" goes on with another verb, so it is not one of the dead."""
-        j = end
-        while j < len(sent) and sent[j].pos_ in {"NOUN", "PROPN", "ADJ"} and sent[j].lower_ not in LIST_JOINERS:
-            j += 1
+        j = _noun_end(sent, end)
         if j >= len(sent):
             return True
         token = sent[j]
@@ -246,9 +244,7 @@ class FatalityCounter:
 
     def _one_more_person(self, sent: SpacySpan, end: int) -> Quantity | None:
         """"... and a gendarme": one more person after a listed count's noun."""
-        j = end
-        while j < len(sent) and sent[j].pos_ in {"NOUN", "PROPN", "ADJ"} and sent[j].lower_ not in LIST_JOINERS:
-            j += 1
+        j = _noun_end(sent, end)
         if j >= len(sent) or sent[j].lower_ not in {"and", "&"}:
             return None
         k = j + 1
@@ -275,6 +271,14 @@ class FatalityCounter:
                     rel = noun.i - cue.sent.start
                     victims.append(Quantity(rel, rel + 1, 1, noun.text))
         return victims
+
+
+def _noun_end(sent: SpacySpan, start: int) -> int:
+    """Where the words of a counted group's noun ("Nigerien soldiers") that begin at ``start`` end."""
+    j = start
+    while j < len(sent) and sent[j].pos_ in {"NOUN", "PROPN", "ADJ"} and sent[j].lower_ not in LIST_JOINERS:
+        j += 1
+    return j
 
 
 def _coordination(noun: Any) -> list[Any]:

@@ -27,7 +27,14 @@ from conflictlens.classifier import SubtypeClassifier, load_classifier, refine_s
 from conflictlens.config import Settings
 from conflictlens.dates import DateMention, DatePatterns, find_dates
 from conflictlens.entities import actor_mentions, annotate, load_nlp
-from conflictlens.events import VIOLENT_TYPES, EventDetector, Trigger, target_lemmas, target_modifiers
+from conflictlens.events import (
+    VIOLENT_TYPES,
+    EventDetector,
+    Trigger,
+    target_lemmas,
+    target_modifiers,
+    target_tokens,
+)
 from conflictlens.fatalities import FatalityCounter
 from conflictlens.gazetteer import Gazetteer, haversine_km
 from conflictlens.grammar import Grammar
@@ -275,11 +282,12 @@ class Pipeline:
             # "JNIM announces that its fighters attacked ...": the fighters are the speaker's.
             side_one = [speaker, *(a for a in side_one if a is not actor1)]
             actor1 = speaker
+        targets = target_tokens(trigger, self.grammar)
         if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
             # An attack on a post is a battle, even when a bystander dies in it.
-            actor2 = self._forces_attacked(trigger, local.country) or actor2
+            actor2 = self._forces_attacked(targets, local.country) or actor2
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
-            actor2 is None and (bool(target_lemmas(trigger, self.grammar) & self.civilian_targets)
+            actor2 is None and (bool(target_lemmas(targets) & self.civilian_targets)
                                 or self._civilians_died(sent)))
         if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
@@ -340,10 +348,10 @@ class Pipeline:
                          for token in trigger.side_one for child in token.children)
         return self.actors.actor_for(claimant.name) if possessive else None
 
-    def _forces_attacked(self, trigger: Trigger, country: str | None) -> Actor | None:
+    def _forces_attacked(self, targets: list[Token], country: str | None) -> Actor | None:
         """"Gunmen attacked a gendarmerie post": the forces holding the post are the target, so it is a battle."""
-        modifiers = target_modifiers(trigger, self.grammar)
-        if not (target_lemmas(trigger, self.grammar) & self.security_targets or modifiers & self.security_modifiers):
+        modifiers = target_modifiers(targets)
+        if not (target_lemmas(targets) & self.security_targets or modifiers & self.security_modifiers):
             return None
         return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
 

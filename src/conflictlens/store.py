@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -137,14 +138,20 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def actor_names(record: dict[str, Any]) -> list[str]:
+    """Every actor a flat record names, each once: actor1, actor2 and the associated actors."""
+    names = [record.get("actor1"), record.get("actor2"), *(record.get("assoc_actor_1") or "").split("; "),
+             *(record.get("assoc_actor_2") or "").split("; ")]
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def filter_columns(record: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """The columns filters and search read, from a flat record (as reviewed, for fused events) and its full form."""
     event = data.get("event", data)
-    names = [record.get("actor1"), record.get("actor2"), *(record.get("assoc_actor_1") or "").split("; "),
-             *(record.get("assoc_actor_2") or "").split("; ")]
+    names = actor_names(record)
     evidence = [claim.get("evidence") or "" for claim in event.get("claims", [])]
     searchable = [record.get("notes") or "", *dict.fromkeys(evidence), record.get("location") or "",
-                  record.get("admin1") or "", *(n for n in names if n)]
+                  record.get("admin1") or "", *names]
     return {
         "event_date": record.get("event_date"), "event_type": record.get("event_type"),
         "sub_event_type": record.get("sub_event_type"), "actor1": record.get("actor1"),
@@ -152,7 +159,7 @@ def filter_columns(record: dict[str, Any], data: dict[str, Any]) -> dict[str, An
         "location": record.get("location"), "latitude": record.get("latitude"), "longitude": record.get("longitude"),
         "fatalities": record.get("fatalities") or 0, "claim_status": record.get("claim_status"),
         "review_status": record.get("review_status", "unreviewed"),
-        "actors": "; ".join(dict.fromkeys(n for n in names if n)).lower(),
+        "actors": "; ".join(names).lower(),
         "search_text": "\n".join(s for s in searchable if s),
     }
 
@@ -215,9 +222,14 @@ class SQLStore:
         with self.engine.connect() as conn:
             return str(conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one())
 
-    def _write(self) -> Any:
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
         """A transaction; a failing write becomes a StoreError that says where."""
-        return _Transaction(self)
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except sa.exc.DatabaseError as exc:
+            raise _write_error(self, exc) from None
 
     def _upsert(self, conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], *, replace: bool = True) -> None:
         if not rows:
@@ -426,7 +438,7 @@ class SQLStore:
         found: dict[str, Review] = {}
         for chunk in _chunks(event_ids):
             for row in conn.execute(sa.select(reviews).where(reviews.c.event_id.in_(chunk))):
-                found[row[0]] = Review(row[0], row[1], json.loads(row[2]), row[3], row[4])
+                found[row[0]] = _review(row)
         return found
 
     def fused_events(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
@@ -436,8 +448,8 @@ class SQLStore:
             reviews, reviews.c.event_id == fused_events.c.fused_id).where(
             *self._conditions(fused_events, query)).order_by(
             fused_events.c.event_date.nulls_last(), fused_events.c.fused_id)
-        return [apply_review(json.loads(row[0]), Review(row[1], row[2], json.loads(row[3]), row[4], row[5])
-                             if row[1] else None) for row in self._all(_paged(statement, query))]
+        return [apply_review(json.loads(row[0]), _review(row[1:]) if row[1] else None)
+                for row in self._all(_paged(statement, query))]
 
     def count_fused_events(self, query: EventFilter = EventFilter()) -> int:
         statement = sa.select(sa.func.count()).select_from(fused_events).where(*self._conditions(fused_events, query))
@@ -453,14 +465,10 @@ class SQLStore:
         return [{"month": m, "events": int(n), "fatalities": int(f or 0)} for m, n, f in self._all(statement)]
 
     def fused_actor_counts(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Actors of the filtered events, with how many events each takes part in."""
+        """Actors of the filtered events as reviewed, with how many events each takes part in."""
         counts: dict[str, int] = {}
-        statement = sa.select(fused_events.c.record).where(*self._conditions(fused_events, query))
-        for (record,) in self._all(statement):
-            flat = json.loads(record)
-            names = {flat.get("actor1"), flat.get("actor2"), *(flat.get("assoc_actor_1") or "").split("; "),
-                     *(flat.get("assoc_actor_2") or "").split("; ")}
-            for name in names - {None, ""}:
+        for record in self.fused_events(query):
+            for name in actor_names(record):
                 counts[name] = counts.get(name, 0) + 1
         return [{"name": name, "events": n} for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
@@ -469,7 +477,7 @@ class SQLStore:
         statement = sa.select(reviews)
         if event_id:
             statement = statement.where(reviews.c.event_id == event_id)
-        return {row[0]: Review(row[0], row[1], json.loads(row[2]), row[3], row[4]) for row in self._all(statement)}
+        return {row[0]: _review(row) for row in self._all(statement)}
 
     def save_review(self, review: Review, action: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         """Set an event's review, its filtered columns and the audit log, in one transaction."""
@@ -609,27 +617,6 @@ class SQLStore:
         self.engine.dispose()
 
 
-class _Transaction:
-    def __init__(self, store: SQLStore) -> None:
-        self.store = store
-        self.context: Any = None
-
-    def __enter__(self) -> sa.Connection:
-        try:
-            self.context = self.store.engine.begin()
-            return self.context.__enter__()  # type: ignore[no-any-return]
-        except sa.exc.DatabaseError as exc:
-            raise _write_error(self.store, exc) from None
-
-    def __exit__(self, *exc_info: Any) -> None:
-        try:
-            self.context.__exit__(*exc_info)
-        except sa.exc.DatabaseError as exc:
-            raise _write_error(self.store, exc) from None
-        if exc_info[1] is not None and isinstance(exc_info[1], sa.exc.DatabaseError):
-            raise _write_error(self.store, exc_info[1]) from None
-
-
 def _write_error(store: SQLStore, exc: sa.exc.DatabaseError) -> StoreError:
     return StoreError(f"cannot write to the store {store.location} ({_one_line(exc)}): check disk space, "
                       "permissions and that the server is up")
@@ -651,6 +638,11 @@ def _fused_row(fused: dict[str, Any], review: Review | None) -> dict[str, Any]:
 
 def _one_line(exc: sa.exc.DBAPIError) -> str:
     return " ".join(str(exc.orig).split())
+
+
+def _review(row: Any) -> Review:
+    """A review from a row of the reviews table's columns, in order."""
+    return Review(row[0], row[1], json.loads(row[2]), row[3], row[4])
 
 
 def _paged(statement: sa.Select[Any], query: EventFilter) -> sa.Select[Any]:
