@@ -65,3 +65,29 @@ def test_an_attack_on_a_village_fought_off_by_defenders_is_a_battle(code):
                   "and killed four villagers.").events[0]
     assert (repelled.event_type, repelled.sub_event_type) == ("Battles", "Armed clash")
     assert (raided.event_type, raided.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_clash_between_the_police_and_a_crowd_is_a_riot(code):
+    students = code("University students clashed with police in Niamey on Monday while protesting for the "
+                    "payment of scholarship arrears.").events[0]
+    supporters = code("Supporters of the opposition party and police clashed in Zinder on Monday.").events[0]
+    communal = code("Fulani and Djerma youths clashed in the village of Tanda on Monday, leaving two dead.").events[0]
+    assert (students.event_type, students.sub_event_type, students.actor1.name) == (
+        "Riots", "Violent demonstration", "Rioters (Niger)")
+    assert (supporters.event_type, supporters.sub_event_type) == ("Riots", "Mob violence")
+    assert communal.event_type == "Battles"
+
+
+def test_protesters_who_throw_stones_at_the_police_riot(code):
+    event = code("Police fired tear gas to disperse protesters in Niamey on Monday; the protesters threw stones.").events[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_an_attack_that_only_destroyed_property_is_looting(code):
+    burned = code("On 1 March 2020, suspected militants attacked and burned a truck transporting wood in Torodi. "
+                  "No casualties were reported.").events[0]
+    seized = code("On 3 March 2020, suspected Boko Haram militants seized livestock in the village of Toumour.").events[0]
+    killed = code("On 1 March 2020, suspected militants attacked and burned a truck in Torodi, killing the driver.").events[0]
+    assert (burned.event_type, burned.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    assert (seized.event_type, seized.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    assert killed.event_type != "Strategic developments"

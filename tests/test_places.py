@@ -75,3 +75,29 @@ def test_a_state_named_like_a_country(pipeline):
     places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
     assert (places["Georgia"].country, places["Georgia"].level) == ("United States", "admin1")
     assert places["Macon"].country == "United States"
+
+
+def test_a_comma_names_the_region_a_town_lies_in(pipeline):
+    text = "Officials in Decatur, Ala., and Rome, Ga., said a fire in Paris, Tenn., killed two people."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert {name: places[name].admin1 for name in ("Decatur", "Rome", "Paris")} == {
+        "Decatur": "Alabama", "Rome": "Georgia", "Paris": "Tennessee"}
+    assert (places["Ala."].name, places["Ala."].level) == ("Alabama", "admin1")
+
+
+def test_a_state_name_means_the_state_not_a_namesake_village(pipeline):
+    text = "A case of the disease was found in a dairy cow in central California, the agency said in Maryland."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert (places["California"].level, places["California"].admin1) == ("admin1", "California")
+
+
+def test_a_town_inside_a_region_named_after_it_stays_the_town(pipeline):
+    text = "Gunmen attacked a market in Tahoua on Monday."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert (places["Tahoua"].level, places["Tahoua"].country) == ("populated_place", "Niger")
+
+
+def test_other_places_vouch_for_the_region_they_lie_in(pipeline):
+    text = "The outbreak spread from Toronto to hospitals across Ontario."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert (places["Ontario"].country, places["Ontario"].level) == ("Canada", "admin1")

@@ -49,6 +49,7 @@ class Trigger:
     side_one_allies: list[Token] = field(default_factory=list)
     side_two: list[Token] = field(default_factory=list)
     agent_countries: list[Token] = field(default_factory=list)  # "Burkina Faso sent troops"
+    displaced: list[LexiconGroup] = field(default_factory=list)  # background groups dropped for this trigger
 
     @property
     def head(self) -> Token:
@@ -74,7 +75,7 @@ class EventDetector:
                                             bool(group.get("outcome"))))
             patterns = []
             for phrase in group["patterns"]:
-                patterns.extend(_token_patterns(str(phrase), nlp))
+                patterns.extend(_token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))))
             self.matcher.add(str(index), patterns)
         self.hedges = phrase_pattern(conventions["hedges"])
         self.negations = {n.lower() for n in conventions["negations"]}
@@ -120,6 +121,7 @@ class EventDetector:
                 # One violent event per sentence: the main clause's, and among equals the group listed first
                 # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
                 first = min(violent, key=lambda t: (_depth(t.span.root), self.groups.index(t.group)))
+                first.displaced = [t.group for t in triggers if t.group.background]
                 triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
                 triggers.append(first)
             by_sentence[index] = sorted(triggers, key=lambda t: t.span.start)
@@ -278,17 +280,22 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
             prep = preposition_of(child)
             if prep is not None and prep.lower_ in grammar.target_prepositions:
                 targets.extend([c for c in child.children if c.dep_ == "pobj"] if prep is child else [child])
+    if not targets and head.pos_ == "VERB":
+        # The parse lost the object ("assaulted passengers" read as an adjective): the noun right after the verb.
+        following = head.doc[head.i + 1 : min(head.i + 4, head.sent.end)]
+        targets = [next((t for t in following if t.pos_ in {"NOUN", "PROPN"}), None)] if following else []
+        targets = [t for t in targets if t is not None]
     return targets
 
 
-def _token_patterns(phrase: str, nlp: Language) -> list[list[dict[str, Any]]]:
+def _token_patterns(phrase: str, nlp: Language, gap_excludes: tuple[str, ...] = ()) -> list[list[dict[str, Any]]]:
     # The language's own tokenizer splits a phrase as it splits text ("counter-offensive", "tir d'obus").
     words = [w for part in phrase.split() for w in (["*"] if part == "*" else [t.text for t in nlp.tokenizer(part)])]
     lemma_pattern: list[dict[str, Any]] = []
     lower_pattern: list[dict[str, Any]] = []
     for word in words:
         if word == "*":
-            gap = [{"IS_PUNCT": False, "OP": "?"}] * 3
+            gap = [{"IS_PUNCT": False, "LOWER": {"NOT_IN": list(gap_excludes)}, "OP": "?"}] * 3
             lemma_pattern.extend(gap)
             lower_pattern.extend(gap)
         elif word.isupper() and len(word) > 1:

@@ -109,6 +109,9 @@ class Pipeline:
         self.abduction_with_deaths = tuple(knowledge.conventions["abduction_with_deaths"])
         self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
         self.crowd_words = {w.lower() for w in knowledge.conventions["crowd_words"]}
+        self.harm_words = {w.lower() for w in knowledge.conventions["harm_words"]}
+        self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
+        self.protest_words = {w.lower() for w in knowledge.conventions["protest_words"]}
         self.resistance_cues = phrase_pattern(knowledge.conventions["resistance_cues"])
         self.resisted_attack = tuple(knowledge.conventions["resisted_attack"])
 
@@ -319,6 +322,20 @@ class Pipeline:
         if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) and deaths == 0:
             # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles.
             event_type, sub_type = "Riots", "Mob violence"
+        looting = next((g for g in trigger.displaced if g.sub_event_type == "Looting/property destruction"), None)
+        if (looting is not None and group.if_target_civilians and event_type == "Battles" and actor2 is None
+                and deaths == 0 and not self._anyone_hurt(sent)):
+            # "Militants attacked and burned a truck, no casualties": an attack on no one that only destroyed or
+            # took property is coded as the destruction (an attack on villagers stays one).
+            event_type, sub_type = looting.event_type, looting.sub_event_type
+        if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(sent, named):
+            # "Students clashed with police": a riot, with the rioters as actor1 and the forces as actor2.
+            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            event_type = "Riots"
+            sub_type = "Violent demonstration" if words & self.protest_words else "Mob violence"
+            forces = next((a for a in named if a.inter in ARMED_INTERS), None)
+            actor1, actor2 = self.actors.generic_actor("rioters", local.country), forces
+            side_one, side_two = [actor1], [forces] if forces else []
         if event_type == "Battles" and actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
             side_one, side_two = side_two, []
@@ -374,6 +391,15 @@ class Pipeline:
         """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
         following = list(itertools.islice(_sentences_after(sent), 1))
         return any(self.resistance_cues.search(part.text.lower()) for part in [sent, *following])
+
+    def _anyone_hurt(self, sent: SpacySpan) -> bool:
+        return any(t.lemma_.lower() in self.harm_words or t.lower_ in self.harm_words for t in sent)
+
+    def _crowd_clash(self, sent: SpacySpan, named: list[Actor]) -> bool:
+        """A clash of state forces with a crowd (students, supporters, protesters), with no armed group in it."""
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
+                and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(words & self.riot_participants))
 
     def _turned_violent(self, sent: SpacySpan) -> bool:
         """A violence cue in the sentence, or in a later one whose subject is the crowd ("The demonstrators burned...")."""

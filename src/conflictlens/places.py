@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from conflictlens.gazetteer import Gazetteer, GazetteerEntry, haversine_km, name_key
+from conflictlens.gazetteer import Gazetteer, GazetteerEntry, clean_admin_name, haversine_km, name_key
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -45,6 +45,13 @@ NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole
                         r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
                         re.IGNORECASE)
 MAX_TOKENS = 4
+# Words of an apposition between a place and the region it lies in: "Bangui, a town in the region of Tahoua".
+APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "locality", "commune", "hamlet", "settlement",
+                    "in", "of", "region", "province", "district", "department", "state", "county"}
+# How many tokens may stand between a place and the names that say where it lies.
+QUALIFIER_GAP = 8
+# Places this close anchor each other: "near the document's other places".
+ANCHOR_KM = 300
 # A place more than this far from the district and region named after it is another place of that name.
 QUALIFIER_KM = 250
 
@@ -65,7 +72,8 @@ class Toponym:
     near: bool = False
     area_word: bool = False
     weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
-    qualifier: bool = False  # "(Ayorou, Tillaberi)" after a place name: its district and region, not the place
+    qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
+    qualifiers: list[Toponym] = field(default_factory=list)  # the qualifiers that follow this toponym
 
 
 class PlaceResolver:
@@ -80,6 +88,9 @@ class PlaceResolver:
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
+        self.region_abbreviations = {abbreviation: (code, name)
+                                     for code, names in knowledge.conventions.get("region_abbreviations", {}).items()
+                                     for abbreviation, name in names.items()}
 
     def country_name(self, code: str | None) -> str | None:
         if code is None:
@@ -127,7 +138,50 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
+        self._mark_comma_qualifiers(doc, toponyms)
+        for t in toponyms:
+            t.qualifiers = _qualifiers_after(doc, t, toponyms)
         return toponyms
+
+    def _mark_comma_qualifiers(self, doc: Doc, toponyms: list[Toponym]) -> None:
+        """"Paris, Tenn.", "Gao, Mali", "Bangui, a town in the region of Tahoua": a region or country after a
+        comma that holds the place before it.
+
+        "Menaka, Gao and Timbuktu" is a list, so a name followed by "and"/"or" qualifies nothing.
+        """
+        by_start = {t.token_start: t for t in toponyms}
+        for t in list(toponyms):
+            after = t.token_end + 1
+            while after < len(doc) and doc[after].lower_ in APPOSITION_WORDS and after - t.token_end < QUALIFIER_GAP:
+                after += 1
+            if t.country_code or after >= len(doc) or doc[t.token_end].text != "," \
+                    or doc[after].sent.start != doc[t.token_start].sent.start:
+                continue
+            named, abbreviated = by_start.get(after), self._abbreviated_region(doc, after, t.sentence_index)
+            for region in (abbreviated, named):
+                if region is None or (region.token_end < len(doc) and doc[region.token_end].lower_ in {"and", "or"}):
+                    continue
+                if any(_inside(c, region) for c in t.candidates):
+                    region.qualifier = True
+                    if region is abbreviated:  # "Ala." is Alabama here, whatever else the gazetteer calls Ala
+                        if named is not None:
+                            toponyms.remove(named)
+                        by_start[after] = region
+                        toponyms.append(region)
+                    break
+        toponyms.sort(key=lambda t: t.token_start)
+
+    def _abbreviated_region(self, doc: Doc, i: int, sentence_index: int) -> Toponym | None:
+        found = self.region_abbreviations.get(doc[i].text)
+        if found is None:
+            return None
+        code, name = found
+        regions = [e for e in self.gazetteer.lookup(name) if e.country_code == code and e.level == "admin1"]
+        if not regions:
+            return None
+        token = doc[i]
+        return Toponym(token.text, token.idx, token.idx + len(token.text), sentence_index, i, i + 1,
+                       candidates=regions)
 
     def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
         text = span.text
@@ -185,7 +239,6 @@ class PlaceResolver:
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
-        qualifiers = {id(t): self._qualifier_keys(t, toponyms) for t in toponyms}
         anchors: list[tuple[str, GazetteerEntry]] = []
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
@@ -193,12 +246,11 @@ class PlaceResolver:
                     # Only other names anchor a toponym: a repeated name must not vouch for itself.
                     others = [entry for key, entry in anchors if key != name_key(t.text)]
                     t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others)
-                                   + (3.0 if {name_key(c.admin1_name or ""), name_key(c.admin2_name or "")}
-                                      & qualifiers[id(t)] else 0.0))
+                                   + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         for t in toponyms:
-            if self._far_from_its_qualifiers(t, toponyms):
+            if self._far_from_its_qualifiers(t):
                 t.chosen = None  # the wrong namesake: the event falls back to the district or region named
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
@@ -242,26 +294,26 @@ class PlaceResolver:
         return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
 
     @staticmethod
-    def _qualifiers(toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
-        """The names in the parenthesis right after a toponym: "Tangouchmane (Ayorou, Tillaberi)"."""
-        return [t for t in toponyms if t.qualifier and t.sentence_index == toponym.sentence_index
-                and 0 < t.token_start - toponym.token_end <= 6]
-
-    def _qualifier_keys(self, toponym: Toponym, toponyms: list[Toponym]) -> set[str]:
-        return {name_key(t.text) for t in self._qualifiers(toponym, toponyms)}
-
-    def _far_from_its_qualifiers(self, toponym: Toponym, toponyms: list[Toponym]) -> bool:
-        """A place farther than a region's breadth from every district and region its parenthesis names."""
+    def _far_from_its_qualifiers(toponym: Toponym) -> bool:
+        """A place outside, and farther than a region's breadth from, every district and region named after it."""
         chosen = toponym.chosen
-        around = [q.chosen for q in self._qualifiers(toponym, toponyms) if q.chosen is not None]
+        around = [q for q in toponym.qualifiers if q.chosen is not None]
         return chosen is not None and bool(around) and all(
-            haversine_km(chosen.latitude, chosen.longitude, q.latitude, q.longitude) > QUALIFIER_KM for q in around)
+            not _inside(chosen, q) and haversine_km(chosen.latitude, chosen.longitude,
+                                                    q.chosen.latitude, q.chosen.longitude) > QUALIFIER_KM  # type: ignore[union-attr]
+            for q in around)
 
     @staticmethod
     def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
         score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.3)
-        if entry.feature_code in {"PPLC", "PPLA", "PPLA2"}:
+        if entry.feature_code == "PPLC":
+            score += 1.0  # "Paris", "London", "Athens": the capital, unless the document says otherwise
+        elif entry.feature_code in {"PPLA", "PPLA2"}:
             score += 0.5
+        if entry.level == "admin1" and not any(c.feature_class == "P" and _within_region(c, entry)
+                                               for c in toponym.candidates):
+            # "California" is the state, not California, Maryland; but "Tahoua" is the town its region is named after.
+            score += 0.8
         if toponym.area_word and entry.feature_class == "A":
             score += 0.4
         score += 0.25 * math.log10(entry.population + 1)
@@ -272,10 +324,7 @@ class PlaceResolver:
             # A share of the evidence, weighed by how much evidence there is: one actor's vote is a hint,
             # a named country a fact.
             score += 3.0 * min(1.0, total_votes / 2) * votes.get(entry.country_code, 0) / total_votes
-        if anchors and any(
-            a.geonameid != entry.geonameid and haversine_km(a.latitude, a.longitude, entry.latitude, entry.longitude) < 300
-            for a in anchors
-        ):
+        if anchors and any(_related(a, entry) for a in anchors):
             score += 1.0
         return score
 
@@ -329,6 +378,55 @@ class PlaceResolver:
     @staticmethod
     def is_nationwide(sentence_text: str) -> bool:
         return NATIONWIDE.search(sentence_text) is not None
+
+
+def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
+    """The names just after a toponym that say where it lies: "Tangouchmane (Ayorou, Tillaberi)", "Paris, Tenn."
+
+    Within a few tokens and the same sentence; "and", "or" or ";" start another place's names.
+    """
+    found = []
+    for t in toponyms:
+        gap = t.token_start - toponym.token_end
+        if not t.qualifier or t.sentence_index != toponym.sentence_index or not 0 < gap <= QUALIFIER_GAP:
+            continue
+        if any(token.lower_ in {"and", "or", ";"} for token in doc[toponym.token_end : t.token_start]):
+            continue
+        found.append(t)
+    return found
+
+
+def _region_keys(region: GazetteerEntry) -> set[str]:
+    return {name_key(region.name), name_key(clean_admin_name(region.name) or "")}
+
+
+def _within_region(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
+    """True when ``entry`` lies in the first- or second-level division ``region``, by their admin names."""
+    if entry.country_code != region.country_code or entry.geonameid == region.geonameid:
+        return False
+    if region.level == "admin1":
+        return name_key(entry.admin1_name or "") in _region_keys(region)
+    if region.level == "admin2":
+        return name_key(entry.admin2_name or "") in _region_keys(region)
+    return False
+
+
+def _inside(entry: GazetteerEntry, region: Toponym) -> bool:
+    """True when ``entry`` lies in the country, or the division named, by the toponym ``region``."""
+    if region.country_code:
+        return entry.country_code == region.country_code
+    keys = {name_key(region.text)}
+    if name_key(entry.admin1_name or "") in keys or name_key(entry.admin2_name or "") in keys:
+        return True
+    return any(_within_region(entry, candidate) for candidate in region.candidates)
+
+
+def _related(anchor: GazetteerEntry, entry: GazetteerEntry) -> bool:
+    """Two places of a document that vouch for each other: close together, or one inside the other."""
+    if anchor.geonameid == entry.geonameid:
+        return False
+    return (haversine_km(anchor.latitude, anchor.longitude, entry.latitude, entry.longitude) < ANCHOR_KM
+            or _within_region(anchor, entry) or _within_region(entry, anchor))
 
 
 def _person_name_parts(doc: Doc) -> set[str]:
