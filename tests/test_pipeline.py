@@ -87,7 +87,8 @@ def test_an_attack_that_only_destroyed_property_is_looting(code):
     burned = code("On 1 March 2020, suspected militants attacked and burned a truck transporting wood in Torodi. "
                   "No casualties were reported.").events[0]
     seized = code("On 3 March 2020, suspected Boko Haram militants seized livestock in the village of Toumour.").events[0]
-    killed = code("On 1 March 2020, suspected militants attacked and burned a truck in Torodi, killing the driver.").events[0]
+    killed = code("On 1 March 2020, suspected militants attacked and burned a truck in Torodi, "
+                  "killing the driver.").events[0]
     assert (burned.event_type, burned.sub_event_type) == ("Strategic developments", "Looting/property destruction")
     assert (seized.event_type, seized.sub_event_type) == ("Strategic developments", "Looting/property destruction")
     assert killed.event_type != "Strategic developments"

@@ -283,8 +283,7 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
     if not targets and head.pos_ == "VERB":
         # The parse lost the object ("assaulted passengers" read as an adjective): the noun right after the verb.
         following = head.doc[head.i + 1 : min(head.i + 4, head.sent.end)]
-        targets = [next((t for t in following if t.pos_ in {"NOUN", "PROPN"}), None)] if following else []
-        targets = [t for t in targets if t is not None]
+        targets = [t for t in following if t.pos_ in {"NOUN", "PROPN"}][:1]
     return targets
 
 
