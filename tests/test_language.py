@@ -21,3 +21,11 @@ def test_unsupported_language_is_kept_without_events(pipeline):
     assert result.events == []
     assert result.document.warnings == [
         "no event pipeline for language 'de' (have en, fr); document stored without events"]
+
+
+def test_a_short_text_is_read_in_a_language_with_dictionaries():
+    doc = detect_language(Document(text="MNJ rebels attacked Niger army barracks."), default="en", known={"en", "fr"})
+    assert doc.language == "en"
+    assert doc.warnings and "short text" in doc.warnings[0]
+    french = detect_language(Document(text="Des hommes armés ont attaqué Ménaka."), default="en", known={"en", "fr"})
+    assert french.language == "fr"

@@ -36,6 +36,7 @@ class LexiconGroup:
     if_actor1_state: str | None
     background: bool
     outcome: bool
+    wins_over_remote: bool = False
 
 
 @dataclass(slots=True)
@@ -72,7 +73,7 @@ class EventDetector:
                                             tuple(armed) if armed else None,  # type: ignore[arg-type]
                                             tuple(violent) if violent else None,  # type: ignore[arg-type]
                                             group.get("if_actor1_state"), bool(group.get("background")),
-                                            bool(group.get("outcome"))))
+                                            bool(group.get("outcome")), bool(group.get("wins_over_remote"))))
             patterns = []
             for phrase in group["patterns"]:
                 patterns.extend(_token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))))
@@ -121,6 +122,8 @@ class EventDetector:
                 # One violent event per sentence: the main clause's, and among equals the group listed first
                 # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
                 first = min(violent, key=lambda t: (_depth(t.span.root), self.groups.index(t.group)))
+                if first.group.event_type == "Explosions/Remote violence":
+                    first = next((t for t in violent if t.group.wins_over_remote), first)
                 first.displaced = [t.group for t in triggers if t.group.background]
                 triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
                 triggers.append(first)

@@ -10,10 +10,17 @@ from conflictlens.model import Document
 DetectorFactory.seed = 0
 
 MIN_CONFIDENCE = 0.80
+# Below this length (a headline, a short sentence) langdetect is unreliable ("MNJ rebels attacked Niger army
+# barracks." reads as Swedish), so a short text is only given a language the pipeline has dictionaries for.
+SHORT_TEXT_CHARS = 100
 
 
-def detect_language(document: Document, *, default: str = "en") -> Document:
-    """Set ``document.language``; uncertain or undetectable text gets ``default`` and a warning."""
+def detect_language(document: Document, *, default: str = "en", known: set[str] | None = None) -> Document:
+    """Set ``document.language``; uncertain or undetectable text gets ``default`` and a warning.
+
+    With ``known`` (the languages that have dictionaries), a short text detected as another language is
+    read as ``default``: on a sentence or two, detection is a guess.
+    """
     try:
         best = detect_langs(document.text[:5000])[0]
     except LangDetectException:
@@ -23,6 +30,10 @@ def detect_language(document: Document, *, default: str = "en") -> Document:
     if best.prob < MIN_CONFIDENCE:
         document.language = default
         document.warnings.append(f"language uncertain ({best.lang} p={best.prob:.2f}); assumed {default!r}")
+    elif known is not None and best.lang not in known and len(document.text.strip()) < SHORT_TEXT_CHARS:
+        document.language = default
+        document.warnings.append(f"language of a short text read as {best.lang!r}, which has no dictionaries; "
+                                 f"assumed {default!r}")
     else:
         document.language = best.lang
     return document

@@ -109,6 +109,7 @@ class Pipeline:
         self.abduction_with_deaths = tuple(knowledge.conventions["abduction_with_deaths"])
         self.violence_cues = {w.lower() for w in knowledge.conventions["violence_cues"]}
         self.crowd_words = {w.lower() for w in knowledge.conventions["crowd_words"]}
+        self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.harm_words = {w.lower() for w in knowledge.conventions["harm_words"]}
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.protest_words = {w.lower() for w in knowledge.conventions["protest_words"]}
@@ -120,7 +121,7 @@ class Pipeline:
 
     def process(self, document: Document) -> ProcessedDocument:
         if document.language is None:
-            detect_language(document, default=self.settings.default_language)
+            detect_language(document, default=self.settings.default_language, known=self.languages)
         if document.language != self.language:
             if document.language not in self.languages:
                 document.warnings.append(
@@ -314,7 +315,7 @@ class Pipeline:
         # ACLED names the crowd itself: "Protesters (Niger)", "Rioters (Niger)".
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
         if crowd and (actor1 is None or actor1.inter == 7):
-            actor1 = self.actors.generic_actor(crowd, local.country)
+            actor1 = self.actors.generic_actor(crowd, local.country, surface=self._crowd_surface(trigger, sent))
             if actor2 is not None and actor2.inter == 7:
                 actor2 = None
         deaths, deaths_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
@@ -391,6 +392,23 @@ class Pipeline:
         """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
         following = list(itertools.islice(_sentences_after(sent), 1))
         return any(self.resistance_cues.search(part.text.lower()) for part in [sent, *following])
+
+    def _crowd_surface(self, trigger: Trigger, sent: SpacySpan) -> str | None:
+        """Who the crowd were, in the text's words: "university students" in "Tens of thousands of university
+        students demonstrated", for reviewers and for matching the report."""
+        verb = trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else trigger.head.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
+                        and c not in trigger.span), None)
+        if subject is None:
+            subject = next((t for t in sent if t.lemma_.lower() in self.riot_participants and t.pos_ == "NOUN"), None)
+        while subject is not None and subject.lemma_.lower() in self.crowd_quantities:
+            # "thousands of students", "a group of refugees": the people are the object of "of".
+            of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if subject is None:
+            return None
+        words = [c for c in subject.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [subject]
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
     def _anyone_hurt(self, sent: SpacySpan) -> bool:
         return any(t.lemma_.lower() in self.harm_words or t.lower_ in self.harm_words for t in sent)
