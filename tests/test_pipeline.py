@@ -98,7 +98,8 @@ def test_air_strikes_that_support_ground_fighting_are_a_battle(code):
     combined = code("On 11 May 2020, Nigerien forces conducted ground and air operations against Boko Haram "
                     "militants near Bosso.").events[0]
     air = code("On 11 May 2020, Nigerien aircraft conducted airstrikes against Boko Haram militants near Bosso.").events[0]
-    gunfire = code("On 19 April 2020, an MSA patrol and suspected ISGS militants exchanged gunfire near Tankademi.").events[0]
+    gunfire = code("On 19 April 2020, an MSA patrol and suspected ISGS militants exchanged gunfire "
+                   "near Tankademi.").events[0]
     assert (combined.event_type, combined.sub_event_type) == ("Battles", "Armed clash")
     assert (air.event_type, air.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
     assert (gunfire.event_type, gunfire.sub_event_type) == ("Battles", "Armed clash")
