@@ -74,3 +74,14 @@ def test_parse_number_digits_round_trip(n: int):
 def test_injured_are_not_counted_as_dead(pipeline, counter):
     text = "According to the communique, two soldiers were killed and four others wounded in the clashes."
     assert deaths(pipeline, counter, text) == (2, "two")
+
+
+def test_one_person_named_as_the_victim_is_one_death(code):
+    cases = {
+        "On December 17, militants killed a herdsman in the area of Toumour.": 1,
+        "On June 2, suspected policemen shot dead an elderly man in Diffa.": 1,
+        "On September 18, unknown gunmen assassinated the village chief in Bosso.": 1,
+        "On September 6, gunmen wounded a merchant in Diffa; he succumbed to his wounds a week later.": 1,
+        "On June 8, militants attempted to assassinate a man in Diffa; the victim was severely wounded.": 0,
+    }
+    assert {text: code(text).events[0].fatalities for text in cases} == cases

@@ -94,6 +94,8 @@ class FatalityCounter:
         self.not_death = {w.lower() for w in conventions["not_death_words"]}
         self.units = {w.lower() for w in conventions["non_person_units"]}
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
+        self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
+        self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
 
@@ -153,7 +155,9 @@ class FatalityCounter:
 
     def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8) -> tuple[int, str | None]:
         """Deaths reported in one sentence, and the words they were read from."""
-        cues = [t.i - sent.start for t in sent if self.is_death_cue(t)]
+        # "attempted to assassinate", "threatened to kill": no one died of that verb.
+        cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
+                and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)]
         if not cues:
             return 0, None
         injuries = [t.i - sent.start for t in sent if t.lemma_.lower() in self.not_death or t.lower_ in self.not_death]
@@ -261,15 +265,25 @@ class FatalityCounter:
             c.dep_ == "nummod" for c in noun.children)
 
     def _named_victims(self, cue: Any) -> list[Quantity]:
-        """'killed a soldier', 'killed the village chief and his son': one death per person named."""
+        """'killed a soldier', 'killed the village chief and his son', 'shot dead an elderly man', 'he succumbed':
+        one death per person named."""
         victims = []
-        for child in cue.children:
-            if child.dep_ not in {"dobj", "nsubjpass"}:
-                continue
-            for noun in _coordination(child):
-                if self._one_person(noun):
-                    rel = noun.i - cue.sent.start
-                    victims.append(Quantity(rel, rel + 1, 1, noun.text))
+        # "shot dead X": the victim is the object of the verb that "dead" completes.
+        holders = [cue, cue.head] if cue.dep_ in {"acomp", "xcomp", "oprd", "advmod", "ccomp"} else [cue]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in self.one_person_pronouns \
+                        and cue.lemma_.lower() in {"die", "succumb", "perish"}:
+                    rel = child.i - cue.sent.start
+                    victims.append(Quantity(rel, rel + 1, 1, child.text))
+                if child.dep_ not in {"dobj", "nsubjpass"}:
+                    continue
+                for noun in _coordination(child):
+                    if self._one_person(noun):
+                        rel = noun.i - cue.sent.start
+                        victims.append(Quantity(rel, rel + 1, 1, noun.text))
+            if victims:
+                break
         return victims
 
 
