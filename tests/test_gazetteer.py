@@ -67,3 +67,17 @@ def test_default_gazetteer_has_world_towns_with_admin_names(gazetteer_path):
 def test_helpers():
     assert clean_admin_name("Kidal Region") == "Kidal"
     assert round(haversine_km(18.44, 1.41, 19.96, 2.86)) == 227
+
+
+def test_a_country_point_is_central_to_its_mainland():
+    from conflictlens.gazetteer import _country_centroids, _mainland_centroid
+
+    square = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]], [[[20, 20], [21, 20], [21, 21], [20, 20]]]]}}]}
+    assert _mainland_centroid(square) == pytest.approx((5.0, 5.0))
+    assert _mainland_centroid({"features": []}) is None
+    points = _country_centroids()
+    # The geographic centre of the contiguous United States is near Lebanon, Kansas (39.8N 98.6W);
+    # the conventional 38N 97W is 240 km from it.
+    assert haversine_km(*points["US"], 39.83, -98.58) < 100
+    assert points["JP"] == (36.0, 138.0)  # a conventional point near the centre is kept

@@ -103,3 +103,11 @@ def test_air_strikes_that_support_ground_fighting_are_a_battle(code):
     assert (combined.event_type, combined.sub_event_type) == ("Battles", "Armed clash")
     assert (air.event_type, air.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
     assert (gunfire.event_type, gunfire.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_attack_that_kills_soldiers_or_police_is_a_battle(code):
+    mixed = code("On 3 May 2020, two refugees and a policeman were killed in an attack on the refugee camp of "
+                 "Tabarey Barey by unidentified assailants.").events[0]
+    shooting = code("On 2 June 2020, soldiers shot dead an elderly man in Diffa.").events[0]
+    assert (mixed.event_type, mixed.actor2.name) == ("Battles", "Police Forces of Niger")
+    assert (shooting.event_type, shooting.actor1.name) == ("Violence against civilians", "Military Forces of Niger")

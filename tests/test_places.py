@@ -101,3 +101,9 @@ def test_other_places_vouch_for_the_region_they_lie_in(pipeline):
     text = "The outbreak spread from Toronto to hospitals across Ontario."
     places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
     assert (places["Ontario"].country, places["Ontario"].level) == ("Canada", "admin1")
+
+
+@pytest.mark.shared
+def test_an_unknown_village_falls_back_to_its_district_not_its_region(code):
+    place = place_of(code, "On 27 April 2020, Nigerien soldiers burned motorbikes in Amarsingue (Tera, Tillaberi).")
+    assert (place.name, place.country, place.geo_precision) == ("Téra", "Niger", GeoPrecision.NEAR)

@@ -68,6 +68,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 GEONAMES_COLUMNS = 19
+# A country's conventional point farther than this from its mainland's centroid is replaced by the centroid.
+OFF_CENTRE_KM = 200
 # "Kidal Region" is "Kidal" in ACLED's admin1 column; these suffixes are dropped for display.
 ADMIN_SUFFIXES = re.compile(
     r"\s+(Region|Province|Department|Département|Governorate|District|State|Prefecture|Cercle|Circle)$",
@@ -337,16 +339,54 @@ def import_geonames(gazetteer_path: Path, files: Iterable[Path]) -> dict[str, in
 
 
 def _country_centroids() -> dict[str, tuple[float, float]]:
-    """Conventional country points (countryinfo's data, MIT), where a country is coded at country level."""
+    """Where a country coded at country level sits (countryinfo's data, MIT): its conventional rounded point, the
+    one atlases and encyclopaedias give, unless that point lies far from the centroid of the country's mainland
+    outline (38N 97W for the United States is 240 km from it); then the centroid."""
     centroids = {}
     for item in resources.files("countryinfo").joinpath("data").iterdir():
         if not item.name.endswith(".json"):
             continue
         data = json.loads(item.read_text(encoding="utf-8"))
         code, latlng = (data.get("ISO") or {}).get("alpha2"), data.get("latlng")
-        if code and isinstance(latlng, list) and len(latlng) == 2:
-            centroids[code] = (float(latlng[0]), float(latlng[1]))
+        if not code:
+            continue
+        mainland = _mainland_centroid(data.get("geoJSON"))
+        conventional = (float(latlng[0]), float(latlng[1])) if isinstance(latlng, list) and len(latlng) == 2 else None
+        if conventional is None or (mainland is not None and haversine_km(*conventional, *mainland) > OFF_CENTRE_KM):
+            conventional = mainland
+        if conventional is not None:
+            centroids[code] = conventional
     return centroids
+
+
+def _mainland_centroid(geojson: object) -> tuple[float, float] | None:
+    """(lat, lon) of the area centroid of a country's largest polygon, when that point lies inside it."""
+    try:
+        geometry = geojson["features"][0]["geometry"]  # type: ignore[index]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [[(float(x), float(y)) for x, y, *_ in polygon[0]] for polygon in polygons]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    best: tuple[float, tuple[float, float], list[tuple[float, float]]] | None = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = x1 * y2 - x2 * y1
+            area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
+        if area and (best is None or abs(area) > best[0]):
+            best = (abs(area), (cy / (3 * area), cx / (3 * area)), ring)
+    if best is None or not _inside_ring(best[1][1], best[1][0], best[2]):
+        return None
+    return best[1]
+
+
+def _inside_ring(x: float, y: float, ring: list[tuple[float, float]]) -> bool:
+    """Even-odd ray casting: is the point (x, y) inside the closed ring?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 def _central_point(points: list[tuple[float, float]]) -> tuple[float, float]:

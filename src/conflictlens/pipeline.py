@@ -111,6 +111,8 @@ class Pipeline:
         self.crowd_words = {w.lower() for w in knowledge.conventions["crowd_words"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.harm_words = {w.lower() for w in knowledge.conventions["harm_words"]}
+        self.security_persons = {w.lower() for w in knowledge.conventions["security_persons"]}
+        self.police_persons = {w.lower() for w in knowledge.conventions["police_persons"]}
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.protest_words = {w.lower() for w in knowledge.conventions["protest_words"]}
         self.resistance_cues = phrase_pattern(knowledge.conventions["resistance_cues"])
@@ -289,7 +291,8 @@ class Pipeline:
         targets = target_tokens(trigger, self.grammar)
         if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
             # An attack on a post is a battle, even when a bystander dies in it.
-            actor2 = self._forces_attacked(targets, local.country) or actor2
+            actor2 = (self._forces_attacked(targets, local.country) or self._forces_among_dead(sent, local.country)
+                      or actor2)
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
             actor2 is None and (bool(target_lemmas(targets) & self.civilian_targets)
                                 or self._civilians_died(sent)))
@@ -372,6 +375,22 @@ class Pipeline:
         if not (target_lemmas(targets) & self.security_targets or modifiers & self.security_modifiers):
             return None
         return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
+
+    def _forces_among_dead(self, sent: SpacySpan, country: str | None) -> Actor | None:
+        """"Two refugees and a policeman were killed": with soldiers or police among the dead it is a battle."""
+        for t in sent:
+            if t.lemma_.lower() not in self.security_persons:
+                continue
+            first = t
+            while first.dep_ == "conj":
+                first = first.head
+            verb = first.head.lemma_.lower()
+            # The subject of "shot" is the shooter; only "die" has its dead as subject.
+            if verb in self.victim_verbs and (first.dep_ in {"nsubjpass", "dobj"}
+                                               or (first.dep_ == "nsubj" and verb == "die")):
+                return self.actors.state_actor("police" if t.lemma_.lower() in self.police_persons else "military",
+                                               country)
+        return None
 
     def _civilians_died(self, sent: SpacySpan) -> bool:
         """"Eight villagers were killed when X raided the town": the raid's victims are civilians."""
@@ -461,16 +480,20 @@ class Pipeline:
                 return self.places.country_place(code)
         # District and region in parentheses qualify a place; they are the event's place only
         # when the place itself is unknown, and then only approximately.
-        if any(not t.qualifier for t, _ in candidates):
-            candidates = [(t, p) for t, p in candidates if not t.qualifier]
-        else:
+        qualifiers_only = bool(candidates) and all(t.qualifier for t, _ in candidates)
+        if qualifiers_only:
             candidates = [(t, replace(p, geo_precision=max(p.geo_precision, GeoPrecision.NEAR))) for t, p in candidates]
+        else:
+            candidates = [(t, p) for t, p in candidates if not t.qualifier]
         options = [p for _, p in candidates]
         if region is not None:
             options.append(region)
         if options:
             anchor = trigger.span.start_char
             positions = {id(p): abs(t.start - anchor) for t, p in candidates}
+            if qualifiers_only:
+                # "(Tera, Tillaberi)" after an unknown village: its district comes first and lies nearest to it.
+                return min(options, key=lambda p: positions.get(id(p), 10_000))
             return min(options, key=lambda p: (LEVEL_RANK[p.level], positions.get(id(p), 10_000)))
         capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
         if capital and document_code:

@@ -205,6 +205,9 @@ class PlaceResolver:
         place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
         cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
                or any(b in place_nouns | NEAR_CUES for b in before))
+        # "Amarsingue (Tera, Tillaberi)": a name opening a parenthesis after a name is its district.
+        cue = cue or (prev is not None and prev.text == "(" and span.start - 2 >= sent_start
+                      and _capitalised(doc[span.start - 2].text))
         labelled = span.root.ent_type_ in PLACE_LABELS
         if not cue and text.lower() in _person_name_parts(doc):
             return None  # "Franklin said" after "Benjamin Franklin": a person, unless the context says place
