@@ -107,3 +107,10 @@ def test_other_places_vouch_for_the_region_they_lie_in(pipeline):
 def test_an_unknown_village_falls_back_to_its_district_not_its_region(code):
     place = place_of(code, "On 27 April 2020, Nigerien soldiers burned motorbikes in Amarsingue (Tera, Tillaberi).")
     assert (place.name, place.country, place.geo_precision) == ("Téra", "Niger", GeoPrecision.NEAR)
+
+
+def test_the_documents_region_picks_the_namesake(pipeline):
+    text = "Firefighters from Tyler and Longview helped, and the storm also damaged homes in Paris."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert (places["Paris"].country, places["Paris"].admin1) == ("United States", "Texas")
+    assert pipeline.geoparse("The summit opened in Paris on Monday.")[0][1].country == "France"

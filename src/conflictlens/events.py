@@ -290,6 +290,9 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
     return targets
 
 
+GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")
+
+
 def _token_patterns(phrase: str, nlp: Language, gap_excludes: tuple[str, ...] = ()) -> list[list[dict[str, Any]]]:
     # The language's own tokenizer splits a phrase as it splits text ("counter-offensive", "tir d'obus").
     words = [w for part in phrase.split() for w in (["*"] if part == "*" else [t.text for t in nlp.tokenizer(part)])]
@@ -297,7 +300,8 @@ def _token_patterns(phrase: str, nlp: Language, gap_excludes: tuple[str, ...] = 
     lower_pattern: list[dict[str, Any]] = []
     for word in words:
         if word == "*":
-            gap = [{"IS_PUNCT": False, "LOWER": {"NOT_IN": list(gap_excludes)}, "OP": "?"}] * 3
+            # A gap may hold a hyphen ("a 72-hour strike") but no other punctuation.
+            gap = [{"LOWER": {"NOT_IN": [*gap_excludes, *GAP_PUNCTUATION]}, "OP": "?"}] * 3
             lemma_pattern.extend(gap)
             lower_pattern.extend(gap)
         elif word.isupper() and len(word) > 1:

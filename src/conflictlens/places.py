@@ -50,6 +50,9 @@ APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "local
                     "in", "of", "region", "province", "district", "department", "state", "county"}
 # How many tokens may stand between a place and the names that say where it lies.
 QUALIFIER_GAP = 8
+# How much the share of a document's other places lying in a candidate's first-level division counts:
+# a report from Texas that names "Paris" means Paris, Texas.
+REGION_WEIGHT = 1.5
 # Places this close anchor each other: "near the document's other places".
 ANCHOR_KM = 300
 # A place more than this far from the district and region named after it is another place of that name.
@@ -248,7 +251,9 @@ class PlaceResolver:
                 if t.candidates:
                     # Only other names anchor a toponym: a repeated name must not vouch for itself.
                     others = [entry for key, entry in anchors if key != name_key(t.text)]
+                    regions = Counter(_region_of(entry) for entry in others)
                     t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others)
+                                   + REGION_WEIGHT * regions[_region_of(c)] / max(1, regions.total())
                                    + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
@@ -397,6 +402,11 @@ def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> li
             continue
         found.append(t)
     return found
+
+
+def _region_of(entry: GazetteerEntry) -> tuple[str, str]:
+    """The first-level division a place lies in (a region's own name for a region)."""
+    return entry.country_code, name_key(entry.admin1_name or (entry.name if entry.level == "admin1" else ""))
 
 
 def _region_keys(region: GazetteerEntry) -> set[str]:
