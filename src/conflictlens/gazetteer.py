@@ -70,6 +70,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 GEONAMES_COLUMNS = 19
 # A country's conventional point farther than this from its mainland's centroid is replaced by the centroid.
 OFF_CENTRE_KM = 200
+# A country has a mainland when its largest landmass is at least this share of its area.
+MAINLAND_SHARE = 0.8
 # "Kidal Region" is "Kidal" in ACLED's admin1 column; these suffixes are dropped for display.
 ADMIN_SUFFIXES = re.compile(
     r"\s+(Region|Province|Department|Département|Governorate|District|State|Prefecture|Cercle|Circle)$",
@@ -360,7 +362,8 @@ def _country_centroids() -> dict[str, tuple[float, float]]:
 
 
 def _mainland_centroid(geojson: object) -> tuple[float, float] | None:
-    """(lat, lon) of the area centroid of a country's largest polygon, when that point lies inside it."""
+    """(lat, lon) of the area centroid of a country's largest polygon, when that point lies inside it and the
+    polygon is most of the country (an archipelago such as Indonesia has no mainland to centre on)."""
     try:
         geometry = geojson["features"][0]["geometry"]  # type: ignore[index]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -368,14 +371,21 @@ def _mainland_centroid(geojson: object) -> tuple[float, float] | None:
     except (KeyError, IndexError, TypeError, ValueError):
         return None
     best: tuple[float, tuple[float, float], list[tuple[float, float]]] | None = None
+    total = 0.0
     for ring in rings:
         area = cx = cy = 0.0
         for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
             cross = x1 * y2 - x2 * y1
             area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
-        if area and (best is None or abs(area) > best[0]):
-            best = (abs(area), (cy / (3 * area), cx / (3 * area)), ring)
-    if best is None or not _inside_ring(best[1][1], best[1][0], best[2]):
+        if not area:
+            continue
+        centroid = (cy / (3 * area), cx / (3 * area))
+        # Square degrees shrink towards the poles: scaled by cos(latitude), areas compare across a country.
+        surface = abs(area) / 2 * math.cos(math.radians(centroid[0]))
+        total += surface
+        if best is None or surface > best[0]:
+            best = (surface, centroid, ring)
+    if best is None or best[0] < MAINLAND_SHARE * total or not _inside_ring(best[1][1], best[1][0], best[2]):
         return None
     return best[1]
 
