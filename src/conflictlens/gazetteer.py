@@ -399,12 +399,16 @@ def _inside_ring(x: float, y: float, ring: list[tuple[float, float]]) -> bool:
     return inside
 
 
-def _central_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of a region's towns: near its centroid, unlike their median."""
+def _central_point(points: list[tuple[float, float]], *, whole: bool = False) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box of a region's towns: near its centroid, unlike their median, and
+    safe from a town filed under the wrong district. ``whole`` takes the box of all the towns, for a province
+    whose towns crowd into one part (southern Ontario), unless it crosses the antimeridian (the Aleutians)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    low, high = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
-    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+    if not whole or lons[-1] - lons[0] > 180:
+        low, high = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+        return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
 
 
 def _read_package_json(package: str, name: str) -> object:
@@ -459,7 +463,7 @@ def build_default(path: Path) -> dict[str, int]:
             )
         # Regions and countries become places too, so "California" is the state, not a village.
         for synthetic_id, ((cc, a1), votes) in enumerate(sorted(admin1_votes.items()), start=1):
-            lat, lon = _central_point(admin1_points[(cc, a1)])
+            lat, lon = _central_point(admin1_points[(cc, a1)], whole=True)
             name = votes.most_common(1)[0][0]
             conn.execute("INSERT OR REPLACE INTO admins VALUES (?,?,?,?,?,?,?)", (cc, a1, "", name, None, lat, lon))
             _insert_place(conn, (-synthetic_id, name, lat, lon, "A", "ADM1", cc, a1, "", name, None,
