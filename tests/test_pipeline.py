@@ -111,3 +111,18 @@ def test_an_attack_that_kills_soldiers_or_police_is_a_battle(code):
     shooting = code("On 2 June 2020, soldiers shot dead an elderly man in Diffa.").events[0]
     assert (mixed.event_type, mixed.actor2.name) == ("Battles", "Police Forces of Niger")
     assert (shooting.event_type, shooting.actor1.name) == ("Violence against civilians", "Military Forces of Niger")
+
+
+def test_a_crowd_that_destroys_property_riots(code):
+    event = code("On 20 April 2020, refugees vandalised property at the refugee centre in Arlit.").events[0]
+    looting = code("On 20 April 2020, gunmen looted the health centre in Arlit.").events[0]
+    assert (event.event_type, event.sub_event_type, event.actor1.name) == ("Riots", "Mob violence", "Rioters (Niger)")
+    assert looting.event_type == "Strategic developments"
+
+
+def test_communal_violence_is_a_clash_and_reduced_passive_soldiers_are_the_dead(code):
+    communal = code("On 24 December 2019, nine people were killed amidst intercommunal violence between Dawsahak "
+                    "and Fulani in the village of Tankademi.").events[0]
+    headline = code("Two gendarmes killed by unidentified gunmen in Tillia on Monday.").events[0]
+    assert communal.event_type == "Battles"
+    assert (headline.event_type, headline.actor2.name) == ("Battles", "Police Forces of Niger")

@@ -113,6 +113,7 @@ class Pipeline:
         self.harm_words = {w.lower() for w in knowledge.conventions["harm_words"]}
         self.security_persons = {w.lower() for w in knowledge.conventions["security_persons"]}
         self.police_persons = {w.lower() for w in knowledge.conventions["police_persons"]}
+        self.unarmed_crowds = {w.lower() for w in knowledge.conventions["unarmed_crowds"]}
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.protest_words = {w.lower() for w in knowledge.conventions["protest_words"]}
         self.resistance_cues = phrase_pattern(knowledge.conventions["resistance_cues"])
@@ -332,11 +333,17 @@ class Pipeline:
             # "Militants attacked and burned a truck, no casualties": an attack on no one that only destroyed or
             # took property is coded as the destruction (an attack on villagers stays one).
             event_type, sub_type = looting.event_type, looting.sub_event_type
+        if (sub_type == "Looting/property destruction" and (actor1 is None or actor1.inter in {5, 6, 7})
+                and self._words(sent) & (self.riot_participants | self.unarmed_crowds)):
+            # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction
+            # is a riot.
+            event_type = "Riots"
+            sub_type = "Violent demonstration" if self._words(sent) & self.protest_words else "Mob violence"
+            actor1 = self.actors.generic_actor("rioters", local.country, surface=self._crowd_surface(trigger, sent))
         if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(sent, named):
             # "Students clashed with police": a riot, with the rioters as actor1 and the forces as actor2.
-            words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
             event_type = "Riots"
-            sub_type = "Violent demonstration" if words & self.protest_words else "Mob violence"
+            sub_type = "Violent demonstration" if self._words(sent) & self.protest_words else "Mob violence"
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
             actor1, actor2 = self.actors.generic_actor("rioters", local.country), forces
             side_one, side_two = [actor1], [forces] if forces else []
@@ -384,10 +391,12 @@ class Pipeline:
             first = t
             while first.dep_ == "conj":
                 first = first.head
-            verb = first.head.lemma_.lower()
-            # The subject of "shot" is the shooter; only "die" has its dead as subject.
-            if verb in self.victim_verbs and (first.dep_ in {"nsubjpass", "dobj"}
-                                               or (first.dep_ == "nsubj" and verb == "die")):
+            head, verb = first.head, first.head.lemma_.lower()
+            # The subject of "shot" is the shooter; only "die", or a headline's participle with no object
+            # ("4 soldiers killed"), has its dead as subject.
+            dead_subject = first.dep_ == "nsubj" and (verb == "die" or (
+                head.tag_ == "VBN" and not any(c.dep_ in {"dobj", "obj"} for c in head.children)))
+            if verb in self.victim_verbs and (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
                 return self.actors.state_actor("police" if t.lemma_.lower() in self.police_persons else "military",
                                                country)
         return None
@@ -429,12 +438,17 @@ class Pipeline:
         words = [c for c in subject.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [subject]
         return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
+    @staticmethod
+    def _words(sent: SpacySpan) -> set[str]:
+        """A sentence's words and lemmas, lower-cased."""
+        return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
     def _anyone_hurt(self, sent: SpacySpan) -> bool:
         return any(t.lemma_.lower() in self.harm_words or t.lower_ in self.harm_words for t in sent)
 
     def _crowd_clash(self, sent: SpacySpan, named: list[Actor]) -> bool:
         """A clash of state forces with a crowd (students, supporters, protesters), with no armed group in it."""
-        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        words = self._words(sent)
         return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
                 and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(words & self.riot_participants))
 
