@@ -337,13 +337,11 @@ class Pipeline:
                 and self._words(sent) & (self.riot_participants | self.unarmed_crowds)):
             # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction
             # is a riot.
-            event_type = "Riots"
-            sub_type = "Violent demonstration" if self._words(sent) & self.protest_words else "Mob violence"
+            event_type, sub_type = "Riots", self._riot_sub_type(sent)
             actor1 = self.actors.generic_actor("rioters", local.country, surface=self._crowd_surface(trigger, sent))
         if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(sent, named):
             # "Students clashed with police": a riot, with the rioters as actor1 and the forces as actor2.
-            event_type = "Riots"
-            sub_type = "Violent demonstration" if self._words(sent) & self.protest_words else "Mob violence"
+            event_type, sub_type = "Riots", self._riot_sub_type(sent)
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
             actor1, actor2 = self.actors.generic_actor("rioters", local.country), forces
             side_one, side_two = [actor1], [forces] if forces else []
@@ -443,8 +441,12 @@ class Pipeline:
         """A sentence's words and lemmas, lower-cased."""
         return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
 
+    def _riot_sub_type(self, sent: SpacySpan) -> str:
+        """A riot with a protest word in its sentence is a violent demonstration, otherwise mob violence."""
+        return "Violent demonstration" if self._words(sent) & self.protest_words else "Mob violence"
+
     def _anyone_hurt(self, sent: SpacySpan) -> bool:
-        return any(t.lemma_.lower() in self.harm_words or t.lower_ in self.harm_words for t in sent)
+        return bool(self._words(sent) & self.harm_words)
 
     def _crowd_clash(self, sent: SpacySpan, named: list[Actor]) -> bool:
         """A clash of state forces with a crowd (students, supporters, protesters), with no armed group in it."""
