@@ -96,6 +96,7 @@ class FatalityCounter:
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
         self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
         self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
+        self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
 
@@ -273,7 +274,7 @@ class FatalityCounter:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in self.one_person_pronouns \
-                        and cue.lemma_.lower() in {"die", "succumb", "perish"}:
+                        and cue.lemma_.lower() in self.dying_verbs:
                     rel = child.i - cue.sent.start
                     victims.append(Quantity(rel, rel + 1, 1, child.text))
                 if child.dep_ not in {"dobj", "nsubjpass"}:

@@ -324,24 +324,25 @@ class Pipeline:
                 actor2 = None
         deaths, deaths_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
         named = [*side_one, *side_two]
+        words = target_lemmas(list(sent))  # the sentence's words and lemmas, for the rules below
         if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) and deaths == 0:
             # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles.
             event_type, sub_type = "Riots", "Mob violence"
         looting = next((g for g in trigger.displaced if g.sub_event_type == "Looting/property destruction"), None)
         if (looting is not None and group.if_target_civilians and event_type == "Battles" and actor2 is None
-                and deaths == 0 and not self._anyone_hurt(sent)):
+                and deaths == 0 and not words & self.harm_words):
             # "Militants attacked and burned a truck, no casualties": an attack on no one that only destroyed or
             # took property is coded as the destruction (an attack on villagers stays one).
             event_type, sub_type = looting.event_type, looting.sub_event_type
         if (sub_type == "Looting/property destruction" and (actor1 is None or actor1.inter in {5, 6, 7})
-                and self._words(sent) & (self.riot_participants | self.unarmed_crowds)):
+                and words & (self.riot_participants | self.unarmed_crowds)):
             # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction
             # is a riot.
-            event_type, sub_type = "Riots", self._riot_sub_type(sent)
+            event_type, sub_type = "Riots", self._riot_sub_type(words)
             actor1 = self.actors.generic_actor("rioters", local.country, surface=self._crowd_surface(trigger, sent))
-        if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(sent, named):
+        if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(words, named):
             # "Students clashed with police": a riot, with the rioters as actor1 and the forces as actor2.
-            event_type, sub_type = "Riots", self._riot_sub_type(sent)
+            event_type, sub_type = "Riots", self._riot_sub_type(words)
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
             actor1, actor2 = self.actors.generic_actor("rioters", local.country), forces
             side_one, side_two = [actor1], [forces] if forces else []
@@ -390,9 +391,9 @@ class Pipeline:
             while first.dep_ == "conj":
                 first = first.head
             head, verb = first.head, first.head.lemma_.lower()
-            # The subject of "shot" is the shooter; only "die", or a headline's participle with no object
-            # ("4 soldiers killed"), has its dead as subject.
-            dead_subject = first.dep_ == "nsubj" and (verb == "die" or (
+            # The subject of "shot" is the shooter; only a dying verb ("died"), or a headline's participle with
+            # no object ("4 soldiers killed"), has its dead as subject.
+            dead_subject = first.dep_ == "nsubj" and (verb in self.fatalities.dying_verbs or (
                 head.tag_ == "VBN" and not any(c.dep_ in {"dobj", "obj"} for c in head.children)))
             if verb in self.victim_verbs and (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
                 return self.actors.state_actor("police" if t.lemma_.lower() in self.police_persons else "military",
@@ -436,21 +437,13 @@ class Pipeline:
         words = [c for c in subject.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [subject]
         return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
-    @staticmethod
-    def _words(sent: SpacySpan) -> set[str]:
-        """A sentence's words and lemmas, lower-cased."""
-        return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-
-    def _riot_sub_type(self, sent: SpacySpan) -> str:
+    def _riot_sub_type(self, words: set[str]) -> str:
         """A riot with a protest word in its sentence is a violent demonstration, otherwise mob violence."""
-        return "Violent demonstration" if self._words(sent) & self.protest_words else "Mob violence"
+        return "Violent demonstration" if words & self.protest_words else "Mob violence"
 
-    def _anyone_hurt(self, sent: SpacySpan) -> bool:
-        return bool(self._words(sent) & self.harm_words)
-
-    def _crowd_clash(self, sent: SpacySpan, named: list[Actor]) -> bool:
-        """A clash of state forces with a crowd (students, supporters, protesters), with no armed group in it."""
-        words = self._words(sent)
+    def _crowd_clash(self, words: set[str], named: list[Actor]) -> bool:
+        """A clash of state forces with a crowd (students, supporters, protesters), with no armed group in it;
+        ``words`` are the sentence's words and lemmas."""
         return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
                 and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(words & self.riot_participants))
 
