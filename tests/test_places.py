@@ -114,3 +114,15 @@ def test_the_documents_region_picks_the_namesake(pipeline):
     places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
     assert (places["Paris"].country, places["Paris"].admin1) == ("United States", "Texas")
     assert pipeline.geoparse("The summit opened in Paris on Monday.")[0][1].country == "France"
+
+
+def test_a_district_named_in_the_text_picks_the_namesake_inside_it(pipeline):
+    text = "Paris and Henry County are rich in history, and the Henry County class toured Paris on Wednesday."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert (places["Paris"].admin1, places["Henry County"].admin1) == ("Tennessee", "Tennessee")
+
+
+@pytest.mark.shared
+def test_a_district_named_like_a_town_does_not_take_the_towns_place(code):
+    place = place_of(code, "Police dismantled an arms trafficking network in Agadez and Tchirozerine on Monday.")
+    assert (place.name, place.level) == ("Agadez", "populated_place")

@@ -55,6 +55,8 @@ QUALIFIER_GAP = 8
 REGION_WEIGHT = 1.5
 # Places this close anchor each other: "near the document's other places".
 ANCHOR_KM = 300
+# What a candidate gains for lying inside (or being) a district named elsewhere in the document.
+NESTED_WEIGHT = 1.0
 # A place more than this far from the district and region named after it is another place of that name.
 QUALIFIER_KM = 250
 
@@ -245,6 +247,7 @@ class PlaceResolver:
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
+        nested = _nested_readings(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
@@ -254,7 +257,8 @@ class PlaceResolver:
                     regions = Counter(_region_of(entry) for entry in others)
                     t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others)
                                    + REGION_WEIGHT * regions[_region_of(c)] / max(1, regions.total())
-                                   + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0))
+                                   + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0)
+                                   + (NESTED_WEIGHT if c.geonameid in nested else 0.0))
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         for t in toponyms:
@@ -404,6 +408,27 @@ def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> li
     return found
 
 
+def _nested_readings(toponyms: list[Toponym]) -> set[int]:
+    """Candidates that lie inside a district named elsewhere in the document, and the districts that hold them.
+
+    "Paris and Henry County": of all the Parises and Henry Counties, the pair where one holds the other is
+    the coherent reading, whichever each name would be on its own. A district earns this only when its name
+    names no town: "Agadez and Tchirozerine" says nothing for the Tchirozerine department over the town.
+    """
+    districts = [(name_key(t.text), c, not any(other.feature_class == "P" for other in t.candidates))
+                 for t in toponyms if not t.country_code for c in t.candidates if c.level == "admin2"]
+    found: set[int] = set()
+    for t in toponyms:
+        key = name_key(t.text)
+        for candidate in t.candidates:
+            for district_key, district, only_districts in districts:
+                if district_key != key and _within_region(candidate, district):
+                    found.add(candidate.geonameid)
+                    if only_districts:
+                        found.add(district.geonameid)
+    return found
+
+
 def _region_of(entry: GazetteerEntry) -> tuple[str, str]:
     """The first-level division a place lies in (a region's own name for a region)."""
     return entry.country_code, name_key(entry.admin1_name or (entry.name if entry.level == "admin1" else ""))
@@ -420,7 +445,10 @@ def _within_region(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
     if region.level == "admin1":
         return name_key(entry.admin1_name or "") in _region_keys(region)
     if region.level == "admin2":
-        return name_key(entry.admin2_name or "") in _region_keys(region)
+        # Districts repeat across regions (a Henry County in ten states): the region must agree where known.
+        same_region = not (entry.admin1_name and region.admin1_name) or (
+            name_key(entry.admin1_name) == name_key(region.admin1_name))
+        return same_region and name_key(entry.admin2_name or "") in _region_keys(region)
     return False
 
 
