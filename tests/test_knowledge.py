@@ -22,6 +22,16 @@ def test_an_edited_lexicon_outside_the_taxonomy_is_refused(tmp_path):
         Knowledge.load(tmp_path)
 
 
+def test_an_opening_label_outside_the_taxonomy_is_refused(tmp_path):
+    source = resources.files("conflictlens.data").joinpath("event_lexicon.yaml")
+    edited = source.read_text(encoding="utf-8").replace(
+        "weapons seizure: [Strategic developments, Disrupted weapons use]",
+        "weapons seizure: [Strategic developments, Weapons seized]")
+    (tmp_path / "event_lexicon.yaml").write_text(edited, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape("opening label 'weapons seizure' names")):
+        Knowledge.load(tmp_path)
+
+
 def test_broken_yaml_names_the_file(tmp_path):
     (tmp_path / "actors.yaml").write_text("actors: [unclosed", encoding="utf-8")
     with pytest.raises(ConfigError, match=f"dictionary {tmp_path / 'actors.yaml'} is not valid YAML"):

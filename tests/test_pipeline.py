@@ -126,3 +126,44 @@ def test_communal_violence_is_a_clash_and_reduced_passive_soldiers_are_the_dead(
     headline = code("Two gendarmes killed by unidentified gunmen in Tillia on Monday.").events[0]
     assert communal.event_type == "Battles"
     assert (headline.event_type, headline.actor2.name) == ("Battles", "Police Forces of Niger")
+
+
+def test_a_report_that_opens_with_a_category_label_is_that_category(code):
+    moved = code("Movement of forces: 40 American soldiers entered Niger on Monday as part of a force sent to Mali.")
+    looted = code("Looting: The weekly market in Kolmane was attacked and looted by gunmen on motorbikes on Monday.")
+    plain = code("American soldiers entered Niger on Monday and clashed with militants near Ayorou.")
+    assert (moved.events[0].event_type, moved.events[0].sub_event_type) == (
+        "Strategic developments", "Change to group/activity")
+    assert (looted.events[0].event_type, looted.events[0].sub_event_type) == (
+        "Strategic developments", "Looting/property destruction")
+    assert plain.events[0].event_type == "Battles"
+
+
+def test_barricades_make_a_violent_demonstration(code):
+    event = code("Striking students from Niamey University erected barricades in front of their campus on Monday "
+                 "and blocked traffic.").events[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_clashes_reported_later_between_the_crowd_and_police_make_the_protest_a_riot(code):
+    event = code("Thousands of party supporters were dispersed by police using tear gas in Niamey on Monday. "
+                 "Clashes were reported between the supporters and police.").events[0]
+    assert event.event_type == "Riots"
+
+
+def test_a_lexicon_gap_holds_four_words(code):
+    event = code("On 24 July 2020, the police seized more than twenty fire arms during a control in Bangoula.").events[0]
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_the_attackers_named_again_are_not_the_victims(code):
+    event = code("On 22 November 2019, presumed ISWAP militants attacked the village of Toumour and killed eight "
+                 "employees of a drilling company, and two vehicles were also seized by the assailants.").events[0]
+    assert (event.event_type, event.actor2.name) == ("Violence against civilians", "Civilians (Niger)")
+
+
+def test_an_attack_that_wounds_or_kills_people_with_no_armed_opponent_is_violence_against_civilians(code):
+    wounded = code("On 7 February 2020, presumed ISGS militants opened fire and wounded two educators in Dessa.")
+    killed = code("Boko Haram killed five people and injured four others in an attack on a town near Bosso.")
+    assert wounded.events[0].event_type == "Violence against civilians"
+    assert killed.events[0].event_type == "Violence against civilians"

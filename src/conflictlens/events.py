@@ -11,7 +11,8 @@ Who did it to whom comes from the dependency parse: subject and agent are side o
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -78,10 +79,14 @@ class EventDetector:
             for phrase in group["patterns"]:
                 patterns.extend(_token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))))
             self.matcher.add(str(index), patterns)
+        self.opening_labels = {" ".join(str(label).lower().split()): LexiconGroup(
+            event_type, sub_type, None, None, None, None, background=False, outcome=False)
+            for label, (event_type, sub_type) in lexicon.get("opening_labels", {}).items()}
         self.hedges = phrase_pattern(conventions["hedges"])
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
+        self.perpetrator_nouns = {n.lower() for n in conventions["perpetrator_nouns"]}
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
         self.continuation = grammar.opening(conventions["continuation_nouns"], openers=True)
         self.back_reference = grammar.opening(conventions["report_back_references"], openers=False)
@@ -128,7 +133,25 @@ class EventDetector:
                 triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
                 triggers.append(first)
             by_sentence[index] = sorted(triggers, key=lambda t: t.span.start)
+        labelled = self._opening_label(doc)
+        if labelled is not None:
+            label, group = labelled
+            index = sentence_of[label.sent.start]
+            first_sentence = by_sentence.get(index, [])
+            # The sentence's own trigger keeps its place in the parse (who did what); the label gives the type.
+            main = next((t for t in first_sentence if t.group.event_type in VIOLENT_TYPES), None) or (
+                first_sentence[0] if first_sentence else None)
+            by_sentence[index] = [replace(main, group=group) if main is not None else Trigger(label, group, index)]
         return by_sentence
+
+    def _opening_label(self, doc: Doc) -> tuple[SpacySpan, LexiconGroup] | None:
+        """'Movement of forces: ...': the category label a report opens with, and its lexicon group."""
+        words = [t for t in itertools.islice(doc, 12) if not t.is_space]
+        colon = next((i for i, t in enumerate(words) if t.text == ":"), None)
+        if not colon:
+            return None
+        group = self.opening_labels.get(" ".join(doc[words[0].i : words[colon].i].text.lower().split()))
+        return (doc[words[0].i : words[colon - 1].i + 1], group) if group is not None else None
 
     def _hypothetical(self, span: SpacySpan) -> bool:
         sent = span.sent
@@ -185,8 +208,11 @@ class EventDetector:
                 trigger.side_one.append(before[-1])
         if not trigger.side_two and trigger.group.event_type in VIOLENT_TYPES and verb is not None:
             # The victims of a killing follow it even where the parse loses them ("killed 15 presumed X").
+            # Not the attackers named again: "... seized by the assailants", "... before the militants set it ablaze".
+            doers = self.perpetrator_nouns | {t.lemma_.lower() for t in trigger.side_one}
             clause = [r for r in candidates if r.i >= trigger.span.end and (trigger.group.outcome or _within(r, verb))
-                      and r not in trigger.side_one and r not in trigger.side_one_allies]
+                      and r not in trigger.side_one and r not in trigger.side_one_allies
+                      and not (_doer(r) and r.lemma_.lower() in doers)]
             if clause:
                 trigger.side_two.append(clause[0])
 
@@ -259,6 +285,11 @@ class _Subject:
         return self.relative_clause is None or not _within(root, self.relative_clause)
 
 
+def _doer(token: Token) -> bool:
+    """The subject of a verb, or the agent of a passive one ("seized by the assailants")."""
+    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
 def target_lemmas(targets: list[Token]) -> set[str]:
     """A trigger's targets (``target_tokens``) as lemmas and words."""
     return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
@@ -301,7 +332,7 @@ def _token_patterns(phrase: str, nlp: Language, gap_excludes: tuple[str, ...] = 
     for word in words:
         if word == "*":
             # A gap may hold a hyphen ("a 72-hour strike") but no other punctuation.
-            gap = [{"LOWER": {"NOT_IN": [*gap_excludes, *GAP_PUNCTUATION]}, "OP": "?"}] * 3
+            gap = [{"LOWER": {"NOT_IN": [*gap_excludes, *GAP_PUNCTUATION]}, "OP": "?"}] * 4
             lemma_pattern.extend(gap)
             lower_pattern.extend(gap)
         elif word.isupper() and len(word) > 1:

@@ -139,3 +139,7 @@ class Knowledge:
                     raise ConfigError(
                         f"event lexicon group {event_type!r}/{sub_type!r} is not in taxonomy.yaml: fix the names"
                     )
+        for label, (event_type, sub_type) in self.lexicon.get("opening_labels", {}).items():
+            if sub_type not in self.taxonomy.get(event_type, []):
+                raise ConfigError(f"event lexicon opening label {label!r} names {event_type!r}/{sub_type!r}, not in "
+                                  "taxonomy.yaml: fix the names")

@@ -296,7 +296,7 @@ class Pipeline:
                       or actor2)
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
             actor2 is None and (bool(target_lemmas(targets) & self.civilian_targets)
-                                or self._civilians_died(sent)))
+                                or self._civilians_harmed(sent)))
         if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
         if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
@@ -400,10 +400,11 @@ class Pipeline:
                                                country)
         return None
 
-    def _civilians_died(self, sent: SpacySpan) -> bool:
-        """"Eight villagers were killed when X raided the town": the raid's victims are civilians."""
+    def _civilians_harmed(self, sent: SpacySpan) -> bool:
+        """"Eight villagers were killed when X raided the town", "... and wounded two educators": the victims are
+        civilians."""
         return any((t.lemma_.lower() in self.civilian_targets or t.lower_ in self.civilian_targets)
-                   and t.head.lemma_.lower() in self.victim_verbs
+                   and t.head.lemma_.lower() in self.victim_verbs | self.harm_words
                    and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in sent)
 
     def _aftermath(self, event: Event, sentence: _Sentence, trigger: Trigger, previous: Event) -> bool:
@@ -448,12 +449,12 @@ class Pipeline:
                 and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(words & self.riot_participants))
 
     def _turned_violent(self, sent: SpacySpan) -> bool:
-        """A violence cue in the sentence, or in a later one whose subject is the crowd ("The demonstrators burned...")."""
+        """A violence cue in the sentence, or in a later one that names the crowd ("The demonstrators burned...",
+        "Clashes were reported between supporters and police")."""
         if any(t.lower_ in self.violence_cues for t in sent):
             return True
         for later in _sentences_after(sent):
-            subjects = {t.lemma_.lower() for t in later if t.dep_ in ("nsubj", "nsubjpass")}
-            if subjects & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
+            if target_lemmas(list(later)) & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
                 return True
         return False
 
