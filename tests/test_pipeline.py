@@ -167,3 +167,12 @@ def test_an_attack_that_wounds_or_kills_people_with_no_armed_opponent_is_violenc
     killed = code("Boko Haram killed five people and injured four others in an attack on a town near Bosso.")
     assert wounded.events[0].event_type == "Violence against civilians"
     assert killed.events[0].event_type == "Violence against civilians"
+
+
+def test_a_clash_of_police_with_people_protesting_is_a_riot(code):
+    same_sentence = code("Police clashed with stone-throwing civilians protesting price increases in Niamey.").events[0]
+    next_sentence = code("Clashes erupted between Muslim fundamentalists and police in Maradi on Monday. "
+                         "The fundamentalists were protesting a fashion show.").events[0]
+    in_march = code("On 13 March 2020, presumed ISGS militants and Nigerien military forces clashed in Tamalolo.").events[0]
+    assert same_sentence.event_type == "Riots" and next_sentence.event_type == "Riots"
+    assert in_march.event_type == "Battles"

@@ -340,7 +340,7 @@ class Pipeline:
             # is a riot.
             event_type, sub_type = "Riots", self._riot_sub_type(words)
             actor1 = self.actors.generic_actor("rioters", local.country, surface=self._crowd_surface(trigger, sent))
-        if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(words, named):
+        if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(words, named, sent):
             # "Students clashed with police": a riot, with the rioters as actor1 and the forces as actor2.
             event_type, sub_type = "Riots", self._riot_sub_type(words)
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
@@ -442,11 +442,18 @@ class Pipeline:
         """A riot with a protest word in its sentence is a violent demonstration, otherwise mob violence."""
         return "Violent demonstration" if words & self.protest_words else "Mob violence"
 
-    def _crowd_clash(self, words: set[str], named: list[Actor]) -> bool:
-        """A clash of state forces with a crowd (students, supporters, protesters), with no armed group in it;
-        ``words`` are the sentence's words and lemmas."""
+    def _crowd_clash(self, words: set[str], named: list[Actor], sent: SpacySpan) -> bool:
+        """A clash of state forces with a crowd (students, supporters, protesters) or with people protesting, in
+        this sentence or the next, with no armed group in it; ``words`` are the sentence's words and lemmas."""
+        following = next(iter(_sentences_after(sent)), None)
+        crowd = words & self.riot_participants or self._protesting(sent) or (
+            following is not None and self._protesting(following))
         return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
-                and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(words & self.riot_participants))
+                and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(crowd))
+
+    def _protesting(self, sent: SpacySpan) -> bool:
+        """A protest word outside dates ("protesting", but not "13 March")."""
+        return bool(target_lemmas([t for t in sent if t.ent_type_ not in {"DATE", "TIME"}]) & self.protest_words)
 
     def _turned_violent(self, sent: SpacySpan) -> bool:
         """A violence cue in the sentence, or in a later one that names the crowd ("The demonstrators burned...",
