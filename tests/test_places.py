@@ -126,3 +126,11 @@ def test_a_district_named_in_the_text_picks_the_namesake_inside_it(pipeline):
 def test_a_district_named_like_a_town_does_not_take_the_towns_place(code):
     place = place_of(code, "Police dismantled an arms trafficking network in Agadez and Tchirozerine on Monday.")
     assert (place.name, place.level) == ("Agadez", "populated_place")
+
+
+def test_long_country_names_are_the_country_not_a_town_called_republic(pipeline):
+    text = "Aid reached the Democratic Republic of the Congo, the Republic of Congo and the Czech Republic."
+    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    assert places["Democratic Republic of the Congo"].level == "country"
+    assert {places[name].country_code for name in ("Democratic Republic of the Congo", "Republic of Congo",
+                                                   "Czech Republic")} == {"CD", "CG", "CZ"}

@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS countries (
     latitude REAL,
     longitude REAL
 );
+CREATE TABLE IF NOT EXISTS country_names (name TEXT PRIMARY KEY, country_code TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -209,8 +210,14 @@ class Gazetteer:
                     None)
 
     def country_names(self) -> dict[str, str]:
-        """Every country name the gazetteer knows (lower case) and its ISO code."""
-        return {name.lower(): code for code, name in self.conn.execute("SELECT country_code, name FROM countries")}
+        """Every country name the gazetteer knows (lower case) and its ISO code: official and other long forms
+        ("Democratic Republic of the Congo", "Czech Republic"), then the short names, which win a clash."""
+        try:
+            names = {name.lower(): code for name, code in self.conn.execute("SELECT name, country_code FROM country_names")}
+        except sqlite3.OperationalError:  # a gazetteer built before long forms were kept
+            names = {}
+        names.update((name.lower(), code) for code, name in self.conn.execute("SELECT country_code, name FROM countries"))
+        return names
 
     def stats(self) -> dict[str, int]:
         return {
@@ -345,13 +352,8 @@ def _country_centroids() -> dict[str, tuple[float, float]]:
     one atlases and encyclopaedias give, unless that point lies far from the centroid of the country's mainland
     outline (38N 97W for the United States is 240 km from it); then the centroid."""
     centroids = {}
-    for item in resources.files("countryinfo").joinpath("data").iterdir():
-        if not item.name.endswith(".json"):
-            continue
-        data = json.loads(item.read_text(encoding="utf-8"))
-        code, latlng = (data.get("ISO") or {}).get("alpha2"), data.get("latlng")
-        if not code:
-            continue
+    for code, data in _countryinfo():
+        latlng = data.get("latlng")
         mainland = _mainland_centroid(data.get("geoJSON"))
         conventional = (float(latlng[0]), float(latlng[1])) if isinstance(latlng, list) and len(latlng) == 2 else None
         if conventional is None or (mainland is not None and haversine_km(*conventional, *mainland) > OFF_CENTRE_KM):
@@ -359,6 +361,31 @@ def _country_centroids() -> dict[str, tuple[float, float]]:
         if conventional is not None:
             centroids[code] = conventional
     return centroids
+
+
+def _countryinfo() -> Iterator[tuple[str, dict]]:  # type: ignore[type-arg]
+    """(ISO code, record) of every country countryinfo describes."""
+    for item in resources.files("countryinfo").joinpath("data").iterdir():
+        if item.name.endswith(".json"):
+            data = json.loads(item.read_text(encoding="utf-8"))
+            code = (data.get("ISO") or {}).get("alpha2")
+            if code:
+                yield code, data
+
+
+def _country_long_forms() -> dict[str, str]:
+    """Country names of more than one word that a report may use (countryinfo's names and other spellings, MIT):
+    "Democratic Republic of the Congo", "Republic of Congo", "Czech Republic". One-word spellings are left out,
+    as several are words or other places ("Island" for Iceland, "Thai")."""
+    forms: dict[str, str] = {}
+    for code, data in _countryinfo():
+        for name in [data.get("name"), *(data.get("altSpellings") or [])]:
+            name = " ".join(str(name or "").split())
+            if len(name.split()) < 2 or "," in name or not _latin_names([name]):
+                continue
+            forms.setdefault(name, code)
+            forms.setdefault(name.replace(" of the ", " of "), code)  # "Republic of Congo"
+    return forms
 
 
 def _mainland_centroid(geojson: object) -> tuple[float, float] | None:
@@ -478,6 +505,7 @@ def build_default(path: Path) -> dict[str, int]:
                      "places.country_code AND a.admin1_code=places.admin1_code AND a.admin2_code='') "
                      "WHERE admin1_name IS NULL")
         centroids = _country_centroids()
+        conn.executemany("INSERT OR REPLACE INTO country_names VALUES (?,?)", _country_long_forms().items())
         for country in countries.values():
             cc = country["iso"]
             if country.get("capital"):

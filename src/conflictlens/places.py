@@ -44,7 +44,7 @@ LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "cou
 NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|"
                         r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
                         re.IGNORECASE)
-MAX_TOKENS = 4
+MAX_TOKENS = 5  # "Democratic Republic of the Congo"
 # Words of an apposition between a place and the region it lies in: "Bangui, a town in the region of Tahoua".
 APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "locality", "commune", "hamlet", "settlement",
                     "in", "of", "region", "province", "district", "department", "state", "county"}
@@ -501,5 +501,5 @@ def _capitalised(text: str) -> bool:
 
 
 def _name_token(text: str) -> bool:
-    return _capitalised(text) or text in {"-", "de", "du", "la", "el", "al", "n", "of"}
+    return _capitalised(text) or text in {"-", "de", "du", "la", "el", "al", "n", "of", "the"}
 
