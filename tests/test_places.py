@@ -134,3 +134,10 @@ def test_long_country_names_are_the_country_not_a_town_called_republic(pipeline)
     assert places["Democratic Republic of the Congo"].level == "country"
     assert {places[name].country_code for name in ("Democratic Republic of the Congo", "Republic of Congo",
                                                    "Czech Republic")} == {"CD", "CG", "CZ"}
+
+
+def test_states_named_together_are_states_not_namesake_towns(pipeline):
+    for text in ("The FDA said cases were reported in California, Oregon, Wyoming and Delaware.",
+                 "Health officials in Washington, Oregon and California warned of the outbreak."):
+        places = [place for _, place in pipeline.geoparse(text)]
+        assert [p.level for p in places] == ["admin1"] * len(places)

@@ -247,7 +247,7 @@ class PlaceResolver:
         for t in toponyms:
             if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
-        nested = _nested_readings(toponyms)
+        nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
@@ -426,6 +426,25 @@ def _nested_readings(toponyms: list[Toponym]) -> set[int]:
                     found.add(candidate.geonameid)
                     if only_districts:
                         found.add(district.geonameid)
+    return found
+
+
+def _sibling_regions(toponyms: list[Toponym]) -> set[int]:
+    """First-level divisions named alongside another division of the same country: "California, Oregon and
+    Illinois" are states, not towns that share their names. A division named after one of its own towns
+    ("Tahoua") earns nothing here: the town is as likely."""
+    regions: dict[str, list[GazetteerEntry]] = {}
+    for t in toponyms:
+        if t.country_code:
+            continue
+        own = [c for c in t.candidates if c.level == "admin1"
+               and not any(p.feature_class == "P" and _within_region(p, c) for p in t.candidates)]
+        if own:
+            regions.setdefault(name_key(t.text), []).extend(own)
+    found: set[int] = set()
+    for key, candidates in regions.items():
+        countries = {c.country_code for other, entries in regions.items() if other != key for c in entries}
+        found.update(c.geonameid for c in candidates if c.country_code in countries)
     return found
 
 
