@@ -9,6 +9,11 @@ def place_of(code, text):  # type: ignore[no-untyped-def]
     return events[0].place
 
 
+def places_in(pipeline, text):  # type: ignore[no-untyped-def]
+    """Each toponym's text and its place, from the geoparsing stage alone."""
+    return {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+
+
 @pytest.mark.shared
 def test_village_resolved_with_admin_names(code):
     place = place_of(code, "Jihadists attacked the village of Tessit on Monday, killing four soldiers.")
@@ -72,14 +77,14 @@ def test_focus_country_resolves_a_namesake(settings):
 
 def test_a_state_named_like_a_country(pipeline):
     text = "Police in Atlanta and Savannah said the storm hit Georgia hardest, while Macon, Georgia, was spared."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert (places["Georgia"].country, places["Georgia"].level) == ("United States", "admin1")
     assert places["Macon"].country == "United States"
 
 
 def test_a_comma_names_the_region_a_town_lies_in(pipeline):
     text = "Officials in Decatur, Ala., and Rome, Ga., said a fire in Paris, Tenn., killed two people."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert {name: places[name].admin1 for name in ("Decatur", "Rome", "Paris")} == {
         "Decatur": "Alabama", "Rome": "Georgia", "Paris": "Tennessee"}
     assert (places["Ala."].name, places["Ala."].level) == ("Alabama", "admin1")
@@ -87,19 +92,19 @@ def test_a_comma_names_the_region_a_town_lies_in(pipeline):
 
 def test_a_state_name_means_the_state_not_a_namesake_village(pipeline):
     text = "A case of the disease was found in a dairy cow in central California, the agency said in Maryland."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert (places["California"].level, places["California"].admin1) == ("admin1", "California")
 
 
 def test_a_town_inside_a_region_named_after_it_stays_the_town(pipeline):
     text = "Gunmen attacked a market in Tahoua on Monday."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert (places["Tahoua"].level, places["Tahoua"].country) == ("populated_place", "Niger")
 
 
 def test_other_places_vouch_for_the_region_they_lie_in(pipeline):
     text = "The outbreak spread from Toronto to hospitals across Ontario."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert (places["Ontario"].country, places["Ontario"].level) == ("Canada", "admin1")
 
 
@@ -111,14 +116,14 @@ def test_an_unknown_village_falls_back_to_its_district_not_its_region(code):
 
 def test_the_documents_region_picks_the_namesake(pipeline):
     text = "Firefighters from Tyler and Longview helped, and the storm also damaged homes in Paris."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert (places["Paris"].country, places["Paris"].admin1) == ("United States", "Texas")
     assert pipeline.geoparse("The summit opened in Paris on Monday.")[0][1].country == "France"
 
 
 def test_a_district_named_in_the_text_picks_the_namesake_inside_it(pipeline):
     text = "Paris and Henry County are rich in history, and the Henry County class toured Paris on Wednesday."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert (places["Paris"].admin1, places["Henry County"].admin1) == ("Tennessee", "Tennessee")
 
 
@@ -130,7 +135,7 @@ def test_a_district_named_like_a_town_does_not_take_the_towns_place(code):
 
 def test_long_country_names_are_the_country_not_a_town_called_republic(pipeline):
     text = "Aid reached the Democratic Republic of the Congo, the Republic of Congo and the Czech Republic."
-    places = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+    places = places_in(pipeline, text)
     assert places["Democratic Republic of the Congo"].level == "country"
     assert {places[name].country_code for name in ("Democratic Republic of the Congo", "Republic of Congo",
                                                    "Czech Republic")} == {"CD", "CG", "CZ"}

@@ -55,7 +55,8 @@ QUALIFIER_GAP = 8
 REGION_WEIGHT = 1.5
 # Places this close anchor each other: "near the document's other places".
 ANCHOR_KM = 300
-# What a candidate gains for lying inside (or being) a district named elsewhere in the document.
+# What a candidate gains for a coherent reading: lying inside a district named elsewhere in the document,
+# being that district, or being a region named alongside another region of its country.
 NESTED_WEIGHT = 1.0
 # A place more than this far from the district and region named after it is another place of that name.
 QUALIFIER_KM = 250
