@@ -8,7 +8,7 @@ GAZETTEER := $(VAR)/gazetteer.sqlite
 DEMO_DB := $(VAR)/demo.db
 SHARED_ARTICLE := $(SHARED)/examples/tinzaouatene/article.txt
 DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahel_wire_report.txt)
-GEONAMES := $(wildcard $(SHARED)/gazetteer/geonames/ML.txt $(SHARED)/gazetteer/geonames/BF.txt $(SHARED)/gazetteer/geonames/NE.txt)
+GEONAMES := $(sort $(wildcard $(SHARED)/gazetteer/geonames/*.txt))
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
 .PHONY: install demo test lint gazetteer eval model bench bench-fusion bench-api clean
@@ -25,7 +25,7 @@ $(BIN)/.installed: pyproject.toml $(WEB)/package-lock.json
 
 install: $(BIN)/.installed
 
-# The default gazetteer comes from packaged GeoNames data; the Sahel dumps in ../shared add villages.
+# The default gazetteer comes from packaged GeoNames data; every West African dump in ../shared adds villages.
 $(GAZETTEER): $(BIN)/.installed
 	mkdir -p $(VAR)
 	$(CL) gazetteer build --force

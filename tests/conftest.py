@@ -28,7 +28,7 @@ from conflictlens.pipeline import Pipeline, load_pipeline
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
-SAHEL_DUMPS = [SHARED / "gazetteer" / "geonames" / f"{code}.txt" for code in ("ML", "BF", "NE")]
+GEONAMES_DUMPS = sorted((SHARED / "gazetteer" / "geonames").glob("*.txt"))  # West African countries
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -126,10 +126,10 @@ def _database(url: str, name: str) -> str:
 
 @pytest.fixture(scope="session")
 def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default world gazetteer plus the Sahel GeoNames dumps when ../shared has them."""
+    """The default world gazetteer plus the GeoNames dumps of ../shared when it has them."""
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build_default(path)
-    dumps = [p for p in SAHEL_DUMPS if p.exists()]
+    dumps = [p for p in GEONAMES_DUMPS if p.exists()]
     if dumps:
         import_geonames(path, dumps)
     return path

@@ -444,10 +444,14 @@ class Pipeline:
 
     def _crowd_clash(self, words: set[str], named: list[Actor], sent: SpacySpan) -> bool:
         """A clash of state forces with a crowd (students, supporters, protesters) or with people protesting, in
-        this sentence or the next, with no armed group in it; ``words`` are the sentence's words and lemmas."""
+        this sentence or in the next about the same people ("Clashes erupted between fundamentalists and police.
+        The fundamentalists were protesting ..."), with no armed group in it; ``words`` are the sentence's words
+        and lemmas."""
         following = next(iter(_sentences_after(sent)), None)
+        same_people = following is not None and any(
+            t.dep_ == "nsubj" and (t.lemma_.lower() in words or t.lower_ == "they") for t in following)
         crowd = words & self.riot_participants or self._protesting(sent) or (
-            following is not None and self._protesting(following))
+            same_people and self._protesting(following))  # type: ignore[arg-type]
         return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
                 and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(crowd))
 
