@@ -176,3 +176,11 @@ def test_a_clash_of_police_with_people_protesting_is_a_riot(code):
     in_march = code("On 13 March 2020, presumed ISGS militants and Nigerien military forces clashed in Tamalolo.").events[0]
     assert same_sentence.event_type == "Riots" and next_sentence.event_type == "Riots"
     assert in_march.event_type == "Battles"
+
+
+def test_an_attack_with_no_object_takes_what_the_sentence_acts_on_as_its_target(code):
+    company = code("In the second attack of the night, rebels targeted with gunfire an electricity company "
+                   "near Arlit.").events[0]
+    camp = code("In the second attack of the night, rebels targeted with gunfire a military camp near Arlit.").events[0]
+    assert company.event_type == "Violence against civilians"
+    assert camp.event_type == "Battles"

@@ -294,8 +294,12 @@ class Pipeline:
             # An attack on a post is a battle, even when a bystander dies in it.
             actor2 = (self._forces_attacked(targets, local.country) or self._forces_among_dead(sent, local.country)
                       or actor2)
+        # With no object of its own ("opened fire"), what the sentence's other verbs act on is the target
+        # ("made an incursion into the refugee site and opened fire"), unless it is the forces' ("a military camp").
+        objects = targets or [t for t in sent if t.dep_ in {"dobj", "pobj"}
+                              and not target_modifiers([t]) & self.security_modifiers]
         civilian_target = (actor2 is not None and actor2.inter == 7) or (
-            actor2 is None and (bool(target_lemmas(targets) & self.civilian_targets)
+            actor2 is None and (bool(target_lemmas(objects) & self.civilian_targets)
                                 or self._civilians_harmed(sent)))
         if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
