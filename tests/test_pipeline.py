@@ -184,3 +184,11 @@ def test_an_attack_with_no_object_takes_what_the_sentence_acts_on_as_its_target(
     camp = code("In the second attack of the night, rebels targeted with gunfire a military camp near Arlit.").events[0]
     assert company.event_type == "Violence against civilians"
     assert camp.event_type == "Battles"
+
+
+def test_looting_names_civilians_and_a_riot_the_police_who_faced_it(code):
+    looted = code("On 18 June 2020, suspected ISWAP militants looted mobile phones in the village of Boula Boul.")
+    riot = code("Students rioted in Niamey on Monday over unpaid grants. Police responded with tear gas.")
+    assert (looted.events[0].sub_event_type, looted.events[0].actor2.name) == (
+        "Looting/property destruction", "Civilians (Niger)")
+    assert (riot.events[0].event_type, riot.events[0].actor2.name) == ("Riots", "Police Forces of Niger")

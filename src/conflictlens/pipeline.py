@@ -350,6 +350,14 @@ class Pipeline:
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
             actor1, actor2 = self.actors.generic_actor("rioters", local.country), forces
             side_one, side_two = [actor1], [forces] if forces else []
+        if actor2 is None and (event_type == "Riots" or (event_type == "Protests" and sub_type != "Peaceful protest")):
+            # "... Police responded with tear gas": the forces who faced the crowd, here or in the next sentence.
+            actor2 = self._forces_facing_crowd(sent, local.country)
+        if (sub_type == "Looting/property destruction" and event_type == "Strategic developments" and actor2 is None
+                and not target_lemmas(targets) & self.security_targets):
+            # ACLED names whose property was taken or destroyed: civilians, unless the text names someone else or
+            # the property is an armed force's ("destroyed a terrorist logistics base").
+            actor2 = self.actors.generic_actor("civilians", local.country)
         if event_type == "Battles" and actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
             side_one, side_two = side_two, []
@@ -403,6 +411,15 @@ class Pipeline:
                 return self.actors.state_actor("police" if t.lemma_.lower() in self.police_persons else "military",
                                                country)
         return None
+
+    def _forces_facing_crowd(self, sent: SpacySpan, country: str | None) -> Actor | None:
+        """The police (or, named alone, the army) in a riot's or protest's sentence or the next one."""
+        following = next(iter(_sentences_after(sent)), None)
+        words = target_lemmas([*sent, *(following or [])])
+        if not words & (self.security_modifiers | self.security_persons):
+            return None
+        police = words & (self.police_modifiers | self.police_persons) or "security" in words
+        return self.actors.state_actor("police" if police else "military", country)
 
     def _civilians_harmed(self, sent: SpacySpan) -> bool:
         """"Eight villagers were killed when X raided the town", "... and wounded two educators": the victims are
