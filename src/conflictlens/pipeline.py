@@ -320,12 +320,6 @@ class Pipeline:
             event_type, sub_type = self.allegation_type
         if event_type == "Violence against civilians" and actor2 is None:
             actor2 = self.actors.generic_actor("civilians", local.country)
-        # ACLED names the crowd itself: "Protesters (Niger)", "Rioters (Niger)".
-        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
-        if crowd and (actor1 is None or actor1.inter == 7):
-            actor1 = self.actors.generic_actor(crowd, local.country, surface=self._crowd_surface(trigger, sent))
-            if actor2 is not None and actor2.inter == 7:
-                actor2 = None
         deaths, deaths_text = self.fatalities.count(sent, dates=_date_ranges(sentence))
         named = [*side_one, *side_two]
         words = target_lemmas(list(sent))  # the sentence's words and lemmas, for the rules below
@@ -350,13 +344,25 @@ class Pipeline:
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
             actor1, actor2 = self.actors.generic_actor("rioters", local.country), forces
             side_one, side_two = [actor1], [forces] if forces else []
+        # ACLED names the crowd itself: "Protesters (Niger)", "Rioters (Niger)".
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
+        if crowd and (actor1 is None or actor1.inter == 7):
+            actor1 = self.actors.generic_actor(crowd, local.country, surface=self._crowd_surface(trigger, sent))
+            if actor2 is not None and actor2.inter == 7:
+                actor2 = None
+        looted = sub_type == "Looting/property destruction" and event_type == "Strategic developments"
+        # "... destroyed a terrorist logistics base": property of armed forces, destroyed by their enemies.
+        forces_property = bool(target_lemmas(targets) & self.security_targets)
+        if actor1 is None and sub_type != "Air/drone strike" and (
+                event_type in {"Violence against civilians", "Explosions/Remote violence"}
+                or (looted and not forces_property)):
+            # Violence, a bomb or looting by someone the text does not name: ACLED's unidentified armed group.
+            actor1 = self.actors.generic_actor("unidentified", local.country)
         if actor2 is None and (event_type == "Riots" or (event_type == "Protests" and sub_type != "Peaceful protest")):
             # "... Police responded with tear gas": the forces who faced the crowd, here or in the next sentence.
             actor2 = self._forces_facing_crowd(sent, local.country)
-        if (sub_type == "Looting/property destruction" and event_type == "Strategic developments" and actor2 is None
-                and not target_lemmas(targets) & self.security_targets):
-            # ACLED names whose property was taken or destroyed: civilians, unless the text names someone else or
-            # the property is an armed force's ("destroyed a terrorist logistics base").
+        if looted and actor2 is None and not forces_property:
+            # ACLED names whose property was taken or destroyed: civilians, unless the text names someone else.
             actor2 = self.actors.generic_actor("civilians", local.country)
         if event_type == "Battles" and actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
