@@ -200,3 +200,10 @@ def test_violence_by_no_one_named_is_an_unidentified_armed_groups_and_a_crowd_fi
                  "One individual was wounded.")
     assert bomb.events[0].actor1.name == "Unidentified Armed Group (Niger)"
     assert (fight.events[0].event_type, fight.events[0].actor1.name) == ("Riots", "Rioters (Niger)")
+
+
+def test_forces_attacked_by_no_one_named_fight_an_unidentified_armed_group(code):
+    event = code("On Monday, a gendarmerie patrol was attacked near Kokoloukou, in the Tillaberi region; "
+                 "two gendarmes were killed.").events[0]
+    assert (event.event_type, event.actor1.name, event.actor2.name) == (
+        "Battles", "Unidentified Armed Group (Niger)", "Police Forces of Niger")

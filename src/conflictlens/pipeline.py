@@ -365,8 +365,9 @@ class Pipeline:
             # ACLED names whose property was taken or destroyed: civilians, unless the text names someone else.
             actor2 = self.actors.generic_actor("civilians", local.country)
         if event_type == "Battles" and actor1 is None and actor2 is not None:
-            actor1, actor2 = actor2, None
-            side_one, side_two = side_two, []
+            # "An army patrol was attacked": a battle has two sides; the one the text does not name is ACLED's
+            # unidentified armed group.
+            actor1 = self.actors.generic_actor("unidentified", local.country)
         if event_type == "Battles" and actor2 is None and opponent is not None and (
                 actor1 is None or actor1.inter in {1, 8}) and opponent.name != (actor1.name if actor1 else None):
             actor2 = opponent
