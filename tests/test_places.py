@@ -134,8 +134,10 @@ def test_a_district_named_like_a_town_does_not_take_the_towns_place(code):
 
 
 def test_long_country_names_are_the_country_not_a_town_called_republic(pipeline):
-    text = "Aid reached the Democratic Republic of the Congo, the Republic of Congo and the Czech Republic."
+    text = ("Aid reached the Democratic Republic of the Congo, the Republic of Congo, the Czech Republic "
+            "and Côte d'Ivoire.")
     places = places_in(pipeline, text)
+    assert places["Côte d'Ivoire"].country_code == "CI"
     assert places["Democratic Republic of the Congo"].level == "country"
     assert {places[name].country_code for name in ("Democratic Republic of the Congo", "Republic of Congo",
                                                    "Czech Republic")} == {"CD", "CG", "CZ"}

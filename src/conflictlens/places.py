@@ -126,7 +126,7 @@ class PlaceResolver:
                     if end > sent.end or any(j in excluded_tokens or not _name_token(doc[j].text)
                                              for j in range(i, end)):
                         continue
-                    if not _capitalised(doc[end - 1].text):
+                    if not _capitalised(_elided(doc[end - 1].text)):
                         continue
                     span = doc[i:end]
                     match = self._match(span, s_index, sent.start)
@@ -521,5 +521,11 @@ def _capitalised(text: str) -> bool:
 
 
 def _name_token(text: str) -> bool:
-    return _capitalised(text) or text in {"-", "de", "du", "la", "el", "al", "n", "of", "the"}
+    # Inside a name: "Côte d'Ivoire", "Queen Anne's County", "Democratic Republic of the Congo".
+    return _capitalised(_elided(text)) or text in {"-", "de", "du", "la", "el", "al", "n", "of", "the", "'s", "’s"}
+
+
+def _elided(text: str) -> str:
+    """A word without its elided French article or preposition: "d'Ivoire" -> "Ivoire"."""
+    return text[2:] if text[:2].lower() in {"d'", "d’", "l'", "l’"} and len(text) > 2 else text
 
