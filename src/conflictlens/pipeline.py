@@ -479,7 +479,7 @@ class Pipeline:
         same_people = following is not None and any(
             t.dep_ == "nsubj" and (t.lemma_.lower() in words or t.lower_ == "they") for t in following)
         crowd = words & self.riot_participants or self._protesting(sent) or (
-            same_people and self._protesting(following))  # type: ignore[arg-type]
+            following is not None and same_people and self._protesting(following))
         return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
                 and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(crowd))
 
