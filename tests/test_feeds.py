@@ -69,6 +69,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, body.encode(), "application/rss+xml", etag=etag)
         elif self.path == "/broken.xml":
             self._send(200, b"<rss><channel><title>Broken</title><item><title>cut off", "application/rss+xml")
+        elif self.path == "/mangled.xml":  # found by fuzzing: feedparser's loose parser raises KeyError('links')
+            self._send(200, b"<channel<item<link</item</link<", "application/rss+xml")
         elif self.path in PAGES:
             title, body = PAGES[self.path]
             self._send(200, ARTICLE.format(title=title, body=body).encode(), "text/html")
@@ -141,6 +143,10 @@ def test_malformed_feed_and_bad_lists_are_one_line(server, tmp_path):
     assert isinstance(feed_problem, DocumentFailure) and feed_problem.reason.startswith("malformed feed (")
     assert feed_problem.reason.endswith("1 items recovered")
     assert item_problem == DocumentFailure("Broken: untitled item", "feed item without article text (the item has no link)")
+    with make_client(timeout=5, retries=0) as client:
+        [mangled] = list(poll_feed(_url(server, "/mangled.xml"), client, store, backoff=0.01))
+    assert isinstance(mangled, DocumentFailure)
+    assert mangled.reason.startswith("not a readable RSS/Atom feed (the feed parser failed: KeyError")
     store.close()
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("# my feeds\n\nftp://example.org/feed\n", encoding="utf-8")

@@ -88,7 +88,12 @@ def poll_feed(url: str, client: httpx.Client, memory: FeedMemory, *, min_chars: 
         return
     if response.status_code == 304:
         return
-    parsed = feedparser.parse(response.content)
+    try:
+        parsed = feedparser.parse(response.content)
+    except Exception as exc:  # feedparser's loose parser can fail inside on broken markup (KeyError: 'links')
+        yield DocumentFailure(url, f"not a readable RSS/Atom feed (the feed parser failed: {type(exc).__name__}: "
+                                   f"{exc}): check the URL")
+        return
     if parsed.bozo:
         problem = getattr(parsed, "bozo_exception", None)
         if not parsed.entries:
