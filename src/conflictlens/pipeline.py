@@ -10,7 +10,6 @@ when its sentence names none).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 import re
 from collections import Counter
@@ -421,7 +420,7 @@ class Pipeline:
 
     def _forces_facing_crowd(self, sent: SpacySpan, country: str | None) -> Actor | None:
         """The police (or, named alone, the army) in a riot's or protest's sentence or the next one."""
-        following = next(iter(_sentences_after(sent)), None)
+        following = _next_sentence(sent)
         words = target_lemmas([*sent, *(following or [])])
         if not words & (self.security_modifiers | self.security_persons):
             return None
@@ -446,8 +445,8 @@ class Pipeline:
 
     def _resisted(self, sent: SpacySpan) -> bool:
         """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
-        following = list(itertools.islice(_sentences_after(sent), 1))
-        return any(self.resistance_cues.search(part.text.lower()) for part in [sent, *following])
+        following = _next_sentence(sent)
+        return any(self.resistance_cues.search(part.text.lower()) for part in [sent, following] if part is not None)
 
     def _crowd_surface(self, trigger: Trigger, sent: SpacySpan) -> str | None:
         """Who the crowd were, in the text's words: "university students" in "Tens of thousands of university
@@ -475,7 +474,7 @@ class Pipeline:
         this sentence or in the next about the same people ("Clashes erupted between fundamentalists and police.
         The fundamentalists were protesting ..."), with no armed group in it; ``words`` are the sentence's words
         and lemmas."""
-        following = next(iter(_sentences_after(sent)), None)
+        following = _next_sentence(sent)
         same_people = following is not None and any(
             t.dep_ == "nsubj" and (t.lemma_.lower() in words or t.lower_ == "they") for t in following)
         crowd = words & self.riot_participants or self._protesting(sent) or (
@@ -691,6 +690,10 @@ def _answered(claims: list[Claim]) -> list[str]:
 
 def _sentences_after(sent: SpacySpan) -> Iterator[SpacySpan]:
     return (later for later in sent.doc.sents if later.start >= sent.end)
+
+
+def _next_sentence(sent: SpacySpan) -> SpacySpan | None:
+    return next(_sentences_after(sent), None)
 
 
 def _date_ranges(sentence: _Sentence) -> list[tuple[int, int]]:

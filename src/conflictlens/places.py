@@ -323,8 +323,7 @@ class PlaceResolver:
             score += 1.0  # "Paris", "London", "Athens": the capital, unless the document says otherwise
         elif entry.feature_code in {"PPLA", "PPLA2"}:
             score += 0.5
-        if entry.level == "admin1" and not any(c.feature_class == "P" and _within_region(c, entry)
-                                               for c in toponym.candidates):
+        if entry.level == "admin1" and not _named_after_own_town(entry, toponym):
             # "California" is the state, not California, Maryland; but "Tahoua" is the town its region is named after.
             score += 0.8
         if toponym.area_word and entry.feature_class == "A":
@@ -438,8 +437,7 @@ def _sibling_regions(toponyms: list[Toponym]) -> set[int]:
     for t in toponyms:
         if t.country_code:
             continue
-        own = [c for c in t.candidates if c.level == "admin1"
-               and not any(p.feature_class == "P" and _within_region(p, c) for p in t.candidates)]
+        own = [c for c in t.candidates if c.level == "admin1" and not _named_after_own_town(c, t)]
         if own:
             regions.setdefault(name_key(t.text), []).extend(own)
     found: set[int] = set()
@@ -447,6 +445,11 @@ def _sibling_regions(toponyms: list[Toponym]) -> set[int]:
         countries = {c.country_code for other, entries in regions.items() if other != key for c in entries}
         found.update(c.geonameid for c in candidates if c.country_code in countries)
     return found
+
+
+def _named_after_own_town(region: GazetteerEntry, toponym: Toponym) -> bool:
+    """"Tahoua" the region holds a town the name also means: the name is no evidence for the region."""
+    return any(c.feature_class == "P" and _within_region(c, region) for c in toponym.candidates)
 
 
 def _region_of(entry: GazetteerEntry) -> tuple[str, str]:
