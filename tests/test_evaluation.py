@@ -57,6 +57,14 @@ def test_a_perfect_row_scores_one_and_a_wrong_row_less(pipeline, tmp_path):
 
 
 @pytest.mark.shared
+def test_acleds_coding_marks_are_not_read_as_report_text(pipeline, tmp_path):
+    notes = "On 20 December 2019, asylum seekers demonstrated in front of the UNHCR office in Agadez.[size=hundreds]"
+    row = f'2019-12-20,Protests,Peaceful protest,Protesters (Niger),,Agadez,Agadez,16.9733,7.9911,1,0,"{notes}"\n'
+    [scored] = score_acled(pipeline, write(tmp_path, [row])).rows
+    assert scored.predicted["location"] == "Agadez" and scored.agree["location"]
+
+
+@pytest.mark.shared
 def test_eval_acled_command_on_a_slice(eval_cli):
     report = eval_cli("acled", str(SHARED / "eval" / "acled" / "niger_1997_2020.csv"), "--limit", "40")
     assert report["summary"]["rows"] == 40 and len(report["worst"]) == 20

@@ -148,3 +148,59 @@ def test_states_named_together_are_states_not_namesake_towns(pipeline):
                  "Health officials in Washington, Oregon and California warned of the outbreak."):
         places = [place for _, place in pipeline.geoparse(text)]
         assert [p.level for p in places] == ["admin1"] * len(places)
+
+
+def test_streets_and_roads_are_places_without_coordinates_and_hide_the_towns_they_are_named_after(pipeline):
+    text = "A truck overturned on Wichita Street near Highway 19 and closed West 11th Street in Charleston on Monday."
+    places = places_in(pipeline, text)
+    assert {"Wichita Street", "Highway 19", "West 11th Street"} <= set(places)
+    assert "Wichita" not in places
+    street = places["Wichita Street"]
+    assert (street.latitude, street.longitude, street.geo_precision) == (None, None, GeoPrecision.NEAR)
+    assert places["Charleston"].latitude is not None
+
+
+def test_a_region_abbreviation_made_of_initials_is_read_wherever_it_stands(pipeline):
+    places = places_in(pipeline, "CHARLESTON, W.Va. -- Flooding closed schools across the county on Monday.")
+    # spaCy splits the last full stop off "W.Va."
+    assert (places["W.Va"].name, places["W.Va"].level) == ("West Virginia", "admin1")
+    assert places["CHARLESTON"].admin1 == "West Virginia"
+
+
+def test_a_towns_name_ending_a_company_or_a_persons_name_is_not_the_town(pipeline):
+    text = "Workers at Consumers Energy and Taco Bell met Matthew Arnold in South Philadelphia on Monday."
+    places = places_in(pipeline, text)
+    assert not {"Energy", "Bell", "Arnold"} & set(places)
+    assert places["Philadelphia"].admin1 == "Pennsylvania"  # "South" places the city: it stays a toponym
+
+
+@pytest.mark.shared
+def test_a_two_word_village_presented_as_a_place_keeps_its_words(code):
+    place = place_of(code, "On 1 March 2020, presumed ISWAP militants attacked the village of Koulo Koura (Diffa).")
+    assert place.country == "Niger"
+
+
+def test_demonyms_are_country_references_for_geoparsing_but_never_an_events_place(pipeline, code):
+    text = "Malian soldiers clashed with militants near Djibo on Monday."
+    assert "Malian" not in places_in(pipeline, text)
+    references = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text, demonyms=True)}
+    assert (references["Malian"].country_code, references["Malian"].level) == ("ML", "country")
+    assert place_of(code, text).name == "Djibo"
+
+
+@pytest.mark.shared
+def test_a_namesake_in_the_reports_countries_beats_a_bigger_one_abroad(code):
+    place = place_of(code, "On 23 May 2020, suspected ISWAP/Boko Haram militants pillaged a shop in the village of Lada.")
+    assert (place.name, place.country, place.geo_precision) == ("Lada", "Niger", GeoPrecision.EXACT)
+
+
+@pytest.mark.shared
+def test_the_village_of_a_name_is_not_a_city_of_that_name(code):
+    place = place_of(code, "On 23 September 2019, unknown gunmen attacked the village of Bima and shot a man dead.")
+    assert place.country_code != "ID" and place.level == "populated_place"
+
+
+def test_an_old_name_of_a_capital_that_is_a_citys_own_name_is_that_city(pipeline):
+    assert places_in(pipeline, "Flooding closed schools in Philadelphia on Monday.")["Philadelphia"].country == (
+        "United States")
+    assert places_in(pipeline, "Shelling hit Kiev on Monday.")["Kiev"].level == "populated_place"

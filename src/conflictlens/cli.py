@@ -30,7 +30,7 @@ from conflictlens.expectations import match_expected
 from conflictlens.feeds import make_client, poll_feed, read_feed_list
 from conflictlens.fusion import Fuser, fuse_store, load_fuser
 from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
-from conflictlens.geoparse_eval import CORPORA, score_geoparse
+from conflictlens.geoparse_eval import CORPORA, COUNTS_DEMONYMS, score_geoparse
 from conflictlens.ingest import iter_documents, parse_published
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import DocumentFailure, FusedEvent, ProcessedDocument
@@ -423,11 +423,15 @@ def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, j
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--limit", type=int, help="Score only this many articles.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.option("--demonyms/--no-demonyms", default=None,
+              help="Count demonyms ('Malian') as toponyms; by default as the corpus's guideline does (LGL only).")
 @click.pass_obj
 @reports_errors
-def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None, json_out: Path | None) -> None:
+def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None, json_out: Path | None,
+                  demonyms: bool | None) -> None:
     """Toponym recognition and resolution against an LGL-family corpus (LGL, GeoVirus, TR-News, GeoWebNews)."""
-    report = score_geoparse(load_pipeline(settings), path, limit=limit)
+    counted = COUNTS_DEMONYMS[corpus] if demonyms is None else demonyms
+    report = score_geoparse(load_pipeline(settings), path, limit=limit, demonyms=counted)
     _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
     _save_json(report, json_out)
 

@@ -29,6 +29,8 @@ REQUIRED_COLUMNS = {"event_date", "event_type", "sub_event_type", "actor1", "act
                     "longitude", "fatalities", "notes"}
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d/%m/%Y")
 LOCATION_KM = 25.0
+# ACLED's own coding marks inside notes ("...in Agadez.[size=hundreds]"): the coder's metadata, not report text.
+CODING_MARKS = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
 
 
 def share(part: int, whole: int) -> float:
@@ -149,7 +151,7 @@ def score_acled(pipeline: Pipeline, path: Path, *, limit: int | None = None, off
         if limit is not None and index >= offset + limit:
             break
         gold_date = parse_acled_date(row["event_date"])
-        result = pipeline.process_text(row["notes"], published_at=gold_date)
+        result = pipeline.process_text(CODING_MARKS.sub(" ", row["notes"]).strip(), published_at=gold_date)
         event = _primary(result.events)
         gold: dict[str, Any] = {
             "event_type": row["event_type"], "sub_event_type": row["sub_event_type"], "actor1": row["actor1"],

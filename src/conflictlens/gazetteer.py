@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS countries (
     longitude REAL
 );
 CREATE TABLE IF NOT EXISTS country_names (name TEXT PRIMARY KEY, country_code TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS demonyms (name TEXT PRIMARY KEY, country_code TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -218,6 +219,13 @@ class Gazetteer:
             names = {}
         names.update((name.lower(), code) for code, name in self.conn.execute("SELECT country_code, name FROM countries"))
         return names
+
+    def demonyms(self) -> dict[str, str]:
+        """Every country demonym the gazetteer knows (lower case, singular and plural) and its ISO code."""
+        try:
+            return {name.lower(): code for name, code in self.conn.execute("SELECT name, country_code FROM demonyms")}
+        except sqlite3.OperationalError:  # a gazetteer built before demonyms were kept
+            return {}
 
     def stats(self) -> dict[str, int]:
         return {
@@ -388,6 +396,22 @@ def _country_long_forms() -> dict[str, str]:
     return forms
 
 
+def _country_demonyms() -> dict[str, str]:
+    """Demonyms and their plurals ("Malian", "Malians", "Sri Lankan") from countryinfo (MIT); a demonym two
+    countries share goes to the more populous ("Congolese" is the Democratic Republic of the Congo)."""
+    best: dict[str, tuple[int, str]] = {}
+    for code, data in _countryinfo():
+        demonym = " ".join(str(data.get("demonym") or "").split())
+        if not demonym or not _latin_names([demonym]) or demonym == data.get("name"):  # "Christmas Island"
+            continue
+        forms = [demonym] if demonym.endswith(("ese", "sh", "ch", "ss", "s")) else [demonym, demonym + "s"]
+        population = int(data.get("population") or 0)
+        for form in forms:
+            if form not in best or best[form][0] < population:
+                best[form] = (population, code)
+    return {form: code for form, (_, code) in best.items()}
+
+
 def _mainland_centroid(geojson: object) -> tuple[float, float] | None:
     """(lat, lon) of the area centroid of a country's largest polygon, when that point lies inside it and the
     polygon is most of the country (an archipelago such as Indonesia has no mainland to centre on)."""
@@ -506,6 +530,7 @@ def build_default(path: Path) -> dict[str, int]:
                      "WHERE admin1_name IS NULL")
         centroids = _country_centroids()
         conn.executemany("INSERT OR REPLACE INTO country_names VALUES (?,?)", _country_long_forms().items())
+        conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", _country_demonyms().items())
         for country in countries.values():
             cc = country["iso"]
             if country.get("capital"):

@@ -189,10 +189,18 @@ class Pipeline:
             self._other_languages[language] = Pipeline(self.settings, knowledge, nlp, actors, self.gazetteer)
         return self._other_languages[language]
 
-    def geoparse(self, text: str) -> list[tuple[Span, Place]]:
-        """Every resolved toponym in a text, with its place: the geoparsing stage on its own."""
-        toponyms = self._read(Document(text=text), skip_dateline=False)[3]
-        return [(Span(t.start, t.end), place) for t in toponyms for place in [self.places.to_place(t)] if place]
+    def geoparse(self, text: str, *, demonyms: bool = False) -> list[tuple[Span, Place]]:
+        """Every place a text names, with its place: the geoparsing stage on its own.
+
+        Besides the toponyms events are placed at, it gives streets (with no coordinates: the gazetteer holds
+        towns); with ``demonyms``, also peoples' names ("Malian", "Palestinians") as references to their
+        country, as some geoparsing guidelines (LGL's) count them."""
+        doc, _, _, toponyms, _ = self._read(Document(text=text), skip_dateline=False)
+        references = toponyms + self.places.street_names(doc)
+        if demonyms:
+            references += self.places.demonym_references(doc, references)
+        references.sort(key=lambda t: t.start)
+        return [(Span(t.start, t.end), place) for t in references for place in [self.places.to_place(t)] if place]
 
     def _read(self, document: Document, *, skip_dateline: bool = True) -> tuple[
             Doc, list[ActorMention], dict[int, ActorMention], list[Toponym], Counter[str]]:

@@ -38,6 +38,11 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
                       "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
                       "reach", "visit", "flee", "leave", "evacuate"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
+VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+# A place this populous is a town or a city, not what a text calls a village.
+CITY_POPULATION = 50_000
+# Words that introduce a place rather than a company or a person ("in Holle Hamani"; but "at Taco Bell").
+PLACE_INTRODUCERS = {"in", "near", "around", "outside", "between", "towards", "toward"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"PERSON", "NORP", "WORK_OF_ART", "LANGUAGE"}
 LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -50,6 +55,7 @@ APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "local
                     "in", "of", "region", "province", "district", "department", "state", "county"}
 # How many tokens may stand between a place and the names that say where it lies.
 QUALIFIER_GAP = 8
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # How much the share of a document's other places lying in a candidate's first-level division counts:
 # a report from Texas that names "Paris" means Paris, Texas.
 REGION_WEIGHT = 1.5
@@ -77,9 +83,11 @@ class Toponym:
     chosen: GazetteerEntry | None = None
     near: bool = False
     area_word: bool = False
+    village_word: bool = False  # "the village of Bima", "Koutou village": a small place, not a city of that name
     weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
     qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
     qualifiers: list[Toponym] = field(default_factory=list)  # the qualifiers that follow this toponym
+    street: bool = False  # a street or road: a place the text names that a gazetteer of towns cannot place
 
 
 class PlaceResolver:
@@ -90,10 +98,14 @@ class PlaceResolver:
         self.countries = gazetteer.country_names()
         self.countries.update({n.lower(): c.iso2 for c in knowledge.countries for n in (c.name, *c.forms)})
         self.country_names = {c.iso2: c.name for c in knowledge.countries}
-        self.demonyms = {d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms}
+        self.demonyms = gazetteer.demonyms()
+        self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
+        self.name_prefixes = {w.lower() for w in knowledge.conventions["place_name_prefixes"]}
+        self.street_suffixes = set(knowledge.conventions["street_suffixes"])
+        self.road_prefixes = set(knowledge.conventions["numbered_road_prefixes"])
         self.region_abbreviations = {abbreviation: (code, name)
                                      for code, names in knowledge.conventions.get("region_abbreviations", {}).items()
                                      for abbreviation, name in names.items()}
@@ -113,11 +125,18 @@ class PlaceResolver:
         appended to ``unknown``.
         """
         toponyms: list[Toponym] = []
+        # "Wichita Street" is no more Wichita than "Taco Bell" is Bell.
+        excluded_tokens = excluded_tokens | {j for s in self.street_names(doc) for j in range(s.token_start, s.token_end)}
         for s_index, sent in enumerate(doc.sents):
             i = sent.start
             while i < sent.end:
                 token = doc[i]
                 if i in excluded_tokens or not _capitalised(token.text):
+                    i += 1
+                    continue
+                initials = self._abbreviated_region(doc, i, s_index, initials_only=True)
+                if initials is not None:
+                    toponyms.append(initials)
                     i += 1
                     continue
                 match = None
@@ -149,6 +168,59 @@ class PlaceResolver:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
         return toponyms
 
+    def street_names(self, doc: Doc) -> list[Toponym]:
+        """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""
+        cached = doc.user_data.get("street_names")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        streets: list[Toponym] = []
+        for s_index, sent in enumerate(doc.sents):
+            floor = sent.start
+            for i in range(sent.start, sent.end):
+                if i < floor:
+                    continue
+                text = doc[i].text
+                numbered = (text in self.road_prefixes or text in self.region_abbreviations) and i + 1 < sent.end \
+                    and doc[i + 1].text.isdigit()
+                start = _street_name_start(doc, i, floor)
+                if numbered:
+                    end = i + 2
+                elif text in self.street_suffixes and start < i and not (
+                        text.endswith(".") and i + 1 < sent.end and _capitalised(doc[i + 1].text)):  # "St. Louis"
+                    end = i + 1
+                else:
+                    continue
+                streets.append(Toponym(doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                       s_index, start, end, street=True))
+                floor = end
+        doc.user_data["street_names"] = streets
+        return streets
+
+    def demonym_references(self, doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+        """"Russian", "Palestinians", "Sri Lankan": a people's name refers to its country. These are references
+        for geoparsing; an event never takes place at a nationality ("Malian soldiers" fight in Burkina Faso)."""
+        taken = {j for t in toponyms for j in range(t.token_start, t.token_end)}
+        references: list[Toponym] = []
+        for s_index, sent in enumerate(doc.sents):
+            i = sent.start
+            while i < sent.end:
+                found = None
+                for end in range(min(i + 3, sent.end), i, -1):
+                    words = range(i, end)
+                    if any(j in taken or not _capitalised(doc[j].text) for j in words):
+                        continue
+                    code = self.demonyms.get(doc[i:end].text.lower())
+                    if code is not None:
+                        found = Toponym(doc[i:end].text, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                        s_index, i, end, country_code=code)
+                        break
+                if found is None:
+                    i += 1
+                    continue
+                references.append(found)
+                i = found.token_end
+        return references
+
     def _mark_comma_qualifiers(self, doc: Doc, toponyms: list[Toponym]) -> None:
         """"Paris, Tenn.", "Gao, Mali", "Bangui, a town in the region of Tahoua": a region or country after a
         comma that holds the place before it.
@@ -177,9 +249,15 @@ class PlaceResolver:
                     break
         toponyms.sort(key=lambda t: t.token_start)
 
-    def _abbreviated_region(self, doc: Doc, i: int, sentence_index: int) -> Toponym | None:
-        found = self.region_abbreviations.get(doc[i].text)
-        if found is None:
+    def _abbreviated_region(self, doc: Doc, i: int, sentence_index: int, *, initials_only: bool = False
+                            ) -> Toponym | None:
+        """"Tenn.", "W.Va." at token ``i`` as the region it stands for; ``initials_only`` takes only forms made of
+        initials ("W.Va.", "S.C."), which are never words."""
+        abbreviation = doc[i].text
+        if abbreviation not in self.region_abbreviations and i + 1 < len(doc) and doc[i + 1].text == ".":
+            abbreviation += "."  # "CHARLESTON, W.Va. --": spaCy splits the last full stop off
+        found = self.region_abbreviations.get(abbreviation)
+        if found is None or (initials_only and abbreviation.count(".") < 2):
             return None
         code, name = found
         regions = [e for e in self.gazetteer.lookup(name) if e.country_code == code and e.level == "admin1"]
@@ -200,12 +278,14 @@ class PlaceResolver:
                 len(span) == 1 and span[0].lower_ in self.not_place_alone):
             return None
         candidates = self.gazetteer.lookup(text)
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > sent_start else None
+        if prev is not None and self._ends_another_name(span, prev):
+            candidates = [c for c in candidates if c.feature_class == "A"]  # "Kanawha Circuit Court": the county
         if not candidates:
             return None
-        doc = span.doc
         before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        prev = doc[span.start - 1] if span.start > sent_start else None
         sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
         verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
         place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
@@ -226,9 +306,18 @@ class PlaceResolver:
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
         topo.near = any(b in NEAR_CUES for b in before)
         topo.area_word = any(a in AREA_NOUNS for a in after)
+        topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
         # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
         topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
         return topo
+
+    def _ends_another_name(self, span: Any, prev: Any) -> bool:
+        """"Taco Bell", "Consumers Energy", "Matthew Arnold": a town's name after another capitalised word is the
+        end of a name that is not the town's, unless the word places it ("South Philadelphia"), spaCy reads the
+        whole as a place, or the text presents the whole name as a place ("the village of Koulo Koura", "in Holle
+        Hamani": a two-word village whose second word is another village's name)."""
+        return (_capitalised(prev.text) and not prev.is_stop and prev.lower_ not in self.name_prefixes
+                and span.root.ent_type_ not in {"GPE", "LOC"} and not _introduced_as_place(span.doc, prev.i))
 
     @staticmethod
     def _presented_as_place(doc: Doc, i: int, sent_start: int) -> bool:
@@ -250,16 +339,20 @@ class PlaceResolver:
                 votes[t.candidates[0].country_code] += 1
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
+
+        def best(t: Toponym, candidates: list[GazetteerEntry]) -> GazetteerEntry:
+            # Only other names anchor a toponym: a repeated name must not vouch for itself.
+            others = [entry for key, entry in anchors if key != name_key(t.text)]
+            regions = Counter(_region_of(entry) for entry in others)
+            return max(candidates, key=lambda c: self._score(c, t, votes, others)
+                       + REGION_WEIGHT * regions[_region_of(c)] / max(1, regions.total())
+                       + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0)
+                       + (NESTED_WEIGHT if c.geonameid in nested else 0.0))
+
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
                 if t.candidates:
-                    # Only other names anchor a toponym: a repeated name must not vouch for itself.
-                    others = [entry for key, entry in anchors if key != name_key(t.text)]
-                    regions = Counter(_region_of(entry) for entry in others)
-                    t.chosen = max(t.candidates, key=lambda c: self._score(c, t, votes, others)
-                                   + REGION_WEIGHT * regions[_region_of(c)] / max(1, regions.total())
-                                   + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0)
-                                   + (NESTED_WEIGHT if c.geonameid in nested else 0.0))
+                    t.chosen = best(t, t.candidates)
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         for t in toponyms:
@@ -268,7 +361,15 @@ class PlaceResolver:
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
         strong.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
-        toponyms[:] = [t for t in toponyms if t.country_code or self._fits_document(t, votes, strong)]
+        for t in toponyms:
+            if t.chosen is not None and not t.country_code and not self._fits_document(t.chosen, t.weak, votes, strong):
+                # "the village of Lada" in a report on Boko Haram: not the bigger Lada in Spain, but the namesake
+                # in a country the report points at, when there is one.
+                fitting = [c for c in t.candidates if self._fits_document(c, t.weak, votes, strong)]
+                if fitting:
+                    t.chosen = best(t, fitting)
+        toponyms[:] = [t for t in toponyms if t.country_code or (
+            t.chosen is not None and self._fits_document(t.chosen, t.weak, votes, strong))]
         votes.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
         return votes
 
@@ -292,15 +393,13 @@ class PlaceResolver:
                 t.country_code, t.candidates, t.chosen = None, regions, regions[0]
 
     @staticmethod
-    def _fits_document(toponym: Toponym, votes: Counter[str], strong: Counter[str]) -> bool:
-        """Drop a place in a country the document otherwise never points at (unless it is a big city).
+    def _fits_document(chosen: GazetteerEntry, weak: bool, votes: Counter[str], strong: Counter[str]) -> bool:
+        """Whether a reading lies in a country the document points at (or is a big city); ``weak`` for a name
+        accepted only for being a proper noun.
 
         ``votes`` is the evidence before resolution; ``strong`` adds the countries of well-attested places.
         """
-        chosen = toponym.chosen
-        if chosen is None:
-            return False
-        if toponym.weak:
+        if weak:
             # With no country evidence at all, a sizeable town is still a fair reading of a proper noun.
             return bool(strong.get(chosen.country_code)) or (
                 not strong and chosen.feature_class in "PA" and chosen.population >= 5000)
@@ -319,16 +418,25 @@ class PlaceResolver:
     @staticmethod
     def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
         score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.3)
-        if entry.feature_code == "PPLC":
-            score += 1.0  # "Paris", "London", "Athens": the capital, unless the document says otherwise
-        elif entry.feature_code in {"PPLA", "PPLA2"}:
+        # "Paris", "London", "Athens": the capital, unless the document says otherwise; but a capital's old or
+        # foreign name that is the own name of a city of comparable size means that city ("Philadelphia" is not
+        # Amman), while a hamlet sharing a seat's spelling does not ("Guidan Roumdji").
+        aliased = not entry.is_primary_name and any(
+            c.is_primary_name and c.feature_class == "P" and c.geonameid != entry.geonameid
+            and c.population * 10 >= entry.population for c in toponym.candidates)
+        if entry.feature_code == "PPLC" and not aliased:
+            score += 1.0
+        elif entry.feature_code in {"PPLA", "PPLA2"} and not aliased:
             score += 0.5
         if entry.level == "admin1" and not _named_after_own_town(entry, toponym):
             # "California" is the state, not California, Maryland; but "Tahoua" is the town its region is named after.
             score += 0.8
         if toponym.area_word and entry.feature_class == "A":
             score += 0.4
-        score += 0.25 * math.log10(entry.population + 1)
+        if toponym.village_word and entry.population >= CITY_POPULATION:
+            score -= 0.5  # and no credit for its size
+        else:
+            score += 0.25 * math.log10(entry.population + 1)
         if entry.is_primary_name:
             score += 0.3
         total_votes = sum(votes.values())
@@ -341,6 +449,9 @@ class PlaceResolver:
         return score
 
     def to_place(self, toponym: Toponym) -> Place | None:
+        if toponym.street:
+            return Place(name=toponym.text, country=None, geo_precision=GeoPrecision.NEAR, level="feature",
+                         surface=toponym.text)
         if toponym.country_code:
             return self.country_place(toponym.country_code, surface=toponym.text)
         if toponym.chosen is None:
@@ -508,6 +619,24 @@ def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
     while j < sent_end and j - i < MAX_TOKENS and _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
         j += 1
     return max(j, i + 1)
+
+
+def _street_name_start(doc: Doc, i: int, floor: int) -> int:
+    """First word of the name that ends just before token ``i``: "E. Main", "West 11th", "Hyland-Croy"."""
+    j = i
+    while j > floor and i - j < MAX_TOKENS and not doc[j - 1].is_stop and (
+            _capitalised(doc[j - 1].text) or ORDINAL.fullmatch(doc[j - 1].text)
+            or (doc[j - 1].text == "-" and j - 1 > floor and _capitalised(doc[j - 2].text))):
+        j -= 1
+    return j
+
+
+def _introduced_as_place(doc: Doc, i: int) -> bool:
+    """True when the name starting at token ``i`` follows "in", "near" or "the village/area of"."""
+    start = doc[i].sent.start
+    before = [t.lower_ for t in doc[max(start, i - 2) : i]]
+    return bool(before) and (before[-1] in PLACE_INTRODUCERS or (
+        before[-1] == "of" and len(before) == 2 and before[0] in SETTLEMENT_NOUNS | AREA_NOUNS))
 
 
 def _in_parenthetical_after_name(doc: Doc, i: int) -> bool:
