@@ -4,7 +4,7 @@ import json
 import pytest
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.evaluation import normalise_actor, parse_acled_date, read_acled, score_acled
+from conflictlens.evaluation import CODING_MARKS, normalise_actor, parse_acled_date, read_acled, score_acled
 
 from .conftest import SHARED
 
@@ -54,6 +54,15 @@ def test_a_perfect_row_scores_one_and_a_wrong_row_less(pipeline, tmp_path):
     summary = report.summary()
     assert (summary["event_type_accuracy"], summary["location_within_25km"], summary["fatalities_mae"]) == (0.5, 1.0, 1.5)
     assert report.confusion == {"Battles": {"Battles": 1}, "Riots": {"Battles": 1}}
+
+
+def test_coders_remarks_on_place_and_count_are_removed_from_the_notes():
+    notes = ("Militants abducted two girls in the village of Rimi (coded as Boula Koura at geo precision 2). Troops "
+             "operated in the Liptako region, coded as Ayorou (Ayorou, Tillabery), and killed an unspecified number "
+             "of militants. Unknown fatalities coded as 10. No reports corroborate the claim.")
+    kept = " ".join(CODING_MARKS.sub(" ", notes).split())
+    assert kept == ("Militants abducted two girls in the village of Rimi . Troops operated in the Liptako region , and "
+                    "killed an unspecified number of militants. . No reports corroborate the claim.")
 
 
 @pytest.mark.shared

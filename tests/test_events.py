@@ -21,6 +21,8 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         ("The army recaptured the town of Anefis from rebels on Sunday.", ("Battles", "Government regains territory")),
         ("Hundreds of protesters marched in Niamey on Tuesday against the French presence.",
          ("Protests", "Peaceful protest")),
+        ("Thousands of people took to the streets of Zinder on Friday against the new finance law.",
+         ("Protests", "Peaceful protest")),
         ("Police arrested two journalists in Bamako on Monday.", ("Strategic developments", "Arrests")),
         ("The junta and the rebels signed a ceasefire agreement in Algiers on Monday.",
          ("Strategic developments", "Agreement")),

@@ -29,8 +29,14 @@ REQUIRED_COLUMNS = {"event_date", "event_type", "sub_event_type", "actor1", "act
                     "longitude", "fatalities", "notes"}
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d/%m/%Y")
 LOCATION_KM = 25.0
-# ACLED's own coding marks inside notes ("...in Agadez.[size=hundreds]"): the coder's metadata, not report text.
-CODING_MARKS = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
+# ACLED coders' remarks inside notes: a crowd size ("in Agadez.[size=hundreds]"), where they placed the event
+# ("in the village of Rimi (coded as Boula Koura at geo precision 2)", ", coded as Ayorou (Ayorou, Tillabery),") and
+# what they counted ("Unknown fatalities coded as 10"). They are the answer, not report text: scoring with them
+# would measure reading the coder, not the report.
+CODING_MARKS = re.compile(r"\[size=[^\]]*\]|\([^()]*\bcoded (?:as|at)\b[^()]*\)"
+                          r"|,\s*coded (?:as|at) (?:approximate location (?:as )?)?[^,.;()]*(?:\([^()]*\))?"
+                          r"|[^.;,()]*\bfatalities\b[^.;()]*\bcoded (?:as|at)\b[^.;()]*",
+                          re.IGNORECASE)
 
 
 def share(part: int, whole: int) -> float:
