@@ -73,6 +73,15 @@ def test_acleds_coding_marks_are_not_read_as_report_text(pipeline, tmp_path):
     assert scored.predicted["location"] == "Agadez" and scored.agree["location"]
 
 
+def test_rows_sharing_a_report_are_matched_to_distinct_events_by_location(pipeline, tmp_path):
+    notes = "On 6 May 2024, mutinous soldiers attacked the towns of Diffa and Agadez."
+    rows = [f'2024-05-06,Battles,Armed clash,Mutiny,,Diffa,Diffa,13.3154,12.6113,1,0,"{notes}"\n',
+            f'2024-05-06,Battles,Armed clash,Mutiny,,Agadez,Agadez,16.9733,7.9911,1,0,"{notes}"\n']
+    report = score_acled(pipeline, write(tmp_path, rows))
+    assert [r.predicted["location"] for r in report.rows] == ["Diffa", "Agadez"]
+    assert report.summary()["location_within_25km"] == 1.0
+
+
 @pytest.mark.shared
 def test_eval_acled_command_on_a_slice(eval_cli):
     report = eval_cli("acled", str(SHARED / "eval" / "acled" / "niger_1997_2020.csv"), "--limit", "40")

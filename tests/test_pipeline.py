@@ -207,3 +207,17 @@ def test_forces_attacked_by_no_one_named_fight_an_unidentified_armed_group(code)
                  "two gendarmes were killed.").events[0]
     assert (event.event_type, event.actor1.name, event.actor2.name) == (
         "Battles", "Unidentified Armed Group (Niger)", "Police Forces of Niger")
+
+
+def test_one_event_per_listed_place_with_the_toll_divided(code):
+    events = code("Mutinous soldiers attacked the towns of Diffa, Arlit, Zinder and Agadez on Monday, "
+                  "killing five people.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Diffa", 2), ("Arlit", 1), ("Zinder", 1), ("Agadez", 1)]
+    assert len({e.event_id for e in events}) == 4
+    assert {(e.event_type, e.actor1.name if e.actor1 else None) for e in events} == {
+        (events[0].event_type, events[0].actor1.name if events[0].actor1 else None)}
+
+
+def test_an_event_between_two_places_is_one_event(code):
+    events = code("Militants ambushed a convoy between Nguigmi and Kabelawa on Monday, killing a driver.").events
+    assert len(events) == 1 and events[0].fatalities == 1

@@ -2,7 +2,9 @@
 
 Each row's ``notes`` is coded with the row's ``event_date`` as publication date, and the first
 coded event (in text order) is compared with the row: event type and sub-type, actors after
-normalisation, location within 25 km, geo precision, fatalities and date.
+normalisation, location within 25 km, geo precision, fatalities and date. ACLED codes one event per
+location, repeating the notes on each row; rows sharing notes and date are matched to distinct coded
+events by location.
 """
 
 from __future__ import annotations
@@ -148,46 +150,82 @@ def _primary(events: list[Event]) -> Event | None:
     return min(events, key=lambda e: (e.evidence[0].start if e.evidence else 0)) if events else None
 
 
+def _distance_km(event: Event, row: dict[str, str]) -> float:
+    place = event.place
+    if place is None or place.latitude is None or place.longitude is None:
+        return math.inf
+    return haversine_km(float(row["latitude"]), float(row["longitude"]), place.latitude, place.longitude)
+
+
+def _match_rows(rows: list[dict[str, str]], events: list[Event]) -> list[Event | None]:
+    """The coded event each row is scored against: the first event in the text. Several rows with the same notes
+    and date are ACLED's one-event-per-location split of one report: when the first event is itself split over
+    the places a sentence lists, each row takes a different part, the nearest to its location among those left."""
+    primary = _primary(events)
+    if len(rows) == 1 or primary is None or not primary.place_from_list:
+        return [primary] * len(rows)
+    left = [e for e in events if e.place_from_list and e.evidence[:1] == primary.evidence[:1]
+            and e.trigger == primary.trigger]
+    matched: list[Event | None] = []
+    for row in rows:
+        if not left:
+            matched.append(primary)
+            continue
+        event = min(left, key=lambda e: _distance_km(e, row))
+        left.remove(event)
+        matched.append(event)
+    return matched
+
+
 def score_acled(pipeline: Pipeline, path: Path, *, limit: int | None = None, offset: int = 0,
                 on_row: Any = None) -> AcledReport:
-    report = AcledReport()
-    for index, row in enumerate(read_acled(path)):
-        if index < offset:
-            continue
-        if limit is not None and index >= offset + limit:
-            break
-        gold_date = parse_acled_date(row["event_date"])
-        result = pipeline.process_text(CODING_MARKS.sub(" ", row["notes"]).strip(), published_at=gold_date)
-        event = _primary(result.events)
-        gold: dict[str, Any] = {
-            "event_type": row["event_type"], "sub_event_type": row["sub_event_type"], "actor1": row["actor1"],
-            "actor2": row["actor2"], "location": row["location"], "latitude": float(row["latitude"]),
-            "longitude": float(row["longitude"]), "geo_precision": int(row.get("geo_precision") or 0),
-            "fatalities": int(row["fatalities"] or 0), "event_date": gold_date.isoformat(),
-        }
-        predicted: dict[str, Any] = dict.fromkeys(gold)
-        distance = None
-        if event is not None:
-            record = event.to_record()
-            predicted.update({k: record.get(k) for k in gold})
-            predicted["location"] = record["location"]
-            if record["latitude"] is not None and record["longitude"] is not None:
-                distance = haversine_km(gold["latitude"], gold["longitude"], record["latitude"], record["longitude"])
-        agree = {
-            "event_type": predicted["event_type"] == gold["event_type"],
-            "sub_event_type": predicted["sub_event_type"] == gold["sub_event_type"],
-            "actor1": normalise_actor(predicted["actor1"]) == normalise_actor(gold["actor1"]),
-            "actor2": normalise_actor(predicted["actor2"]) == normalise_actor(gold["actor2"]),
-            "location": distance is not None and distance <= LOCATION_KM,
-            "geo_precision": predicted["geo_precision"] == gold["geo_precision"],
-            "fatalities": (predicted["fatalities"] or 0) == gold["fatalities"],
-            "event_date": predicted["event_date"] == gold["event_date"],
-        }
-        report.rows.append(RowScore(index, row["notes"], gold, predicted, agree, distance))
-        report.confusion[gold["event_type"]][predicted["event_type"] or "(none)"] += 1
+    rows = [(index, row) for index, row in enumerate(read_acled(path))
+            if index >= offset and (limit is None or index < offset + limit)]
+    reports: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position, (_, row) in enumerate(rows):
+        reports[(row["notes"], row["event_date"])].append(position)
+    matched: dict[int, Event | None] = {}
+    for (notes, event_date), positions in reports.items():
+        result = pipeline.process_text(CODING_MARKS.sub(" ", notes).strip(), published_at=parse_acled_date(event_date))
+        for position, event in zip(positions, _match_rows([rows[p][1] for p in positions], result.events),
+                                   strict=True):
+            matched[position] = event
         if on_row is not None:
-            on_row()
+            for _ in positions:
+                on_row()
+    report = AcledReport()
+    for position, (index, row) in enumerate(rows):
+        report.rows.append(_score_row(index, row, matched[position]))
+        report.confusion[row["event_type"]][report.rows[-1].predicted["event_type"] or "(none)"] += 1
     return report
+
+
+def _score_row(index: int, row: dict[str, str], event: Event | None) -> RowScore:
+    gold_date = parse_acled_date(row["event_date"])
+    gold: dict[str, Any] = {
+        "event_type": row["event_type"], "sub_event_type": row["sub_event_type"], "actor1": row["actor1"],
+        "actor2": row["actor2"], "location": row["location"], "latitude": float(row["latitude"]),
+        "longitude": float(row["longitude"]), "geo_precision": int(row.get("geo_precision") or 0),
+        "fatalities": int(row["fatalities"] or 0), "event_date": gold_date.isoformat(),
+    }
+    predicted: dict[str, Any] = dict.fromkeys(gold)
+    distance = None
+    if event is not None:
+        record = event.to_record()
+        predicted.update({k: record.get(k) for k in gold})
+        if record["latitude"] is not None and record["longitude"] is not None:
+            distance = haversine_km(gold["latitude"], gold["longitude"], record["latitude"], record["longitude"])
+    agree = {
+        "event_type": predicted["event_type"] == gold["event_type"],
+        "sub_event_type": predicted["sub_event_type"] == gold["sub_event_type"],
+        "actor1": normalise_actor(predicted["actor1"]) == normalise_actor(gold["actor1"]),
+        "actor2": normalise_actor(predicted["actor2"]) == normalise_actor(gold["actor2"]),
+        "location": distance is not None and distance <= LOCATION_KM,
+        "geo_precision": predicted["geo_precision"] == gold["geo_precision"],
+        "fatalities": (predicted["fatalities"] or 0) == gold["fatalities"],
+        "event_date": predicted["event_date"] == gold["event_date"],
+    }
+    return RowScore(index, row["notes"], gold, predicted, agree, distance)
 
 
 def markdown_report(results: Iterable[Path], *, today: dt.date | None = None) -> str:

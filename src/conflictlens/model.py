@@ -189,12 +189,16 @@ class Event:
     confidence: float = 0.5
     trigger: str = ""
     event_id: str = ""
+    # One of several places a sentence lists ("the towns of Diffa, Arlit and Zinder"): ACLED codes an event per
+    # location, so the place is part of what tells these events apart.
+    place_from_list: bool = False
 
     def assign_id(self) -> str:
         """Content-hash ID: the same report coded the same way always gets the same ID."""
         first = self.evidence[0] if self.evidence else Span(0, 0)
+        listed_place = [self.place.name] if self.place_from_list and self.place else []
         self.event_id = content_hash(
-            self.doc_id, self.event_type, self.sub_event_type, first.start, first.end, self.trigger
+            self.doc_id, self.event_type, self.sub_event_type, first.start, first.end, self.trigger, *listed_place
         )
         return self.event_id
 
@@ -282,6 +286,7 @@ class Event:
             claims=[Claim(**{**c, "claimant": Source(**c["claimant"]), "span": Span(**c["span"])})
                     for c in data.get("claims", [])],
             confidence=data.get("confidence", 0.5), trigger=data.get("trigger", ""), event_id=data.get("event_id", ""),
+            place_from_list=data.get("place_from_list", False),
         )
 
 

@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -55,7 +56,7 @@ from conflictlens.model import (
     Span,
     TimePrecision,
 )
-from conflictlens.places import LEVEL_RANK, PlaceResolver, Toponym
+from conflictlens.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +158,9 @@ class Pipeline:
                     self._continue(events[-1], sentence, [])
                     sentence_events.setdefault(sentence.index, []).append(events[-1])
                     continue
-                events.append(event)
-                sentence_events.setdefault(sentence.index, []).append(event)
+                for part in self._one_per_place(event, sentence):
+                    events.append(part)
+                    sentence_events.setdefault(sentence.index, []).append(part)
             if sentence.attribution.denies_earlier:
                 self._link_denial(sentence, sentence_events, document)
             if (not triggers.get(sentence.index) and sentence.attribution.claim_type == "unverified"
@@ -616,6 +618,28 @@ class Pipeline:
                                           denies=_answered(event.claims)))
             if alleged:
                 return
+
+    def _one_per_place(self, event: Event, sentence: _Sentence) -> list[Event]:
+        """ACLED codes one event per location: "soldiers took over the towns of Diffa, Arlit, Zinder and Agadez"
+        is four events, alike but for the place. A toll the sentence gives for them all is divided evenly, the
+        remainder going to the first, so the report's total stands."""
+        place = event.place
+        member = next((t for t in sentence.toponyms if place is not None and place.geonameid is not None
+                       and t.chosen is not None and t.chosen.geonameid == place.geonameid), None)
+        if member is None:
+            return [event]
+        listed = place_list(sentence.span.doc, sentence.toponyms, member)
+        places = [p for p in (self.places.to_place(t) for t in listed) if p is not None]
+        if len(places) < 2:
+            return [event]
+        share, remainder = divmod(event.fatalities, len(places))
+        parts = []
+        for index, listed_place in enumerate(places):
+            part = deepcopy(event)
+            part.place, part.place_from_list = listed_place, True
+            part.fatalities = share + (remainder if index == 0 else 0)
+            parts.append(part)
+        return parts
 
     def _merge_within_document(self, events: list[Event]) -> list[Event]:
         """ACLED codes one event per type, place and day: repeated mentions in a report become one."""

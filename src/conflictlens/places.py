@@ -39,6 +39,7 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
                       "reach", "visit", "flee", "leave", "evacuate"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+LIST_SEPARATORS = {",", "and", "or", "&"}
 # A place this populous is a town or a city, not what a text calls a village.
 CITY_POPULATION = 50_000
 # Words that introduce a place rather than a company or a person ("in Holle Hamani"; but "at Taco Bell").
@@ -501,6 +502,50 @@ class PlaceResolver:
     @staticmethod
     def is_nationwide(sentence_text: str) -> bool:
         return NATIONWIDE.search(sentence_text) is not None
+
+
+def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
+    """The places listed together with ``member``: "the towns of Diffa, Arlit, Zinder, and Agadez", "in Tagabatt
+    and Ingoule (Ayorou, Tillaberi)". Only names joined by commas and a closing "and" or "or" (their parenthesised
+    districts between them) and resolved at the same level; "between Nguigmi and Kabelawa" is one place between
+    two."""
+    listed = sorted((t for t in toponyms if not t.qualifier and not t.street and not t.country_code
+                     and t.chosen is not None and t.sentence_index == member.sentence_index),
+                    key=lambda t: t.token_start)
+    if member not in listed:
+        return [member]
+    index = listed.index(member)
+    first = last = index
+    while first > 0 and _joined(doc, listed[first - 1], listed[first]):
+        first -= 1
+    while last + 1 < len(listed) and _joined(doc, listed[last], listed[last + 1]):
+        last += 1
+    run = listed[first : last + 1]
+    sentence_start = doc[member.token_start].sent.start
+    before = {t.lower_ for t in doc[max(sentence_start, run[0].token_start - 4) : run[0].token_start]}
+    # A well or a hill named among villages is as local as they are; a region among towns is not one of them.
+    levels = {"local" if t.chosen.level in {"populated_place", "feature"} else t.chosen.level
+              for t in run if t.chosen is not None}
+    # "Assamakka, Arlit" names a place and the district it lies in; a list closes with "and" or "or".
+    closed = any(token.lower_ in LIST_SEPARATORS - {","} for token in doc[run[0].token_end : run[-1].token_start])
+    if len(run) < 2 or not closed or "between" in before or len(levels) > 1:
+        return [member]
+    return run
+
+
+def _joined(doc: Doc, left: Toponym, right: Toponym) -> bool:
+    """Whether only list separators, and parentheses with what they hold, stand between two names."""
+    depth, separated = 0, False
+    for token in doc[left.token_end : right.token_start]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if token.lower_ not in LIST_SEPARATORS:
+                return False
+            separated = True
+    return separated
 
 
 def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
