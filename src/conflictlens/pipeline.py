@@ -624,8 +624,10 @@ class Pipeline:
         is four events, alike but for the place. A toll the sentence gives for them all is divided evenly, the
         remainder going to the first, so the report's total stands."""
         place = event.place
-        member = next((t for t in sentence.toponyms if place is not None and place.geonameid is not None
-                       and t.chosen is not None and t.chosen.geonameid == place.geonameid), None)
+        if place is None or place.geonameid is None:
+            return [event]
+        member = next((t for t in sentence.toponyms
+                       if t.chosen is not None and t.chosen.geonameid == place.geonameid), None)
         if member is None:
             return [event]
         listed = place_list(sentence.span.doc, sentence.toponyms, member)

@@ -40,6 +40,8 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
+# What being a capital or an administrative seat adds to a reading of a name.
+SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
 # A place this populous is a town or a city, not what a text calls a village.
 CITY_POPULATION = 50_000
 # Words that introduce a place rather than a company or a person ("in Holle Hamani"; but "at Taco Bell").
@@ -183,10 +185,12 @@ class PlaceResolver:
                 text = doc[i].text
                 numbered = (text in self.road_prefixes or text in self.region_abbreviations) and i + 1 < sent.end \
                     and doc[i + 1].text.isdigit()
+                if not numbered and text not in self.street_suffixes:
+                    continue
                 start = _street_name_start(doc, i, floor)
                 if numbered:
                     end = i + 2
-                elif text in self.street_suffixes and start < i and not (
+                elif start < i and not (
                         text.endswith(".") and i + 1 < sent.end and _capitalised(doc[i + 1].text)):  # "St. Louis"
                     end = i + 1
                 else:
@@ -419,16 +423,10 @@ class PlaceResolver:
     @staticmethod
     def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
         score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.3)
-        # "Paris", "London", "Athens": the capital, unless the document says otherwise; but a capital's old or
-        # foreign name that is the own name of a city of comparable size means that city ("Philadelphia" is not
-        # Amman), while a hamlet sharing a seat's spelling does not ("Guidan Roumdji").
-        aliased = not entry.is_primary_name and any(
-            c.is_primary_name and c.feature_class == "P" and c.geonameid != entry.geonameid
-            and c.population * 10 >= entry.population for c in toponym.candidates)
-        if entry.feature_code == "PPLC" and not aliased:
-            score += 1.0
-        elif entry.feature_code in {"PPLA", "PPLA2"} and not aliased:
-            score += 0.5
+        # "Paris", "London", "Athens": the capital, unless the document says otherwise.
+        seat_bonus = SEAT_BONUS.get(entry.feature_code, 0.0)
+        if seat_bonus and not _another_citys_own_name(entry, toponym):
+            score += seat_bonus
         if entry.level == "admin1" and not _named_after_own_town(entry, toponym):
             # "California" is the state, not California, Maryland; but "Tahoua" is the town its region is named after.
             score += 0.8
@@ -601,6 +599,14 @@ def _sibling_regions(toponyms: list[Toponym]) -> set[int]:
         countries = {c.country_code for other, entries in regions.items() if other != key for c in entries}
         found.update(c.geonameid for c in candidates if c.country_code in countries)
     return found
+
+
+def _another_citys_own_name(entry: GazetteerEntry, toponym: Toponym) -> bool:
+    """A seat's old or foreign name that is the own name of a city of comparable size means that city
+    ("Philadelphia" is not Amman); a hamlet sharing a seat's spelling does not ("Guidan Roumdji")."""
+    return not entry.is_primary_name and any(
+        c.is_primary_name and c.feature_class == "P" and c.geonameid != entry.geonameid
+        and c.population * 10 >= entry.population for c in toponym.candidates)
 
 
 def _named_after_own_town(region: GazetteerEntry, toponym: Toponym) -> bool:
