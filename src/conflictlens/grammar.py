@@ -41,6 +41,9 @@ class Grammar:
     agent_prepositions: frozenset[str]
     of_prepositions: frozenset[str]
     with_prepositions: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    obligation_modals: frozenset[str]
+    locative_prepositions: frozenset[str]
     ally_phrases: re.Pattern[str]
     relative_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -69,6 +72,9 @@ class Grammar:
             agent_prepositions=lowered("agent_prepositions"),
             of_prepositions=lowered("of_prepositions"),
             with_prepositions=lowered("with_prepositions"),
+            recipient_prepositions=lowered("recipient_prepositions"),
+            obligation_modals=lowered("obligation_modals"),
+            locative_prepositions=lowered("locative_prepositions"),
             ally_phrases=re.compile(rf"(?<![\w-])(?:{allies})\s*$", re.IGNORECASE),
             relative_pronouns=lowered("relative_pronouns"),
             speaker_pronouns=lowered("speaker_pronouns"),

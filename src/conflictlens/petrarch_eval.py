@@ -27,12 +27,10 @@ from spacy.tokens import Span, Token
 
 from conflictlens.errors import ConflictLensError, ModelLoadError
 from conflictlens.evaluation import share
+from conflictlens.roles import INHERIT_SUBJECT_DEPS, SUBJECT_DEPS, phrase_tokens
 
 ROLE_MARKS = {"$", "+", "%"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "on", "inside", "outside", "across", "during"}
-INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "on", "inside", "outside", "across", "during"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,23 +379,12 @@ class PetrarchCoder:
                     best = (length, agent)
         return best
 
-    def _phrase_tokens(self, head: Token, *, places: bool = True) -> list[Token]:
-        """The noun phrase under ``head``, without the clauses hanging from it (nor, if asked, its "in X")."""
-        tokens = [head]
-        for child in head.children:
-            if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
-                continue
-            if not places and child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
-                continue
-            tokens += self._phrase_tokens(child, places=places)
-        return sorted(tokens, key=lambda t: t.i)
-
     def _phrase_actors(self, head: Token, day: dt.date) -> list[str]:
         """Actors of a noun phrase; "soldiers of Osgiliath in Ithilen" is Osgiliath's, "lawmakers in Fornost" Fornost's."""
-        core = self.actor_codes(self._phrase_tokens(head, places=False), day)
+        core = self.actor_codes(phrase_tokens(head, skip_prepositions=LOCATIVE_PREPOSITIONS), day)
         if any(not code.startswith("---") for code in core):
             return core
-        return self.actor_codes(self._phrase_tokens(head), day) or core
+        return self.actor_codes(phrase_tokens(head), day) or core
 
     def _subject_actors(self, verb: Token, day: dt.date) -> list[str]:
         current = verb
@@ -470,7 +457,7 @@ class PetrarchCoder:
                 if not sentence.start <= index < sentence.end:
                     return False
                 if token in ROLE_MARKS:
-                    phrase = self._phrase_tokens(doc[index]) if doc[index].pos_ in ("NOUN", "PROPN", "PRON") else []
+                    phrase = phrase_tokens(doc[index]) if doc[index].pos_ in ("NOUN", "PROPN", "PRON") else []
                     codes = self.actor_codes(phrase, day) if phrase else []
                     if codes:
                         roles[token] = codes

@@ -57,6 +57,7 @@ from conflictlens.model import (
     TimePrecision,
 )
 from conflictlens.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
+from conflictlens.roles import Interaction, interactions
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ class Pipeline:
         self.grammar = Grammar.from_knowledge(knowledge)
         self.date_patterns = DatePatterns(knowledge.dates)
         self.attributor = Attributor(knowledge.attribution, self.grammar)
+        self.reporting_verbs = frozenset(str(w).lower() for w in knowledge.attribution["reporting_verbs"])
         self.detector = EventDetector(nlp, knowledge.lexicon, knowledge.conventions,
                                       knowledge.attribution["accusation_verbs"], self.grammar)
         self.victim_verbs = {w.lower() for w in knowledge.conventions["victim_verbs"]}
@@ -203,6 +205,17 @@ class Pipeline:
             references += self.places.demonym_references(doc, references)
         references.sort(key=lambda t: t.start)
         return [(Span(t.start, t.end), place) for t in references for place in [self.places.to_place(t)] if place]
+
+    def interactions(self, text: str) -> list[Interaction]:
+        """Who did what to whom in each sentence of a text, whatever the action: the role stage on its own, with
+        the actors and places the other stages find counted as names. Empty for a language without a pipeline."""
+        document = Document(text=text)
+        detect_language(document, default=self.settings.default_language, known=self.languages)
+        if document.language != self.language:
+            return self.for_language(document.language).interactions(text) if document.language in self.languages else []
+        doc, _, mention_tokens, toponyms, _ = self._read(document, skip_dateline=False)
+        names = frozenset(mention_tokens) | {i for t in toponyms for i in range(t.token_start, t.token_end)}
+        return interactions(doc, self.grammar, self.reporting_verbs, names=names)
 
     def _read(self, document: Document, *, skip_dateline: bool = True) -> tuple[
             Doc, list[ActorMention], dict[int, ActorMention], list[Toponym], Counter[str]]:

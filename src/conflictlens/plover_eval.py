@@ -1,9 +1,10 @@
 """Who-did-what-to-whom on the PLOVER gold-standard records (PLOVER_GSR_CAMEO.json).
 
-Each record's sentence is coded; its first event's ACLED (sub-)type is mapped to a PLOVER category
-with the crosswalk in ``data/plover_crosswalk.yaml``. Scored only where the gold category has an
-ACLED counterpart: category accuracy, and source / target agreement: a gold source (target) agrees
-when its head word is in the words of the coded actor1 side (actor2 side), names or surface text.
+Two scores. Category: each record's sentence is coded and its first event's ACLED (sub-)type mapped to
+a PLOVER category with the crosswalk in ``data/plover_crosswalk.yaml``, scored where the gold category
+has an ACLED counterpart. Roles, on every record: the role stage (``roles``) reads the sentence's main
+action, and a gold source (target) agrees when its head word is among the words of the source (target)
+phrase it finds.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation import share
 from conflictlens.knowledge import read_data_file
-from conflictlens.model import Actor, Event
+from conflictlens.model import Event
 from conflictlens.pipeline import Pipeline
 
 
@@ -37,18 +38,20 @@ def _actor_texts(value: object) -> list[str]:
     return [a["actorText"] for a in value if isinstance(a, dict) and a.get("actorText")] if isinstance(value, list) else []
 
 
-def _words(actors: list[Actor]) -> set[str]:
-    text = " ".join(f"{a.name} {a.surface or ''}" for a in actors)
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+def words_of(text: str) -> list[str]:
+    """Lower-case words, initialisms without their dots ("U.S." is "us", as "US" is)."""
+    return re.findall(r"[a-z]+", text.lower().replace(".", ""))
 
 
-def _head_word(actor_text: str) -> str:
-    words = [w for w in re.findall(r"[a-z]+", actor_text.lower()) if len(w) > 2]
+def head_word(actor_text: str) -> str:
+    """The last word of a gold actor's text: "President Obama" is "obama", "U.S." is "us"."""
+    words = words_of(actor_text)
     return words[-1] if words else actor_text.lower()
 
 
 @dataclass(slots=True)
 class PloverReport:
+    records: int = 0
     scored: int = 0
     category_correct: int = 0
     source_total: int = 0
@@ -60,6 +63,7 @@ class PloverReport:
 
     def summary(self) -> dict[str, float | int]:
         return {
+            "records": self.records,
             "records_scored": self.scored,
             "records_without_acled_counterpart": self.skipped,
             "category_accuracy": share(self.category_correct, self.scored),
@@ -90,24 +94,26 @@ def score_plover(pipeline: Pipeline, path: Path, *, limit: int | None = None) ->
     crosswalk = Crosswalk(read_data_file("plover_crosswalk.yaml", pipeline.settings.dictionaries))
     report = PloverReport()
     for record in records:
+        report.records += 1
         gold = str(record["event"])
-        if not crosswalk.covers(gold):
+        row: dict[str, Any] = {"id": record.get("id"), "gold": gold}
+        if crosswalk.covers(gold):
+            events = pipeline.process_text(record["text"]).events
+            event = min(events, key=lambda e: e.evidence[0].start) if events else None
+            row["predicted"] = crosswalk.category(event)
+            report.scored += 1
+            report.category_correct += row["predicted"] == gold
+        else:
             report.skipped += 1
-            continue
-        events = pipeline.process_text(record["text"]).events
-        event = min(events, key=lambda e: e.evidence[0].start) if events else None
-        predicted = crosswalk.category(event)
-        report.scored += 1
-        report.category_correct += predicted == gold
-        side_one = _words([a for a in ([event.actor1, *event.assoc_actor_1] if event else []) if a])
-        side_two = _words([a for a in ([event.actor2, *event.assoc_actor_2] if event else []) if a])
+        interaction = next(iter(pipeline.interactions(record["text"])), None)
+        side_one = set(words_of(interaction.source.text)) if interaction and interaction.source else set()
+        side_two = set(words_of(interaction.target.text)) if interaction and interaction.target else set()
         sources, targets = _actor_texts(record.get("source")), _actor_texts(record.get("target"))
-        source_ok = any(_head_word(s) in side_one for s in sources)
-        target_ok = any(_head_word(t) in side_two for t in targets)
+        row["source_agrees"] = any(head_word(s) in side_one for s in sources)
+        row["target_agrees"] = any(head_word(t) in side_two for t in targets)
         report.source_total += bool(sources)
-        report.source_agree += bool(sources) and source_ok
+        report.source_agree += bool(sources) and row["source_agrees"]
         report.target_total += bool(targets)
-        report.target_agree += bool(targets) and target_ok
-        report.rows.append({"id": record.get("id"), "gold": gold, "predicted": predicted,
-                            "source_agrees": source_ok, "target_agrees": target_ok})
+        report.target_agree += bool(targets) and row["target_agrees"]
+        report.rows.append(row)
     return report
