@@ -9,12 +9,13 @@ The action is the sentence's main verb, or the clause a reporting verb introduce
 said" reports the clause before it), unless that clause tells another what it must do ("X said Y must
 withdraw": X demands it of Y). Its source is its subject (or the "by" agent of a passive), and a pronoun
 subject stands for the nearest subject above it ("X was quoted as saying he would host ...": X). Its
-target is the first phrase that names an actor (a named entity, a proper noun or a dictionary actor)
-among, in this order: the subject of a passive, the indirect object, the recipient of "to", the direct
-object, the parties of the direct object ("hosted a meeting between X and Y", "demanded the withdrawal
-of X"), the other prepositional objects but places, the subjects and objects of the clauses that carry
-the action on ("offered to hand over to Britain", "demanded that the US cancel"), and last the places
-("arrived in Amman"); failing all, its direct object.
+target is the first phrase that names someone (see ``names_actor``: a dictionary actor or gazetteer
+place the other stages found, a named entity, a proper noun, a nationality's people, someone's) among,
+in this order: the subject of a passive, the indirect object, the recipient of "to", the direct object,
+the parties of the direct object ("hosted a meeting between X and Y", "demanded the withdrawal of X"),
+the other prepositional objects but places, the subjects and objects of the clauses that carry the
+action on ("offered to hand over to Britain", "demanded that the US cancel"), the places ("arrived in
+Amman"), and last the purpose clauses ("a sit-in to protest against X"); failing all, its direct object.
 """
 
 from __future__ import annotations
