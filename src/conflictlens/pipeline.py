@@ -125,15 +125,14 @@ class Pipeline:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
 
     def process(self, document: Document) -> ProcessedDocument:
-        if document.language is None:
-            detect_language(document, default=self.settings.default_language, known=self.languages)
-        if document.language != self.language:
-            if document.language not in self.languages:
-                document.warnings.append(
-                    f"no event pipeline for language {document.language!r} (have {', '.join(sorted(self.languages))}); "
-                    "document stored without events")
-                return ProcessedDocument(document, [])
-            return self.for_language(document.language).process(document)
+        pipeline = self._pipeline_for(document)
+        if pipeline is None:
+            document.warnings.append(
+                f"no event pipeline for language {document.language!r} (have {', '.join(sorted(self.languages))}); "
+                "document stored without events")
+            return ProcessedDocument(document, [])
+        if pipeline is not self:
+            return pipeline.process(document)
         doc, mentions, mention_tokens, toponyms, votes = self._read(document)
         country_code = votes.most_common(1)[0][0] if votes else None
         context = DocumentActors.from_mentions(mentions, self.places.country_name(country_code))
@@ -180,6 +179,14 @@ class Pipeline:
             event.assign_id()
         return ProcessedDocument(document, events, _mentions(mentions, resolved, toponyms, sentences))
 
+    def _pipeline_for(self, document: Document) -> Pipeline | None:
+        """The pipeline of a document's language (detected if not given): this one, another, or None if none."""
+        if document.language is None:
+            detect_language(document, default=self.settings.default_language, known=self.languages)
+        if document.language == self.language:
+            return self
+        return self.for_language(document.language) if document.language in self.languages else None
+
     def for_language(self, language: str) -> Pipeline:
         """This language's pipeline, sharing the gazetteer; loaded once, on first use."""
         if language == self.language:
@@ -210,9 +217,9 @@ class Pipeline:
         """Who did what to whom in each sentence of a text, whatever the action: the role stage on its own, with
         the actors and places the other stages find counted as names. Empty for a language without a pipeline."""
         document = Document(text=text)
-        detect_language(document, default=self.settings.default_language, known=self.languages)
-        if document.language != self.language:
-            return self.for_language(document.language).interactions(text) if document.language in self.languages else []
+        pipeline = self._pipeline_for(document)
+        if pipeline is not self:
+            return pipeline.interactions(text) if pipeline is not None else []
         doc, _, mention_tokens, toponyms, _ = self._read(document, skip_dateline=False)
         names = frozenset(mention_tokens) | {i for t in toponyms for i in range(t.token_start, t.token_end)}
         return interactions(doc, self.grammar, self.reporting_verbs, names=names)
