@@ -13,7 +13,7 @@ CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
 .PHONY: install demo test lint gazetteer eval model bench bench-fusion bench-api clean
 
-WEB := src/conflictlens/web
+WEB := src/conflictlens/server/web
 
 # The web map's libraries (Leaflet, its clustering plugin, topojson-client, Natural Earth outlines) come from npm.
 $(BIN)/.installed: pyproject.toml $(WEB)/package-lock.json

@@ -43,7 +43,7 @@ from conflictlens.model import (
     SourceReport,
     Span,
 )
-from conflictlens.store import FusionUpdate, SQLStore
+from conflictlens.store.sql import FusionUpdate, SQLStore
 
 COUNTRIES = {"Mali": (10.2, 25.0, -12.2, 4.2), "Burkina Faso": (9.4, 15.1, -5.5, 2.4), "Niger": (11.7, 23.5, 0.2, 16.0)}
 ACTORS = [("JNIM: Group for Support of Islam and Muslims", "rebel", 2), ("Islamic State (Sahel)", "rebel", 2),

@@ -25,12 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import commit
 from synthetic_reports import generate, make_events
 
-from conflictlens.batch import process_batch
+from conflictlens.coding.fusion import load_fuser
+from conflictlens.coding.ingest import _jsonl_documents
+from conflictlens.coding.pipeline import load_pipeline
 from conflictlens.config import Settings
-from conflictlens.fusion import fuse_store, load_fuser
-from conflictlens.ingest import _jsonl_documents
-from conflictlens.pipeline import load_pipeline
-from conflictlens.store import SQLStore
+from conflictlens.scale.batch import process_batch
+from conflictlens.scale.fusing import fuse_store
+from conflictlens.store.sql import SQLStore
 
 FAMILY = {"clash": "political violence", "attack": "political violence", "airstrike": "political violence",
           "ied": "political violence", "abduction": "political violence", "protest": "demonstrations"}

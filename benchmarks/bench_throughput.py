@@ -21,13 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import commit
 from synthetic_reports import generate
 
-from conflictlens.batch import process_batch
+from conflictlens.coding.ingest import iter_documents
+from conflictlens.coding.pipeline import load_pipeline
 from conflictlens.config import Settings
-from conflictlens.ingest import iter_documents
 from conflictlens.model import Document
-from conflictlens.pipeline import load_pipeline
-from conflictlens.scaleout import open_client, process_distributed
-from conflictlens.store import SQLStore
+from conflictlens.scale.batch import process_batch
+from conflictlens.scale.scaleout import open_client, process_distributed
+from conflictlens.store.sql import SQLStore
 
 
 def _peak_rss_mb() -> float:

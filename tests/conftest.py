@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from conflictlens.coding.gazetteer import build_default, import_geonames
+from conflictlens.coding.pipeline import Pipeline, load_pipeline
 from conflictlens.config import Settings
-from conflictlens.gazetteer import build_default, import_geonames
 from conflictlens.model import ProcessedDocument
-from conflictlens.pipeline import Pipeline, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

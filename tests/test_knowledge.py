@@ -39,7 +39,7 @@ def test_broken_yaml_names_the_file(tmp_path):
 
 
 def test_an_analyst_can_add_an_actor(tmp_path, settings):
-    from conflictlens.pipeline import load_pipeline
+    from conflictlens.coding.pipeline import load_pipeline
 
     source = resources.files("conflictlens.data").joinpath("actors.yaml").read_text(encoding="utf-8")
     added = source.replace("actors:\n", "actors:\n  - name: Katiba Serma\n    kind: islamist\n    inter: 2\n"

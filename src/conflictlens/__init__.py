@@ -5,13 +5,14 @@ document), ``process_batch`` (many documents into a store), ``fuse_store`` (repo
 into fused events), ``open_store`` and ``Settings``.
 """
 
-from conflictlens.batch import BatchReport, process_batch
+from conflictlens.coding.fusion import load_fuser
+from conflictlens.coding.pipeline import Pipeline, load_pipeline
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError
-from conflictlens.fusion import fuse_store, load_fuser
 from conflictlens.model import Actor, Claim, Document, Event, FusedEvent, Place, ProcessedDocument, Source
-from conflictlens.pipeline import Pipeline, load_pipeline
-from conflictlens.store import EventFilter, SQLStore, Store, open_store
+from conflictlens.scale.batch import BatchReport, process_batch
+from conflictlens.scale.fusing import fuse_store
+from conflictlens.store.sql import EventFilter, SQLStore, Store, open_store
 
 __all__ = [
     "Actor", "BatchReport", "Claim", "ConflictLensError", "Document", "Event", "EventFilter", "FusedEvent", "Pipeline",

@@ -19,27 +19,28 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from conflictlens import export as exporting
-from conflictlens.actors import ActorDictionary
-from conflictlens.batch import BatchReport, process_batch
-from conflictlens.classifier import SubtypeClassifier, read_examples
+from conflictlens.coding.actors import ActorDictionary
+from conflictlens.coding.classifier import SubtypeClassifier, read_examples
+from conflictlens.coding.fusion import Fuser, load_fuser
+from conflictlens.coding.gazetteer import Gazetteer, build_default, import_geonames
+from conflictlens.coding.ingest import iter_documents, parse_published
+from conflictlens.coding.pipeline import load_pipeline
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
-from conflictlens.evaluation import markdown_report, score_acled
-from conflictlens.expectations import match_expected
-from conflictlens.feeds import make_client, poll_feed, read_feed_list
-from conflictlens.fusion import Fuser, fuse_store, load_fuser
-from conflictlens.gazetteer import Gazetteer, build_default, import_geonames
-from conflictlens.geoparse_eval import CORPORA, COUNTS_DEMONYMS, score_geoparse
-from conflictlens.ingest import iter_documents, parse_published
+from conflictlens.evaluation.acled import markdown_report, score_acled
+from conflictlens.evaluation.expectations import match_expected
+from conflictlens.evaluation.geoparse import CORPORA, COUNTS_DEMONYMS, score_geoparse
+from conflictlens.evaluation.petrarch import score_petrarch
+from conflictlens.evaluation.plover import score_plover
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import DocumentFailure, FusedEvent, ProcessedDocument
-from conflictlens.petrarch_eval import score_petrarch
-from conflictlens.pipeline import load_pipeline
-from conflictlens.plover_eval import score_plover
-from conflictlens.review import EDITABLE_FIELDS, create_token, review_event
-from conflictlens.scaleout import ParquetSink, load_parquet, open_client, process_distributed
-from conflictlens.store import EventFilter, open_store
+from conflictlens.scale.batch import BatchReport, process_batch
+from conflictlens.scale.feeds import make_client, poll_feed, read_feed_list
+from conflictlens.scale.fusing import fuse_store
+from conflictlens.scale.scaleout import ParquetSink, load_parquet, open_client, process_distributed
+from conflictlens.store import export as exporting
+from conflictlens.store.review import EDITABLE_FIELDS, create_token, review_event
+from conflictlens.store.sql import EventFilter, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 TABLE_COLUMNS = ["event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
@@ -505,7 +506,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve the web map and the REST API (OpenAPI documentation at /docs) over the event store."""
     import uvicorn
 
-    from conflictlens.api import SETTINGS_VARIABLE, create_app
+    from conflictlens.server.api import SETTINGS_VARIABLE, create_app
 
     app = create_app(settings)  # a bad --db fails here, with its message, not in the first request
     click.echo(f"serving {settings.db} at http://{host}:{port}/ (API documentation at /docs)", err=True)
@@ -513,7 +514,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
         uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower())
         return
     os.environ[SETTINGS_VARIABLE] = settings.model_dump_json()
-    uvicorn.run("conflictlens.api:app_from_environment", factory=True, workers=workers, host=host, port=port,
+    uvicorn.run("conflictlens.server.api:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level=settings.log_level.lower())
 
 

@@ -14,9 +14,9 @@ import atheris
 with atheris.instrument_imports():
     import httpx
 
-    from conflictlens.feeds import FeedState, poll_feed
-    from conflictlens.ingest import _documents_from_bytes
+    from conflictlens.coding.ingest import _documents_from_bytes
     from conflictlens.model import Document, DocumentFailure
+    from conflictlens.scale.feeds import FeedState, poll_feed
 
 SUFFIXES = (".txt", ".html", ".jsonl")
 

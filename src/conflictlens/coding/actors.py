@@ -1,0 +1,245 @@
+"""Actor dictionary: aliases to canonical ACLED-style actors, and vague mentions resolved in context."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.knowledge import Country, Knowledge
+from conflictlens.model import Actor
+
+ACTOR_LABEL = "ACTOR"
+NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
+STATE_KINDS = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z\-]{2,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary entry: a canonical actor or a vague kind of actor."""
+
+    key: str
+    name: str
+    inter: int
+    kind: str | None
+    country: str | None
+    generic: bool
+    fallback: str | None
+    vague: bool = False
+    operates_in: tuple[str, ...] = ()  # countries a group without one country is active in
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor mention found in text, before it is resolved in its document."""
+
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    entry: ActorEntry
+
+
+class ActorDictionary:
+    """All aliases, with the spaCy EntityRuler patterns that find them."""
+
+    def __init__(
+        self,
+        entries: dict[str, ActorEntry],
+        aliases: list[tuple[str, str]],
+        actor_types: dict[int, str],
+        token_patterns: list[tuple[list[dict[str, Any]], str]],
+    ) -> None:
+        self.entries = entries
+        self.aliases = aliases
+        self.actor_types = actor_types
+        self.token_patterns = token_patterns
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> ActorDictionary:
+        data = knowledge.actors
+        entries: dict[str, ActorEntry] = {}
+        aliases: list[tuple[str, str]] = []
+        token_patterns: list[tuple[list[dict[str, Any]], str]] = []
+
+        def add(entry: ActorEntry, names: Iterable[str]) -> None:
+            entries.setdefault(entry.key, entry)
+            aliases.extend((alias, entry.key) for alias in names)
+
+        for template in data.get("country_templates", []):
+            for country in knowledge.countries:
+                name = template["name"].format(country=country.name)
+                add(
+                    ActorEntry(name, name, template["inter"], template.get("kind"), country.name, False, None),
+                    _expand_template(template["aliases"], country),
+                )
+        for item in data.get("actors", []):
+            add(
+                ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None,
+                           bool(item.get("vague")), tuple(item.get("operates_in", ()))),
+                [item["name"], *item.get("aliases", [])],
+            )
+        for item in data.get("generic", []):
+            key = f"generic:{item['kind']}"
+            add(ActorEntry(key, key, item["inter"], item["kind"], None, True, item.get("fallback")), item["aliases"])
+            token_patterns.extend((pattern, key) for pattern in item.get("token_patterns", []))
+        types = {int(k): v for k, v in data.get("actor_types", {}).items()}
+        return cls(entries, aliases, types, token_patterns)
+
+    def ruler_patterns(self, tokenize: Callable[[str], list[str]] | None = None) -> list[dict[str, Any]]:
+        """EntityRuler patterns: acronyms match exactly, other aliases in any case. ``tokenize`` is the
+        language's tokenizer, so an alias is split as text is ("l'armée", "al-Qaeda")."""
+        patterns = []
+        seen = set()
+        for alias, key in self.aliases:
+            tokens = tokenize(alias) if tokenize else re.findall(r"'s|[\w\-\.]+|[^\w\s]", alias)
+            exact = len(tokens) == 1 and bool(ACRONYM.match(alias))
+            signature = (tuple(t if exact else t.lower() for t in tokens), key)
+            if signature in seen:
+                continue
+            seen.add(signature)
+            pattern = [{"ORTH": t} if exact else {"LOWER": t.lower()} for t in tokens]
+            patterns.append({"label": ACTOR_LABEL, "pattern": pattern, "id": key})
+        patterns.extend({"label": ACTOR_LABEL, "pattern": p, "id": key} for p, key in self.token_patterns)
+        return patterns
+
+    def actor_for(self, key: str, *, surface: str | None = None) -> Actor:
+        entry = self.entries[key]
+        return Actor(
+            name=entry.name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
+            country=entry.country, surface=surface,
+        )
+
+    def is_vague(self, actor: Actor | None) -> bool:
+        """No actor, an unspecific one ("Islamist militants"), or a fallback ("Unidentified Armed Group (Mali)")."""
+        if actor is None:
+            return True
+        entry = self.entries.get(actor.name)
+        return entry.vague if entry is not None else actor.name.startswith(("Unidentified", "Rebel group"))
+
+    def identifying_names(self, actors: Iterable[Actor | None]) -> set[str]:
+        """The actors that tell one event from another: named ones, and not civilians, who are the victims of
+        most events in a country."""
+        return {a.name for a in actors if a is not None and not self.is_vague(a) and a.inter != 7}
+
+    def military_of(self, country: str) -> Actor | None:
+        key = _state_key("military", country)
+        return self.actor_for(key) if key in self.entries else None
+
+    def state_actor(self, kind: str, country: str | None) -> Actor:
+        """A country's forces of a kind ("military", "police", "government"), or unidentified ones."""
+        key = _state_key(kind, country or "")
+        return self.actor_for(key) if country and key in self.entries else self.generic_actor(kind, None)
+
+    def resolve(self, mention: ActorMention, context: DocumentActors) -> Actor:
+        """A canonical actor for a mention; vague ones take the document's specific actor of their kind."""
+        entry = mention.entry
+        if not entry.generic:
+            return self.actor_for(entry.key, surface=mention.text)
+        specific = context.most_named(entry.kind)
+        if specific is not None:
+            return self.actor_for(specific, surface=mention.text)
+        if entry.kind in STATE_KINDS and context.country:
+            templated = _state_key(entry.kind, context.country)
+            if templated in self.entries:
+                return self.actor_for(templated, surface=mention.text)
+        return self.generic_actor(entry.kind or "", context.country, surface=mention.text)
+
+    def generic_actor(self, kind: str, country: str | None, *, surface: str | None = None) -> Actor:
+        """The fallback actor of a vague kind, e.g. 'Civilians (Niger)'."""
+        entry = self.entries[f"generic:{kind}"]
+        if country is None and kind in STATE_KINDS:
+            return Actor(name=f"Unidentified {STATE_KINDS[kind]}", actor_type=self.actor_types.get(entry.inter, ""),
+                         inter=entry.inter, country=None, surface=surface)
+        name = (entry.fallback or kind or "Unidentified actor").format(
+            country=country or "International", surface=surface or "")
+        return Actor(name=name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
+                     country=country, surface=surface)
+
+
+def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:
+    out: list[str] = []
+    for alias in aliases:
+        if "{demonym}" in alias:
+            out.extend(alias.format(demonym=d) for d in country.demonyms)
+        else:
+            out.extend(alias.format(country=c) for c in (country.name, *country.forms))
+    return out
+
+
+@dataclass(slots=True)
+class DocumentActors:
+    """What a document names, used to resolve its vague mentions ("the rebels", "the army")."""
+
+    country: str | None
+    named_by_kind: dict[str, Counter[str]]
+
+    @classmethod
+    def from_mentions(cls, mentions: Iterable[ActorMention], country: str | None) -> DocumentActors:
+        by_kind: dict[str, Counter[str]] = {}
+        for m in mentions:
+            if not m.entry.generic and m.entry.kind:
+                by_kind.setdefault(m.entry.kind, Counter())[m.entry.key] += 1
+        return cls(country=country, named_by_kind=by_kind)
+
+    def most_named(self, kind: str | None) -> str | None:
+        if kind in {"military", "police", "government"}:
+            # The state's own forces are those of the document's country, not whichever is named most.
+            counts = self.named_by_kind.get(kind or "", Counter())
+            for key, _ in counts.most_common():
+                if self.country and key.endswith(f"of {self.country}"):
+                    return key
+            return None
+        named = self.named_by_kind.get(kind or "")
+        return named.most_common(1)[0][0] if named else None
+
+
+def _state_key(kind: str, country: str) -> str:
+    """The dictionary key of a country's state actor of a kind: "Military Forces of Mali"."""
+    return f"{STATE_KINDS[kind]} of {country}"
+
+
+class Actors:
+    """Resolves every actor mention in the document's context ("the rebels" are the rebels it names, "the army"
+    its country's) and finds the non-state armed actor it names most: a one-sided battle's likely opponent."""
+
+    name = "actors"
+    requires = ("doc", "actor_mentions", "country")
+    adds = ("actor_context", "resolved_actors", "actor_roots", "opponent")
+
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.actors = actors
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.doc is not None and annotated.actor_mentions is not None
+        mentions = annotated.actor_mentions
+        context = DocumentActors.from_mentions(mentions, annotated.country)
+        resolved = {m.start: self.actors.resolve(m, context) for m in mentions}
+        annotated.actor_context = context
+        annotated.resolved_actors = resolved
+        annotated.actor_roots = {_root(annotated.doc, m).i: m for m in mentions}
+        annotated.opponent = self._main_opponent(mentions, resolved)
+
+    @staticmethod
+    def _main_opponent(mentions: list[ActorMention], resolved: dict[int, Actor]) -> Actor | None:
+        """The non-state armed actor a report names most: ACLED's actor2 when a clash names one side."""
+        counts = Counter(resolved[m.start].name for m in mentions if m.entry.kind in NON_STATE_KINDS)
+        if not counts:
+            return None
+        name = counts.most_common(1)[0][0]
+        return next(resolved[m.start] for m in mentions if resolved[m.start].name == name)
+
+
+def _root(doc: Doc, mention: ActorMention) -> Token:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"actor mention {mention.text!r} is not aligned with tokens")
+    # "men on motorbikes" parsed with "on motorbikes" hanging off the verb: the noun is the mention's head.
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return heads[0] if heads else span.root

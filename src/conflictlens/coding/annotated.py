@@ -1,0 +1,127 @@
+"""The annotated document: one report and the layers the coder's stages add to it.
+
+Modelled on spaCy's ``Doc`` and its components: every stage reads layers that earlier stages wrote and
+adds its own, and nothing else passes between stages. A layer is ``None`` until the stage that adds it
+has run (``layers()`` lists those present), so a stage run out of order fails loudly instead of coding
+from half a document. Each stage declares the layers it ``requires`` and ``adds``; the pipeline checks
+the order once, when it is built.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from conflictlens.model import Actor, Document, Event, Mention, Place, Span
+
+if TYPE_CHECKING:  # the layers' types; their modules import this one to read and write the layers
+    from conflictlens.coding.actors import ActorMention, DocumentActors
+    from conflictlens.coding.attribution import SentenceAttribution
+    from conflictlens.coding.dates import DateMention
+    from conflictlens.coding.detection import Trigger
+    from conflictlens.coding.places import Toponym
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """One trigger on its way to becoming an event: ``event`` is filled in stage by stage; the sides are the
+    actors the roles stage read for each side, of which the event's actor1 and actor2 are the first."""
+
+    trigger: Trigger
+    event: Event
+    side_one: list[Actor] = field(default_factory=list)
+    side_two: list[Actor] = field(default_factory=list)
+    # The document's actors with the country of the event's own place: unnamed forces are that country's.
+    context: DocumentActors | None = None
+    targets: list[Token] = field(default_factory=list)  # what the trigger acts on
+    crowd: str | None = None  # who a crowd were, in the text's words ("university students")
+
+    @property
+    def sentence_index(self) -> int:
+        return self.trigger.sentence_index
+
+    @property
+    def sentence(self) -> SpacySpan:
+        return self.trigger.span.sent
+
+
+@dataclass(slots=True)
+class AnnotatedDocument:
+    """A document and every layer added to it so far. Layers are listed in the order the stages add them."""
+
+    document: Document
+    # Geoparsing and role reading take the whole text; coding an event report leaves out its dateline.
+    skip_dateline: bool = True
+    # parse
+    doc: Doc | None = None
+    sentences: list[SpacySpan] | None = None
+    actor_mentions: list[ActorMention] | None = None
+    mention_tokens: dict[int, ActorMention] | None = None
+    # places
+    toponyms: list[Toponym] | None = None
+    country_votes: Counter[str] | None = None
+    country: str | None = None
+    focus: Place | None = None
+    # actors
+    actor_context: DocumentActors | None = None
+    resolved_actors: dict[int, Actor] | None = None
+    actor_roots: dict[int, ActorMention] | None = None
+    opponent: Actor | None = None
+    # attribution
+    sentence_attribution: list[SentenceAttribution] | None = None
+    # detection, then every event-level stage fills the drafts in
+    drafts: list[EventDraft] | None = None
+    # dates
+    sentence_dates: list[list[DateMention]] | None = None
+    # fatalities
+    sentence_deaths: list[tuple[int, str | None]] | None = None
+    # coreference: the events the report tells, and which sentences tell each
+    events: list[Event] | None = None
+    sentence_events: dict[int, list[Event]] | None = None
+    continuations: set[int] | None = None  # sentences that only go on about the event before them
+
+    def layers(self) -> list[str]:
+        """The layers present, in the order they are declared."""
+        return [f.name for f in fields(self) if f.name not in {"document", "skip_dateline"}
+                and getattr(self, f.name) is not None]
+
+    def sentence_toponyms(self, index: int) -> list[Toponym]:
+        return [t for t in self.toponyms or [] if t.sentence_index == index]
+
+    def drafts_in(self, index: int) -> list[EventDraft]:
+        return [d for d in self.drafts or [] if d.sentence_index == index]
+
+    def date_ranges(self, index: int) -> list[tuple[int, int]]:
+        """Where a sentence's dates lie: their numbers are no death tolls."""
+        return [(d.start_char, d.end_char) for d in (self.sentence_dates or [])[index]]
+
+    def mentions(self) -> list[Mention]:
+        """Everything recognised in the text, for review and highlighting."""
+        resolved = self.resolved_actors or {}
+        found = [Mention(m.text, Span(m.start, m.end), "ACTOR", m.sentence_index, resolved[m.start].name)
+                 for m in self.actor_mentions or []]
+        found += [Mention(t.text, Span(t.start, t.end), "PLACE", t.sentence_index,
+                          t.chosen.name if t.chosen else t.text) for t in self.toponyms or []]
+        found += [Mention(d.text, Span(d.start_char, d.end_char), "DATE", index,
+                          d.start.isoformat() if d.start else None)
+                  for index, dates in enumerate(self.sentence_dates or []) for d in dates]
+        return sorted(found, key=lambda m: m.span.start)
+
+
+class Stage(Protocol):
+    """A pipeline component: reads the layers it ``requires`` and adds the ones it ``adds``."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def adds(self) -> tuple[str, ...]: ...
+
+    def __call__(self, annotated: AnnotatedDocument) -> None: ...

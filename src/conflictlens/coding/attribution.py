@@ -1,0 +1,364 @@
+"""Stages ``attribution``, ``claims`` and ``claim links``: who says what, and how sure the report is of it.
+
+``attribution`` reads, for every sentence, who says what it reports and how (asserted, claimed, alleged,
+denied, unverified), and which outlets the report names. ``claims`` gives each event its source, status
+and claims (an official of the perpetrator's side claims; a denial in the sentence denies) and the
+coder's confidence. ``claim links`` answers earlier sentences: "The government denied the allegations"
+denies the allegations just before it, and "The claim could not be verified" makes them unverified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.coding.grammar import Grammar, without_clauses
+from conflictlens.knowledge import Knowledge, phrase_pattern
+from conflictlens.model import Claim, ClaimType, Document, Event, Source, SourceKind, Span, TimePrecision
+
+# Which status a merged event keeps when its mentions differ: the most doubtful, with the source that gives it.
+STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
+
+
+@dataclass(slots=True)
+class SentenceAttribution:
+    """What one sentence says about the provenance of the events in it."""
+
+    claimant: Source | None = None
+    claim_type: ClaimType = "asserted"
+    is_allegation: bool = False
+    accuser: Source | None = None
+    denier: Source | None = None
+    denies_earlier: bool = False
+    claimant_tokens: set[int] = field(default_factory=set)
+
+
+class Attributor:
+    """Built once from ``data/attribution.yaml``; ``attribute`` reads one parsed sentence."""
+
+    def __init__(self, cues: dict[str, Any], grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.reporting = {w.lower() for w in cues["reporting_verbs"]}
+        self.accusing = {w.lower() for w in cues["accusation_verbs"]}
+        self.denying = {w.lower() for w in cues["denial_verbs"]}
+        self.statement_verbs = self.reporting | self.accusing | self.denying
+        self.denial_phrases = phrase_pattern(cues["denial_phrases"])
+        self.unverified = phrase_pattern(cues["unverified_cues"])
+        self.allegation = phrase_pattern(cues["allegation_cues"])
+        self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
+        self.denied_objects = {w.lower() for w in cues["denied_objects"]}
+        self.allegation_carriers = {w.lower() for w in cues["allegation_carriers"]}
+        self.kinds: list[tuple[SourceKind, re.Pattern[str]]] = [
+            (kind, phrase_pattern(words)) for kind, words in cues["source_kinds"].items()
+        ]
+        self.outlet_endings = set(cues["outlet_name_endings"])
+        self.outlet_cues = phrase_pattern(cues["outlet_cues"])
+        self.known_outlets = phrase_pattern(cues["known_outlets"])
+        self._known_outlet_names = {o.lower(): o for o in cues["known_outlets"]}
+
+    def is_statement_date(self, sent: SpacySpan, char: int) -> bool:
+        """A date that dates a statement ("denied on Wednesday that ..."), not the event the statement is about."""
+        token = next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
+        while token is not None and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in {"VERB", "AUX"}:
+                return token.lemma_.lower() in self.statement_verbs
+        return False
+
+    def source_kind(self, claimant_text: str, context: str = "") -> SourceKind:
+        """Classify a claimant; an official statement is told by the words around it ("communique")."""
+        official = dict(self.kinds).get("official_statement")
+        if official is not None and official.search(context.lower()):
+            return "official_statement"
+        lowered = claimant_text.lower()
+        for kind, pattern in self.kinds:
+            if pattern.search(lowered):
+                return kind
+        return "unnamed_reports"
+
+    def attribute(self, sent: SpacySpan, name_of: dict[int, str]) -> SentenceAttribution:
+        """``name_of`` maps token indices inside actor mentions to canonical actor names."""
+        result = SentenceAttribution()
+        lowered = sent.text.lower()
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
+                self._reporting(token, sent, name_of, result)
+            elif lemma in self.accusing and token.pos_ == "VERB":
+                subject = self._subject(token)
+                if subject is not None:
+                    result.accuser = self._source(subject, sent, name_of)
+                    result.claimant_tokens.update(t.i for t in subject.subtree)
+                result.is_allegation = True
+            elif lemma in self.denying and token.pos_ == "VERB":
+                subject = self._subject(token)
+                if subject is not None:
+                    result.denier = self._source(subject, sent, name_of)
+                    result.claimant_tokens.update(t.i for t in subject.subtree)
+                else:
+                    # A coordinated clause the parser attached elsewhere: the actor just before the verb.
+                    named = [i for i in name_of if sent.start <= i < token.i]
+                    if named:
+                        name = name_of[max(named)]
+                        result.denier = Source(name=name, kind=self.source_kind(name))
+                objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if any(o.lemma_.lower() in self.denied_objects or o.lower_ in self.denied_objects for o in objects):
+                    result.denies_earlier = True
+        claimant_tokens = self.grammar.according_to_source(sent)
+        if claimant_tokens and result.claimant is None:
+            result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)
+        result.claimant_tokens.update(t.i for t in claimant_tokens)
+        if self.denial_phrases.search(lowered):
+            if result.denier is None:
+                result.denier = result.claimant
+            result.denies_earlier = result.denies_earlier or result.denier is not None
+        if self.allegation.search(lowered):
+            result.is_allegation = True
+        if result.is_allegation:
+            result.claim_type = "alleged"
+            if result.claimant is None and result.accuser is not None:
+                result.claimant = result.accuser
+            if result.claimant is None:
+                result.claimant = self._carrier(sent, result.claimant_tokens)  # "images circulating online show ..."
+        if self.unverified.search(lowered) and result.claim_type == "asserted":
+            result.claim_type = "unverified"
+        if self.hearsay.search(lowered):
+            if result.claimant is None:
+                result.claimant = Source(name="unnamed reports", kind="unnamed_reports")
+            if result.claim_type == "asserted":
+                result.claim_type = "unverified"
+        if result.claimant is not None and result.claimant.kind == "unnamed_reports" and result.claim_type == "asserted":
+            result.claim_type = "unverified"
+        if result.denier is not None and (self.allegation.search(lowered) or self.unverified.search(lowered)):
+            result.claim_type = "denied"
+            if result.accuser is None:
+                result.accuser = self._carrier(sent, result.claimant_tokens)
+        return result
+
+    def _carrier(self, sent: SpacySpan, claimant_tokens: set[int]) -> Source | None:
+        """What carries a denied allegation when no accuser is named: "video footage circulating online"."""
+        for token in sent:
+            if token.i not in claimant_tokens and token.pos_ == "NOUN" and (
+                    token.lemma_.lower() in self.allegation_carriers or token.lower_ in self.allegation_carriers):
+                head = token
+                while head.dep_ == "compound" and head.head.i != head.i:
+                    head = head.head
+                # The noun with its modifiers and a participle saying where it is ("circulating online"),
+                # without what it shows ("of gold miners bombed by ...").
+                words = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+                for clause in (c for c in head.rights if c.dep_ == "acl"):
+                    words += [clause, *(c for c in clause.children if c.dep_ in {"advmod", "prt"})]
+                return Source(name=_tidy(" ".join(t.text for t in sorted(words, key=lambda t: t.i))),
+                              kind="unnamed_reports")
+        return None
+
+    def _reporting(self, verb: Token, sent: SpacySpan, name_of: dict[int, str], result: SentenceAttribution) -> None:
+        subject = self._subject(verb) or _inverted_subject(verb)
+        if subject is None or subject.lower_ in self.grammar.anonymous_subjects:
+            return
+        result.claimant_tokens.update(t.i for t in subject.subtree)
+        outer = result.claimant
+        if outer is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting and (
+                subject.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subject.children)):
+            # A statement quoted inside a statement: "the armed forces said that 'The General Staff informs...'"
+            # comes from the office quoted, which speaks for the outer claimant.
+            office = " ".join(t.text for t in sorted(without_clauses(subject), key=lambda t: t.i))
+            result.claimant = Source(name=_tidy(re.sub(r"^the\s+", "", office, flags=re.IGNORECASE)), kind=outer.kind,
+                                     affiliation=outer.affiliation or outer.name)
+            return
+        if result.claimant is None or verb.dep_ == "ROOT" or verb.dep_ == "parataxis":
+            # The reporting clause without what is reported: "In its communique, X said (that ...)".
+            reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"}
+                        for t in c.subtree}
+            context = " ".join(t.text for t in verb.subtree if t.i not in reported)
+            result.claimant = self._source(subject, sent, name_of, context=context)
+
+    def _subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.lower_ in self.grammar.relative_pronouns and verb.dep_ == "relcl":
+                    return verb.head  # "HRW, which accused ...": the relative pronoun stands for HRW
+                return child
+        return None
+
+    def _source(self, head: Token, sent: SpacySpan, name_of: dict[int, str], context: str = "") -> Source:
+        return self._source_from_tokens(without_clauses(head), sent, name_of, context)
+
+    def _source_from_tokens(self, tokens: list[Token], sent: SpacySpan, name_of: dict[int, str],
+                            context: str = "") -> Source:
+        tokens = sorted(tokens, key=lambda t: t.i)
+        text = " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()
+        actor_names = [name_of[t.i] for t in tokens if t.i in name_of]
+        kind = self.source_kind(text, context)
+        return Source(name=actor_names[0] if actor_names else _tidy(text), kind=kind)
+
+    def outlets_named(self, text: str) -> list[str]:
+        """News outlets a report names as its source ("sources reached by West Africa Report")."""
+        found: list[str] = []
+        for match in self.known_outlets.finditer(text.lower()):
+            name = self._known_outlet_names.get(match.group(0), text[match.start() : match.end()])
+            if name not in found:
+                found.append(name)
+        for cue in self.outlet_cues.finditer(text.lower()):
+            tail = text[cue.end() :]
+            name = re.match(r"\s+(?:the\s+)?((?:[A-Z][\w'&-]*\s+){0,4}[A-Z][\w'&-]*)", tail)
+            if name and name.group(1).split()[-1] in self.outlet_endings and name.group(1) not in found:
+                found.append(name.group(1))
+        return found
+
+
+
+
+class Attribution:
+    """Every sentence's attribution, and the outlets the report names."""
+
+    name = "attribution"
+    requires = ("sentences", "mention_tokens", "resolved_actors")
+    adds = ("sentence_attribution",)
+
+    def __init__(self, attributor: Attributor) -> None:
+        self.attributor = attributor
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.mention_tokens is not None and annotated.resolved_actors is not None
+        resolved = annotated.resolved_actors
+        annotated.document.outlets_named = self.attributor.outlets_named(annotated.document.text)
+        name_of = {i: resolved[m.start].name for i, m in annotated.mention_tokens.items()}
+        annotated.sentence_attribution = [self.attributor.attribute(sent, name_of)
+                                          for sent in annotated.sentences or []]
+
+
+class Claims:
+    """Each draft's source, claim status and claims, from its sentence's attribution; then its confidence."""
+
+    name = "claims"
+    requires = ("drafts.actors", "drafts.event_date", "sentence_attribution", "toponyms")
+    adds = ("drafts.claims", "drafts.confidence")
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.sentence_attribution is not None
+        for draft in annotated.drafts or []:
+            attribution = annotated.sentence_attribution[draft.sentence_index]
+            self._attribute(draft.event, attribution, annotated.document, draft.sentence)
+            draft.event.confidence = _confidence(draft.event, bool(annotated.sentence_toponyms(draft.sentence_index)))
+
+    @staticmethod
+    def _attribute(event: Event, attribution: SentenceAttribution, document: Document, sent: SpacySpan) -> None:
+        outlet = Source(name=document.outlet or "reporting outlet", kind="outlet")
+        source = attribution.claimant or outlet
+        if attribution.claim_type == "denied":
+            status = "denied"
+        elif attribution.claim_type in {"alleged", "unverified"}:
+            status = attribution.claim_type
+        elif _same_side(source, event):
+            status = "claimed"
+        else:
+            status = "reported"
+        event.source = source
+        event.claim_status = status  # type: ignore[assignment]
+        claim_type: ClaimType = "asserted" if status == "reported" else status  # type: ignore[assignment]
+        claimant = attribution.accuser if (attribution.is_allegation and attribution.accuser) else source
+        event.claims.append(Claim(claimant, "alleged" if attribution.is_allegation else claim_type, sent.text.strip(),
+                                  Span(sent.start_char, sent.end_char), document.doc_id))
+        if attribution.denier is not None and status == "denied":
+            event.claims.append(Claim(attribution.denier, "denied", sent.text.strip(),
+                                      Span(sent.start_char, sent.end_char), document.doc_id,
+                                      denies=answered(event.claims)))
+
+
+class ClaimLinks:
+    """Sentences that answer earlier ones: a denial of the allegations before it, a doubt about a report."""
+
+    name = "claim links"
+    requires = ("events", "sentence_events", "continuations", "sentence_attribution", "drafts")
+    adds = ("events.claim_links",)
+
+    def __init__(self, grammar: Grammar, knowledge: Knowledge) -> None:
+        self.back_reference = grammar.opening(knowledge.conventions["report_back_references"], openers=False)
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.sentence_attribution is not None and annotated.sentence_events is not None
+        for index, sent in enumerate(annotated.sentences or []):
+            if index in (annotated.continuations or set()):
+                continue  # a sentence that goes on about an event is part of its report, not an answer to it
+            attribution = annotated.sentence_attribution[index]
+            if attribution.denies_earlier:
+                self._link_denial(index, sent, attribution, annotated.sentence_events, annotated.document)
+            if (not annotated.drafts_in(index) and attribution.claim_type == "unverified"
+                    and self.back_reference.match(sent.text) is not None):
+                # "The claim could not be verified": about the previous sentence's report.
+                for event in annotated.sentence_events.get(index - 1, []):
+                    if STATUS_RANK["unverified"] > STATUS_RANK[event.claim_status]:
+                        event.claim_status = "unverified"
+
+    @staticmethod
+    def _link_denial(index: int, sent: SpacySpan, attribution: SentenceAttribution,
+                     sentence_events: dict[int, list[Event]], document: Document) -> None:
+        """'The government denied the allegations': mark the allegations of the sentences before as denied."""
+        denier = attribution.denier or attribution.claimant
+        if denier is None:
+            return
+        for earlier in range(index - 1, max(-1, index - 4), -1):
+            alleged = [e for e in sentence_events.get(earlier, [])
+                       if e.kind == "allegation" or (e.actor1 is not None and e.actor1.name == denier.name)]
+            for event in alleged:
+                event.claim_status = "denied"
+                event.claims.append(Claim(denier, "denied", sent.text.strip(),
+                                          Span(sent.start_char, sent.end_char), document.doc_id,
+                                          denies=answered(event.claims)))
+            if alleged:
+                return
+
+
+def answered(claims: list[Claim]) -> list[str]:
+    """The claims a denial answers: every claim so far that does not itself deny."""
+    return [c.claim_id for c in claims if c.claim_type != "denied"]
+
+
+def _country_of(name: str) -> str | None:
+    match = re.search(r"\bof ([A-Z][\w' -]+)$|\(([^)]+)\)$", name)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _same_side(source: Source, event: Event) -> bool:
+    """An official source of the perpetrator's side claims the event rather than reports it."""
+    side = [a for a in [event.actor1, *event.assoc_actor_1] if a is not None]
+    if not side or source.kind in {"unnamed_reports", "outlet", "media", "ngo", "witnesses", "local_sources"}:
+        return False
+    speaks_for = source.affiliation or source.name
+    if any(speaks_for == a.name for a in side):
+        return True
+    source_country = _country_of(speaks_for)
+    return source_country is not None and any(_country_of(a.name) == source_country for a in side)
+
+
+def _confidence(event: Event, sentence_names_a_place: bool) -> float:
+    score = 0.35
+    score += 0.15 if event.actor1 else 0
+    score += 0.1 if event.actor2 else 0
+    score += 0.15 if sentence_names_a_place else 0
+    score += 0.1 if event.time_precision == TimePrecision.DAY else 0
+    score += 0.1 if event.source and event.source.kind not in {"unnamed_reports", "outlet"} else 0
+    score -= 0.1 if event.claim_status in {"unverified", "alleged", "denied"} else 0
+    return max(0.05, min(0.95, score))
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker of a reporting clause set after what it reports: "..., said the spokesman" /
+    "..., a indiqué dimanche une source sécuritaire" (often parsed as the verb's object)."""
+    first = min([verb, *(c for c in verb.children if c.i < verb.i and not c.is_punct)], key=lambda t: t.i)
+    if first.i == first.sent.start or first.nbor(-1).text not in {",", "»", '"', "'"}:
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                 and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+'s\b", "'s", text)
+    return text[:1].upper() + text[1:] if text else "unnamed source"

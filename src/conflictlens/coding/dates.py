@@ -1,0 +1,240 @@
+"""Stage ``dates``: date expressions in each sentence, resolved against the publication date; each
+event's date among its sentence's.
+
+Expressions are found with patterns (so "May" the month is not confused with "may" the verb)
+and parsed with dateparser, relative to the article's publication date. A vague expression
+("recently", "last week") never becomes a day: it gets week or month precision, and without a
+publication date it stays open. An event takes its sentence's date nearest its trigger, leaving out the
+dates of statements ("denied on Wednesday that a strike killed civilians last week": last week); with
+no date in its sentence, the week before publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import dateparser
+
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.attribution import Attributor
+from conflictlens.knowledge import BASE_LANGUAGE, read_data_file
+from conflictlens.model import TimePrecision
+
+PRECISIONS = {"day": TimePrecision.DAY, "week": TimePrecision.WEEK, "month": TimePrecision.MONTH}
+YEAR = r"(?:19|20)\d{2}"
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class DatePatterns:
+    """The date expressions of one language, compiled from its ``dates.yaml`` words."""
+
+    def __init__(self, words: dict[str, Any]) -> None:
+        self.language = str(words["dateparser_language"])
+        self.weekdays = [w.lower() for w in words["weekdays"]]
+        months = rf"(?:{_alternatives(words['months'])})\.?"
+        suffixes = _alternatives(words["day_suffixes"])
+        day = rf"(?:[0-3]?\d)(?:{suffixes})?" if suffixes else r"(?:[0-3]?\d)"
+        of = rf"(?:(?:{_alternatives(words['day_of'])})\s+)?" if words["day_of"] else ""
+        day_month = rf"{day}\s+{of}{months}"
+        month_day = rf"(?:{months}\s+{day}|{day_month})" if words["month_before_day"] else day_month
+        openers, joiners = _alternatives(words["range_openers"]), _alternatives(words["range_joiners"])
+        article = rf"(?:(?:{_alternatives(words['day_articles'])})\s+)?" if words.get("day_articles") else ""
+        self.suffix = re.compile(rf"(\d)(?:{suffixes})\b", re.IGNORECASE) if suffixes else None
+        self.day_of = [w.lower() for w in words["day_of"]]
+        self.range = re.compile(
+            rf"\b(?:{openers})\s+{article}(?P<a>{month_day}(?:,?\s+{YEAR})?)\s*,?\s*(?:{joiners})\s+{article}"
+            rf"(?P<b>{month_day})(?:,?\s+(?P<year>{YEAR}))?", re.IGNORECASE)
+        self.day_range = re.compile(
+            rf"\b(?:{openers})\s+{article}(?P<d1>{day})\s+(?:{joiners})\s+{article}(?P<d2>{day})\s+(?P<m>{months})"
+            rf"(?:,?\s+(?P<year>{YEAR}))?", re.IGNORECASE)
+        month_first = rf"{months}\s+{day},?\s+{YEAR}|" if words["month_before_day"] else ""
+        self.full = re.compile(rf"\b(?:{month_first}{day_month},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}|"
+                               rf"\d{{1,2}}/\d{{1,2}}/{YEAR})\b", re.IGNORECASE)
+        self.partial = re.compile(rf"\b{month_day}\b", re.IGNORECASE)
+        qualifiers = _alternatives(words["month_qualifiers"])
+        self.month_year = re.compile(rf"\b(?:{qualifiers})?\s*(?P<m>{months})\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+        self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
+                                  rf"(?P<d>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
+        self.relative_words = {k.lower(): v for k, v in words["relative"].items()}
+        self.count_words = {k.lower(): int(v) for k, v in words["count_words"].items()}
+        count = rf"(?:\d+|{_alternatives(self.count_words)})"
+        ago = "|".join(re.escape(p).replace(re.escape("{n}"), count) for p in words["days_ago"])
+        self.days_ago = re.compile(rf"^(?:{ago})$", re.IGNORECASE)
+        self.relative = re.compile(rf"(?<![\w-])(?:{_alternatives(self.relative_words)}|{ago})(?![\w-])", re.IGNORECASE)
+
+    def parse(self, text: str, reference: dt.date | None) -> dt.date | None:
+        settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                                       "DATE_ORDER": "DMY"}
+        if reference is not None:
+            settings["RELATIVE_BASE"] = dt.datetime.combine(reference, dt.time())
+        cleaned = self.suffix.sub(r"\1", text) if self.suffix else text
+        for word in self.day_of:
+            cleaned = re.sub(rf"\s{re.escape(word)}\s", " ", cleaned, flags=re.IGNORECASE)
+        parsed = dateparser.parse(cleaned, languages=[self.language], settings=settings)  # type: ignore[arg-type]
+        return parsed.date() if parsed else None
+
+    def relative_date(self, phrase: str, reference: dt.date) -> tuple[dt.date, TimePrecision]:
+        spec = self.relative_words.get(phrase.lower())
+        if spec is None:  # "three days ago"
+            count = next(w for w in re.findall(r"\w+", phrase.lower()) if w.isdigit() or w in self.count_words)
+            back = int(count) if count.isdigit() else self.count_words[count]
+            return reference - dt.timedelta(days=back), TimePrecision.DAY
+        precision = PRECISIONS[spec["precision"]]
+        if spec.get("days_back") is not None:
+            day = reference - dt.timedelta(days=int(spec["days_back"]))
+        else:
+            day = self.parse(phrase, reference) or reference
+        return (day.replace(day=1) if precision == TimePrecision.MONTH else day), precision
+
+
+@lru_cache(maxsize=8)
+def date_patterns(language: str = BASE_LANGUAGE, override_dir: Path | None = None) -> DatePatterns:
+    return DatePatterns(read_data_file("dates.yaml", override_dir, language=language))
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and what it resolved to (``start is None``: it could not be resolved)."""
+
+    text: str
+    start_char: int
+    end_char: int
+    start: dt.date | None
+    end: dt.date | None
+    precision: TimePrecision | None
+    problem: str | None = None
+
+
+def _has_year(text: str) -> bool:
+    return re.search(YEAR, text) is not None
+
+
+def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
+               patterns: DatePatterns | None = None) -> list[DateMention]:
+    """Every date expression in ``text``; ``offset`` shifts character positions into the document.
+    ``patterns`` are the language's (English when not given)."""
+    patterns = patterns or date_patterns()
+    _parse = patterns.parse
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(match: re.Match[str], start: dt.date | None, end: dt.date | None,
+            precision: TimePrecision | None, problem: str | None = None) -> None:
+        taken.append((match.start(), match.end()))
+        found.append(DateMention(match.group(0).strip(), offset + match.start(), offset + match.end(),
+                                 start, end, precision, problem))
+
+    for m in patterns.range.finditer(text):
+        year = m.group("year")
+        first, second = m.group("a"), m.group("b")
+        if year is None and not _has_year(first) and reference is None:
+            add(m, None, None, None, f"date range {m.group(0)!r} has no year and the article no date")
+            continue
+        end_text = f"{second} {year}" if year else second
+        end = _parse(end_text, reference)
+        start_text = first if _has_year(first) else f"{first} {year or (end.year if end else '')}".strip()
+        start = _parse(start_text, reference)
+        if start is None or end is None or end < start:
+            add(m, None, None, None, f"impossible date range {m.group(0)!r}")
+        else:
+            add(m, start, end, TimePrecision.DAY)
+    for m in patterns.day_range.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        year = m.group("year") or ""
+        if not year and reference is None:
+            add(m, None, None, None, f"date range {m.group(0)!r} has no year and the article no date")
+            continue
+        start = _parse(f"{m.group('d1')} {m.group('m')} {year}".strip(), reference)
+        end = _parse(f"{m.group('d2')} {m.group('m')} {year}".strip(), reference)
+        if start is None or end is None or end < start:
+            add(m, None, None, None, f"impossible date range {m.group(0)!r}")
+        else:
+            add(m, start, end, TimePrecision.DAY)
+    for m in patterns.full.finditer(text):
+        if free(m.start(), m.end()):
+            day = _parse(m.group(0), reference)
+            if day is None:
+                add(m, None, None, None, f"impossible date {m.group(0)!r}")
+            else:
+                add(m, day, None, TimePrecision.DAY)
+    for m in patterns.month_year.finditer(text):
+        if free(m.start("m"), m.end("y")):
+            day = _parse(f"1 {m.group('m')} {m.group('y')}", None)
+            add(m, day, None, TimePrecision.MONTH if day else None, None if day else f"bad month {m.group(0)!r}")
+    for m in patterns.partial.finditer(text):
+        if free(m.start(), m.end()):
+            if reference is None:
+                add(m, None, None, None, f"date {m.group(0)!r} has no year and the article no date")
+                continue
+            day = _parse(m.group(0), reference)
+            add(m, day, None, TimePrecision.DAY if day else None, None if day else f"impossible date {m.group(0)!r}")
+    for m in patterns.weekday.finditer(text):
+        if free(m.start(), m.end()):
+            if reference is None:
+                add(m, None, None, None, f"weekday {m.group(0)!r} cannot be dated: the article has no date")
+                continue
+            back = (reference.weekday() - patterns.weekdays.index(m.group("d").lower())) % 7
+            add(m, reference - dt.timedelta(days=back), None, TimePrecision.DAY)
+    for m in patterns.relative.finditer(text):
+        if free(m.start(), m.end()):
+            if reference is None:
+                add(m, None, None, None, None)
+                continue
+            day, precision = patterns.relative_date(m.group(0), reference)
+            add(m, day, None, precision)
+    return sorted(found, key=lambda d: d.start_char)
+
+
+class Dates:
+    """Every sentence's dates (a date that cannot be resolved is a warning), then every draft's date."""
+
+    name = "dates"
+    requires = ("sentences", "drafts", "sentence_attribution")
+    adds = ("sentence_dates", "drafts.event_date")
+
+    def __init__(self, patterns: DatePatterns, attributor: Attributor) -> None:
+        self.patterns = patterns
+        self.attributor = attributor
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        document = annotated.document
+        annotated.sentence_dates = []
+        for sent in annotated.sentences or []:
+            dates = find_dates(sent.text, reference=document.published_at, offset=sent.start_char,
+                               patterns=self.patterns)
+            for mention in dates:
+                if mention.problem and mention.problem not in document.warnings:
+                    document.warnings.append(mention.problem)
+            annotated.sentence_dates.append(dates)
+        for draft in annotated.drafts or []:
+            self._date(draft, annotated.sentence_dates[draft.sentence_index], document.published_at)
+
+    def _date(self, draft: EventDraft, dates: list[DateMention], published_at: dt.date | None) -> None:
+        event = draft.event
+        resolved = [d for d in dates if d.start is not None]
+        # "denied on Wednesday that a strike killed civilians last week": the event is last week.
+        own = [d for d in resolved if not self.attributor.is_statement_date(draft.sentence, d.start_char)]
+        resolved = own or resolved
+        if resolved:
+            anchor = draft.trigger.span.start_char
+            best = min(resolved, key=lambda d: abs(d.start_char - anchor))
+            event.event_date, event.end_date, event.time_precision = best.start, best.end, best.precision
+            event.date_text = best.text
+        elif not dates and published_at is not None:
+            # No date in the sentence: a news report is about the days before it, so the week.
+            event.event_date, event.time_precision = published_at, TimePrecision.WEEK
+        elif dates:
+            event.date_text = dates[0].text

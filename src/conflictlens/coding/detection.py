@@ -1,0 +1,221 @@
+"""Stage ``detection``: lexicon triggers, filtered by modality; each kept trigger becomes an event draft.
+
+A trigger is a lexicon phrase matched on lemmas. It is dropped when hypothetical ("close to being
+captured"), negated, generic ("all strikes"), or part of an actor's name. One trigger per event
+type is kept per sentence: the one nearest the root of the parse, because the main clause carries
+the reported event and subordinate clauses the background ("following their isolation"). A draft
+starts with its lexicon group's type; the typing stage revises it once roles are known.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.knowledge import phrase_pattern
+from conflictlens.model import Event, Span
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconGroup:
+    event_type: str
+    sub_event_type: str
+    if_target_civilians: tuple[str, str] | None
+    if_target_armed: tuple[str, str] | None
+    if_violent: tuple[str, str] | None
+    if_actor1_state: str | None
+    background: bool
+    outcome: bool
+    wins_over_remote: bool = False
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A lexicon match kept as the evidence of one event in one sentence."""
+
+    span: SpacySpan
+    group: LexiconGroup
+    sentence_index: int
+    side_one: list[Token] = field(default_factory=list)  # root tokens of actor mentions
+    side_one_allies: list[Token] = field(default_factory=list)
+    side_two: list[Token] = field(default_factory=list)
+    agent_countries: list[Token] = field(default_factory=list)  # "Burkina Faso sent troops"
+    displaced: list[LexiconGroup] = field(default_factory=list)  # background groups dropped for this trigger
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+
+class EventDetector:
+    """Built once per pipeline from the lexicon and conventions."""
+
+    def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any]) -> None:
+        self.vocab = nlp.vocab
+        self.matcher = Matcher(nlp.vocab)
+        self.groups: list[LexiconGroup] = []
+        for index, group in enumerate(lexicon["groups"]):
+            civ, armed, violent = (group.get(k) for k in ("if_target_civilians", "if_target_armed", "if_violent"))
+            self.groups.append(LexiconGroup(group["event_type"], group["sub_event_type"],
+                                            tuple(civ) if civ else None,  # type: ignore[arg-type]
+                                            tuple(armed) if armed else None,  # type: ignore[arg-type]
+                                            tuple(violent) if violent else None,  # type: ignore[arg-type]
+                                            group.get("if_actor1_state"), bool(group.get("background")),
+                                            bool(group.get("outcome")), bool(group.get("wins_over_remote"))))
+            patterns = []
+            for phrase in group["patterns"]:
+                patterns.extend(_token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))))
+            self.matcher.add(str(index), patterns)
+        self.opening_labels = {" ".join(str(label).lower().split()): LexiconGroup(
+            event_type, sub_type, None, None, None, None, background=False, outcome=False)
+            for label, (event_type, sub_type) in lexicon.get("opening_labels", {}).items()}
+        self.hedges = phrase_pattern(conventions["hedges"])
+        self.negations = {n.lower() for n in conventions["negations"]}
+        self.future_markers = [m.lower() for m in conventions["future_markers"]]
+        self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
+
+    def triggers(self, doc: Doc, blocked_tokens: set[int]) -> dict[int, list[Trigger]]:
+        """Kept triggers per sentence index."""
+        sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+        group_of: dict[tuple[int, int], int] = {}
+        for match_id, start, end in self.matcher(doc):
+            group_of.setdefault((start, end), int(self.vocab.strings[match_id]))
+        spans = filter_spans([doc[start:end] for start, end in group_of])
+        kept: dict[tuple[int, str], Trigger] = {}
+        for span in spans:
+            if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span):
+                continue
+            group = self.groups[group_of[(span.start, span.end)]]
+            index = sentence_of[span.sent.start]
+            key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
+            current = kept.get(key)
+            if current is None or _depth(span.root) < _depth(current.span.root):
+                kept[key] = Trigger(span=span, group=group, sentence_index=index)
+        by_sentence: dict[int, list[Trigger]] = {}
+        for (index, _), trigger in kept.items():
+            by_sentence.setdefault(index, []).append(trigger)
+        for index, triggers in by_sentence.items():
+            violent = [t for t in triggers if t.group.event_type in VIOLENT_TYPES]
+            if any(not t.group.outcome for t in violent):
+                violent = [t for t in violent if not t.group.outcome]
+            if violent:
+                # One violent event per sentence: the main clause's, and among equals the group listed first
+                # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
+                first = min(violent, key=lambda t: (_depth(t.span.root), self.groups.index(t.group)))
+                if first.group.event_type == "Explosions/Remote violence":
+                    first = next((t for t in violent if t.group.wins_over_remote), first)
+                first.displaced = [t.group for t in triggers if t.group.background]
+                triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
+                triggers.append(first)
+            by_sentence[index] = sorted(triggers, key=lambda t: t.span.start)
+        labelled = self._opening_label(doc)
+        if labelled is not None:
+            label, group = labelled
+            index = sentence_of[label.sent.start]
+            first_sentence = by_sentence.get(index, [])
+            # The sentence's own trigger keeps its place in the parse (who did what); the label gives the type.
+            main = next((t for t in first_sentence if t.group.event_type in VIOLENT_TYPES), None) or (
+                first_sentence[0] if first_sentence else None)
+            by_sentence[index] = [replace(main, group=group) if main is not None else Trigger(label, group, index)]
+        return by_sentence
+
+    def _opening_label(self, doc: Doc) -> tuple[SpacySpan, LexiconGroup] | None:
+        """'Movement of forces: ...': the category label a report opens with, and its lexicon group."""
+        words = [t for t in itertools.islice(doc, 12) if not t.is_space]
+        colon = next((i for i, t in enumerate(words) if t.text == ":"), None)
+        if not colon:
+            return None
+        group = self.opening_labels.get(" ".join(doc[words[0].i : words[colon].i].text.lower().split()))
+        return (doc[words[0].i : words[colon - 1].i + 1], group) if group is not None else None
+
+    def _hypothetical(self, span: SpacySpan) -> bool:
+        sent = span.sent
+        # Date words are left out: "On 30 May 2020" holds no hedging "may".
+        window = " ".join(t.lower_ for t in sent.doc[max(sent.start, span.start - 6) : span.start]
+                          if t.ent_type_ not in {"DATE", "TIME"} and not t.is_space)
+        if self.hedges.search(window):
+            return True
+        after = " ".join(t.lower_ for t in sent.doc[span.end : min(sent.end, span.end + 2)])
+        if any(after.startswith(marker) for marker in self.future_markers):
+            return True
+        head = span.root
+        governor = head if head.pos_ in {"VERB", "AUX"} else next(
+            (a for a in head.ancestors if a.pos_ == "VERB"), None)
+        return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
+                                            for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
+
+    def _generic(self, span: SpacySpan) -> bool:
+        head = span.root
+        return head.tag_ in {"NNS", "NNPS"} and any(
+            c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+
+GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")
+
+
+def _token_patterns(phrase: str, nlp: Language, gap_excludes: tuple[str, ...] = ()) -> list[list[dict[str, Any]]]:
+    # The language's own tokenizer splits a phrase as it splits text ("counter-offensive", "tir d'obus").
+    words = [w for part in phrase.split() for w in (["*"] if part == "*" else [t.text for t in nlp.tokenizer(part)])]
+    lemma_pattern: list[dict[str, Any]] = []
+    lower_pattern: list[dict[str, Any]] = []
+    for word in words:
+        if word == "*":
+            # A gap may hold a hyphen ("a 72-hour strike") but no other punctuation.
+            gap = [{"LOWER": {"NOT_IN": [*gap_excludes, *GAP_PUNCTUATION]}, "OP": "?"}] * 4
+            lemma_pattern.extend(gap)
+            lower_pattern.extend(gap)
+        elif word.isupper() and len(word) > 1:
+            lemma_pattern.append({"ORTH": word})
+            lower_pattern.append({"ORTH": word})
+        else:
+            # "March 12" is a date, not a march: date entities never trigger events.
+            not_date = {"NOT_IN": ["DATE", "TIME"]}
+            lemma_pattern.append({"LEMMA": {"IN": sorted({word.lower(), word, *_lemmas(word, nlp)})},
+                                  "ENT_TYPE": not_date})
+            lower_pattern.append({"LOWER": word.lower(), "ENT_TYPE": not_date})
+    return [lemma_pattern, lower_pattern]
+
+
+@functools.lru_cache(maxsize=4096)
+def _lemmas(word: str, nlp: Language) -> tuple[str, ...]:
+    """The lemma of a pattern word, so that "seize * goods" finds "seized goods" (lemmas seize, good): a phrase
+    matches on all its lemmas or all its words, and "goods" is neither the lemma nor the word of the other."""
+    return tuple(t.lemma_.lower() for t in nlp(word) if t.lemma_)
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+class EventDetection:
+    """Finds the triggers of a report, sentence by sentence, and opens an event draft for each."""
+
+    name = "detection"
+    requires = ("doc", "mention_tokens")
+    adds = ("drafts",)
+
+    def __init__(self, detector: EventDetector) -> None:
+        self.detector = detector
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.doc is not None and annotated.mention_tokens is not None
+        triggers = self.detector.triggers(annotated.doc, set(annotated.mention_tokens))
+        drafts = []
+        for index in sorted(triggers):
+            for trigger in triggers[index]:
+                sent = trigger.span.sent
+                event = Event(doc_id=annotated.document.doc_id, event_type=trigger.group.event_type,
+                              sub_event_type=trigger.group.sub_event_type, trigger=trigger.span.text,
+                              evidence=[Span(sent.start_char, sent.end_char)])
+                drafts.append(EventDraft(trigger, event))
+        annotated.drafts = drafts

@@ -1,0 +1,112 @@
+"""Stage ``parse``: sentences, tokens, the dependency parse and named entities (spaCy plus a domain
+EntityRuler built from the actor dictionary), and the actor mentions among them."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from conflictlens.coding.actors import ACTOR_LABEL, ActorDictionary, ActorMention
+from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.coding.grammar import SENTENCE_COMPONENT, UD_COMPONENT
+from conflictlens.coding.ingest import dateline_end
+from conflictlens.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+
+# Typographic quotes and apostrophes become ASCII one for one, so offsets into the original text
+# stay valid while the actor patterns ("Mali 's army") and the parser see one spelling.
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                             "\u2013": "-", "\u2014": "-"})
+
+
+def normalise_text(text: str) -> str:
+    return text.translate(TYPOGRAPHIC)
+
+
+def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000, scheme: str = "clear") -> Language:
+    """Load the spaCy pipeline from an installed package and add the actor EntityRuler; a Universal
+    Dependencies model (``scheme="ud"``) gets its labels mapped onto the English ones first."""
+    try:
+        nlp = spacy.load(model_name)
+    except OSError as exc:
+        raise ModelLoadError(
+            f"spaCy model {model_name!r} is not installed: run 'make demo' (it installs the models in pyproject.toml)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, max_chars)  # documents are size-checked at ingest
+    if scheme == "ud":
+        # The small UD models' parsers split sentences badly ("L'armée malienne | a affirmé ..."); punctuation
+        # decides instead, and the parser keeps those boundaries.
+        nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
+        nlp.add_pipe(UD_COMPONENT, after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True, config={"overwrite_ents": True})
+    patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))])
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def annotate(nlp: Language, text: str) -> Doc:
+    return nlp(normalise_text(text))
+
+
+class Parse:
+    """Parses the text (an event report without its dateline, whose place and date are the outlet's) and finds
+    the dictionary's actors in it."""
+
+    name = "parse"
+    requires: tuple[str, ...] = ()
+    adds = ("doc", "sentences", "actor_mentions", "mention_tokens")
+
+    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+        self.nlp = nlp
+        self.actors = actors
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        text = annotated.document.text
+        skip = dateline_end(text) if annotated.skip_dateline else 0
+        doc = annotate(self.nlp, " " * skip + text[skip:])
+        mentions = actor_mentions(doc, self.actors)
+        annotated.doc = doc
+        annotated.sentences = list(doc.sents)
+        annotated.actor_mentions = mentions
+        annotated.mention_tokens = {i: m for m in mentions for i in token_range(doc, m.start, m.end)}
+
+
+def token_range(doc: Doc, start: int, end: int) -> range:
+    """The tokens covering a character range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
+    """Actor mentions in reading order, each tied to its dictionary entry and sentence."""
+    sentence_of = {}
+    for index, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = index
+    mentions: list[ActorMention] = []
+    previous_end = -1
+    for ent in doc.ents:
+        if ent.label_ != ACTOR_LABEL or ent.ent_id_ not in actors.entries:
+            continue
+        entry = actors.entries[ent.ent_id_]
+        # "JNIM fighters" is one mention: the vague head noun belongs to the name before it.
+        if entry.generic and mentions and ent.start == previous_end and not mentions[-1].entry.generic:
+            continue
+        if entry.generic and _inside_name(doc, ent.start, ent.end):
+            continue  # "the rights group Sahel Civilian Monitor" names an organisation, not civilians
+        mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
+        previous_end = ent.end
+    return mentions
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words on both sides, neither starting its sentence: part of a longer proper name."""
+    if start == 0 or end >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return (before.is_title and not before.is_sent_start and after.is_title
+            and before.pos_ == "PROPN" and after.pos_ == "PROPN")

@@ -1,0 +1,190 @@
+"""Stage ``typing``: each draft's ACLED event type and sub-type, and whether it is an event or an allegation.
+
+A trigger's lexicon group gives a first type; what the roles stage found revises it, by the rules of
+ACLED's codebook: an attack on the forces is a battle and one on civilians violence against civilians;
+an attack met by resistance is a clash; a protest that turns violent is a riot, and so is a clash of the
+forces with a crowd; only the state arrests (an armed group abducts); an abduction that kills is an
+attack; unarmed people fighting without deaths is mob violence. Where a rule settles the type by who
+the sides are (a crowd clash: rioters against the forces), it names them too. The rules' word lists are
+in ``data/conventions.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from conflictlens.coding.actors import ActorDictionary
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.attribution import SentenceAttribution
+from conflictlens.coding.detection import VIOLENT_TYPES
+from conflictlens.coding.grammar import next_sentence, sentences_after
+from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
+from conflictlens.knowledge import Knowledge, phrase_pattern
+from conflictlens.model import Actor, EventKind
+
+
+class EventTyping:
+    """Types every draft from its trigger, sides, targets, toll and sentence (and the next one)."""
+
+    name = "typing"
+    requires = ("drafts.sides", "drafts.targets", "drafts.fatalities", "sentence_attribution")
+    adds = ("drafts.type", "drafts.kind")
+
+    def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
+        conventions = knowledge.conventions
+        self.actors = actors
+        self.allegation_type = tuple(conventions["allegation_against_civilians"])
+        self.abduction_with_deaths = tuple(conventions["abduction_with_deaths"])
+        self.resisted_attack = tuple(conventions["resisted_attack"])
+        self.resistance_cues = phrase_pattern(conventions["resistance_cues"])
+        self.victim_verbs = {w.lower() for w in conventions["victim_verbs"]}
+        self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
+        self.civilian_targets = {w.lower() for w in conventions["civilian_targets"]}
+        self.security_targets = {w.lower() for w in conventions["security_targets"]}
+        self.security_modifiers = {w.lower() for w in conventions["security_modifiers"]}
+        self.police_modifiers = {w.lower() for w in conventions["police_modifiers"]}
+        self.violence_cues = {w.lower() for w in conventions["violence_cues"]}
+        self.crowd_words = {w.lower() for w in conventions["crowd_words"]}
+        self.harm_words = {w.lower() for w in conventions["harm_words"]}
+        self.security_persons = {w.lower() for w in conventions["security_persons"]}
+        self.police_persons = {w.lower() for w in conventions["police_persons"]}
+        self.unarmed_crowds = {w.lower() for w in conventions["unarmed_crowds"]}
+        self.riot_participants = {w.lower() for w in conventions["riot_participants"]}
+        self.protest_words = {w.lower() for w in conventions["protest_words"]}
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.sentence_attribution is not None
+        for draft in annotated.drafts or []:
+            self._type(draft, annotated.sentence_attribution[draft.sentence_index])
+
+    def _type(self, draft: EventDraft, attribution: SentenceAttribution) -> None:
+        event, trigger, sent = draft.event, draft.trigger, draft.sentence
+        group = trigger.group
+        event_type, sub_type = group.event_type, group.sub_event_type
+        actor1, actor2 = event.actor1, event.actor2
+        side_one, side_two = draft.side_one, draft.side_two
+        country = draft.context.country if draft.context is not None else None
+        targets = draft.targets
+        if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
+            # An attack on a post is a battle, even when a bystander dies in it.
+            actor2 = self._forces_attacked(targets, country) or self._forces_among_dead(sent, country) or actor2
+        # With no object of its own ("opened fire"), what the sentence's other verbs act on is the target
+        # ("made an incursion into the refugee site and opened fire"), unless it is the forces' ("a military camp").
+        objects = targets or [t for t in sent if t.dep_ in {"dobj", "pobj"}
+                              and not target_modifiers([t]) & self.security_modifiers]
+        civilian_target = (actor2 is not None and actor2.inter == 7) or (
+            actor2 is None and (bool(target_lemmas(objects) & self.civilian_targets) or self._civilians_harmed(sent)))
+        if group.if_target_civilians and civilian_target:
+            event_type, sub_type = group.if_target_civilians
+        if group.if_target_armed and actor2 is not None and actor2.inter in ARMED_INTERS:
+            event_type, sub_type = group.if_target_armed
+        if (event_type, sub_type) == ("Violence against civilians", "Attack") and self._resisted(sent):
+            event_type, sub_type = self.resisted_attack
+        if group.if_violent and self._turned_violent(sent):
+            event_type, sub_type = group.if_violent
+        if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
+            sub_type = group.if_actor1_state
+        if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
+            # Only the state arrests; an armed group that detains people abducts them (ACLED's rule).
+            event_type, sub_type = "Violence against civilians", "Abduction/forced disappearance"
+        kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
+        if kind == "allegation" and actor2 is not None and actor2.inter == 7:
+            event_type, sub_type = self.allegation_type
+        deaths = event.fatalities
+        named = [*side_one, *side_two]
+        words = target_lemmas(list(sent))  # the sentence's words and lemmas, for the rules below
+        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) and deaths == 0:
+            # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles.
+            event_type, sub_type = "Riots", "Mob violence"
+        looting = next((g for g in trigger.displaced if g.sub_event_type == "Looting/property destruction"), None)
+        if (looting is not None and group.if_target_civilians and event_type == "Battles" and actor2 is None
+                and deaths == 0 and not words & self.harm_words):
+            # "Militants attacked and burned a truck, no casualties": an attack on no one that only destroyed or
+            # took property is coded as the destruction (an attack on villagers stays one).
+            event_type, sub_type = looting.event_type, looting.sub_event_type
+        if (sub_type == "Looting/property destruction" and (actor1 is None or actor1.inter in {5, 6, 7})
+                and words & (self.riot_participants | self.unarmed_crowds)):
+            # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction
+            # is a riot.
+            event_type, sub_type = "Riots", self._riot_sub_type(words)
+            actor1 = self.actors.generic_actor("rioters", country, surface=draft.crowd)
+        if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(words, named, sent):
+            # "Students clashed with police": a riot, with the rioters as actor1 and the forces as actor2.
+            event_type, sub_type = "Riots", self._riot_sub_type(words)
+            forces = next((a for a in named if a.inter in ARMED_INTERS), None)
+            actor1, actor2 = self.actors.generic_actor("rioters", country), forces
+            side_one, side_two = [actor1], [forces] if forces else []
+        if sub_type == "Abduction/forced disappearance" and deaths > 0:
+            event_type, sub_type = self.abduction_with_deaths
+        event.event_type, event.sub_event_type, event.kind = event_type, sub_type, kind
+        event.actor1, event.actor2 = actor1, actor2
+        draft.side_one, draft.side_two = side_one, side_two
+
+    def _forces_attacked(self, targets: list[Token], country: str | None) -> Actor | None:
+        """"Gunmen attacked a gendarmerie post": the forces holding the post are the target, so it is a battle."""
+        modifiers = target_modifiers(targets)
+        if not (target_lemmas(targets) & self.security_targets or modifiers & self.security_modifiers):
+            return None
+        return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
+
+    def _forces_among_dead(self, sent: SpacySpan, country: str | None) -> Actor | None:
+        """"Two refugees and a policeman were killed": with soldiers or police among the dead it is a battle."""
+        for t in sent:
+            if t.lemma_.lower() not in self.security_persons:
+                continue
+            first = t
+            while first.dep_ == "conj":
+                first = first.head
+            head, verb = first.head, first.head.lemma_.lower()
+            # The subject of "shot" is the shooter; only a dying verb ("died"), or a headline's participle with
+            # no object ("4 soldiers killed"), has its dead as subject.
+            dead_subject = first.dep_ == "nsubj" and (verb in self.dying_verbs or (
+                head.tag_ == "VBN" and not any(c.dep_ in {"dobj", "obj"} for c in head.children)))
+            if verb in self.victim_verbs and (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
+                return self.actors.state_actor("police" if t.lemma_.lower() in self.police_persons else "military",
+                                               country)
+        return None
+
+    def _civilians_harmed(self, sent: SpacySpan) -> bool:
+        """"Eight villagers were killed when X raided the town", "... and wounded two educators": the victims are
+        civilians."""
+        return any((t.lemma_.lower() in self.civilian_targets or t.lower_ in self.civilian_targets)
+                   and t.head.lemma_.lower() in self.victim_verbs | self.harm_words
+                   and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in sent)
+
+    def _resisted(self, sent: SpacySpan) -> bool:
+        """An attack met by armed resistance in its sentence or the next ("...and were repelled by villagers")."""
+        following = next_sentence(sent)
+        return any(self.resistance_cues.search(part.text.lower()) for part in [sent, following] if part is not None)
+
+    def _riot_sub_type(self, words: set[str]) -> str:
+        """A riot with a protest word in its sentence is a violent demonstration, otherwise mob violence."""
+        return "Violent demonstration" if words & self.protest_words else "Mob violence"
+
+    def _crowd_clash(self, words: set[str], named: list[Actor], sent: SpacySpan) -> bool:
+        """A clash of state forces with a crowd (students, supporters, protesters) or with people protesting, in
+        this sentence or in the next about the same people ("Clashes erupted between fundamentalists and police.
+        The fundamentalists were protesting ..."), with no armed group in it; ``words`` are the sentence's words
+        and lemmas."""
+        following = next_sentence(sent)
+        same_people = following is not None and any(
+            t.dep_ == "nsubj" and (t.lemma_.lower() in words or t.lower_ == "they") for t in following)
+        crowd = words & self.riot_participants or self._protesting(sent) or (
+            following is not None and same_people and self._protesting(following))
+        return ((any(a.inter == 1 for a in named) or bool(words & self.security_modifiers))
+                and not any(a.inter in NON_STATE_ARMED_INTERS for a in named) and bool(crowd))
+
+    def _protesting(self, sent: SpacySpan) -> bool:
+        """A protest word outside dates ("protesting", but not "13 March")."""
+        return bool(target_lemmas([t for t in sent if t.ent_type_ not in {"DATE", "TIME"}]) & self.protest_words)
+
+    def _turned_violent(self, sent: SpacySpan) -> bool:
+        """A violence cue in the sentence, or in a later one that names the crowd ("The demonstrators burned...",
+        "Clashes were reported between supporters and police")."""
+        if any(t.lower_ in self.violence_cues for t in sent):
+            return True
+        for later in sentences_after(sent):
+            if target_lemmas(list(later)) & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
+                return True
+        return False

@@ -1,0 +1,324 @@
+"""Stage ``fatalities``: head counts of the dead in every sentence, following ACLED's conventions for vague
+numbers; each event's toll is its sentence's.
+
+The rule applied (documented in ``data/conventions.yaml``):
+* only deaths count; "casualties", "wounded" and "injured" give 0;
+* the lowest credible figure is kept ("10 to 15 killed" -> 10, "at least 12" -> 12);
+* vague counts take the codebook's numbers ("several"/"many" -> 10, "dozens" -> 12, "hundreds" -> 100);
+* separate groups of dead in one sentence are added up ("5 soldiers and 12 militants killed" -> 17),
+  except where a toll is reported, which already is the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+
+from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.knowledge import read_data_file
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """A language's number words, from its ``conventions.yaml``."""
+
+    units: dict[str, int]
+    scales: dict[str, int]
+    joiners: frozenset[str]  # "twenty and five"
+    range_words: frozenset[str]  # "10 to 15"
+    range_openers: frozenset[str]  # "between 10 and 15"
+
+    @classmethod
+    def from_conventions(cls, conventions: dict[str, Any]) -> NumberWords:
+        return cls({k.lower(): int(v) for k, v in conventions["number_words"].items()},
+                   {k.lower(): int(v) for k, v in conventions["scale_words"].items()},
+                   frozenset(w.lower() for w in conventions["number_joiners"]),
+                   frozenset(w.lower() for w in conventions["range_words"]),
+                   frozenset(w.lower() for w in conventions["range_openers"]))
+
+    def is_number_word(self, word: str) -> bool:
+        return word in self.units or word in self.scales
+
+
+@lru_cache(maxsize=1)
+def english_numbers() -> NumberWords:
+    return NumberWords.from_conventions(read_data_file("conventions.yaml"))
+
+
+def parse_number(text: str, words: NumberWords | None = None) -> int | None:
+    """'1,200' -> 1200, 'twenty-five' -> 25, 'two hundred' -> 200, 'two dozen' -> 24; else None."""
+    words = words or english_numbers()
+    cleaned = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    total, current, seen = 0, 0, False
+    for word in [cleaned] if cleaned in words.units else re.split(r"[\s\-]+", cleaned):
+        if word in words.joiners:
+            continue
+        if word in words.units:
+            current += words.units[word]
+        elif word in words.scales:
+            scale = words.scales[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+# Words and parts of speech that may stand between the counts of a list of dead ("3 policemen, 1 gendarme").
+LIST_JOINERS = {"and", "&", ","}
+LIST_POS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # token index in the sentence
+    end: int
+    value: int
+    text: str
+
+
+class FatalityCounter:
+    """Built once from the conventions file; ``count`` reads one sentence."""
+
+    def __init__(self, conventions: dict[str, Any]) -> None:
+        self.vague = {tuple(k.split()): int(v) for k, v in conventions["vague_counts"].items()}
+        self.max_vague_len = max(len(k) for k in self.vague)
+        self.death_words = {w.lower() for w in conventions["death_words"]}
+        self.not_death = {w.lower() for w in conventions["not_death_words"]}
+        self.units = {w.lower() for w in conventions["non_person_units"]}
+        self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
+        self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
+        self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
+        self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
+        self.numbers = NumberWords.from_conventions(conventions)
+        self.toll_words = {w.lower() for w in conventions["toll_words"]}
+
+    def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+        """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""
+        words = [t.lower_ for t in sent]
+        found: list[Quantity] = []
+        i = 0
+        while i < len(words):
+            if any(start <= sent[i].idx < end for start, end in dates):
+                i += 1
+                continue
+            quantity = self._quantity_at(sent, words, i)
+            if quantity is None:
+                i += 1
+                continue
+            after = words[quantity.end : quantity.end + 2]
+            if not any(w in self.units for w in after):
+                found.append(quantity)
+            i = quantity.end
+        return found
+
+    def _quantity_at(self, sent: SpacySpan, words: list[str], i: int) -> Quantity | None:
+        for length in range(self.max_vague_len, 0, -1):
+            key = tuple(words[i : i + length])
+            if len(key) == length and key in self.vague:
+                # "some 30 people": a vague word directly before a number is not the count itself.
+                nxt = sent[i + length] if i + length < len(sent) else None
+                if nxt is not None and nxt.like_num:
+                    return None
+                return Quantity(i, i + length, self.vague[key], " ".join(t.text for t in sent[i : i + length]))
+        token, numbers = sent[i], self.numbers
+        if not (token.like_num or numbers.is_number_word(token.lower_)) or token.lower_ in numbers.joiners:
+            return None
+        j = i
+        while j < len(sent) and (sent[j].like_num or numbers.is_number_word(sent[j].lower_)
+                                 or (sent[j].lower_ == "-" and j > i)):
+            j += 1
+        value = parse_number(" ".join(t.text for t in sent[i:j]), numbers)
+        if value is None or (re.fullmatch(r"(19|20)\d\d", sent[i].text) and j == i + 1):
+            return None
+        # "10 to 15 killed", "10-15 dead": the lower figure.
+        joiners = numbers.range_words | (numbers.joiners if i > 0 and sent[i - 1].lower_ in numbers.range_openers
+                                         else frozenset())
+        if j + 1 < len(sent) and sent[j].lower_ in joiners and sent[j + 1].like_num:
+            upper = parse_number(sent[j + 1].text, numbers)
+            if upper is not None:
+                value = min(value, upper)
+                j += 2
+        return Quantity(i, j, value, " ".join(t.text for t in sent[i:j]))
+
+    def is_death_cue(self, token: Any) -> bool:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in self.not_death or lower in self.not_death:
+            return False
+        return lemma in self.death_words or lower in self.death_words
+
+    def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8) -> tuple[int, str | None]:
+        """Deaths reported in one sentence, and the words they were read from."""
+        # "attempted to assassinate", "threatened to kill": no one died of that verb.
+        cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
+                and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)]
+        if not cues:
+            return 0, None
+        injuries = [t.i - sent.start for t in sent if t.lemma_.lower() in self.not_death or t.lower_ in self.not_death]
+        # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
+        quantities = [q for q in self.quantities(sent, dates)
+                      if not injuries or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)]
+        used: list[Quantity] = []
+        for cue in cues:
+            groups = self._coordinated_groups(sent[cue], quantities, sent.start)
+            if len(groups) > 1:
+                used.extend(q for q in groups if q not in used)
+                continue
+            near = [q for q in quantities if q not in used and min(abs(q.start - cue), abs(q.end - 1 - cue)) <= window]
+            passive = sent[cue].tag_ == "VBN"
+            if near:
+                # "N soldiers were killed" counts before a passive verb, "killed N soldiers" after an active one.
+                nearest = min(near, key=lambda q: (min(abs(q.start - cue), abs(q.end - 1 - cue))
+                                                   + (0.5 if (q.start > cue) == passive else 0.0)))
+                used.extend(q for q in self._listed_with(sent, nearest, quantities) if q not in used)
+            else:
+                used.extend(self._named_victims(sent[cue]))
+        if not used:
+            return 0, None
+        has_toll = any(sent[c].lower_ in self.toll_words for c in cues)
+        total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
+        return total, "; ".join(q.text for q in used)
+
+    def _coordinated_groups(self, cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
+        """'Five soldiers and 12 militants were killed', 'two gunmen and a gendarme were killed': one count per
+        coordinated group of dead, a person named without a number counting one."""
+        for child in cue.children:
+            if child.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            nouns = _coordination(child)
+            found = []
+            for noun in nouns:
+                counted = [q for q in quantities
+                           if any(c.dep_ == "nummod" and q.start <= c.i - offset < q.end for c in noun.children)]
+                if counted:
+                    found.extend(counted)
+                elif len(nouns) > 1 and self._one_person(noun):
+                    found.append(Quantity(noun.i - offset, noun.i - offset + 1, 1, noun.text))
+            return found
+        return []
+
+    def _listed_with(self, sent: SpacySpan, quantity: Quantity, quantities: list[Quantity]) -> list[Quantity]:
+        """A count and the counts listed with it, whatever the parse: "3 policemen, 1 gendarme and 1 civilian",
+        "two gunmen and a gendarme" (a person named without a number counts one)."""
+        ordered = sorted(quantities, key=lambda q: q.start)
+        listed = [quantity]
+        for step in (-1, 1):
+            current = quantity
+            while True:
+                index = ordered.index(current) + step
+                if not 0 <= index < len(ordered):
+                    break
+                other = ordered[index]
+                first, second = (other, current) if step < 0 else (current, other)
+                if (not self._joined(sent[first.end : second.start]) or self._part_of(sent, second)
+                        or not self._group_ends(sent, other.end)):
+                    break
+                listed.append(other)
+                current = other
+        last = max(listed, key=lambda q: q.start)
+        single = self._one_more_person(sent, last.end)
+        return sorted(listed + ([single] if single else []), key=lambda q: q.start)
+
+    @staticmethod
+    def _joined(between: SpacySpan) -> bool:
+        """Words between two counts that only finish the first group's noun and join the next ("militants and")."""
+        return 0 < len(between) <= 5 and any(t.lower_ in LIST_JOINERS for t in between) and all(
+            t.pos_ in LIST_POS or t.lower_ in LIST_JOINERS for t in between) and any(
+            t.pos_ in {"NOUN", "PROPN"} for t in between)  # "hundred and twenty" is one number
+
+    def _group_ends(self, sent: SpacySpan, end: int) -> bool:
+        """A listed group of dead ends its noun at a joiner, punctuation, an auxiliary or a death word; "two
+        security sources told" goes on with another verb, so it is not one of the dead."""
+        j = _noun_end(sent, end)
+        if j >= len(sent):
+            return True
+        token = sent[j]
+        return token.lower_ in LIST_JOINERS or token.is_punct or token.pos_ in {"AUX", "ADP"} or self.is_death_cue(token)
+
+    @staticmethod
+    def _part_of(sent: SpacySpan, quantity: Quantity) -> bool:
+        """"5 people, 3 of them children": the second count is part of the first."""
+        return quantity.end < len(sent) and sent[quantity.end].lower_ == "of"
+
+    def _one_more_person(self, sent: SpacySpan, end: int) -> Quantity | None:
+        """"... and a gendarme": one more person after a listed count's noun."""
+        j = _noun_end(sent, end)
+        if j >= len(sent) or sent[j].lower_ not in {"and", "&"}:
+            return None
+        k = j + 1
+        if k < len(sent) and sent[k].lower_ in {"a", "an", "one", "his", "her", "their", "the"}:
+            k += 1
+        while k < len(sent) and sent[k].pos_ in {"ADJ", "PROPN"}:
+            k += 1
+        if k < len(sent) and self._one_person(sent[k]):
+            return Quantity(k, k + 1, 1, sent[k].text)
+        return None
+
+    def _one_person(self, noun: Any) -> bool:
+        return noun.tag_ in {"NN", "NNP"} and noun.lemma_.lower() in self.person_nouns and not any(
+            c.dep_ == "nummod" for c in noun.children)
+
+    def _named_victims(self, cue: Any) -> list[Quantity]:
+        """'killed a soldier', 'killed the village chief and his son', 'shot dead an elderly man', 'he succumbed':
+        one death per person named."""
+        victims = []
+        # "shot dead X": the victim is the object of the verb that "dead" completes.
+        holders = [cue, cue.head] if cue.dep_ in {"acomp", "xcomp", "oprd", "advmod", "ccomp"} else [cue]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in self.one_person_pronouns \
+                        and cue.lemma_.lower() in self.dying_verbs:
+                    rel = child.i - cue.sent.start
+                    victims.append(Quantity(rel, rel + 1, 1, child.text))
+                if child.dep_ not in {"dobj", "nsubjpass"}:
+                    continue
+                for noun in _coordination(child):
+                    if self._one_person(noun):
+                        rel = noun.i - cue.sent.start
+                        victims.append(Quantity(rel, rel + 1, 1, noun.text))
+            if victims:
+                break
+        return victims
+
+
+def _noun_end(sent: SpacySpan, start: int) -> int:
+    """Where the words of a counted group's noun ("Nigerien soldiers") that begin at ``start`` end."""
+    j = start
+    while j < len(sent) and sent[j].pos_ in {"NOUN", "PROPN", "ADJ"} and sent[j].lower_ not in LIST_JOINERS:
+        j += 1
+    return j
+
+
+def _coordination(noun: Any) -> list[Any]:
+    """A noun and the nouns coordinated with it ("3 policemen, 1 gendarme and 1 civilian")."""
+    nouns = [noun]
+    for token in noun.subtree:
+        if token.dep_ == "conj" and any(token.head.i == n.i for n in nouns):
+            nouns.append(token)
+    return nouns
+
+
+class Fatalities:
+    """Every sentence's death toll (numbers inside its dates are no tolls), and every draft's."""
+
+    name = "fatalities"
+    requires = ("sentences", "sentence_dates", "drafts")
+    adds = ("sentence_deaths", "drafts.fatalities")
+
+    def __init__(self, counter: FatalityCounter) -> None:
+        self.counter = counter
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        annotated.sentence_deaths = [self.counter.count(sent, dates=annotated.date_ranges(index))
+                                     for index, sent in enumerate(annotated.sentences or [])]
+        for draft in annotated.drafts or []:
+            draft.event.fatalities, draft.event.fatalities_text = annotated.sentence_deaths[draft.sentence_index]

@@ -1,0 +1,198 @@
+"""The function words of a language, and its parse in the labels the role and attribution rules read.
+
+The rules are written against the ClearNLP labels of the English spaCy models (``dobj``,
+``nsubjpass``, ``prep``/``pobj``, ``poss``, Penn tags such as ``VBN``). Other languages' models
+(French included) use Universal Dependencies, where the preposition hangs below its noun
+(``case``) instead of above it. ``ud_to_clear`` renames the UD labels that have an English
+counterpart and sets Penn-style tags from the morphology; ``preposition_of`` finds the
+preposition in either scheme, so one set of rules serves both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from conflictlens.knowledge import Knowledge, phrase_pattern
+
+UD_COMPONENT = "ud_to_clear"
+SENTENCE_COMPONENT = "punctuation_sentences"
+SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
+CLOSERS = {"»", '"', "'", ")", "]"}
+UD_TO_CLEAR = {
+    "obj": "dobj", "nsubj:pass": "nsubjpass", "obl:agent": "agent", "acl:relcl": "relcl", "aux:pass": "auxpass",
+    "aux:tense": "aux", "flat:name": "compound", "flat:foreign": "compound", "csubj:pass": "csubjpass",
+    "expl:pass": "expl", "iobj": "dative", "nmod:poss": "poss",
+}
+# UD named-entity labels of the French model, as the English ones the place and actor stages know.
+UD_ENTITY_LABELS = {"PER": "PERSON", "LOC": "GPE", "MISC": "MISC", "ORG": "ORG"}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's function words, from its ``grammar.yaml``."""
+
+    scheme: str
+    target_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    of_prepositions: frozenset[str]
+    with_prepositions: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    obligation_modals: frozenset[str]
+    locative_prepositions: frozenset[str]
+    ally_phrases: re.Pattern[str]
+    relative_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    speaker_possessives: frozenset[str]
+    anonymous_subjects: frozenset[str]
+    according_to: re.Pattern[str]
+    continuation_openers: tuple[str, ...]
+    anaphoric_determiners: tuple[str, ...]
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> Grammar:
+        return cls.from_words(knowledge.grammar)
+
+    @classmethod
+    def from_words(cls, words: dict[str, Any]) -> Grammar:
+        def lowered(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in words[key])
+
+        scheme = str(words["parse_scheme"])
+        if scheme not in {"clear", "ud"}:
+            raise ValueError(f"grammar.yaml parse_scheme {scheme!r}: use 'clear' or 'ud'")
+        allies = "|".join(re.escape(p) for p in sorted(words["ally_phrases"], key=len, reverse=True))
+        return cls(
+            scheme=scheme,
+            target_prepositions=lowered("target_prepositions"),
+            agent_prepositions=lowered("agent_prepositions"),
+            of_prepositions=lowered("of_prepositions"),
+            with_prepositions=lowered("with_prepositions"),
+            recipient_prepositions=lowered("recipient_prepositions"),
+            obligation_modals=lowered("obligation_modals"),
+            locative_prepositions=lowered("locative_prepositions"),
+            ally_phrases=re.compile(rf"(?<![\w-])(?:{allies})\s*$", re.IGNORECASE),
+            relative_pronouns=lowered("relative_pronouns"),
+            speaker_pronouns=lowered("speaker_pronouns"),
+            speaker_possessives=lowered("speaker_possessives"),
+            anonymous_subjects=lowered("anonymous_subjects"),
+            according_to=phrase_pattern(words["according_to"]),
+            continuation_openers=tuple(words["continuation_openers"]),
+            anaphoric_determiners=tuple(words["anaphoric_determiners"]),
+        )
+
+    def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:
+        """A sentence opening with a determiner and one of ``nouns`` ("After the attack", "L'attaque", "Cette
+        opération"), with an optional adjective between; ``openers`` also allows a preposition before."""
+        determiners = "|".join(
+            re.escape(d) + ("" if d.endswith("'") else r"\s+")
+            for d in sorted(self.anaphoric_determiners, key=len, reverse=True))
+        before = ""
+        if openers and self.continuation_openers:
+            before = "(?:(?:" + "|".join(re.escape(o) for o in self.continuation_openers) + r")\s*)?"
+        alternatives = "|".join(map(re.escape, nouns))
+        return re.compile(rf"^\s*{before}(?:{determiners})(?:\w+\s+)?(?:{alternatives})\b", re.IGNORECASE)
+
+    def according_to_source(self, sent: Span) -> list[Token]:
+        """The source of an "according to X" / "selon X" phrase: X's words, without relative clauses."""
+        lowered = sent.text.lower()
+        found: list[Token] = []
+        for match in self.according_to.finditer(lowered):
+            last = next((t for t in sent if t.idx - sent.start_char <= match.end() - 1 < t.idx - sent.start_char
+                         + len(t.text)), None)
+            if last is None:
+                continue
+            phrase = {t.i for t in sent if match.start() <= t.idx - sent.start_char < match.end()}
+            if self.scheme == "ud" and last.dep_ == "case":
+                found.extend(t for t in without_clauses(last.head) if t.i not in phrase)
+            else:
+                found.extend(t for child in last.children for t in without_clauses(child))
+        return found
+
+
+def sentences_after(sent: Span) -> Iterator[Span]:
+    return (later for later in sent.doc.sents if later.start >= sent.end)
+
+
+def next_sentence(sent: Span) -> Span | None:
+    return next(sentences_after(sent), None)
+
+
+def preposition_of(child: Token) -> Token | None:
+    """The preposition through which ``child`` hangs off its head: the ``prep`` itself (ClearNLP) or the
+    noun's ``case`` marker (UD)."""
+    if child.dep_ in {"prep", "agent"}:
+        return child
+    return next((c for c in child.children if c.dep_ == "case"), None)
+
+
+def without_clauses(head: Token) -> list[Token]:
+    """A noun phrase without its relative clauses: "HRW, which accused the army" is "HRW"."""
+    clauses = {t.i for d in head.subtree if d.dep_ in {"relcl", "acl"} and d.head.i == head.i for t in d.subtree}
+    return [t for t in head.subtree if t.i not in clauses]
+
+
+@Language.component(UD_COMPONENT)
+def ud_to_clear(doc: Doc) -> Doc:
+    """Rename UD dependency labels to their ClearNLP counterparts and set Penn-style tags."""
+    for token in doc:
+        dep = token.dep_
+        if dep == "det" and _feature(token, "Poss") == "Yes":
+            token.dep_ = "poss"  # "ses combattants"
+        elif dep in UD_TO_CLEAR:
+            token.dep_ = UD_TO_CLEAR[dep]
+    for token in doc:  # after the labels: a participle's tag depends on its auxiliaries
+        token.tag_ = _penn_tag(token)
+    doc.ents = [Span(doc, e.start, e.end, label=UD_ENTITY_LABELS.get(e.label_, e.label_)) for e in doc.ents]
+    return doc
+
+
+@Language.component(SENTENCE_COMPONENT)
+def punctuation_sentences(doc: Doc) -> Doc:
+    """Sentence boundaries from punctuation and paragraph breaks, set before the parser (which keeps them).
+    Blank runs at a boundary (paragraph breaks, the blanked dateline) are sentences of their own, so the
+    parser never hangs a sentence off whitespace."""
+    ended = True
+    for token in doc:
+        if token.is_space:
+            own = token.i == 0 or ended or "\n\n" in token.text
+            token.is_sent_start = own
+            ended = ended or own
+            continue
+        token.is_sent_start = ended
+        if token.text in SENTENCE_END:
+            ended = True
+        elif not (ended and token.text in CLOSERS and token.i > 0 and doc[token.i - 1].text in SENTENCE_END):
+            ended = False
+    return doc
+
+
+def _feature(token: Token, name: str) -> str:
+    values = token.morph.get(name, [])
+    return values[0] if values else ""
+
+
+def _penn_tag(token: Token) -> str:
+    plural = _feature(token, "Number") == "Plur"
+    if token.pos_ == "NOUN":
+        return "NNS" if plural else "NN"
+    if token.pos_ == "PROPN":
+        return "NNPS" if plural else "NNP"
+    if token.pos_ not in {"VERB", "AUX"}:
+        return token.pos_
+    form = _feature(token, "VerbForm")
+    if form == "Part":
+        if _feature(token, "Tense") == "Pres":
+            return "VBG"
+        passive = _feature(token, "Voice") == "Pass" or any(c.dep_ == "auxpass" for c in token.children)
+        # "ont tué" is an active past (VBD); "ont été tués" and "des civils tués" are passive participles (VBN).
+        active_past = not passive and token.dep_ not in {"acl", "amod"} and any(c.dep_ == "aux" for c in token.children)
+        return "VBD" if active_past else "VBN"
+    if form == "Inf":
+        return "VB"
+    return "VBD" if _feature(token, "Tense") == "Past" else "VBZ"

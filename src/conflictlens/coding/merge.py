@@ -1,0 +1,222 @@
+"""Stages ``coreference``, ``merge`` and ``records``: from event mentions to the events a report tells.
+
+``coreference`` walks the report in order. A sentence that opens by going on about the previous event
+("The operation resulted in ...") adds its evidence and deaths to it, and a claim of responsibility in it
+names the perpetrator; a violent mention with no place, no named perpetrator and only an outcome word
+or no date of its own ("Residents buried the dead") is the previous violence told again. Any other
+mention is an event, one per place when its sentence lists several ("took over the towns of Diffa,
+Arlit and Zinder": ACLED codes one event per location, the toll divided evenly).
+
+``merge`` joins the mentions that are one event by ACLED's rule (one type, place and day): repeated
+mentions of an event in a report become one. ``records`` writes each event's ACLED notes and its
+content-hash id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from copy import deepcopy
+
+from conflictlens.coding.actors import ActorDictionary
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.attribution import STATUS_RANK
+from conflictlens.coding.detection import VIOLENT_TYPES
+from conflictlens.coding.gazetteer import haversine_km
+from conflictlens.coding.grammar import Grammar
+from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, place_list
+from conflictlens.knowledge import Knowledge
+from conflictlens.model import Actor, Claim, Event, Source, Span, TimePrecision
+
+
+class Coreference:
+    """The report's events in reading order, and the sentences that tell each."""
+
+    name = "coreference"
+    requires = ("drafts.claims", "sentences", "sentence_deaths", "sentence_dates", "toponyms", "resolved_actors")
+    adds = ("events", "sentence_events", "continuations")
+
+    def __init__(self, actors: ActorDictionary, places: PlaceResolver, grammar: Grammar, knowledge: Knowledge) -> None:
+        self.actors = actors
+        self.places = places
+        self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.resolved_actors is not None
+        events: list[Event] = []
+        sentence_events: dict[int, list[Event]] = {}
+        continuations: set[int] = set()
+        for index, sent in enumerate(annotated.sentences or []):
+            if events and self.continuation.match(sent.text) is not None:
+                # "The operation ... resulted in ...": the sentence carries on the previous event.
+                named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
+                         if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
+                self._continue(events[-1], index, annotated, named)
+                sentence_events.setdefault(index, []).append(events[-1])
+                continuations.add(index)
+                continue
+            for draft in annotated.drafts_in(index):
+                if events and self._aftermath(draft, annotated, events[-1]):
+                    self._continue(events[-1], index, annotated, [])
+                    sentence_events.setdefault(index, []).append(events[-1])
+                    continue
+                for part in self._one_per_place(draft, annotated):
+                    events.append(part)
+                    sentence_events.setdefault(index, []).append(part)
+        annotated.events = events
+        annotated.sentence_events = sentence_events
+        annotated.continuations = continuations
+
+    def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, named_armed: list[Actor]) -> None:
+        """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
+        claim of responsibility ("The attack was claimed by JNIM") names its perpetrator."""
+        assert annotated.sentences is not None and annotated.sentence_deaths is not None
+        sent = annotated.sentences[index]
+        claimed = any(t.lemma_.lower() == "claim" for t in sent) or "responsibility" in sent.text
+        if claimed and named_armed and self.actors.is_vague(event.actor1):
+            event.actor1 = named_armed[0]
+            event.claims.append(Claim(Source(named_armed[0].name, "armed_group"), "claimed", sent.text.strip(),
+                                      Span(sent.start_char, sent.end_char), event.doc_id))
+        deaths, text = annotated.sentence_deaths[index]
+        if deaths > event.fatalities:
+            event.fatalities, event.fatalities_text = deaths, text
+        span = Span(sent.start_char, sent.end_char)
+        if span not in event.evidence:
+            event.evidence.append(span)
+
+    def _aftermath(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
+        """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
+        the market around midday"): no place and no perpetrator of its own, and either only an outcome word or
+        no date of its own."""
+        event = draft.event
+        assert annotated.sentence_dates is not None
+        return (event.event_type in VIOLENT_TYPES and previous.event_type in VIOLENT_TYPES
+                and not annotated.sentence_toponyms(draft.sentence_index)
+                and not self.actors.identifying_names([event.actor1, *event.assoc_actor_1])
+                and (draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index]))
+
+    def _one_per_place(self, draft: EventDraft, annotated: AnnotatedDocument) -> list[Event]:
+        """ACLED codes one event per location: "soldiers took over the towns of Diffa, Arlit, Zinder and Agadez"
+        is four events, alike but for the place. A toll the sentence gives for them all is divided evenly, the
+        remainder going to the first, so the report's total stands."""
+        event = draft.event
+        place = event.place
+        if place is None or place.geonameid is None:
+            return [event]
+        toponyms = annotated.sentence_toponyms(draft.sentence_index)
+        member = next((t for t in toponyms if t.chosen is not None and t.chosen.geonameid == place.geonameid), None)
+        if member is None:
+            return [event]
+        listed = place_list(draft.sentence.doc, toponyms, member)
+        places = [p for p in (self.places.to_place(t) for t in listed) if p is not None]
+        if len(places) < 2:
+            return [event]
+        share, remainder = divmod(event.fatalities, len(places))
+        parts = []
+        for index, listed_place in enumerate(places):
+            part = deepcopy(event)
+            part.place, part.place_from_list = listed_place, True
+            part.fatalities = share + (remainder if index == 0 else 0)
+            parts.append(part)
+        return parts
+
+
+class Merge:
+    """ACLED codes one event per type, place and day: repeated mentions in a report become one."""
+
+    name = "merge"
+    requires = ("events", "events.claim_links")
+    adds = ("events.merged",)
+
+    def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
+        self.actors = actors
+        self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        merged: list[Event] = []
+        for event in annotated.events or []:
+            twin = next((m for m in merged if self._same_event(m, event)), None)
+            if twin is None:
+                merged.append(event)
+            else:
+                _absorb(twin, event)
+        annotated.events = merged
+
+    def _same_event(self, a: Event, b: Event) -> bool:
+        if (a.event_type, a.sub_event_type, a.kind) != (b.event_type, b.sub_event_type, b.kind):
+            return False
+        if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
+            return False  # "Other" is a catch-all: only the same development is the same event
+        if a.event_date and b.event_date and a.time_precision == b.time_precision == TimePrecision.DAY \
+                and a.event_date != b.event_date:
+            return False
+        if a.place and b.place:
+            if a.place.country_code != b.place.country_code:
+                return False
+            if None not in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) and haversine_km(
+                    a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) > self.merge_km:  # type: ignore[arg-type]
+                return False
+        # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
+        named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
+        return not named_a or not named_b or bool(named_a & named_b)
+
+
+def _absorb(twin: Event, event: Event) -> None:
+    """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
+    the actors missing from one side and the more doubtful status are kept."""
+    twin.evidence.extend(event.evidence)
+    twin.claims.extend(event.claims)
+    if event.fatalities > twin.fatalities:
+        twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
+    if twin.event_date is None or (event.time_precision or 9) < (twin.time_precision or 9):
+        twin.event_date, twin.end_date = event.event_date, event.end_date
+        twin.time_precision, twin.date_text = event.time_precision, event.date_text
+    if event.place and twin.place and LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level]:
+        twin.place = event.place
+    names = {a.name for a in twin.all_actors()}
+    if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:
+        twin.actor2 = event.actor2
+    for ally in [event.actor1, *event.assoc_actor_1]:
+        if ally is not None and ally.name not in {a.name for a in twin.all_actors()}:
+            twin.assoc_actor_1.append(ally)
+    if STATUS_RANK[event.claim_status] > STATUS_RANK[twin.claim_status]:
+        # The status and the source that gives it travel together.
+        twin.claim_status, twin.source = event.claim_status, event.source
+    twin.confidence = max(twin.confidence, event.confidence)
+
+
+class Records:
+    """Each event's ACLED notes (its first sentence, dated) and its content-hash id."""
+
+    name = "records"
+    requires = ("events.merged",)
+    adds = ("events.records",)
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        text = annotated.document.text
+        for event in annotated.events or []:
+            first = event.evidence[0]
+            event.notes = _summary(event, text[first.start : first.end])
+            event.assign_id()
+
+
+def _summary(event: Event, sentence: str) -> str:
+    text = re.sub(r"\s+", " ", sentence).strip()
+    text = re.sub(r"^(?:However|Meanwhile|Moreover|Furthermore|Also|But|And|In addition),\s*", "", text)
+    if len(text) > 320:
+        text = text[:320].rsplit(" ", 1)[0] + " ..."
+    if event.event_date is None:
+        return text
+    if event.date_precision == "range" and event.end_date is not None:
+        prefix = f"Between {_day(event.event_date)} and {_day(event.end_date)}"
+    elif event.time_precision == TimePrecision.DAY:
+        prefix = f"On {_day(event.event_date)}"
+    elif event.time_precision == TimePrecision.WEEK:
+        prefix = f"In the week of {_day(event.event_date)}"
+    else:
+        prefix = f"In {event.event_date.strftime('%B %Y')}"
+    return f"{prefix}: {text}"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"

@@ -1,0 +1,839 @@
+"""Stages ``places`` and ``event places``: toponyms recognised against the gazetteer (not spaCy labels
+alone) and resolved in document context; then each event's place among its sentence's.
+
+spaCy's small English model tags "Tinzaouatene" and "Mali" as PERSON, so a capitalised span is a
+candidate whatever its label; it becomes a toponym when the gazetteer knows the name and the
+context says "place" (a locative word around it, a place label, or a well-known place). Among
+same-named places the resolver prefers the document's countries, populated places over wadis
+and hills, bigger places, and places near the document's other places.
+
+An event takes the most precise place its own sentence names, leaving out the claimant's words ("the
+governor of Tillaberi said"); a district in parentheses only qualifies a place; "across the country"
+is the country; with no place of its own, the report's focus place (approximately), else its country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.gazetteer import Gazetteer, GazetteerEntry, clean_admin_name, haversine_km, name_key
+from conflictlens.knowledge import Knowledge
+from conflictlens.model import GeoPrecision, Place
+
+LOCATIVE_BEFORE = {"in", "near", "at", "from", "to", "around", "outside", "towards", "toward", "into",
+                   "across", "between", "through", "throughout", "inside", "within", "via"}
+# Capitalised words that are dates, not places, whatever the gazetteer holds.
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday"}
+NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "surroundings", "environs", "nearby",
+             "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
+             "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
+AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
+              "province", "circle", "cercle", "department", "departments", "road", "border", "corridor", "outskirts",
+              "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
+# Verbs whose direct object is usually a place: "attacked Djibo", "seized Kidal".
+PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "bomb", "enter", "besiege", "overrun",
+                      "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
+                      "reach", "visit", "flee", "leave", "evacuate"}
+SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
+VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+LIST_SEPARATORS = {",", "and", "or", "&"}
+# What being a capital or an administrative seat adds to a reading of a name.
+SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
+# A place this populous is a town or a city, not what a text calls a village.
+CITY_POPULATION = 50_000
+# Words that introduce a place rather than a company or a person ("in Holle Hamani"; but "at Taco Bell").
+PLACE_INTRODUCERS = {"in", "near", "around", "outside", "between", "towards", "toward"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NON_PLACE_LABELS = {"PERSON", "NORP", "WORK_OF_ART", "LANGUAGE"}
+LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
+NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|"
+                        r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
+                        re.IGNORECASE)
+MAX_TOKENS = 5  # "Democratic Republic of the Congo"
+# Words of an apposition between a place and the region it lies in: "Bangui, a town in the region of Tahoua".
+APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "locality", "commune", "hamlet", "settlement",
+                    "in", "of", "region", "province", "district", "department", "state", "county"}
+# How many tokens may stand between a place and the names that say where it lies.
+QUALIFIER_GAP = 8
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# How much the share of a document's other places lying in a candidate's first-level division counts:
+# a report from Texas that names "Paris" means Paris, Texas.
+REGION_WEIGHT = 1.5
+# Places this close anchor each other: "near the document's other places".
+ANCHOR_KM = 300
+# What a candidate gains for a coherent reading: lying inside a district named elsewhere in the document,
+# being that district, or being a region named alongside another region of its country.
+NESTED_WEIGHT = 1.0
+# A place more than this far from the district and region named after it is another place of that name.
+QUALIFIER_KM = 250
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A place named in the text, with its candidates and the one chosen."""
+
+    text: str
+    start: int  # character offsets in the document
+    end: int
+    sentence_index: int
+    token_start: int
+    token_end: int
+    country_code: str | None = None  # set when the name is a country
+    candidates: list[GazetteerEntry] = field(default_factory=list)
+    chosen: GazetteerEntry | None = None
+    near: bool = False
+    area_word: bool = False
+    village_word: bool = False  # "the village of Bima", "Koutou village": a small place, not a city of that name
+    weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
+    qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
+    qualifiers: list[Toponym] = field(default_factory=list)  # the qualifiers that follow this toponym
+    street: bool = False  # a street or road: a place the text names that a gazetteer of towns cannot place
+
+
+class PlaceResolver:
+    """Finds and resolves toponyms; built once per pipeline from the knowledge files and gazetteer."""
+
+    def __init__(self, knowledge: Knowledge, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.countries = gazetteer.country_names()
+        self.countries.update({n.lower(): c.iso2 for c in knowledge.countries for n in (c.name, *c.forms)})
+        self.country_names = {c.iso2: c.name for c in knowledge.countries}
+        self.demonyms = gazetteer.demonyms()
+        self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
+        self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
+        self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
+        self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
+        self.name_prefixes = {w.lower() for w in knowledge.conventions["place_name_prefixes"]}
+        self.street_suffixes = set(knowledge.conventions["street_suffixes"])
+        self.road_prefixes = set(knowledge.conventions["numbered_road_prefixes"])
+        self.region_abbreviations = {abbreviation: (code, name)
+                                     for code, names in knowledge.conventions.get("region_abbreviations", {}).items()
+                                     for abbreviation, name in names.items()}
+
+    def country_name(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        if code in self.country_names:
+            return self.country_names[code]
+        point = self.gazetteer.country_point(code)
+        return point[0] if point else code
+
+    def find(self, doc: Doc, excluded_tokens: set[int], unknown: list[str] | None = None) -> list[Toponym]:
+        """Candidate toponyms: capitalised spans the gazetteer knows, outside actor mentions.
+
+        Names the text presents as places ("the village of X") that the gazetteer lacks are
+        appended to ``unknown``.
+        """
+        toponyms: list[Toponym] = []
+        # "Wichita Street" is no more Wichita than "Taco Bell" is Bell.
+        excluded_tokens = excluded_tokens | {j for s in self.street_names(doc) for j in range(s.token_start, s.token_end)}
+        for s_index, sent in enumerate(doc.sents):
+            i = sent.start
+            while i < sent.end:
+                token = doc[i]
+                if i in excluded_tokens or not _capitalised(token.text):
+                    i += 1
+                    continue
+                initials = self._abbreviated_region(doc, i, s_index, initials_only=True)
+                if initials is not None:
+                    toponyms.append(initials)
+                    i += 1
+                    continue
+                match = None
+                for length in range(MAX_TOKENS, 0, -1):
+                    end = i + length
+                    if end > sent.end or any(j in excluded_tokens or not _name_token(doc[j].text)
+                                             for j in range(i, end)):
+                        continue
+                    if not _capitalised(_elided(doc[end - 1].text)):
+                        continue
+                    span = doc[i:end]
+                    match = self._match(span, s_index, sent.start)
+                    if match is not None:
+                        break
+                run_end = _name_run_end(doc, i, sent.end)
+                if match is not None and (match.token_start > i or match.token_end < run_end):
+                    match.weak = True  # "Gana" inside the unknown "N'Garoua Gana" is likely another place
+                if match is None:
+                    if unknown is not None and self._presented_as_place(doc, i, sent.start):
+                        unknown.append(token.text)
+                    i += 1
+                    continue
+                toponyms.append(match)
+                i = match.token_end
+        for t in toponyms:
+            t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
+        self._mark_comma_qualifiers(doc, toponyms)
+        for t in toponyms:
+            t.qualifiers = _qualifiers_after(doc, t, toponyms)
+        return toponyms
+
+    def street_names(self, doc: Doc) -> list[Toponym]:
+        """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""
+        cached = doc.user_data.get("street_names")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        streets: list[Toponym] = []
+        for s_index, sent in enumerate(doc.sents):
+            floor = sent.start
+            for i in range(sent.start, sent.end):
+                if i < floor:
+                    continue
+                text = doc[i].text
+                numbered = (text in self.road_prefixes or text in self.region_abbreviations) and i + 1 < sent.end \
+                    and doc[i + 1].text.isdigit()
+                if not numbered and text not in self.street_suffixes:
+                    continue
+                start = _street_name_start(doc, i, floor)
+                if numbered:
+                    end = i + 2
+                elif start < i and not (
+                        text.endswith(".") and i + 1 < sent.end and _capitalised(doc[i + 1].text)):  # "St. Louis"
+                    end = i + 1
+                else:
+                    continue
+                streets.append(Toponym(doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                       s_index, start, end, street=True))
+                floor = end
+        doc.user_data["street_names"] = streets
+        return streets
+
+    def demonym_references(self, doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+        """"Russian", "Palestinians", "Sri Lankan": a people's name refers to its country. These are references
+        for geoparsing; an event never takes place at a nationality ("Malian soldiers" fight in Burkina Faso)."""
+        taken = {j for t in toponyms for j in range(t.token_start, t.token_end)}
+        references: list[Toponym] = []
+        for s_index, sent in enumerate(doc.sents):
+            i = sent.start
+            while i < sent.end:
+                found = None
+                for end in range(min(i + 3, sent.end), i, -1):
+                    words = range(i, end)
+                    if any(j in taken or not _capitalised(doc[j].text) for j in words):
+                        continue
+                    code = self.demonyms.get(doc[i:end].text.lower())
+                    if code is not None:
+                        found = Toponym(doc[i:end].text, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                        s_index, i, end, country_code=code)
+                        break
+                if found is None:
+                    i += 1
+                    continue
+                references.append(found)
+                i = found.token_end
+        return references
+
+    def _mark_comma_qualifiers(self, doc: Doc, toponyms: list[Toponym]) -> None:
+        """"Paris, Tenn.", "Gao, Mali", "Bangui, a town in the region of Tahoua": a region or country after a
+        comma that holds the place before it.
+
+        "Menaka, Gao and Timbuktu" is a list, so a name followed by "and"/"or" qualifies nothing.
+        """
+        by_start = {t.token_start: t for t in toponyms}
+        for t in list(toponyms):
+            after = t.token_end + 1
+            while after < len(doc) and doc[after].lower_ in APPOSITION_WORDS and after - t.token_end < QUALIFIER_GAP:
+                after += 1
+            if t.country_code or after >= len(doc) or doc[t.token_end].text != "," \
+                    or doc[after].sent.start != doc[t.token_start].sent.start:
+                continue
+            named, abbreviated = by_start.get(after), self._abbreviated_region(doc, after, t.sentence_index)
+            for region in (abbreviated, named):
+                if region is None or (region.token_end < len(doc) and doc[region.token_end].lower_ in {"and", "or"}):
+                    continue
+                if any(_inside(c, region) for c in t.candidates):
+                    region.qualifier = True
+                    if region is abbreviated:  # "Ala." is Alabama here, whatever else the gazetteer calls Ala
+                        if named is not None:
+                            toponyms.remove(named)
+                        by_start[after] = region
+                        toponyms.append(region)
+                    break
+        toponyms.sort(key=lambda t: t.token_start)
+
+    def _abbreviated_region(self, doc: Doc, i: int, sentence_index: int, *, initials_only: bool = False
+                            ) -> Toponym | None:
+        """"Tenn.", "W.Va." at token ``i`` as the region it stands for; ``initials_only`` takes only forms made of
+        initials ("W.Va.", "S.C."), which are never words."""
+        abbreviation = doc[i].text
+        if abbreviation not in self.region_abbreviations and i + 1 < len(doc) and doc[i + 1].text == ".":
+            abbreviation += "."  # "CHARLESTON, W.Va. --": spaCy splits the last full stop off
+        found = self.region_abbreviations.get(abbreviation)
+        if found is None or (initials_only and abbreviation.count(".") < 2):
+            return None
+        code, name = found
+        regions = [e for e in self.gazetteer.lookup(name) if e.country_code == code and e.level == "admin1"]
+        if not regions:
+            return None
+        token = doc[i]
+        return Toponym(token.text, token.idx, token.idx + len(token.text), sentence_index, i, i + 1,
+                       candidates=regions)
+
+    def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
+        text = span.text
+        code = self.countries.get(text.lower())
+        if code is not None:
+            return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
+        if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
+            return None
+        if any(t.lower_ in self.not_place_words for t in span) or (
+                len(span) == 1 and span[0].lower_ in self.not_place_alone):
+            return None
+        candidates = self.gazetteer.lookup(text)
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > sent_start else None
+        if prev is not None and self._ends_another_name(span, prev):
+            candidates = [c for c in candidates if c.feature_class == "A"]  # "Kanawha Circuit Court": the county
+        if not candidates:
+            return None
+        before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
+        verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
+        place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
+        cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
+               or any(b in place_nouns | NEAR_CUES for b in before))
+        # "Amarsingue (Tera, Tillaberi)": a name opening a parenthesis after a name is its district.
+        cue = cue or (prev is not None and prev.text == "(" and span.start - 2 >= sent_start
+                      and _capitalised(doc[span.start - 2].text))
+        labelled = span.root.ent_type_ in PLACE_LABELS
+        if not cue and text.lower() in _person_name_parts(doc):
+            return None  # "Franklin said" after "Benjamin Franklin": a person, unless the context says place
+        proper = all(t.pos_ == "PROPN" for t in span)
+        famous = max(c.population for c in candidates) >= 100_000
+        if not (cue or labelled or famous or (proper and not sentence_initial and len(text) > 3)):
+            return None
+        if sentence_initial and not (proper or cue or labelled):
+            return None  # "Mobile networks are often cut": a capitalised common word, not Mobile, Alabama
+        topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
+        topo.near = any(b in NEAR_CUES for b in before)
+        topo.area_word = any(a in AREA_NOUNS for a in after)
+        topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
+        # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
+        topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
+        return topo
+
+    def _ends_another_name(self, span: Any, prev: Any) -> bool:
+        """"Taco Bell", "Consumers Energy", "Matthew Arnold": a town's name after another capitalised word is the
+        end of a name that is not the town's, unless the word places it ("South Philadelphia"), spaCy reads the
+        whole as a place, or the text presents the whole name as a place ("the village of Koulo Koura", "in Holle
+        Hamani": a two-word village whose second word is another village's name)."""
+        return (_capitalised(prev.text) and not prev.is_stop and prev.lower_ not in self.name_prefixes
+                and span.root.ent_type_ not in {"GPE", "LOC"} and not _introduced_as_place(span.doc, prev.i))
+
+    @staticmethod
+    def _presented_as_place(doc: Doc, i: int, sent_start: int) -> bool:
+        before = [t.lower_ for t in doc[max(sent_start, i - 2) : i]]
+        return len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS | {"region", "province"} \
+            and doc[i].pos_ == "PROPN"
+
+    def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
+        """Choose one gazetteer entry per toponym, dropping weak ones outside the document's countries.
+
+        Returns the document's country votes; ``toponyms`` is pruned in place.
+        """
+        votes: Counter[str] = Counter(extra_country_votes or {})
+        for t in toponyms:
+            if t.country_code:
+                votes[t.country_code] += 2
+        for t in toponyms:
+            if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
+                votes[t.candidates[0].country_code] += 1
+        nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
+        anchors: list[tuple[str, GazetteerEntry]] = []
+
+        def best(t: Toponym, candidates: list[GazetteerEntry]) -> GazetteerEntry:
+            # Only other names anchor a toponym: a repeated name must not vouch for itself.
+            others = [entry for key, entry in anchors if key != name_key(t.text)]
+            regions = Counter(_region_of(entry) for entry in others)
+            return max(candidates, key=lambda c: self._score(c, t, votes, others)
+                       + REGION_WEIGHT * regions[_region_of(c)] / max(1, regions.total())
+                       + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0)
+                       + (NESTED_WEIGHT if c.geonameid in nested else 0.0))
+
+        for _ in range(2):  # the second pass can use the first pass's places as anchors
+            for t in toponyms:
+                if t.candidates:
+                    t.chosen = best(t, t.candidates)
+            anchors = [(name_key(t.text), t.chosen) for t in toponyms
+                       if t.chosen is not None and t.chosen.feature_class in "PA"]
+        for t in toponyms:
+            if self._far_from_its_qualifiers(t):
+                t.chosen = None  # the wrong namesake: the event falls back to the district or region named
+        self._states_named_like_countries(toponyms, votes)
+        strong = Counter(votes)
+        strong.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
+        for t in toponyms:
+            if t.chosen is not None and not t.country_code and not self._fits_document(t.chosen, t.weak, votes, strong):
+                # "the village of Lada" in a report on Boko Haram: not the bigger Lada in Spain, but the namesake
+                # in a country the report points at, when there is one.
+                fitting = [c for c in t.candidates if self._fits_document(c, t.weak, votes, strong)]
+                if fitting:
+                    t.chosen = best(t, fitting)
+        toponyms[:] = [t for t in toponyms if t.country_code or (
+            t.chosen is not None and self._fits_document(t.chosen, t.weak, votes, strong))]
+        votes.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
+        return votes
+
+    def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
+        """'Georgia' in a report about the United States is the state: a region of the document's country
+        named like another country is read as that region."""
+        mentions_of = Counter(name_key(t.text) for t in toponyms if t.country_code)
+        evidence = Counter(votes)
+        evidence.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
+        for t in toponyms:
+            if not t.country_code:
+                continue
+            others = Counter(evidence)
+            others[t.country_code] -= 2 * mentions_of[name_key(t.text)]  # the name's own votes do not count
+            leader = next((code for code, n in others.most_common() if n > 0 and code != t.country_code), None)
+            if leader is None or others[leader] <= others[t.country_code]:
+                continue
+            regions = [e for e in self.gazetteer.lookup(t.text) if e.country_code == leader and e.feature_code == "ADM1"]
+            if regions:
+                votes[t.country_code] -= 2
+                t.country_code, t.candidates, t.chosen = None, regions, regions[0]
+
+    @staticmethod
+    def _fits_document(chosen: GazetteerEntry, weak: bool, votes: Counter[str], strong: Counter[str]) -> bool:
+        """Whether a reading lies in a country the document points at (or is a big city); ``weak`` for a name
+        accepted only for being a proper noun.
+
+        ``votes`` is the evidence before resolution; ``strong`` adds the countries of well-attested places.
+        """
+        if weak:
+            # With no country evidence at all, a sizeable town is still a fair reading of a proper noun.
+            return bool(strong.get(chosen.country_code)) or (
+                not strong and chosen.feature_class in "PA" and chosen.population >= 5000)
+        return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
+
+    @staticmethod
+    def _far_from_its_qualifiers(toponym: Toponym) -> bool:
+        """A place outside, and farther than a region's breadth from, every district and region named after it."""
+        chosen = toponym.chosen
+        around = [q for q in toponym.qualifiers if q.chosen is not None]
+        return chosen is not None and bool(around) and all(
+            not _inside(chosen, q) and haversine_km(chosen.latitude, chosen.longitude,
+                                                    q.chosen.latitude, q.chosen.longitude) > QUALIFIER_KM  # type: ignore[union-attr]
+            for q in around)
+
+    @staticmethod
+    def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
+        score = {"P": 2.0, "A": 1.8}.get(entry.feature_class, 0.3)
+        # "Paris", "London", "Athens": the capital, unless the document says otherwise.
+        seat_bonus = SEAT_BONUS.get(entry.feature_code, 0.0)
+        if seat_bonus and not _another_citys_own_name(entry, toponym):
+            score += seat_bonus
+        if entry.level == "admin1" and not _named_after_own_town(entry, toponym):
+            # "California" is the state, not California, Maryland; but "Tahoua" is the town its region is named after.
+            score += 0.8
+        if toponym.area_word and entry.feature_class == "A":
+            score += 0.4
+        if toponym.village_word and entry.population >= CITY_POPULATION:
+            score -= 0.5  # and no credit for its size
+        else:
+            score += 0.25 * math.log10(entry.population + 1)
+        if entry.is_primary_name:
+            score += 0.3
+        total_votes = sum(votes.values())
+        if total_votes:
+            # A share of the evidence, weighed by how much evidence there is: one actor's vote is a hint,
+            # a named country a fact.
+            score += 3.0 * min(1.0, total_votes / 2) * votes.get(entry.country_code, 0) / total_votes
+        if anchors and any(_related(a, entry) for a in anchors):
+            score += 1.0
+        return score
+
+    def to_place(self, toponym: Toponym) -> Place | None:
+        if toponym.street:
+            return Place(name=toponym.text, country=None, geo_precision=GeoPrecision.NEAR, level="feature",
+                         surface=toponym.text)
+        if toponym.country_code:
+            return self.country_place(toponym.country_code, surface=toponym.text)
+        if toponym.chosen is None:
+            return None
+        return self.entry_place(toponym.chosen, surface=toponym.text, near=toponym.near or toponym.area_word)
+
+    def entry_place(self, entry: GazetteerEntry, *, surface: str, near: bool = False) -> Place:
+        """A place for a gazetteer entry; ``near`` when the text says "near X" or "the X area"."""
+        level = entry.level
+        if level == "populated_place":
+            precision = GeoPrecision.NEAR if near else GeoPrecision.EXACT
+        elif level in {"feature", "admin2"}:
+            precision = GeoPrecision.NEAR
+        else:
+            precision = GeoPrecision.AREA
+        admin1 = entry.admin1_name if level != "admin1" else (entry.admin1_name or entry.name)
+        return Place(
+            name=entry.name, country=self.country_name(entry.country_code), country_code=entry.country_code,
+            admin1=admin1, admin2=entry.admin2_name, latitude=entry.latitude, longitude=entry.longitude,
+            geo_precision=precision, level=level if level in LEVEL_RANK else "feature",  # type: ignore[arg-type]
+            geonameid=entry.geonameid, surface=surface,
+        )
+
+    def directional_region(self, sentence_text: str, country_code: str | None) -> Place | None:
+        """'the eastern region' -> the first-level division named Est/East in the sentence's country."""
+        if country_code is None:
+            return None
+        match = re.search(r"\b(" + "|".join(map(re.escape, self.directional)) + r")\s+(?:region|regions|part|"
+                          r"province|zone|provinces)\b", sentence_text, re.IGNORECASE)
+        if not match:
+            return None
+        found = self.gazetteer.admin1(country_code, self.directional[match.group(1).lower()])
+        if found is None:
+            return None
+        name, lat, lon = found
+        return Place(name=name, country=self.country_name(country_code), country_code=country_code, admin1=name,
+                     latitude=lat, longitude=lon, geo_precision=GeoPrecision.AREA, level="admin1",
+                     surface=match.group(0))
+
+    def country_place(self, country_code: str, surface: str | None = None) -> Place:
+        point = self.gazetteer.country_point(country_code)
+        name = self.country_name(country_code) or country_code
+        return Place(name=name, country=name, country_code=country_code,
+                     latitude=point[1] if point else None, longitude=point[2] if point else None,
+                     geo_precision=GeoPrecision.AREA, level="country", surface=surface)
+
+    @staticmethod
+    def is_nationwide(sentence_text: str) -> bool:
+        return NATIONWIDE.search(sentence_text) is not None
+
+
+class Places:
+    """Finds and resolves the report's toponyms; votes on its country (its places, and its actors' countries)
+    and finds the place it is about."""
+
+    name = "places"
+    requires = ("doc", "actor_mentions", "mention_tokens")
+    adds = ("toponyms", "country_votes", "country", "focus")
+
+    def __init__(self, resolver: PlaceResolver, knowledge: Knowledge, *, focus_countries: tuple[str, ...] = ()) -> None:
+        self.resolver = resolver
+        self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
+        self.focus_countries = focus_countries
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.doc is not None and annotated.mention_tokens is not None
+        unknown: list[str] = []
+        toponyms = self.resolver.find(annotated.doc, set(annotated.mention_tokens), unknown)
+        annotated.document.warnings.extend(
+            f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
+            "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
+        # Foreign forces say little about where a report is; a country's own actors say more, and a
+        # group active in several countries shares one vote among them.
+        actor_votes: Counter[str] = Counter()
+        for m in annotated.actor_mentions or []:
+            if m.entry.generic or m.entry.inter == 8:
+                continue
+            homes = [m.entry.country] if m.entry.country else list(m.entry.operates_in)
+            codes = [self.country_codes[c] for c in homes if c in self.country_codes]
+            for code in codes:
+                actor_votes[code] += 1 / len(codes)  # type: ignore[assignment]  # Counter holds shares too
+        actor_votes.update({code.upper(): 1 for code in self.focus_countries})
+        votes = self.resolver.resolve(toponyms, extra_country_votes=actor_votes)
+        annotated.toponyms = toponyms
+        annotated.country_votes = votes
+        annotated.country = self.resolver.country_name(votes.most_common(1)[0][0] if votes else None)
+        annotated.focus = self._focus_place(toponyms)
+
+    def _focus_place(self, toponyms: list[Toponym]) -> Place | None:
+        """The place a report is about: its most-named town, else region, else country."""
+        places = [p for p in (self.resolver.to_place(t) for t in toponyms) if p is not None]
+        if not places:
+            return None
+        best_level = min(LEVEL_RANK[p.level] for p in places)
+        counts = Counter(p.name for p in places if LEVEL_RANK[p.level] == best_level)
+        name = counts.most_common(1)[0][0]
+        return next(p for p in places if p.name == name)
+
+
+class EventPlaces:
+    """Each draft's place, from its own sentence, else from the report."""
+
+    name = "event places"
+    requires = ("drafts", "toponyms", "focus", "country", "sentence_attribution")
+    adds = ("drafts.place",)
+
+    def __init__(self, resolver: PlaceResolver, knowledge: Knowledge) -> None:
+        self.resolver = resolver
+        self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        for draft in annotated.drafts or []:
+            draft.event.place = self._place(draft, annotated)
+
+    def _place(self, draft: EventDraft, annotated: AnnotatedDocument) -> Place | None:
+        sent, index = draft.sentence, draft.sentence_index
+        assert annotated.sentence_attribution is not None
+        text = sent.text
+        claimant_starts = {sent.doc[i].idx for i in annotated.sentence_attribution[index].claimant_tokens}
+        toponyms = annotated.sentence_toponyms(index)
+        candidates = [(t, p) for t in toponyms if t.start not in claimant_starts
+                      for p in [self.resolver.to_place(t)] if p is not None]
+        codes = [p.country_code for _, p in candidates if p.country_code]
+        document_code = self.country_codes.get(annotated.country or "")
+        region = self.resolver.directional_region(
+            text, self._first_country_in(text, codes[0] if codes else document_code))
+        if self.resolver.is_nationwide(text):
+            code = codes[0] if codes else document_code
+            if code:
+                return self.resolver.country_place(code)
+        # District and region in parentheses qualify a place; they are the event's place only
+        # when the place itself is unknown, and then only approximately.
+        qualifiers_only = bool(candidates) and all(t.qualifier for t, _ in candidates)
+        if qualifiers_only:
+            candidates = [(t, replace(p, geo_precision=max(p.geo_precision, GeoPrecision.NEAR))) for t, p in candidates]
+        else:
+            candidates = [(t, p) for t, p in candidates if not t.qualifier]
+        options = [p for _, p in candidates]
+        if region is not None:
+            options.append(region)
+        if options:
+            anchor = draft.trigger.span.start_char
+            positions = {id(p): abs(t.start - anchor) for t, p in candidates}
+            if qualifiers_only:
+                # "(Tera, Tillaberi)" after an unknown village: its district comes first and lies nearest to it.
+                return min(options, key=lambda p: positions.get(id(p), 10_000))
+            return min(options, key=lambda p: (LEVEL_RANK[p.level], positions.get(id(p), 10_000)))
+        capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
+        if capital and document_code:
+            entry = self.resolver.gazetteer.capital(document_code)
+            if entry is not None:
+                return self.resolver.entry_place(entry, surface=capital.group(0))
+        focus = annotated.focus
+        if focus is not None:
+            return replace(focus, geo_precision=max(focus.geo_precision, GeoPrecision.NEAR)
+                           if focus.level == "populated_place" else focus.geo_precision)
+        if annotated.country and annotated.country in self.country_codes:
+            return self.resolver.country_place(self.country_codes[annotated.country])
+        return None
+
+    def _first_country_in(self, text: str, fallback: str | None) -> str | None:
+        """The country a directional phrase refers to: the first one the sentence names, by place or actor."""
+        first: tuple[int, str] | None = None
+        for name, code in self.country_codes.items():
+            match = re.search(rf"\b{re.escape(name)}\b", text)
+            if match and (first is None or match.start() < first[0]):
+                first = (match.start(), code)
+        return first[1] if first else fallback
+
+
+def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
+    """The places listed together with ``member``: "the towns of Diffa, Arlit, Zinder, and Agadez", "in Tagabatt
+    and Ingoule (Ayorou, Tillaberi)". Only names joined by commas and a closing "and" or "or" (their parenthesised
+    districts between them) and resolved at the same level; "between Nguigmi and Kabelawa" is one place between
+    two."""
+    listed = sorted((t for t in toponyms if not t.qualifier and not t.street and not t.country_code
+                     and t.chosen is not None and t.sentence_index == member.sentence_index),
+                    key=lambda t: t.token_start)
+    if member not in listed:
+        return [member]
+    index = listed.index(member)
+    first = last = index
+    while first > 0 and _joined(doc, listed[first - 1], listed[first]):
+        first -= 1
+    while last + 1 < len(listed) and _joined(doc, listed[last], listed[last + 1]):
+        last += 1
+    run = listed[first : last + 1]
+    sentence_start = doc[member.token_start].sent.start
+    before = {t.lower_ for t in doc[max(sentence_start, run[0].token_start - 4) : run[0].token_start]}
+    # A well or a hill named among villages is as local as they are; a region among towns is not one of them.
+    levels = {"local" if t.chosen.level in {"populated_place", "feature"} else t.chosen.level
+              for t in run if t.chosen is not None}
+    # "Assamakka, Arlit" names a place and the district it lies in; a list closes with "and" or "or".
+    closed = any(token.lower_ in LIST_SEPARATORS - {","} for token in doc[run[0].token_end : run[-1].token_start])
+    if len(run) < 2 or not closed or "between" in before or len(levels) > 1:
+        return [member]
+    return run
+
+
+def _joined(doc: Doc, left: Toponym, right: Toponym) -> bool:
+    """Whether only list separators, and parentheses with what they hold, stand between two names."""
+    depth, separated = 0, False
+    for token in doc[left.token_end : right.token_start]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if token.lower_ not in LIST_SEPARATORS:
+                return False
+            separated = True
+    return separated
+
+
+def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
+    """The names just after a toponym that say where it lies: "Tangouchmane (Ayorou, Tillaberi)", "Paris, Tenn."
+
+    Within a few tokens and the same sentence; "and", "or" or ";" start another place's names.
+    """
+    found = []
+    for t in toponyms:
+        gap = t.token_start - toponym.token_end
+        if not t.qualifier or t.sentence_index != toponym.sentence_index or not 0 < gap <= QUALIFIER_GAP:
+            continue
+        if any(token.lower_ in {"and", "or", ";"} for token in doc[toponym.token_end : t.token_start]):
+            continue
+        found.append(t)
+    return found
+
+
+def _nested_readings(toponyms: list[Toponym]) -> set[int]:
+    """Candidates that lie inside a district named elsewhere in the document, and the districts that hold them.
+
+    "Paris and Henry County": of all the Parises and Henry Counties, the pair where one holds the other is
+    the coherent reading, whichever each name would be on its own. A district earns this only when its name
+    names no town: "Agadez and Tchirozerine" says nothing for the Tchirozerine department over the town.
+    """
+    districts = [(name_key(t.text), c, not any(other.feature_class == "P" for other in t.candidates))
+                 for t in toponyms if not t.country_code for c in t.candidates if c.level == "admin2"]
+    found: set[int] = set()
+    for t in toponyms:
+        key = name_key(t.text)
+        for candidate in t.candidates:
+            for district_key, district, only_districts in districts:
+                if district_key != key and _within_region(candidate, district):
+                    found.add(candidate.geonameid)
+                    if only_districts:
+                        found.add(district.geonameid)
+    return found
+
+
+def _sibling_regions(toponyms: list[Toponym]) -> set[int]:
+    """First-level divisions named alongside another division of the same country: "California, Oregon and
+    Illinois" are states, not towns that share their names. A division named after one of its own towns
+    ("Tahoua") earns nothing here: the town is as likely."""
+    regions: dict[str, list[GazetteerEntry]] = {}
+    for t in toponyms:
+        if t.country_code:
+            continue
+        own = [c for c in t.candidates if c.level == "admin1" and not _named_after_own_town(c, t)]
+        if own:
+            regions.setdefault(name_key(t.text), []).extend(own)
+    found: set[int] = set()
+    for key, candidates in regions.items():
+        countries = {c.country_code for other, entries in regions.items() if other != key for c in entries}
+        found.update(c.geonameid for c in candidates if c.country_code in countries)
+    return found
+
+
+def _another_citys_own_name(entry: GazetteerEntry, toponym: Toponym) -> bool:
+    """A seat's old or foreign name that is the own name of a city of comparable size means that city
+    ("Philadelphia" is not Amman); a hamlet sharing a seat's spelling does not ("Guidan Roumdji")."""
+    return not entry.is_primary_name and any(
+        c.is_primary_name and c.feature_class == "P" and c.geonameid != entry.geonameid
+        and c.population * 10 >= entry.population for c in toponym.candidates)
+
+
+def _named_after_own_town(region: GazetteerEntry, toponym: Toponym) -> bool:
+    """"Tahoua" the region holds a town the name also means: the name is no evidence for the region."""
+    return any(c.feature_class == "P" and _within_region(c, region) for c in toponym.candidates)
+
+
+def _region_of(entry: GazetteerEntry) -> tuple[str, str]:
+    """The first-level division a place lies in (a region's own name for a region)."""
+    return entry.country_code, name_key(entry.admin1_name or (entry.name if entry.level == "admin1" else ""))
+
+
+def _region_keys(region: GazetteerEntry) -> set[str]:
+    return {name_key(region.name), name_key(clean_admin_name(region.name) or "")}
+
+
+def _within_region(entry: GazetteerEntry, region: GazetteerEntry) -> bool:
+    """True when ``entry`` lies in the first- or second-level division ``region``, by their admin names."""
+    if entry.country_code != region.country_code or entry.geonameid == region.geonameid:
+        return False
+    if region.level == "admin1":
+        return name_key(entry.admin1_name or "") in _region_keys(region)
+    if region.level == "admin2":
+        # Districts repeat across regions (a Henry County in ten states): the region must agree where known.
+        same_region = not (entry.admin1_name and region.admin1_name) or (
+            name_key(entry.admin1_name) == name_key(region.admin1_name))
+        return same_region and name_key(entry.admin2_name or "") in _region_keys(region)
+    return False
+
+
+def _inside(entry: GazetteerEntry, region: Toponym) -> bool:
+    """True when ``entry`` lies in the country, or the division named, by the toponym ``region``."""
+    if region.country_code:
+        return entry.country_code == region.country_code
+    keys = {name_key(region.text)}
+    if name_key(entry.admin1_name or "") in keys or name_key(entry.admin2_name or "") in keys:
+        return True
+    return any(_within_region(entry, candidate) for candidate in region.candidates)
+
+
+def _related(anchor: GazetteerEntry, entry: GazetteerEntry) -> bool:
+    """Two places of a document that vouch for each other: close together, or one inside the other."""
+    if anchor.geonameid == entry.geonameid:
+        return False
+    return (haversine_km(anchor.latitude, anchor.longitude, entry.latitude, entry.longitude) < ANCHOR_KM
+            or _within_region(anchor, entry) or _within_region(entry, anchor))
+
+
+def _person_name_parts(doc: Doc) -> set[str]:
+    """Words of multi-word person names in the document ("Benjamin Franklin" gives "benjamin", "franklin")."""
+    cached = doc.user_data.get("person_name_parts")
+    if cached is None:
+        cached = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        doc.user_data["person_name_parts"] = cached
+    return cached
+
+
+def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
+    """End of the run of capitalised tokens starting at ``i`` ("Abdou Ngaram", "N'Garoua Gana")."""
+    j = i
+    while j < sent_end and j - i < MAX_TOKENS and _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
+        j += 1
+    return max(j, i + 1)
+
+
+def _street_name_start(doc: Doc, i: int, floor: int) -> int:
+    """First word of the name that ends just before token ``i``: "E. Main", "West 11th", "Hyland-Croy"."""
+    j = i
+    while j > floor and i - j < MAX_TOKENS and not doc[j - 1].is_stop and (
+            _capitalised(doc[j - 1].text) or ORDINAL.fullmatch(doc[j - 1].text)
+            or (doc[j - 1].text == "-" and j - 1 > floor and _capitalised(doc[j - 2].text))):
+        j -= 1
+    return j
+
+
+def _introduced_as_place(doc: Doc, i: int) -> bool:
+    """True when the name starting at token ``i`` follows "in", "near" or "the village/area of"."""
+    start = doc[i].sent.start
+    before = [t.lower_ for t in doc[max(start, i - 2) : i]]
+    return bool(before) and (before[-1] in PLACE_INTRODUCERS or (
+        before[-1] == "of" and len(before) == 2 and before[0] in SETTLEMENT_NOUNS | AREA_NOUNS))
+
+
+def _in_parenthetical_after_name(doc: Doc, i: int) -> bool:
+    """True inside "(District, Region)" that directly follows a capitalised name."""
+    sent_start = doc[i].sent.start
+    j = i - 1
+    while j >= sent_start and doc[j].text not in "()":
+        j -= 1
+    return j > sent_start and doc[j].text == "(" and _capitalised(doc[j - 1].text)
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _name_token(text: str) -> bool:
+    # Inside a name: "Côte d'Ivoire", "Queen Anne's County", "Democratic Republic of the Congo".
+    return _capitalised(_elided(text)) or text in {"-", "de", "du", "la", "el", "al", "n", "of", "the", "'s", "’s"}
+
+
+def _elided(text: str) -> str:
+    """A word without its elided French article or preposition: "d'Ivoire" -> "Ivoire"."""
+    return text[2:] if text[:2].lower() in {"d'", "d’", "l'", "l’"} and len(text) > 2 else text
+

@@ -1,0 +1,424 @@
+"""Stages ``roles`` and ``implied actors``: who did what to whom, as ACLED's actor1 and actor2.
+
+``roles`` reads each trigger's sides from the dependency parse (subject and agent are side one, object
+and "against"/"on" phrases side two, "in coordination with" adds to side one, an accusation's accused is
+side one) and resolves them to dictionary actors in the context of the event's own place: unnamed forces
+are that country's. It also reads what the trigger acts on and, for a crowd, who the crowd were.
+
+``implied actors`` runs once the event type is known: where the text names no one for a side, ACLED's
+conventions do (an unidentified armed group for violence by no one named, civilians as its victims, the
+crowd itself for protests and riots, the forces who faced a crowd, a battle's opponent named elsewhere in
+the report). It then settles the associated actors from the sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from conflictlens.coding.actors import ActorDictionary, ActorMention
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.attribution import SentenceAttribution
+from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
+from conflictlens.coding.grammar import Grammar, next_sentence, preposition_of
+from conflictlens.coding.places import PlaceResolver
+from conflictlens.knowledge import Knowledge
+from conflictlens.model import Actor
+
+ARMED_INTERS = {1, 2, 3, 4, 8}
+NON_STATE_ARMED_INTERS = {2, 3, 4}
+
+
+class SideReader:
+    """Fills a trigger's sides with the root tokens of the actor mentions of its sentence."""
+
+    def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str]) -> None:
+        self.grammar = grammar
+        self.accusation_verbs = {a.lower() for a in accusation_verbs}
+        self.perpetrator_nouns = {n.lower() for n in perpetrator_nouns}
+
+    def read(self, trigger: Trigger, mention_roots: list[Token], excluded: set[int],
+                     country_roots: list[Token]) -> None:
+        """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does)."""
+        head = trigger.head
+        accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None)
+        verb = _governing_verb(head)
+        subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
+        candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}]
+        for root in candidates:
+            self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse))
+        if not trigger.side_one and subject is not None and not subject.passive:
+            trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
+        refers_to_claimant = subject is not None and (
+            subject.token.i in excluded  # "the army claimed to have killed ..." / "a affirmé avoir neutralisé"
+            or subject.token.lower_ in self.grammar.speaker_pronouns
+            or any(c.dep_ == "poss" and c.lower_ in self.grammar.speaker_possessives for c in subject.token.children))
+        if not trigger.side_one and refers_to_claimant:
+            # "The army said its aircraft struck ..." / "... said they had neutralised ...": the claimant did it.
+            claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
+            if claimants:
+                trigger.side_one.append(claimants[-1])
+        if not trigger.side_one and not trigger.agent_countries:
+            # A misparsed clause: take the subject of the nearest verb before the trigger.
+            nearest = _nearest_subject_before(trigger.span, excluded)
+            if nearest is not None:
+                for root in candidates:
+                    if _within(root, nearest) and root not in trigger.side_one_allies:
+                        self._place_on_side(trigger, root, 3 if self._ally(root) else 1)
+        if not trigger.side_one and not trigger.side_one_allies and not trigger.agent_countries:
+            before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two]
+            if before:
+                trigger.side_one.append(before[-1])
+        if not trigger.side_two and trigger.group.event_type in VIOLENT_TYPES and verb is not None:
+            # The victims of a killing follow it even where the parse loses them ("killed 15 presumed X").
+            # Not the attackers named again: "... seized by the assailants", "... before the militants set it ablaze".
+            doers = self.perpetrator_nouns | {t.lemma_.lower() for t in trigger.side_one}
+            clause = [r for r in candidates if r.i >= trigger.span.end and (trigger.group.outcome or _within(r, verb))
+                      and r not in trigger.side_one and r not in trigger.side_one_allies
+                      and not (_doer(r) and r.lemma_.lower() in doers)]
+            if clause:
+                trigger.side_two.append(clause[0])
+
+    @staticmethod
+    def _place_on_side(trigger: Trigger, root: Token, side: int | None) -> None:
+        target = {1: trigger.side_one, 2: trigger.side_two, 3: trigger.side_one_allies}.get(side or 0)
+        if target is not None and root not in target:
+            target.append(root)
+
+    def _ally(self, root: Token) -> bool:
+        preceding = root.doc[max(root.sent.start, root.left_edge.i - 6) : root.left_edge.i].text
+        return self.grammar.ally_phrases.search(preceding) is not None
+
+    def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
+              accuse: Token | None) -> int | None:
+        if accuse is not None:
+            accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
+            if accused is not None and _within(root, accused):
+                return 1
+            accuser = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
+            if accuser is not None and _within(root, accuser):
+                return None
+        if self._ally(root):
+            return 3
+        if root.dep_ == "amod" and root.head.i == head.i:
+            return 1  # "une attaque jihadiste": the actor named as the attack's adjective made it
+        # "an ambush laid by jihadists" / "une embuscade tendue par des jihadistes": the participle's agent did it.
+        for clause in (c for c in head.children if c.dep_ == "acl"):
+            prep = _prep_between(root, clause)
+            if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
+                return 1
+        for anchor in (head, verb):
+            if anchor is None:
+                continue
+            prep = _prep_between(root, anchor)
+            if prep is not None:
+                word, grammar = prep.lower_, self.grammar
+                if word in grammar.target_prepositions or (word in grammar.of_prepositions and anchor.pos_ == "NOUN"):
+                    return 2
+                if word in grammar.agent_prepositions:
+                    return 1
+                if word in grammar.with_prepositions:
+                    return 2
+        if verb is None:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and root.i == verb.head.i:
+            return 2  # "miners bombed by ...": the noun a passive participle modifies is its target
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None and _within(root, agent):
+            return 1
+        if subject is not None and subject.covers(root):
+            return 2 if subject.passive else 1
+        for child in verb.children:
+            if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
+                return 2
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A clause's subject; for a relative clause, the noun it modifies, minus the clause itself."""
+
+    token: Token
+    passive: bool
+    relative_clause: Token | None = None
+
+    def covers(self, root: Token) -> bool:
+        if not _within(root, self.token):
+            return False
+        return self.relative_clause is None or not _within(root, self.relative_clause)
+
+
+def _doer(token: Token) -> bool:
+    """The subject of a verb, or the agent of a passive one ("seized by the assailants")."""
+    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
+def target_lemmas(targets: list[Token]) -> set[str]:
+    """A trigger's targets (``target_tokens``) as lemmas and words."""
+    return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
+
+
+def target_modifiers(targets: list[Token]) -> set[str]:
+    """The words that qualify a trigger's targets, as lemmas and words ("the National Guard camp": national, guard)."""
+    return target_lemmas([c for t in targets for c in t.children if c.dep_ in {"compound", "amod", "nmod"}])
+
+
+def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
+    """What a trigger acts on: its verb's object, the subject of a passive verb, and "against"/"on" phrases
+    ("attacked a camp", "tourists were attacked")."""
+    head = trigger.head
+    verb = _governing_verb(head)
+    targets: list[Token] = []
+    for anchor in [a for a in (head, verb) if a is not None]:
+        for child in anchor.children:
+            if child.dep_ in {"dobj", "obj", "nsubjpass"}:
+                targets.append(child)
+                continue
+            prep = preposition_of(child)
+            if prep is not None and prep.lower_ in grammar.target_prepositions:
+                targets.extend([c for c in child.children if c.dep_ == "pobj"] if prep is child else [child])
+    if not targets and head.pos_ == "VERB":
+        # The parse lost the object ("assaulted passengers" read as an adjective): the noun right after the verb.
+        following = head.doc[head.i + 1 : min(head.i + 4, head.sent.end)]
+        targets = [t for t in following if t.pos_ in {"NOUN", "PROPN"}][:1]
+    return targets
+
+
+def _within(token: Token, head: Token) -> bool:
+    return token.i == head.i or head in token.ancestors
+
+
+def _governing_verb(token: Token) -> Token | None:
+    if token.pos_ in {"VERB", "AUX"}:
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
+    current = verb
+    for _ in range(5):
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                if child.lower_ in relative_pronouns and current.dep_ == "relcl":
+                    return _Subject(current.head, child.dep_ == "nsubjpass", current)
+                return _Subject(child, child.dep_ == "nsubjpass")
+        if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head is not current:
+            current = current.head
+        elif current.dep_ == "relcl":
+            return _Subject(current.head, False, current)
+        else:
+            break
+    return None
+
+
+def _nearest_subject_before(span: SpacySpan, excluded: set[int]) -> Token | None:
+    sent = span.sent
+    for i in range(span.start - 1, sent.start - 1, -1):
+        token = sent.doc[i]
+        if token.pos_ != "VERB":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in excluded), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _prep_between(token: Token, anchor: Token) -> Token | None:
+    """The preposition through which ``token`` hangs off ``anchor`` directly, if any."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.i == anchor.i:
+            return preposition_of(child)
+        child = ancestor
+    return None
+
+
+class Roles:
+    """Each draft's sides, resolved to actors; actor1 and actor2 are the first of each side."""
+
+    name = "roles"
+    requires = ("drafts", "drafts.place", "actor_roots", "actor_context", "sentence_attribution", "toponyms")
+    adds = ("drafts.sides", "drafts.targets", "drafts.crowd")
+
+    def __init__(self, actors: ActorDictionary, places: PlaceResolver, grammar: Grammar, knowledge: Knowledge) -> None:
+        self.actors = actors
+        self.places = places
+        self.grammar = grammar
+        self.sides = SideReader(grammar, accusation_verbs=knowledge.attribution["accusation_verbs"],
+                                perpetrator_nouns=knowledge.conventions["perpetrator_nouns"])
+        self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
+        self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.drafts is not None and annotated.actor_roots is not None
+        assert annotated.actor_context is not None and annotated.sentence_attribution is not None
+        for draft in annotated.drafts:
+            self._read(draft, annotated.actor_roots, annotated.sentence_attribution[draft.sentence_index],
+                       annotated.sentence_toponyms(draft.sentence_index), annotated)
+
+    def _read(self, draft: EventDraft, roots: dict[int, ActorMention], attribution: SentenceAttribution,
+              toponyms: list[Any], annotated: AnnotatedDocument) -> None:
+        trigger, sent = draft.trigger, draft.sentence
+        mention_roots = [sent.doc[i] for i in sorted(roots) if sent.start <= i < sent.end]
+        country_roots = [sent.doc[t.token_end - 1] for t in toponyms if t.country_code]
+        self.sides.read(trigger, mention_roots, attribution.claimant_tokens, country_roots)
+        place = draft.event.place
+        context = annotated.actor_context
+        assert context is not None
+        # "Soldiers clashed near Tera": unnamed state forces are those of the country it happened in.
+        local = replace(context, country=place.country) if place is not None and place.country else context
+        draft.context = local
+
+        def resolve_all(tokens: list[Token]) -> list[Actor]:
+            return _unique(self.actors.resolve(roots[t.i], local) for t in tokens)
+
+        side_one = resolve_all(trigger.side_one)
+        for root in trigger.agent_countries:
+            topo = next(t for t in toponyms if t.token_end - 1 == root.i)
+            military = self.actors.military_of(self.places.country_name(topo.country_code) or "")
+            if military is not None:
+                side_one.append(military)
+        side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
+        side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
+                    if a.name not in {b.name for b in side_one}]
+        # Civilians are targets in ACLED, never perpetrators.
+        side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
+        side_one = [a for a in side_one if a.inter != 7]
+        named_side_one = [a for a in side_one if not self.actors.is_vague(a)]
+        if named_side_one:  # "Fighters of the Islamic State Sahel Province": the fighters are the group's
+            side_one = named_side_one
+        actor1 = side_one[0] if side_one else None
+        actor2 = side_two[0] if side_two else None
+        speaker = self._speaker_of_possessive(trigger, attribution)
+        if speaker is not None and self.actors.is_vague(actor1):
+            # "JNIM announces that its fighters attacked ...": the fighters are the speaker's.
+            side_one = [speaker, *(a for a in side_one if a is not actor1)]
+            actor1 = speaker
+        draft.side_one, draft.side_two = side_one, side_two
+        draft.event.actor1, draft.event.actor2 = actor1, actor2
+        draft.targets = target_tokens(trigger, self.grammar)
+        draft.crowd = self._crowd_surface(trigger, sent)
+
+    def _speaker_of_possessive(self, trigger: Trigger, attribution: SentenceAttribution) -> Actor | None:
+        claimant = attribution.claimant
+        if claimant is None or claimant.name not in self.actors.entries:
+            return None
+        possessive = any(child.dep_ == "poss" and child.lower_ in self.grammar.speaker_possessives
+                         for token in trigger.side_one for child in token.children)
+        return self.actors.actor_for(claimant.name) if possessive else None
+
+    def _crowd_surface(self, trigger: Trigger, sent: SpacySpan) -> str | None:
+        """Who the crowd were, in the text's words: "university students" in "Tens of thousands of university
+        students demonstrated", for reviewers and for matching the report."""
+        verb = trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else trigger.head.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}
+                        and c not in trigger.span), None)
+        if subject is None:
+            subject = next((t for t in sent if t.lemma_.lower() in self.riot_participants and t.pos_ == "NOUN"), None)
+        while subject is not None and subject.lemma_.lower() in self.crowd_quantities:
+            # "thousands of students", "a group of refugees": the people are the object of "of".
+            of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if subject is None:
+            return None
+        words = [c for c in subject.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [subject]
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+class ImpliedActors:
+    """ACLED's actors for the sides a report leaves unnamed, by event type; then the associated actors."""
+
+    name = "implied actors"
+    requires = ("drafts.type", "drafts.sides", "opponent")
+    adds = ("drafts.actors",)
+
+    def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
+        conventions = knowledge.conventions
+        self.actors = actors
+        self.security_targets = {w.lower() for w in conventions["security_targets"]}
+        self.security_modifiers = {w.lower() for w in conventions["security_modifiers"]}
+        self.police_modifiers = {w.lower() for w in conventions["police_modifiers"]}
+        self.security_persons = {w.lower() for w in conventions["security_persons"]}
+        self.police_persons = {w.lower() for w in conventions["police_persons"]}
+
+    def __call__(self, annotated: AnnotatedDocument) -> None:
+        for draft in annotated.drafts or []:
+            self._imply(draft, annotated.opponent)
+            event = draft.event
+            event.assoc_actor_1 = [a for a in draft.side_one if event.actor1 is None or a.name != event.actor1.name]
+            event.assoc_actor_2 = [a for a in draft.side_two if event.actor2 is None or a.name != event.actor2.name]
+
+    def _imply(self, draft: EventDraft, opponent: Actor | None) -> None:
+        event = draft.event
+        event_type, sub_type = event.event_type, event.sub_event_type
+        actor1, actor2 = event.actor1, event.actor2
+        country = draft.context.country if draft.context is not None else None
+        if event_type == "Violence against civilians" and actor2 is None:
+            actor2 = self.actors.generic_actor("civilians", country)
+        # ACLED names the crowd itself: "Protesters (Niger)", "Rioters (Niger)".
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
+        if crowd and (actor1 is None or actor1.inter == 7):
+            actor1 = self.actors.generic_actor(crowd, country, surface=draft.crowd)
+            if actor2 is not None and actor2.inter == 7:
+                actor2 = None
+        looted = sub_type == "Looting/property destruction" and event_type == "Strategic developments"
+        # "... destroyed a terrorist logistics base": property of armed forces, destroyed by their enemies.
+        forces_property = bool(target_lemmas(draft.targets) & self.security_targets)
+        if actor1 is None and sub_type != "Air/drone strike" and (
+                event_type in {"Violence against civilians", "Explosions/Remote violence"}
+                or (looted and not forces_property)):
+            # Violence, a bomb or looting by someone the text does not name: ACLED's unidentified armed group.
+            actor1 = self.actors.generic_actor("unidentified", country)
+        if actor2 is None and (event_type == "Riots" or (event_type == "Protests" and sub_type != "Peaceful protest")):
+            # "... Police responded with tear gas": the forces who faced the crowd, here or in the next sentence.
+            actor2 = self._forces_facing_crowd(draft.sentence, country)
+        if looted and actor2 is None and not forces_property:
+            # ACLED names whose property was taken or destroyed: civilians, unless the text names someone else.
+            actor2 = self.actors.generic_actor("civilians", country)
+        if event_type == "Battles" and actor1 is None and actor2 is not None:
+            # "An army patrol was attacked": a battle has two sides; the one the text does not name is ACLED's
+            # unidentified armed group.
+            actor1 = self.actors.generic_actor("unidentified", country)
+        if event_type == "Battles" and actor2 is None and opponent is not None and (
+                actor1 is None or actor1.inter in {1, 8}) and opponent.name != (actor1.name if actor1 else None):
+            actor2 = opponent
+        event.actor1, event.actor2 = actor1, actor2
+
+    def _forces_facing_crowd(self, sent: SpacySpan, country: str | None) -> Actor | None:
+        """The police (or, named alone, the army) in a riot's or protest's sentence or the next one."""
+        following = next_sentence(sent)
+        words = target_lemmas([*sent, *(following or [])])
+        if not words & (self.security_modifiers | self.security_persons):
+            return None
+        police = words & (self.police_modifiers | self.police_persons) or "security" in words
+        return self.actors.state_actor("police" if police else "military", country)
+
+
+def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list[Actor]:
+    """'ISWAP or Boko Haram militants' (or 'ISWAP/Boko Haram') is one uncertain actor, named the ACLED way:
+    'A and/or B'."""
+    if len(actors) < 2 or len(roots) < 2:
+        return actors
+    first_end = min(roots, key=lambda t: t.i).i + 1
+    words = [t.lower_ for t in sent.doc[first_end : first_end + 3]]
+    either_or = bool(words) and (words[0] in {"or", "/", "and/or"} or words[:3] == ["and", "/", "or"])
+    if not either_or or actors[0].name == actors[1].name:
+        return actors
+    first, second = actors[0], actors[1]
+    merged = Actor(name=f"{first.name} and/or {second.name}", actor_type=first.actor_type, inter=first.inter,
+                   country=first.country, surface=f"{first.surface} or {second.surface}")
+    return [merged, *actors[2:]]
+
+
+def _unique(actors: Iterable[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.name, actor)
+    return list(seen.values())

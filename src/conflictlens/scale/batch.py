@@ -1,0 +1,75 @@
+"""Batches: many inputs through one pipeline into one store, never stopping for a bad document."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from conflictlens.coding.pipeline import Pipeline
+from conflictlens.errors import ConflictLensError
+from conflictlens.model import Document, DocumentFailure, ProcessedDocument
+from conflictlens.store.sql import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class BatchReport:
+    processed: int = 0
+    skipped: int = 0
+    events: int = 0
+    failures: list[DocumentFailure] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+    def record(self, store: Store, result: ProcessedDocument | DocumentFailure) -> None:
+        """Write one coded document, or its failure, and count it."""
+        if isinstance(result, DocumentFailure):
+            store.record_failure(result)
+        else:
+            store.save(result)
+        self.count(result)
+
+    def count(self, result: ProcessedDocument | DocumentFailure) -> None:
+        """Count a result that was written elsewhere (a whole partition at once)."""
+        if isinstance(result, DocumentFailure):
+            self.failures.append(result)
+            return
+        self.processed += 1
+        self.events += len(result.events)
+        self.doc_ids.append(result.document.doc_id)
+
+    def summary(self) -> str:
+        return (f"{self.processed} processed, {self.skipped} already in the store, "
+                f"{len(self.failures)} failed, {self.events} events")
+
+
+def code_document(pipeline: Pipeline, document: Document) -> ProcessedDocument | DocumentFailure:
+    """Code one document; any error becomes a recorded failure with a one-line reason."""
+    try:
+        return pipeline.process(document)
+    except ConflictLensError as exc:
+        return DocumentFailure(document.source_path or document.doc_id, str(exc), document.doc_id)
+    except Exception as exc:  # a pipeline bug on one document must not lose the rest of the batch
+        log.debug("pipeline failed on %s", document.source_path, exc_info=True)
+        return DocumentFailure(document.source_path or document.doc_id,
+                               f"internal error {type(exc).__name__}: {exc}; please report it", document.doc_id)
+
+
+def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | DocumentFailure], *,
+                  reprocess: bool = False, on_item: Callable[[], None] | None = None) -> BatchReport:
+    """Process and store every document; failures are stored with their reason and the batch goes on.
+
+    A document already in the store (same content hash) is skipped unless ``reprocess``, so a
+    re-run, or a run resumed after being killed, adds nothing twice.
+    """
+    report = BatchReport()
+    for item in items:
+        if not isinstance(item, DocumentFailure) and not reprocess and store.has_document(item.doc_id):
+            report.skipped += 1
+            report.doc_ids.append(item.doc_id)
+        else:
+            report.record(store, item if isinstance(item, DocumentFailure) else code_document(pipeline, item))
+        if on_item is not None:
+            on_item()
+    return report

@@ -1,0 +1,114 @@
+"""Analyst review: confirm, edit or reject a coded event, with an audit trail and API tokens.
+
+A review is kept apart from what the pipeline wrote: the edited fields are laid over the machine's
+record whenever it is read, so re-processing and re-fusing a report never overwrite an analyst's
+correction. Every change is logged with who, when, and the record before and after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any, Literal
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.store.sql import Review, SQLStore, apply_review
+
+ReviewAction = Literal["confirm", "edit", "reject"]
+REVIEW_STATUS = {"confirm": "confirmed", "edit": "edited", "reject": "rejected"}
+TEXT_FIELDS = ("actor1", "actor2", "location", "admin1", "admin2", "country", "notes")
+EDITABLE_FIELDS = ("event_type", "sub_event_type", *TEXT_FIELDS, "event_date", "latitude", "longitude",
+                   "fatalities")
+
+
+class ReviewError(ConflictLensError):
+    """A review that cannot be applied: unknown event, bad field or value, missing or wrong token."""
+
+
+def validate_changes(changes: dict[str, Any], taxonomy: dict[str, list[str]], current: dict[str, Any]) -> dict[str, Any]:
+    """Check an edit against the taxonomy and value ranges; returns the normalised changes."""
+    unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ReviewError(f"cannot edit {', '.join(unknown)}: editable fields are {', '.join(EDITABLE_FIELDS)}")
+    clean: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field in TEXT_FIELDS:
+            clean[field] = None if value in (None, "") else str(value).strip()
+        elif field == "event_date":
+            try:
+                clean[field] = dt.date.fromisoformat(str(value)).isoformat()
+            except ValueError:
+                raise ReviewError(f"event_date {value!r} is not a date: use YYYY-MM-DD") from None
+        elif field == "fatalities":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ReviewError(f"fatalities {value!r} must be a whole number of 0 or more")
+            clean[field] = value
+        elif field in {"latitude", "longitude"}:
+            limit = 90 if field == "latitude" else 180
+            if isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
+                raise ReviewError(f"{field} {value!r} must be a number between -{limit} and {limit}")
+            clean[field] = float(value)
+        else:
+            clean[field] = str(value)
+    event_type = clean.get("event_type", current.get("event_type"))
+    sub_type = clean.get("sub_event_type", current.get("sub_event_type"))
+    if event_type not in taxonomy:
+        raise ReviewError(f"event_type {event_type!r} is not in the taxonomy: one of {', '.join(taxonomy)}")
+    if sub_type not in taxonomy[event_type]:
+        raise ReviewError(f"sub_event_type {sub_type!r} is not a sub-type of {event_type!r}: one of "
+                          f"{', '.join(taxonomy[event_type])}")
+    return clean
+
+
+def new_token() -> tuple[str, str]:
+    """A fresh API token and the hash the store keeps (the token itself is shown once, never stored)."""
+    token = secrets.token_urlsafe(32)
+    return token, token_hash(token)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def review_event(store: SQLStore, event_id: str, action: ReviewAction, changes: dict[str, Any], reviewer: str,
+                 taxonomy: dict[str, list[str]]) -> dict[str, Any]:
+    """Confirm, edit or reject a fused event (by its ID or a report's); returns the record as reviewed."""
+    found = store.fused_record(event_id)
+    if found is None:
+        raise ReviewError(f"no event {event_id!r}: list events with `conflictlens events` or GET /api/events")
+    fused_id, machine = found
+    if action not in REVIEW_STATUS:
+        raise ReviewError(f"unknown review action {action!r}: confirm, edit or reject")
+    if action != "edit" and changes:
+        raise ReviewError(f"'{action}' takes no changes: send them with action 'edit'")
+    if action == "edit" and not changes:
+        raise ReviewError("an edit needs at least one changed field")
+    current = store.reviews(fused_id).get(fused_id)
+    before = apply_review(machine, current)
+    overrides = dict(current.overrides) if current else {}
+    if action == "edit":
+        overrides.update(validate_changes(changes, taxonomy, before))
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    review = Review(fused_id, REVIEW_STATUS[action], overrides, reviewer, now)
+    after = apply_review(machine, review)
+    store.save_review(review, action, before, after)
+    return after
+
+
+def create_token(store: SQLStore, name: str) -> str:
+    """A new API token for ``name``; only its hash is stored, so it is shown to the user this once."""
+    if not name.strip():
+        raise ReviewError("a token needs a name: conflictlens token create NAME")
+    token, hashed = new_token()
+    store.save_token(name.strip(), hashed)
+    return token
+
+
+def reviewer_for(store: SQLStore, token: str | None) -> str:
+    """Who holds a token; a missing or unknown token is refused."""
+    owner = store.token_owner(token_hash(token)) if token else None
+    if owner is None:
+        raise ReviewError("a valid API token is needed: create one with `conflictlens token create NAME` and send "
+                          "it as 'Authorization: Bearer TOKEN'")
+    return owner

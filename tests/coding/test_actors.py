@@ -1,0 +1,67 @@
+from collections import Counter
+
+import pytest
+
+from conflictlens.coding.actors import ActorDictionary, DocumentActors
+from conflictlens.coding.entities import actor_mentions
+from conflictlens.knowledge import Knowledge
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.from_knowledge(Knowledge.load())
+
+
+def canonical(pipeline, text):  # type: ignore[no-untyped-def]
+    doc = pipeline.nlp(text)
+    mentions = actor_mentions(doc, pipeline.actors)
+    context = DocumentActors.from_mentions(mentions, "Mali")
+    return [(m.text, pipeline.actors.resolve(m, context).name) for m in mentions]
+
+
+def test_country_templates_and_acronyms(pipeline):
+    assert canonical(pipeline, "FAMa and the Burkinabe army fought JNIM near the border.") == [
+        ("FAMa", "Military Forces of Mali"),
+        ("Burkinabe army", "Military Forces of Burkina Faso"),
+        ("JNIM", "JNIM: Group for Support of Islam and Muslims"),
+    ]
+
+
+def test_possessive_country_forms(pipeline):
+    assert canonical(pipeline, "Niger's armed forces said the Nigerien government approved it.") == [
+        ("Niger's armed forces", "Military Forces of Niger"),
+        ("Nigerien government", "Government of Niger"),
+    ]
+
+
+def test_vague_rebels_take_the_rebel_group_the_report_names(pipeline):
+    assert canonical(pipeline, "The rebels withdrew. Tuareg separatists later returned.") == [
+        ("rebels", "Tuareg rebels"), ("Tuareg separatists", "Tuareg rebels")]
+
+
+def test_vague_army_is_the_document_country_forces(pipeline):
+    assert canonical(pipeline, "The army said soldiers repelled the attack.") == [
+        ("army", "Military Forces of Mali"), ("soldiers", "Military Forces of Mali")]
+
+
+def test_ministry_pattern_is_qualified_by_country(pipeline):
+    assert canonical(pipeline, "The Ministry of Mines suspended permits.") == [
+        ("Ministry of Mines", "Ministry of Mines (Mali)")]
+
+
+def test_lowercase_acronym_is_not_an_actor(pipeline):
+    assert canonical(pipeline, "The aes of the town were quiet.") == []
+
+
+def test_every_pattern_names_a_known_entry(actors):
+    keys = Counter(p["id"] for p in actors.ruler_patterns())
+    assert set(keys) <= set(actors.entries)
+    assert actors.actor_for("Wagner Group").inter == 8
+
+
+def test_either_or_actors_are_named_the_acled_way(code):
+    for text in ("Presumed ISWAP or Boko Haram militants abducted two girls near Diffa on 2 May 2024.",
+                 "Presumed ISWAP/Boko Haram militants abducted two girls near Diffa on 2 May 2024."):
+        event = code(text).events[0]
+        assert event.actor1.name == ("Islamic State (West Africa) and/or "
+                                     "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad")

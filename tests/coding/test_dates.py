@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conflictlens.coding.dates import find_dates
+from conflictlens.model import TimePrecision
+
+WEDNESDAY = dt.date(2024, 5, 8)
+
+
+def only(text: str, reference: dt.date | None = WEDNESDAY):
+    found = find_dates(text, reference=reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_is_the_last_such_day_before_publication():
+    d = only("Gunmen stormed the market in Djibo on Tuesday, residents said.")
+    assert (d.start, d.precision) == (dt.date(2024, 5, 7), TimePrecision.DAY)
+
+
+def test_full_date_with_ordinal():
+    d = only("The army began, July 30th 2024, an air campaign in the sector.")
+    assert (d.start, d.precision, d.text) == (dt.date(2024, 7, 30), TimePrecision.DAY, "July 30th 2024")
+
+
+def test_day_month_year():
+    assert only("Clashes broke out on 3 March 2023 near Boni.").start == dt.date(2023, 3, 3)
+
+
+def test_range_with_year_only_at_the_end():
+    d = only("Mining was suspended from June 15th to September 30th, 2024, by decree.")
+    assert (d.start, d.end) == (dt.date(2024, 6, 15), dt.date(2024, 9, 30))
+
+
+def test_day_range_in_one_month():
+    d = only("Fighting raged between 3 and 5 May 2024 around Gao.")
+    assert (d.start, d.end) == (dt.date(2024, 5, 3), dt.date(2024, 5, 5))
+
+
+def test_month_and_year_has_month_precision():
+    d = only("In February 2024 the junta expelled the envoy.")
+    assert (d.start, d.precision) == (dt.date(2024, 2, 1), TimePrecision.MONTH)
+
+
+def test_partial_date_takes_the_year_of_publication():
+    assert only("Troops retook Lere on 2 May.").start == dt.date(2024, 5, 2)
+
+
+def test_relative_expressions_keep_their_vagueness():
+    week = only("Clashes erupted last week in Menaka.")
+    assert (week.start, week.precision) == (dt.date(2024, 5, 1), TimePrecision.WEEK)
+    recent = only("Jihadists recently attacked the convoy.")
+    assert (recent.start, recent.precision) == (dt.date(2024, 5, 1), TimePrecision.MONTH)
+    assert only("Yesterday, soldiers killed two suspects.").start == dt.date(2024, 5, 7)
+
+
+def test_without_publication_date_relative_dates_stay_open():
+    d = only("Jihadists recently attacked the convoy.", reference=None)
+    assert d.start is None and d.problem is None
+    weekday = only("The base was shelled on Friday.", reference=None)
+    assert weekday.start is None and "no date" in (weekday.problem or "")
+
+
+def test_impossible_date_is_reported_not_invented():
+    d = only("The attack took place on February 30 2024.")
+    assert d.start is None and d.problem == "impossible date 'February 30 2024'"
+
+
+def test_may_the_verb_is_not_a_date():
+    assert find_dates("The army may withdraw from Tessalit.", reference=WEDNESDAY) == []
+
+
+@pytest.mark.parametrize("fmt", ["%d %B %Y", "%B %d, %Y", "%Y-%m-%d"])
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_explicit_dates_round_trip(fmt: str, day: dt.date):
+    found = find_dates(f"It happened on {day.strftime(fmt)} in Gao.", reference=WEDNESDAY)
+    assert [(d.start, d.precision) for d in found] == [(day, TimePrecision.DAY)]

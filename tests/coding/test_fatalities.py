@@ -1,0 +1,87 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conflictlens.coding.fatalities import FatalityCounter, parse_number
+from conflictlens.knowledge import Knowledge
+
+
+@pytest.fixture(scope="module")
+def counter() -> FatalityCounter:
+    return FatalityCounter(Knowledge.load().conventions)
+
+
+def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
+    sent = next(iter(pipeline.nlp(text).sents))
+    return counter.count(sent)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed 12 villagers near Djibo on Tuesday.", 12),
+        ("At least 27 soldiers were killed in the ambush, the army said.", 27),
+        ("The operation resulted in the neutralisation of several dozen attackers.", 12),
+        ("Hundreds of people died when the dam camp was attacked.", 100),
+        ("A dozen civilians were executed by the militants.", 12),
+        ("The strike caused many deaths including field commanders.", 10),
+        ("Between 10 and 15 fighters were killed, sources said.", 10),
+        ("Five soldiers and 12 militants were killed in the clashes.", 17),
+        # Lists of dead, however the parser reads them; a person named without a number is one.
+        ("3 Nigerian policemen, 1 gendarme and 1 civilian killed in attack on checkpoint in Assamakka.", 5),
+        ("Gunmen attacked a vehicle near Agadez, two gunmen and a gendarme were killed and two others wounded.", 3),
+        ("Militants attacked an army position near Baroua, ten militants and one soldier was killed in the attack.", 11),
+        ("ISWAP attacked an outpost near Chetimari, killing two national guards and a child.", 3),
+        ("Militants killed 5 people, 3 of them children, in Tera.", 5),
+        ("Fighters stormed a base in Djibo, killing at least 20 soldiers, two security sources told Sahel Wire.", 20),
+        ("Militants killed a soldier at the checkpoint.", 1),
+        ("The death toll rose to 41 after 12 more bodies were found.", 41),
+        ("Twenty-five people were killed in the market.", 25),
+    ],
+)
+def test_counts(pipeline, counter, text, expected):
+    assert deaths(pipeline, counter, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian forces suffered many casualties near Tinzaouatene.",
+        "Dozens were wounded when the shell hit the market.",
+        "The army advanced hundreds of kilometres toward Kidal.",
+        "Soldiers isolated hundreds of rebels near the town.",
+    ],
+)
+def test_no_deaths_without_a_death_word(pipeline, counter, text):
+    assert deaths(pipeline, counter, text) == (0, None)
+
+
+def test_vague_count_keeps_its_words(pipeline, counter):
+    assert deaths(pipeline, counter, "The raid left several dozen attackers dead.") == (12, "several dozen")
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,200", 1200), ("twenty-five", 25), ("two hundred", 200),
+                                             ("two dozen", 24), ("three thousand", 3000), ("dead", None)])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@given(st.integers(min_value=0, max_value=10_000_000))
+def test_parse_number_digits_round_trip(n: int):
+    assert parse_number(f"{n:,}") == n
+
+
+def test_injured_are_not_counted_as_dead(pipeline, counter):
+    text = "According to the communique, two soldiers were killed and four others wounded in the clashes."
+    assert deaths(pipeline, counter, text) == (2, "two")
+
+
+def test_one_person_named_as_the_victim_is_one_death(code):
+    cases = {
+        "On December 17, militants killed a herdsman in the area of Toumour.": 1,
+        "On June 2, suspected policemen shot dead an elderly man in Diffa.": 1,
+        "On September 18, unknown gunmen assassinated the village chief in Bosso.": 1,
+        "On September 6, gunmen wounded a merchant in Diffa; he succumbed to his wounds a week later.": 1,
+        "On June 8, militants attempted to assassinate a man in Diffa; the victim was severely wounded.": 0,
+    }
+    assert {text: code(text).events[0].fatalities for text in cases} == cases

@@ -1,0 +1,83 @@
+import pytest
+
+from conflictlens.coding.gazetteer import SCHEMA, Gazetteer, clean_admin_name, haversine_km, import_geonames, name_key
+from conflictlens.errors import GazetteerError
+
+from ..conftest import DATA
+
+
+@pytest.fixture
+def sample_gazetteer(tmp_path):  # type: ignore[no-untyped-def]
+    """A gazetteer holding only the six sample rows (an empty default schema, then the import)."""
+    import sqlite3
+
+    path = tmp_path / "g.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT INTO countries VALUES ('ML', 'Mali', NULL, NULL)")
+    conn.commit()
+    conn.close()
+    assert import_geonames(path, [DATA / "geonames_sample.txt"]) == {str(DATA / "geonames_sample.txt"): 6}
+    gaz = Gazetteer.open(path)
+    yield gaz
+    gaz.close()
+
+
+def test_name_key_meets_spellings():
+    assert name_key("Ti-n-Zaouâtene") == name_key("Tinzaouatene") == "tinzaouatene"
+    assert name_key("Ménaka") == name_key("MENAKA")
+
+
+def test_admin_names_come_from_the_dump(sample_gazetteer):
+    [kidal_town] = [e for e in sample_gazetteer.lookup("Kidal") if e.feature_class == "P"]
+    assert (kidal_town.admin1_name, kidal_town.level) == ("Kidal", "populated_place")
+    assert sample_gazetteer.admin1("ML", ["Gao"]) == ("Gao", 16.5, 0.5)
+
+
+def test_alternate_names_are_searchable(sample_gazetteer):
+    assert [e.name for e in sample_gazetteer.lookup("Tin Zaouaten")] == ["Oued Ti-n-Zaouatene"]
+    assert sample_gazetteer.country_point("ML") == ("Mali", 18.0, -2.0)
+
+
+def test_short_keys_find_nothing(sample_gazetteer):
+    assert sample_gazetteer.lookup("Al") == []
+
+
+def test_wrong_format_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("geonameid,name\n1,Gao\n", encoding="utf-8")
+    gaz = tmp_path / "g.sqlite"
+    gaz.touch()
+    with pytest.raises(GazetteerError, match=r"bad.txt:1: expected 19 tab-separated GeoNames columns, found 1"):
+        import_geonames(gaz, [bad])
+
+
+def test_missing_gazetteer_without_build(tmp_path):
+    with pytest.raises(GazetteerError, match="run 'conflictlens gazetteer build'"):
+        Gazetteer.open(tmp_path / "none.sqlite", build_if_missing=False)
+
+
+def test_default_gazetteer_has_world_towns_with_admin_names(gazetteer_path):
+    gaz = Gazetteer.open(gazetteer_path)
+    djibo = next(e for e in gaz.lookup("Djibo") if e.feature_class == "P")
+    assert (djibo.country_code, djibo.admin1_name) == ("BF", "Sahel")
+    assert gaz.stats()["places"] > 200_000
+
+
+def test_helpers():
+    assert clean_admin_name("Kidal Region") == "Kidal"
+    assert round(haversine_km(18.44, 1.41, 19.96, 2.86)) == 227
+
+
+def test_a_country_point_is_central_to_its_mainland():
+    from conflictlens.coding.gazetteer import _country_centroids, _mainland_centroid
+
+    square = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]], [[[20, 20], [21, 20], [21, 21], [20, 20]]]]}}]}
+    assert _mainland_centroid(square) == pytest.approx((5.0, 5.0))
+    assert _mainland_centroid({"features": []}) is None
+    points = _country_centroids()
+    # The geographic centre of the contiguous United States is near Lebanon, Kansas (39.8N 98.6W);
+    # the conventional 38N 97W is 240 km from it.
+    assert haversine_km(*points["US"], 39.83, -98.58) < 100
+    assert points["JP"] == (36.0, 138.0)  # a conventional point near the centre is kept

@@ -1,0 +1,159 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflictlens.coding.ingest import _jsonl_documents, decode, iter_documents, read_dateline
+from conflictlens.errors import IngestError
+from conflictlens.model import Document, DocumentFailure
+
+REPORT = ("Gunmen on motorbikes attacked the village of Tessit on Monday, killing four soldiers, "
+          "a local official said.")
+LIMITS = {"max_bytes": 1_000_000, "min_chars": 40}
+
+
+def read(*paths: Path, **kwargs):  # type: ignore[no-untyped-def]
+    return list(iter_documents([str(p) for p in paths], **{**LIMITS, **kwargs}))
+
+
+def test_plain_text(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    [doc] = read(tmp_path / "a.txt")
+    assert isinstance(doc, Document) and doc.text == REPORT and doc.source_path.endswith("a.txt")
+
+
+def test_html_article_text_and_metadata(tmp_path):
+    html = (f"<html><head><title>Attack in Tessit</title><meta property='article:published_time' "
+            f"content='2024-05-07'></head><body><nav>Home | World</nav><article><h1>Attack in Tessit</h1>"
+            f"<p>{REPORT}</p><p>{REPORT.replace('four', 'five')}</p></article>"
+            f"<script>alert(1)</script></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    [doc] = read(tmp_path / "a.html")
+    assert "killing four soldiers" in doc.text and "alert" not in doc.text and "Home | World" not in doc.text
+    assert doc.title == "Attack in Tessit" and doc.published_at == dt.date(2024, 5, 7)
+
+
+def test_jsonl_fields_and_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"text": REPORT, "url": "https://example.org/1", "title": "T", "published_at": "2024-05-07",
+                    "outlet": "Sahel Daily"}),
+        "{not json",
+        json.dumps({"url": "https://example.org/2"}),
+        json.dumps({"text": REPORT, "published_at": "the day after"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read(tmp_path / "feed.jsonl")
+    assert isinstance(items[0], Document)
+    assert (items[0].url, items[0].outlet, items[0].published_at) == ("https://example.org/1", "Sahel Daily",
+                                                                      dt.date(2024, 5, 7))
+    failures = [(i.source_path.rsplit(":", 1)[1], i.reason) for i in items if isinstance(i, DocumentFailure)]
+    assert failures == [
+        ("2", "invalid JSON (Expecting property name enclosed in double quotes at column 2): fix or drop the line"),
+        ("3", "JSON line has no 'text' string field"),
+        ("4", "published_at 'the day after' is not a date: use YYYY-MM-DD"),
+    ]
+
+
+def test_bad_files_become_recorded_failures_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "broken.html").write_text("<html><body><div><p></div></html", encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Clashes.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    items = read(tmp_path)
+    reasons = {Path(i.source_path).name: i.reason for i in items if isinstance(i, DocumentFailure)}
+    assert reasons == {
+        "binary.txt": "binary data, not text: give a .txt, .html or .jsonl file",
+        "broken.html": "no article text found in the HTML: is it a complete article page?",
+        "empty.txt": "empty input: nothing to process",
+        "short.txt": "text too short (8 characters, minimum 40)",
+    }
+    assert [Path(i.source_path).name for i in items if isinstance(i, Document)] == ["good.txt"]
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    [failure] = read(huge, max_bytes=10_000_000)
+    assert failure.reason == "file is 52.4 MB, over the 10.0 MB limit: split it or raise max_document_bytes"
+
+
+def test_legacy_encoding_is_decoded_with_a_warning(tmp_path):
+    text = ("Des hommes armés ont attaqué le marché de Ménaka lundi, tuant quatre civils, selon un élu local. "
+            "L'armée malienne a renforcé sa présence dans la région après l'attaque.")
+    (tmp_path / "latin1.txt").write_bytes(text.encode("cp1252"))
+    [doc] = read(tmp_path / "latin1.txt")
+    assert doc.text == text and doc.warnings and "not UTF-8" in doc.warnings[0]
+
+
+def test_a_stray_invalid_byte_is_replaced_with_a_warning():
+    text, warning = decode(("Gunmen attacked Ménaka on Monday. " * 20).encode("utf-8") + b"\xff")
+    assert text.endswith("\ufffd") and warning == "1 invalid UTF-8 byte(s) replaced with U+FFFD"
+
+
+def test_undecodable_bytes_give_an_actionable_error():
+    with pytest.raises(IngestError, match=r"not valid UTF-8 .* re-save the file as UTF-8"):
+        decode(b"Clashes in Gao \xff\xfe\xfa\xfb\xfc killed " + bytes([0x80, 0x81, 0x8d, 0x8f]) * 3)
+
+
+def test_missing_path(tmp_path):
+    [failure] = read(tmp_path / "nope.txt")
+    assert failure.reason == "file not found: check the path"
+
+
+def test_dateline_gives_date_and_outlet():
+    text = "MENAKA, Mali, March 12, 2024 (Sahel Wire) - Gunmen attacked a village near Menaka on Sunday."
+    assert read_dateline(text) == (dt.date(2024, 3, 12), "Sahel Wire")
+    assert read_dateline("Gunmen attacked a village near Menaka on Sunday.") == (None, None)
+    accented = "SÉGOU, Mali, August 10, 2024 (The Bamako Post) - A bomb killed 32 soldiers near Ségou on 7 August."
+    assert read_dateline(accented) == (dt.date(2024, 8, 10), "The Bamako Post")
+
+
+def test_jsonl_is_streamed_and_each_line_held_to_the_limit(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as handle:
+        for i in range(300):
+            handle.write(json.dumps({"text": f"{REPORT} Report number {i}.", "url": f"https://example.org/{i}"}) + "\n")
+        handle.write(json.dumps({"text": "x" * 5000}) + "\n")
+    items = read(feed, max_bytes=2000)
+    documents = [i for i in items if isinstance(i, Document)]
+    failures = [i for i in items if isinstance(i, DocumentFailure)]
+    assert len(documents) == 300 and feed.stat().st_size > 2000
+    assert [f.source_path.rsplit(":", 1)[1] for f in failures] == ["301"]
+    assert failures[0].reason.startswith("line is 0.0 MB, over the 0.0 MB limit")
+
+
+def test_invalid_utf8_line_in_jsonl(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(json.dumps({"text": REPORT}).encode() + b"\n" + b'{"text": "caf\xe9 attack in Gao"}\n')
+    items = read(feed)
+    assert isinstance(items[0], Document)
+    assert items[1].reason == "not valid UTF-8 (byte 0xe9): re-save the file as UTF-8"
+
+
+RECORD = st.fixed_dictionaries(
+    {"text": st.text(min_size=0, max_size=300)},
+    optional={"url": st.one_of(st.none(), st.text(max_size=40)), "title": st.one_of(st.none(), st.text(max_size=40)),
+              "outlet": st.one_of(st.none(), st.text(max_size=40)),
+              "published_at": st.one_of(st.none(), st.dates().map(dt.date.isoformat), st.text(max_size=20))})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(RECORD, st.text(max_size=60)), max_size=8))
+def test_jsonl_lines_become_documents_or_failures_never_errors(lines):
+    """Any line — a record, or junk — gives one Document or one failure; records keep their fields."""
+    encoded = [json.dumps(line) if isinstance(line, dict) else line for line in lines]
+    numbered = list(enumerate(encoded, start=1))
+    out = list(_jsonl_documents(numbered, "feed.jsonl", 5, None))
+    assert len(out) == sum(1 for _, line in numbered if line.strip())
+    for item, (number, line) in zip(out, [(n, ln) for n, ln in numbered if ln.strip()], strict=True):
+        assert isinstance(item, Document | DocumentFailure)
+        assert item.source_path == f"feed.jsonl:{number}"
+        if isinstance(item, Document):
+            record = json.loads(line)
+            assert item.text == record["text"] and item.url == (record.get("url") or None)
+            assert item.outlet == (record.get("outlet") or None)

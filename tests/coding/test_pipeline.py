@@ -1,0 +1,223 @@
+"""End to end on short reports written for these tests in wire, communiqué and NGO styles."""
+
+from conflictlens.coding.ingest import read_dateline
+from conflictlens.model import Document
+
+WIRE = """OUAGADOUGOU, June 12, 2024 (Reuters) - Suspected jihadists killed at least 50 soldiers in an attack on a \
+military base in northeastern Burkina Faso near Djibo on Tuesday, two security sources said.
+The assault was claimed by the al Qaeda-linked JNIM group, which said in a statement that its fighters had seized \
+weapons and vehicles.
+The army did not respond to a request for comment.
+Separately, a drone strike by the Burkinabe air force killed dozens of civilians at a market in Bidi on Sunday, \
+according to Human Rights Watch, which accused the military of war crimes.
+The government denied the allegations, calling them baseless."""
+
+COMMUNIQUE = """NIAMEY, March 3, 2024 - The Nigerien Armed Forces said on Saturday that they had neutralised 21 \
+terrorists during an operation near Tillia, in the Tahoua region.
+According to the communique, two soldiers were killed and four others wounded in the clashes.
+In the capital, hundreds of people demonstrated on Friday in support of the junta.
+Police arrested three opposition activists in Niamey on Thursday, their lawyer said."""
+
+
+def coded(pipeline, text):  # type: ignore[no-untyped-def]
+    published, outlet = read_dateline(text)
+    return pipeline.process(Document(text=text, published_at=published, outlet=outlet)).events
+
+
+def test_wire_report(pipeline):
+    attack, strike = sorted(coded(pipeline, WIRE), key=lambda e: e.evidence[0].start)
+    assert (attack.event_type, attack.actor1.name, attack.actor2.name, attack.fatalities) == (
+        "Battles", "JNIM: Group for Support of Islam and Muslims", "Military Forces of Burkina Faso", 50)
+    assert (attack.place.name, attack.event_date.isoformat(), attack.source.kind) == ("Djibo", "2024-06-11",
+                                                                                      "local_sources")
+    assert [c.claim_type for c in attack.claims] == ["asserted", "claimed"]
+    assert (strike.kind, strike.claim_status, strike.source.name, strike.fatalities) == (
+        "allegation", "denied", "Human Rights Watch", 12)
+    assert (strike.actor1.name, strike.actor2.name, strike.place.name) == (
+        "Military Forces of Burkina Faso", "Civilians (Burkina Faso)", "Bidi")
+
+
+def test_communique(pipeline):
+    arrest, protest, operation = sorted(coded(pipeline, COMMUNIQUE), key=lambda e: e.event_date)
+    assert (operation.event_type, operation.actor1.name, operation.actor2.name) == (
+        "Battles", "Military Forces of Niger", "Islamist militants")
+    assert (operation.place.name, operation.place.admin1, operation.claim_status) == ("Tillia", "Tahoua", "claimed")
+    assert operation.fatalities == 21 and len(operation.evidence) == 2
+    assert (protest.event_type, protest.actor1.name, protest.place.name) == ("Protests", "Protesters (Niger)",
+                                                                             "Niamey")
+    assert (arrest.sub_event_type, arrest.actor1.name, arrest.source.kind) == ("Arrests", "Police Forces of Niger",
+                                                                               "witnesses")
+
+
+def test_a_demonstration_whose_crowd_turns_violent_later_is_a_riot(code):
+    riot = code("Hundreds of youths demonstrated in Zinder on Monday against the arrest of a cleric. "
+                "The demonstrators later burned tyres and threw stones at the police station.").events[0]
+    calm = code("Hundreds of teachers demonstrated in Zinder on Monday to demand unpaid salaries. "
+                "They marched peacefully to the governor's office.").events[0]
+    assert (riot.event_type, riot.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (calm.event_type, calm.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_an_attack_on_a_village_fought_off_by_defenders_is_a_battle(code):
+    repelled = code("Suspected Boko Haram militants attacked the village of Toumour on Monday "
+                    "and were repelled by the villagers.").events[0]
+    raided = code("Suspected Boko Haram militants attacked the village of Toumour on Monday "
+                  "and killed four villagers.").events[0]
+    assert (repelled.event_type, repelled.sub_event_type) == ("Battles", "Armed clash")
+    assert (raided.event_type, raided.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_clash_between_the_police_and_a_crowd_is_a_riot(code):
+    students = code("University students clashed with police in Niamey on Monday while protesting for the "
+                    "payment of scholarship arrears.").events[0]
+    supporters = code("Supporters of the opposition party and police clashed in Zinder on Monday.").events[0]
+    communal = code("Fulani and Djerma youths clashed in the village of Tanda on Monday, leaving two dead.").events[0]
+    assert (students.event_type, students.sub_event_type, students.actor1.name) == (
+        "Riots", "Violent demonstration", "Rioters (Niger)")
+    assert (supporters.event_type, supporters.sub_event_type) == ("Riots", "Mob violence")
+    assert communal.event_type == "Battles"
+
+
+def test_protesters_who_throw_stones_at_the_police_riot(code):
+    event = code("Police fired tear gas to disperse protesters in Niamey on Monday; the protesters threw stones.").events[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_an_attack_that_only_destroyed_property_is_looting(code):
+    burned = code("On 1 March 2020, suspected militants attacked and burned a truck transporting wood in Torodi. "
+                  "No casualties were reported.").events[0]
+    seized = code("On 3 March 2020, suspected Boko Haram militants seized livestock in the village of Toumour.").events[0]
+    killed = code("On 1 March 2020, suspected militants attacked and burned a truck in Torodi, "
+                  "killing the driver.").events[0]
+    assert (burned.event_type, burned.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    assert (seized.event_type, seized.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    assert killed.event_type != "Strategic developments"
+
+
+def test_air_strikes_that_support_ground_fighting_are_a_battle(code):
+    combined = code("On 11 May 2020, Nigerien forces conducted ground and air operations against Boko Haram "
+                    "militants near Bosso.").events[0]
+    air = code("On 11 May 2020, Nigerien aircraft conducted airstrikes against Boko Haram militants near Bosso.").events[0]
+    gunfire = code("On 19 April 2020, an MSA patrol and suspected ISGS militants exchanged gunfire "
+                   "near Tankademi.").events[0]
+    assert (combined.event_type, combined.sub_event_type) == ("Battles", "Armed clash")
+    assert (air.event_type, air.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (gunfire.event_type, gunfire.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_attack_that_kills_soldiers_or_police_is_a_battle(code):
+    mixed = code("On 3 May 2020, two refugees and a policeman were killed in an attack on the refugee camp of "
+                 "Tabarey Barey by unidentified assailants.").events[0]
+    shooting = code("On 2 June 2020, soldiers shot dead an elderly man in Diffa.").events[0]
+    assert (mixed.event_type, mixed.actor2.name) == ("Battles", "Police Forces of Niger")
+    assert (shooting.event_type, shooting.actor1.name) == ("Violence against civilians", "Military Forces of Niger")
+
+
+def test_a_crowd_that_destroys_property_riots(code):
+    event = code("On 20 April 2020, refugees vandalised property at the refugee centre in Arlit.").events[0]
+    looting = code("On 20 April 2020, gunmen looted the health centre in Arlit.").events[0]
+    assert (event.event_type, event.sub_event_type, event.actor1.name) == ("Riots", "Mob violence", "Rioters (Niger)")
+    assert looting.event_type == "Strategic developments"
+
+
+def test_communal_violence_is_a_clash_and_reduced_passive_soldiers_are_the_dead(code):
+    communal = code("On 24 December 2019, nine people were killed amidst intercommunal violence between Dawsahak "
+                    "and Fulani in the village of Tankademi.").events[0]
+    headline = code("Two gendarmes killed by unidentified gunmen in Tillia on Monday.").events[0]
+    assert communal.event_type == "Battles"
+    assert (headline.event_type, headline.actor2.name) == ("Battles", "Police Forces of Niger")
+
+
+def test_a_report_that_opens_with_a_category_label_is_that_category(code):
+    moved = code("Movement of forces: 40 American soldiers entered Niger on Monday as part of a force sent to Mali.")
+    looted = code("Looting: The weekly market in Kolmane was attacked and looted by gunmen on motorbikes on Monday.")
+    plain = code("American soldiers entered Niger on Monday and clashed with militants near Ayorou.")
+    assert (moved.events[0].event_type, moved.events[0].sub_event_type) == (
+        "Strategic developments", "Change to group/activity")
+    assert (looted.events[0].event_type, looted.events[0].sub_event_type) == (
+        "Strategic developments", "Looting/property destruction")
+    assert plain.events[0].event_type == "Battles"
+
+
+def test_barricades_make_a_violent_demonstration(code):
+    event = code("Striking students from Niamey University erected barricades in front of their campus on Monday "
+                 "and blocked traffic.").events[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_clashes_reported_later_between_the_crowd_and_police_make_the_protest_a_riot(code):
+    event = code("Thousands of party supporters were dispersed by police using tear gas in Niamey on Monday. "
+                 "Clashes were reported between the supporters and police.").events[0]
+    assert event.event_type == "Riots"
+
+
+def test_a_lexicon_gap_holds_four_words(code):
+    event = code("On 24 July 2020, the police seized more than twenty fire arms during a control in Bangoula.").events[0]
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_the_attackers_named_again_are_not_the_victims(code):
+    event = code("On 22 November 2019, presumed ISWAP militants attacked the village of Toumour and killed eight "
+                 "employees of a drilling company, and two vehicles were also seized by the assailants.").events[0]
+    assert (event.event_type, event.actor2.name) == ("Violence against civilians", "Civilians (Niger)")
+
+
+def test_an_attack_that_wounds_or_kills_people_with_no_armed_opponent_is_violence_against_civilians(code):
+    wounded = code("On 7 February 2020, presumed ISGS militants opened fire and wounded two educators in Dessa.")
+    killed = code("Boko Haram killed five people and injured four others in an attack on a town near Bosso.")
+    assert wounded.events[0].event_type == "Violence against civilians"
+    assert killed.events[0].event_type == "Violence against civilians"
+
+
+def test_a_clash_of_police_with_people_protesting_is_a_riot(code):
+    same_sentence = code("Police clashed with stone-throwing civilians protesting price increases in Niamey.").events[0]
+    next_sentence = code("Clashes erupted between Muslim fundamentalists and police in Maradi on Monday. "
+                         "The fundamentalists were protesting a fashion show.").events[0]
+    in_march = code("On 13 March 2020, presumed ISGS militants and Nigerien military forces clashed in Tamalolo.").events[0]
+    assert same_sentence.event_type == "Riots" and next_sentence.event_type == "Riots"
+    assert in_march.event_type == "Battles"
+
+
+def test_an_attack_with_no_object_takes_what_the_sentence_acts_on_as_its_target(code):
+    company = code("In the second attack of the night, rebels targeted with gunfire an electricity company "
+                   "near Arlit.").events[0]
+    camp = code("In the second attack of the night, rebels targeted with gunfire a military camp near Arlit.").events[0]
+    assert company.event_type == "Violence against civilians"
+    assert camp.event_type == "Battles"
+
+
+def test_looting_names_civilians_and_a_riot_the_police_who_faced_it(code):
+    looted = code("On 18 June 2020, suspected ISWAP militants looted mobile phones in the village of Boula Boul.")
+    riot = code("Students rioted in Niamey on Monday over unpaid grants. Police responded with tear gas.")
+    assert (looted.events[0].sub_event_type, looted.events[0].actor2.name) == (
+        "Looting/property destruction", "Civilians (Niger)")
+    assert (riot.events[0].event_type, riot.events[0].actor2.name) == ("Riots", "Police Forces of Niger")
+
+
+def test_violence_by_no_one_named_is_an_unidentified_armed_groups_and_a_crowd_fight_names_rioters(code):
+    bomb = code("On 8 July 2020, one person was killed and ten others wounded by an explosive device in Toumour.")
+    fight = code("On 30 June 2020, members of the Fulani community and displaced people fought at a site in Diffa. "
+                 "One individual was wounded.")
+    assert bomb.events[0].actor1.name == "Unidentified Armed Group (Niger)"
+    assert (fight.events[0].event_type, fight.events[0].actor1.name) == ("Riots", "Rioters (Niger)")
+
+
+def test_forces_attacked_by_no_one_named_fight_an_unidentified_armed_group(code):
+    event = code("On Monday, a gendarmerie patrol was attacked near Kokoloukou, in the Tillaberi region; "
+                 "two gendarmes were killed.").events[0]
+    assert (event.event_type, event.actor1.name, event.actor2.name) == (
+        "Battles", "Unidentified Armed Group (Niger)", "Police Forces of Niger")
+
+
+def test_one_event_per_listed_place_with_the_toll_divided(code):
+    events = code("Mutinous soldiers attacked the towns of Diffa, Arlit, Zinder and Agadez on Monday, "
+                  "killing five people.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Diffa", 2), ("Arlit", 1), ("Zinder", 1), ("Agadez", 1)]
+    assert len({e.event_id for e in events}) == 4
+    assert {(e.event_type, e.actor1.name if e.actor1 else None) for e in events} == {
+        (events[0].event_type, events[0].actor1.name if events[0].actor1 else None)}
+
+
+def test_an_event_between_two_places_is_one_event(code):
+    events = code("Militants ambushed a convoy between Nguigmi and Kabelawa on Monday, killing a driver.").events
+    assert len(events) == 1 and events[0].fatalities == 1

@@ -1,0 +1,206 @@
+import pytest
+
+from conflictlens.model import GeoPrecision
+
+
+def place_of(code, text):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert events, "no event coded"
+    return events[0].place
+
+
+def places_in(pipeline, text):  # type: ignore[no-untyped-def]
+    """Each toponym's text and its place, from the geoparsing stage alone."""
+    return {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
+
+
+@pytest.mark.shared
+def test_village_resolved_with_admin_names(code):
+    place = place_of(code, "Jihadists attacked the village of Tessit on Monday, killing four soldiers.")
+    assert (place.name, place.admin1, place.country, place.geo_precision) == ("Tessit", "Gao", "Mali", GeoPrecision.EXACT)
+
+
+def test_near_lowers_precision(code):
+    place = place_of(code, "JNIM fighters ambushed a convoy near Djibo on Sunday, killing 11 soldiers.")
+    assert (place.name, place.country, place.geo_precision) == ("Djibo", "Burkina Faso", GeoPrecision.NEAR)
+
+
+def test_spelling_variants_meet(code):
+    place = place_of(code, "Troops clashed with rebels in Menaka on Monday.")
+    assert place.name == "Ménaka" and place.country == "Mali"
+
+
+def test_directional_region_is_the_admin1(code):
+    place = place_of(code, "Burkinabe troops launched an offensive against jihadists in the eastern region.")
+    assert (place.name, place.level, place.country) == ("Est", "admin1", "Burkina Faso")
+
+
+def test_nationwide_measure_is_country_level(code):
+    place = place_of(code, "The Malian government decreed a curfew throughout the country on Monday.")
+    assert (place.name, place.level, place.geo_precision) == ("Mali", "country", GeoPrecision.AREA)
+
+
+def test_capitalised_words_are_not_places(code):
+    result = code("The Battle for Gao ended when Sources said the army won. Gunmen attacked Gao on Monday.")
+    assert {e.place.name for e in result.events} == {"Gao"}
+
+
+def test_country_context_picks_the_right_namesake(code):
+    place = place_of(code, "In Niger, soldiers clashed with militants near Tera on Saturday.")
+    assert (place.name, place.country) == ("Téra", "Niger")
+
+
+def test_unknown_place_is_a_recorded_warning(code):
+    result = code("Gunmen attacked the village of Zzyqbarou on Monday, killing three herders near Djibo.")
+    assert result.document.warnings == [
+        "unknown place 'Zzyqbarou': not in the gazetteer; its events are placed by context "
+        "(import a GeoNames dump that has it)"]
+    assert result.events[0].place.name == "Djibo"
+
+
+def test_mentions_are_kept_for_review(code):
+    result = code("JNIM fighters attacked Djibo on Monday.")
+    assert [(m.label, m.text, m.canonical) for m in result.mentions] == [
+        ("ACTOR", "JNIM", "JNIM: Group for Support of Islam and Muslims"),
+        ("PLACE", "Djibo", "Djibo"),
+        ("DATE", "on Monday", "2024-05-06"),
+    ]
+
+
+def test_focus_country_resolves_a_namesake(settings):
+    from conflictlens.coding.pipeline import load_pipeline
+
+    text = "Militants abducted a trader in the village of Lada on 3 May 2024."
+    focused = load_pipeline(settings.model_copy(update={"focus_countries": ("NE",)})).process_text(text)
+    assert focused.events[0].place.country == "Niger"
+
+
+def test_a_state_named_like_a_country(pipeline):
+    text = "Police in Atlanta and Savannah said the storm hit Georgia hardest, while Macon, Georgia, was spared."
+    places = places_in(pipeline, text)
+    assert (places["Georgia"].country, places["Georgia"].level) == ("United States", "admin1")
+    assert places["Macon"].country == "United States"
+
+
+def test_a_comma_names_the_region_a_town_lies_in(pipeline):
+    text = "Officials in Decatur, Ala., and Rome, Ga., said a fire in Paris, Tenn., killed two people."
+    places = places_in(pipeline, text)
+    assert {name: places[name].admin1 for name in ("Decatur", "Rome", "Paris")} == {
+        "Decatur": "Alabama", "Rome": "Georgia", "Paris": "Tennessee"}
+    assert (places["Ala."].name, places["Ala."].level) == ("Alabama", "admin1")
+
+
+def test_a_state_name_means_the_state_not_a_namesake_village(pipeline):
+    text = "A case of the disease was found in a dairy cow in central California, the agency said in Maryland."
+    places = places_in(pipeline, text)
+    assert (places["California"].level, places["California"].admin1) == ("admin1", "California")
+
+
+def test_a_town_inside_a_region_named_after_it_stays_the_town(pipeline):
+    text = "Gunmen attacked a market in Tahoua on Monday."
+    places = places_in(pipeline, text)
+    assert (places["Tahoua"].level, places["Tahoua"].country) == ("populated_place", "Niger")
+
+
+def test_other_places_vouch_for_the_region_they_lie_in(pipeline):
+    text = "The outbreak spread from Toronto to hospitals across Ontario."
+    places = places_in(pipeline, text)
+    assert (places["Ontario"].country, places["Ontario"].level) == ("Canada", "admin1")
+
+
+@pytest.mark.shared
+def test_an_unknown_village_falls_back_to_its_district_not_its_region(code):
+    place = place_of(code, "On 27 April 2020, Nigerien soldiers burned motorbikes in Amarsingue (Tera, Tillaberi).")
+    assert (place.name, place.country, place.geo_precision) == ("Téra", "Niger", GeoPrecision.NEAR)
+
+
+def test_the_documents_region_picks_the_namesake(pipeline):
+    text = "Firefighters from Tyler and Longview helped, and the storm also damaged homes in Paris."
+    places = places_in(pipeline, text)
+    assert (places["Paris"].country, places["Paris"].admin1) == ("United States", "Texas")
+    assert pipeline.geoparse("The summit opened in Paris on Monday.")[0][1].country == "France"
+
+
+def test_a_district_named_in_the_text_picks_the_namesake_inside_it(pipeline):
+    text = "Paris and Henry County are rich in history, and the Henry County class toured Paris on Wednesday."
+    places = places_in(pipeline, text)
+    assert (places["Paris"].admin1, places["Henry County"].admin1) == ("Tennessee", "Tennessee")
+
+
+@pytest.mark.shared
+def test_a_district_named_like_a_town_does_not_take_the_towns_place(code):
+    place = place_of(code, "Police dismantled an arms trafficking network in Agadez and Tchirozerine on Monday.")
+    assert (place.name, place.level) == ("Agadez", "populated_place")
+
+
+def test_long_country_names_are_the_country_not_a_town_called_republic(pipeline):
+    text = ("Aid reached the Democratic Republic of the Congo, the Republic of Congo, the Czech Republic "
+            "and Côte d'Ivoire.")
+    places = places_in(pipeline, text)
+    assert places["Côte d'Ivoire"].country_code == "CI"
+    assert places["Democratic Republic of the Congo"].level == "country"
+    assert {places[name].country_code for name in ("Democratic Republic of the Congo", "Republic of Congo",
+                                                   "Czech Republic")} == {"CD", "CG", "CZ"}
+
+
+def test_states_named_together_are_states_not_namesake_towns(pipeline):
+    for text in ("The FDA said cases were reported in California, Oregon, Wyoming and Delaware.",
+                 "Health officials in Washington, Oregon and California warned of the outbreak."):
+        places = [place for _, place in pipeline.geoparse(text)]
+        assert [p.level for p in places] == ["admin1"] * len(places)
+
+
+def test_streets_and_roads_are_places_without_coordinates_and_hide_the_towns_they_are_named_after(pipeline):
+    text = "A truck overturned on Wichita Street near Highway 19 and closed West 11th Street in Charleston on Monday."
+    places = places_in(pipeline, text)
+    assert {"Wichita Street", "Highway 19", "West 11th Street"} <= set(places)
+    assert "Wichita" not in places
+    street = places["Wichita Street"]
+    assert (street.latitude, street.longitude, street.geo_precision) == (None, None, GeoPrecision.NEAR)
+    assert places["Charleston"].latitude is not None
+
+
+def test_a_region_abbreviation_made_of_initials_is_read_wherever_it_stands(pipeline):
+    places = places_in(pipeline, "CHARLESTON, W.Va. -- Flooding closed schools across the county on Monday.")
+    # spaCy splits the last full stop off "W.Va."
+    assert (places["W.Va"].name, places["W.Va"].level) == ("West Virginia", "admin1")
+    assert places["CHARLESTON"].admin1 == "West Virginia"
+
+
+def test_a_towns_name_ending_a_company_or_a_persons_name_is_not_the_town(pipeline):
+    text = "Workers at Consumers Energy and Taco Bell met Matthew Arnold in South Philadelphia on Monday."
+    places = places_in(pipeline, text)
+    assert not {"Energy", "Bell", "Arnold"} & set(places)
+    assert places["Philadelphia"].admin1 == "Pennsylvania"  # "South" places the city: it stays a toponym
+
+
+@pytest.mark.shared
+def test_a_two_word_village_presented_as_a_place_keeps_its_words(code):
+    place = place_of(code, "On 1 March 2020, presumed ISWAP militants attacked the village of Koulo Koura (Diffa).")
+    assert place.country == "Niger"
+
+
+def test_demonyms_are_country_references_for_geoparsing_but_never_an_events_place(pipeline, code):
+    text = "Malian soldiers clashed with militants near Djibo on Monday."
+    assert "Malian" not in places_in(pipeline, text)
+    references = {text[span.start : span.end]: place for span, place in pipeline.geoparse(text, demonyms=True)}
+    assert (references["Malian"].country_code, references["Malian"].level) == ("ML", "country")
+    assert place_of(code, text).name == "Djibo"
+
+
+@pytest.mark.shared
+def test_a_namesake_in_the_reports_countries_beats_a_bigger_one_abroad(code):
+    place = place_of(code, "On 23 May 2020, suspected ISWAP/Boko Haram militants pillaged a shop in the village of Lada.")
+    assert (place.name, place.country, place.geo_precision) == ("Lada", "Niger", GeoPrecision.EXACT)
+
+
+@pytest.mark.shared
+def test_the_village_of_a_name_is_not_a_city_of_that_name(code):
+    place = place_of(code, "On 23 September 2019, unknown gunmen attacked the village of Bima and shot a man dead.")
+    assert place.country_code != "ID" and place.level == "populated_place"
+
+
+def test_an_old_name_of_a_capital_that_is_a_citys_own_name_is_that_city(pipeline):
+    assert places_in(pipeline, "Flooding closed schools in Philadelphia on Monday.")["Philadelphia"].country == (
+        "United States")
+    assert places_in(pipeline, "Shelling hit Kiev on Monday.")["Kiev"].level == "populated_place"

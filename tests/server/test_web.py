@@ -1,0 +1,187 @@
+"""The web page in a real headless Chromium (Debian's chromium + chromium-driver, driven by Selenium).
+
+The page is served by the same process as the API, over a store of the fusion test articles and a
+report that carries HTML and script in its text. The test looks at the map, filters, opens an event,
+reviews it with a token, checks the audit entry, and checks that no article text runs as script.
+It leaves a screenshot in reports/web_page.png.
+"""
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from conflictlens.coding.fusion import load_fuser
+from conflictlens.coding.ingest import iter_documents
+from conflictlens.scale.batch import process_batch
+from conflictlens.scale.fusing import fuse_store
+from conflictlens.server.api import WEB, create_app
+from conflictlens.store.review import create_token
+from conflictlens.store.sql import SQLStore
+
+from ..conftest import free_port
+
+DATA = Path(__file__).parent / "data"
+SCREENSHOT = Path(__file__).resolve().parents[1] / "reports" / "web_page.png"
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+pytestmark = pytest.mark.slow
+
+
+def _browser_missing() -> str | None:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        return f"needs Debian's chromium and chromium-driver ({CHROMIUM}, {CHROMEDRIVER}); .ci/run installs them"
+    if not (WEB / "node_modules" / "leaflet").is_dir():
+        return f"needs the page's npm libraries in {WEB / 'node_modules'}: run make install"
+    return None
+
+
+@pytest.fixture(scope="module")
+def site(pipeline, settings, tmp_path_factory) -> Iterator[dict[str, str]]:  # type: ignore[no-untyped-def]
+    missing = _browser_missing()
+    if missing:
+        if os.environ.get("CONFLICTLENS_TEST_BROWSER_REQUIRED"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    store = SQLStore.open(db)
+    items = list(iter_documents([str(DATA / "fusion"), str(DATA / "web")], max_bytes=2_000_000, min_chars=40))
+    process_batch(pipeline, store, items)
+    fuse_store(store, load_fuser(pipeline.knowledge, pipeline.actors))
+    token = create_token(store, "analyst-web")
+    store.close()
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings.model_copy(update={"db": db})), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.get(f"{base}/api/health", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    yield {"base": base, "token": token}
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(site, tmp_path_factory) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1600,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_script_timeout(20)
+    yield driver
+    driver.quit()
+
+
+def _wait(browser, condition, what: str, timeout: float = 20):  # type: ignore[no-untyped-def]
+    """Wait for ``condition``; on timeout, say what the page said and logged."""
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:  # elements the page redraws while we read them are read again
+        return WebDriverWait(browser, timeout, poll_frequency=0.1,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition(d))
+    except TimeoutException:
+        said = browser.execute_script("return document.getElementById('message')?.textContent")
+        logs = [entry["message"] for entry in browser.get_log("browser")]
+        pytest.fail(f"timed out waiting for {what}; the page said {said!r}; console: {logs}")
+
+
+def _rows(browser):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    return browser.find_elements(By.CSS_SELECTOR, "#events tbody tr")
+
+
+def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    api = httpx.Client(base_url=site["base"])
+    every = api.get("/api/events", params={"limit": 1000}).json()
+    located = [e for e in every["events"] if e["latitude"] is not None]
+    browser.get(site["base"] + "/")
+    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+
+    # The map: packaged country outlines (no tile server), and one point per located event, in clusters or alone.
+    map_box = browser.find_element(By.ID, "map")
+    assert int(map_box.get_attribute("data-outlines")) > 200
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#map path.country")) > 200
+    assert int(map_box.get_attribute("data-points")) == len(located) >= 5
+
+    def shown(d):  # type: ignore[no-untyped-def]
+        """Points on the map: those in cluster badges and those drawn alone (once the zoom has settled)."""
+        clusters = d.find_elements(By.CSS_SELECTOR, ".marker-cluster span")
+        return sum(int(c.text) for c in clusters) + len(d.find_elements(By.CSS_SELECTOR, "path.event-marker"))
+
+    _wait(browser, lambda d: shown(d) == len(located), f"{len(located)} points on the map")
+    assert len(_rows(browser)) == every["total"]
+    months = api.get("/api/timeline").json()
+    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
+    assert [b.get_attribute("data-month") for b in bars][0::len(bars) - 1] == [months[0]["month"], months[-1]["month"]]
+
+    # A filter narrows the table and the map together.
+    Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).select_by_visible_text(
+        "Violence against civilians")
+    browser.find_element(By.ID, "apply").click()
+    civilians = api.get("/api/events", params={"event_type": "Violence against civilians"}).json()
+    _wait(browser, lambda d: len(_rows(d)) == civilians["total"], "filtered table")
+    assert all(r.find_elements(By.TAG_NAME, "td")[1].text.endswith("Violence against civilians") for r in _rows(browser))
+    _wait(browser, lambda d: d.find_element(By.ID, "map").get_attribute("data-points") == str(sum(
+        1 for e in civilians["events"] if e["latitude"] is not None)), "filtered map")
+
+    # Open the Ayorou attack: its fields, both sources, and the evidence highlighted in the articles.
+    ayorou = next(e for e in civilians["events"] if e["location"] == "Ayorou")
+    browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{ayorou['event_id']}']").click()
+    detail = _wait(browser, lambda d: d.find_element(By.ID, "detail") if d.find_elements(
+        By.CSS_SELECTOR, "#detail .sources li") else None, "event detail")
+    assert "Ayorou" in detail.find_element(By.CSS_SELECTOR, "dd[data-field=Place]").text
+    assert len(detail.find_elements(By.CSS_SELECTOR, ".sources li")) == ayorou["reports"]
+    marks = detail.find_elements(By.CSS_SELECTOR, ".document mark")
+    assert marks and any("killed 15 civilians" in m.text for m in marks)
+
+    # Review it with a token: the edit shows in the table and in the audit trail.
+    form = detail.find_element(By.ID, "review")
+    form.find_element(By.NAME, "token").send_keys(site["token"])
+    fatalities = form.find_element(By.NAME, "fatalities")
+    fatalities.clear()
+    fatalities.send_keys("17")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    entry = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .audit-entry"), "audit entry")[0]
+    assert "analyst-web: edit" in entry.text and "fatalities: 15 → 17" in entry.text
+    assert api.get(f"/api/events/{ayorou['event_id']}").json()["event"]["fatalities"] == 17
+    row = browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{ayorou['event_id']}']")
+    assert row.find_elements(By.TAG_NAME, "td")[6].text == "17" and row.find_elements(By.TAG_NAME, "td")[9].text == "edited"
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOT))
+
+
+def test_article_text_is_shown_as_text_and_never_runs(browser, site):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    hostile = httpx.get(site["base"] + "/api/events", params={"date_from": "2025-06-01"}).json()["events"]
+    assert hostile, "the report with markup in its text was coded"
+    browser.get(site["base"] + "/")
+    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{hostile[0]['event_id']}']").click()
+    document = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .document"), "document")[0]
+    assert "<script>window.__pwned" in document.text and "onerror=" in document.text
+    assert browser.find_elements(By.CSS_SELECTOR, "#detail script, #detail img") == []
+    assert browser.execute_script("return window.__pwned === undefined")
