@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(sort $(wildcard $(SHARED)/gazetteer/geonames/*.txt))
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test lint gazetteer eval model bench bench-fusion bench-api clean
+.PHONY: install demo test lint gazetteer eval model model-relevance bench bench-fusion bench-api clean
 
 WEB := src/conflictlens/server/web
 
@@ -45,11 +45,14 @@ eval: $(GAZETTEER)
 	mkdir -p reports $(VAR)/eval
 	$(CL) eval acled $(SHARED)/eval/acled/niger_1997_2020.csv --json $(VAR)/eval/acled_niger.json > $(VAR)/eval/acled.txt
 	$(CL) --focus-country NE eval acled $(SHARED)/eval/acled/niger_1997_2020.csv --json $(VAR)/eval/acled_niger_focus_NE.json > $(VAR)/eval/acled_focus.txt
+	$(CL) eval acled $(SHARED)/eval/acled/niger_1997_2020.csv --relevance --json $(VAR)/eval/acled_niger_relevance.json > $(VAR)/eval/acled_relevance.txt
 	$(CL) eval geoparse --corpus lgl $(SHARED)/eval/geoparse/lgl.xml --json $(VAR)/eval/geoparse_lgl.json
 	$(CL) eval geoparse --corpus geovirus $(SHARED)/eval/geoparse/GeoVirus.xml --json $(VAR)/eval/geoparse_geovirus.json
 	$(CL) eval plover $(SHARED)/eval/plover/PLOVER_GSR_CAMEO.json --json $(VAR)/eval/plover.json
 	$(CL) eval petrarch $(SHARED)/eval/petrarch2/PETR.UnitTest.records.xml --json $(VAR)/eval/petrarch.json
-	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json -o reports/eval.md
+	$(CL) eval news benchmarks/gold/news --shared $(SHARED) --split dev --json $(VAR)/eval/news_dev.json
+	$(CL) eval news benchmarks/gold/news --shared $(SHARED) --split test --json $(VAR)/eval/news_test.json
+	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/acled_niger_relevance.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json $(VAR)/eval/news_dev.json $(VAR)/eval/news_test.json -o reports/eval.md
 
 # Articles/second/core and peak memory per worker: 1 process, 2 Dask workers, a default LocalCluster.
 bench: $(GAZETTEER)
@@ -73,6 +76,14 @@ bench-fusion: $(GAZETTEER)
 # The packaged sub-type classifier, retrained from the project's own labelled sentences (seeded, reproducible).
 model: $(BIN)/.installed
 	$(BIN)/conflictlens train src/conflictlens/data/training/event_sentences.jsonl -o src/conflictlens/data/models/event_subtype
+
+# The packaged relevance classifier: the project's sentence labels (training/labels, texts read in place from
+# ../shared) and its written sentences, retrained (seeded, reproducible).
+model-relevance: $(BIN)/.installed
+	mkdir -p $(VAR)/training
+	$(BIN)/python training/sentences.py $(SHARED) build $(VAR)/training/sentences.jsonl
+	cat src/conflictlens/data/training/event_sentences.jsonl >> $(VAR)/training/sentences.jsonl
+	$(BIN)/conflictlens train --relevance $(VAR)/training/sentences.jsonl -o src/conflictlens/data/models/event_relevance
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks

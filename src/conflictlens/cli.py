@@ -25,11 +25,13 @@ from conflictlens.coding.fusion import Fuser, load_fuser
 from conflictlens.coding.gazetteer import Gazetteer, build_default, import_geonames
 from conflictlens.coding.ingest import iter_documents, parse_published
 from conflictlens.coding.pipeline import load_pipeline
+from conflictlens.coding.relevance import NO_EVENT, SentenceClassifier
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation.acled import markdown_report, score_acled
 from conflictlens.evaluation.expectations import match_expected
 from conflictlens.evaluation.geoparse import CORPORA, COUNTS_DEMONYMS, score_geoparse
+from conflictlens.evaluation.news import score_news
 from conflictlens.evaluation.petrarch import score_petrarch
 from conflictlens.evaluation.plover import score_plover
 from conflictlens.knowledge import Knowledge
@@ -397,11 +399,15 @@ def evaluate() -> None:
 @click.option("--limit", type=int, help="Score only this many rows.")
 @click.option("--offset", type=int, default=0, show_default=True, help="Skip this many rows first.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the full report as JSON.")
+@click.option("--relevance/--no-relevance", default=False, show_default=True,
+              help="Pass the notes through the relevance stage (off: ACLED's notes are pre-filtered, each reports "
+                   "an event, so this scores the coding of events, not finding them in news).")
 @click.pass_obj
 @reports_errors
-def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, json_out: Path | None) -> None:
+def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, json_out: Path | None,
+               relevance: bool) -> None:
     """Code each row's notes of an ACLED export and score the result against the row."""
-    pipeline = load_pipeline(settings)
+    pipeline = load_pipeline(settings if relevance else settings.model_copy(update={"relevance_model": "none"}))
     report = score_acled(pipeline, path, limit=limit, offset=offset)
     _print_metrics(f"ACLED evaluation: {path.name}", report.summary())
     console = Console(width=max(120, Console().width))
@@ -467,6 +473,22 @@ def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: P
     _save_json(report, json_out)
 
 
+@evaluate.command("news")
+@click.argument("gold", type=click.Path(exists=True, file_okay=False, path_type=Path), default="benchmarks/gold/news")
+@click.option("--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default="../shared",
+              show_default=True, help="Where the corpora's texts are (FA-KES, LGL, GeoVirus).")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True,
+              help="Which half of the gold set to score (score the test half only when a change is done).")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.pass_obj
+@reports_errors
+def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out: Path | None) -> None:
+    """Event precision/recall and article relevance on full real-news articles, against the hand-coded gold set."""
+    report = score_news(load_pipeline(settings), gold, shared, split=split)
+    _print_metrics(f"real-news evaluation: {gold} ({split} half)", report.summary())
+    _save_json(report, json_out)
+
+
 @evaluate.command("report")
 @click.argument("results", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Markdown file to write.")
@@ -480,12 +502,24 @@ def eval_report(results: tuple[Path, ...], output: Path) -> None:
 @main.command("train")
 @click.argument("examples", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Model folder to write.")
+@click.option("--relevance", is_flag=True,
+              help='Train the sentence relevance classifier ("No event" is a label) instead of the sub-type one.')
 @click.option("--seed", type=int, default=13, show_default=True, help="Random seed (cross-validation, solver).")
 @click.pass_obj
 @reports_errors
-def train(settings: Settings, examples: Path, output: Path, seed: int) -> None:
-    """Train the sub-event-type classifier from labelled sentences (CSV/JSONL: text, event_type, sub_event_type)."""
+def train(settings: Settings, examples: Path, output: Path, relevance: bool, seed: int) -> None:
+    """Train a classifier from labelled sentences (CSV/JSONL: text, event_type, sub_event_type): the sub-event-type
+    classifier, or with --relevance the sentence relevance classifier."""
     knowledge = Knowledge.load(settings.dictionaries)
+    if relevance:
+        model = SentenceClassifier.train(read_examples(examples, knowledge.taxonomy, no_event=NO_EVENT),
+                                         sources=[str(examples)], seed=seed)
+        model.save(output)
+        scores = model.card["cross_validated"]
+        click.echo(f"trained on {model.card['examples']} sentences, {len(model.labels)} labels; cross-validated "
+                   f"event precision {scores['event_precision']}, recall {scores['event_recall']}; wrote {output}")
+        click.echo(f'use it with relevance_model = "{output}" or CONFLICTLENS_RELEVANCE_MODEL={output}')
+        return
     classifier = SubtypeClassifier.train(read_examples(examples, knowledge.taxonomy), source=examples, seed=seed)
     classifier.save(output)
     accuracy = classifier.provenance["cross_validated_accuracy"]

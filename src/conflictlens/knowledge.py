@@ -19,7 +19,7 @@ import yaml
 
 from conflictlens.errors import ConfigError
 
-DICTIONARY_FILES = ("actors.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
+DICTIONARY_FILES = ("actors.yaml", "actors_world.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
                     "attribution.yaml", "taxonomy.yaml", "fusion.yaml", "grammar.yaml", "dates.yaml")
 BASE_LANGUAGE = "en"
 
@@ -107,8 +107,12 @@ class Knowledge:
             )
             for c in read("countries.yaml")["countries"]
         )
+        actors = read("actors.yaml")
+        # Armed groups worldwide, whatever the language of the report; the Sahel's own are in actors.yaml.
+        world = _parse_yaml("actors_world.yaml", override_dir, required=False) or {}
+        actors = {**actors, "actors": [*actors.get("actors", []), *world.get("actors", [])]}
         knowledge = cls(
-            actors=read("actors.yaml"),
+            actors=actors,
             countries=countries,
             lexicon=read("event_lexicon.yaml"),
             conventions=read("conventions.yaml"),

@@ -43,6 +43,7 @@ def test_jsonl_fields_and_bad_lines(tmp_path):
         "{not json",
         json.dumps({"url": "https://example.org/2"}),
         json.dumps({"text": REPORT, "published_at": "the day after"}),
+        json.dumps({"text": REPORT, "published_at": "Nov 22, 2016 4:30 PM MT"}),
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = read(tmp_path / "feed.jsonl")
@@ -53,8 +54,14 @@ def test_jsonl_fields_and_bad_lines(tmp_path):
     assert failures == [
         ("2", "invalid JSON (Expecting property name enclosed in double quotes at column 2): fix or drop the line"),
         ("3", "JSON line has no 'text' string field"),
-        ("4", "published_at 'the day after' is not a date: use YYYY-MM-DD"),
     ]
+    # A bad publication date never refuses a report: it is kept, with a warning, and dated from its text.
+    assert (items[3].published_at, items[3].warnings) == (None, [
+        "published_at 'the day after' is not a date: use YYYY-MM-DD; coded without a publication date, with the "
+        "dates the text gives"])
+    assert isinstance(items[4], Document) and items[4].warnings in ([], [
+        "published_at 'Nov 22, 2016 4:30 PM MT' is not a date: use YYYY-MM-DD; coded without a publication date, "
+        "with the dates the text gives"])
 
 
 def test_bad_files_become_recorded_failures_and_the_batch_goes_on(tmp_path):

@@ -1,5 +1,7 @@
 """End to end on short reports written for these tests in wire, communiqué and NGO styles."""
 
+import datetime as dt
+
 from conflictlens.coding.ingest import read_dateline
 from conflictlens.model import Document
 
@@ -221,3 +223,12 @@ def test_one_event_per_listed_place_with_the_toll_divided(code):
 def test_an_event_between_two_places_is_one_event(code):
     events = code("Militants ambushed a convoy between Nguigmi and Kabelawa on Monday, killing a driver.").events
     assert len(events) == 1 and events[0].fatalities == 1
+
+
+def test_a_strike_and_its_civilian_toll_are_one_event(pipeline):
+    """An air strike told again as an attack on civilians in the same town that day is one event (one_violence)."""
+    text = ("Government warplanes bombed the market in Aleppo on Monday. "
+            "Eleven civilians were killed in Aleppo on Monday, rescuers said.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 27)).events
+    assert [(e.event_type, e.place.name, len(e.evidence)) for e in events] == [
+        ("Explosions/Remote violence", "Aleppo", 2)]

@@ -33,6 +33,8 @@ class ActorEntry:
     fallback: str | None
     vague: bool = False
     operates_in: tuple[str, ...] = ()  # countries a group without one country is active in
+    # A name that stands for a different actor in each country ("Islamic State": its province there), by country.
+    by_country: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ class ActorDictionary:
         for item in data.get("actors", []):
             add(
                 ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None,
-                           bool(item.get("vague")), tuple(item.get("operates_in", ()))),
+                           bool(item.get("vague")), tuple(item.get("operates_in", ())), item.get("by_country")),
                 [item["name"], *item.get("aliases", [])],
             )
         for item in data.get("generic", []):
@@ -141,15 +143,20 @@ class ActorDictionary:
         """A canonical actor for a mention; vague ones take the document's specific actor of their kind."""
         entry = mention.entry
         if not entry.generic:
-            return self.actor_for(entry.key, surface=mention.text)
+            return self.actor_for(self._in_country(entry.key, context.country), surface=mention.text)
         specific = context.most_named(entry.kind)
         if specific is not None:
-            return self.actor_for(specific, surface=mention.text)
+            return self.actor_for(self._in_country(specific, context.country), surface=mention.text)
         if entry.kind in STATE_KINDS and context.country:
             templated = _state_key(entry.kind, context.country)
             if templated in self.entries:
                 return self.actor_for(templated, surface=mention.text)
         return self.generic_actor(entry.kind or "", context.country, surface=mention.text)
+
+    def _in_country(self, key: str, country: str | None) -> str:
+        """The entry a name stands for in a country: "Islamic State" in Syria is Islamic State (Syria)."""
+        regional = (self.entries[key].by_country or {}).get(country or "")
+        return regional if regional in self.entries else key
 
     def generic_actor(self, kind: str, country: str | None, *, surface: str | None = None) -> Actor:
         """The fallback actor of a vague kind, e.g. 'Civilians (Niger)'."""

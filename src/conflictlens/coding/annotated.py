@@ -75,6 +75,8 @@ class AnnotatedDocument:
     sentence_attribution: list[SentenceAttribution] | None = None
     # detection, then every event-level stage fills the drafts in
     drafts: list[EventDraft] | None = None
+    # relevance: how likely each sentence with a trigger reports an event, by the sentence classifier
+    sentence_relevance: dict[int, float] | None = None
     # dates
     sentence_dates: list[list[DateMention]] | None = None
     # fatalities

@@ -43,8 +43,9 @@ class LabelledSentence:
     sub_event_type: str
 
 
-def read_examples(path: Path, taxonomy: dict[str, list[str]]) -> list[LabelledSentence]:
-    """Labelled sentences from a CSV (header row) or JSONL file; every label must be in the taxonomy."""
+def read_examples(path: Path, taxonomy: dict[str, list[str]], *, no_event: str | None = None) -> list[LabelledSentence]:
+    """Labelled sentences from a CSV (header row) or JSONL file; every label must be in the taxonomy, or be
+    ``no_event`` for both type and sub-type where that is given (a relevance classifier learns it)."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (FileNotFoundError, UnicodeDecodeError) as exc:
@@ -65,6 +66,9 @@ def read_examples(path: Path, taxonomy: dict[str, list[str]]) -> list[LabelledSe
         if missing:
             raise ConflictLensError(f"{path} example {number} lacks {', '.join(missing)}: each needs {', '.join(REQUIRED)}")
         example = LabelledSentence(*(str(row[k]).strip() for k in REQUIRED))
+        if no_event is not None and example.event_type == example.sub_event_type == no_event:
+            examples.append(example)
+            continue
         if example.sub_event_type not in taxonomy.get(example.event_type, []):
             raise ConflictLensError(f"{path} example {number}: {example.sub_event_type!r} is not a sub-type of "
                                     f"{example.event_type!r} in data/taxonomy.yaml")

@@ -156,7 +156,10 @@ def extract_html(html: str) -> tuple[str, str | None, dt.date | None]:
         raise IngestError("no article text found in the HTML: is it a complete article page?")
     metadata = trafilatura.extract_metadata(html)
     title = metadata.title if metadata is not None else None
-    found = parse_published(metadata.date) if metadata is not None and metadata.date else None
+    try:
+        found = parse_published(metadata.date) if metadata is not None and metadata.date else None
+    except IngestError:
+        found = None  # a page's own date metadata is a hint; the text's dates still date its events
     return text, title, found
 
 
@@ -232,14 +235,17 @@ def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int
         if failure:
             yield failure
             continue
+        warnings = []
         try:
             published = parse_published(record.get("published_at"))
         except IngestError as exc:
-            yield DocumentFailure(where, str(exc))
-            continue
+            # A bad date never refuses a report: it is coded with the dates its text gives.
+            published = None
+            warnings.append(f"{exc}; coded without a publication date, with the dates the text gives")
         yield Document(
             text=record["text"], url=_opt_str(record.get("url")), title=_opt_str(record.get("title")),
             outlet=_opt_str(record.get("outlet")) or outlet, published_at=published, source_path=where,
+            warnings=warnings,
         )
 
 

@@ -131,6 +131,7 @@ class Merge:
     def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
         self.actors = actors
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
+        self.one_violence = set(knowledge.conventions.get("one_violence", []))
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         merged: list[Event] = []
@@ -143,7 +144,8 @@ class Merge:
         annotated.events = merged
 
     def _same_event(self, a: Event, b: Event) -> bool:
-        if (a.event_type, a.sub_event_type, a.kind) != (b.event_type, b.sub_event_type, b.kind):
+        if (a.event_type, a.sub_event_type, a.kind) != (b.event_type, b.sub_event_type, b.kind) \
+                and not self._one_violence(a, b):
             return False
         if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
             return False  # "Other" is a catch-all: only the same development is the same event
@@ -159,6 +161,14 @@ class Merge:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
         named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
         return not named_a or not named_b or bool(named_a & named_b)
+
+
+    def _one_violence(self, a: Event, b: Event) -> bool:
+        """Two violent mentions at the same town on the same day, of any violent types, are one act of violence."""
+        return (a.kind == b.kind and {a.event_type, b.event_type} <= self.one_violence
+                and a.place is not None and b.place is not None and a.place.level != "country"
+                and a.place.geonameid is not None and a.place.geonameid == b.place.geonameid
+                and a.event_date is not None and a.event_date == b.event_date)
 
 
 def _absorb(twin: Event, event: Event) -> None:

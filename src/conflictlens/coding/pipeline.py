@@ -15,6 +15,7 @@ dictionaries and spaCy model); the coder is an ordered list of stages, each addi
 8. ``dates`` and 9. ``fatalities``: every sentence's dates and toll, and each draft's (dates.py,
    fatalities.py); typing reads the toll
 10. ``typing``: ACLED type and sub-type from sides, targets and toll (event_types.py)
+10b. ``relevance``: drafts whose sentence reports no conflict event are dropped (relevance.py; English)
 11. ``implied actors``: ACLED's actors where the text names none, by type (roles.py)
 12. ``claims``: each draft's source, status, claims and confidence (attribution.py)
 13. ``coreference``: the events the report tells, one per place (merge.py)
@@ -43,6 +44,7 @@ from conflictlens.coding.interactions import Interaction, interactions
 from conflictlens.coding.language import detect_language
 from conflictlens.coding.merge import Coreference, Merge, Records
 from conflictlens.coding.places import EventPlaces, PlaceResolver, Places
+from conflictlens.coding.relevance import Relevance, SentenceClassifier, load_relevance_model
 from conflictlens.coding.roles import ImpliedActors, Roles
 from conflictlens.config import Settings
 from conflictlens.errors import ConfigError
@@ -51,7 +53,8 @@ from conflictlens.model import Document, Place, ProcessedDocument, Span
 
 
 def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
-                  places: PlaceResolver, grammar: Grammar, classifier: SubtypeClassifier | None) -> list[Stage]:
+                  places: PlaceResolver, grammar: Grammar, classifier: SubtypeClassifier | None,
+                  relevance: SentenceClassifier | None = None) -> list[Stage]:
     """The coder's stages for one language, in the order they run."""
     attributor = Attributor(knowledge.attribution, grammar)
     stages: list[Stage] = [
@@ -65,6 +68,8 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Dates(DatePatterns(knowledge.dates), attributor),
         Fatalities(FatalityCounter(knowledge.conventions)),
         EventTyping(actors, knowledge),
+        *([Relevance(relevance, actors, knowledge, threshold=settings.relevance_threshold,
+                     floor=settings.relevance_floor)] if relevance is not None else []),
         ImpliedActors(actors, knowledge),
         Claims(),
         Coreference(actors, places, grammar, knowledge),
@@ -94,7 +99,8 @@ class Pipeline:
     A document in another language goes to that language's pipeline, loaded on first use."""
 
     def __init__(self, settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
-                 gazetteer: Gazetteer, classifier: SubtypeClassifier | None = None) -> None:
+                 gazetteer: Gazetteer, classifier: SubtypeClassifier | None = None,
+                 relevance: SentenceClassifier | None = None) -> None:
         self.settings = settings
         self.knowledge = knowledge
         self.language = knowledge.language
@@ -107,7 +113,7 @@ class Pipeline:
         self.places = PlaceResolver(knowledge, gazetteer)
         self.grammar = Grammar.from_knowledge(knowledge)
         self.reporting_verbs = frozenset(str(w).lower() for w in knowledge.attribution["reporting_verbs"])
-        self.stages = coding_stages(settings, knowledge, nlp, actors, self.places, self.grammar, classifier)
+        self.stages = coding_stages(settings, knowledge, nlp, actors, self.places, self.grammar, classifier, relevance)
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
@@ -147,7 +153,7 @@ class Pipeline:
             actors = ActorDictionary.from_knowledge(knowledge)
             nlp = load_nlp(self.settings.language_models[language], actors, max_chars=self.settings.max_document_bytes,
                            scheme=Grammar.from_knowledge(knowledge).scheme)
-            # The packaged sub-type classifier reads English sentence embeddings; the lexicon alone codes others.
+            # The packaged classifiers read English; the lexicon and the rules alone code other languages.
             self._other_languages[language] = Pipeline(self.settings, knowledge, nlp, actors, self.gazetteer)
         return self._other_languages[language]
 
@@ -186,4 +192,5 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     actors = ActorDictionary.from_knowledge(knowledge)
     nlp = load_nlp(settings.spacy_model, actors, max_chars=settings.max_document_bytes)
     gazetteer = Gazetteer.open(settings.gazetteer)
-    return Pipeline(settings, knowledge, nlp, actors, gazetteer, load_classifier(settings.event_classifier))
+    return Pipeline(settings, knowledge, nlp, actors, gazetteer, load_classifier(settings.event_classifier),
+                    load_relevance_model(settings.relevance_model))
