@@ -40,7 +40,8 @@ demo: $(GAZETTEER)
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
-# Full evaluation on ../shared; writes reports/eval.md (commit it with the numbers).
+# Full evaluation on ../shared; writes reports/eval.md (commit it with the numbers). The real-news gold set's test
+# half is scored apart, once a change is done: conflictlens eval news --split test.
 eval: $(GAZETTEER)
 	mkdir -p reports $(VAR)/eval
 	$(CL) eval acled $(SHARED)/eval/acled/niger_1997_2020.csv --json $(VAR)/eval/acled_niger.json > $(VAR)/eval/acled.txt
@@ -51,8 +52,7 @@ eval: $(GAZETTEER)
 	$(CL) eval plover $(SHARED)/eval/plover/PLOVER_GSR_CAMEO.json --json $(VAR)/eval/plover.json
 	$(CL) eval petrarch $(SHARED)/eval/petrarch2/PETR.UnitTest.records.xml --json $(VAR)/eval/petrarch.json
 	$(CL) eval news benchmarks/gold/news --shared $(SHARED) --split dev --json $(VAR)/eval/news_dev.json
-	$(CL) eval news benchmarks/gold/news --shared $(SHARED) --split test --json $(VAR)/eval/news_test.json
-	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/acled_niger_relevance.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json $(VAR)/eval/news_dev.json $(VAR)/eval/news_test.json -o reports/eval.md
+	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/acled_niger_relevance.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json $(VAR)/eval/news_dev.json -o reports/eval.md
 
 # Articles/second/core and peak memory per worker: 1 process, 2 Dask workers, a default LocalCluster.
 bench: $(GAZETTEER)

@@ -198,7 +198,7 @@ def test_looting_names_civilians_and_a_riot_the_police_who_faced_it(code):
 
 def test_violence_by_no_one_named_is_an_unidentified_armed_groups_and_a_crowd_fight_names_rioters(code):
     bomb = code("On 8 July 2020, one person was killed and ten others wounded by an explosive device in Toumour.")
-    fight = code("On 30 June 2020, members of the Fulani community and displaced people fought at a site in Diffa. "
+    fight = code("On 30 June 2020, Fulani villagers and displaced people fought at a site in Diffa. "
                  "One individual was wounded.")
     assert bomb.events[0].actor1.name == "Unidentified Armed Group (Niger)"
     assert (fight.events[0].event_type, fight.events[0].actor1.name) == ("Riots", "Rioters (Niger)")

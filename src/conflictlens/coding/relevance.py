@@ -9,7 +9,8 @@ trigger must show its conflict sense, from a classifier or from its own argument
   project labelled (``training/``); its weights are plain numbers (no pickle, no torch), and ``explain``
   lists the words that weighed most, so every decision can be shown;
 * the **arguments**: a named armed or state actor on either side, or a weapon, armed men, security forces
-  or a protesting crowd in the sentence (``conflict_cues`` in ``data/conventions.yaml``). Deaths alone are no
+  or a crowd in the sentence (``conflict_cues``, ``riot_participants`` and ``unarmed_crowds`` in
+  ``data/conventions.yaml``). Deaths alone are no
   such sign: accidents and illness kill too.
 
 A draft stays when the classifier is sure of an event (``relevance_threshold``), or fairly likely
@@ -190,7 +191,9 @@ class Relevance:
         self.actors = actors
         self.threshold = threshold
         self.floor = floor
-        self.cues = {w.lower() for w in knowledge.conventions["conflict_cues"]}
+        # Crowds count too: those that riot ("students", "supporters") and unarmed ones that fight or destroy.
+        self.cues = {w.lower() for key in ("conflict_cues", "riot_participants", "unarmed_crowds")
+                     for w in knowledge.conventions[key]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
