@@ -145,6 +145,12 @@ def pipeline(settings: Settings) -> Pipeline:
     return load_pipeline(settings)
 
 
+@pytest.fixture(scope="session")
+def relevant_pipeline(settings: Settings) -> Pipeline:
+    """A pipeline with the relevance stage on (the packaged model), as for feeds of real news."""
+    return load_pipeline(settings.model_copy(update={"relevance_model": "default"}))
+
+
 @pytest.fixture
 def eval_cli(settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Run a `conflictlens eval ...` command on a file of ../shared; returns its --json report."""

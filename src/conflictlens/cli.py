@@ -407,7 +407,7 @@ def evaluate() -> None:
 def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, json_out: Path | None,
                relevance: bool) -> None:
     """Code each row's notes of an ACLED export and score the result against the row."""
-    pipeline = load_pipeline(settings if relevance else settings.model_copy(update={"relevance_model": "none"}))
+    pipeline = load_pipeline(_with_relevance(settings, relevance))
     report = score_acled(pipeline, path, limit=limit, offset=offset)
     _print_metrics(f"ACLED evaluation: {path.name}", report.summary())
     console = Console(width=max(120, Console().width))
@@ -423,6 +423,12 @@ def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, j
         wrong = ", ".join(k for k, ok in row.agree.items() if not ok)
         click.echo(f"row {row.index} wrong: {wrong} | {row.notes[:150]}")
     _save_json(report, json_out)
+
+
+def _with_relevance(settings: Settings, on: bool) -> Settings:
+    """The settings with the relevance stage on (the configured model, else the packaged one) or off."""
+    model = (settings.relevance_model if settings.relevance_model != "none" else "default") if on else "none"
+    return settings.model_copy(update={"relevance_model": model})
 
 
 @evaluate.command("geoparse")
@@ -480,11 +486,13 @@ def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: P
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True,
               help="Which half of the gold set to score (score the test half only when a change is done).")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.option("--relevance/--no-relevance", default=True, show_default=True,
+              help="Pass the articles through the relevance stage, as for a news feed.")
 @click.pass_obj
 @reports_errors
-def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out: Path | None) -> None:
+def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out: Path | None, relevance: bool) -> None:
     """Event precision/recall and article relevance on full real-news articles, against the hand-coded gold set."""
-    report = score_news(load_pipeline(settings), gold, shared, split=split)
+    report = score_news(load_pipeline(_with_relevance(settings, relevance)), gold, shared, split=split)
     _print_metrics(f"real-news evaluation: {gold} ({split} half)", report.summary())
     _save_json(report, json_out)
 

@@ -49,8 +49,8 @@ class Settings(BaseModel):
     event_classifier: str = Field(
         "default", description='Sub-type classifier: "default" (packaged model), "none", or a folder from `train`.')
     relevance_model: str = Field(
-        "default", description='Sentence relevance classifier: "default" (packaged model), "none", or a folder from '
-                               '`train --relevance`.')
+        "none", description='Sentence relevance classifier, for news feeds: "default" (packaged model), "none" (off), '
+                            'or a folder from `train --relevance`.')
     relevance_threshold: float = Field(
         0.5, ge=0.0, le=1.0, description="A trigger whose sentence is this likely an event (by the relevance "
                                          "classifier) is kept whatever its arguments.")

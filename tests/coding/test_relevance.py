@@ -25,17 +25,18 @@ NOT_EVENTS = [
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
-def test_no_event_in_other_senses_and_talk(pipeline, text):
-    assert pipeline.process_text(text, published_at=DAY).events == []
+def test_no_event_in_other_senses_and_talk(relevant_pipeline, text):
+    assert relevant_pipeline.process_text(text, published_at=DAY).events == []
 
 
-def test_real_events_in_the_same_words_stay(pipeline):
-    attack = pipeline.process_text("Militants attacked an army post near Menaka on Tuesday, killing four soldiers.",
-                                   published_at=DAY).events
+def test_real_events_in_the_same_words_stay(relevant_pipeline):
+    attack = relevant_pipeline.process_text(
+        "Militants attacked an army post near Menaka on Tuesday, killing four soldiers.", published_at=DAY).events
     assert [(e.event_type, e.actor2.name if e.actor2 else None) for e in attack] == [
         ("Battles", "Military Forces of Mali")]
-    protest = pipeline.process_text("Thousands of students marched in Dakar on Monday to protest against the "
-                                    "postponement of the election.", published_at=DAY).events
+    protest = relevant_pipeline.process_text(
+        "Thousands of students marched in Dakar on Monday to protest against the postponement of the election.",
+        published_at=DAY).events
     assert [e.event_type for e in protest] == ["Protests"]
 
 

@@ -26,7 +26,8 @@ EXPECTED_LAYERS = {
 }
 
 
-def test_each_stage_adds_its_layer(pipeline):
+def test_each_stage_adds_its_layer(relevant_pipeline):
+    pipeline = relevant_pipeline
     annotated = AnnotatedDocument(Document(text=REPORT, published_at=dt.date(2024, 3, 14)))
     before = set(annotated.layers())
     draft_fields: dict[str, tuple] = {}
