@@ -20,7 +20,7 @@ from conflictlens.store.sql import SQLStore
 
 from ..coding.test_fusion import ARTICLES, EXPECTED, _summary
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from synthetic_reports import generate
 

@@ -26,8 +26,8 @@ from conflictlens.store.sql import SQLStore
 
 from ..conftest import free_port
 
-DATA = Path(__file__).parent / "data"
-SCREENSHOT = Path(__file__).resolve().parents[1] / "reports" / "web_page.png"
+DATA = Path(__file__).resolve().parents[1] / "data"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "reports" / "web_page.png"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = pytest.mark.slow
 
