@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(sort $(wildcard $(SHARED)/gazetteer/geonames/*.txt))
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test lint gazetteer eval model model-relevance bench bench-fusion bench-api clean
+.PHONY: install demo test test-slow test-all lint gazetteer eval model model-relevance bench bench-fusion bench-api clean
 
 WEB := src/conflictlens/server/web
 
@@ -37,8 +37,16 @@ demo: $(GAZETTEER)
 	rm -f $(DEMO_DB)
 	$(CL) --db $(DEMO_DB) process $(DEMO_INPUT)
 
+# The everyday suite (a few minutes on 2 cores); a throw-away PostgreSQL is started when one is installed.
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	PYTHON_BIN=$(BIN)/python scripts/run-tests -m "not slow"
+
+# What the everyday suite leaves out: the web page in Chromium, the API, fuzzing, 10,000 documents, Dask, French.
+test-slow: $(BIN)/.installed
+	PYTHON_BIN=$(BIN)/python scripts/run-tests -m slow
+
+test-all: $(BIN)/.installed
+	PYTHON_BIN=$(BIN)/python scripts/run-tests
 
 # Full evaluation on ../shared; writes reports/eval.md (commit it with the numbers). The real-news gold set's test
 # half is scored apart, once a change is done: conflictlens eval news --split test.
