@@ -37,6 +37,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Militants killed a soldier at the checkpoint.", 1),
         ("The death toll rose to 41 after 12 more bodies were found.", 41),
         ("Twenty-five people were killed in the market.", 25),
+        # Deaths of another time, told in a clause dated against the event, are not its toll.
+        ("Air strikes on Aleppo killed 16 people on Monday, two days after 30 people died in a similar raid.", 16),
+        ("Rebels shelled the town on Friday, killing four, a week before 20 died there in clashes.", 4),
     ],
 )
 def test_counts(pipeline, counter, text, expected):

@@ -232,3 +232,33 @@ def test_a_strike_and_its_civilian_toll_are_one_event(pipeline):
     events = pipeline.process_text(text, published_at=dt.date(2016, 7, 27)).events
     assert [(e.event_type, e.place.name, len(e.evidence)) for e in events] == [
         ("Explosions/Remote violence", "Aleppo", 2)]
+
+
+def test_a_headlines_country_and_the_bodys_town_are_one_event(pipeline):
+    """The same strike told for the country (a headline) and then for the town that day is one event, at the town."""
+    text = ("Government air strikes killed 16 civilians in Syria on Monday. "
+            "The air strikes on Aleppo on Monday killed 16 civilians, rescuers said.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 25)).events
+    assert [(e.event_type, e.place.name, len(e.evidence)) for e in events] == [
+        ("Explosions/Remote violence", "Aleppo", 2)]
+
+
+def test_a_truce_named_beside_violence_is_its_context(pipeline):
+    """'after the army declared an end to its ceasefire': the ceasefire is not an agreement coded that day."""
+    text = "Air raids hit Aleppo on Monday after the army declared an end to its ceasefire, killing 12 people."
+    events = pipeline.process_text(text, published_at=dt.date(2016, 9, 20)).events
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+    looting = pipeline.process_text("Gunmen killed three villagers in Diffa on Monday and looted their shops.",
+                                    published_at=dt.date(2020, 3, 3)).events
+    assert [e.sub_event_type for e in looting] == ["Attack"]
+
+
+def test_an_attack_by_a_remote_weapon_is_remote_violence_whoever_it_hits(code):
+    # ACLED types violence by its means: shelling civilians is Explosions/Remote violence, not an attack on them.
+    cases = {"Rebel rocket attacks on the Salah Eddin neighbourhood of Aleppo killed 10 civilians on Wednesday.":
+             "Shelling/artillery/missile attack",
+             "Gunmen attacked the Shahba hotel in Aleppo with mortars on Tuesday, killing two guards.":
+             "Shelling/artillery/missile attack",
+             "Militants attacked the village of Koutougou with rifles on Monday, killing 12 civilians.": "Attack"}
+    for text, sub_type in cases.items():
+        assert [e.sub_event_type for e in code(text).events] == [sub_type], text

@@ -204,3 +204,29 @@ def test_an_old_name_of_a_capital_that_is_a_citys_own_name_is_that_city(pipeline
     assert places_in(pipeline, "Flooding closed schools in Philadelphia on Monday.")["Philadelphia"].country == (
         "United States")
     assert places_in(pipeline, "Shelling hit Kiev on Monday.")["Kiev"].level == "populated_place"
+
+
+def test_a_place_that_locates_an_organisation_is_not_the_events(code):
+    # "London-based", "Human Rights" inside the monitor's name: where the monitor sits, not where the strike was.
+    place = place_of(code, "The London-based Syrian Observatory for Human Rights said an air strike killed 12 people "
+                           "in Idlib on Monday.")
+    assert (place.name, place.country) == ("Idlib", "Syria")
+    unplaced = place_of(code, "The London-based Syrian Observatory for Human Rights said an air strike killed 12 people.")
+    assert unplaced is None or unplaced.country_code not in {"GB", "UA"}
+
+
+def test_an_agencys_initials_are_not_a_town(code):
+    # GeoNames knows Sanaa as "Sana"; in capitals the word is the news agency.
+    place = place_of(code, "Shelling killed four people in Homs on Sunday, SANA said.")
+    assert (place.name, place.country) == ("Homs", "Syria")
+
+
+def test_a_name_joined_by_an_arabic_article_is_one_name(code):
+    place = place_of(code, "Government forces shelled Deir ez-Zor on Wednesday, killing 28 militants.")
+    assert (place.name, place.country) == ("Deir ez-Zor", "Syria")
+
+
+def test_the_first_word_of_an_unknown_name_is_not_a_town(code):
+    # "Tal" of "Tal Hamis" is GeoNames' "At Tall" elsewhere in Syria; the province named beside it is the place.
+    place = place_of(code, "Air strikes on the village of Tal Hamis in Hasakah province killed nine people on Tuesday.")
+    assert place.name != "At Tall" and place.country == "Syria"

@@ -43,8 +43,8 @@ def test_each_stage_adds_its_layer(relevant_pipeline):
                                         event.actor2 and event.actor2.name, event.source and event.source.kind)
     assert [s.name for s in pipeline.stages] == [
         "parse", "places", "actors", "attribution", "detection", "event places", "roles", "dates", "fatalities",
-        "typing", "relevance", "implied actors", "claims", "coreference", "claim links", "merge", "second opinion",
-        "records"]
+        "typing", "scope", "relevance", "implied actors", "claims", "coreference", "claim links", "merge",
+        "second opinion", "records"]
     # The draft's fields appear in the stage that decides them.
     assert draft_fields["detection"] == (None, None, "Battles", None, 0, "reported", None, None)
     assert draft_fields["event places"][0] == "Téra"

@@ -52,11 +52,25 @@ class EventTyping:
         self.unarmed_crowds = {w.lower() for w in conventions["unarmed_crowds"]}
         self.riot_participants = {w.lower() for w in conventions["riot_participants"]}
         self.protest_words = {w.lower() for w in conventions["protest_words"]}
+        self.remote_means = {w.lower(): sub_type for sub_type, words in conventions["remote_means"].items()
+                             for w in words}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.sentence_attribution is not None
         for draft in annotated.drafts or []:
             self._type(draft, annotated.sentence_attribution[draft.sentence_index])
+
+    def _remote_means(self, trigger: Token) -> str | None:
+        """The remote-violence sub-type of the weapon an attack names as its kind or its means, if any."""
+        words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
+        words += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"with", "by", "using"}
+                  for g in c.children if g.dep_ == "pobj"]
+        words += [g for w in list(words) for g in w.children if g.dep_ == "compound"]  # "barrel bombs", "air strikes"
+        for word in words:
+            for form in (f"{word.lemma_.lower()}", f"{word.lower_}"):
+                if form in self.remote_means:
+                    return self.remote_means[form]
+        return None
 
     def _type(self, draft: EventDraft, attribution: SentenceAttribution) -> None:
         event, trigger, sent = draft.event, draft.trigger, draft.sentence
@@ -88,6 +102,11 @@ class EventTyping:
         if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
             # Only the state arrests; an armed group that detains people abducts them (ACLED's rule).
             event_type, sub_type = "Violence against civilians", "Abduction/forced disappearance"
+        means = self._remote_means(trigger.span.root) if group.if_target_civilians or group.if_target_armed else None
+        if means is not None:
+            # "rocket attacks on the neighbourhood", "attacked the hotel with shells": ACLED types violence by its
+            # means, so an attack from afar is remote violence whoever it hits.
+            event_type, sub_type = "Explosions/Remote violence", means
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if kind == "allegation" and actor2 is not None and actor2.inter == 7:
             event_type, sub_type = self.allegation_type

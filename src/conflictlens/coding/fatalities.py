@@ -101,6 +101,7 @@ class FatalityCounter:
         self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
+        self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
 
     def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""
@@ -160,7 +161,8 @@ class FatalityCounter:
         """Deaths reported in one sentence, and the words they were read from."""
         # "attempted to assassinate", "threatened to kill": no one died of that verb.
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
-                and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)]
+                and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
+                and not self._in_another_times_clause(t)]
         if not cues:
             return 0, None
         injuries = [t.i - sent.start for t in sent if t.lemma_.lower() in self.not_death or t.lower_ in self.not_death]
@@ -187,6 +189,21 @@ class FatalityCounter:
         has_toll = any(sent[c].lower_ in self.toll_words for c in cues)
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
+
+    def _in_another_times_clause(self, cue: Any) -> bool:
+        """ "two days after 30 people died in a similar raid", "since 12 were killed in May": deaths of another time,
+        told in a clause that dates itself against the event, are that other event's."""
+        token = cue
+        while token.dep_ != "ROOT" and token.head is not token:
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            # "a week before 20 died": the mark hangs from the span of time
+            marks |= {g.lower_ for c in token.children if c.dep_ == "npadvmod" for g in c.children if g.dep_ == "prep"}
+            if token.dep_ == "advcl" and marks & self.time_marks:
+                return True
+            if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in self.time_marks:
+                return True
+            token = token.head
+        return False
 
     def _coordinated_groups(self, cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
         """'Five soldiers and 12 militants were killed', 'two gunmen and a gendarme were killed': one count per

@@ -26,7 +26,7 @@ from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.coding.grammar import Grammar
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, place_list
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import Actor, Claim, Event, Source, Span, TimePrecision
+from conflictlens.model import Actor, Claim, Event, Place, Source, Span, TimePrecision
 
 
 class Coreference:
@@ -131,15 +131,25 @@ class Merge:
     def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
         self.actors = actors
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
-        self.one_violence = set(knowledge.conventions.get("one_violence", []))
+        self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
+        self.one_violence = set(self.one_violence_order)
+        self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         merged: list[Event] = []
-        for event in annotated.events or []:
+        events = annotated.events or []
+        violent_sentences = {(e.evidence[0].start, e.evidence[0].end) for e in events
+                             if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence}
+        for event in events:
+            if event.sub_event_type in self.context_sub_types and event.evidence \
+                    and (event.evidence[0].start, event.evidence[0].end) in violent_sentences:
+                continue  # "airstrikes hit Aleppo after the army declared an end to the truce": the truce is context
             twin = next((m for m in merged if self._same_event(m, event)), None)
             if twin is None:
                 merged.append(event)
             else:
+                if self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type):
+                    twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
                 _absorb(twin, event)
         annotated.events = merged
 
@@ -155,13 +165,20 @@ class Merge:
         if a.place and b.place:
             if a.place.country_code != b.place.country_code:
                 return False
-            if None not in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) and haversine_km(
-                    a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) > self.merge_km:  # type: ignore[arg-type]
+            if not _contains(a.place, b.place) and not _contains(b.place, a.place) \
+                    and None not in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
+                    and haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
+                                     b.place.latitude, b.place.longitude) > self.merge_km:  # type: ignore[arg-type]
                 return False
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
         named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
         return not named_a or not named_b or bool(named_a & named_b)
 
+
+    def _precedes(self, one: str, other: str) -> bool:
+        """ACLED's precedence among one act's types: remote violence against civilians is coded as remote violence."""
+        order = self.one_violence_order
+        return one in order and other in order and order.index(one) < order.index(other)
 
     def _one_violence(self, a: Event, b: Event) -> bool:
         """Two violent mentions at the same town on the same day, of any violent types, are one act of violence."""
@@ -169,6 +186,15 @@ class Merge:
                 and a.place is not None and b.place is not None and a.place.level != "country"
                 and a.place.geonameid is not None and a.place.geonameid == b.place.geonameid
                 and a.event_date is not None and a.event_date == b.event_date)
+
+
+def _contains(region: Place, place: Place) -> bool:
+    """The country or first-level region is where the other place lies: "airstrikes in Syria" and "airstrikes on
+    Aleppo" that day are one event told twice, the vaguer way first (a headline) or last (a summary)."""
+    if region.level == "country":
+        return place.level != "country"
+    return region.level == "admin1" and place.level in {"admin2", "populated_place", "feature"} \
+        and bool(region.admin1) and region.admin1 == place.admin1
 
 
 def _absorb(twin: Event, event: Event) -> None:

@@ -46,6 +46,7 @@ from conflictlens.coding.merge import Coreference, Merge, Records
 from conflictlens.coding.places import EventPlaces, PlaceResolver, Places
 from conflictlens.coding.relevance import Relevance, SentenceClassifier, load_relevance_model
 from conflictlens.coding.roles import ImpliedActors, Roles
+from conflictlens.coding.scope import Scope
 from conflictlens.config import Settings
 from conflictlens.errors import ConfigError
 from conflictlens.knowledge import BASE_LANGUAGE, Knowledge, available_languages
@@ -68,6 +69,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Dates(DatePatterns(knowledge.dates), attributor),
         Fatalities(FatalityCounter(knowledge.conventions)),
         EventTyping(actors, knowledge),
+        Scope(actors, knowledge),
         *([Relevance(relevance, actors, knowledge, threshold=settings.relevance_threshold,
                      floor=settings.relevance_floor)] if relevance is not None else []),
         ImpliedActors(actors, knowledge),

@@ -45,6 +45,9 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
                       "reach", "visit", "flee", "leave", "evacuate"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+# Words after a name that say what kind of place it is ("Tillaberi Region", "Kano State"), not more of the name.
+PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
+                                                    "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
@@ -59,6 +62,12 @@ NATIONWIDE = re.compile(r"\b(?:throughout|across|all over)\s+(?:the\s+)?(?:whole
                         r"republic|national territory)|\bnationwide\b|\bthroughout\s+(?:the\s+)?Republic of\b",
                         re.IGNORECASE)
 MAX_TOKENS = 5  # "Democratic Republic of the Congo"
+# Arabic articles that join the words of one place name: "Orum al-Kubra", "Deir el-Balah".
+NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et",
+                 "en", "ul"}
+# "London-based", "Paris-headquartered": a place that locates an organisation.
+DESCRIPTOR_WORDS = {"based", "headquartered", "registered", "funded", "backed", "led", "run", "owned", "born", "trained",
+                    "armed", "supported", "allied", "affiliated", "linked", "made", "brokered", "sponsored"}
 # Words of an apposition between a place and the region it lies in: "Bangui, a town in the region of Tahoua".
 APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "locality", "commune", "hamlet", "settlement",
                     "in", "of", "region", "province", "district", "department", "state", "county"}
@@ -97,6 +106,10 @@ class Toponym:
     qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
     qualifiers: list[Toponym] = field(default_factory=list)  # the qualifiers that follow this toponym
     street: bool = False  # a street or road: a place the text names that a gazetteer of towns cannot place
+    # "the London-based monitor", "Observatory for Human Rights": the name says where an organisation sits or
+    # is part of its name, not where anything happened.
+    describes_organisation: bool = False
+    part_of_unknown_name: bool = False  # the opening words of a longer name the gazetteer lacks
 
 
 class PlaceResolver:
@@ -163,6 +176,10 @@ class PlaceResolver:
                 run_end = _name_run_end(doc, i, sent.end)
                 if match is not None and (match.token_start > i or match.token_end < run_end):
                     match.weak = True  # "Gana" inside the unknown "N'Garoua Gana" is likely another place
+                    # "Tal" of "Tal Hamis", "Bab" of "Bab al-Salama": the first word of a longer name the gazetteer
+                    # lacks is that name's generic part, not the town that happens to bear it.
+                    match.part_of_unknown_name = (match.token_start == i and match.token_end < run_end
+                                                  and doc[match.token_end].lower_ not in PLACE_KIND_WORDS)
                 if match is None:
                     if unknown is not None and self._presented_as_place(doc, i, sent.start):
                         unknown.append(token.text)
@@ -172,6 +189,7 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
+            t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _inside_organisation_name(doc, t)
         self._mark_comma_qualifiers(doc, toponyms)
         for t in toponyms:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
@@ -285,6 +303,8 @@ class PlaceResolver:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
         if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
             return None
+        if _acronym(span):
+            return None  # "SANA", "SOHR": an agency's or a monitor's initials, not GeoNames' "Sana" (Sanaa)
         if any(t.lower_ in self.not_place_words for t in span) or (
                 len(span) == 1 and span[0].lower_ in self.not_place_alone):
             return None
@@ -343,10 +363,11 @@ class PlaceResolver:
         """
         votes: Counter[str] = Counter(extra_country_votes or {})
         for t in toponyms:
-            if t.country_code:
+            if t.country_code and not t.describes_organisation:
                 votes[t.country_code] += 2
         for t in toponyms:
-            if t.candidates and not t.weak and len({c.country_code for c in t.candidates}) == 1:
+            if t.candidates and not t.weak and not t.describes_organisation \
+                    and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
@@ -371,7 +392,8 @@ class PlaceResolver:
                 t.chosen = None  # the wrong namesake: the event falls back to the district or region named
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
-        strong.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
+        strong.update(t.chosen.country_code for t in toponyms
+                      if t.chosen is not None and not t.weak and not t.describes_organisation)
         for t in toponyms:
             if t.chosen is not None and not t.country_code and not self._fits_document(t.chosen, t.weak, votes, strong):
                 # "the village of Lada" in a report on Boko Haram: not the bigger Lada in Spain, but the namesake
@@ -381,7 +403,8 @@ class PlaceResolver:
                     t.chosen = best(t, fitting)
         toponyms[:] = [t for t in toponyms if t.country_code or (
             t.chosen is not None and self._fits_document(t.chosen, t.weak, votes, strong))]
-        votes.update(t.chosen.country_code for t in toponyms if t.chosen is not None and not t.weak)
+        votes.update(t.chosen.country_code for t in toponyms
+                     if t.chosen is not None and not t.weak and not t.describes_organisation)
         return votes
 
     def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
@@ -547,7 +570,8 @@ class Places:
 
     def _focus_place(self, toponyms: list[Toponym]) -> Place | None:
         """The place a report is about: its most-named town, else region, else country."""
-        places = [p for p in (self.resolver.to_place(t) for t in toponyms) if p is not None]
+        places = [p for p in (self.resolver.to_place(t) for t in toponyms if not t.describes_organisation)
+                  if p is not None]
         if not places:
             return None
         best_level = min(LEVEL_RANK[p.level] for p in places)
@@ -577,7 +601,8 @@ class EventPlaces:
         text = sent.text
         claimant_starts = {sent.doc[i].idx for i in annotated.sentence_attribution[index].claimant_tokens}
         toponyms = annotated.sentence_toponyms(index)
-        candidates = [(t, p) for t in toponyms if t.start not in claimant_starts
+        candidates = [(t, p) for t in toponyms
+                      if t.start not in claimant_starts and not t.describes_organisation and not t.part_of_unknown_name
                       for p in [self.resolver.to_place(t)] if p is not None]
         codes = [p.country_code for _, p in candidates if p.country_code]
         document_code = self.country_codes.get(annotated.country or "")
@@ -790,11 +815,47 @@ def _person_name_parts(doc: Doc) -> set[str]:
 
 
 def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
-    """End of the run of capitalised tokens starting at ``i`` ("Abdou Ngaram", "N'Garoua Gana")."""
+    """End of the run of capitalised tokens starting at ``i`` ("Abdou Ngaram", "N'Garoua Gana"), through Arabic
+    articles that join a name's words ("Orum al-Kubra", "Deir el-Balah")."""
     j = i
-    while j < sent_end and j - i < MAX_TOKENS and _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
-        j += 1
-    return max(j, i + 1)
+    while j < sent_end and j - i < MAX_TOKENS:
+        if _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
+            j += 1
+        elif j > i and _joining_article(doc, j, sent_end):
+            j += 3
+        else:
+            break
+    return max(min(j, sent_end), i + 1)
+
+
+def _joining_article(doc: Doc, j: int, sent_end: int) -> bool:
+    """ "al-", "el-", "ad-" between two words of one name: "Orum al-Kubra"."""
+    return (j + 2 < sent_end and doc[j].lower_ in NAME_ARTICLES and doc[j + 1].text == "-"
+            and _capitalised(doc[j + 2].text))
+
+
+def _organisation_descriptor(doc: Doc, end: int) -> bool:
+    """The name ends in "-based", "-headquartered": "the London-based Syrian Observatory"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in DESCRIPTOR_WORDS
+
+
+def _inside_organisation_name(doc: Doc, toponym: Toponym) -> bool:
+    """A name within a longer organisation's name that it does not open: "Observatory for Human Rights",
+    "University of Alabama" (the university, not the state, is what the words name)."""
+    token = doc[toponym.token_start]
+    if token.ent_type_ != "ORG" or token.ent_iob_ == "B":
+        return False
+    entity = next((e for e in doc.ents if e.start <= toponym.token_start < e.end), None)
+    return entity is not None and entity.start < toponym.token_start
+
+
+def _acronym(span: Any) -> bool:
+    """One word in capitals, two to five letters, in a sentence not written in capitals."""
+    text = span.text
+    if len(span) != 1 or not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
+        return False
+    letters = [ch for ch in span.sent.text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) < 0.5 * len(letters)
 
 
 def _street_name_start(doc: Doc, i: int, floor: int) -> int:
@@ -830,7 +891,8 @@ def _capitalised(text: str) -> bool:
 
 def _name_token(text: str) -> bool:
     # Inside a name: "Côte d'Ivoire", "Queen Anne's County", "Democratic Republic of the Congo".
-    return _capitalised(_elided(text)) or text in {"-", "de", "du", "la", "el", "al", "n", "of", "the", "'s", "’s"}
+    return _capitalised(_elided(text)) or text in NAME_ARTICLES or text in {"-", "de", "du", "la", "n", "of", "the",
+                                                                            "'s", "’s"}
 
 
 def _elided(text: str) -> str:
