@@ -65,6 +65,9 @@ MAX_TOKENS = 5  # "Democratic Republic of the Congo"
 # Arabic articles that join the words of one place name: "Orum al-Kubra", "Deir el-Balah".
 NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et",
                  "en", "ul"}
+# Words of organisations' names beside those that are never places (conventions' not_place_words).
+ORGANISATION_WORDS = {"observatory", "rights", "watch", "network", "centre", "center", "group", "organisation",
+                      "organization", "council", "institute", "foundation", "society", "federation"}
 # "London-based", "Paris-headquartered": a place that locates an organisation.
 DESCRIPTOR_WORDS = {"based", "headquartered", "registered", "funded", "backed", "led", "run", "owned", "born", "trained",
                     "armed", "supported", "allied", "affiliated", "linked", "made", "brokered", "sponsored"}
@@ -189,7 +192,8 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
-            t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _inside_organisation_name(doc, t)
+            t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _inside_organisation_name(
+                doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
         for t in toponyms:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
@@ -602,7 +606,7 @@ class EventPlaces:
         claimant_starts = {sent.doc[i].idx for i in annotated.sentence_attribution[index].claimant_tokens}
         toponyms = annotated.sentence_toponyms(index)
         candidates = [(t, p) for t in toponyms
-                      if t.start not in claimant_starts and not t.describes_organisation and not t.part_of_unknown_name
+                      if t.start not in claimant_starts and not t.describes_organisation and not _another_names_part(t)
                       for p in [self.resolver.to_place(t)] if p is not None]
         codes = [p.country_code for _, p in candidates if p.country_code]
         document_code = self.country_codes.get(annotated.country or "")
@@ -839,14 +843,25 @@ def _organisation_descriptor(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in DESCRIPTOR_WORDS
 
 
-def _inside_organisation_name(doc: Doc, toponym: Toponym) -> bool:
+def _another_names_part(toponym: Toponym) -> bool:
+    """ "Tal" of "Tal Hamis" read as At Tall (GeoNames' other name for it): the opening word of a longer name the
+    gazetteer lacks, read as a place of another name. "Alla" of "Alla N'Glaro", read as the village named Alla, is
+    often the place itself."""
+    chosen = toponym.chosen
+    return toponym.part_of_unknown_name and chosen is not None and name_key(chosen.name) != name_key(toponym.text)
+
+
+def _inside_organisation_name(doc: Doc, toponym: Toponym, organisation_words: set[str]) -> bool:
     """A name within a longer organisation's name that it does not open: "Observatory for Human Rights",
     "University of Alabama" (the university, not the state, is what the words name)."""
     token = doc[toponym.token_start]
     if token.ent_type_ != "ORG" or token.ent_iob_ == "B":
         return False
     entity = next((e for e in doc.ents if e.start <= toponym.token_start < e.end), None)
-    return entity is not None and entity.start < toponym.token_start
+    # The organisation's own words come first ("Observatory for", "University of"), not just "the" of "the Ouallam
+    # Department"; spaCy's small model calls many Sahel places organisations, so its label alone says nothing.
+    return entity is not None and any(_capitalised(t.text) for t in doc[entity.start : toponym.token_start]) \
+        and any(t.lower_ in organisation_words for t in entity)
 
 
 def _acronym(span: Any) -> bool:
