@@ -69,7 +69,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Dates(DatePatterns(knowledge.dates), attributor),
         Fatalities(FatalityCounter(knowledge.conventions)),
         EventTyping(actors, knowledge),
-        Scope(actors, knowledge),
+        Scope(knowledge),
         *([Relevance(relevance, actors, knowledge, threshold=settings.relevance_threshold,
                      floor=settings.relevance_floor)] if relevance is not None else []),
         ImpliedActors(actors, knowledge),

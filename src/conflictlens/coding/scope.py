@@ -15,11 +15,8 @@ Two rules, their word lists in ``data/conventions.yaml``:
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
-
-from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS
+from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas
 from conflictlens.knowledge import Knowledge
 
 CRIME_TYPE = "Violence against civilians"
@@ -32,9 +29,8 @@ class Scope:
     requires = ("drafts.type", "drafts.sides", "sentences", "actor_mentions", "mention_tokens", "sentence_attribution")
     adds = ("drafts.in_scope",)
 
-    def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge) -> None:
         conventions = knowledge.conventions
-        self.actors = actors
         self.non_conflict_causes = {w.lower() for w in conventions["non_conflict_causes"]}
         self.armed_signs = {w.lower() for w in conventions["conflict_cues"]}
         self.political_targets = {w.lower() for w in conventions["political_targets"]}
@@ -49,7 +45,7 @@ class Scope:
                             and (context or not self._ordinary_crime(d, annotated))]
 
     def _accident(self, draft: EventDraft) -> bool:
-        words = _words(draft.sentence)
+        words = target_lemmas(list(draft.sentence))
         return bool(words & self.non_conflict_causes) and not words & self.armed_signs and not any(
             a.inter in NON_STATE_ARMED_INTERS for a in draft.side_one)
 
@@ -62,7 +58,7 @@ class Scope:
         sentence = draft.sentence
         armed_actor = any(sentence.start <= i < sentence.end and i not in told_by and m.entry.inter in ARMED_INTERS
                           for i, m in (annotated.mention_tokens or {}).items())
-        words = _words(t for t in sentence if t.i not in told_by)
+        words = target_lemmas([t for t in sentence if t.i not in told_by])
         return not armed_actor and not words & (self.armed_signs | self.political_targets)
 
     def _shows_conflict(self, annotated: AnnotatedDocument) -> bool:
@@ -70,8 +66,5 @@ class Scope:
         if any(m.entry.inter in NON_STATE_ARMED_INTERS and not m.entry.generic
                for m in annotated.actor_mentions or []):
             return True
-        return any(_words(sentence) & self.conflict_context for sentence in annotated.sentences or [])
+        return any(target_lemmas(list(sentence)) & self.conflict_context for sentence in annotated.sentences or [])
 
-
-def _words(tokens: SpacySpan | object) -> set[str]:
-    return {w for t in tokens for w in (t.lower_, t.lemma_.lower())}  # type: ignore[attr-defined]
