@@ -55,7 +55,7 @@ class Settings(BaseModel):
         0.5, ge=0.0, le=1.0, description="A trigger whose sentence is this likely an event (by the relevance "
                                          "classifier) is kept whatever its arguments.")
     relevance_floor: float = Field(
-        0.1, ge=0.0, le=1.0, description="Below this likelihood a trigger is dropped even when its arguments show a "
+        0.3, ge=0.0, le=1.0, description="Below this likelihood a trigger is dropped even when its arguments show a "
                                          "conflict sense (an armed actor, deaths, a weapon, forces, a crowd).")
     classifier_ratio: float = Field(
         3.0, gt=1.0, description="The classifier overrules a sibling sub-type only when this many times likelier.")

@@ -78,3 +78,16 @@ def test_may_the_verb_is_not_a_date():
 def test_explicit_dates_round_trip(fmt: str, day: dt.date):
     found = find_dates(f"It happened on {day.strftime(fmt)} in Gao.", reference=WEDNESDAY)
     assert [(d.start, d.precision) for d in found] == [(day, TimePrecision.DAY)]
+
+
+def test_the_articles_own_publication_line_dates_its_weekdays(pipeline):
+    # The feed's date says 13 April; the page says it was updated on the 15th (a Saturday), glued as scraped.
+    text = ("Last updated at Apr 152017 A suicide car bomb attack on buses killed 40 people near Aleppo on Saturday, "
+            "the Syrian Observatory for Human Rights said.")
+    result = pipeline.process_text(text, published_at=dt.date(2017, 4, 13))
+    assert [e.event_date for e in result.events] == [dt.date(2017, 4, 15)]
+    assert any("disagrees with the article's own 'Last updated at Apr 15 2017'" in w for w in result.document.warnings)
+    agreeing = pipeline.process_text("Published October 31 2014 Barrel bombs killed 12 people in Idlib on Wednesday.",
+                                     published_at=dt.date(2014, 10, 31))
+    assert [e.event_date for e in agreeing.events] == [dt.date(2014, 10, 29)]
+    assert not any("disagrees" in w for w in agreeing.document.warnings)

@@ -259,6 +259,16 @@ def test_an_attack_by_a_remote_weapon_is_remote_violence_whoever_it_hits(code):
              "Shelling/artillery/missile attack",
              "Gunmen attacked the Shahba hotel in Aleppo with mortars on Tuesday, killing two guards.":
              "Shelling/artillery/missile attack",
-             "Militants attacked the village of Koutougou with rifles on Monday, killing 12 civilians.": "Attack"}
+             "Militants attacked the village of Koutougou with rifles on Monday, killing 12 civilians.": "Attack",
+             "Eleven civilians were killed in the blast in Aleppo on Friday, the monitor said.":
+             "Remote explosive/landmine/IED",
+             "Nine people were killed as a result of strikes on Idlib on Thursday, the monitor said.":
+             "Air/drone strike"}
     for text, sub_type in cases.items():
         assert [e.sub_event_type for e in code(text).events] == [sub_type], text
+
+
+def test_damage_told_after_the_violence_is_part_of_it(pipeline):
+    result = pipeline.process_text("Air strikes hit Raqqa on Sunday, killing 16 people. The bombing also destroyed "
+                                   "several bridges in Raqqa on Sunday.", published_at=dt.datetime(2015, 7, 5))
+    assert [e.event_type for e in result.events] == ["Explosions/Remote violence"]

@@ -27,6 +27,9 @@ from conflictlens.knowledge import BASE_LANGUAGE, read_data_file
 from conflictlens.model import TimePrecision
 
 PRECISIONS = {"day": TimePrecision.DAY, "week": TimePrecision.WEEK, "month": TimePrecision.MONTH}
+# How far into a text its own "Published <date>" line is looked for.
+PUBLICATION_WINDOW = 400
+GLUED_YEAR = re.compile(r"^(\w{3,9}\.?\s+[0-3]?\d)((?:19|20)\d{2})\b")
 YEAR = r"(?:19|20)\d{2}"
 
 
@@ -64,6 +67,10 @@ class DatePatterns:
         self.month_year = re.compile(rf"\b(?:{qualifiers})?\s*(?P<m>{months})\s+(?P<y>{YEAR})\b", re.IGNORECASE)
         self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
                                   rf"(?P<d>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
+        publication_openers: list[str] = words.get("publication_openers") or []
+        self.publication = re.compile(
+            rf"\b(?:{_alternatives(publication_openers)})\b\W{{0,3}}(?:(?:on|at|le)\s+)?", re.IGNORECASE
+        ) if publication_openers else None
         self.relative_words = {k.lower(): v for k, v in words["relative"].items()}
         self.count_words = {k.lower(): int(v) for k, v in words["count_words"].items()}
         count = rf"(?:\d+|{_alternatives(self.count_words)})"
@@ -211,16 +218,45 @@ class Dates:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         document = annotated.document
+        reference = document.published_at
+        stated = self.stated_publication(document.text)
+        line_end = -1
+        if stated is not None:
+            day, words, line_end = stated
+            if day != reference:
+                if reference is not None:
+                    document.warnings.append(
+                        f"published_at {reference.isoformat()} disagrees with the article's own {words!r}: its "
+                        f"dates are read against {day.isoformat()}")
+                reference = day
         annotated.sentence_dates = []
         for sent in annotated.sentences or []:
-            dates = find_dates(sent.text, reference=document.published_at, offset=sent.start_char,
-                               patterns=self.patterns)
+            dates = [d for d in find_dates(sent.text, reference=reference, offset=sent.start_char,
+                                           patterns=self.patterns)
+                     if d.start_char >= line_end]  # the publication line dates the article, not an event
             for mention in dates:
                 if mention.problem and mention.problem not in document.warnings:
                     document.warnings.append(mention.problem)
             annotated.sentence_dates.append(dates)
         for draft in annotated.drafts or []:
-            self._date(draft, annotated.sentence_dates[draft.sentence_index], document.published_at)
+            self._date(draft, annotated.sentence_dates[draft.sentence_index], reference)
+
+    def stated_publication(self, text: str) -> tuple[dt.date, str, int] | None:
+        """The day the article says, near its start, it was published or last updated, those words, and where
+        they end."""
+        if self.patterns.publication is None:
+            return None
+        head = text[:PUBLICATION_WINDOW]
+        for opener in self.patterns.publication.finditer(head):
+            # Scraped pages glue a day to its year ("Apr 152017").
+            following = GLUED_YEAR.sub(r"\1 \2", head[opener.end() : opener.end() + 40])
+            found = self.patterns.full.match(following)
+            if found is None:
+                continue
+            day = self.patterns.parse(found.group(0), None)
+            if day is not None:
+                return day, f"{opener.group(0)}{found.group(0)}".strip(), opener.end() + found.end()
+        return None
 
     def _date(self, draft: EventDraft, dates: list[DateMention], published_at: dt.date | None) -> None:
         event = draft.event

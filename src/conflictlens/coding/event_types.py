@@ -23,6 +23,9 @@ from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, targ
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, EventKind
 
+# Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
+MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as"}
+
 
 class EventTyping:
     """Types every draft from its trigger, sides, targets, toll and sentence (and the next one)."""
@@ -61,10 +64,15 @@ class EventTyping:
             self._type(draft, annotated.sentence_attribution[draft.sentence_index])
 
     def _remote_means(self, trigger: Token) -> str | None:
-        """The remote-violence sub-type of the weapon an attack names as its kind or its means, if any."""
+        """The remote-violence sub-type of the weapon an attack names as its kind, its means or its cause ("killed
+        in the strikes", "killed as a result of strikes"), if any."""
         words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
-        words += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"with", "by", "using"}
-                  for g in c.children if g.dep_ == "pobj"]
+        heads = [trigger]
+        for _ in range(2):  # "killed as a result of strikes": the cause two prepositions away
+            found = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in MEANS_PREPOSITIONS
+                     for g in c.children if g.dep_ == "pobj"]
+            words += found
+            heads = found
         words += [g for w in list(words) for g in w.children if g.dep_ == "compound"]  # "barrel bombs", "air strikes"
         for word in words:
             for form in (f"{word.lemma_.lower()}", f"{word.lower_}"):

@@ -79,6 +79,11 @@ ADMIN_SUFFIXES = re.compile(
     r"\s+(Region|Province|Department|Département|Governorate|District|State|Prefecture|Cercle|Circle)$",
     re.IGNORECASE,
 )
+# Spellings of one place this alike (rapidfuzz's 0-100 ratio) are taken as one name, within the document's
+# countries only; shorter names are too easily alike to compare.
+FUZZY_SIMILARITY = 85.0
+FUZZY_MIN_LENGTH = 5
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et|ez|en)(?=[a-z]{4})")
 FEATURE_LEVEL = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "ADM1": "admin1", "ADM2": "admin2"}
 
 
@@ -87,6 +92,12 @@ def name_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^0-9a-z]", "", ascii_only.lower())
+
+
+def without_article(key: str) -> str:
+    """A name key without a leading Arabic article ("alqamishli" -> "qamishli"), for comparing spellings."""
+    match = ARABIC_ARTICLE.match(key)
+    return key[match.end():] if match and len(key) - match.end() >= FUZZY_MIN_LENGTH else key
 
 
 def clean_admin_name(name: str | None) -> str | None:
@@ -128,6 +139,7 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
+        self._keys_by_country: dict[str, tuple[list[str], list[int]]] = {}
 
     @classmethod
     def open(cls, path: Path, *, build_if_missing: bool = True) -> Gazetteer:
@@ -164,13 +176,59 @@ class Gazetteer:
         key = name_key(text)
         if len(key) < 3:
             return []
+        return self._entries("n.key = ?", (key,), limit)
+
+    def closest(self, text: str, country_codes: Iterable[str], *, min_similarity: float = FUZZY_SIMILARITY
+                ) -> GazetteerEntry | None:
+        """The populated place of those countries whose name is spelt most like ``text`` ("Qamishli" for
+        "Al Qāmishlī", "Maarat al-Numan" for "Ma‘arrat an Nu‘mān"), when similar enough; transliterations of one
+        Arabic name differ by a vowel, a doubled letter or the article."""
+        from rapidfuzz import fuzz, process
+
+        key = name_key(text)
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        best: tuple[float, int] | None = None
+        for code in country_codes:
+            keys, ids = self._country_keys(code)
+            for query in {key, without_article(key)}:
+                found = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=min_similarity)
+                if found is not None and found[0][:1] == query[:1] and (best is None or found[1] > best[0]):
+                    best = (found[1], ids[found[2]])
+        if best is None:
+            return None
+        r = self.conn.execute(
+            """SELECT geonameid, name, latitude, longitude, feature_class, feature_code, country_code, admin1_name,
+                      admin2_name, population FROM places WHERE geonameid = ?""", (best[1],)).fetchone()
+        return GazetteerEntry(
+            geonameid=r[0], name=r[1], latitude=r[2], longitude=r[3], feature_class=r[4] or "",
+            feature_code=r[5] or "", country_code=r[6] or "", admin1_name=clean_admin_name(r[7]),
+            admin2_name=clean_admin_name(r[8]), population=r[9] or 0, is_primary_name=False)
+
+    def _country_keys(self, country_code: str) -> tuple[list[str], list[int]]:
+        """Name keys of a country's populated places, with and without a leading Arabic article, and their place
+        ids, in one order."""
+        cached = self._keys_by_country.get(country_code)
+        if cached is None:
+            by_key: dict[str, int] = {}
+            rows = self.conn.execute(
+                """SELECT n.key, n.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid
+                   WHERE p.country_code = ? AND p.feature_class = 'P' ORDER BY p.population""", (country_code,))
+            for key, geonameid in rows:  # the most populous place wins a shared key
+                by_key[key] = geonameid
+                by_key.setdefault(without_article(key), geonameid)
+            cached = (list(by_key), list(by_key.values()))
+            self._keys_by_country[country_code] = cached
+        return cached
+
+    def _entries(self, condition: str, parameters: tuple[object, ...], limit: int) -> list[GazetteerEntry]:
         rows = self.conn.execute(
-            """SELECT p.geonameid, p.name, p.latitude, p.longitude, p.feature_class, p.feature_code,
+            f"""SELECT p.geonameid, p.name, p.latitude, p.longitude, p.feature_class, p.feature_code,
                       p.country_code, p.admin1_name, p.admin2_name, p.population, MAX(n.is_primary)
                FROM names n JOIN places p ON p.geonameid = n.geonameid
-               WHERE n.key = ? GROUP BY p.geonameid
+               WHERE {condition} GROUP BY p.geonameid
                ORDER BY p.population DESC LIMIT ?""",
-            (key, limit),
+            (*parameters, limit),
         ).fetchall()
         return [
             GazetteerEntry(

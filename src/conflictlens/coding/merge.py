@@ -138,12 +138,12 @@ class Merge:
     def __call__(self, annotated: AnnotatedDocument) -> None:
         merged: list[Event] = []
         events = annotated.events or []
-        violent_sentences = {(e.evidence[0].start, e.evidence[0].end) for e in events
-                             if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence}
+        violence = [e for e in events if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence]
         for event in events:
-            if event.sub_event_type in self.context_sub_types and event.evidence \
-                    and (event.evidence[0].start, event.evidence[0].end) in violent_sentences:
-                continue  # "airstrikes hit Aleppo after the army declared an end to the truce": the truce is context
+            if event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence):
+                # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
+                # several bridges": the truce and the damage are the violence's context, not events of their own.
+                continue
             twin = next((m for m in merged if self._same_event(m, event)), None)
             if twin is None:
                 merged.append(event)
@@ -162,18 +162,40 @@ class Merge:
         if a.event_date and b.event_date and a.time_precision == b.time_precision == TimePrecision.DAY \
                 and a.event_date != b.event_date:
             return False
-        if a.place and b.place:
-            if a.place.country_code != b.place.country_code:
-                return False
-            if not _contains(a.place, b.place) and not _contains(b.place, a.place) \
-                    and None not in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
-                    and haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
-                                     b.place.latitude, b.place.longitude) > self.merge_km:  # type: ignore[arg-type]
-                return False
+        if not self._same_place(a, b):
+            return False
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
         named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
         return not named_a or not named_b or bool(named_a & named_b)
 
+
+    def _same_place(self, a: Event, b: Event) -> bool:
+        """Places that may be one: one lies in the other's country or region, or they are within merge distance."""
+        if a.place is None or b.place is None:
+            return True
+        if a.place.country_code != b.place.country_code:
+            return False
+        return _contains(a.place, b.place) or _contains(b.place, a.place) \
+            or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
+            or haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
+                            b.place.latitude, b.place.longitude) <= self.merge_km  # type: ignore[arg-type]
+
+    def _beside(self, context: Event, violence: Event) -> bool:
+        """A development told in the violence's sentence, or at its town or region within the period the
+        development is dated to (the day, or the week or month a vaguer date covers)."""
+        if context.evidence and (context.evidence[0].start, context.evidence[0].end) == (
+                violence.evidence[0].start, violence.evidence[0].end):
+            return True
+        if context.event_date is None or violence.event_date is None or context.place is None \
+                or violence.place is None or "country" in {context.place.level, violence.place.level} \
+                or not self._same_place(context, violence):
+            return False  # a country-wide development is no town's violence's context
+        apart = abs((context.event_date - violence.event_date).days)
+        if context.time_precision == TimePrecision.DAY:
+            return apart == 0
+        if context.time_precision == TimePrecision.WEEK:
+            return apart <= 6
+        return context.event_date.strftime("%Y-%m") == violence.event_date.strftime("%Y-%m")
 
     def _precedes(self, one: str, other: str) -> bool:
         """ACLED's precedence among one act's types: remote violence against civilians is coded as remote violence."""

@@ -39,6 +39,8 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
               "province", "circle", "cercle", "department", "departments", "road", "border", "corridor", "outskirts",
               "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
+# "the X district of Y": words for a part of a town or region.
+PART_NOUNS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "sector", "camp"}
 # Verbs whose direct object is usually a place: "attacked Djibo", "seized Kidal".
 PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "bomb", "enter", "besiege", "overrun",
                       "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
@@ -113,6 +115,10 @@ class Toponym:
     # is part of its name, not where anything happened.
     describes_organisation: bool = False
     part_of_unknown_name: bool = False  # the opening words of a longer name the gazetteer lacks
+    # A name the text presents as a place ("in Khan Tuman", "the village of Tal Qarrah") that the gazetteer lacks,
+    # even spelt loosely: the event keeps the name, placed approximately by what the text says around it.
+    unresolved: bool = False
+    country_hint: str | None = None  # the document's leading country, for an unresolved name
 
 
 class PlaceResolver:
@@ -143,12 +149,9 @@ class PlaceResolver:
         point = self.gazetteer.country_point(code)
         return point[0] if point else code
 
-    def find(self, doc: Doc, excluded_tokens: set[int], unknown: list[str] | None = None) -> list[Toponym]:
-        """Candidate toponyms: capitalised spans the gazetteer knows, outside actor mentions.
-
-        Names the text presents as places ("the village of X") that the gazetteer lacks are
-        appended to ``unknown``.
-        """
+    def find(self, doc: Doc, excluded_tokens: set[int]) -> list[Toponym]:
+        """Candidate toponyms: capitalised spans the gazetteer knows, outside actor mentions, and names the text
+        presents as places that it lacks (``unresolved``)."""
         toponyms: list[Toponym] = []
         # "Wichita Street" is no more Wichita than "Taco Bell" is Bell.
         excluded_tokens = excluded_tokens | {j for s in self.street_names(doc) for j in range(s.token_start, s.token_end)}
@@ -183,10 +186,13 @@ class PlaceResolver:
                     # lacks is that name's generic part, not the town that happens to bear it.
                     match.part_of_unknown_name = (match.token_start == i and match.token_end < run_end
                                                   and doc[match.token_end].lower_ not in PLACE_KIND_WORDS)
+                unresolved = None
+                if match is None or match.part_of_unknown_name:
+                    unresolved = self._unresolved_name(doc, i, run_end, sent.start, excluded_tokens, s_index)
+                    if unresolved is not None:
+                        toponyms.append(unresolved)
                 if match is None:
-                    if unknown is not None and self._presented_as_place(doc, i, sent.start):
-                        unknown.append(token.text)
-                    i += 1
+                    i = unresolved.token_end if unresolved is not None else i + 1
                     continue
                 toponyms.append(match)
                 i = match.token_end
@@ -195,6 +201,7 @@ class PlaceResolver:
             t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _inside_organisation_name(
                 doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
+        _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
         return toponyms
@@ -302,7 +309,7 @@ class PlaceResolver:
 
     def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
         text = span.text
-        code = self.countries.get(text.lower())
+        code = self.countries.get(text.lower()) or self._country_possessive(span)
         if code is not None:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
         if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
@@ -344,7 +351,19 @@ class PlaceResolver:
         topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
         # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
         topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
+        if topo.weak and _names_something_else(span):
+            return None  # "59 Tomahawk cruise missiles": a name of a thing, not the town of that name
         return topo
+
+    def _country_possessive(self, span: Any) -> str | None:
+        """ "Syrias Aleppo", "Iraqs Mosul": a country's possessive that lost its apostrophe (as scraped text often
+        does), before another name."""
+        text = span.text
+        end = span.end
+        if len(span) != 1 or len(text) < 5 or not text.endswith("s") or end >= len(span.doc) \
+                or not _capitalised(span.doc[end].text):
+            return None
+        return self.countries.get(text[:-1].lower())
 
     def _ends_another_name(self, span: Any, prev: Any) -> bool:
         """"Taco Bell", "Consumers Energy", "Matthew Arnold": a town's name after another capitalised word is the
@@ -352,13 +371,40 @@ class PlaceResolver:
         whole as a place, or the text presents the whole name as a place ("the village of Koulo Koura", "in Holle
         Hamani": a two-word village whose second word is another village's name)."""
         return (_capitalised(prev.text) and not prev.is_stop and prev.lower_ not in self.name_prefixes
-                and span.root.ent_type_ not in {"GPE", "LOC"} and not _introduced_as_place(span.doc, prev.i))
+                and span.root.ent_type_ not in {"GPE", "LOC"} and not _introduced_as_place(span.doc, prev.i)
+                and self._country_possessive(span.doc[prev.i : prev.i + 1]) is None)
 
-    @staticmethod
-    def _presented_as_place(doc: Doc, i: int, sent_start: int) -> bool:
+    def _unresolved_name(self, doc: Doc, i: int, end: int, sent_start: int, excluded_tokens: set[int],
+                         s_index: int) -> Toponym | None:
+        """The name ``doc[i:end]`` as a place the gazetteer lacks, when the text presents it as one: "the village
+        of X", "X village", or "in X" where spaCy reads X as a place."""
+        # "Deir al-Zor Syrias": the name ends where a country's name or possessive begins.
+        end = next((j for j in range(i + 1, end) if doc[j].lower_ in self.countries
+                    or self._country_possessive(doc[j : j + 1]) is not None), end)
+        if i - 2 >= sent_start and doc[i - 2].lower_ in NAME_ARTICLES and doc[i - 1].text == "-":
+            i -= 2  # "a camp near al-Habeet": the article is part of the name
+        span = doc[i:end]
+        text = span.text
         before = [t.lower_ for t in doc[max(sent_start, i - 2) : i]]
-        return len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS | {"region", "province"} \
-            and doc[i].pos_ == "PROPN"
+        after = doc[end].lower_ if end < len(doc) else ""
+        kind_of = len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS | AREA_NOUNS | {
+            "province", "neighbourhood", "neighborhood"}
+        kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS
+        introduced = bool(before) and (before[-1] in PLACE_INTRODUCERS | {"at", "on"}
+                                       or doc[i - 1].lemma_.lower() in PLACE_OBJECT_VERBS)
+        located = introduced and all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
+        if not (kind_of or kind_after or located):
+            return None
+        lowered = text.lower()
+        if (any(j in excluded_tokens for j in range(i, end)) or len(name_key(text)) < 4 or _acronym(span)
+                or lowered in self.countries or lowered in self.demonyms or lowered.rstrip("s") in self.countries
+                or lowered in CALENDAR_WORDS or any(t.lower_ in self.not_place_words for t in span)
+                or (not (kind_of or kind_after) and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
+                or not all(_name_token(t.text) for t in span)
+                or any(self.gazetteer.lookup(doc[j:end].text) for j in range(i + 1, end))):
+            return None  # ("Syrias Aleppo": a possessive without its apostrophe, then a known place)
+        return Toponym(text, span.start_char, span.end_char, s_index, i, end, unresolved=True,
+                       village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS))
 
     def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
         """Choose one gazetteer entry per toponym, dropping weak ones outside the document's countries.
@@ -373,6 +419,13 @@ class PlaceResolver:
             if t.candidates and not t.weak and not t.describes_organisation \
                     and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
+        leading = [code for code, n in votes.most_common(3) if n > 0]
+        for t in toponyms:
+            if t.unresolved and leading:
+                # Another spelling of a place the gazetteer has, in a country the document points at.
+                entry = self.gazetteer.closest(t.text, leading)
+                if entry is not None:
+                    t.unresolved, t.candidates, t.weak = False, [entry], True
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
 
@@ -393,7 +446,9 @@ class PlaceResolver:
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         for t in toponyms:
             if self._far_from_its_qualifiers(t):
-                t.chosen = None  # the wrong namesake: the event falls back to the district or region named
+                # The wrong namesake ("the Kalassa district of Damascus" is no Kalassa of Mali): the name stays,
+                # placed by the district or region named with it.
+                t.chosen, t.candidates, t.unresolved = None, [], True
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
         strong.update(t.chosen.country_code for t in toponyms
@@ -405,10 +460,13 @@ class PlaceResolver:
                 fitting = [c for c in t.candidates if self._fits_document(c, t.weak, votes, strong)]
                 if fitting:
                     t.chosen = best(t, fitting)
-        toponyms[:] = [t for t in toponyms if t.country_code or (
+        toponyms[:] = [t for t in toponyms if t.country_code or (t.unresolved and strong) or (
             t.chosen is not None and self._fits_document(t.chosen, t.weak, votes, strong))]
         votes.update(t.chosen.country_code for t in toponyms
                      if t.chosen is not None and not t.weak and not t.describes_organisation)
+        for t in toponyms:
+            if t.unresolved:
+                t.country_hint = votes.most_common(1)[0][0]
         return votes
 
     def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
@@ -439,9 +497,9 @@ class PlaceResolver:
         """
         if weak:
             # With no country evidence at all, a sizeable town is still a fair reading of a proper noun.
-            return bool(strong.get(chosen.country_code)) or (
+            return _pointed_at(chosen.country_code, strong) or (
                 not strong and chosen.feature_class in "PA" and chosen.population >= 5000)
-        return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
+        return _pointed_at(chosen.country_code, votes) or not votes or chosen.population >= 1_000_000
 
     @staticmethod
     def _far_from_its_qualifiers(toponym: Toponym) -> bool:
@@ -486,6 +544,8 @@ class PlaceResolver:
                          surface=toponym.text)
         if toponym.country_code:
             return self.country_place(toponym.country_code, surface=toponym.text)
+        if toponym.unresolved:
+            return self.unresolved_place(toponym)
         if toponym.chosen is None:
             return None
         return self.entry_place(toponym.chosen, surface=toponym.text, near=toponym.near or toponym.area_word)
@@ -506,6 +566,23 @@ class PlaceResolver:
             geo_precision=precision, level=level if level in LEVEL_RANK else "feature",  # type: ignore[arg-type]
             geonameid=entry.geonameid, surface=surface,
         )
+
+    def unresolved_place(self, toponym: Toponym, around: Place | None = None) -> Place:
+        """A named place the gazetteer lacks: its name, with the coordinates and divisions of the district or
+        region named with it, else of ``around`` (the event's other places, the report's focus), else of the
+        country; always approximate."""
+        qualifier = next((q.chosen for q in toponym.qualifiers if q.chosen is not None), None)
+        if qualifier is not None:
+            around = self.entry_place(qualifier, surface=qualifier.name)
+        elif around is None or around.country_code != toponym.country_hint:
+            around = self.country_place(toponym.country_hint) if toponym.country_hint else None
+        if around is None:
+            return Place(name=toponym.text, country=None, surface=toponym.text)
+        # Near a town or in a district named with it, ACLED's "near" (2); in a region or country, its area (3).
+        precision = GeoPrecision.NEAR if around.level in {"populated_place", "feature", "admin2"} else GeoPrecision.AREA
+        return Place(name=toponym.text, country=around.country, country_code=around.country_code,
+                     admin1=around.admin1, admin2=around.admin2, latitude=around.latitude, longitude=around.longitude,
+                     geo_precision=precision, level="populated_place", surface=toponym.text)
 
     def directional_region(self, sentence_text: str, country_code: str | None) -> Place | None:
         """'the eastern region' -> the first-level division named Est/East in the sentence's country."""
@@ -550,11 +627,7 @@ class Places:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.doc is not None and annotated.mention_tokens is not None
-        unknown: list[str] = []
-        toponyms = self.resolver.find(annotated.doc, set(annotated.mention_tokens), unknown)
-        annotated.document.warnings.extend(
-            f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
-            "(import a GeoNames dump that has it)" for name in dict.fromkeys(unknown))
+        toponyms = self.resolver.find(annotated.doc, set(annotated.mention_tokens))
         # Foreign forces say little about where a report is; a country's own actors say more, and a
         # group active in several countries shares one vote among them.
         actor_votes: Counter[str] = Counter()
@@ -567,6 +640,9 @@ class Places:
                 actor_votes[code] += 1 / len(codes)  # type: ignore[assignment]  # Counter holds shares too
         actor_votes.update({code.upper(): 1 for code in self.focus_countries})
         votes = self.resolver.resolve(toponyms, extra_country_votes=actor_votes)
+        annotated.document.warnings.extend(
+            f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
+            "(import a GeoNames dump that has it)" for name in dict.fromkeys(t.text for t in toponyms if t.unresolved))
         annotated.toponyms = toponyms
         annotated.country_votes = votes
         annotated.country = self.resolver.country_name(votes.most_common(1)[0][0] if votes else None)
@@ -574,7 +650,8 @@ class Places:
 
     def _focus_place(self, toponyms: list[Toponym]) -> Place | None:
         """The place a report is about: its most-named town, else region, else country."""
-        places = [p for p in (self.resolver.to_place(t) for t in toponyms if not t.describes_organisation)
+        places = [p for p in (self.resolver.to_place(t) for t in toponyms
+                              if not t.describes_organisation and not t.unresolved and not _another_names_part(t))
                   if p is not None]
         if not places:
             return None
@@ -607,9 +684,15 @@ class EventPlaces:
         toponyms = annotated.sentence_toponyms(index)
         candidates = [(t, p) for t in toponyms
                       if t.start not in claimant_starts and not t.describes_organisation and not _another_names_part(t)
+                      and not _country_as_actor(sent.doc, t)
                       for p in [self.resolver.to_place(t)] if p is not None]
-        codes = [p.country_code for _, p in candidates if p.country_code]
         document_code = self.country_codes.get(annotated.country or "")
+        if any(p.country_code == document_code and p.level != "country" for _, p in candidates):
+            # "shelling of the Sulaymaniyah neighbourhood in Aleppo": in a report on Syria, a sentence that names a
+            # Syrian place means it, not a namesake abroad, unless it names that other country too.
+            named = {t.country_code for t in toponyms if t.country_code}
+            candidates = [(t, p) for t, p in candidates if p.country_code in {document_code, *named}]
+        codes = [p.country_code for _, p in candidates if p.country_code]
         region = self.resolver.directional_region(
             text, self._first_country_in(text, codes[0] if codes else document_code))
         if self.resolver.is_nationwide(text):
@@ -629,10 +712,21 @@ class EventPlaces:
         if options:
             anchor = draft.trigger.span.start_char
             positions = {id(p): abs(t.start - anchor) for t, p in candidates}
+            unresolved = {id(p): t for t, p in candidates if t.unresolved}
             if qualifiers_only:
                 # "(Tera, Tillaberi)" after an unknown village: its district comes first and lies nearest to it.
                 return min(options, key=lambda p: positions.get(id(p), 10_000))
-            return min(options, key=lambda p: (LEVEL_RANK[p.level], positions.get(id(p), 10_000)))
+            # A place the gazetteer knows comes before one it lacks at the same level, unless the text places the
+            # one it lacks by the known one: "the airfield in Ash Shairat near Homs".
+            landmarks = {id(p) for t, p in candidates if t.near and not t.unresolved}
+            chosen = min(options, key=lambda p: (LEVEL_RANK[p.level], id(p) in landmarks,
+                                                 id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
+            if id(chosen) in unresolved:
+                known = [p for p in options if id(p) not in unresolved]
+                around = min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known \
+                    else annotated.focus
+                return self.resolver.unresolved_place(unresolved[id(chosen)], around)
+            return chosen
         capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
         if capital and document_code:
             entry = self.resolver.gazetteer.capital(document_code)
@@ -654,6 +748,20 @@ class EventPlaces:
             if match and (first is None or match.start() < first[0]):
                 first = (match.start(), code)
         return first[1] if first else fallback
+
+
+def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
+    """ "The US launched 59 missiles", "US missile attack", "Turkey's army": a country named as the one acting or
+    owning, not as where anything happened."""
+    return toponym.country_code is not None and doc[toponym.token_end - 1].dep_ in {"nsubj", "compound", "poss"}
+
+
+def _pointed_at(country_code: str, votes: Counter[str]) -> bool:
+    """The document points at the country: by a whole vote (a place or country it names, an actor of that country),
+    or by shares about as large as the leading country's. A group active in many countries gives each a small share,
+    which alone does not make a report on Syria point at Mali."""
+    share = votes.get(country_code, 0)
+    return share >= 1 or (share > 0 and share >= 0.5 * max(votes.values()))
 
 
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
@@ -698,6 +806,17 @@ def _joined(doc: Doc, left: Toponym, right: Toponym) -> bool:
                 return False
             separated = True
     return separated
+
+
+def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
+    """ "the Kalassa district of Damascus", "the Sulaymaniyah neighbourhood of Aleppo": the town after "district of"
+    says where the place before it lies."""
+    by_start = {t.token_start: t for t in toponyms}
+    for t in toponyms:
+        end = t.token_end
+        if t.country_code is None and end + 2 < len(doc) and doc[end].lower_ in PART_NOUNS \
+                and doc[end + 1].lower_ == "of" and end + 2 in by_start:
+            by_start[end + 2].qualifier = True
 
 
 def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
@@ -807,6 +926,13 @@ def _related(anchor: GazetteerEntry, entry: GazetteerEntry) -> bool:
         return False
     return (haversine_km(anchor.latitude, anchor.longitude, entry.latitude, entry.longitude) < ANCHOR_KM
             or _within_region(anchor, entry) or _within_region(entry, anchor))
+
+
+def _names_something_else(span: Any) -> bool:
+    """The name modifies a common noun that is no kind of place: "Tomahawk cruise missiles", "Bell helicopters"."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" \
+        and head.lower_ not in PLACE_KIND_WORDS | {"neighborhood", "neighbourhood", "countryside", "outskirts"}
 
 
 def _person_name_parts(doc: Doc) -> set[str]:

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from conflictlens.coding.gazetteer import GazetteerEntry, haversine_km, name_key
+from conflictlens.coding.gazetteer import GazetteerEntry, haversine_km, name_key, without_article
 from conflictlens.coding.ingest import parse_published
 from conflictlens.coding.pipeline import Pipeline
 from conflictlens.errors import ConflictLensError
@@ -142,8 +142,9 @@ def place_agrees(event: Event, want: dict[str, Any] | None, lookup: Lookup | Non
         return haversine_km(place.latitude, place.longitude, want["lat"], want["lon"]) <= want.get("within_km", 25)
     if want.get("precision") == "country" or "name" not in want:
         return True
-    names = {name_key(n) for n in (place.name, place.surface, place.admin1) if n}
-    if name_key(str(want["name"])) in names:
+    # "al-Habeet" and "Habeet", "Al Tabqah" and "Tabqah": one name with and without its article.
+    names = {without_article(name_key(n)) for n in (place.name, place.surface, place.admin1) if n}
+    if without_article(name_key(str(want["name"]))) in names:
         return True
     if lookup is None or place.latitude is None or place.longitude is None:
         return False
