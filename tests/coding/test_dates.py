@@ -91,3 +91,14 @@ def test_the_articles_own_publication_line_dates_its_weekdays(pipeline):
                                      published_at=dt.date(2014, 10, 31))
     assert [e.event_date for e in agreeing.events] == [dt.date(2014, 10, 29)]
     assert not any("disagrees" in w for w in agreeing.document.warnings)
+
+
+def test_a_text_that_opens_with_a_date_is_dated_by_it(pipeline):
+    text = ("Sat Jul 26 2014 Militants execute 50 captive soldiers in Raqqa. The soldiers were shot dead in Raqqa on "
+            "Thursday, activists said.")
+    result = pipeline.process_text(text, published_at=dt.date(2015, 10, 4))
+    assert dt.date(2014, 7, 24) in {e.event_date for e in result.events}
+    assert all(e.event_date.year == 2014 for e in result.events)
+    prose = pipeline.process_text("On 27 April 2020, soldiers clashed with militants near Tera.",
+                                  published_at=dt.date(2020, 4, 29))
+    assert not any("disagrees" in w for w in prose.document.warnings)

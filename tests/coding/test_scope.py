@@ -1,4 +1,7 @@
-"""Stage scope: accidents, disasters and ordinary crime are not political violence (sentences the project wrote)."""
+"""Stage scope: accidents, disasters, background and ordinary crime are not political violence (sentences the project
+wrote)."""
+
+import datetime as dt
 
 import pytest
 
@@ -26,3 +29,26 @@ def test_accidents_disasters_and_ordinary_crime_are_not_events(code, text):
 def test_violence_with_a_conflict_sense_stays(code, text):
     assert any(e.event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}
                for e in code(text).events)
+
+
+def test_what_the_article_dates_weeks_before_its_own_date_is_background(pipeline):
+    text = ("Air strikes killed 10 civilians in Raqqa on Saturday, activists said. On March 17 an air strike hit a "
+            "building in Mosul, killing dozens of people.")
+    result = pipeline.process_text(text, published_at=dt.date(2017, 4, 8))
+    assert [(e.place.name, e.event_date) for e in result.events] == [("Ar Raqqah", dt.date(2017, 4, 8))]
+    assert any("left out as background" in w for w in result.document.warnings)
+    recent = pipeline.process_text("On April 2 an air strike hit a building in Mosul, killing 12 people.",
+                                   published_at=dt.date(2017, 4, 8))
+    assert [e.event_date for e in recent.events] == [dt.date(2017, 4, 2)]
+    # A report that tells only old events (a look back, a late report) keeps them.
+    late = pipeline.process_text("On March 17 an air strike hit a building in Mosul, killing dozens of people.",
+                                 published_at=dt.date(2017, 4, 8))
+    assert [e.event_date for e in late.events] == [dt.date(2017, 3, 17)]
+
+
+def test_policing_in_a_report_without_conflict_is_not_an_event(pipeline):
+    for text in ["Officers seized 1,248 bags of heroin and three guns in raids in the city, Hartford police said.",
+                 "A DeKalb man has been arrested after police say he tried to rob a woman in a store parking lot."]:
+        assert pipeline.process_text(text).events == [], text
+    political = pipeline.process_text("Police arrested two opposition activists in Niamey on Monday.").events
+    assert [e.sub_event_type for e in political] == ["Arrests"]

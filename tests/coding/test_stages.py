@@ -19,7 +19,7 @@ EXPECTED_LAYERS = {
     "actors": ["actor_context", "resolved_actors", "actor_roots", "opponent"],
     "attribution": ["sentence_attribution"],
     "detection": ["drafts"],
-    "dates": ["sentence_dates"],
+    "dates": ["reference_date", "sentence_dates"],
     "relevance": ["sentence_relevance"],
     "fatalities": ["sentence_deaths"],
     "coreference": ["events", "sentence_events", "continuations"],

@@ -9,6 +9,7 @@ the order once, when it is built.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Protocol
@@ -77,7 +78,8 @@ class AnnotatedDocument:
     drafts: list[EventDraft] | None = None
     # relevance: how likely each sentence with a trigger reports an event, by the sentence classifier
     sentence_relevance: dict[int, float] | None = None
-    # dates
+    # dates: the day the text's relative dates count from (its own publication line, else its metadata)
+    reference_date: dt.date | None = None
     sentence_dates: list[list[DateMention]] | None = None
     # fatalities
     sentence_deaths: list[tuple[int, str | None]] | None = None

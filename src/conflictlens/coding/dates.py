@@ -71,6 +71,9 @@ class DatePatterns:
         self.publication = re.compile(
             rf"\b(?:{_alternatives(publication_openers)})\b\W{{0,3}}(?:(?:on|at|le)\s+)?", re.IGNORECASE
         ) if publication_openers else None
+        # A text's start, past a weekday's name or its first three letters ("Sat Jul 26 2014 ...").
+        weekday_names = _alternatives([*self.weekdays, *{w[:3] for w in self.weekdays}])
+        self.opening = re.compile(rf"^\W*(?:(?:{weekday_names})\.?,?\s+)?", re.IGNORECASE)
         self.relative_words = {k.lower(): v for k, v in words["relative"].items()}
         self.count_words = {k.lower(): int(v) for k, v in words["count_words"].items()}
         count = rf"(?:\d+|{_alternatives(self.count_words)})"
@@ -210,7 +213,7 @@ class Dates:
 
     name = "dates"
     requires = ("sentences", "drafts", "sentence_attribution")
-    adds = ("sentence_dates", "drafts.event_date")
+    adds = ("reference_date", "sentence_dates", "drafts.event_date")
 
     def __init__(self, patterns: DatePatterns, attributor: Attributor) -> None:
         self.patterns = patterns
@@ -229,6 +232,7 @@ class Dates:
                         f"published_at {reference.isoformat()} disagrees with the article's own {words!r}: its "
                         f"dates are read against {day.isoformat()}")
                 reference = day
+        annotated.reference_date = reference
         annotated.sentence_dates = []
         for sent in annotated.sentences or []:
             dates = [d for d in find_dates(sent.text, reference=reference, offset=sent.start_char,
@@ -242,11 +246,20 @@ class Dates:
             self._date(draft, annotated.sentence_dates[draft.sentence_index], reference)
 
     def stated_publication(self, text: str) -> tuple[dt.date, str, int] | None:
-        """The day the article says, near its start, it was published or last updated, those words, and where
-        they end."""
+        """The day the article says, at or near its start, it was published or last updated, those words, and
+        where a publication line ends (0 for a date the text opens with)."""
         if self.patterns.publication is None:
             return None
         head = text[:PUBLICATION_WINDOW]
+        # A text that opens with a full date ("Sat Jul 26 2014 ISIL terrorists ...", "12 February 2015 ...") states
+        # its date as a dateline does.
+        opening = self.patterns.opening.match(head)
+        assert opening is not None  # the pattern matches the empty start
+        found = self.patterns.full.match(GLUED_YEAR.sub(r"\1 \2", head[opening.end() : opening.end() + 40]))
+        day = self.patterns.parse(found.group(0), None) if found is not None else None
+        if found is not None and day is not None:
+            # The date stays a date of the sentence it opens; only the words of a publication line are set aside.
+            return day, f"{opening.group(0)}{found.group(0)}".strip(), 0
         for opener in self.patterns.publication.finditer(head):
             # Scraped pages glue a day to its year ("Apr 152017").
             following = GLUED_YEAR.sub(r"\1 \2", head[opener.end() : opener.end() + 40])

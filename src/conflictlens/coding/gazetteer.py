@@ -82,7 +82,7 @@ ADMIN_SUFFIXES = re.compile(
 # Spellings of one place this alike (rapidfuzz's 0-100 ratio) are taken as one name, within the document's
 # countries only; shorter names are too easily alike to compare.
 FUZZY_SIMILARITY = 85.0
-FUZZY_MIN_LENGTH = 5
+FUZZY_MIN_LENGTH = 6
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et|ez|en)(?=[a-z]{4})")
 FEATURE_LEVEL = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "ADM1": "admin1", "ADM2": "admin2"}
 
@@ -193,7 +193,10 @@ class Gazetteer:
             keys, ids = self._country_keys(code)
             for query in {key, without_article(key)}:
                 found = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=min_similarity)
-                if found is not None and found[0][:1] == query[:1] and (best is None or found[1] > best[0]):
+                # Another spelling has the same first letter and about the same length: "Boulangou" is not
+                # "Boulangouri" with two letters lost, but another village.
+                if found is not None and found[0][:1] == query[:1] and abs(len(found[0]) - len(query)) <= 1 \
+                        and (best is None or found[1] > best[0]):
                     best = (found[1], ids[found[2]])
         if best is None:
             return None

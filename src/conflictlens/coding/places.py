@@ -87,6 +87,8 @@ ANCHOR_KM = 300
 # What a candidate gains for a coherent reading: lying inside a district named elsewhere in the document,
 # being that district, or being a region named alongside another region of its country.
 NESTED_WEIGHT = 1.0
+# Another spelling of a known town is read as that town only this near the places named beside it.
+FUZZY_NEAR_KM = 100
 # A place more than this far from the district and region named after it is another place of that name.
 QUALIFIER_KM = 250
 
@@ -133,6 +135,7 @@ class PlaceResolver:
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
+        self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
         self.name_prefixes = {w.lower() for w in knowledge.conventions["place_name_prefixes"]}
         self.street_suffixes = set(knowledge.conventions["street_suffixes"])
@@ -351,8 +354,8 @@ class PlaceResolver:
         topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
         # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
         topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
-        if topo.weak and _names_something_else(span):
-            return None  # "59 Tomahawk cruise missiles": a name of a thing, not the town of that name
+        if topo.weak and _modifies_a_weapon(span, self.weapons):
+            return None  # "59 Tomahawk cruise missiles": a weapon's name, not the town of that name
         return topo
 
     def _country_possessive(self, span: Any) -> str | None:
@@ -399,6 +402,7 @@ class PlaceResolver:
         if (any(j in excluded_tokens for j in range(i, end)) or len(name_key(text)) < 4 or _acronym(span)
                 or lowered in self.countries or lowered in self.demonyms or lowered.rstrip("s") in self.countries
                 or lowered in CALENDAR_WORDS or any(t.lower_ in self.not_place_words for t in span)
+                or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or (not (kind_of or kind_after) and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
                 or any(self.gazetteer.lookup(doc[j:end].text) for j in range(i + 1, end))):
@@ -422,9 +426,14 @@ class PlaceResolver:
         leading = [code for code, n in votes.most_common(3) if n > 0]
         for t in toponyms:
             if t.unresolved and leading:
-                # Another spelling of a place the gazetteer has, in a country the document points at.
+                # Another spelling of a place the gazetteer has, in a country the document points at, and near the
+                # places its sentence names with it, if any ("Bossieye in the Yatakala area" is no Bossèye afar).
                 entry = self.gazetteer.closest(t.text, leading)
-                if entry is not None:
+                beside = [c for o in toponyms if o is not t and o.sentence_index == t.sentence_index
+                          and not o.country_code for c in o.candidates[:1]]
+                if entry is not None and (not beside or any(
+                        haversine_km(entry.latitude, entry.longitude, c.latitude, c.longitude) <= FUZZY_NEAR_KM
+                        for c in beside)):
                     t.unresolved, t.candidates, t.weak = False, [entry], True
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
@@ -497,9 +506,9 @@ class PlaceResolver:
         """
         if weak:
             # With no country evidence at all, a sizeable town is still a fair reading of a proper noun.
-            return _pointed_at(chosen.country_code, strong) or (
+            return bool(strong.get(chosen.country_code)) or (
                 not strong and chosen.feature_class in "PA" and chosen.population >= 5000)
-        return _pointed_at(chosen.country_code, votes) or not votes or chosen.population >= 1_000_000
+        return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
 
     @staticmethod
     def _far_from_its_qualifiers(toponym: Toponym) -> bool:
@@ -569,15 +578,16 @@ class PlaceResolver:
 
     def unresolved_place(self, toponym: Toponym, around: Place | None = None) -> Place:
         """A named place the gazetteer lacks: its name, with the coordinates and divisions of the district or
-        region named with it, else of ``around`` (the event's other places, the report's focus), else of the
-        country; always approximate."""
+        region named with it, else of ``around`` (the event's other places, the report's focus, its country), always
+        approximate; with neither, no coordinates."""
         qualifier = next((q.chosen for q in toponym.qualifiers if q.chosen is not None), None)
         if qualifier is not None:
             around = self.entry_place(qualifier, surface=qualifier.name)
-        elif around is None or around.country_code != toponym.country_hint:
+        elif around is not None and around.country_code != toponym.country_hint:
             around = self.country_place(toponym.country_hint) if toponym.country_hint else None
-        if around is None:
-            return Place(name=toponym.text, country=None, surface=toponym.text)
+        if around is None:  # named, in the report's country, but not located
+            return Place(name=toponym.text, country=self.country_name(toponym.country_hint),
+                         country_code=toponym.country_hint, surface=toponym.text)
         # Near a town or in a district named with it, ACLED's "near" (2); in a region or country, its area (3).
         precision = GeoPrecision.NEAR if around.level in {"populated_place", "feature", "admin2"} else GeoPrecision.AREA
         return Place(name=toponym.text, country=around.country, country_code=around.country_code,
@@ -718,13 +728,13 @@ class EventPlaces:
                 return min(options, key=lambda p: positions.get(id(p), 10_000))
             # A place the gazetteer knows comes before one it lacks at the same level, unless the text places the
             # one it lacks by the known one: "the airfield in Ash Shairat near Homs".
-            landmarks = {id(p) for t, p in candidates if t.near and not t.unresolved}
+            landmarks = {id(p) for t, p in candidates if t.near and not t.unresolved} if unresolved else set()
             chosen = min(options, key=lambda p: (LEVEL_RANK[p.level], id(p) in landmarks,
                                                  id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
             if id(chosen) in unresolved:
                 known = [p for p in options if id(p) not in unresolved]
                 around = min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known \
-                    else annotated.focus
+                    else annotated.focus or (self.resolver.country_place(document_code) if document_code else None)
                 return self.resolver.unresolved_place(unresolved[id(chosen)], around)
             return chosen
         capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
@@ -754,14 +764,6 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     """ "The US launched 59 missiles", "US missile attack", "Turkey's army": a country named as the one acting or
     owning, not as where anything happened."""
     return toponym.country_code is not None and doc[toponym.token_end - 1].dep_ in {"nsubj", "compound", "poss"}
-
-
-def _pointed_at(country_code: str, votes: Counter[str]) -> bool:
-    """The document points at the country: by a whole vote (a place or country it names, an actor of that country),
-    or by shares about as large as the leading country's. A group active in many countries gives each a small share,
-    which alone does not make a report on Syria point at Mali."""
-    share = votes.get(country_code, 0)
-    return share >= 1 or (share > 0 and share >= 0.5 * max(votes.values()))
 
 
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
@@ -928,11 +930,12 @@ def _related(anchor: GazetteerEntry, entry: GazetteerEntry) -> bool:
             or _within_region(anchor, entry) or _within_region(entry, anchor))
 
 
-def _names_something_else(span: Any) -> bool:
-    """The name modifies a common noun that is no kind of place: "Tomahawk cruise missiles", "Bell helicopters"."""
+def _modifies_a_weapon(span: Any, weapons: set[str]) -> bool:
+    """The name modifies a weapon: "Tomahawk cruise missiles", "Bell helicopters" ("Hartford police" stays a
+    place)."""
     head = span.root.head
-    return span.root.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" \
-        and head.lower_ not in PLACE_KIND_WORDS | {"neighborhood", "neighbourhood", "countryside", "outskirts"}
+    return span.root.dep_ == "compound" and head.i >= span.end and (
+        head.lower_ in weapons or head.lemma_.lower() in weapons)
 
 
 def _person_name_parts(doc: Doc) -> set[str]:

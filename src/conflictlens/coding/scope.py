@@ -1,7 +1,7 @@
 """Stage ``scope``: ACLED's scope rules, which leave out what is not political violence, protest or a strategic
 development however violent its words.
 
-Two rules, their word lists in ``data/conventions.yaml``:
+Three rules, their word lists and limits in ``data/conventions.yaml``:
 
 * **Accidents, disasters and illness** are never events: a trigger whose sentence names such a cause
   ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped.
@@ -9,8 +9,12 @@ Two rules, their word lists in ``data/conventions.yaml``:
   describes as armed ("a woman was stabbed", "a man shot his neighbour", the police only telling of it) and
   against no political target (a party, a candidate, an official, a journalist), in a
   report that shows no conflict at all (no armed group, military, weapon of war, clash or protest anywhere in it),
-  is dropped. The same words in a report on an insurgency stay events: there, ACLED codes the unnamed
-  perpetrator as an unidentified armed group.
+  is dropped, and so is policing in such a report: a raid, shoot-out or arrest over a crime (``ordinary_crimes``)
+  with no organised armed group on either side and no political target. The same words in a report on an
+  insurgency stay events: there, ACLED codes the unnamed perpetrator as an unidentified armed group.
+* **Background** is not a report of an event: in an article that reports recent events, violence or a
+  development it dates weeks before its own date (``background_after_days``) is the story's history ("last
+  month's strike on Mosul"), told and coded when it was news. Each one left out is a recorded warning.
 """
 
 from __future__ import annotations
@@ -20,13 +24,16 @@ from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, targ
 from conflictlens.knowledge import Knowledge
 
 CRIME_TYPE = "Violence against civilians"
+POLICING_TYPE = "Battles"
+ARREST_TYPE = "Arrests"
 
 
 class Scope:
-    """Drops the drafts ACLED's scope leaves out: accidents and disasters, and ordinary crime."""
+    """Drops the drafts ACLED's scope leaves out: accidents and disasters, background, and ordinary crime."""
 
     name = "scope"
-    requires = ("drafts.type", "drafts.sides", "sentences", "actor_mentions", "mention_tokens", "sentence_attribution")
+    requires = ("drafts.type", "drafts.sides", "sentences", "actor_mentions", "mention_tokens", "sentence_attribution",
+                "reference_date", "drafts.event_date")
     adds = ("drafts.in_scope",)
 
     def __init__(self, knowledge: Knowledge) -> None:
@@ -35,14 +42,38 @@ class Scope:
         self.armed_signs = {w.lower() for w in conventions["conflict_cues"]}
         self.political_targets = {w.lower() for w in conventions["political_targets"]}
         self.conflict_context = {w.lower() for w in conventions["conflict_context"]}
+        self.background_after_days = int(conventions["background_after_days"])
+        self.crimes = {w.lower() for w in conventions["ordinary_crimes"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
         if not drafts:
             return
         context = self._shows_conflict(annotated)
-        annotated.drafts = [d for d in drafts if not self._accident(d)
-                            and (context or not self._ordinary_crime(d, annotated))]
+        # History is background only beside news the text dates itself: a report whose every event is old (a look
+        # back, a late report) keeps them.
+        news = any(d.event.date_text and self._days_before(d, annotated) in range(-1, self.background_after_days + 1)
+                   for d in drafts)
+        kept = []
+        for draft in drafts:
+            if self._accident(draft) or (not context and (self._ordinary_crime(draft, annotated)
+                                                          or self._policing(draft, annotated))):
+                continue
+            days = self._days_before(draft, annotated)
+            if news and days is not None and days > self.background_after_days:
+                annotated.document.warnings.append(
+                    f"{draft.event.event_type} dated {draft.event.event_date} is {days} days before the article's "
+                    f"date: left out as background (background_after_days = {self.background_after_days})")
+                continue
+            kept.append(draft)
+        annotated.drafts = kept
+
+    @staticmethod
+    def _days_before(draft: EventDraft, annotated: AnnotatedDocument) -> int | None:
+        """How many days before the article's own date the draft is dated (to its last day), when both are known."""
+        event, reference = draft.event, annotated.reference_date
+        last_day = event.end_date or event.event_date
+        return (reference - last_day).days if reference is not None and last_day is not None else None
 
     def _accident(self, draft: EventDraft) -> bool:
         words = target_lemmas(list(draft.sentence))
@@ -60,6 +91,20 @@ class Scope:
                           for i, m in (annotated.mention_tokens or {}).items())
         words = target_lemmas([t for t in sentence if t.i not in told_by])
         return not armed_actor and not words & (self.armed_signs | self.political_targets)
+
+    def _policing(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """A raid, shoot-out or arrest over a crime, with no organised armed group on either side and no political
+        target: the police at work ("officers seized heroin and guns in raids", "a man was arrested after he
+        tried to rob a woman")."""
+        event = draft.event
+        if event.event_type != POLICING_TYPE and event.sub_event_type != ARREST_TYPE:
+            return False
+        if any(a.inter in NON_STATE_ARMED_INTERS for a in [*draft.side_one, *draft.side_two]):
+            return False
+        assert annotated.sentence_attribution is not None
+        told_by = annotated.sentence_attribution[draft.sentence_index].claimant_tokens
+        words = target_lemmas([t for t in draft.sentence if t.i not in told_by])
+        return bool(words & self.crimes) and not words & self.political_targets
 
     def _shows_conflict(self, annotated: AnnotatedDocument) -> bool:
         """Anywhere in the report: an organised armed group named, or a word of armed conflict or protest."""
