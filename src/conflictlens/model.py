@@ -87,6 +87,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if isinstance(self.published_at, dt.datetime):
+            self.published_at = self.published_at.date()  # a day is what dates are read against
         if not self.doc_id:
             self.doc_id = content_hash(self.url or "", self.text)
 

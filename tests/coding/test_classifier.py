@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from conflictlens.cli import main
 from conflictlens.coding.classifier import (
     SubtypeClassifier,
+    SubtypeSecondOpinion,
     default_model_dir,
     load_classifier,
     read_examples,
@@ -15,7 +16,8 @@ from conflictlens.coding.classifier import (
 )
 from conflictlens.errors import ConflictLensError, ModelLoadError
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import Event
+from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.model import Claim, Document, Event, Source, Span
 
 TAXONOMY = Knowledge.load(None).taxonomy
 SHIPPED = default_model_dir().parent.parent / "training" / "event_sentences.jsonl"
@@ -73,6 +75,19 @@ def test_second_opinion_stays_within_the_event_type():
     ], model, ratio=3.0)
     assert recaptured.sub_event_type == "Government regains territory"
     assert (bombing.event_type, bombing.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_second_opinion_leaves_a_sub_type_whose_weapon_the_sentence_names():
+    model = load_classifier("default")
+    assert model is not None
+    stage = SubtypeSecondOpinion(model, ratio=1.0, weapons=Knowledge.load(None).conventions["remote_means"])
+    sentence = "The Observatory said 38 soldiers were killed in the blast under their position on Thursday."
+    blast = Event(doc_id="d", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  claims=[Claim(Source("Observatory", "ngo"), "asserted", sentence, Span(0, len(sentence)), "d")])
+    annotated = AnnotatedDocument(Document(text=sentence))
+    annotated.events = [blast]
+    stage(annotated)
+    assert blast.sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_train_command(tmp_path):

@@ -102,3 +102,21 @@ def test_a_text_that_opens_with_a_date_is_dated_by_it(pipeline):
     prose = pipeline.process_text("On 27 April 2020, soldiers clashed with militants near Tera.",
                                   published_at=dt.date(2020, 4, 29))
     assert not any("disagrees" in w for w in prose.document.warnings)
+
+
+def test_a_month_without_its_year_is_the_last_such_month_before_the_article():
+    reference = dt.date(2015, 1, 20)
+    assert [(d.start, d.precision) for d in find_dates("In November Nusra expelled the rebels.",
+                                                       reference=reference)] == [
+        (dt.date(2014, 11, 1), TimePrecision.MONTH)]
+    assert [d.start for d in find_dates("Late January saw heavy fighting.", reference=reference)] == [
+        dt.date(2015, 1, 1)]
+    assert find_dates("Troops may come back.", reference=reference) == []
+
+
+def test_a_wire_agencys_byline_dates_the_article(pipeline):
+    text = ("Syria air strikes kill 10 children in Aleppo monitor AFP Friday 24 Oct 2014 Ten children were killed on "
+            "Thursday in air strikes on Aleppo.")
+    result = pipeline.process_text(text, published_at=dt.date(2014, 10, 15))
+    assert [e.event_date.isoformat() for e in result.events] == ["2014-10-23"]
+    assert any("disagrees with the article's own" in w for w in result.document.warnings)

@@ -272,3 +272,66 @@ def test_damage_told_after_the_violence_is_part_of_it(pipeline):
     result = pipeline.process_text("Air strikes hit Raqqa on Sunday, killing 16 people. The bombing also destroyed "
                                    "several bridges in Raqqa on Sunday.", published_at=dt.datetime(2015, 7, 5))
     assert [e.event_type for e in result.events] == ["Explosions/Remote violence"]
+
+
+def test_words_that_describe_rather_than_tell_are_no_events(code):
+    """A participle used as an adjective, a state ("under shelling") or a present-tense clause about a noun."""
+    for text in ["Under the deal, people from the two besieged towns were evacuated to Aleppo on Saturday.",
+                 "Aleppo's eastern districts are under continued shelling by the army.",
+                 "Aid reached the villages which are besieged by rebels in Idlib province.",
+                 "Kurds rallied in Beirut on Sunday for their relatives in Syria, where fighters are battling IS."]:
+        assert [e.event_type for e in code(text).events if e.event_type != "Protests"] == [], text
+    told = code("36 people were killed when an unidentified plane bombed civilians near Diffa on Monday.").events
+    assert [(e.event_type, e.sub_event_type) for e in told] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_deaths_take_the_means_that_caused_them_from_their_sentence(code):
+    cases = {"State TV said the explosion took place in the Kalassa district of Damascus and that ten people were "
+             "killed.": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+             "The air force attacked a crowded market in Aleppo on Friday, killing 15 people.":
+             ("Explosions/Remote violence", "Air/drone strike"),
+             "A suicide bomber killed 22 people at a wedding in Hasakah on Monday.":
+             ("Explosions/Remote violence", "Suicide bomb"),
+             "Rebels blew up a tunnel under an army position in Aleppo on Thursday, killing 38 soldiers.":
+             ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+             # The weapons seized are not the means, and an ambush opened by a mine is still a battle.
+             "Soldiers killed 23 militants near Inates on Monday and seized IEDs and motorbikes.":
+             ("Battles", "Armed clash"),
+             "Militants ambushed an army convoy near Inates on Monday; the attack was initiated by the detonation "
+             "of an IED.": ("Battles", "Armed clash")}
+    for text, labels in cases.items():
+        assert [(e.event_type, e.sub_event_type) for e in code(text).events] == [labels], text
+
+
+def test_a_place_named_for_its_government_or_a_side_is_not_where_it_happens(code):
+    trained = code("Nusra fighters attacked the headquarters of militants trained by Washington in Azaz on Friday, "
+                   "killing 11.").events
+    assert [e.place.name for e in trained] == ["I‘zāz"]
+    stance = code("Pro-Damascus media said a bomb attack killed 20 people in Homs on Saturday.").events
+    assert [e.place.name for e in stance] == ["Homs"]
+    formed = code("Nusra attacked US-formed rebels in Aleppo on Friday, leaving 11 dead.").events
+    assert [e.place.country for e in formed] == ["Syria"]
+
+
+def test_the_capital_named_by_its_people_is_the_capital(code):
+    events = code("Clashes broke out in the Syrian capital on Friday between rebels and the army.").events
+    assert [(e.place.name, e.place.country) for e in events] == [("Damascus", "Syria")]
+
+
+def test_an_opening_line_and_the_body_that_tells_it_are_one_event(pipeline):
+    """A headline dated by the article and the body's day and village for it: one event, at the body's day and
+    village."""
+    text = ("Syria air strikes kill 10 children in Aleppo. Ten children were killed on Thursday in barrel bomb "
+            "strikes by regime helicopters on a home in the village of Tal Qarrah in Aleppo province.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 24)).events
+    assert [(e.sub_event_type, e.place.name, e.event_date.isoformat(), len(e.evidence)) for e in events] == [
+        ("Air/drone strike", "Tal Qarrah", "2014-10-23", 2)]
+
+
+def test_the_act_named_again_and_its_victims_tell_the_previous_event(pipeline):
+    text = ("Barrel bombs dropped by army helicopters killed 75 people at a camp near Idlib on Wednesday. Camp "
+            "residents told Reuters that the attack took place on Wednesday with two barrel bombs. Those killed were "
+            "mostly residents of villages in Hama province. A hospital source in Idlib said there were more than 70 "
+            "dead.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 31)).events
+    assert [(e.sub_event_type, len(e.evidence)) for e in events] == [("Air/drone strike", 4)]

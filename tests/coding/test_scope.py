@@ -44,6 +44,11 @@ def test_what_the_article_dates_weeks_before_its_own_date_is_background(pipeline
     late = pipeline.process_text("On March 17 an air strike hit a building in Mosul, killing dozens of people.",
                                  published_at=dt.date(2017, 4, 8))
     assert [e.event_date for e in late.events] == [dt.date(2017, 3, 17)]
+    # The news the article leads with need not be dated by its text.
+    lead = pipeline.process_text("At least 10 civilians were killed in coalition air strikes on Raqqa, activists "
+                                 "said. Late March media reported that 200 people were killed in air strikes in "
+                                 "Mosul.", published_at=dt.date(2017, 4, 20))
+    assert [e.place.name for e in lead.events] == ["Ar Raqqah"]
 
 
 def test_policing_in_a_report_without_conflict_is_not_an_event(pipeline):

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -178,21 +179,30 @@ def refine_sub_types(events: Sequence[Event], sentences: Sequence[str], classifi
 
 class SubtypeSecondOpinion:
     """The classifier's say between sibling sub-types, read on each event's first claim's sentence. It runs after
-    the merge, which groups mentions by the rules' labels."""
+    the merge, which groups mentions by the rules' labels. A sub-type whose weapon the sentence names ("killed in
+    the blast" is an explosive) is the text's own word, which no classifier overrules."""
 
     name = "second opinion"
     requires = ("events.merged",)
     adds = ("events.sub_type_reviewed",)
 
-    def __init__(self, classifier: SubtypeClassifier, *, ratio: float) -> None:
+    def __init__(self, classifier: SubtypeClassifier, *, ratio: float,
+                 weapons: dict[str, list[str]] | None = None) -> None:
         self.classifier = classifier
         self.ratio = ratio
+        self.weapons = {sub_type: {w.lower() for w in words} for sub_type, words in (weapons or {}).items()}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        events = annotated.events or []
-        if events:
-            refine_sub_types(events, [e.claims[0].evidence if e.claims else annotated.document.text for e in events],
-                             self.classifier, ratio=self.ratio)
+        text = annotated.document.text
+        reviewed = [(e, e.claims[0].evidence if e.claims else text) for e in annotated.events or []]
+        reviewed = [(e, sentence) for e, sentence in reviewed if not self._weapon_named(e.sub_event_type, sentence)]
+        if reviewed:
+            refine_sub_types([e for e, _ in reviewed], [sentence for _, sentence in reviewed], self.classifier,
+                             ratio=self.ratio)
+
+    def _weapon_named(self, sub_type: str, sentence: str) -> bool:
+        words = self.weapons.get(sub_type, set())
+        return not words.isdisjoint(re.findall(r"[\w-]+", sentence.lower()))
 
 
 def load_classifier(setting: str) -> SubtypeClassifier | None:

@@ -65,14 +65,21 @@ class DatePatterns:
         self.partial = re.compile(rf"\b{month_day}\b", re.IGNORECASE)
         qualifiers = _alternatives(words["month_qualifiers"])
         self.month_year = re.compile(rf"\b(?:{qualifiers})?\s*(?P<m>{months})\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+        # "in November", "late March": a month without its year, after a qualifier. Where the language writes months
+        # with a capital, only a capitalised one counts ("in may be" is no month).
+        capitalised = all(str(m)[:1].isupper() for m in words["months"])
+        self.month_alone = re.compile(rf"\b(?i:{qualifiers})\s+(?P<m>{months})(?![\w-])(?!\s*\d)",
+                                      0 if capitalised else re.IGNORECASE)
         self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
                                   rf"(?P<d>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
+        # A weekday's name or its first three letters ("Sat Jul 26 2014 ...", "AFP Friday 24 Oct 2014").
+        weekday_names = _alternatives([*self.weekdays, *{w[:3] for w in self.weekdays}])
         publication_openers: list[str] = words.get("publication_openers") or []
         self.publication = re.compile(
-            rf"\b(?:{_alternatives(publication_openers)})\b\W{{0,3}}(?:(?:on|at|le)\s+)?", re.IGNORECASE
+            rf"\b(?:{_alternatives(publication_openers)})\b\W{{0,3}}(?:(?:on|at|le)\s+)?"
+            rf"(?:(?:{weekday_names})\.?,?\s+)?", re.IGNORECASE
         ) if publication_openers else None
-        # A text's start, past a weekday's name or its first three letters ("Sat Jul 26 2014 ...").
-        weekday_names = _alternatives([*self.weekdays, *{w[:3] for w in self.weekdays}])
+        # A text's start, past a weekday's name.
         self.opening = re.compile(rf"^\W*(?:(?:{weekday_names})\.?,?\s+)?", re.IGNORECASE)
         self.relative_words = {k.lower(): v for k, v in words["relative"].items()}
         self.count_words = {k.lower(): int(v) for k, v in words["count_words"].items()}
@@ -184,6 +191,15 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
         if free(m.start("m"), m.end("y")):
             day = _parse(f"1 {m.group('m')} {m.group('y')}", None)
             add(m, day, None, TimePrecision.MONTH if day else None, None if day else f"bad month {m.group(0)!r}")
+    for m in patterns.month_alone.finditer(text):
+        if free(m.start("m"), m.end("m")):
+            if reference is None:
+                add(m, None, None, None, f"month {m.group(0)!r} has no year and the article no date")
+                continue
+            first = _parse(f"1 {m.group('m')} {reference.year}", None)
+            if first is not None and first > reference:
+                first = first.replace(year=first.year - 1)  # the last such month before the article
+            add(m, first, None, TimePrecision.MONTH if first else None, None if first else f"bad month {m.group(0)!r}")
     for m in patterns.partial.finditer(text):
         if free(m.start(), m.end()):
             if reference is None:

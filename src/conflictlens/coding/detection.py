@@ -1,7 +1,8 @@
 """Stage ``detection``: lexicon triggers, filtered by modality; each kept trigger becomes an event draft.
 
 A trigger is a lexicon phrase matched on lemmas. It is dropped when hypothetical ("close to being
-captured"), negated, generic ("all strikes"), or part of an actor's name. One trigger per event
+captured"), negated, generic ("all strikes"), descriptive ("the besieged towns", "fighters battling IS"), or
+part of an actor's name. One trigger per event
 type is kept per sentence: the one nearest the root of the parse, because the main clause carries
 the reported event and subordinate clauses the background ("following their isolation"). A draft
 starts with its lexicon group's type; the typing stage revises it once roles are known.
@@ -94,7 +95,8 @@ class EventDetector:
         spans = filter_spans([doc[start:end] for start, end in group_of])
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
-            if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span):
+            if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
+                    or _descriptive(span):
                 continue
             group = self.groups[group_of[(span.start, span.end)]]
             index = sentence_of[span.sent.start]
@@ -159,6 +161,27 @@ class EventDetector:
         head = span.root
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+
+def _descriptive(span: SpacySpan) -> bool:
+    """A trigger that describes a thing, a place or people rather than tells an act: a participle used as an
+    adjective ("the besieged towns", "the fighting forces"), a state ("under shelling"), or one in a clause about a
+    noun that says what is going on ("their brethren fighting ISIS", "Manbij, where US-backed fighters are battling
+    IS", "the villages which are besieged by rebels")."""
+    head = span.root
+    before = list(span.doc[max(span.sent.start, span.start - 3) : span.start])
+    under = next((i for i in range(len(before) - 1, -1, -1) if before[i].lower_ == "under"), None)
+    if under is not None and all(t.pos_ in {"ADJ", "VERB", "DET"} for t in before[under + 1 :]):
+        return True  # "the city is under continued shelling", "under attack", "under siege": a state, not an act
+    previous = span.doc[head.i - 1] if head.i > span.sent.start else None
+    if head.dep_ == "amod" and len(span) == 1 and (head.tag_ in {"VBN", "VBG"} or head.lower_.endswith(("ed", "ing"))) \
+            and (previous is None or previous.pos_ not in {"NOUN", "PROPN", "PRON"}):
+        return True  # (after a noun, "a plane bombed civilians", the parse took a verb for an adjective)
+    if head.dep_ not in {"acl", "relcl"}:
+        return False
+    # "fighters battling IS", "villages which are besieged by rebels": the present tense tells a state of things.
+    return head.tag_ in {"VBG", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in head.children)
+
 
 GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")
 

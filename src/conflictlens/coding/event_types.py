@@ -57,27 +57,41 @@ class EventTyping:
         self.protest_words = {w.lower() for w in conventions["protest_words"]}
         self.remote_means = {w.lower(): sub_type for sub_type, words in conventions["remote_means"].items()
                              for w in words}
+        self.other_time_marks = {w.lower() for w in conventions["other_time_marks"]}
+        self.ambiguous_means = {w.lower() for w in conventions["remote_means_ambiguous"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.sentence_attribution is not None
         for draft in annotated.drafts or []:
             self._type(draft, annotated.sentence_attribution[draft.sentence_index])
 
-    def _remote_means(self, trigger: Token) -> str | None:
-        """The remote-violence sub-type of the weapon an attack names as its kind, its means or its cause ("killed
-        in the strikes", "killed as a result of strikes"), if any."""
-        words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"}]
+    def _remote_means(self, trigger: Token, *, whole_sentence: bool = False) -> str | None:
+        """The remote-violence sub-type of the weapon an attack names as its kind, its means, its cause or its
+        doer ("killed in the strikes", "killed as a result of strikes", "a suicide bomber killed 22", "the air force
+        attacked the market"), if any. With ``whole_sentence``, a weapon anywhere in the sentence outside a clause
+        dated against the event, as doer or cause, counts: deaths told beside an explosion ("the explosion took place
+        in X and ten were killed") are its toll."""
+        words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj", "agent"}]
         heads = [trigger]
         for _ in range(2):  # "killed as a result of strikes": the cause two prepositions away
-            found = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in MEANS_PREPOSITIONS
-                     for g in c.children if g.dep_ == "pobj"]
+            found = [g for h in heads for c in h.children if c.dep_ in {"prep", "agent"}
+                     and c.lower_ in MEANS_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
             words += found
             heads = found
-        words += [g for w in list(words) for g in w.children if g.dep_ == "compound"]  # "barrel bombs", "air strikes"
+        if whole_sentence:
+            # Only a weapon that acts ("the blast ripped through") or causes ("in the explosion", "with barrel
+            # bombs"), not one that is acted on ("seized IEDs").
+            words += [t for t in trigger.sent if t.pos_ in {"NOUN", "PROPN"} and (
+                      t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
+                      and t.lower_ not in self.ambiguous_means
+                      and t.lemma_.lower() not in self.ambiguous_means
+                      and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
         for word in words:
-            for form in (f"{word.lemma_.lower()}", f"{word.lower_}"):
-                if form in self.remote_means:
-                    return self.remote_means[form]
+            # The modifier first: a "barrel bomb" is dropped from the air, an "air force" strikes from it.
+            for part in [*(c for c in word.children if c.dep_ in {"compound", "amod"}), word]:
+                for form in (part.lemma_.lower(), part.lower_):
+                    if form in self.remote_means:
+                        return self.remote_means[form]
         return None
 
     def _type(self, draft: EventDraft, attribution: SentenceAttribution) -> None:
@@ -110,7 +124,11 @@ class EventTyping:
         if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
             # Only the state arrests; an armed group that detains people abducts them (ACLED's rule).
             event_type, sub_type = "Violence against civilians", "Abduction/forced disappearance"
-        means = self._remote_means(trigger.span.root) if group.if_target_civilians or group.if_target_armed else None
+        # An act told only by its outcome ("ten were killed") or as violence against civilians takes its means
+        # from anywhere in the sentence; an attack or an ambush is typed by its own means, since a battle may hold an
+        # explosion ("an ambush initiated by the detonation of an IED").
+        means = self._remote_means(trigger.span.root, whole_sentence=group.outcome or sub_type == "Attack") \
+            if group.if_target_civilians or group.if_target_armed or sub_type == "Attack" else None
         if means is not None:
             # "rocket attacks on the neighbourhood", "attacked the hotel with shells": ACLED types violence by its
             # means, so an attack from afar is remote violence whoever it hits.

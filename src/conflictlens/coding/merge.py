@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from copy import deepcopy
+from typing import TYPE_CHECKING
 
 from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
@@ -24,16 +25,20 @@ from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.coding.grammar import Grammar
-from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, place_list
+from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor, Claim, Event, Place, Source, Span, TimePrecision
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class Coreference:
     """The report's events in reading order, and the sentences that tell each."""
 
     name = "coreference"
-    requires = ("drafts.claims", "sentences", "sentence_deaths", "sentence_dates", "toponyms", "resolved_actors")
+    requires = ("drafts.claims", "sentences", "sentence_deaths", "sentence_dates", "toponyms", "resolved_actors",
+                "sentence_attribution")
     adds = ("events", "sentence_events", "continuations")
 
     def __init__(self, actors: ActorDictionary, places: PlaceResolver, grammar: Grammar, knowledge: Knowledge) -> None:
@@ -84,16 +89,27 @@ class Coreference:
         if span not in event.evidence:
             event.evidence.append(span)
 
+    @staticmethod
+    def _own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:
+        """The sentence's places, outside the words of who tells it ("a hospital source in Hassakeh said") and the
+        names that only describe an organisation."""
+        assert annotated.sentence_attribution is not None
+        told_by = annotated.sentence_attribution[index].claimant_tokens
+        return [t for t in annotated.sentence_toponyms(index)
+                if t.token_start not in told_by and not t.describes_organisation]
+
     def _aftermath(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
-        the market around midday"): no place and no perpetrator of its own, and either only an outcome word or
-        no date of its own."""
+        the market around midday", "the attack took place on Wednesday"): no place and no perpetrator of its own,
+        and only an outcome word, no date of its own, or the act named as one already told."""
         event = draft.event
         assert annotated.sentence_dates is not None
+        # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
         return (event.event_type in VIOLENT_TYPES and previous.event_type in VIOLENT_TYPES
-                and not annotated.sentence_toponyms(draft.sentence_index)
+                and not self._own_toponyms(draft.sentence_index, annotated)
                 and not self.actors.identifying_names([event.actor1, *event.assoc_actor_1])
-                and (draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index]))
+                and (draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index]
+                     or _definite(draft.trigger.head)))
 
     def _one_per_place(self, draft: EventDraft, annotated: AnnotatedDocument) -> list[Event]:
         """ACLED codes one event per location: "soldiers took over the towns of Diffa, Arlit, Zinder and Agadez"
@@ -121,11 +137,15 @@ class Coreference:
         return parts
 
 
+# How many days apart an opening sentence may date the event its body tells (the article's day, the act's day).
+HEADLINE_DAYS = 3
+
+
 class Merge:
     """ACLED codes one event per type, place and day: repeated mentions in a report become one."""
 
     name = "merge"
-    requires = ("events", "events.claim_links")
+    requires = ("events", "events.claim_links", "sentences", "reference_date")
     adds = ("events.merged",)
 
     def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
@@ -134,24 +154,55 @@ class Merge:
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
+        self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         merged: list[Event] = []
         events = annotated.events or []
         violence = [e for e in events if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence]
+        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         for event in events:
-            if event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence):
+            if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
+                    event.sub_event_type in self.sentence_context_sub_types
+                    and any(_same_sentence(event, v) for v in violence)):
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
                 # several bridges": the truce and the damage are the violence's context, not events of their own.
                 continue
-            twin = next((m for m in merged if self._same_event(m, event)), None)
+            twin = next((m for m in merged if self._same_event(m, event)), None) or next(
+                (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date)), None)
             if twin is None:
                 merged.append(event)
-            else:
-                if self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type):
-                    twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
-                _absorb(twin, event)
+                continue
+            if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
+                    and twin.event_type == event.event_type and event.date_text:
+                # The body tells the opening line's event in full: its sub-type, day and place are the event's.
+                twin.sub_event_type = event.sub_event_type
+                twin.event_date, twin.end_date = event.event_date, event.end_date
+                twin.time_precision, twin.date_text = event.time_precision, event.date_text
+                if event.place is not None and (twin.place is None
+                                                or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
+                    twin.place = event.place
+            elif self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type):
+                twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
+            _absorb(twin, event)
         annotated.events = merged
+
+    def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None) -> bool:
+        """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
+        and kind, at a place that may be the one, within a few days. The opening gives the article's day or a
+        region for what the body dates and places exactly ("Syria air strikes kill 25" on the day of publication,
+        "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
+        if _opens(event, lead_end) or (lead.event_type, lead.kind) != (event.event_type, event.kind) \
+                or not self._same_place(lead, event):
+            return False
+        if not (self._headline(lead, lead_end, reference) or (
+                _opens(lead, lead_end) and lead.place is not None and event.place is not None
+                and _contains(lead.place, event.place))):
+            return False  # two days the text tells apart are two events
+        if lead.event_date is not None and event.event_date is not None \
+                and abs((lead.event_date - event.event_date).days) > HEADLINE_DAYS:
+            return False
+        return self._same_sides(lead, event)
 
     def _same_event(self, a: Event, b: Event) -> bool:
         if (a.event_type, a.sub_event_type, a.kind) != (b.event_type, b.sub_event_type, b.kind) \
@@ -164,6 +215,9 @@ class Merge:
             return False
         if not self._same_place(a, b):
             return False
+        return self._same_sides(a, b)
+
+    def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
         named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
         return not named_a or not named_b or bool(named_a & named_b)
@@ -183,8 +237,7 @@ class Merge:
     def _beside(self, context: Event, violence: Event) -> bool:
         """A development told in the violence's sentence, or at its town or region within the period the
         development is dated to (the day, or the week or month a vaguer date covers)."""
-        if context.evidence and (context.evidence[0].start, context.evidence[0].end) == (
-                violence.evidence[0].start, violence.evidence[0].end):
+        if _same_sentence(context, violence):
             return True
         if context.event_date is None or violence.event_date is None or context.place is None \
                 or violence.place is None or "country" in {context.place.level, violence.place.level} \
@@ -206,8 +259,36 @@ class Merge:
         """Two violent mentions at the same town on the same day, of any violent types, are one act of violence."""
         return (a.kind == b.kind and {a.event_type, b.event_type} <= self.one_violence
                 and a.place is not None and b.place is not None and a.place.level != "country"
-                and a.place.geonameid is not None and a.place.geonameid == b.place.geonameid
+                and _same_town(a.place, b.place)
                 and a.event_date is not None and a.event_date == b.event_date)
+
+    @staticmethod
+    def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
+        """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
+        return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
+
+
+def _opens(event: Event, lead_end: int) -> bool:
+    """Told in the report's opening sentence (its headline or lead)."""
+    return bool(event.evidence) and event.evidence[0].start < lead_end
+
+
+def _same_sentence(context: Event, violence: Event) -> bool:
+    return bool(context.evidence) and (context.evidence[0].start, context.evidence[0].end) == (
+        violence.evidence[0].start, violence.evidence[0].end)
+
+
+def _definite(trigger: Token) -> bool:
+    """ "the attack", "this blast": a noun that refers to an act already told."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                          for c in trigger.children)
+
+
+def _same_town(a: Place, b: Place) -> bool:
+    """One gazetteer place, or one name the gazetteer lacks ("Tall Tawil" twice) in one country."""
+    if a.geonameid is not None or b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return a.name.lower() == b.name.lower() and a.country_code == b.country_code
 
 
 def _contains(region: Place, place: Place) -> bool:

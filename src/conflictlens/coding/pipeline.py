@@ -79,7 +79,8 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Merge(actors, knowledge),
     ]
     if classifier is not None:
-        stages.append(SubtypeSecondOpinion(classifier, ratio=settings.classifier_ratio))
+        stages.append(SubtypeSecondOpinion(classifier, ratio=settings.classifier_ratio,
+                                           weapons=knowledge.conventions["remote_means"]))
     stages.append(Records())
     check_order(stages)
     return stages

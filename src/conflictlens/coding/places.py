@@ -40,11 +40,14 @@ AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "c
               "province", "circle", "cercle", "department", "departments", "road", "border", "corridor", "outskirts",
               "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
 # "the X district of Y": words for a part of a town or region.
-PART_NOUNS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "sector", "camp"}
+PART_NOUNS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "outskirts", "area", "region",
+              "sector", "camp"}
 # Verbs whose direct object is usually a place: "attacked Djibo", "seized Kidal".
 PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "bomb", "enter", "besiege", "overrun",
                       "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
                       "reach", "visit", "flee", "leave", "evacuate"}
+# Administrative divisions named after a place to say where it lies ("in Aleppo province").
+DIVISION_NOUNS = {"province", "governorate", "region", "district", "state", "county", "department", "prefecture"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 # Words after a name that say what kind of place it is ("Tillaberi Region", "Kano State"), not more of the name.
@@ -170,6 +173,11 @@ class PlaceResolver:
                     toponyms.append(initials)
                     i += 1
                     continue
+                capital = self._capital_by_demonym(doc, i, s_index)
+                if capital is not None:
+                    toponyms.append(capital)
+                    i = capital.token_end
+                    continue
                 match = None
                 for length in range(MAX_TOKENS, 0, -1):
                     end = i + length
@@ -201,8 +209,8 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
-            t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _inside_organisation_name(
-                doc, t, self.not_place_words | ORGANISATION_WORDS)
+            t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _stance(doc, t.token_start) \
+                or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
@@ -309,6 +317,17 @@ class PlaceResolver:
         token = doc[i]
         return Toponym(token.text, token.idx, token.idx + len(token.text), sentence_index, i, i + 1,
                        candidates=regions)
+
+    def _capital_by_demonym(self, doc: Doc, i: int, s_index: int) -> Toponym | None:
+        """ "the Syrian capital", "the Malian capital": the capital of the country the people's name refers to."""
+        if i + 1 >= len(doc) or doc[i + 1].lower_ != "capital" or i == 0 or doc[i - 1].lower_ != "the":
+            return None
+        code = self.demonyms.get(doc[i].lower_)
+        entry = self.gazetteer.capital(code) if code else None
+        if entry is None:
+            return None
+        return Toponym(doc[i : i + 2].text, doc[i].idx, doc[i + 1].idx + len(doc[i + 1].text), s_index, i, i + 2,
+                       candidates=[entry])
 
     def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
         text = span.text
@@ -656,12 +675,13 @@ class Places:
         annotated.toponyms = toponyms
         annotated.country_votes = votes
         annotated.country = self.resolver.country_name(votes.most_common(1)[0][0] if votes else None)
-        annotated.focus = self._focus_place(toponyms)
+        annotated.focus = self._focus_place(annotated.doc, toponyms)
 
-    def _focus_place(self, toponyms: list[Toponym]) -> Place | None:
+    def _focus_place(self, doc: Doc, toponyms: list[Toponym]) -> Place | None:
         """The place a report is about: its most-named town, else region, else country."""
         places = [p for p in (self.resolver.to_place(t) for t in toponyms
-                              if not t.describes_organisation and not t.unresolved and not _another_names_part(t))
+                              if not t.describes_organisation and not t.unresolved and not _another_names_part(t)
+                              and not _country_as_actor(doc, t))
                   if p is not None]
         if not places:
             return None
@@ -762,8 +782,15 @@ class EventPlaces:
 
 def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     """ "The US launched 59 missiles", "US missile attack", "Turkey's army": a country named as the one acting or
-    owning, not as where anything happened."""
-    return toponym.country_code is not None and doc[toponym.token_end - 1].dep_ in {"nsubj", "compound", "poss"}
+    owning, not as where anything happened; and a capital named for its government ("Moscow said", "trained by
+    Washington", "Damascus's allies")."""
+    last = doc[toponym.token_end - 1]
+    if toponym.country_code is not None:
+        return last.dep_ in {"nsubj", "compound", "poss"}
+    if last.dep_ == "pobj" and last.head.dep_ == "agent":
+        return True  # places do not act: "trained by Washington"
+    capital = any(c.feature_code == "PPLC" for c in toponym.candidates)
+    return capital and last.dep_ in {"nsubj", "poss"}
 
 
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
@@ -812,13 +839,24 @@ def _joined(doc: Doc, left: Toponym, right: Toponym) -> bool:
 
 def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
     """ "the Kalassa district of Damascus", "the Sulaymaniyah neighbourhood of Aleppo": the town after "district of"
-    says where the place before it lies."""
+    says where the place before it lies; so does the division after "in" ("the village of Tal Qarrah in Aleppo
+    province", "Talbiseh in the northern province of Homs")."""
     by_start = {t.token_start: t for t in toponyms}
     for t in toponyms:
         end = t.token_end
+        if t.country_code is None and end < len(doc) and doc[end].lower_ == "in":
+            division = next((u for u in toponyms if end < u.token_start <= end + 5 and u.country_code is None), None)
+            if division is not None and (
+                    (division.token_end < len(doc) and doc[division.token_end].lower_ in DIVISION_NOUNS)
+                    or (doc[division.token_start - 1].lower_ == "of"
+                        and doc[division.token_start - 2].lower_ in DIVISION_NOUNS)):
+                division.qualifier = True
         if t.country_code is None and end + 2 < len(doc) and doc[end].lower_ in PART_NOUNS \
-                and doc[end + 1].lower_ == "of" and end + 2 in by_start:
-            by_start[end + 2].qualifier = True
+                and doc[end + 1].lower_ == "of":
+            # "the Kalassa region of the Syrian capital": the article may stand before the town.
+            town = by_start.get(end + 2) or (by_start.get(end + 3) if doc[end + 2].lower_ == "the" else None)
+            if town is not None:
+                town.qualifier = True
 
 
 def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
@@ -968,8 +1006,19 @@ def _joining_article(doc: Doc, j: int, sent_end: int) -> bool:
 
 
 def _organisation_descriptor(doc: Doc, end: int) -> bool:
-    """The name ends in "-based", "-headquartered": "the London-based Syrian Observatory"."""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in DESCRIPTOR_WORDS
+    """The name ends in "-based", "-headquartered", or any other past participle: "the London-based Syrian
+    Observatory", "US-formed militants", "Iranian-built drones"."""
+    if end + 1 >= len(doc) or doc[end].text != "-":
+        return False
+    word = doc[end + 1]
+    return word.lower_ in DESCRIPTOR_WORDS or (word.tag_ in {"VBN", "VBD"} and word.lower_.endswith(("ed", "en")))
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """ "pro-Damascus media", "anti-Kiev rebels": a side taken, not a place."""
+    if start >= 1 and doc[start - 1].lower_ in {"pro-", "anti-"}:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti"}
 
 
 def _another_names_part(toponym: Toponym) -> bool:

@@ -12,9 +12,10 @@ Three rules, their word lists and limits in ``data/conventions.yaml``:
   is dropped, and so is policing in such a report: a raid, shoot-out or arrest over a crime (``ordinary_crimes``)
   with no organised armed group on either side and no political target. The same words in a report on an
   insurgency stay events: there, ACLED codes the unnamed perpetrator as an unidentified armed group.
-* **Background** is not a report of an event: in an article that reports recent events, violence or a
-  development it dates weeks before its own date (``background_after_days``) is the story's history ("last
-  month's strike on Mosul"), told and coded when it was news. Each one left out is a recorded warning.
+* **Background** is not a report of an event: in an article that reports recent events (one it dates
+  within the window, or the one it leads with), violence or a development it dates weeks before its own date
+  (``background_after_days``) is the story's history ("last month's strike on Mosul"), told and coded when it was
+  news. Each one left out is a recorded warning.
 """
 
 from __future__ import annotations
@@ -50,10 +51,12 @@ class Scope:
         if not drafts:
             return
         context = self._shows_conflict(annotated)
-        # History is background only beside news the text dates itself: a report whose every event is old (a look
-        # back, a late report) keeps them.
-        news = any(d.event.date_text and self._days_before(d, annotated) in range(-1, self.background_after_days + 1)
-                   for d in drafts)
+        # History is background only beside news: an event the text dates within the window, or the one the article
+        # leads with (news leads with the news). A report whose every event is old (a look back, a late report
+        # that opens on its date) keeps them.
+        window = range(-1, self.background_after_days + 1)
+        news = self._days_before(drafts[0], annotated) in window or any(
+            d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
         kept = []
         for draft in drafts:
             if self._accident(draft) or (not context and (self._ordinary_crime(draft, annotated)
