@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictlens.cli import main
+from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.coding.classifier import (
     SubtypeClassifier,
     SubtypeSecondOpinion,
@@ -16,7 +17,6 @@ from conflictlens.coding.classifier import (
 )
 from conflictlens.errors import ConflictLensError, ModelLoadError
 from conflictlens.knowledge import Knowledge
-from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.model import Claim, Document, Event, Source, Span
 
 TAXONOMY = Knowledge.load(None).taxonomy

@@ -335,3 +335,22 @@ def test_the_act_named_again_and_its_victims_tell_the_previous_event(pipeline):
             "dead.")
     events = pipeline.process_text(text, published_at=dt.date(2014, 10, 31)).events
     assert [(e.sub_event_type, len(e.evidence)) for e in events] == [("Air/drone strike", 4)]
+
+
+def test_what_an_act_is_called_is_not_another_act(code):
+    events = code("The opposition condemned the bombing in Aleppo on Sunday, describing it as a treacherous terrorist "
+                  "attack.").events
+    assert [e.event_type for e in events if e.event_type == "Battles"] == []
+
+
+def test_people_shot_while_shooting_at_the_police_fought_them_and_fatally_counts_the_dead(code):
+    events = code("In Makhachkala, police fatally shot four men on Friday who failed to stop their car at a "
+                  "checkpoint and began shooting at officers.").events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 4)]
+
+
+def test_a_trigger_word_naming_a_kind_of_thing_is_no_event_but_a_weapons_fire_is(code):
+    assert code("Someone had cut the screen from the storm door of a house in Richmond on Monday.").events == []
+    assert code("Protest leaders met the governor of Kano on Monday.").events == []
+    fire = code("Artillery fire hit the rebel-held town of Talbiseh in Homs province on Tuesday.").events
+    assert [e.sub_event_type for e in fire] == ["Shelling/artillery/missile attack"]

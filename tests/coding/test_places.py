@@ -280,3 +280,13 @@ def test_a_sentence_naming_a_place_of_the_reports_country_means_it_not_a_namesak
     events = code("Fighting went on across Syria on Saturday. Rockets hit the Sulaymaniyah neighbourhood of "
                   "Aleppo on Saturday, killing two people.").events
     assert {e.place.country for e in events} == {"Syria"}
+
+
+def test_a_province_spelt_otherwise_is_the_province_and_a_village_in_it_keeps_its_name(code):
+    # "Hassakeh" is GeoNames' "Al-Hasakah"; "Human Rights" in the monitor's name places nothing beside it.
+    place = place_of(code, "Syria: at least 22 people were killed on Monday in a suicide attack on a wedding party in the "
+                           "northeastern province of Hassakeh, the Syrian Observatory for Human Rights said.")
+    assert (place.level, place.country) == ("admin1", "Syria") and place.admin1 == "Al-Hasakah"
+    village = place_of(code, "Syria: the bombs were dropped on a camp near al-Habeet in the northern province of "
+                             "Idlib on Wednesday, killing 20 people.")
+    assert (village.name, village.country, village.admin1, village.geonameid) == ("al-Habeet", "Syria", "Idlib", None)

@@ -57,3 +57,12 @@ def test_policing_in_a_report_without_conflict_is_not_an_event(pipeline):
         assert pipeline.process_text(text).events == [], text
     political = pipeline.process_text("Police arrested two opposition activists in Niamey on Monday.").events
     assert [e.sub_event_type for e in political] == ["Arrests"]
+
+
+def test_police_near_a_death_or_making_an_arrest_over_no_politics_is_no_event(pipeline):
+    for text in ["On March 7, police found Kellen Coatney dead at the base of a slippery shed roof in Winona.",
+                 "Police have identified a man who was killed in a shooting early Saturday in Kansas City.",
+                 "Two officers arrested the pair as they tried to speed away from the parking lot in Kansas City."]:
+        assert pipeline.process_text(text).events == [], text
+    force = pipeline.process_text("On June 2, policemen shot dead an elderly man in Diffa.").events
+    assert [e.event_type for e in force] == ["Violence against civilians"]

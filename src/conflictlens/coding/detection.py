@@ -1,9 +1,10 @@
 """Stage ``detection``: lexicon triggers, filtered by modality; each kept trigger becomes an event draft.
 
 A trigger is a lexicon phrase matched on lemmas. It is dropped when hypothetical ("close to being
-captured"), negated, generic ("all strikes"), descriptive ("the besieged towns", "fighters battling IS"), or
-part of an actor's name. One trigger per event
-type is kept per sentence: the one nearest the root of the parse, because the main clause carries
+captured"), negated, generic ("all strikes"), descriptive ("the besieged towns", "fighters battling IS"), a
+kind of thing ("the storm door", "attack helicopters"), a name given to an act told elsewhere ("describing it
+as a terrorist attack"), a word in another sense ("demonstrated recipes"), or part of an actor's name. One
+trigger per event type is kept per sentence: the one nearest the root of the parse, because the main clause carries
 the reported event and subordinate clauses the background ("following their isolation"). A draft
 starts with its lexicon group's type; the typing stage revises it once roles are known.
 """
@@ -85,6 +86,9 @@ class EventDetector:
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
+        self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
+        self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
+        self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
 
     def triggers(self, doc: Doc, blocked_tokens: set[int]) -> dict[int, list[Trigger]]:
         """Kept triggers per sentence index."""
@@ -93,10 +97,12 @@ class EventDetector:
         for match_id, start, end in self.matcher(doc):
             group_of.setdefault((start, end), int(self.vocab.strings[match_id]))
         spans = filter_spans([doc[start:end] for start, end in group_of])
+        covered = {t.i for span in spans for t in span}
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
             if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
-                    or _descriptive(span):
+                    or _descriptive(span) or self._kind_of_thing(span, covered) or self._named_as(span) \
+                    or self._other_sense(span):
                 continue
             group = self.groups[group_of[(span.start, span.end)]]
             index = sentence_of[span.sent.start]
@@ -156,6 +162,34 @@ class EventDetector:
             (a for a in head.ancestors if a.pos_ == "VERB"), None)
         return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
                                             for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
+
+    def _other_sense(self, span: SpacySpan) -> bool:
+        """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
+        "scouts must demonstrate leadership skills", "rallied support")."""
+        head = span.root
+        return len(span) == 1 and head.pos_ == "VERB" and head.lemma_.lower() in self.senses_with_object \
+            and any(c.dep_ == "dobj" for c in head.children)
+
+    def _named_as(self, span: SpacySpan) -> bool:
+        """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an
+        act told elsewhere, not another act."""
+        head = span.root
+        if head.dep_ == "pobj" and head.head.lower_ == "as":
+            return head.head.head.lemma_.lower() in self.naming_verbs
+        return head.dep_ in {"oprd", "xcomp", "attr"} and head.head.lemma_.lower() in self.naming_verbs
+
+    def _kind_of_thing(self, span: SpacySpan, covered: set[int]) -> bool:
+        """A noun that names a kind of thing before the noun it modifies ("the storm door", "protest leaders",
+        "attack helicopters"), unless that noun tells an act too ("a bomb attack", "artillery fire", "a protest
+        meeting")."""
+        head = span.root
+        modified = head.head
+        previous = span.doc[head.i - 1] if head.i > span.sent.start else None
+        if previous is not None and previous.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return False  # "Thousands protest the extension", "FLAA ambush a convoy": a verb the parse took for a noun
+        return len(span) == 1 and head.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"} \
+            and modified.i > head.i and modified.pos_ in {"NOUN", "PROPN"} and modified.i not in covered \
+            and modified.lemma_.lower() not in self.act_nouns
 
     def _generic(self, span: SpacySpan) -> bool:
         head = span.root

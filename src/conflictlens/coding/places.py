@@ -23,7 +23,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.gazetteer import Gazetteer, GazetteerEntry, clean_admin_name, haversine_km, name_key
+from conflictlens.coding.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    clean_admin_name,
+    haversine_km,
+    name_key,
+    without_article,
+)
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -111,6 +118,7 @@ class Toponym:
     chosen: GazetteerEntry | None = None
     near: bool = False
     area_word: bool = False
+    division_word: bool = False  # "the province of Hassakeh", "Idlib governorate": the division, not its town
     village_word: bool = False  # "the village of Bima", "Koutou village": a small place, not a city of that name
     weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
     qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
@@ -414,7 +422,8 @@ class PlaceResolver:
         kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS
         introduced = bool(before) and (before[-1] in PLACE_INTRODUCERS | {"at", "on"}
                                        or doc[i - 1].lemma_.lower() in PLACE_OBJECT_VERBS)
-        located = introduced and all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
+        located = introduced and (all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
+                                  or _placed_in_division(doc, end))
         if not (kind_of or kind_after or located):
             return None
         lowered = text.lower()
@@ -427,7 +436,8 @@ class PlaceResolver:
                 or any(self.gazetteer.lookup(doc[j:end].text) for j in range(i + 1, end))):
             return None  # ("Syrias Aleppo": a possessive without its apostrophe, then a known place)
         return Toponym(text, span.start_char, span.end_char, s_index, i, end, unresolved=True,
-                       village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS))
+                       village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS),
+                       division_word=(kind_of and before[0] in DIVISION_NOUNS) or after in DIVISION_NOUNS)
 
     def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
         """Choose one gazetteer entry per toponym, dropping weak ones outside the document's countries.
@@ -449,10 +459,13 @@ class PlaceResolver:
                 # places its sentence names with it, if any ("Bossieye in the Yatakala area" is no Bossèye afar).
                 entry = self.gazetteer.closest(t.text, leading)
                 beside = [c for o in toponyms if o is not t and o.sentence_index == t.sentence_index
-                          and not o.country_code for c in o.candidates[:1]]
+                          and not o.country_code and not o.weak for c in o.candidates[:1]
+                          if c.country_code in leading]  # "Human Rights" read as a Uman afar places nothing
                 if entry is not None and (not beside or any(
                         haversine_km(entry.latitude, entry.longitude, c.latitude, c.longitude) <= FUZZY_NEAR_KM
                         for c in beside)):
+                    if t.division_word:
+                        entry = self._division_named_like(entry) or entry
                     t.unresolved, t.candidates, t.weak = False, [entry], True
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         anchors: list[tuple[str, GazetteerEntry]] = []
@@ -538,6 +551,14 @@ class PlaceResolver:
             not _inside(chosen, q) and haversine_km(chosen.latitude, chosen.longitude,
                                                     q.chosen.latitude, q.chosen.longitude) > QUALIFIER_KM  # type: ignore[union-attr]
             for q in around)
+
+    def _division_named_like(self, town: GazetteerEntry) -> GazetteerEntry | None:
+        """The first-level division that bears its town's name ("Al-Hasakah" governorate, whose seat is Al Ḩasakah),
+        for a spelling the text calls a province."""
+        if not town.admin1_name or without_article(name_key(town.admin1_name)) != without_article(name_key(town.name)):
+            return None
+        return next((e for e in self.gazetteer.lookup(town.admin1_name)
+                     if e.level == "admin1" and e.country_code == town.country_code), None)
 
     @staticmethod
     def _score(entry: GazetteerEntry, toponym: Toponym, votes: Counter[str], anchors: list[GazetteerEntry]) -> float:
@@ -1059,6 +1080,23 @@ def _street_name_start(doc: Doc, i: int, floor: int) -> int:
             or (doc[j - 1].text == "-" and j - 1 > floor and _capitalised(doc[j - 2].text))):
         j -= 1
     return j
+
+
+def _placed_in_division(doc: Doc, end: int) -> bool:
+    """The name ending before token ``end`` is placed in a named division: "near al-Habeet in the northern province
+    of Idlib", "in Kafr Nabl in Idlib province"."""
+    words = [t for t in doc[end : min(len(doc), end + 7)] if t.sent.start == doc[end - 1].sent.start]
+    if not words or words[0].lower_ != "in":
+        return False
+    for k, word in enumerate(words[1:], start=1):
+        if word.lower_ in DIVISION_NOUNS:
+            following = words[k + 1 : k + 3]
+            named_before = k >= 2 and _capitalised(words[k - 1].text)
+            return named_before or (len(following) == 2 and following[0].lower_ == "of"
+                                    and _capitalised(following[1].text))
+        if not (word.lower_ == "the" or word.pos_ == "ADJ" or _capitalised(word.text)):
+            return False
+    return False
 
 
 def _introduced_as_place(doc: Doc, i: int) -> bool:

@@ -5,13 +5,15 @@ Three rules, their word lists and limits in ``data/conventions.yaml``:
 
 * **Accidents, disasters and illness** are never events: a trigger whose sentence names such a cause
   ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped.
-* **Ordinary crime** is not political violence: violence against people by no one the sentence names or
-  describes as armed ("a woman was stabbed", "a man shot his neighbour", the police only telling of it) and
-  against no political target (a party, a candidate, an official, a journalist), in a
-  report that shows no conflict at all (no armed group, military, weapon of war, clash or protest anywhere in it),
-  is dropped, and so is policing in such a report: a raid, shoot-out or arrest over a crime (``ordinary_crimes``)
-  with no organised armed group on either side and no political target. The same words in a report on an
-  insurgency stay events: there, ACLED codes the unnamed perpetrator as an unidentified armed group.
+* **Ordinary crime** is not political violence: in a report that shows no conflict at all (no armed group,
+  military, weapon of war, clash or protest anywhere in it), violence, a shoot-out, an arrest or a theft with no
+  organised armed group on either side and no political target (a party, a candidate, an official, a journalist)
+  is dropped when the sentence tells a crime (``ordinary_crimes``: "a restaurant was robbed", "police shot a
+  robber"), when it is an arrest ("three arrested after a meth lab was seized"), or when no one armed takes part
+  ("a man shot his neighbour"). Force by state forces or by anyone the sentence calls armed ("policemen shot
+  dead an elderly man", "a gunman abducted a girl") and destruction ("set a church ablaze") with no crime told
+  stay events, and the same words in a report on an insurgency stay events: there, ACLED codes the unnamed
+  perpetrator as an unidentified armed group.
 * **Background** is not a report of an event: in an article that reports recent events (one it dates
   within the window, or the one it leads with), violence or a development it dates weeks before its own date
   (``background_after_days``) is the story's history ("last month's strike on Mosul"), told and coded when it was
@@ -21,12 +23,15 @@ Three rules, their word lists and limits in ``data/conventions.yaml``:
 from __future__ import annotations
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.detection import Trigger
 from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas
 from conflictlens.knowledge import Knowledge
 
-CRIME_TYPE = "Violence against civilians"
-POLICING_TYPE = "Battles"
-ARREST_TYPE = "Arrests"
+# What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
+CRIME_TYPES = {"Violence against civilians", "Battles"}
+CRIME_SUB_TYPES = {"Arrests", "Looting/property destruction"}
+ARREST_SUB_TYPE = "Arrests"
+LOOTING_SUB_TYPE = "Looting/property destruction"
 
 
 class Scope:
@@ -45,6 +50,7 @@ class Scope:
         self.conflict_context = {w.lower() for w in conventions["conflict_context"]}
         self.background_after_days = int(conventions["background_after_days"])
         self.crimes = {w.lower() for w in conventions["ordinary_crimes"]}
+        self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -59,8 +65,7 @@ class Scope:
             d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
         kept = []
         for draft in drafts:
-            if self._accident(draft) or (not context and (self._ordinary_crime(draft, annotated)
-                                                          or self._policing(draft, annotated))):
+            if self._accident(draft) or (not context and self._ordinary_crime(draft, annotated)):
                 continue
             days = self._days_before(draft, annotated)
             if news and days is not None and days > self.background_after_days:
@@ -84,30 +89,35 @@ class Scope:
             a.inter in NON_STATE_ARMED_INTERS for a in draft.side_one)
 
     def _ordinary_crime(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
-        """Violence against people with no armed perpetrator in its sentence, outside the words of who tells it."""
-        if draft.event.event_type != CRIME_TYPE or draft.side_one:
+        """In a report that shows no conflict: violence, policing, an arrest or a theft with no organised armed
+        group on either side or named in its sentence and no political target, outside the words of who tells it,
+        where no one armed takes part or the police act over a crime."""
+        event = draft.event
+        if event.event_type not in CRIME_TYPES and event.sub_event_type not in CRIME_SUB_TYPES:
+            return False
+        sides = [*draft.side_one, *draft.side_two]
+        if any(a.inter in NON_STATE_ARMED_INTERS for a in sides):
             return False
         assert annotated.sentence_attribution is not None
         told_by = annotated.sentence_attribution[draft.sentence_index].claimant_tokens
         sentence = draft.sentence
-        armed_actor = any(sentence.start <= i < sentence.end and i not in told_by and m.entry.inter in ARMED_INTERS
-                          for i, m in (annotated.mention_tokens or {}).items())
+        mentioned = [m.entry for i, m in (annotated.mention_tokens or {}).items()
+                     if sentence.start <= i < sentence.end and i not in told_by]
+        if any(entry.inter in NON_STATE_ARMED_INTERS and not entry.generic for entry in mentioned):
+            return False
         words = target_lemmas([t for t in sentence if t.i not in told_by])
-        return not armed_actor and not words & (self.armed_signs | self.political_targets)
-
-    def _policing(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
-        """A raid, shoot-out or arrest over a crime, with no organised armed group on either side and no political
-        target: the police at work ("officers seized heroin and guns in raids", "a man was arrested after he
-        tried to rob a woman")."""
-        event = draft.event
-        if event.event_type != POLICING_TYPE and event.sub_event_type != ARREST_TYPE:
+        if words & self.political_targets:
             return False
-        if any(a.inter in NON_STATE_ARMED_INTERS for a in [*draft.side_one, *draft.side_two]):
+        if event.sub_event_type == ARREST_SUB_TYPE:
+            return True  # an arrest of no one political is the police at work
+        crime = bool(words & self.crimes)
+        if not crime and (event.sub_event_type == LOOTING_SUB_TYPE or words & self.armed_without_crime):
+            # "unknown individuals set a church ablaze", "gunmen abducted a girl", "a guard opened fire":
+            # destruction, or violence by someone armed, told with no crime behind it.
             return False
-        assert annotated.sentence_attribution is not None
-        told_by = annotated.sentence_attribution[draft.sentence_index].claimant_tokens
-        words = target_lemmas([t for t in draft.sentence if t.i not in told_by])
-        return bool(words & self.crimes) and not words & self.political_targets
+        # Force by state forces is an event unless it is the police acting over a crime.
+        armed = any(a.inter in ARMED_INTERS for a in sides) and _acts(draft.trigger)
+        return not armed or crime
 
     def _shows_conflict(self, annotated: AnnotatedDocument) -> bool:
         """Anywhere in the report: an organised armed group named, or a word of armed conflict or protest."""
@@ -116,3 +126,13 @@ class Scope:
             return True
         return any(target_lemmas(list(sentence)) & self.conflict_context for sentence in annotated.sentences or [])
 
+
+def _acts(trigger: Trigger) -> bool:
+    """The first side does the act: the subject or agent of the trigger's verb ("policemen shot dead a man"), or
+    any side the roles read for a word of violence; a death alone ("police found him dead", "a man was killed in a
+    shooting, police said") does not say the police near it used force."""
+    if not trigger.group.outcome:
+        return True
+    head = trigger.head
+    return any((t.head.i == head.i and t.dep_ == "nsubj")
+               or (t.head.dep_ == "agent" and t.head.head.i == head.i) for t in trigger.side_one)
