@@ -354,3 +354,9 @@ def test_a_trigger_word_naming_a_kind_of_thing_is_no_event_but_a_weapons_fire_is
     assert code("Protest leaders met the governor of Kano on Monday.").events == []
     fire = code("Artillery fire hit the rebel-held town of Talbiseh in Homs province on Tuesday.").events
     assert [e.sub_event_type for e in fire] == ["Shelling/artillery/missile attack"]
+
+
+def test_strikes_on_two_towns_the_same_day_are_two_events(code):
+    events = code("Syria: airstrikes hit the town of Rastan on Thursday, killing five civilians. Other airstrikes hit "
+                  "the town of Talbiseh on Thursday, killing three civilians.").events
+    assert sorted((e.place.name, e.fatalities) for e in events) == [("Ar Rastan", 5), ("Tallbīsah", 3)]

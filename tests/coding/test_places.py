@@ -290,3 +290,8 @@ def test_a_province_spelt_otherwise_is_the_province_and_a_village_in_it_keeps_it
     village = place_of(code, "Syria: the bombs were dropped on a camp near al-Habeet in the northern province of "
                              "Idlib on Wednesday, killing 20 people.")
     assert (village.name, village.country, village.admin1, village.geonameid) == ("al-Habeet", "Syria", "Idlib", None)
+
+
+def test_rural_and_countryside_before_a_name_mean_its_province(code):
+    place = place_of(code, "Syria: regime airstrikes killed nine civilians in northern rural Homs on Thursday.")
+    assert (place.level, place.admin1, place.country) == ("admin1", "Homs", "Syria")

@@ -27,7 +27,7 @@ from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.coding.grammar import Grammar
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import Actor, Claim, Event, Place, Source, Span, TimePrecision
+from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -229,6 +229,8 @@ class Merge:
             return True
         if a.place.country_code != b.place.country_code:
             return False
+        if _distinct_towns(a.place, b.place):
+            return False  # "airstrikes hit Al-Ghanto ... other airstrikes hit Rastan": two towns, two events
         return _contains(a.place, b.place) or _contains(b.place, a.place) \
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
             or haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
@@ -289,6 +291,12 @@ def _same_town(a: Place, b: Place) -> bool:
     if a.geonameid is not None or b.geonameid is not None:
         return a.geonameid == b.geonameid
     return a.name.lower() == b.name.lower() and a.country_code == b.country_code
+
+
+def _distinct_towns(a: Place, b: Place) -> bool:
+    """Two towns the gazetteer knows apart, each named where the text places its event exactly."""
+    return a.level == b.level == "populated_place" and None not in (a.geonameid, b.geonameid) \
+        and a.geonameid != b.geonameid and GeoPrecision.EXACT == a.geo_precision == b.geo_precision
 
 
 def _contains(region: Place, place: Place) -> bool:

@@ -55,6 +55,9 @@ PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "b
                       "reach", "visit", "flee", "leave", "evacuate"}
 # Administrative divisions named after a place to say where it lies ("in Aleppo province").
 DIVISION_NOUNS = {"province", "governorate", "region", "district", "state", "county", "department", "prefecture"}
+# Words before a name that make it the division, not its town: "rural Homs" (the Syrian usage for a governorate).
+DIVISION_PREFIXES = {"rural"}
+COUNTRYSIDE_NOUNS = {"countryside"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 # Words after a name that say what kind of place it is ("Tillaberi Region", "Kano State"), not more of the name.
@@ -378,6 +381,10 @@ class PlaceResolver:
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
         topo.near = any(b in NEAR_CUES for b in before)
         topo.area_word = any(a in AREA_NOUNS for a in after)
+        # "Diffa region" stays the town its region is named after, as ACLED places a region's events at its
+        # seat; "rural Homs" and "the Idlib countryside" are the province's villages, not the city.
+        topo.division_word = (bool(before) and before[-1] in DIVISION_PREFIXES) or (
+            bool(after) and after[0] in COUNTRYSIDE_NOUNS)
         topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
         # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
         topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
@@ -452,7 +459,10 @@ class PlaceResolver:
             if t.candidates and not t.weak and not t.describes_organisation \
                     and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
-        leading = [code for code, n in votes.most_common(3) if n > 0]
+        # Another spelling is looked for only in the countries the report is mostly about: a Syrian report that
+        # quotes Washington once has no "Abedin" camp in Aberdeen, South Dakota.
+        top = max(votes.values(), default=0)
+        leading = [code for code, n in votes.most_common(3) if n > 0 and 2 * n >= top]
         for t in toponyms:
             if t.unresolved and leading:
                 # Another spelling of a place the gazetteer has, in a country the document points at, and near the
@@ -482,7 +492,8 @@ class PlaceResolver:
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
                 if t.candidates:
-                    t.chosen = best(t, t.candidates)
+                    divisions = [c for c in t.candidates if c.level == "admin1"] if t.division_word else []
+                    t.chosen = best(t, divisions or t.candidates)
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         for t in toponyms:
