@@ -120,3 +120,12 @@ def test_a_wire_agencys_byline_dates_the_article(pipeline):
     result = pipeline.process_text(text, published_at=dt.date(2014, 10, 15))
     assert [e.event_date.isoformat() for e in result.events] == ["2014-10-23"]
     assert any("disagrees with the article's own" in w for w in result.document.warnings)
+
+
+def test_a_month_alone_in_another_clause_does_not_date_the_event(code):
+    events = code("On April 18, students demanding the reinstatement of classmates suspended in March clashed with "
+                  "security forces in Niamey.", published_at=dt.date(2018, 4, 20)).events
+    riot = next(e for e in events if e.event_type == "Riots")
+    assert riot.event_date == dt.date(2018, 4, 18)
+    abduction = code("Suspected insurgents abducted a refugee in Diffa in July.", published_at=dt.date(2017, 8, 2)).events
+    assert [(e.event_date, e.time_precision) for e in abduction] == [(dt.date(2017, 7, 1), TimePrecision.MONTH)]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import dateparser
+from spacy.tokens import Token
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import Attributor
@@ -293,6 +294,10 @@ class Dates:
         # "denied on Wednesday that a strike killed civilians last week": the event is last week.
         own = [d for d in resolved if not self.attributor.is_statement_date(draft.sentence, d.start_char)]
         resolved = own or resolved
+        # "students suspended in March clashed with the police", "kidnapped in April, he was killed": a month alone
+        # in another clause dates that clause's act, not the event's.
+        resolved = [d for d in resolved if not (d.precision == TimePrecision.MONTH and not _has_year(d.text)
+                                                and not _in_clause_of(draft.trigger.head, d.start_char))]
         if resolved:
             anchor = draft.trigger.span.start_char
             best = min(resolved, key=lambda d: abs(d.start_char - anchor))
@@ -303,3 +308,15 @@ class Dates:
             event.event_date, event.time_precision = published_at, TimePrecision.WEEK
         elif dates:
             event.date_text = dates[0].text
+
+
+def _in_clause_of(trigger: Token, char: int) -> bool:
+    """The word at ``char`` hangs from the trigger's own clause: its nearest verb above it is the trigger's verb
+    (or the trigger itself), or it opens the sentence ("In November, gunmen killed ...")."""
+    word = next((t for t in trigger.sent if t.idx <= char < t.idx + len(t.text)), None)
+    if word is None:
+        return True
+    verb = next((a for a in word.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    own = trigger if trigger.pos_ in {"VERB", "AUX"} else next(
+        (a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is None or own is None or verb.i == own.i
