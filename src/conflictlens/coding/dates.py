@@ -311,12 +311,11 @@ class Dates:
 
 
 def _in_clause_of(trigger: Token, char: int) -> bool:
-    """The word at ``char`` hangs from the trigger's own clause: its nearest verb above it is the trigger's verb
-    (or the trigger itself), or it opens the sentence ("In November, gunmen killed ...")."""
+    """The word at ``char`` hangs from the trigger's own clause or one that governs it: its nearest verb above it
+    is the trigger, or a verb above the trigger ("In November, gunmen killed ...", "late March media reported that
+    200 were killed"), not a clause beside it ("classmates suspended in March")."""
     word = next((t for t in trigger.sent if t.idx <= char < t.idx + len(t.text)), None)
     if word is None:
         return True
     verb = next((a for a in word.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    own = trigger if trigger.pos_ in {"VERB", "AUX"} else next(
-        (a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return verb is None or own is None or verb.i == own.i
+    return verb is None or verb.i == trigger.i or any(a.i == verb.i for a in trigger.ancestors)
