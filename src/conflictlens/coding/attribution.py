@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import Grammar, without_clauses
+from conflictlens.coding.grammar import Grammar, token_at, verb_above, without_clauses
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Claim, ClaimType, Document, Event, Source, SourceKind, Span, TimePrecision
 
@@ -63,12 +63,9 @@ class Attributor:
 
     def is_statement_date(self, sent: SpacySpan, char: int) -> bool:
         """A date that dates a statement ("denied on Wednesday that ..."), not the event the statement is about."""
-        token = next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
-        while token is not None and token.head.i != token.i:
-            token = token.head
-            if token.pos_ in {"VERB", "AUX"}:
-                return token.lemma_.lower() in self.statement_verbs
-        return False
+        token = token_at(sent, char)
+        verb = verb_above(token) if token is not None else None
+        return verb is not None and verb.lemma_.lower() in self.statement_verbs
 
     def source_kind(self, claimant_text: str, context: str = "") -> SourceKind:
         """Classify a claimant; an official statement is told by the words around it ("communique")."""

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import Attributor
+from conflictlens.coding.grammar import token_at, verb_above
 from conflictlens.knowledge import BASE_LANGUAGE, read_data_file
 from conflictlens.model import TimePrecision
 
@@ -314,8 +315,6 @@ def _in_clause_of(trigger: Token, char: int) -> bool:
     """The word at ``char`` hangs from the trigger's own clause or one that governs it: its nearest verb above it
     is the trigger, or a verb above the trigger ("In November, gunmen killed ...", "late March media reported that
     200 were killed"), not a clause beside it ("classmates suspended in March")."""
-    word = next((t for t in trigger.sent if t.idx <= char < t.idx + len(t.text)), None)
-    if word is None:
-        return True
-    verb = next((a for a in word.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    word = token_at(trigger.sent, char)
+    verb = verb_above(word) if word is not None else None
     return verb is None or verb.i == trigger.i or any(a.i == verb.i for a in trigger.ancestors)

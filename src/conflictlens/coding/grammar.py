@@ -131,6 +131,16 @@ def preposition_of(child: Token) -> Token | None:
     return next((c for c in child.children if c.dep_ == "case"), None)
 
 
+def token_at(sent: Span, char: int) -> Token | None:
+    """The sentence's word that covers the document character offset ``char``."""
+    return next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
+
+
+def verb_above(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary) among the word's ancestors: the clause it belongs to."""
+    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
 def without_clauses(head: Token) -> list[Token]:
     """A noun phrase without its relative clauses: "HRW, which accused the army" is "HRW"."""
     clauses = {t.i for d in head.subtree if d.dep_ in {"relcl", "acl"} and d.head.i == head.i for t in d.subtree}

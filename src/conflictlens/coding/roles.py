@@ -24,7 +24,7 @@ from conflictlens.coding.actors import ActorDictionary, ActorMention
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import Grammar, next_sentence, preposition_of
+from conflictlens.coding.grammar import Grammar, next_sentence, preposition_of, verb_above
 from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
@@ -193,12 +193,7 @@ def _within(token: Token, head: Token) -> bool:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    if token.pos_ in {"VERB", "AUX"}:
-        return token
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"}:
-            return ancestor
-    return None
+    return token if token.pos_ in {"VERB", "AUX"} else verb_above(token)
 
 
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
