@@ -184,12 +184,13 @@ class EventDetector:
         meeting")."""
         head = span.root
         modified = head.head
+        if not (len(span) == 1 and head.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"}
+                and modified.i > head.i and modified.pos_ in {"NOUN", "PROPN"}):
+            return False
         previous = span.doc[head.i - 1] if head.i > span.sent.start else None
         if previous is not None and previous.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             return False  # "Thousands protest the extension", "FLAA ambush a convoy": a verb the parse took for a noun
-        return len(span) == 1 and head.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"} \
-            and modified.i > head.i and modified.pos_ in {"NOUN", "PROPN"} and modified.i not in covered \
-            and modified.lemma_.lower() not in self.act_nouns
+        return modified.i not in covered and modified.lemma_.lower() not in self.act_nouns
 
     def _generic(self, span: SpacySpan) -> bool:
         head = span.root

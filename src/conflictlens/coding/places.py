@@ -121,7 +121,9 @@ class Toponym:
     chosen: GazetteerEntry | None = None
     near: bool = False
     area_word: bool = False
-    division_word: bool = False  # "the province of Hassakeh", "Idlib governorate": the division, not its town
+    # The text means the division, not its town: "rural Homs", "the Idlib countryside"; for a name the gazetteer
+    # has only in another spelling, also "the province of Hassakeh" (a known name in "Diffa region" stays its seat).
+    division_word: bool = False
     village_word: bool = False  # "the village of Bima", "Koutou village": a small place, not a city of that name
     weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
     qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
@@ -1096,7 +1098,7 @@ def _street_name_start(doc: Doc, i: int, floor: int) -> int:
 def _placed_in_division(doc: Doc, end: int) -> bool:
     """The name ending before token ``end`` is placed in a named division: "near al-Habeet in the northern province
     of Idlib", "in Kafr Nabl in Idlib province"."""
-    words = [t for t in doc[end : min(len(doc), end + 7)] if t.sent.start == doc[end - 1].sent.start]
+    words = list(doc[end : min(doc[end - 1].sent.end, end + 7)])
     if not words or words[0].lower_ != "in":
         return False
     for k, word in enumerate(words[1:], start=1):

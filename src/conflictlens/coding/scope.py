@@ -29,9 +29,9 @@ from conflictlens.knowledge import Knowledge
 
 # What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
 CRIME_TYPES = {"Violence against civilians", "Battles"}
-CRIME_SUB_TYPES = {"Arrests", "Looting/property destruction"}
 ARREST_SUB_TYPE = "Arrests"
 LOOTING_SUB_TYPE = "Looting/property destruction"
+CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
 
 
 class Scope:
@@ -91,7 +91,7 @@ class Scope:
     def _ordinary_crime(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """In a report that shows no conflict: violence, policing, an arrest or a theft with no organised armed
         group on either side or named in its sentence and no political target, outside the words of who tells it,
-        where no one armed takes part or the police act over a crime."""
+        that is an arrest, tells a crime, or is violence no one armed takes part in."""
         event = draft.event
         if event.event_type not in CRIME_TYPES and event.sub_event_type not in CRIME_SUB_TYPES:
             return False
