@@ -65,3 +65,14 @@ def test_either_or_actors_are_named_the_acled_way(code):
         event = code(text).events[0]
         assert event.actor1.name == ("Islamic State (West Africa) and/or "
                                      "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad")
+
+
+def test_a_groups_short_name_is_the_group(code):
+    events = code("Syria: Nusra fighters attacked an army checkpoint near Idlib on Monday.").events
+    assert events and events[0].actor1 is not None and events[0].actor1.name == "Jabhat al-Nusra"
+
+
+def test_the_regime_is_the_state_forces(code):
+    events = code("Syria: the Assad regime committed a massacre in the village of al-Bureij northeast of Aleppo on "
+                  "Tuesday, killing 18 civilians. Regime forces shelled Daraa on Monday.").events
+    assert {e.actor1.name for e in events if e.actor1 is not None} == {"Military Forces of Syria"}

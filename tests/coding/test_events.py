@@ -52,6 +52,8 @@ def test_event_typing(code, text, expected):
         "The army did not attack the village, residents said.",
         "All strikes are clearly targeted against fighters, the ministry said.",
         "Officials said talks aim to prevent fighting around Kidal.",
+        "Rebels claim the Lebanese group wants to set up a permanent base near Daraa.",
+        "A commander said the militia was trying to set up a permanent base in the south.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):
@@ -109,3 +111,10 @@ def test_denial_links_to_the_allegation(code):
 
 def test_future_battles_are_not_events(code):
     assert code("The military said it is training recruits for the battles ahead near Gao.").events == []
+
+
+def test_a_violence_verb_whose_object_is_a_thing_of_its_other_sense_is_no_event(code):
+    assert code("On Thursday morning, police executed two search warrants at his home in Concord.").events == []
+    assert code("The crew shot a film in Kabul on Monday.").events == []
+    executed = code("Militants executed five prisoners in Raqqa on Monday.").events
+    assert [(e.event_type, e.fatalities) for e in executed] == [("Violence against civilians", 5)]

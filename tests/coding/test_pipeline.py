@@ -279,7 +279,8 @@ def test_words_that_describe_rather_than_tell_are_no_events(code):
     for text in ["Under the deal, people from the two besieged towns were evacuated to Aleppo on Saturday.",
                  "Aleppo's eastern districts are under continued shelling by the army.",
                  "Aid reached the villages which are besieged by rebels in Idlib province.",
-                 "Kurds rallied in Beirut on Sunday for their relatives in Syria, where fighters are battling IS."]:
+                 "Kurds rallied in Beirut on Sunday for their relatives in Syria, where fighters are battling IS.",
+                 "Thousands of people left Madaya on Friday, a town near Damascus besieged by government forces."]:
         assert [e.event_type for e in code(text).events if e.event_type != "Protests"] == [], text
     told = code("36 people were killed when an unidentified plane bombed civilians near Diffa on Monday.").events
     assert [(e.event_type, e.sub_event_type) for e in told] == [("Explosions/Remote violence", "Air/drone strike")]
@@ -360,3 +361,9 @@ def test_strikes_on_two_towns_the_same_day_are_two_events(code):
     events = code("Syria: airstrikes hit the town of Rastan on Thursday, killing five civilians. Other airstrikes hit "
                   "the town of Talbiseh on Thursday, killing three civilians.").events
     assert sorted((e.place.name, e.fatalities) for e in events) == [("Ar Rastan", 5), ("Tallbīsah", 3)]
+
+
+def test_a_move_of_the_fight_told_in_its_sentence_is_its_context(code):
+    events = code("Syria: clashes resumed on Thursday between regime forces and rebels near Rastan as the regime tried "
+                  "to complete the encirclement of the town.").events
+    assert [e.event_type for e in events] == ["Battles"]

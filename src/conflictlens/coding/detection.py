@@ -88,7 +88,10 @@ class EventDetector:
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
+        self.senses_with_objects = {verb.lower(): {o.lower() for o in objects}
+                                    for verb, objects in conventions["other_sense_with_objects"].items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
+        self.state_participles = {v.lower() for v in conventions["state_participles"]}
 
     def triggers(self, doc: Doc, blocked_tokens: set[int]) -> dict[int, list[Trigger]]:
         """Kept triggers per sentence index."""
@@ -101,7 +104,7 @@ class EventDetector:
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
             if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
-                    or _descriptive(span) or self._kind_of_thing(span, covered) or self._named_as(span) \
+                    or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) or self._named_as(span) \
                     or self._other_sense(span):
                 continue
             group = self.groups[group_of[(span.start, span.end)]]
@@ -165,10 +168,16 @@ class EventDetector:
 
     def _other_sense(self, span: SpacySpan) -> bool:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
-        "scouts must demonstrate leadership skills", "rallied support")."""
+        "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
+        its other sense is that sense ("executed a search warrant")."""
         head = span.root
-        return len(span) == 1 and head.pos_ == "VERB" and head.lemma_.lower() in self.senses_with_object \
-            and any(c.dep_ == "dobj" for c in head.children)
+        if len(span) != 1 or head.pos_ != "VERB":
+            return False
+        objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        lemma = head.lemma_.lower()
+        # "police executed two search warrants", "the plan was executed": a thing, not a person, is carried out.
+        return (lemma in self.senses_with_object and any(c.dep_ == "dobj" for c in objects)) or any(
+            c.lemma_.lower() in self.senses_with_objects.get(lemma, ()) for c in objects)
 
     def _named_as(self, span: SpacySpan) -> bool:
         """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an
@@ -197,7 +206,7 @@ class EventDetector:
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
 
-def _descriptive(span: SpacySpan) -> bool:
+def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     """A trigger that describes a thing, a place or people rather than tells an act: a participle used as an
     adjective ("the besieged towns", "the fighting forces"), a state ("under shelling"), or one in a clause about a
     noun that says what is going on ("their brethren fighting ISIS", "Manbij, where US-backed fighters are battling
@@ -213,6 +222,8 @@ def _descriptive(span: SpacySpan) -> bool:
         return True  # (after a noun, "a plane bombed civilians", the parse took a verb for an adjective)
     if head.dep_ not in {"acl", "relcl"}:
         return False
+    if head.tag_ == "VBN" and head.lemma_.lower() in state_participles:
+        return True  # "Madaya, a town besieged by government forces": what the town is in, not an act
     # "fighters battling IS", "villages which are besieged by rebels": the present tense tells a state of things.
     return head.tag_ in {"VBG", "VBZ", "VBP"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in head.children)

@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from conflictlens.knowledge import Knowledge, phrase_pattern
 
 UD_COMPONENT = "ud_to_clear"
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+SIDE_CLAUSES = {"advcl", "conj", "parataxis", "ccomp"}
 SENTENCE_COMPONENT = "punctuation_sentences"
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
 CLOSERS = {"»", '"', "'", ")", "]"}
@@ -139,6 +141,26 @@ def token_at(sent: Span, char: int) -> Token | None:
 def verb_above(token: Token) -> Token | None:
     """The nearest verb (or auxiliary) among the word's ancestors: the clause it belongs to."""
     return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def in_another_clause(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` belongs to another act's clause: one joined beside the trigger's ("as", "and", "while")
+    with a subject of its own, that neither holds the trigger nor hangs off it. In "the bomb killed 43 as fighters
+    advanced towards Raqqa", Raqqa is where the fighters went, not the bomb; a clause about a noun ("a site where
+    families are located near Deir al-Zor") still places it."""
+    if trigger.is_ancestor(word):
+        return False
+    for clause in [word, *word.ancestors]:
+        if clause == trigger or clause.is_ancestor(trigger):
+            return False
+        # A place misread as the subject of a participle ("airstrikes throughout Raqqa destroying bridges") is no
+        # clause of its own, and one whose subject is a pronoun tells of the same people ("killed by air strikes as
+        # they retreated through Gueskerou").
+        if clause.pos_ in {"VERB", "AUX"} and clause.dep_ in SIDE_CLAUSES and any(
+                c.dep_ in SUBJECTS and c.pos_ != "PRON" and not c.is_ancestor(word) and c != word
+                for c in clause.children):
+            return True
+    return False
 
 
 def without_clauses(head: Token) -> list[Token]:

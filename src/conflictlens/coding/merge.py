@@ -155,6 +155,7 @@ class Merge:
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
         self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
+        self.sentence_context_triggers = {w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         merged: list[Event] = []
@@ -163,7 +164,8 @@ class Merge:
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         for event in events:
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
-                    event.sub_event_type in self.sentence_context_sub_types
+                    (event.sub_event_type in self.sentence_context_sub_types
+                     or event.trigger.lower() in self.sentence_context_triggers)
                     and any(_same_sentence(event, v) for v in violence)):
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
                 # several bridges": the truce and the damage are the violence's context, not events of their own.
@@ -276,8 +278,9 @@ def _opens(event: Event, lead_end: int) -> bool:
 
 
 def _same_sentence(context: Event, violence: Event) -> bool:
-    return bool(context.evidence) and (context.evidence[0].start, context.evidence[0].end) == (
-        violence.evidence[0].start, violence.evidence[0].end)
+    """Whether the development is told in a sentence that tells the violence, first or as a later mention."""
+    return bool(context.evidence) and any((context.evidence[0].start, context.evidence[0].end) == (span.start, span.end)
+                                          for span in violence.evidence)
 
 
 def _definite(trigger: Token) -> bool:

@@ -31,6 +31,7 @@ from conflictlens.coding.gazetteer import (
     name_key,
     without_article,
 )
+from conflictlens.coding.grammar import in_another_clause
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -80,6 +81,8 @@ MAX_TOKENS = 5  # "Democratic Republic of the Congo"
 # Arabic articles that join the words of one place name: "Orum al-Kubra", "Deir el-Balah".
 NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ez", "es", "ed", "er", "et",
                  "en", "ul"}
+# Of those, the ones that join a name without their hyphen: the others are English or French words too ("at", "an").
+BARE_NAME_ARTICLES = {"al", "el", "ul"}
 # Words of organisations' names beside those that are never places (conventions' not_place_words).
 ORGANISATION_WORDS = {"observatory", "rights", "watch", "network", "centre", "center", "group", "organisation",
                       "organization", "council", "institute", "foundation", "society", "federation"}
@@ -204,7 +207,12 @@ class PlaceResolver:
                     if match is not None:
                         break
                 run_end = _name_run_end(doc, i, sent.end)
-                if match is not None and (match.token_start > i or match.token_end < run_end):
+                # "Deir al-Zor Syrias SANA": a name ends where a country's name or possessive begins.
+                run_end = next((j for j in range(i + 1, run_end) if doc[j].lower_ in self.countries
+                                or self._country_possessive(doc[j : j + 1]) is not None), run_end)
+                # "Syrias Hassakeh city": a country's possessive is no part of the name after it.
+                possessive = match is not None and self._country_possessive(doc[i : i + 1]) is not None
+                if match is not None and not possessive and (match.token_start > i or match.token_end < run_end):
                     match.weak = True  # "Gana" inside the unknown "N'Garoua Gana" is likely another place
                     # "Tal" of "Tal Hamis", "Bab" of "Bab al-Salama": the first word of a longer name the gazetteer
                     # lacks is that name's generic part, not the town that happens to bear it.
@@ -215,6 +223,11 @@ class PlaceResolver:
                     unresolved = self._unresolved_name(doc, i, run_end, sent.start, excluded_tokens, s_index)
                     if unresolved is not None:
                         toponyms.append(unresolved)
+                if match is not None and match.part_of_unknown_name and _joining_article(doc, match.token_end, sent.end):
+                    # "Bab al-Salama", "Tal al-Jabiyeh": the first word of such a name is a noun of it ("gate",
+                    # "hill"), not the town (Al Bab) that bears that noun alone.
+                    i = unresolved.token_end if unresolved is not None else run_end
+                    continue
                 if match is None:
                     i = unresolved.token_end if unresolved is not None else i + 1
                     continue
@@ -417,9 +430,7 @@ class PlaceResolver:
                          s_index: int) -> Toponym | None:
         """The name ``doc[i:end]`` as a place the gazetteer lacks, when the text presents it as one: "the village
         of X", "X village", or "in X" where spaCy reads X as a place."""
-        # "Deir al-Zor Syrias": the name ends where a country's name or possessive begins.
-        end = next((j for j in range(i + 1, end) if doc[j].lower_ in self.countries
-                    or self._country_possessive(doc[j : j + 1]) is not None), end)
+        name_start = i  # where the name proper starts: "Bureij" is al-Bureij, not a known place inside it
         if i - 2 >= sent_start and doc[i - 2].lower_ in NAME_ARTICLES and doc[i - 1].text == "-":
             i -= 2  # "a camp near al-Habeet": the article is part of the name
         span = doc[i:end]
@@ -442,7 +453,7 @@ class PlaceResolver:
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or (not (kind_of or kind_after) and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
-                or any(self.gazetteer.lookup(doc[j:end].text) for j in range(i + 1, end))):
+                or any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end))):
             return None  # ("Syrias Aleppo": a possessive without its apostrophe, then a known place)
         return Toponym(text, span.start_char, span.end_char, s_index, i, end, unresolved=True,
                        village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS),
@@ -746,9 +757,11 @@ class EventPlaces:
         text = sent.text
         claimant_starts = {sent.doc[i].idx for i in annotated.sentence_attribution[index].claimant_tokens}
         toponyms = annotated.sentence_toponyms(index)
+        trigger = draft.trigger.span.root
         candidates = [(t, p) for t in toponyms
                       if t.start not in claimant_starts and not t.describes_organisation and not _another_names_part(t)
                       and not _country_as_actor(sent.doc, t)
+                      and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
         if any(p.country_code == document_code and p.level != "country" for _, p in candidates):
@@ -824,7 +837,12 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     if last.dep_ == "pobj" and last.head.dep_ == "agent":
         return True  # places do not act: "trained by Washington"
     capital = any(c.feature_code == "PPLC" for c in toponym.candidates)
-    return capital and last.dep_ in {"nsubj", "poss"}
+    following = doc[last.i + 1 : last.i + 3]
+    # "prompting Damascus to bomb", "leading to Damascus to bomb": its government; "marched in Niamey to protest",
+    # "the streets of Niamey to protest": the place.
+    acts = len(following) == 2 and following[0].lower_ == "to" and following[1].tag_ == "VB" \
+        and (last.dep_ == "dobj" or (last.dep_ == "pobj" and last.head.lower_ == "to"))
+    return capital and (last.dep_ in {"nsubj", "poss"} or acts)
 
 
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
@@ -1027,16 +1045,20 @@ def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
         if _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
             j += 1
         elif j > i and _joining_article(doc, j, sent_end):
-            j += 3
+            j += _joining_article(doc, j, sent_end) + 1
         else:
             break
     return max(min(j, sent_end), i + 1)
 
 
-def _joining_article(doc: Doc, j: int, sent_end: int) -> bool:
-    """ "al-", "el-", "ad-" between two words of one name: "Orum al-Kubra"."""
-    return (j + 2 < sent_end and doc[j].lower_ in NAME_ARTICLES and doc[j + 1].text == "-"
-            and _capitalised(doc[j + 2].text))
+def _joining_article(doc: Doc, j: int, sent_end: int) -> int:
+    """How many tokens an article joining two words of one name takes: "al-", "el-", "ad-" in "Orum al-Kubra", or
+    "al" without its hyphen, as scraped text often has it ("Bab al Salama"); 0 if none."""
+    if j + 2 < sent_end and doc[j].lower_ in NAME_ARTICLES and doc[j + 1].text == "-" and _capitalised(doc[j + 2].text):
+        return 2
+    if j + 1 < sent_end and doc[j].lower_ in BARE_NAME_ARTICLES and _capitalised(doc[j + 1].text):
+        return 1
+    return 0
 
 
 def _organisation_descriptor(doc: Doc, end: int) -> bool:
