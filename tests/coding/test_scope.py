@@ -9,8 +9,12 @@ import pytest
 @pytest.mark.parametrize("text", [
     "A two-car accident killed one man and injured four on the highway near Paris, Texas, on Sunday.",
     "The flood killed 12 people in Niamey on Monday, rescuers said.",
+    "The Russian rocket lifted off on schedule from the Baikonur cosmodrome on Thursday with a satellite aboard.",
     "A woman was stabbed on Tuesday morning while jogging near Briarcliff Road in DeKalb County, police said.",
     "A man shot dead his neighbour in Kano on Monday after a quarrel over land, police said.",
+    # Political words that are not whom the act is done to make nothing political.
+    "Two men and a woman were arrested Tuesday after the county sheriff's deputies seized a mobile meth lab.",
+    "A 16-year-old was killed in a shooting after a weekend party in Grand Prairie, law enforcement officials said.",
 ])
 def test_accidents_disasters_and_ordinary_crime_are_not_events(code, text):
     assert code(text).events == []
@@ -66,3 +70,4 @@ def test_police_near_a_death_or_making_an_arrest_over_no_politics_is_no_event(pi
         assert pipeline.process_text(text).events == [], text
     force = pipeline.process_text("On June 2, policemen shot dead an elderly man in Diffa.").events
     assert [e.event_type for e in force] == ["Violence against civilians"]
+

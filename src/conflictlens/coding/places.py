@@ -42,6 +42,7 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday"}
 NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "surroundings", "environs", "nearby",
+             "countryside", "suburbs",
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",

@@ -162,9 +162,11 @@ def target_lemmas(targets: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
 
 
-def target_modifiers(targets: list[Token]) -> set[str]:
-    """The words that qualify a trigger's targets, as lemmas and words ("the National Guard camp": national, guard)."""
-    return target_lemmas([c for t in targets for c in t.children if c.dep_ in {"compound", "amod", "nmod"}])
+def target_modifiers(targets: list[Token], *, with_owners: bool = False) -> set[str]:
+    """The words that qualify a trigger's targets, as lemmas and words ("the National Guard camp": national, guard),
+    and with ``with_owners`` whose they are ("the ruling party's headquarters": party)."""
+    deps = {"compound", "amod", "nmod", "poss"} if with_owners else {"compound", "amod", "nmod"}
+    return target_lemmas([c for t in targets for c in t.children if c.dep_ in deps])
 
 
 def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:

@@ -4,7 +4,8 @@ development however violent its words.
 Three rules, their word lists and limits in ``data/conventions.yaml``:
 
 * **Accidents, disasters and illness** are never events: a trigger whose sentence names such a cause
-  ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped.
+  ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped, and so is one
+  whose weapon words have another sense there ("the rocket lifted off from the cosmodrome", "fireworks").
 * **Ordinary crime** is not political violence: in a report that shows no conflict at all (no armed group,
   military, weapon of war, clash or protest anywhere in it), violence, a shoot-out, an arrest or a theft with no
   organised armed group on either side and no political target (a party, a candidate, an official, a journalist)
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.detection import Trigger
-from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas
+from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge
 
 # What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
@@ -45,6 +46,7 @@ class Scope:
     def __init__(self, knowledge: Knowledge) -> None:
         conventions = knowledge.conventions
         self.non_conflict_causes = {w.lower() for w in conventions["non_conflict_causes"]}
+        self.other_sense_contexts = {w.lower() for w in conventions["other_sense_contexts"]}
         self.armed_signs = {w.lower() for w in conventions["conflict_cues"]}
         self.political_targets = {w.lower() for w in conventions["political_targets"]}
         self.conflict_context = {w.lower() for w in conventions["conflict_context"]}
@@ -84,9 +86,13 @@ class Scope:
         return (reference - last_day).days if reference is not None and last_day is not None else None
 
     def _accident(self, draft: EventDraft) -> bool:
+        """An accident, a disaster or illness with no weapon or armed group; or weapon words in another sense (a
+        space launch's rocket, fireworks) with no armed group."""
         words = target_lemmas(list(draft.sentence))
-        return bool(words & self.non_conflict_causes) and not words & self.armed_signs and not any(
-            a.inter in NON_STATE_ARMED_INTERS for a in draft.side_one)
+        if any(a.inter in NON_STATE_ARMED_INTERS for a in draft.side_one):
+            return False
+        return bool(words & self.other_sense_contexts) or (
+            bool(words & self.non_conflict_causes) and not words & self.armed_signs)
 
     def _ordinary_crime(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """In a report that shows no conflict: violence, policing, an arrest or a theft with no organised armed
@@ -105,9 +111,12 @@ class Scope:
                      if sentence.start <= i < sentence.end and i not in told_by]
         if any(entry.inter in NON_STATE_ARMED_INTERS and not entry.generic for entry in mentioned):
             return False
-        words = target_lemmas([t for t in sentence if t.i not in told_by])
-        if words & self.political_targets:
+        # Only whom the act is done to makes it political: "sheriff's deputies seized a meth lab", "after a weekend
+        # party" and "law enforcement officials said" name no target.
+        targets = [t for t in draft.targets if t.i not in told_by]
+        if (target_lemmas(targets) | target_modifiers(targets, with_owners=True)) & self.political_targets:
             return False
+        words = target_lemmas([t for t in sentence if t.i not in told_by])
         if event.sub_event_type == ARREST_SUB_TYPE:
             return True  # an arrest of no one political is the police at work
         crime = bool(words & self.crimes)
