@@ -76,3 +76,9 @@ def test_the_regime_is_the_state_forces(code):
     events = code("Syria: the Assad regime committed a massacre in the village of al-Bureij northeast of Aleppo on "
                   "Tuesday, killing 18 civilians. Regime forces shelled Daraa on Monday.").events
     assert {e.actor1.name for e in events if e.actor1 is not None} == {"Military Forces of Syria"}
+
+
+def test_whoever_harmed_the_one_who_died_of_wounds_did_it(code):
+    events = code("Syria: a farmer died of his wounds on Monday after he was shot by soldiers near Daraa.").events
+    assert [(e.event_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+            for e in events] == [("Violence against civilians", "Military Forces of Syria", "Civilians (Syria)")]

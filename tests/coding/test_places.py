@@ -320,3 +320,11 @@ def test_a_name_whose_article_drops_to_a_known_place_keeps_its_own_name(code):
     place = place_of(code, "Syria: regime aircraft bombed the village of al-Bureij northeast of Aleppo on Tuesday, "
                            "killing 18 civilians.")
     assert (place.name, place.country, place.admin1) == ("al-Bureij", "Syria", "Aleppo")
+
+
+def test_the_city_a_report_is_filed_from_is_not_its_events_place(code):
+    place = place_of(code, "BEIRUT (Reuters) - Air strikes killed 12 people in Idlib on Monday, a monitor said.")
+    assert place.name == "Idlib"
+    # Scraped text that lost the dateline's punctuation runs the city into the lead.
+    place = place_of(code, "Beirut Syrian government air strikes on Tuesday killed at least 39 people in Saraqib.")
+    assert (place.name, place.country) == ("Saraqib", "Syria")

@@ -96,7 +96,7 @@ class Coreference:
         assert annotated.sentence_attribution is not None
         told_by = annotated.sentence_attribution[index].claimant_tokens
         return [t for t in annotated.sentence_toponyms(index)
-                if t.token_start not in told_by and not t.describes_organisation]
+                if t.token_start not in told_by and not t.not_a_scene]
 
     def _aftermath(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck

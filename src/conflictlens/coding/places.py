@@ -133,9 +133,9 @@ class Toponym:
     qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
     qualifiers: list[Toponym] = field(default_factory=list)  # the qualifiers that follow this toponym
     street: bool = False  # a street or road: a place the text names that a gazetteer of towns cannot place
-    # "the London-based monitor", "Observatory for Human Rights": the name says where an organisation sits or
-    # is part of its name, not where anything happened.
-    describes_organisation: bool = False
+    # "the London-based monitor", "Observatory for Human Rights", "BEIRUT (Reuters) -": the name says where an
+    # organisation sits, is part of its name, or is where the report was filed, not where anything happened.
+    not_a_scene: bool = False
     part_of_unknown_name: bool = False  # the opening words of a longer name the gazetteer lacks
     # A name the text presents as a place ("in Khan Tuman", "the village of Tal Qarrah") that the gazetteer lacks,
     # even spelt loosely: the event keeps the name, placed approximately by what the text says around it.
@@ -236,8 +236,8 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
-            t.describes_organisation = _organisation_descriptor(doc, t.token_end) or _stance(doc, t.token_start) \
-                or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
+            t.not_a_scene = _dateline(doc, t) or _organisation_descriptor(doc, t.token_end) \
+                or _stance(doc, t.token_start) or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
@@ -467,10 +467,10 @@ class PlaceResolver:
         """
         votes: Counter[str] = Counter(extra_country_votes or {})
         for t in toponyms:
-            if t.country_code and not t.describes_organisation:
+            if t.country_code and not t.not_a_scene:
                 votes[t.country_code] += 2
         for t in toponyms:
-            if t.candidates and not t.weak and not t.describes_organisation \
+            if t.candidates and not t.weak and not t.not_a_scene \
                     and len({c.country_code for c in t.candidates}) == 1:
                 votes[t.candidates[0].country_code] += 1
         # Another spelling is looked for only in the countries the report is mostly about: a Syrian report that
@@ -518,7 +518,7 @@ class PlaceResolver:
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
         strong.update(t.chosen.country_code for t in toponyms
-                      if t.chosen is not None and not t.weak and not t.describes_organisation)
+                      if t.chosen is not None and not t.weak and not t.not_a_scene)
         for t in toponyms:
             if t.chosen is not None and not t.country_code and not self._fits_document(t.chosen, t.weak, votes, strong):
                 # "the village of Lada" in a report on Boko Haram: not the bigger Lada in Spain, but the namesake
@@ -529,7 +529,7 @@ class PlaceResolver:
         toponyms[:] = [t for t in toponyms if t.country_code or (t.unresolved and strong) or (
             t.chosen is not None and self._fits_document(t.chosen, t.weak, votes, strong))]
         votes.update(t.chosen.country_code for t in toponyms
-                     if t.chosen is not None and not t.weak and not t.describes_organisation)
+                     if t.chosen is not None and not t.weak and not t.not_a_scene)
         for t in toponyms:
             if t.unresolved:
                 t.country_hint = votes.most_common(1)[0][0]
@@ -726,7 +726,7 @@ class Places:
     def _focus_place(self, doc: Doc, toponyms: list[Toponym]) -> Place | None:
         """The place a report is about: its most-named town, else region, else country."""
         places = [p for p in (self.resolver.to_place(t) for t in toponyms
-                              if not t.describes_organisation and not t.unresolved and not _another_names_part(t)
+                              if not t.not_a_scene and not t.unresolved and not _another_names_part(t)
                               and not _country_as_actor(doc, t))
                   if p is not None]
         if not places:
@@ -760,7 +760,7 @@ class EventPlaces:
         toponyms = annotated.sentence_toponyms(index)
         trigger = draft.trigger.span.root
         candidates = [(t, p) for t in toponyms
-                      if t.start not in claimant_starts and not t.describes_organisation and not _another_names_part(t)
+                      if t.start not in claimant_starts and not t.not_a_scene and not _another_names_part(t)
                       and not _country_as_actor(sent.doc, t)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
@@ -1060,6 +1060,23 @@ def _joining_article(doc: Doc, j: int, sent_end: int) -> int:
     if j + 1 < sent_end and doc[j].lower_ in BARE_NAME_ARTICLES and _capitalised(doc[j + 1].text):
         return 1
     return 0
+
+
+def _dateline(doc: Doc, toponym: Toponym) -> bool:
+    """The city a report opens with as its dateline, where it was filed: "BEIRUT (Reuters) - ...", "GAZA - ...", or,
+    in scraped text that lost its punctuation, a city run straight into the lead's first capitalised word ("Beirut
+    Syrian government air strikes on Tuesday killed ...")."""
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None or toponym.token_start != first.i or toponym.token_end >= len(doc):
+        return False
+    after = doc[toponym.token_end]
+    if after.text in {"-", "–", "—", ":"}:
+        return True
+    if after.text == "(":
+        close = next((t for t in doc[after.i : after.i + 8] if t.text == ")"), None)
+        return close is not None and close.i + 1 < len(doc) and doc[close.i + 1].text in {"-", "–", "—", ":"}
+    last = doc[toponym.token_end - 1]
+    return after.text[:1].isupper() and after.ent_type_ == "NORP" and last.dep_ not in {"nsubj", "nsubjpass"}
 
 
 def _organisation_descriptor(doc: Doc, end: int) -> bool:

@@ -36,10 +36,13 @@ NON_STATE_ARMED_INTERS = {2, 3, 4}
 class SideReader:
     """Fills a trigger's sides with the root tokens of the actor mentions of its sentence."""
 
-    def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str]) -> None:
+    def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str],
+                 harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = ()) -> None:
         self.grammar = grammar
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
         self.perpetrator_nouns = {n.lower() for n in perpetrator_nouns}
+        self.harm_words = {w.lower() for w in harm_words}
+        self.dying_verbs = {w.lower() for w in dying_verbs}
 
     def read(self, trigger: Trigger, mention_roots: list[Token], excluded: set[int],
                      country_roots: list[Token]) -> None:
@@ -62,6 +65,13 @@ class SideReader:
             claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
             if claimants:
                 trigger.side_one.append(claimants[-1])
+        harmer = next((r for r in candidates if self._harms(r)), None) if trigger.group.outcome else None
+        if harmer is not None and harmer not in trigger.side_one:
+            # "she succumbed to her wounds after she was injured by a terrorists' sniper shot": a death told by its
+            # outcome was caused by whoever the sentence says harmed the victim, and the one who died is the victim.
+            dead = [r for r in trigger.side_one if r.dep_ == "nsubj" and r.head.lemma_.lower() in self.dying_verbs]
+            trigger.side_one[:] = [harmer, *(r for r in trigger.side_one if r not in dead)]
+            trigger.side_two[:] = [*dead, *(r for r in trigger.side_two if r != harmer and r not in dead)]
         if not trigger.side_one and not trigger.agent_countries:
             # A misparsed clause: take the subject of the nearest verb before the trigger.
             nearest = _nearest_subject_before(trigger.span, excluded)
@@ -82,6 +92,14 @@ class SideReader:
                       and not (_doer(r) and r.lemma_.lower() in doers)]
             if clause:
                 trigger.side_two.append(clause[0])
+
+    def _harms(self, root: Token) -> bool:
+        """The agent of a passive verb of harm, directly or through what it did it with ("injured by a sniper's
+        shot", "wounded by gunmen")."""
+        for word in [root, *root.ancestors][:3]:
+            if word.dep_ == "pobj" and word.head.dep_ == "agent":
+                return word.head.head.lemma_.lower() in self.harm_words
+        return False
 
     @staticmethod
     def _place_on_side(trigger: Trigger, root: Token, side: int | None) -> None:
@@ -249,7 +267,9 @@ class Roles:
         self.places = places
         self.grammar = grammar
         self.sides = SideReader(grammar, accusation_verbs=knowledge.attribution["accusation_verbs"],
-                                perpetrator_nouns=knowledge.conventions["perpetrator_nouns"])
+                                perpetrator_nouns=knowledge.conventions["perpetrator_nouns"],
+                                harm_words=knowledge.conventions["harm_words"],
+                                dying_verbs=knowledge.conventions["dying_verbs"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
 
