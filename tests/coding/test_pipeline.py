@@ -367,3 +367,14 @@ def test_a_move_of_the_fight_told_in_its_sentence_is_its_context(code):
     events = code("Syria: clashes resumed on Thursday between regime forces and rebels near Rastan as the regime tried "
                   "to complete the encirclement of the town.").events
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_a_toll_told_at_a_village_the_strike_town_places_is_the_strikes(code):
+    strike = "Syria: air strikes by regime warplanes hit Aleppo on Sunday, killing 20 people. "
+    toll = code(strike + "Nine civilians were killed on Sunday in the village of Qaterji near Aleppo, the Observatory "
+                         "said.").events
+    assert [e.event_type for e in toll] == ["Explosions/Remote violence"]
+    # Deaths the text puts on someone else are an act of their own.
+    sniped = code(strike + "Nine civilians were killed by rebel snipers on Sunday in the village of Qaterji near "
+                           "Aleppo, the Observatory said.").events
+    assert sorted(e.event_type for e in sniped) == ["Explosions/Remote violence", "Violence against civilians"]

@@ -263,8 +263,21 @@ class Merge:
         """Two violent mentions at the same town on the same day, of any violent types, are one act of violence."""
         return (a.kind == b.kind and {a.event_type, b.event_type} <= self.one_violence
                 and a.place is not None and b.place is not None and a.place.level != "country"
-                and _same_town(a.place, b.place)
+                and (_same_town(a.place, b.place) or (self._placed_by(a.place, b.place) and self._unattributed(a, b)))
                 and a.event_date is not None and a.event_date == b.event_date)
+
+    def _unattributed(self, a: Event, b: Event) -> bool:
+        """Deaths told with no one the text names for them: a toll, not an act of its own ("nine civilians were
+        killed"); "killed by a terrorists' sniper" is an act."""
+        return any(e.event_type != self.one_violence_order[0] and (e.actor1 is None or e.actor1.surface is None)
+                   for e in (a, b))
+
+    def _placed_by(self, a: Place, b: Place) -> bool:
+        """A neighbourhood or village the gazetteer lacks, placed by the town the other mention names: "air strikes
+        on Aleppo" and "nine civilians were killed in Qaterji" (a district of it) that day."""
+        if (a.geonameid is None) == (b.geonameid is None) or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+            return False
+        return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= self.merge_km  # type: ignore[arg-type]
 
     @staticmethod
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
