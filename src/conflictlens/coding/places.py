@@ -66,6 +66,7 @@ VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
+DATELINE_DASHES = {"-", "–", "—", "--"}
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
 # A place this populous is a town or a city, not what a text calls a village.
@@ -1067,14 +1068,14 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
     in scraped text that lost its punctuation, a city run straight into the lead's first capitalised word ("Beirut
     Syrian government air strikes on Tuesday killed ...")."""
     first = next((t for t in doc if not t.is_space), None)
-    if first is None or toponym.token_start != first.i or toponym.token_end >= len(doc):
-        return False
+    if first is None or toponym.token_start != first.i or toponym.token_end >= len(doc) or toponym.country_code:
+        return False  # "Syria: ..." labels the report's country, as a summary does
     after = doc[toponym.token_end]
-    if after.text in {"-", "–", "—", ":"}:
+    if after.text in DATELINE_DASHES:
         return True
     if after.text == "(":
         close = next((t for t in doc[after.i : after.i + 8] if t.text == ")"), None)
-        return close is not None and close.i + 1 < len(doc) and doc[close.i + 1].text in {"-", "–", "—", ":"}
+        return close is not None and close.i + 1 < len(doc) and doc[close.i + 1].text in DATELINE_DASHES
     last = doc[toponym.token_end - 1]
     return after.text[:1].isupper() and after.ent_type_ == "NORP" and last.dep_ not in {"nsubj", "nsubjpass"}
 
