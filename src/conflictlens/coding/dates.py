@@ -317,4 +317,4 @@ def _in_clause_of(trigger: Token, char: int) -> bool:
     200 were killed"), not a clause beside it ("classmates suspended in March")."""
     word = token_at(trigger.sent, char)
     verb = verb_above(word) if word is not None else None
-    return verb is None or verb.i == trigger.i or any(a.i == verb.i for a in trigger.ancestors)
+    return verb is None or verb == trigger or verb.is_ancestor(trigger)

@@ -104,8 +104,8 @@ class EventDetector:
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
             if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
-                    or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) or self._named_as(span) \
-                    or self._other_sense(span):
+                    or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
+                    or self._named_as(span) or self._other_sense(span):
                 continue
             group = self.groups[group_of[(span.start, span.end)]]
             index = sentence_of[span.sent.start]

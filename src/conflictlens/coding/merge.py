@@ -155,7 +155,8 @@ class Merge:
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
         self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
-        self.sentence_context_triggers = {w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
+        self.sentence_context_triggers = {
+            w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         merged: list[Event] = []

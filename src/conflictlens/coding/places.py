@@ -238,7 +238,8 @@ class PlaceResolver:
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or _organisation_descriptor(doc, t.token_end) \
-                or _stance(doc, t.token_start) or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
+                or _stance(doc, t.token_start) \
+                or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
@@ -1046,8 +1047,8 @@ def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
     while j < sent_end and j - i < MAX_TOKENS:
         if _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
             j += 1
-        elif j > i and _joining_article(doc, j, sent_end):
-            j += _joining_article(doc, j, sent_end) + 1
+        elif j > i and (article := _joining_article(doc, j, sent_end)):
+            j += article + 1
         else:
             break
     return max(min(j, sent_end), i + 1)
