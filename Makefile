@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(sort $(wildcard $(SHARED)/gazetteer/geonames/*.txt))
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test test-slow test-all lint gazetteer eval model model-relevance bench bench-fusion bench-api clean
+.PHONY: install demo test test-slow test-all lint gazetteer eval model model-relevance bench bench-fusion bench-claims bench-api clean
 
 WEB := src/conflictlens/server/web
 
@@ -75,6 +75,11 @@ bench-api: $(BIN)/.installed
 	  psql "$$url" -qc "DROP DATABASE IF EXISTS conflictlens_bench" -c "CREATE DATABASE conflictlens_bench" && \
 	  $(BIN)/python benchmarks/bench_api_load.py --db "$$(echo $$url | sed 's|/postgres?|/conflictlens_bench?|')" \
 	    -o reports/bench_api.md; status=$$?; scripts/test-postgres stop $(BENCH_PG); exit $$status
+
+# Denials, accusations and competing tolls across documents, on the project's written cases.
+bench-claims: $(GAZETTEER)
+	mkdir -p reports $(VAR)/eval
+	$(CL) eval claims benchmarks/claims/cases -o reports/bench_claims.md --json $(VAR)/eval/claims.json
 
 # Fusion on 5,000 seeded synthetic reports of 1,000 events: pairwise precision/recall and time per 1,000 reports.
 bench-fusion: $(GAZETTEER)

@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,13 +30,15 @@ from conflictlens.coding.relevance import NO_EVENT, SentenceClassifier
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation.acled import markdown_report, score_acled
+from conflictlens.evaluation.claims import markdown as claims_markdown
+from conflictlens.evaluation.claims import score_claims
 from conflictlens.evaluation.expectations import match_expected
 from conflictlens.evaluation.geoparse import CORPORA, COUNTS_DEMONYMS, score_geoparse
 from conflictlens.evaluation.news import score_news
 from conflictlens.evaluation.petrarch import score_petrarch
 from conflictlens.evaluation.plover import score_plover
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import DocumentFailure, FusedEvent, ProcessedDocument
+from conflictlens.model import DENIAL_SAYS, DocumentFailure, FusedEvent, ProcessedDocument
 from conflictlens.scale.batch import BatchReport, process_batch
 from conflictlens.scale.feeds import make_client, poll_feed, read_feed_list
 from conflictlens.scale.fusing import fuse_store
@@ -267,58 +270,79 @@ def show_event(settings: Settings, event_id: str, fmt: str) -> None:
         if record.get(key) is not None:
             click.echo(f"  {key}: {record[key]}")
     low, high = fused.fatality_range
-    click.echo(f"  status: {fused.status}; {len(fused.reports)} reports from {len(fused.origins)} independent "
-               f"sources ({', '.join(fused.origins)}); fatalities reported {low}-{high}")
+    kinds: Counter[str] = Counter(r.kind for r in fused.reports)
+    told = ", ".join(f"{kinds[k]} {verb}" for k, verb in (("event", "reporting"), ("allegation", "alleging"),
+                                                          ("denial", "denying")) if kinds[k])
+    click.echo(f"  status: {fused.status}; {len(fused.reports)} documents ({told}); {len(fused.origins)} independent "
+               f"sources ({', '.join(fused.origins) or 'none'}); {fused.attestation}; "
+               f"fatalities reported {low}-{high}")
+    for part, who in fused.contested_parts:
+        click.echo(f"  contested: {DENIAL_SAYS[part]}, says {who}")
     click.echo("sources:")
     for report in fused.reports:
         cited = f"{report.source.name} ({report.source.kind})" if report.source else "none"
-        click.echo(f"  - {report.outlet} [doc {report.doc_id}, report {report.event_id}] cites {cited}; "
-                   f"{report.claim_status}; fatalities {report.fatalities} ({report.fatalities_text or 'no figure'})")
+        side = f", {report.side}" if report.side else ""
+        click.echo(f"  - {report.outlet} ({report.affiliation}{side}) {report.kind} [doc {report.doc_id}, report "
+                   f"{report.event_id}] cites {cited}; {report.claim_status}; fatalities {report.fatalities} "
+                   f"({report.fatalities_text or 'no figure'})")
         click.echo(f"    fusion: {report.reason}")
     click.echo("claims:")
-    for claim in fused.event.claims:
-        outlet = (texts.get(claim.doc_id) or {}).get("outlet") or claim.doc_id
-        click.echo(f"  - [{claim.claim_id}] {claim.claim_type} by {claim.claimant.name} ({claim.claimant.kind}) "
-                   f"in {outlet} at {claim.span.start}-{claim.span.end}")
-        click.echo(f"    \"{claim.evidence}\"")
-        if claim.denies:
-            click.echo(f"    denies: {', '.join(claim.denies)}")
+    for row in fused.claims_table():
+        outlet = row["outlet"] or (texts.get(row["doc_id"]) or {}).get("outlet") or row["doc_id"]
+        version = "; ".join(f"{k} {row[k]}" for k in ("perpetrator", "victims", "fatalities") if row[k] is not None)
+        click.echo(f"  - [{row['claim_id']}] {row['claimant']} ({row['claimant_kind']}) in {outlet}"
+                   f"{' on ' + row['published_at'] if row['published_at'] else ''}: {row['says']}"
+                   f"{' (' + version + ')' if version else ''}")
+        click.echo(f"    \"{row['evidence']}\"")
+        if row["denies"]:
+            click.echo(f"    denies: {', '.join(row['denies'])}")
 
 
 @main.command("claims")
-@click.option("--actor", required=True, help="Part of an actor or claimant name, e.g. 'Government of Mali'.")
+@click.option("--actor", help="Part of an actor or claimant name, e.g. 'Government of Mali'.")
+@click.option("--event", "event_id", help="Only this fused event (its ID or any report's ID).")
 @click.option("--type", "claim_type", type=click.Choice(["asserted", "claimed", "alleged", "denied", "unverified",
                                                          "corroborated"]), help="Only claims of this type.")
+@click.option("--contested", is_flag=True, help="Only events some denial contests.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 @reports_errors
-def claims(settings: Settings, actor: str, claim_type: str | None, fmt: str) -> None:
-    """Claims made by an actor, or about events an actor took part in."""
+def claims(settings: Settings, actor: str | None, event_id: str | None, claim_type: str | None, contested: bool,
+           fmt: str) -> None:
+    """Per fused event, who says what: happened, did not happen, who did it, how many died, with the evidence."""
     store = open_store(settings.db)
+    if event_id is not None:
+        one = store.fused_event(event_id)
+        if one is None:
+            raise ConflictLensError(f"no fused event {event_id!r}: list IDs with `conflictlens events`")
+        details = [one]
+    else:
+        details = list(store.fused_event_details())
+    store.close()
     rows = []
-    needle = actor.lower()
-    for data in store.fused_event_details():
+    needle = (actor or "").lower()
+    for data in details:
         fused = FusedEvent.from_dict(data)
+        if contested and fused.status != "contested":
+            continue
         involved = any(needle in a.name.lower() for a in fused.event.all_actors())
-        for claim in fused.event.claims:
-            by = needle in claim.claimant.name.lower()
-            if (by or involved) and (claim_type is None or claim.claim_type == claim_type):
+        for row in fused.claims_table():
+            by = bool(needle) and needle in row["claimant"].lower()
+            if (not needle or by or involved) and (claim_type is None or row["claim_type"] == claim_type):
                 rows.append({"event_id": fused.fused_id, "event_type": fused.event.event_type,
                              "event_date": fused.event.event_date.isoformat() if fused.event.event_date else None,
-                             "role": "claimant" if by else "actor", "claim_id": claim.claim_id,
-                             "claim_type": claim.claim_type, "claimant": claim.claimant.name,
-                             "claimant_kind": claim.claimant.kind, "doc_id": claim.doc_id,
-                             "evidence": claim.evidence, "denies": claim.denies})
-    store.close()
+                             "location": fused.event.place.name if fused.event.place else None,
+                             "status": fused.status, "role": "claimant" if by or not needle else "actor", **row})
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    columns = ("event_id", "event_date", "location", "outlet", "claimant", "says", "perpetrator", "fatalities",
+               "evidence")
     table = Table(title=f"{len(rows)} claims")
-    for column in ("event_id", "event_date", "event_type", "role", "claim_type", "claimant", "evidence"):
+    for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*[str(row[c] or "") for c in ("event_id", "event_date", "event_type", "role", "claim_type",
-                                                      "claimant", "evidence")])
+        table.add_row(*["" if row[c] is None else str(row[c]) for c in columns])
     Console(width=max(160, Console().width)).print(table)
 
 
@@ -494,6 +518,30 @@ def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out
     """Event precision/recall and article relevance on full real-news articles, against the hand-coded gold set."""
     report = score_news(load_pipeline(_with_relevance(settings, relevance)), gold, shared, split=split)
     _print_metrics(f"real-news evaluation: {gold} ({split} half)", report.summary())
+    _save_json(report, json_out)
+
+
+@evaluate.command("claims")
+@click.argument("cases", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                default="benchmarks/claims/cases")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Also write the report as Markdown.")
+@click.pass_obj
+@reports_errors
+def eval_claims(settings: Settings, cases: Path, json_out: Path | None, output: Path | None) -> None:
+    """Denials, accusations and competing tolls across documents: the contested flag, claim links, sources, tolls."""
+    report = score_claims(load_pipeline(settings), _fuser(settings), cases)
+    _print_metrics(f"claims benchmark: {cases}", report.summary())
+    for result in report.results:
+        if not result.passed:
+            wrong = [k for k, ok in result.checks.items() if not ok]
+            if result.contested != result.expected_contested:
+                wrong.insert(0, "contested")
+            if result.links != result.expected_links:
+                wrong.append("links")
+            click.echo(f"{result.case}: {', '.join(wrong)}")
+    if output is not None:
+        output.write_text(claims_markdown(report), encoding="utf-8")
     _save_json(report, json_out)
 
 

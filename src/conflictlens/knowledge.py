@@ -20,7 +20,7 @@ import yaml
 from conflictlens.errors import ConfigError
 
 DICTIONARY_FILES = ("actors.yaml", "actors_world.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
-                    "attribution.yaml", "taxonomy.yaml", "fusion.yaml", "grammar.yaml", "dates.yaml")
+                    "attribution.yaml", "taxonomy.yaml", "fusion.yaml", "outlets.yaml", "grammar.yaml", "dates.yaml")
 BASE_LANGUAGE = "en"
 
 
@@ -85,6 +85,7 @@ class Knowledge:
     attribution: dict[str, Any]
     taxonomy: dict[str, list[str]]
     fusion: dict[str, Any]
+    outlets: dict[str, Any]
     grammar: dict[str, Any]
     dates: dict[str, Any]
     language: str = BASE_LANGUAGE
@@ -119,6 +120,7 @@ class Knowledge:
             attribution=read("attribution.yaml"),
             taxonomy=read_data_file("taxonomy.yaml", override_dir),
             fusion=read_data_file("fusion.yaml", override_dir),
+            outlets=read_data_file("outlets.yaml", override_dir),
             grammar=read("grammar.yaml"),
             dates=read("dates.yaml"),
             language=language,

@@ -28,7 +28,12 @@ SourceKind = Literal[
     "outlet",
 ]
 PlaceLevel = Literal["populated_place", "feature", "admin2", "admin1", "country"]
-EventKind = Literal["event", "allegation"]
+# A denial is kept as the event it answers, so that fusion can find that event; it is never a report of it.
+EventKind = Literal["event", "allegation", "denial"]
+# What a denial contests: that the event happened, who did it, its toll, or that civilians were among its victims.
+ContestedPart = Literal["event", "responsibility", "toll", "victims"]
+# Whom an outlet speaks for (data/outlets.yaml).
+Affiliation = Literal["state_media", "government", "party_media", "aligned_media", "wire_agency", "independent", "ngo"]
 FusionStatus = Literal["single-source", "corroborated", "contested"]
 
 
@@ -146,8 +151,8 @@ class Source:
 class Claim:
     """One statement, in one document, that an event happened (or did not).
 
-    A denial lists in ``denies`` the ids of the allegations it answers, in its own document or,
-    once reports are fused, in another one.
+    A denial lists in ``denies`` the ids of the claims it answers, in its own document or, once reports
+    are fused, in another one; ``contests`` says which part of the event it denies.
     """
 
     claimant: Source
@@ -157,6 +162,7 @@ class Claim:
     doc_id: str
     denies: list[str] = field(default_factory=list)
     claim_id: str = ""
+    contests: ContestedPart | None = None
 
     def __post_init__(self) -> None:
         if not self.claim_id:
@@ -294,8 +300,9 @@ class Event:
 
 @dataclass(slots=True)
 class SourceReport:
-    """One document's report of a fused event: who published it, whom it cites, the toll it gives, and why
-    fusion put it there."""
+    """One document's report of a fused event: who published it and whom that outlet speaks for, whom it cites,
+    its own version (toll, perpetrator, victims), and why fusion put it there. ``kind`` says whether the document
+    reports the event, only alleges it, or denies it."""
 
     event_id: str
     doc_id: str
@@ -308,6 +315,19 @@ class SourceReport:
     published_at: dt.date | None = None
     score: float = 1.0
     reason: str = ""
+    kind: EventKind = "event"
+    affiliation: Affiliation = "independent"
+    side: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+
+
+# What a claim says of its event, in a claims table.
+CLAIM_SAYS = {"asserted": "it happened", "claimed": "it happened (its own side's claim)",
+              "corroborated": "it happened", "unverified": "it happened (unverified)", "alleged": "alleges it happened",
+              "denied": "it did not happen"}
+DENIAL_SAYS = {"event": "it did not happen", "responsibility": "the accused did not do it",
+               "toll": "the toll is false", "victims": "no civilians were among the victims"}
 
 
 @dataclass(slots=True)
@@ -322,16 +342,51 @@ class FusedEvent:
     event: Event
     reports: list[SourceReport]
     status: FusionStatus
+    # "independently reported", "claimed by <side>'s own media", "reported only by <side>'s media", or
+    # "alleged only" / "denied only" when no document reports it.
+    attestation: str = ""
 
     @property
     def origins(self) -> list[str]:
-        """Independent sources: outlets, with documents crediting the same wire agency counted once."""
-        return list(dict.fromkeys(r.origin for r in self.reports))
+        """Independent sources that report the event: documents crediting one wire agency, or published by outlets
+        of one side, count once; an allegation or a denial is no report."""
+        return list(dict.fromkeys(r.origin for r in self.reports if r.kind == "event"))
 
     @property
     def fatality_range(self) -> tuple[int, int]:
-        figures = [r.fatalities for r in self.reports if r.fatalities_text] or [self.event.fatalities]
+        figures = [r.fatalities for r in self.reports if r.fatalities_text and r.kind != "denial"]
+        figures = figures or [self.event.fatalities]
         return min(figures), max(figures)
+
+    @property
+    def contested_parts(self) -> list[tuple[ContestedPart, str]]:
+        """Each part of the event a denial contests, with who denies it."""
+        if self.status != "contested":
+            return []
+        parts = [(c.contests or "event", c.claimant.name) for c in self.event.claims if c.claim_type == "denied"]
+        return list(dict.fromkeys(parts))
+
+    def claims_table(self) -> list[dict[str, Any]]:
+        """Who says what about the event: one row per claim, with what it says (happened, did not happen, who did
+        it, how many died), the version of the document it comes from, when, and its evidence sentence."""
+        by_doc = {r.doc_id: r for r in self.reports}
+        rows = []
+        for claim in self.event.claims:
+            report = by_doc.get(claim.doc_id)
+            denial = claim.claim_type == "denied"
+            rows.append({
+                "claim_id": claim.claim_id, "doc_id": claim.doc_id,
+                "outlet": report.outlet if report else None,
+                "affiliation": report.affiliation if report else None, "side": report.side if report else None,
+                "published_at": report.published_at.isoformat() if report and report.published_at else None,
+                "claimant": claim.claimant.name, "claimant_kind": claim.claimant.kind, "claim_type": claim.claim_type,
+                "says": DENIAL_SAYS[claim.contests or "event"] if denial else CLAIM_SAYS[claim.claim_type],
+                "perpetrator": None if denial or report is None else report.actor1,
+                "victims": None if denial or report is None else report.actor2,
+                "fatalities": report.fatalities if report and report.fatalities_text and not denial else None,
+                "evidence": claim.evidence, "denies": list(claim.denies),
+            })
+        return rows
 
     def to_record(self) -> dict[str, Any]:
         """The event's ACLED-named record, with ``source`` listing every outlet, and the fusion columns."""
@@ -346,20 +401,25 @@ class FusedEvent:
             "independent_sources": len(self.origins),
             "fatalities_min": low,
             "fatalities_max": high,
+            "contested_parts": "; ".join(f"{part} (by {who})" for part, who in self.contested_parts) or None,
+            "attestation": self.attestation,
         })
         return record
 
     def to_dict(self) -> dict[str, Any]:
         return {"fused_id": self.fused_id, "status": self.status, "event": self.event.to_dict(),
                 "reports": [asdict(r) for r in self.reports], "origins": self.origins,
-                "fatality_range": list(self.fatality_range)}
+                "fatality_range": list(self.fatality_range), "attestation": self.attestation,
+                "claims_table": self.claims_table(),
+                "contested_parts": [{"part": part, "by": who} for part, who in self.contested_parts]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FusedEvent:
         reports = [SourceReport(**{**r, "source": Source(**r["source"]) if r.get("source") else None,
                                    "published_at": dt.date.fromisoformat(r["published_at"])
                                    if r.get("published_at") else None}) for r in data["reports"]]
-        return cls(data["fused_id"], Event.from_dict(data["event"]), reports, data["status"])
+        return cls(data["fused_id"], Event.from_dict(data["event"]), reports, data["status"],
+                   data.get("attestation", ""))
 
 
 @dataclass(slots=True)

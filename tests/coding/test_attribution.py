@@ -56,3 +56,68 @@ def test_unverified_footage_denied_in_the_same_sentence(pipeline, attributor):
 def test_outlets_named_in_text(attributor):
     text = "Residents told Sahel Daily that the market burned, and Reuters confirmed the toll."
     assert attributor.outlets_named(text) == ["Reuters", "Sahel Daily"]
+
+
+# Denials are claims about an event, and say which part of it they contest (issue 19).
+
+def _coded(pipeline, text, outlet="Test Wire"):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from conflictlens.model import Document
+    return pipeline.process(Document(text, outlet=outlet, published_at=dt.date(2025, 3, 14))).events
+
+
+def _denials(events):  # type: ignore[no-untyped-def]
+    return [(e.kind, next(c.contests for c in e.claims if c.claim_type == "denied")) for e in events
+            if any(c.claim_type == "denied" for c in e.claims)]
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("The army on Thursday denied that any attack took place near Boni on Wednesday.", "event"),
+    ("The defence ministry denied that any soldier was killed in the ambush near Boni on Wednesday.", "toll"),
+    ("The army denied any involvement in the drone strike near Ansongo on Wednesday.", "responsibility"),
+    ("The army rejected claims that civilians were killed in a strike near Ansongo on Wednesday, saying no "
+     "civilians were hit.", "victims"),
+])
+def test_a_denial_sentence_is_a_denial_of_the_part_it_names(pipeline, text, part):
+    assert _denials(_coded(pipeline, text)) == [("denial", part)]
+
+
+def test_an_act_said_not_to_have_happened_is_denied_by_the_speaker(pipeline):
+    events = _coded(pipeline, "A military source told the agency that no airstrike hit the town of Ansongo on "
+                              "Wednesday.")
+    assert [(e.kind, e.claim_status) for e in events] == [("denial", "denied")]
+    assert events[0].claims[0].claimant.kind == "military"
+
+
+def test_those_killed_were_terrorists_denies_the_victims(pipeline):
+    events = _coded(pipeline, "The general staff said those killed were terrorists in the strike near Ansongo on "
+                              "Wednesday.")
+    assert _denials(events) == [("denial", "victims")]
+
+
+def test_a_report_that_denies_only_its_victims_stays_a_report(pipeline):
+    events = _coded(pipeline, "Une source militaire a affirmé que les frappes menées mercredi à Ansongo ont visé des "
+                              "positions terroristes et qu'aucun civil n'a été touché.", outlet="ORTM")
+    assert [(e.kind, [c.claim_type for c in e.claims]) for e in events] == [("event", ["asserted", "denied"])]
+    assert events[0].claims[1].contests == "victims"
+
+
+def test_french_denial_with_a_verb_the_parser_missed(pipeline):
+    events = _coded(pipeline, "Bamako, le 22 janvier 2025. L'état-major général des armées dément formellement les "
+                              "informations faisant état d'une attaque contre le camp de Tessalit le lundi 20 janvier.",
+                    outlet="FAMa")
+    assert _denials(events) == [("denial", "event")]
+    assert events[0].place is not None and events[0].place.name == "Tessalit", "Bamako is the dateline"
+
+
+def test_a_denier_is_named_after_the_dateline(pipeline, attributor):
+    a = attribute(pipeline, attributor, "DAMASCUS, SANA - A military source on Sunday denied reports that soldiers "
+                                        "were killed near Idlib on Saturday.")
+    assert a.denier is not None and a.denier.name == "A military source"
+    assert a.denial_scope is None or a.denial_scope == "event"
+
+
+def test_a_report_of_what_someone_accuses_is_an_allegation_not_a_battle(pipeline):
+    events = _coded(pipeline, "Kinshasa accused Rwanda on Tuesday of backing the M23 rebels in North Kivu.")
+    assert all(e.kind != "event" or e.event_type not in {"Battles"} for e in events)

@@ -118,3 +118,15 @@ def test_a_violence_verb_whose_object_is_a_thing_of_its_other_sense_is_no_event(
     assert code("The crew shot a film in Kabul on Monday.").events == []
     executed = code("Militants executed five prisoners in Raqqa on Monday.").events
     assert [(e.event_type, e.fatalities) for e in executed] == [("Violence against civilians", 5)]
+
+
+def test_a_perfect_in_a_clause_about_a_noun_tells_an_act(code):
+    events = code("Residents fled the villages that rebels have shelled near Diffa on Tuesday.").events
+    assert [(e.event_type, e.place.name if e.place else None) for e in events] == [
+        ("Explosions/Remote violence", "Diffa")]
+
+
+def test_attacks_being_prepared_are_not_events(code):
+    events = code("The army said it killed ten terrorists near Diffa on Tuesday who were preparing drone attacks on "
+                  "Niamey.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]

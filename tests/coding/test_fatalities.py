@@ -88,3 +88,9 @@ def test_one_person_named_as_the_victim_is_one_death(code):
         "On June 8, militants attempted to assassinate a man in Diffa; the victim was severely wounded.": 0,
     }
     assert {text: code(text).events[0].fatalities for text in cases} == cases
+
+
+def test_a_wars_running_total_is_no_events_toll(code):
+    result = code("Government air strikes killed more than 320,000 people in Aleppo in the war on Monday.")
+    assert [e.fatalities for e in result.events] == [0]
+    assert any("above max_event_fatalities" in w for w in result.document.warnings)

@@ -110,3 +110,15 @@ def test_french_number_words(text, value):
 
 def test_french_dateline_gives_the_publication_date():
     assert read_dateline("GAO, 28 juillet 2024 (AFP) - Au moins quinze soldats") == (dt.date(2024, 7, 28), "AFP")
+
+
+@pytest.mark.parametrize(("text", "kind", "part"), [
+    ("Les Forces démocratiques syriennes ont rejeté vendredi les accusations selon lesquelles leurs forces auraient "
+     "bombardé jeudi la ville de Deir ez-Zor.", "denial", "responsibility"),
+    ("Le gouvernement a démenti vendredi qu'une embuscade ait eu lieu jeudi près de Tessalit.", "denial", "event"),
+    ("L'armée a affirmé que les frappes menées jeudi à Ansongo ont visé des positions terroristes et qu'aucun civil "
+     "n'a été touché.", "event", "victims"),
+])
+def test_french_denials_and_what_they_contest(pipeline, text, kind, part):
+    events = pipeline.process_text(text, published_at=dt.date(2025, 3, 14), outlet="Test").events
+    assert [(e.kind, next(c.contests for c in e.claims if c.claim_type == "denied")) for e in events] == [(kind, part)]

@@ -39,8 +39,10 @@ EXPECTED = [
     # from "destroyed" alone: a bare "strike" is no air-strike trigger (labour strikes), so it stays apart.
     ("2025-03-20", "Strategic developments", "Looting/property destruction", None, None, "Ménaka", 0, 0, 0,
      "single-source", 1, ["menaka_denial.txt"]),
-    ("2025-03-20", "Violence against civilians", "Attack", "Military Forces of Mali", "Civilians (Mali)", "Ménaka",
-     18, 18, 24, "contested", 3, MENAKA),
+    # Only the daily reports the drone strike: the rights group accuses and the government denies, so one
+    # independent source vouches for it, and the strike is typed as the report tells it.
+    ("2025-03-20", "Explosions/Remote violence", "Air/drone strike", "Military Forces of Mali", "Civilians (Mali)",
+     "Ménaka", 18, 18, 24, "contested", 1, MENAKA),
     ("2025-04-02", "Violence against civilians", "Attack", "Islamic State (Sahel)", "Civilians (Niger)", "Ayorou",
      15, 15, 22, "corroborated", 2, AYOROU),
 ]
@@ -82,7 +84,12 @@ def test_wire_copy_reprinted_by_another_outlet_is_one_source(pipeline, store):
     assert djibo is not None
     origins = {r["outlet"]: r["origin"] for r in djibo["reports"]}
     assert origins["The Sahel Times"] == origins["AFP"] == "AFP"
-    assert sorted(djibo["origins"]) == ["AFP", "Agence d'Information du Burkina", "Az-Zallaqa", "Sahel Wire"]
+    # The state agency and the group's outlet stand for their sides (data/outlets.yaml).
+    assert sorted(djibo["origins"]) == ["AFP", "Government of Burkina Faso", "JNIM", "Sahel Wire"]
+    sides = {r["outlet"]: (r["affiliation"], r["side"]) for r in djibo["reports"]}
+    assert sides["Agence d'Information du Burkina"] == ("state_media", "Government of Burkina Faso")
+    assert sides["AFP"] == ("wire_agency", None)
+    assert djibo["attestation"] == "independently reported"
     figures = {r["outlet"]: (r["fatalities"], r["fatalities_text"]) for r in djibo["reports"]}
     assert figures["Az-Zallaqa"][0] == 30 and figures["Agence d'Information du Burkina"][0] == 45
     assert figures["Sahel Wire"] == (20, "20") and figures["AFP"] == (12, "dozens")
@@ -99,8 +106,15 @@ def test_denial_in_one_article_answers_the_allegation_in_another(pipeline, store
     denial = next(c for c in claims if c["claim_type"] == "denied")
     assert denial["claimant"]["name"] == "Government of Mali"
     answered = [by_id[i] for i in denial["denies"]]
+    # The denial answers the other documents' claims; the outlet that carried the denial alleges nothing.
     assert {c["claimant"]["name"] for c in answered} == {
-        "The rights group Sahel Civilian Monitor", "The French - language daily L'Indépendant", "Sahel Wire"}
+        "The rights group Sahel Civilian Monitor", "The French - language daily L'Indépendant"}
+    # "No civilian was hit": the government contests the victims, not the strike.
+    assert denial["contests"] == "victims"
+    assert menaka["contested_parts"] == [{"part": "victims", "by": "Government of Mali"}]
+    kinds = {r["outlet"]: r["kind"] for r in menaka["reports"]}
+    assert kinds == {"Sahel Press Review": "event", "Sahel Civilian Monitor": "allegation", "Sahel Wire": "denial"}
+    assert menaka["fatality_range"] == [18, 24], "the denial's own figure is no toll"
     assert {c["doc_id"] for c in answered} - {denial["doc_id"]}, "the denial links across documents"
 
 
@@ -110,7 +124,7 @@ def test_incremental_batches_update_events_and_never_duplicate(pipeline, store, 
     for name in ["djibo_wire.txt", "menaka_ngo.jsonl", "ayorou_wire.txt"]:
         shutil.copy(ARTICLES / name, first / name)
     _process(pipeline, store, [first])
-    violent = {"Battles", "Violence against civilians"}
+    violent = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
     statuses = {r["location"]: r["fusion_status"] for r in store.fused_events() if r["event_type"] in violent}
     assert statuses == {"Djibo": "single-source", "Ménaka": "single-source", "Ayorou": "single-source"}
     ids_before = {r["location"]: r["event_id"] for r in store.fused_events() if r["event_type"] in violent}
@@ -143,10 +157,14 @@ def test_cli_contested_event_detail_and_claims(settings, tmp_path):
 
     assert "4 new events, 7 joined existing ones" in run("process", str(ARTICLES), "--no-show")
     contested = json.loads(run("events", "--contested", "--format", "json"))
-    assert [(r["location"], r["independent_sources"]) for r in contested] == [("Ménaka", 3)]
+    assert [(r["location"], r["independent_sources"], r["contested_parts"]) for r in contested] == [
+        ("Ménaka", 1, "victims (by Government of Mali)")]
     detail = run("event", contested[0]["event_id"])
-    assert "status: contested; 3 reports from 3 independent sources" in detail
-    assert "denied by Government of Mali (government)" in detail and "denies: " in detail
+    assert ("status: contested; 3 documents (1 reporting, 1 alleging, 1 denying); 1 independent sources "
+            "(Sahel Press Review); independently reported; fatalities reported 18-24") in detail
+    assert "contested: no civilians were among the victims, says Government of Mali" in detail
+    assert "Government of Mali (government) in Sahel Wire on 2025-03-26: no civilians were among the victims" in detail
+    assert "denies: " in detail
     assert "fusion: score" in detail and "same place, 0 km apart" in detail
     by_report_id = run("event", json.loads(run("events", "--reports", "--format", "json"))[0]["event_id"])
     assert by_report_id.startswith("event ")
@@ -259,3 +277,52 @@ def test_an_existing_event_takes_new_reports(fuser):
     touched = fuser.assign([_report(_event("b"), fuser), _report(_event("c", event_type="Protests",
                                                                          sub="Peaceful protest"), fuser)], [cluster])
     assert [(c.fused_id, len(c.members)) for c in touched] == [("x", 2), (touched[1].fused_id, 1)]
+
+
+# Denials, sides and tolls by source (issue 19), on hand-built reports.
+
+def _denial(doc: str, contests: str = "event", denier: str = "Government of Burkina Faso") -> Event:
+    event = _event(doc)
+    event.kind, event.claim_status = "denial", "denied"
+    event.claims = [Claim(Source(denier, "government"), "denied", "They denied it.", Span(0, 4), doc,
+                          contests=contests)]  # type: ignore[arg-type]
+    return event
+
+
+def test_a_denial_contests_the_event_and_is_no_source_and_no_toll(fuser):
+    reports = [_report(_event("a", fatalities=12), fuser, "Reuters"), _report(_event("b", fatalities=20), fuser,
+                                                                             "Studio Tamani"),
+               _report(_denial("c", contests="toll"), fuser, "RTB")]
+    clusters = fuser.assign(reports, [])
+    assert len(clusters) == 1
+    fused = fuser.merge(clusters[0])
+    assert fused.status == "contested" and fused.origins == ["Reuters", "Studio Tamani"]
+    assert fused.event.fatalities == 12 and fused.fatality_range == (12, 20)
+    assert fused.contested_parts == [("toll", "Government of Burkina Faso")]
+    assert fused.event.claim_status == "corroborated", "a toll denied is not the event denied"
+    denial = next(c for c in fused.event.claims if c.claim_type == "denied")
+    assert {c.doc_id for c in fused.event.claims if c.claim_id in denial.denies} == {"a", "b"}
+    table = {(row["outlet"], row["says"]) for row in fused.claims_table()}
+    assert ("RTB", "the toll is false") in table and ("Reuters", "it happened") in table
+
+
+def test_outlets_of_one_side_are_one_source_and_say_whose_claim_it_is(fuser):
+    reports = [_report(_event("a", fatalities=4), fuser, "RTB"),
+               _report(_event("b", fatalities=4), fuser, "Agence d'Information du Burkina")]
+    fused = fuser.merge(fuser.assign(reports, [])[0])
+    assert fused.origins == ["Government of Burkina Faso"] and fused.status == "single-source"
+    assert fused.attestation == "claimed by Government of Burkina Faso's own media"
+    assert {(r.affiliation, r.side) for r in fused.reports} == {("state_media", "Government of Burkina Faso")}
+    independent = fuser.merge(fuser.assign([*reports, _report(_event("c"), fuser, "RFI")], [])[0])
+    assert independent.attestation == "independently reported" and len(independent.origins) == 2
+
+
+def test_a_report_that_denies_its_own_victims_alone_contests_nothing(fuser):
+    event = _event("a", fatalities=3)
+    event.claims.append(Claim(Source("The army", "military"), "denied", "No civilian was hurt.", Span(5, 9), "a",
+                              contests="victims"))
+    fused = fuser.merge(fuser.assign([_report(event, fuser, "ORTM")], [])[0])
+    assert fused.status == "single-source" and fused.contested_parts == []
+    other = fuser.merge(fuser.assign([_report(event, fuser, "ORTM"), _report(_event("b", fatalities=9), fuser,
+                                                                            "Amnesty")], [])[0])
+    assert other.status == "contested" and other.contested_parts == [("victims", "The army")]

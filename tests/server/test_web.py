@@ -156,6 +156,8 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
     assert len(detail.find_elements(By.CSS_SELECTOR, ".sources li")) == ayorou["reports"]
     marks = detail.find_elements(By.CSS_SELECTOR, ".document mark")
     assert marks and any("killed 15 civilians" in m.text for m in marks)
+    claims_table = api.get(f"/api/events/{ayorou['event_id']}").json()["detail"]["claims_table"]
+    assert len(detail.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")) == len(claims_table) >= 2
 
     # Review it with a token: the edit shows in the table and in the audit trail.
     form = detail.find_element(By.ID, "review")
@@ -185,3 +187,20 @@ def test_article_text_is_shown_as_text_and_never_runs(browser, site):  # type: i
     assert "<script>window.__pwned" in document.text and "onerror=" in document.text
     assert browser.find_elements(By.CSS_SELECTOR, "#detail script, #detail img") == []
     assert browser.execute_script("return window.__pwned === undefined")
+
+
+def test_a_contested_event_shows_who_denies_what(browser, site):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    api = httpx.Client(base_url=site["base"])
+    contested = api.get("/api/events", params={"contested": "true"}).json()["events"]
+    menaka = next(e for e in contested if e["location"] == "Ménaka")
+    browser.get(site["base"] + "/")
+    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{menaka['event_id']}']").click()
+    denied = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail table.claims tr.claim-denied"),
+                   "the denial in the claims table")
+    assert "Government of Mali" in denied[0].text and "no civilians were among the victims" in denied[0].text
+    detail = browser.find_element(By.ID, "detail")
+    assert "victims (by Government of Mali)" in detail.find_element(By.CSS_SELECTOR, "dd[data-field=Contested]").text
+    assert "denies it" in detail.find_element(By.CSS_SELECTOR, ".sources").text

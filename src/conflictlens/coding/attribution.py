@@ -17,9 +17,25 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import Grammar, token_at, verb_above, without_clauses
+from conflictlens.coding.grammar import Grammar, dateline_end, token_at, verb_above, without_clauses
 from conflictlens.knowledge import Knowledge, phrase_pattern
-from conflictlens.model import Claim, ClaimType, Document, Event, Source, SourceKind, Span, TimePrecision
+from conflictlens.model import (
+    Claim,
+    ClaimType,
+    ContestedPart,
+    Document,
+    Event,
+    Source,
+    SourceKind,
+    Span,
+    TimePrecision,
+)
+
+# The dependents of a denial verb that hold what it denies.
+DENIED_DEPENDENTS = {"ccomp", "xcomp", "dobj", "obj", "pcomp", "nsubjpass", "nsubj:pass", "prep", "obl", "obl:arg"}
+
+# What a report may deny of the event it reports, without denying the event.
+PARTIAL_DENIALS = {"victims", "toll", "responsibility"}
 
 # Which status a merged event keeps when its mentions differ: the most doubtful, with the source that gives it.
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
@@ -36,6 +52,13 @@ class SentenceAttribution:
     denier: Source | None = None
     denies_earlier: bool = False
     claimant_tokens: set[int] = field(default_factory=set)
+    # What the sentence denies ("They denied that any soldier was killed"): its words, and which part they contest.
+    denied_tokens: set[int] = field(default_factory=set)
+    denial_scope: ContestedPart | None = None
+
+    def denies(self, token: Token) -> bool:
+        """Whether an event told by this word is what the sentence's claimant denies, not what it reports."""
+        return token.i in self.denied_tokens
 
 
 class Attributor:
@@ -52,6 +75,10 @@ class Attributor:
         self.allegation = phrase_pattern(cues["allegation_cues"])
         self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
         self.denied_objects = {w.lower() for w in cues["denied_objects"]}
+        self.denial_scopes: list[tuple[ContestedPart, re.Pattern[str]]] = [
+            (part, phrase_pattern(words)) for part, words in (cues.get("denial_scopes") or {}).items()]
+        self.counter_claims = phrase_pattern(cues["counter_claims"])
+        self.negative_determiners = {w.lower() for w in cues["negative_determiners"]}
         self.allegation_carriers = {w.lower() for w in cues["allegation_carriers"]}
         self.kinds: list[tuple[SourceKind, re.Pattern[str]]] = [
             (kind, phrase_pattern(words)) for kind, words in cues["source_kinds"].items()
@@ -92,7 +119,8 @@ class Attributor:
                     result.accuser = self._source(subject, sent, name_of)
                     result.claimant_tokens.update(t.i for t in subject.subtree)
                 result.is_allegation = True
-            elif lemma in self.denying and token.pos_ == "VERB":
+            elif (lemma in self.denying or token.lower_ in self.denying) and (
+                    token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT"):  # the small French model: "dément"/ADV
                 subject = self._subject(token)
                 if subject is not None:
                     result.denier = self._source(subject, sent, name_of)
@@ -106,14 +134,36 @@ class Attributor:
                 objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
                 if any(o.lemma_.lower() in self.denied_objects or o.lower_ in self.denied_objects for o in objects):
                     result.denies_earlier = True
+                # What is denied: the verb's object or clause ("denied that ...", "denied accusations that ...",
+                # "denied involvement in ..."), not a clause coordinated with it ("... and said it killed ten").
+                denied = {t.i for c in token.children if c.dep_ in DENIED_DEPENDENTS for t in c.subtree}
+                # A parse that left the verb without its object ("a démenti jeudi les informations", with "jeudi"
+                # read as a verb): what follows it in the sentence is what it denies.
+                result.denied_tokens.update(denied or range(token.i + 1, sent.end))
         claimant_tokens = self.grammar.according_to_source(sent)
         if claimant_tokens and result.claimant is None:
             result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)
         result.claimant_tokens.update(t.i for t in claimant_tokens)
-        if self.denial_phrases.search(lowered):
+        negated = [t for t in sent if any(c.dep_ in {"det", "neg", "advmod"} and c.lower_ in self.negative_determiners
+                                          for c in t.children) and t.pos_ == "NOUN"]
+        if negated:
+            # "No airstrike hit the city", "Aucune attaque n'a visé nos positions": the act is said not to have
+            # happened, by whoever says the sentence (the outlet when no one else).
+            result.denied_tokens.update(t.i for t in negated)
+            if result.denier is None:
+                result.denier = result.claimant or self._acting_subject(sent, name_of)
+        if self.denial_phrases.search(lowered) or self.counter_claims.search(lowered):
+            # "... calling them baseless", "those killed were terrorists": a denial without a denying verb.
             if result.denier is None:
                 result.denier = result.claimant
             result.denies_earlier = result.denies_earlier or result.denier is not None
+            if result.denier is None:
+                result.denier = self._acting_subject(sent, name_of)
+            if result.denier is not None and not result.denied_tokens:
+                # "Reports of a massacre in Boni are baseless, the ministry said": the whole sentence is denied.
+                result.denied_tokens = {t.i for t in sent}
+        if result.denier is not None or result.denied_tokens:
+            result.denial_scope = self.denial_scope(lowered)
         if self.allegation.search(lowered):
             result.is_allegation = True
         if result.is_allegation:
@@ -136,6 +186,18 @@ class Attributor:
             if result.accuser is None:
                 result.accuser = self._carrier(sent, result.claimant_tokens)
         return result
+
+    def _acting_subject(self, sent: SpacySpan, name_of: dict[int, str]) -> Source | None:
+        """The known actor that is the main verb's subject ("Les Forces armées nationales mettent en garde contre les
+        fausses informations"): who speaks when no reporting verb says so."""
+        subject = self._subject(sent.root)
+        if subject is None or subject.i not in name_of:
+            return None
+        return Source(name=name_of[subject.i], kind=self.source_kind(subject.text))
+
+    def denial_scope(self, lowered: str) -> ContestedPart | None:
+        """The part of an event a denial's words contest (the toll, who did it, its civilian victims), if they say."""
+        return next((part for part, words in self.denial_scopes if words.search(lowered)), None)
 
     def _carrier(self, sent: SpacySpan, claimant_tokens: set[int]) -> Source | None:
         """What carries a denied allegation when no accuser is named: "video footage circulating online"."""
@@ -176,8 +238,9 @@ class Attributor:
             result.claimant = self._source(subject, sent, name_of, context=context)
 
     def _subject(self, verb: Token) -> Token | None:
+        dateline = dateline_end(verb.doc)  # "DAMASCUS, SANA - A military source denied": the parser's two subjects
         for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i >= dateline:
                 if child.lower_ in self.grammar.relative_pronouns and verb.dep_ == "relcl":
                     return verb.head  # "HRW, which accused ...": the relative pronoun stands for HRW
                 return child
@@ -188,7 +251,9 @@ class Attributor:
 
     def _source_from_tokens(self, tokens: list[Token], sent: SpacySpan, name_of: dict[int, str],
                             context: str = "") -> Source:
-        tokens = sorted(tokens, key=lambda t: t.i)
+        dateline = dateline_end(sent.doc)
+        # Not the dateline ("DAMASCUS, SANA - A source") nor a date the parser hung on the speaker ("a source on Sunday").
+        tokens = sorted((t for t in tokens if t.i >= dateline and not _dates_only(t)), key=lambda t: t.i)
         text = " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()
         actor_names = [name_of[t.i] for t in tokens if t.i in name_of]
         kind = self.source_kind(text, context)
@@ -226,8 +291,14 @@ class Attribution:
         resolved = annotated.resolved_actors
         annotated.document.outlets_named = self.attributor.outlets_named(annotated.document.text)
         name_of = {i: resolved[m.start].name for i, m in annotated.mention_tokens.items()}
-        annotated.sentence_attribution = [self.attributor.attribute(sent, name_of)
-                                          for sent in annotated.sentences or []]
+        sentences = annotated.sentences or []
+        annotated.sentence_attribution = [self.attributor.attribute(sent, name_of) for sent in sentences]
+        for index, attribution in enumerate(annotated.sentence_attribution):
+            if (attribution.denier is not None or attribution.denied_tokens) and attribution.denial_scope is None:
+                # "... denied accusations that its drone killed civilians at the market. 'No civilian was hit,' the
+                # statement said": the sentence after a denial often says what it denies.
+                following = sentences[index + 1].text.lower() if index + 1 < len(sentences) else ""
+                attribution.denial_scope = self.attributor.denial_scope(following) or "event"
 
 
 class Claims:
@@ -248,6 +319,14 @@ class Claims:
     def _attribute(event: Event, attribution: SentenceAttribution, document: Document, sent: SpacySpan) -> None:
         outlet = Source(name=document.outlet or "reporting outlet", kind="outlet")
         source = attribution.claimant or outlet
+        evidence, span = sent.text.strip(), Span(sent.start_char, sent.end_char)
+        if event.kind == "denial":
+            # Only the denial is this document's claim: the report or allegation it answers is someone else's.
+            denier = attribution.denier or source
+            event.source, event.claim_status = denier, "denied"
+            event.claims.append(Claim(denier, "denied", evidence, span, document.doc_id,
+                                      contests=attribution.denial_scope or "event"))
+            return
         if attribution.claim_type == "denied":
             status = "denied"
         elif attribution.claim_type in {"alleged", "unverified"}:
@@ -260,12 +339,16 @@ class Claims:
         event.claim_status = status  # type: ignore[assignment]
         claim_type: ClaimType = "asserted" if status == "reported" else status  # type: ignore[assignment]
         claimant = attribution.accuser if (attribution.is_allegation and attribution.accuser) else source
-        event.claims.append(Claim(claimant, "alleged" if attribution.is_allegation else claim_type, sent.text.strip(),
-                                  Span(sent.start_char, sent.end_char), document.doc_id))
+        event.claims.append(Claim(claimant, "alleged" if attribution.is_allegation else claim_type, evidence, span,
+                                  document.doc_id))
         if attribution.denier is not None and status == "denied":
-            event.claims.append(Claim(attribution.denier, "denied", sent.text.strip(),
-                                      Span(sent.start_char, sent.end_char), document.doc_id,
-                                      denies=answered(event.claims)))
+            event.claims.append(Claim(attribution.denier, "denied", evidence, span, document.doc_id,
+                                      denies=answered(event.claims), contests=attribution.denial_scope or "event"))
+        elif attribution.denier is not None and attribution.denial_scope in PARTIAL_DENIALS:
+            # "The strikes hit only terrorist positions and no civilian was hurt": the report stands, and a part of it
+            # (its victims, its toll, who did it) is denied; whatever another report says of that part is contested.
+            event.claims.append(Claim(attribution.denier, "denied", evidence, span, document.doc_id,
+                                      contests=attribution.denial_scope))
 
 
 class ClaimLinks:
@@ -307,7 +390,7 @@ class ClaimLinks:
                 event.claim_status = "denied"
                 event.claims.append(Claim(denier, "denied", sent.text.strip(),
                                           Span(sent.start_char, sent.end_char), document.doc_id,
-                                          denies=answered(event.claims)))
+                                          denies=answered(event.claims), contests=attribution.denial_scope or "event"))
             if alleged:
                 return
 
@@ -353,6 +436,14 @@ def _inverted_subject(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "nsubj", "nsubjpass"}
                  and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _dates_only(token: Token) -> bool:
+    """A date word, or a preposition that only introduces one ("on Sunday")."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    children = list(token.children)
+    return token.dep_ == "prep" and bool(children) and all(c.ent_type_ in {"DATE", "TIME"} for c in children)
 
 
 def _tidy(text: str) -> str:

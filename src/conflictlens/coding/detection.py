@@ -224,11 +224,15 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
         return False
     if head.tag_ == "VBN" and head.lemma_.lower() in state_participles:
         return True  # "Madaya, a town besieged by government forces": what the town is in, not an act
-    # "fighters battling IS", "villages which are besieged by rebels": the present tense tells a state of things.
+    # "fighters battling IS", "villages which are besieged by rebels": the present tense tells a state of things;
+    # a perfect ("which have shelled", "selon lesquelles leurs forces ont bombardé") tells an act.
+    if any(c.dep_ == "aux" and c.lemma_.lower() in PERFECT_AUXILIARIES for c in head.children):
+        return False
     return head.tag_ in {"VBG", "VBZ", "VBP"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in head.children)
 
 
+PERFECT_AUXILIARIES = {"have", "avoir"}
 GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")
 
 

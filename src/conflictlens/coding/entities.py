@@ -4,6 +4,7 @@ EntityRuler built from the actor dictionary), and the actor mentions among them.
 from __future__ import annotations
 
 import logging
+import re
 
 import spacy
 from spacy.language import Language
@@ -23,8 +24,28 @@ TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201
                              "\u2013": "-", "\u2014": "-"})
 
 
+# A line break inside a sentence of hard-wrapped text ("the General Staff of the\narmed forces denied"): the next line
+# goes on in lower case or with a number, or the line ends on a comma or a short lower-case word ("tués à\nDori").
+LINE_GOES_ON = re.compile(r"[ \t]*[a-zà-ÿ0-9(«\"']")
+LINE_LEFT_OPEN = re.compile(r"(?:,|(?:^|\s)[a-zà-ÿ]{1,3})[ \t]*$")
+
+
+def _unwrap(text: str) -> str:
+    """Hard-wrapped lines joined with a space, one character for one, so that the parser reads one sentence and
+    offsets stay valid; a paragraph break, a title on its own line or a line ending a sentence stay apart."""
+    chars = list(text)
+    for match in re.finditer(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", text):
+        newline = match.end() - 1
+        before = text[max(0, newline - 40) : newline]
+        if before.rstrip()[-1:] in ".!?:;":
+            continue
+        if LINE_GOES_ON.match(text, newline + 1) or LINE_LEFT_OPEN.search(before):
+            chars[newline] = " "
+    return "".join(chars)
+
+
 def normalise_text(text: str) -> str:
-    return text.translate(TYPOGRAPHIC)
+    return _unwrap(text.translate(TYPOGRAPHIC))
 
 
 def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000, scheme: str = "clear") -> Language:

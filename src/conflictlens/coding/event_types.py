@@ -134,7 +134,12 @@ class EventTyping:
             # means, so an attack from afar is remote violence whoever it hits.
             event_type, sub_type = "Explosions/Remote violence", means
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
-        if kind == "allegation" and actor2 is not None and actor2.inter == 7:
+        if attribution.denies(trigger.span.root) and attribution.accuser is None:
+            # "The army denied that any soldier was killed": a claim about the event, not a report of it. A sentence
+            # that names who alleges it as well ("footage circulating online ... nothing could be further from the
+            # truth") keeps the allegation, denied.
+            kind = "denial"
+        elif kind == "allegation" and actor2 is not None and actor2.inter == 7:
             event_type, sub_type = self.allegation_type
         deaths = event.fatalities
         named = [*side_one, *side_two]

@@ -102,6 +102,7 @@ class FatalityCounter:
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
         self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
+        self.max_event_deaths = int(conventions["max_event_fatalities"])
 
     def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""
@@ -335,7 +336,15 @@ class Fatalities:
         self.counter = counter
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        annotated.sentence_deaths = [self.counter.count(sent, dates=annotated.date_ranges(index))
-                                     for index, sent in enumerate(annotated.sentences or [])]
+        annotated.sentence_deaths = []
+        for index, sent in enumerate(annotated.sentences or []):
+            deaths, words = self.counter.count(sent, dates=annotated.date_ranges(index))
+            if deaths > self.counter.max_event_deaths:
+                # "The war has killed more than 320,000 people": a conflict's running total, not one event's toll.
+                annotated.document.warnings.append(
+                    f"toll {deaths} read from {words!r} is above max_event_fatalities "
+                    f"({self.counter.max_event_deaths}): taken as a running total, not an event's toll")
+                deaths, words = 0, None
+            annotated.sentence_deaths.append((deaths, words))
         for draft in annotated.drafts or []:
             draft.event.fatalities, draft.event.fatalities_text = annotated.sentence_deaths[draft.sentence_index]

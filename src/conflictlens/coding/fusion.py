@@ -21,6 +21,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -28,13 +29,42 @@ from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.embeddings import embed
 from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import Actor, Claim, Event, FusedEvent, FusionStatus, Place, SourceReport, TimePrecision
+from conflictlens.model import (
+    Actor,
+    Affiliation,
+    Claim,
+    Event,
+    FusedEvent,
+    FusionStatus,
+    Place,
+    SourceReport,
+    TimePrecision,
+)
 
 log = logging.getLogger(__name__)
 
 POINT_LEVELS = {"populated_place", "feature", "admin2"}
 PLACE_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
 Embedder = Callable[[Sequence[str]], np.ndarray]
+
+
+# Outlets whose reports stand for no party: each is its own independent source.
+UNALIGNED: set[Affiliation] = {"independent", "wire_agency", "ngo"}
+KIND_RANK = {"event": 0, "allegation": 1, "denial": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """An outlet of ``data/outlets.yaml``: whom it speaks for, if anyone."""
+
+    name: str
+    affiliation: Affiliation = "independent"
+    side: str | None = None
+    speaks_for: tuple[str, ...] = ()
+
+    @property
+    def aligned(self) -> bool:
+        return self.side is not None and self.affiliation not in UNALIGNED
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +83,11 @@ class FusionRules:
     text_ceiling: float
     cross_type_min_similarity: float
     wire_agencies: tuple[str, ...]
+    outlets: dict[str, Outlet] = field(default_factory=dict)
+
+    def outlet(self, name: str) -> Outlet:
+        """The listed outlet of that name or alias; an unlisted one is independent."""
+        return self.outlets.get(name.strip().lower()) or Outlet(name)
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> FusionRules:
@@ -70,6 +105,7 @@ class FusionRules:
             text_ceiling=float(data["text_ceiling"]),
             cross_type_min_similarity=float(data["cross_type_min_similarity"]),
             wire_agencies=tuple(data.get("wire_agencies") or ()),
+            outlets=_outlets(knowledge.outlets),
         )
 
 
@@ -82,6 +118,7 @@ class Report:
     origin: str
     published_at: dt.date | None = None
     vector: np.ndarray | None = None
+    alignment: Outlet | None = None
 
     @property
     def evidence_text(self) -> str:
@@ -105,11 +142,15 @@ class Match:
 
 def make_report(event: Event, *, outlet: str | None, outlets_named: Sequence[str], published_at: dt.date | None,
                 rules: FusionRules, vector: np.ndarray | None = None) -> Report:
-    """A report from an event and its document; documents crediting one wire agency share that origin."""
+    """A report from an event and its document. Its origin, the independent source it stands for, is the wire
+    agency it credits, else the side its outlet speaks for (data/outlets.yaml), else the outlet."""
     name = outlet or (outlets_named[0] if outlets_named else f"document {event.doc_id[:8]}")
     agencies = {a.lower(): a for a in rules.wire_agencies}
     wire = next((agencies[o.lower()] for o in outlets_named if o.lower() in agencies), None)
-    return Report(event, name, wire or name, published_at, vector)
+    listed = rules.outlet(name)
+    name = listed.name  # "sana", "Syrian Arab News Agency": SANA
+    origin = wire or (listed.side if listed.aligned and listed.side else name)
+    return Report(event, name, origin, published_at, vector, listed)
 
 
 class Fuser:
@@ -261,8 +302,10 @@ class Fuser:
         return len(shared) / min(len(names_a), len(names_b)), "shared actors: " + ", ".join(sorted(shared))
 
     def _text(self, a: Report, b: Report) -> tuple[float, str] | None:
-        if a.vector is None or b.vector is None:
-            return -1.0, ""  # no text signal: the other weights carry the decision
+        if a.vector is None or b.vector is None or "denial" in (a.event.kind, b.event.kind):
+            # No text signal: the other weights carry the decision. A denial reads nothing like the report it
+            # answers ("the figures they published are false"), so its words say nothing either way.
+            return -1.0, ""
         cosine = float(np.dot(a.vector, b.vector))
         if a.event.event_type != b.event.event_type and cosine < self.rules.cross_type_min_similarity:
             return None  # an air strike and a clash in one town that day are two events unless told alike
@@ -281,34 +324,45 @@ class Fuser:
         base = members[0].event
         event = copy.deepcopy(base)
         events = [m.event for m in members]
-        type_votes = Counter((e.event_type, e.sub_event_type) for e in events)
-        event.event_type, event.sub_event_type = max(type_votes, key=lambda t: (type_votes[t], -_first(events, t)))
-        event.kind = "event" if any(e.kind == "event" for e in events) else "allegation"
+        voters = [m.event for m in _witnesses(members)] or events  # a denial does not say what the event was
+        type_votes = Counter((e.event_type, e.sub_event_type) for e in voters)
+        event.event_type, event.sub_event_type = max(type_votes, key=lambda t: (type_votes[t], -_first(voters, t)))
+        event.kind = min((e.kind for e in events), key=KIND_RANK.__getitem__)
         event.actor1, event.actor2 = self._sides(events, base)
         taken = {x.name for x in (event.actor1, event.actor2) if x is not None}
         event.assoc_actor_1 = _others([x for e in events for x in [e.actor1, *e.assoc_actor_1]], taken | _names(
             [x for e in events for x in [e.actor2, *e.assoc_actor_2]]), self.is_vague)
         event.assoc_actor_2 = _others([x for e in events for x in [e.actor2, *e.assoc_actor_2]],
                                       taken | {x.name for x in event.assoc_actor_1}, self.is_vague)
-        reported = [m for m in members if m.event.fatalities_text]
-        if reported:  # ACLED: when reports disagree, the most conservative figure is coded
+        witnesses = _witnesses(members)
+        reported = [m for m in witnesses if m.event.fatalities_text]
+        if reported:  # ACLED: when reports disagree, the most conservative figure is coded; a denial gives none
             lowest = min(reported, key=lambda m: m.event.fatalities)
             event.fatalities, event.fatalities_text = lowest.event.fatalities, lowest.event.fatalities_text
+        elif not witnesses:
+            event.fatalities, event.fatalities_text = 0, None
         event.claims = _linked_claims(members, self.is_vague)
-        origins = {m.origin for m in members}
-        status: FusionStatus = ("contested" if any(c.claim_type == "denied" for c in event.claims)
-                                else "corroborated" if len(origins) > 1 else "single-source")
-        if status == "contested":
+        # A denial contests the event when it answers someone's claim, or stands alone as a denial or a denied
+        # allegation; a report's own "no civilian was hurt" contests nothing no one else says.
+        answering = {m.event.doc_id for m in members if m.event.kind != "event"}
+        denials = [c for c in event.claims if c.claim_type == "denied" and (c.denies or c.doc_id in answering)]
+        origins = {m.origin for m in members if m.event.kind == "event"}
+        status: FusionStatus = ("contested" if denials else "corroborated" if len(origins) > 1 else "single-source")
+        if any((c.contests or "event") == "event" for c in denials):
             event.claim_status = "denied"
-        elif status == "corroborated":
+        elif len(origins) > 1:
             event.claim_status = "corroborated"
         event.confidence = max(e.confidence for e in events)
         event.event_id = cluster.fused_id
         reports = [SourceReport(m.event.event_id, m.event.doc_id, m.outlet, m.origin, m.event.source,
                                 m.event.claim_status, m.event.fatalities, m.event.fatalities_text, m.published_at,
-                                *cluster.joined.get(m.event.event_id, (1.0, "")))
+                                *cluster.joined.get(m.event.event_id, (1.0, "")), kind=m.event.kind,
+                                affiliation=m.alignment.affiliation if m.alignment else "independent",
+                                side=m.alignment.side if m.alignment else None,
+                                actor1=m.event.actor1.name if m.event.actor1 else None,
+                                actor2=m.event.actor2.name if m.event.actor2 else None)
                    for m in sorted(cluster.members, key=_arrival_order)]
-        return FusedEvent(cluster.fused_id, event, reports, status)
+        return FusedEvent(cluster.fused_id, event, reports, status, _attestation(members, event))
 
     def _sides(self, events: list[Event], base: Event) -> tuple[Actor | None, Actor | None]:
         """Actor1 and actor2 by vote. The most-named actor takes the side most reports put it on, and the other
@@ -356,6 +410,39 @@ def _linked_claims(members: list[Report], is_vague: Callable[[Actor | None], boo
     return claims
 
 
+def _witnesses(members: list[Report]) -> list[Report]:
+    """The members that tell the event happened: its reports, or its allegations when no one reports it."""
+    reports = [m for m in members if m.event.kind == "event"]
+    return reports or [m for m in members if m.event.kind == "allegation"]
+
+
+def _attestation(members: list[Report], event: Event) -> str:
+    """Who vouches for the event: anyone independent of the sides, or only one side's own media."""
+    reports = [m for m in members if m.event.kind == "event"]
+    if not reports:
+        return "alleged only" if any(m.event.kind == "allegation" for m in members) else "denied only"
+    outlets = [m.alignment for m in reports]
+    sides = {o.side if o is not None and o.aligned else None for o in outlets}
+    if None in sides or len(sides) > 1:
+        return "independently reported"
+    side = sides.pop()
+    own = {name for o in outlets if o is not None for name in o.speaks_for}
+    if any(actor.name in own for actor in event.all_actors()):
+        return f"claimed by {side}'s own media"
+    return f"reported only by {side}'s media"
+
+
+def _outlets(data: dict[str, Any] | None) -> dict[str, Outlet]:
+    """Outlets by every lower-cased name and alias."""
+    found: dict[str, Outlet] = {}
+    for entry in (data or {}).get("outlets") or []:
+        outlet = Outlet(entry["name"], entry.get("affiliation", "independent"), entry.get("side"),
+                        tuple(entry.get("speaks_for") or ()))
+        for name in [entry["name"], *(entry.get("aliases") or [])]:
+            found[str(name).lower()] = outlet
+    return found
+
+
 def _others(actors: list[Actor | None], taken: set[str], is_vague: Callable[[Actor | None], bool]) -> list[Actor]:
     out: dict[str, Actor] = {}
     for actor in actors:
@@ -397,7 +484,7 @@ def _precision_order(report: Report) -> tuple[int, int, int, int, tuple[str, str
     """Most precise coding first: an event before an allegation, then by date, place and actor precision."""
     event = report.event
     place = event.place
-    return (event.kind != "event", int(event.time_precision or 9),
+    return (KIND_RANK[event.kind], int(event.time_precision or 9),
             int(place.geo_precision) if place else 9, PLACE_RANK.get(place.level, 9) if place else 9,
             _arrival_order(report))
 

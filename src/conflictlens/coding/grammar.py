@@ -163,6 +163,27 @@ def in_another_clause(word: Token, trigger: Token) -> bool:
     return False
 
 
+DATELINE_DASHES = {"-", "–", "—", "--"}
+DATELINE_MAX_TOKENS = 16
+
+
+def dateline_end(doc: Doc) -> int:
+    """The token index where a report's opening dateline ends (0 when it has none): the words before a dash with no
+    verb among them ("DAMASCUS, SANA - ", "Ouagadougou, 13 avril 2025 (AIB) – "), or a short verbless first sentence
+    holding a number ("Communiqué, Bamako, le 6 mars 2024.")."""
+    opening = [t for t in doc[:DATELINE_MAX_TOKENS] if not t.is_space]
+    for token in opening:
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.text in DATELINE_DASHES and token.i > 0 and token.whitespace_ and doc[token.i - 1].whitespace_:
+            return token.i + 1  # a dash between spaces, not the hyphen of "French-language"
+    first = next(doc.sents, None) if doc.has_annotation("SENT_START") else None
+    if first is not None and len(first) <= DATELINE_MAX_TOKENS and any(t.like_num for t in first) and not any(
+            t.pos_ in {"VERB", "AUX"} for t in first):
+        return first.end
+    return 0
+
+
 def without_clauses(head: Token) -> list[Token]:
     """A noun phrase without its relative clauses: "HRW, which accused the army" is "HRW"."""
     clauses = {t.i for d in head.subtree if d.dep_ in {"relcl", "acl"} and d.head.i == head.i for t in d.subtree}

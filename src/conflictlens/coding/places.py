@@ -31,7 +31,7 @@ from conflictlens.coding.gazetteer import (
     name_key,
     without_article,
 )
-from conflictlens.coding.grammar import in_another_clause
+from conflictlens.coding.grammar import DATELINE_DASHES, dateline_end, in_another_clause
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -66,7 +66,6 @@ VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
-DATELINE_DASHES = {"-", "–", "—", "--"}
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
 # A place this populous is a town or a city, not what a text calls a village.
@@ -1069,8 +1068,12 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
     in scraped text that lost its punctuation, a city run straight into the lead's first capitalised word ("Beirut
     Syrian government air strikes on Tuesday killed ...")."""
     first = next((t for t in doc if not t.is_space), None)
-    if first is None or toponym.token_start != first.i or toponym.token_end >= len(doc) or toponym.country_code:
+    if first is None or toponym.token_end >= len(doc) or toponym.country_code:
         return False  # "Syria: ..." labels the report's country, as a summary does
+    if toponym.token_start < dateline_end(doc):
+        return True
+    if toponym.token_start != first.i:
+        return False
     after = doc[toponym.token_end]
     if after.text in DATELINE_DASHES:
         return True

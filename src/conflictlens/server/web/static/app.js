@@ -237,7 +237,9 @@ async function showEvent(eventId) {
     ["Place", [event.location, event.admin2, event.admin1, event.country].filter(Boolean).join(", ")],
     ["Coordinates", event.latitude == null ? "none" : `${event.latitude}, ${event.longitude} (geo precision ${event.geo_precision})`],
     ["Fatalities", `${event.fatalities}` + (event.fatalities_min !== event.fatalities_max && event.fatalities_max != null ? ` (reports give ${event.fatalities_min}–${event.fatalities_max})` : "")],
-    ["Claim", event.claim_status], ["Fusion", `${event.fusion_status || ""}, ${event.independent_sources ?? 1} independent source(s)`],
+    ["Claim", event.claim_status], ["Fusion", `${event.fusion_status || ""}, ${event.independent_sources ?? 1} independent source(s)`
+      + (event.attestation ? `; ${event.attestation}` : "")],
+    ["Contested", event.contested_parts || "no"],
     ["Review", event.review_status], ["Notes", event.notes]];
   const list = el("dl", { class: "fields" });
   for (const [name, value] of fields) list.append(el("dt", {}, name), el("dd", { "data-field": name }, value ?? ""));
@@ -247,10 +249,27 @@ async function showEvent(eventId) {
   const sources = el("ul", { class: "sources" });
   for (const report of detail.reports || []) {
     const cited = report.source ? `, citing ${report.source.name}` : "";
-    sources.append(el("li", {}, `${report.outlet}${cited}: ${report.claim_status}, ${report.fatalities} dead`
+    const side = report.side ? `, ${report.side}` : "";
+    const role = { event: "reports it", allegation: "alleges it", denial: "denies it" }[report.kind || "event"];
+    sources.append(el("li", {}, `${report.outlet} (${report.affiliation || "independent"}${side}) ${role}${cited}: `
+      + `${report.claim_status}, ${report.fatalities_text ? `${report.fatalities} dead` : "no toll"}`
       + (report.published_at ? `, published ${report.published_at}` : "")));
   }
   panel.append(sources);
+
+  panel.append(el("h3", {}, "Claims: who says what"));
+  const table = el("table", { class: "claims" });
+  table.append(el("thead", {}, el("tr", {}, ...["Outlet", "Claimant", "Says", "Who did it", "Toll", "Published", "Evidence"]
+    .map((h) => el("th", {}, h)))));
+  const body = el("tbody");
+  for (const row of detail.claims_table || []) {
+    const outlet = row.outlet ? `${row.outlet}${row.side ? ` (${row.side})` : ""}` : row.doc_id;
+    body.append(el("tr", { class: `claim-${row.claim_type}` }, el("td", {}, outlet), el("td", {}, row.claimant),
+      el("td", {}, row.says), el("td", {}, row.perpetrator || ""), el("td", {}, row.fatalities ?? ""),
+      el("td", {}, row.published_at || ""), el("td", {}, row.evidence)));
+  }
+  table.append(body);
+  panel.append(table);
 
   panel.append(el("h3", {}, "Evidence"));
   const claims = detail.event?.claims || [];
