@@ -326,3 +326,15 @@ def test_a_report_that_denies_its_own_victims_alone_contests_nothing(fuser):
     other = fuser.merge(fuser.assign([_report(event, fuser, "ORTM"), _report(_event("b", fatalities=9), fuser,
                                                                             "Amnesty")], [])[0])
     assert other.status == "contested" and other.contested_parts == [("victims", "The army")]
+
+
+def test_outlets_printing_one_text_word_for_word_are_one_source(fuser):
+    copy = "Suspected jihadists killed twelve soldiers in an attack on an army post near Djibo on Wednesday."
+    events = [_event(doc, fatalities=12) for doc in ("a", "b", "c")]
+    for event, text in zip(events, [copy, "  " + copy.upper(), "Gunmen stormed the Djibo post, a resident said."],
+                           strict=True):
+        event.claims[0].evidence = text
+    fused = fuser.merge(fuser.assign([_report(events[0], fuser, "Le Monde"), _report(events[1], fuser, "Jeune Afrique"),
+                                      _report(events[2], fuser, "Radio Omega")], [])[0])
+    assert fused.origins == ["Le Monde", "Radio Omega"]
+    assert [r.origin for r in fused.reports] == ["Le Monde", "Le Monde", "Radio Omega"]

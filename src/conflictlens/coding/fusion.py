@@ -51,6 +51,8 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 # Outlets whose reports stand for no party: each is its own independent source.
 UNALIGNED: set[Affiliation] = {"independent", "wire_agency", "ngo"}
 KIND_RANK = {"event": 0, "allegation": 1, "denial": 2}
+# An evidence sentence at least this long, printed word for word by two outlets, is one copy, not two sources.
+MIN_SHARED_COPY_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +348,8 @@ class Fuser:
         # allegation; a report's own "no civilian was hurt" contests nothing no one else says.
         answering = {m.event.doc_id for m in members if m.event.kind != "event"}
         denials = [c for c in event.claims if c.claim_type == "denied" and (c.denies or c.doc_id in answering)]
-        origins = {m.origin for m in members if m.event.kind == "event"}
+        origin_of = _shared_copy_origins(members)
+        origins = {origin_of[m.event.event_id] for m in members if m.event.kind == "event"}
         status: FusionStatus = ("contested" if denials else "corroborated" if len(origins) > 1 else "single-source")
         if any((c.contests or "event") == "event" for c in denials):
             event.claim_status = "denied"
@@ -354,7 +357,7 @@ class Fuser:
             event.claim_status = "corroborated"
         event.confidence = max(e.confidence for e in events)
         event.event_id = cluster.fused_id
-        reports = [SourceReport(m.event.event_id, m.event.doc_id, m.outlet, m.origin, m.event.source,
+        reports = [SourceReport(m.event.event_id, m.event.doc_id, m.outlet, origin_of[m.event.event_id], m.event.source,
                                 m.event.claim_status, m.event.fatalities, m.event.fatalities_text, m.published_at,
                                 *cluster.joined.get(m.event.event_id, (1.0, "")), kind=m.event.kind,
                                 affiliation=m.alignment.affiliation if m.alignment else "independent",
@@ -408,6 +411,18 @@ def _linked_claims(members: list[Report], is_vague: Callable[[Actor | None], boo
                     denier_side is not None and other_side is not None and denier_side.name == other_side.name):
                 denial.denies.append(claim.claim_id)
     return claims
+
+
+def _shared_copy_origins(members: list[Report]) -> dict[str, str]:
+    """Each member's origin; outlets that print one text word for word (a wire story reprinted without its credit)
+    share the origin of the first to publish it."""
+    first_with: dict[str, str] = {}
+    origin_of = {}
+    for member in sorted(members, key=_arrival_order):
+        words = " ".join(member.evidence_text.lower().split())
+        shared = len(words) >= MIN_SHARED_COPY_CHARS
+        origin_of[member.event.event_id] = first_with.setdefault(words, member.origin) if shared else member.origin
+    return origin_of
 
 
 def _witnesses(members: list[Report]) -> list[Report]:
