@@ -534,12 +534,7 @@ def eval_claims(settings: Settings, cases: Path, json_out: Path | None, output: 
     _print_metrics(f"claims benchmark: {cases}", report.summary())
     for result in report.results:
         if not result.passed:
-            wrong = [k for k, ok in result.checks.items() if not ok]
-            if result.contested != result.expected_contested:
-                wrong.insert(0, "contested")
-            if result.links != result.expected_links:
-                wrong.append("links")
-            click.echo(f"{result.case}: {', '.join(wrong)}")
+            click.echo(f"{result.case}: {', '.join(result.failures())}")
     if output is not None:
         output.write_text(claims_markdown(report), encoding="utf-8")
     _save_json(report, json_out)

@@ -322,10 +322,15 @@ class SourceReport:
     actor2: str | None = None
 
 
+def contesting_denials(claims: list[Claim], answering_docs: set[str]) -> list[Claim]:
+    """The denials that contest an event: those that answer someone's claim, and those of documents that only deny
+    or allege it. A report's own "no civilian was hurt" contests nothing no one else says."""
+    return [c for c in claims if c.claim_type == "denied" and (c.denies or c.doc_id in answering_docs)]
+
+
 # What a claim says of its event, in a claims table.
 CLAIM_SAYS = {"asserted": "it happened", "claimed": "it happened (its own side's claim)",
-              "corroborated": "it happened", "unverified": "it happened (unverified)", "alleged": "alleges it happened",
-              "denied": "it did not happen"}
+              "corroborated": "it happened", "unverified": "it happened (unverified)", "alleged": "alleges it happened"}
 DENIAL_SAYS = {"event": "it did not happen", "responsibility": "the accused did not do it",
                "toll": "the toll is false", "victims": "no civilians were among the victims"}
 
@@ -361,9 +366,8 @@ class FusedEvent:
     @property
     def contested_parts(self) -> list[tuple[ContestedPart, str]]:
         """Each part of the event a denial contests, with who denies it."""
-        if self.status != "contested":
-            return []
-        parts = [(c.contests or "event", c.claimant.name) for c in self.event.claims if c.claim_type == "denied"]
+        answering = {r.doc_id for r in self.reports if r.kind != "event"}
+        parts = [(c.contests or "event", c.claimant.name) for c in contesting_denials(self.event.claims, answering)]
         return list(dict.fromkeys(parts))
 
     def claims_table(self) -> list[dict[str, Any]]:

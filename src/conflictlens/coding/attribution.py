@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import Grammar, dateline_end, token_at, verb_above, without_clauses
+from conflictlens.coding.grammar import Grammar, dateline_token_end, token_at, verb_above, without_clauses
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import (
     Claim,
@@ -153,12 +153,11 @@ class Attributor:
             if result.denier is None:
                 result.denier = result.claimant or self._acting_subject(sent, name_of)
         if self.denial_phrases.search(lowered) or self.counter_claims.search(lowered):
-            # "... calling them baseless", "those killed were terrorists": a denial without a denying verb.
-            if result.denier is None:
-                result.denier = result.claimant
-            result.denies_earlier = result.denies_earlier or result.denier is not None
-            if result.denier is None:
-                result.denier = self._acting_subject(sent, name_of)
+            # "... calling them baseless", "those killed were terrorists": a denial without a denying verb. It answers
+            # earlier sentences when someone says it; an actor that is merely the sentence's subject denies only here.
+            said_by = result.denier or result.claimant
+            result.denies_earlier = result.denies_earlier or said_by is not None
+            result.denier = said_by or self._acting_subject(sent, name_of)
             if result.denier is not None and not result.denied_tokens:
                 # "Reports of a massacre in Boni are baseless, the ministry said": the whole sentence is denied.
                 result.denied_tokens = {t.i for t in sent}
@@ -238,7 +237,8 @@ class Attributor:
             result.claimant = self._source(subject, sent, name_of, context=context)
 
     def _subject(self, verb: Token) -> Token | None:
-        dateline = dateline_end(verb.doc)  # "DAMASCUS, SANA - A military source denied": the parser's two subjects
+        # "DAMASCUS, SANA - A military source denied": the parser gives the verb two subjects.
+        dateline = dateline_token_end(verb.doc)
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i >= dateline:
                 if child.lower_ in self.grammar.relative_pronouns and verb.dep_ == "relcl":
@@ -251,7 +251,7 @@ class Attributor:
 
     def _source_from_tokens(self, tokens: list[Token], sent: SpacySpan, name_of: dict[int, str],
                             context: str = "") -> Source:
-        dateline = dateline_end(sent.doc)
+        dateline = dateline_token_end(sent.doc)
         # Not the dateline ("DAMASCUS, SANA - A source") nor a date the parser hung on the speaker ("a source on Sunday").
         tokens = sorted((t for t in tokens if t.i >= dateline and not _dates_only(t)), key=lambda t: t.i)
         text = " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()

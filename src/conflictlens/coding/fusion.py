@@ -39,6 +39,7 @@ from conflictlens.model import (
     Place,
     SourceReport,
     TimePrecision,
+    contesting_denials,
 )
 
 log = logging.getLogger(__name__)
@@ -326,7 +327,8 @@ class Fuser:
         base = members[0].event
         event = copy.deepcopy(base)
         events = [m.event for m in members]
-        voters = [m.event for m in _witnesses(members)] or events  # a denial does not say what the event was
+        witnesses = _witnesses(members)
+        voters = [m.event for m in witnesses] or events  # a denial does not say what the event was
         type_votes = Counter((e.event_type, e.sub_event_type) for e in voters)
         event.event_type, event.sub_event_type = max(type_votes, key=lambda t: (type_votes[t], -_first(voters, t)))
         event.kind = min((e.kind for e in events), key=KIND_RANK.__getitem__)
@@ -336,7 +338,6 @@ class Fuser:
             [x for e in events for x in [e.actor2, *e.assoc_actor_2]]), self.is_vague)
         event.assoc_actor_2 = _others([x for e in events for x in [e.actor2, *e.assoc_actor_2]],
                                       taken | {x.name for x in event.assoc_actor_1}, self.is_vague)
-        witnesses = _witnesses(members)
         reported = [m for m in witnesses if m.event.fatalities_text]
         if reported:  # ACLED: when reports disagree, the most conservative figure is coded; a denial gives none
             lowest = min(reported, key=lambda m: m.event.fatalities)
@@ -344,10 +345,7 @@ class Fuser:
         elif not witnesses:
             event.fatalities, event.fatalities_text = 0, None
         event.claims = _linked_claims(members, self.is_vague)
-        # A denial contests the event when it answers someone's claim, or stands alone as a denial or a denied
-        # allegation; a report's own "no civilian was hurt" contests nothing no one else says.
-        answering = {m.event.doc_id for m in members if m.event.kind != "event"}
-        denials = [c for c in event.claims if c.claim_type == "denied" and (c.denies or c.doc_id in answering)]
+        denials = contesting_denials(event.claims, {m.event.doc_id for m in members if m.event.kind != "event"})
         origin_of = _shared_copy_origins(members)
         origins = {origin_of[m.event.event_id] for m in members if m.event.kind == "event"}
         status: FusionStatus = ("contested" if denials else "corroborated" if len(origins) > 1 else "single-source")

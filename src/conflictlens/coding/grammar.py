@@ -167,12 +167,19 @@ DATELINE_DASHES = {"-", "–", "—", "--"}
 DATELINE_MAX_TOKENS = 16
 
 
-def dateline_end(doc: Doc) -> int:
-    """The token index where a report's opening dateline ends (0 when it has none): the words before a dash with no
-    verb among them ("DAMASCUS, SANA - ", "Ouagadougou, 13 avril 2025 (AIB) – "), or a short verbless first sentence
-    holding a number ("Communiqué, Bamako, le 6 mars 2024.")."""
-    opening = [t for t in doc[:DATELINE_MAX_TOKENS] if not t.is_space]
-    for token in opening:
+def dateline_token_end(doc: Doc) -> int:
+    """The token index where a parsed report's opening dateline ends (0 when it has none): the words before a dash
+    with no verb among them ("DAMASCUS, SANA - ", "Ouagadougou, 13 avril 2025 (AIB) – "), or a short verbless first
+    sentence holding a number ("Communiqué, Bamako, le 6 mars 2024."). Read once per document: places and speakers
+    ask for it again and again. (``ingest.dateline_end`` finds a strict wire dateline in raw text, before parsing.)"""
+    cached = doc.user_data.get("dateline_token_end")
+    if cached is None:
+        cached = doc.user_data["dateline_token_end"] = _dateline_token_end(doc)
+    return int(cached)
+
+
+def _dateline_token_end(doc: Doc) -> int:
+    for token in doc[:DATELINE_MAX_TOKENS]:
         if token.pos_ in {"VERB", "AUX"}:
             break
         if token.text in DATELINE_DASHES and token.i > 0 and token.whitespace_ and doc[token.i - 1].whitespace_:

@@ -31,7 +31,7 @@ from conflictlens.coding.gazetteer import (
     name_key,
     without_article,
 )
-from conflictlens.coding.grammar import DATELINE_DASHES, dateline_end, in_another_clause
+from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, in_another_clause
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -1070,7 +1070,7 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
     first = next((t for t in doc if not t.is_space), None)
     if first is None or toponym.token_end >= len(doc) or toponym.country_code:
         return False  # "Syria: ..." labels the report's country, as a summary does
-    if toponym.token_start < dateline_end(doc):
+    if toponym.token_start < dateline_token_end(doc):
         return True
     if toponym.token_start != first.i:
         return False
