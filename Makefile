@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(sort $(wildcard $(SHARED)/gazetteer/geonames/*.txt))
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test test-slow test-all lint gazetteer eval model model-relevance bench bench-fusion bench-claims bench-api clean
+.PHONY: install demo test test-slow test-all lint gazetteer eval model bench bench-fusion bench-claims bench-api clean
 
 WEB := src/conflictlens/server/web
 
@@ -19,8 +19,13 @@ WEB := src/conflictlens/server/web
 $(BIN)/.installed: pyproject.toml $(WEB)/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The test and lint tools (pytest, Hypothesis, Selenium, schemathesis, atheris, ruff, mypy) come on top.
+$(BIN)/.dev-installed: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(BIN)/.installed
@@ -38,14 +43,14 @@ demo: $(GAZETTEER)
 	$(CL) --db $(DEMO_DB) process $(DEMO_INPUT)
 
 # The everyday suite (a few minutes on 2 cores); a throw-away PostgreSQL is started when one is installed.
-test: $(BIN)/.installed
+test: $(BIN)/.dev-installed
 	PYTHON_BIN=$(BIN)/python scripts/run-tests -m "not slow"
 
 # What the everyday suite leaves out: the web page in Chromium, the API, fuzzing, 10,000 documents, Dask, French.
-test-slow: $(BIN)/.installed
+test-slow: $(BIN)/.dev-installed
 	PYTHON_BIN=$(BIN)/python scripts/run-tests -m slow
 
-test-all: $(BIN)/.installed
+test-all: $(BIN)/.dev-installed
 	PYTHON_BIN=$(BIN)/python scripts/run-tests
 
 # Full evaluation on ../shared; writes reports/eval.md (commit it with the numbers). The real-news gold set's test
@@ -62,10 +67,12 @@ eval: $(GAZETTEER)
 	$(CL) eval news benchmarks/gold/news --shared $(SHARED) --split dev --json $(VAR)/eval/news_dev.json
 	$(CL) eval report $(VAR)/eval/acled_niger.json $(VAR)/eval/acled_niger_focus_NE.json $(VAR)/eval/acled_niger_relevance.json $(VAR)/eval/geoparse_lgl.json $(VAR)/eval/geoparse_geovirus.json $(VAR)/eval/plover.json $(VAR)/eval/petrarch.json $(VAR)/eval/news_dev.json -o reports/eval.md
 
-# Articles/second/core and peak memory per worker: 1 process, 2 Dask workers, a default LocalCluster.
+# Words/s and articles/s on real articles (FA-KES, LGL), beside the raw spaCy parse of the same texts: 1 process,
+# 2 Dask workers; then synthetic short reports. Also the CLI's start-up time and the installed size.
 bench: $(GAZETTEER)
 	mkdir -p reports
-	$(BIN)/python benchmarks/bench_throughput.py --gazetteer $(GAZETTEER) -o reports/bench.md
+	$(BIN)/python benchmarks/bench_throughput.py --gazetteer $(GAZETTEER) --shared $(SHARED) -o reports/bench.md
+	$(BIN)/python benchmarks/bench_startup.py --venv $(VENV) --db $(DEMO_DB) --gazetteer $(GAZETTEER) -o reports/bench_startup.md
 
 # 50 clients x 200 requests on GET /api/events, 100,000 events in a throw-away PostgreSQL (p50/p95 latency, errors).
 BENCH_PG := /tmp/conflictlens-bench-postgres
@@ -86,19 +93,15 @@ bench-fusion: $(GAZETTEER)
 	mkdir -p reports
 	$(BIN)/python benchmarks/bench_fusion.py --gazetteer $(GAZETTEER) -o reports/bench_fusion.md
 
-# The packaged sub-type classifier, retrained from the project's own labelled sentences (seeded, reproducible).
-model: $(BIN)/.installed
-	$(BIN)/conflictlens train src/conflictlens/data/training/event_sentences.jsonl -o src/conflictlens/data/models/event_subtype
-
-# The packaged relevance classifier: the project's sentence labels (training/labels, texts read in place from
-# ../shared) and its written sentences, retrained (seeded, reproducible).
-model-relevance: $(BIN)/.installed
+# The packaged sentence classifier (relevance and the sub-type's second opinion): the project's sentence labels
+# (training/labels, texts read in place from ../shared) and its written sentences, retrained (seeded, reproducible).
+model: $(BIN)/.dev-installed
 	mkdir -p $(VAR)/training
 	$(BIN)/python training/sentences.py $(SHARED) build $(VAR)/training/sentences.jsonl
 	cat src/conflictlens/data/training/event_sentences.jsonl >> $(VAR)/training/sentences.jsonl
-	$(BIN)/conflictlens train --relevance $(VAR)/training/sentences.jsonl -o src/conflictlens/data/models/event_relevance
+	$(BIN)/conflictlens train --relevance $(VAR)/training/sentences.jsonl -o src/conflictlens/data/models/sentence_classifier
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 

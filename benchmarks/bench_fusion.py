@@ -124,8 +124,8 @@ def main() -> None:
         "| time per 1,000 reports | seconds |",
         "|---|---|",
         f"| pipeline (parse, code, store) | {process_seconds * per_thousand:.1f} |",
-        f"| fusion, incremental (embeddings included) | {fuse_seconds * per_thousand:.1f} |",
-        f"| fusion, one pass (embeddings cached) | {rebuild_seconds * per_thousand:.1f} |",
+        f"| fusion, incremental (text vectors included) | {fuse_seconds * per_thousand:.1f} |",
+        f"| fusion, one pass (text vectors cached) | {rebuild_seconds * per_thousand:.1f} |",
         "",
     ]
     args.output.parent.mkdir(parents=True, exist_ok=True)

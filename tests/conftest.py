@@ -137,7 +137,10 @@ def gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def settings(gazetteer_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(gazetteer=gazetteer_path, db=str(tmp_path_factory.mktemp("db") / "events.db"))
+    """The rules' settings: the stages' tests read their sentences without the relevance stage, which
+    ``relevant_pipeline`` (and tests/coding/test_relevance.py) put on, as the defaults do."""
+    return Settings(gazetteer=gazetteer_path, db=str(tmp_path_factory.mktemp("db") / "events.db"),
+                    relevance_model="none")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,7 @@
-"""The ``conflictlens`` command: a thin layer over the library that turns errors into exit codes."""
+"""The ``conflictlens`` command: a thin layer over the library that turns errors into exit codes.
+
+Each command imports what it needs when it runs: ``--help``, ``status`` or ``events`` never load spaCy or a
+model, which take seconds."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import yaml
@@ -20,32 +23,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from conflictlens.coding.actors import ActorDictionary
-from conflictlens.coding.classifier import SubtypeClassifier, read_examples
-from conflictlens.coding.fusion import Fuser, load_fuser
-from conflictlens.coding.gazetteer import Gazetteer, build_default, import_geonames
-from conflictlens.coding.ingest import iter_documents, parse_published
-from conflictlens.coding.pipeline import load_pipeline
-from conflictlens.coding.relevance import NO_EVENT, SentenceClassifier
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError, IngestError
-from conflictlens.evaluation.acled import markdown_report, score_acled
-from conflictlens.evaluation.claims import markdown as claims_markdown
-from conflictlens.evaluation.claims import score_claims
-from conflictlens.evaluation.expectations import match_expected
-from conflictlens.evaluation.geoparse import CORPORA, COUNTS_DEMONYMS, score_geoparse
-from conflictlens.evaluation.news import score_news
-from conflictlens.evaluation.petrarch import score_petrarch
-from conflictlens.evaluation.plover import score_plover
-from conflictlens.knowledge import Knowledge
+from conflictlens.evaluation.geoparse import CORPORA
 from conflictlens.model import DENIAL_SAYS, DocumentFailure, FusedEvent, ProcessedDocument
-from conflictlens.scale.batch import BatchReport, process_batch
-from conflictlens.scale.feeds import make_client, poll_feed, read_feed_list
-from conflictlens.scale.fusing import fuse_store
-from conflictlens.scale.scaleout import ParquetSink, load_parquet, open_client, process_distributed
 from conflictlens.store import export as exporting
 from conflictlens.store.review import EDITABLE_FIELDS, create_token, review_event
-from conflictlens.store.sql import EventFilter, open_store
+
+if TYPE_CHECKING:
+    from conflictlens.coding.fusion import Fuser
+    from conflictlens.store.sql import EventFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
 TABLE_COLUMNS = ["event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
@@ -101,12 +88,24 @@ def main(ctx: click.Context, config_file: Path | None, db: str | None, gazetteer
 @click.option("--out", "out_url", help="Write coded documents to parquet://DIR instead of the store "
                                        "(then `conflictlens load DIR`).")
 @click.option("--show/--no-show", default=True, help="Print the events of this run as a table.")
+@click.option("--relevance/--no-relevance", default=None,
+              help="Judge each trigger's sentence with the relevance classifier (the default, for real news); "
+                   "--no-relevance for pre-filtered reports in which every sentence is an event (ACLED's notes).")
 @click.pass_obj
 @reports_errors
 def process(settings: Settings, paths: tuple[str, ...], published_at: str | None, outlet: str | None,
             reprocess: bool, resume: bool, workers: int | None, dask_address: str | None, out_url: str | None,
-            show: bool) -> None:
+            show: bool, relevance: bool | None) -> None:
     """Process files, folders or - (stdin): .txt, .html, .jsonl."""
+    from conflictlens.coding.ingest import iter_documents, parse_published
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.scale.batch import process_batch
+    from conflictlens.scale.fusing import fuse_store
+    from conflictlens.scale.scaleout import ParquetSink, open_client, process_distributed
+    from conflictlens.store.sql import EventFilter, open_store
+
+    if relevance is not None:
+        settings = _with_relevance(settings, relevance)
     reference = parse_published(published_at) if published_at else None
     store = open_store(settings.db)
     if not paths:
@@ -160,6 +159,12 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
 @reports_errors
 def watch(settings: Settings, feed_list: Path, interval: int, once: bool) -> None:
     """Poll the RSS/Atom feeds listed in FEED_LIST (one URL per line) and process their new articles."""
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.scale.batch import process_batch
+    from conflictlens.scale.feeds import make_client, poll_feed, read_feed_list
+    from conflictlens.scale.fusing import fuse_store
+    from conflictlens.store.sql import open_store
+
     urls = read_feed_list(feed_list)
     pipeline = load_pipeline(settings)
     store = open_store(settings.db)
@@ -189,6 +194,11 @@ def watch(settings: Settings, feed_list: Path, interval: int, once: bool) -> Non
 @reports_errors
 def load(settings: Settings, folder: Path) -> None:
     """Load a parquet://DIR output of `process --out` into the store (again: nothing is added twice)."""
+    from conflictlens.scale.batch import BatchReport
+    from conflictlens.scale.fusing import fuse_store
+    from conflictlens.scale.scaleout import load_parquet
+    from conflictlens.store.sql import open_store
+
     store = open_store(settings.db)
     report = BatchReport()
     for result in load_parquet(folder):
@@ -209,6 +219,9 @@ def load(settings: Settings, folder: Path) -> None:
 @reports_errors
 def fuse(settings: Settings, rebuild: bool) -> None:
     """Fuse stored reports from different documents into one event each (runs after `process` by default)."""
+    from conflictlens.scale.fusing import fuse_store
+    from conflictlens.store.sql import open_store
+
     store = open_store(settings.db)
     click.echo(fuse_store(store, _fuser(settings), rebuild=rebuild).summary(), err=True)
     store.close()
@@ -230,6 +243,8 @@ def events(settings: Settings, date_from: str | None, date_to: str | None, event
            country: str | None, actor: str | None, contested: bool, reports: bool, limit: int | None,
            fmt: str) -> None:
     """List stored events (fused across documents), filtered."""
+    from conflictlens.store.sql import EventFilter, open_store
+
     store = open_store(settings.db)
     query = EventFilter(date_from=_date_option(date_from, "--from"), date_to=_date_option(date_to, "--to"),
                         event_type=event_type, country=country, actor=actor, limit=limit, contested=contested)
@@ -252,6 +267,8 @@ def events(settings: Settings, date_from: str | None, date_to: str | None, event
 @reports_errors
 def show_event(settings: Settings, event_id: str, fmt: str) -> None:
     """One fused event (by its ID or any report's ID): coding, sources, claims with evidence, fusion reasons."""
+    from conflictlens.store.sql import open_store
+
     store = open_store(settings.db)
     data = store.fused_event(event_id)
     if data is None:
@@ -310,6 +327,8 @@ def show_event(settings: Settings, event_id: str, fmt: str) -> None:
 def claims(settings: Settings, actor: str | None, event_id: str | None, claim_type: str | None, contested: bool,
            fmt: str) -> None:
     """Per fused event, who says what: happened, did not happen, who did it, how many died, with the evidence."""
+    from conflictlens.store.sql import open_store
+
     store = open_store(settings.db)
     if event_id is not None:
         one = store.fused_event(event_id)
@@ -354,6 +373,8 @@ def claims(settings: Settings, actor: str | None, event_id: str | None, claim_ty
 @reports_errors
 def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> None:
     """Export every stored event (fused across documents) as ACLED-style CSV, GeoJSON or JSON Lines."""
+    from conflictlens.store.sql import EventFilter, open_store
+
     store = open_store(settings.db)
     if reports:
         records = list(store.event_details()) if fmt == "jsonl" else store.events()
@@ -376,6 +397,8 @@ def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> 
 @reports_errors
 def status(settings: Settings) -> None:
     """Counts in the store, and every failed input with its reason."""
+    from conflictlens.store.sql import open_store
+
     store = open_store(settings.db)
     for key, value in store.status().items():
         click.echo(f"{key}: {value}")
@@ -392,6 +415,10 @@ def status(settings: Settings) -> None:
 @reports_errors
 def check(settings: Settings, hand_coding: Path, article: Path, published_at: str | None) -> None:
     """Code ARTICLE and compare it, field by field, with a HAND_CODING (expected.yaml format)."""
+    from conflictlens.coding.ingest import iter_documents, parse_published
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.evaluation.expectations import match_expected
+
     expected = _read_yaml(hand_coding)
     pipeline = load_pipeline(settings)
     items = list(iter_documents([str(article)], max_bytes=settings.max_document_bytes,
@@ -431,6 +458,9 @@ def evaluate() -> None:
 def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, json_out: Path | None,
                relevance: bool) -> None:
     """Code each row's notes of an ACLED export and score the result against the row."""
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.evaluation.acled import score_acled
+
     pipeline = load_pipeline(_with_relevance(settings, relevance))
     report = score_acled(pipeline, path, limit=limit, offset=offset)
     _print_metrics(f"ACLED evaluation: {path.name}", report.summary())
@@ -467,6 +497,9 @@ def _with_relevance(settings: Settings, on: bool) -> Settings:
 def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None, json_out: Path | None,
                   demonyms: bool | None) -> None:
     """Toponym recognition and resolution against an LGL-family corpus (LGL, GeoVirus, TR-News, GeoWebNews)."""
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.evaluation.geoparse import COUNTS_DEMONYMS, score_geoparse
+
     counted = COUNTS_DEMONYMS[corpus] if demonyms is None else demonyms
     report = score_geoparse(load_pipeline(settings), path, limit=limit, demonyms=counted)
     _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
@@ -477,11 +510,16 @@ def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--limit", type=int, help="Score only this many records.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Also write the report as JSON.")
+@click.option("--relevance/--no-relevance", default=False, show_default=True,
+              help="Pass the records through the relevance stage (off: each record is a sentence chosen for its event).")
 @click.pass_obj
 @reports_errors
-def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Path | None) -> None:
+def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Path | None, relevance: bool) -> None:
     """Event category (via the ACLED-PLOVER crosswalk) and source/target roles on PLOVER gold records."""
-    report = score_plover(load_pipeline(settings), path, limit=limit)
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.evaluation.plover import score_plover
+
+    report = score_plover(load_pipeline(_with_relevance(settings, relevance)), path, limit=limit)
     _print_metrics(f"PLOVER evaluation: {path.name}", report.summary())
     _save_json(report, json_out)
 
@@ -495,6 +533,8 @@ def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Pat
 @reports_errors
 def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: Path | None, show_misses: bool) -> None:
     """Who-did-what-to-whom on PETRARCH2 unit-test records, coded with the dictionaries beside them."""
+    from conflictlens.evaluation.petrarch import score_petrarch
+
     report = score_petrarch(settings.spacy_model, path, limit=limit)
     _print_metrics(f"PETRARCH2 evaluation: {path.name}", report.summary())
     for row in report.rows if show_misses else []:
@@ -516,6 +556,9 @@ def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: P
 @reports_errors
 def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out: Path | None, relevance: bool) -> None:
     """Event precision/recall and article relevance on full real-news articles, against the hand-coded gold set."""
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.evaluation.news import score_news
+
     report = score_news(load_pipeline(_with_relevance(settings, relevance)), gold, shared, split=split)
     _print_metrics(f"real-news evaluation: {gold} ({split} half)", report.summary())
     _save_json(report, json_out)
@@ -530,6 +573,10 @@ def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out
 @reports_errors
 def eval_claims(settings: Settings, cases: Path, json_out: Path | None, output: Path | None) -> None:
     """Denials, accusations and competing tolls across documents: the contested flag, claim links, sources, tolls."""
+    from conflictlens.coding.pipeline import load_pipeline
+    from conflictlens.evaluation.claims import markdown as claims_markdown
+    from conflictlens.evaluation.claims import score_claims
+
     report = score_claims(load_pipeline(settings), _fuser(settings), cases)
     _print_metrics(f"claims benchmark: {cases}", report.summary())
     for result in report.results:
@@ -546,6 +593,8 @@ def eval_claims(settings: Settings, cases: Path, json_out: Path | None, output: 
 @reports_errors
 def eval_report(results: tuple[Path, ...], output: Path) -> None:
     """Collect eval JSON results into one dated Markdown report (with the commit it measured)."""
+    from conflictlens.evaluation.acled import markdown_report
+
     output.write_text(markdown_report(results), encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
 
@@ -554,30 +603,28 @@ def eval_report(results: tuple[Path, ...], output: Path) -> None:
 @click.argument("examples", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Model folder to write.")
 @click.option("--relevance", is_flag=True,
-              help='Train the sentence relevance classifier ("No event" is a label) instead of the sub-type one.')
+              help='Require "No event" examples, so the model can also serve as relevance_model.')
 @click.option("--seed", type=int, default=13, show_default=True, help="Random seed (cross-validation, solver).")
 @click.pass_obj
 @reports_errors
 def train(settings: Settings, examples: Path, output: Path, relevance: bool, seed: int) -> None:
-    """Train a classifier from labelled sentences (CSV/JSONL: text, event_type, sub_event_type): the sub-event-type
-    classifier, or with --relevance the sentence relevance classifier."""
+    """Train the sentence classifier from labelled sentences (CSV/JSONL: text, event_type, sub_event_type; "No
+    event" for both where a sentence reports none). It gives the sub-type's second opinion, and with "No event"
+    examples it also decides relevance."""
+    from conflictlens.coding.classifier import NO_EVENT, SentenceClassifier, read_examples
+    from conflictlens.knowledge import Knowledge
+
     knowledge = Knowledge.load(settings.dictionaries)
-    if relevance:
-        model = SentenceClassifier.train(read_examples(examples, knowledge.taxonomy, no_event=NO_EVENT),
-                                         sources=[str(examples)], seed=seed)
-        model.save(output)
-        scores = model.card["cross_validated"]
-        click.echo(f"trained on {model.card['examples']} sentences, {len(model.labels)} labels; cross-validated "
-                   f"event precision {scores['event_precision']}, recall {scores['event_recall']}; wrote {output}")
-        click.echo(f'use it with relevance_model = "{output}" or CONFLICTLENS_RELEVANCE_MODEL={output}')
-        return
-    classifier = SubtypeClassifier.train(read_examples(examples, knowledge.taxonomy), source=examples, seed=seed)
-    classifier.save(output)
-    accuracy = classifier.provenance["cross_validated_accuracy"]
-    click.echo(f"trained on {classifier.provenance['examples']} sentences, {len(classifier.labels)} sub-types; "
-               f"cross-validated accuracy {accuracy if accuracy is None else round(accuracy, 3)}; wrote {output}")
-    click.echo(f"use it with: conflictlens --config FILE (event_classifier = \"{output}\") "
-               f"or CONFLICTLENS_EVENT_CLASSIFIER={output}")
+    labelled = read_examples(examples, knowledge.taxonomy, no_event=NO_EVENT)
+    if relevance and all(e.sub_event_type != NO_EVENT for e in labelled):
+        raise ConflictLensError(f'{examples} has no "No event" examples: a relevance model must learn them too')
+    model = SentenceClassifier.train(labelled, sources=[str(examples)], seed=seed)
+    model.save(output)
+    scores = model.card["cross_validated"]
+    click.echo(f"trained on {model.card['examples']} sentences, {len(model.labels)} labels; cross-validated "
+               + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in scores.items()) + f"; wrote {output}")
+    uses = "event_classifier" + (" and relevance_model" if model.no_event is not None else "")
+    click.echo(f'use it with {uses} = "{output}" in a config file, or CONFLICTLENS_EVENT_CLASSIFIER={output}')
 
 
 @main.command()
@@ -614,6 +661,8 @@ def token() -> None:
 @reports_errors
 def token_create(settings: Settings, name: str) -> None:
     """Create a token for NAME (a reviewer); it is printed once and only its hash is stored."""
+    from conflictlens.store.sql import open_store
+
     store = open_store(settings.db)
     try:
         click.echo(create_token(store, name))
@@ -632,6 +681,9 @@ def token_create(settings: Settings, name: str) -> None:
 @reports_errors
 def review_command(settings: Settings, event_id: str, action: str, assignments: tuple[str, ...], reviewer: str) -> None:
     """Confirm, edit or reject an event from the command line (the audit trail records --as)."""
+    from conflictlens.knowledge import Knowledge
+    from conflictlens.store.sql import open_store
+
     changes: dict[str, object] = {}
     for assignment in assignments:
         field, sep, value = assignment.partition("=")
@@ -667,6 +719,8 @@ def gazetteer() -> None:
 @reports_errors
 def gazetteer_build(settings: Settings, force: bool) -> None:
     """Build the default world gazetteer from packaged GeoNames data (towns of 500+ people)."""
+    from conflictlens.coding.gazetteer import build_default
+
     if settings.gazetteer.exists() and not force:
         click.echo(f"{settings.gazetteer} exists; use --force to rebuild it", err=True)
         return
@@ -680,6 +734,8 @@ def gazetteer_build(settings: Settings, force: bool) -> None:
 @reports_errors
 def gazetteer_import(settings: Settings, files: tuple[Path, ...]) -> None:
     """Import GeoNames country dumps (19-column TSV such as ML.txt) into the gazetteer."""
+    from conflictlens.coding.gazetteer import import_geonames
+
     for path, count in import_geonames(settings.gazetteer, files).items():
         click.echo(f"imported {count} places from {path}")
 
@@ -690,6 +746,8 @@ def gazetteer_import(settings: Settings, files: tuple[Path, ...]) -> None:
 @reports_errors
 def gazetteer_lookup(settings: Settings, name: str) -> None:
     """Show the places a name can refer to."""
+    from conflictlens.coding.gazetteer import Gazetteer
+
     gaz = Gazetteer.open(settings.gazetteer)
     for entry in gaz.lookup(name):
         click.echo(f"{entry.geonameid}\t{entry.name}\t{entry.feature_class}.{entry.feature_code}\t"
@@ -734,6 +792,10 @@ def _date_option(value: str | None, flag: str) -> dt.date | None:
 
 def _fuser(settings: Settings) -> Fuser:
     """The fuser needs the dictionaries, not the models: the sentence encoder loads only when reports meet."""
+    from conflictlens.coding.actors import ActorDictionary
+    from conflictlens.coding.fusion import load_fuser
+    from conflictlens.knowledge import Knowledge
+
     knowledge = Knowledge.load(settings.dictionaries)
     return load_fuser(knowledge, ActorDictionary.from_knowledge(knowledge),
                       text_similarity=settings.fusion_text_similarity)

@@ -43,26 +43,32 @@ class Settings(BaseModel):
         2_000_000, gt=0, description="Larger documents (a file, or a line of a .jsonl) are refused and recorded."
     )
     min_text_chars: int = Field(40, ge=1, description="Shorter texts are recorded as empty.")
+    parse_batch_size: int = Field(
+        32, ge=1, le=10_000, description="Documents parsed together by spaCy (its `pipe`): larger is faster, and "
+                                         "holds more parses in memory at once.")
     default_language: str = Field("en", description="Used when detection is not confident.")
     focus_countries: tuple[str, ...] = Field(
         (), description="ISO codes of the countries a collection is about; a prior for resolving ambiguous places.")
     event_classifier: str = Field(
-        "default", description='Sub-type classifier: "default" (packaged model), "none", or a folder from `train`.')
+        "default", description='Sentence classifier for the sub-type\'s second opinion: "default" (packaged model), '
+                               '"none", or a folder from `train`.')
     relevance_model: str = Field(
-        "none", description='Sentence relevance classifier, for news feeds: "default" (packaged model), "none" (off), '
-                            'or a folder from `train --relevance`.')
+        "default", description='Sentence classifier for relevance (real news is full of conflict words in other '
+                               'senses): "default" (packaged model), "none" (off, for pre-filtered reports such as '
+                               'ACLED\'s notes), or a folder from `train --relevance`.')
     relevance_threshold: float = Field(
         0.5, ge=0.0, le=1.0, description="A trigger whose sentence is this likely an event (by the relevance "
                                          "classifier) is kept whatever its arguments.")
     relevance_floor: float = Field(
         0.3, ge=0.0, le=1.0, description="Below this likelihood a trigger is dropped even when its arguments show a "
-                                         "conflict sense (an armed actor, deaths, a weapon, forces, a crowd).")
+                                         "conflict sense (an armed actor, a weapon, forces, a crowd), unless "
+                                         "the report tells violence and it names a conflict's parties.")
     classifier_ratio: float = Field(
         3.0, gt=1.0, description="The classifier overrules a sibling sub-type only when this many times likelier.")
     fuse_after_process: bool = Field(
         True, description="Fuse new reports into cross-document events at the end of every `process` run.")
     fusion_text_similarity: bool = Field(
-        True, description="Use sentence-embedding similarity of evidence sentences as a fusion signal.")
+        True, description="Use the similarity of evidence sentences (shared rare words) as a fusion signal.")
     api_require_token: bool = Field(
         False, description="The API answers reads only with a token (reviews always need one).")
     map_tiles: str | None = Field(

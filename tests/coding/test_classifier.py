@@ -1,4 +1,5 @@
-"""The sub-type classifier: reading labelled sentences, training, saving, loading and its second opinion."""
+"""The sentence classifier: reading labelled sentences, training, saving, loading, explaining, and its second
+opinion on sub-types. Sentences written for these tests."""
 
 import json
 
@@ -8,10 +9,13 @@ from click.testing import CliRunner
 from conflictlens.cli import main
 from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.coding.classifier import (
-    SubtypeClassifier,
+    NO_EVENT,
+    LabelledSentence,
+    SentenceClassifier,
     SubtypeSecondOpinion,
     default_model_dir,
-    load_classifier,
+    features,
+    load_sentence_classifier,
     read_examples,
     refine_sub_types,
 )
@@ -40,32 +44,59 @@ def test_bad_training_files(tmp_path, content, message):
         read_examples(path, TAXONOMY)
 
 
-def test_train_save_load_round_trip(tmp_path):
+def test_train_save_load_round_trip_on_events_alone(tmp_path):
+    """A user's own coded sentences, with no "No event" among them, make a sub-type model."""
     examples = read_examples(SHIPPED, TAXONOMY)
-    model = SubtypeClassifier.train(examples, source=SHIPPED)
+    model = SentenceClassifier.train(examples, sources=[str(SHIPPED)])
     model.save(tmp_path / "model")
-    loaded = SubtypeClassifier.load(tmp_path / "model")
+    loaded = SentenceClassifier.load(tmp_path / "model")
     sentence = ["A suicide bomber blew himself up at the entrance of the market, killing eleven people."]
-    probabilities = loaded.probabilities(sentence)[0]
-    assert probabilities == pytest.approx(model.probabilities(sentence)[0], abs=1e-5)
+    probabilities = loaded.sub_type_probabilities(sentence)[0]
+    assert probabilities == pytest.approx(model.sub_type_probabilities(sentence)[0], abs=1e-5)
     assert max(probabilities, key=probabilities.get) == "Suicide bomb"
     assert sum(probabilities.values()) == pytest.approx(1.0, abs=1e-4)
-    assert loaded.provenance["examples"] == len(examples)
-    assert len(loaded.provenance["training_sha256"]) == 64
-    assert 0.0 < loaded.provenance["cross_validated_accuracy"] <= 1.0
+    assert loaded.no_event is None and loaded.event_probability(sentence) == [1.0]
+    assert loaded.card["examples"] == len(examples)
+    assert 0.0 < loaded.card["cross_validated"]["label_accuracy"] <= 1.0
+    assert "event_precision" not in loaded.card["cross_validated"]
 
 
-def test_the_packaged_model_loads_and_records_where_it_came_from():
-    model = load_classifier("default")
-    assert model is not None and len(model.labels) == 25
-    assert model.provenance["trained_on"].endswith("event_sentences.jsonl")
-    assert load_classifier("none") is None
+def test_two_labels_make_a_two_row_model():
+    model = SentenceClassifier.train([
+        LabelledSentence("Troops clashed with rebels near the border.", "Battles", "Armed clash"),
+        LabelledSentence("Soldiers fought the rebels outside the town.", "Battles", "Armed clash"),
+        LabelledSentence("The striker scored twice in the derby.", NO_EVENT, NO_EVENT),
+        LabelledSentence("The club signed a new striker on Monday.", NO_EVENT, NO_EVENT)])
+    assert model.coef.shape[0] == 2
+    clash, match = model.event_probability(["Troops clashed with rebels.", "The striker scored."])
+    assert clash > 0.5 > match
+
+
+def test_the_packaged_model_explains_itself():
+    model = load_sentence_classifier("default")
+    assert model is not None and NO_EVENT in model.labels and model.card["examples"] >= 3000
+    assert len(model.labels) == 26  # "No event" and every sub-type
+    strike, match = model.event_probability(["Government warplanes bombed the rebel-held town, killing 12 people.",
+                                             "The striker's shot hit the post in the second half."])
+    assert strike > 0.5 > match
+    words = [w for w, weight in model.explain("Government warplanes bombed the rebel-held town.") if weight > 0]
+    assert {"warplanes", "bombed"} & set(words)
+    assert model.card["cross_validated"]["event_precision"] >= 0.9  # precision first
+
+
+def test_both_settings_share_one_loaded_model():
+    assert load_sentence_classifier("default") is load_sentence_classifier("DEFAULT")
+    assert load_sentence_classifier("none") is None
     with pytest.raises(ModelLoadError, match="retrain it"):
-        load_classifier("/nonexistent/model")
+        load_sentence_classifier("/nonexistent/model")
+
+
+def test_features_are_words_and_pairs():
+    assert features("Shelled 3 towns") == ["shelled", "0", "towns", "shelled 0", "0 towns"]
 
 
 def test_second_opinion_stays_within_the_event_type():
-    model = load_classifier("default")
+    model = load_sentence_classifier("default")
     assert model is not None
     recaptured = Event(doc_id="d", event_type="Battles", sub_event_type="Armed clash")
     bombing = Event(doc_id="d", event_type="Battles", sub_event_type="Armed clash")
@@ -78,9 +109,9 @@ def test_second_opinion_stays_within_the_event_type():
 
 
 def test_second_opinion_leaves_a_sub_type_whose_weapon_the_sentence_names():
-    model = load_classifier("default")
+    model = load_sentence_classifier("default")
     assert model is not None
-    stage = SubtypeSecondOpinion(model, ratio=1.0, weapons=Knowledge.load(None).conventions["remote_means"])
+    stage = SubtypeSecondOpinion(model, ratio=1.0, own_words=Knowledge.load(None).conventions["remote_means"])
     sentence = "The Observatory said 38 soldiers were killed in the blast under their position on Thursday."
     blast = Event(doc_id="d", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
                   claims=[Claim(Source("Observatory", "ngo"), "asserted", sentence, Span(0, len(sentence)), "d")])
@@ -97,6 +128,9 @@ def test_train_command(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in subset), encoding="utf-8")
     result = CliRunner().invoke(main, ["train", str(path), "-o", str(tmp_path / "model")])
     assert result.exit_code == 0, result.output
-    assert f"trained on {len(subset)} sentences, 3 sub-types" in result.output
+    assert f"trained on {len(subset)} sentences, 3 labels" in result.output
+    assert "use it with event_classifier =" in result.output
     assert sorted(json.loads((tmp_path / "model" / "model.json").read_text())["labels"]) == [
         "Excessive force against protesters", "Peaceful protest", "Protest with intervention"]
+    refused = CliRunner().invoke(main, ["train", "--relevance", str(path), "-o", str(tmp_path / "other")])
+    assert refused.exit_code != 0 and 'no "No event" examples' in refused.output

@@ -207,7 +207,7 @@ def _contested() -> EventFilter:
     return EventFilter(contested=True)
 
 
-# Pairwise rules, on hand-built reports: no parsing, no embeddings.
+# Pairwise rules, on hand-built reports: no parsing, no text vectors.
 
 def _event(doc: str, *, event_type: str = "Battles", sub: str = "Armed clash", day: dt.date = dt.date(2025, 3, 12),
            precision: TimePrecision = TimePrecision.DAY, lat: float = 14.10, lon: float = -1.63,

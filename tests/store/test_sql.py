@@ -52,14 +52,13 @@ def test_failures_are_recorded_and_cleared_when_fixed(pipeline, store_url):
 
 def test_a_crashing_document_does_not_stop_the_batch(pipeline, store_url, monkeypatch):
     store = SQLStore.open(store_url)
-    real = pipeline.process
+    real = pipeline.process_many
 
-    def flaky(document):  # type: ignore[no-untyped-def]
-        if "Djibo" in document.text:
-            raise RuntimeError("boom")
-        return real(document)
+    def flaky(documents):  # type: ignore[no-untyped-def]
+        return [RuntimeError("boom") if "Djibo" in document.text else result
+                for document, result in zip(documents, real(documents), strict=True)]
 
-    monkeypatch.setattr(pipeline, "process", flaky)
+    monkeypatch.setattr(pipeline, "process_many", flaky)
     report = batch(pipeline, store, REPORTS)
     assert report.processed == 1
     assert report.failures[0].reason == "internal error RuntimeError: boom; please report it"

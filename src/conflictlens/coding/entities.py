@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
@@ -63,8 +64,10 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
         # decides instead, and the parser keeps those boundaries.
         nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
         nlp.add_pipe(UD_COMPONENT, after="ner")
-    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True, config={"overwrite_ents": True})
-    patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))])
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True,
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],
+                                     phrases=normalise_text)
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
@@ -86,14 +89,27 @@ class Parse:
         self.actors = actors
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        text = annotated.document.text
-        skip = dateline_end(text) if annotated.skip_dateline else 0
-        doc = annotate(self.nlp, " " * skip + text[skip:])
+        doc = annotated.doc if annotated.doc is not None else annotate(self.nlp, self.text_of(annotated))
         mentions = actor_mentions(doc, self.actors)
         annotated.doc = doc
         annotated.sentences = list(doc.sents)
         annotated.actor_mentions = mentions
         annotated.mention_tokens = {i: m for m in mentions for i in token_range(doc, m.start, m.end)}
+
+
+    @staticmethod
+    def text_of(annotated: AnnotatedDocument) -> str:
+        """What is parsed: the text, its dateline blanked (offsets stay the document's)."""
+        text = annotated.document.text
+        skip = dateline_end(text) if annotated.skip_dateline else 0
+        return " " * skip + text[skip:]
+
+    def parse_many(self, annotated: Sequence[AnnotatedDocument], *, batch_size: int) -> None:
+        """Parse many documents in one call to spaCy's ``pipe``, which batches the model's work; the stage then
+        finds each one's parse in place."""
+        texts = [normalise_text(self.text_of(a)) for a in annotated]
+        for one, doc in zip(annotated, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
+            one.doc = doc
 
 
 def token_range(doc: Doc, start: int, end: int) -> range:

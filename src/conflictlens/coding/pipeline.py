@@ -27,12 +27,15 @@ dictionaries and spaCy model); the coder is an ordered list of stages, each addi
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+
 from spacy.language import Language
 
 from conflictlens.coding.actors import ActorDictionary, Actors
 from conflictlens.coding.annotated import AnnotatedDocument, Stage
 from conflictlens.coding.attribution import Attribution, Attributor, ClaimLinks, Claims
-from conflictlens.coding.classifier import SubtypeClassifier, SubtypeSecondOpinion, load_classifier
+from conflictlens.coding.classifier import SentenceClassifier, SubtypeSecondOpinion, load_sentence_classifier
 from conflictlens.coding.dates import DatePatterns, Dates
 from conflictlens.coding.detection import EventDetection, EventDetector
 from conflictlens.coding.entities import Parse, load_nlp
@@ -44,7 +47,7 @@ from conflictlens.coding.interactions import Interaction, interactions
 from conflictlens.coding.language import detect_language
 from conflictlens.coding.merge import Coreference, Merge, Records
 from conflictlens.coding.places import EventPlaces, PlaceResolver, Places
-from conflictlens.coding.relevance import Relevance, SentenceClassifier, load_relevance_model
+from conflictlens.coding.relevance import Relevance
 from conflictlens.coding.roles import ImpliedActors, Roles
 from conflictlens.coding.scope import Scope
 from conflictlens.config import Settings
@@ -54,7 +57,7 @@ from conflictlens.model import Document, Place, ProcessedDocument, Span
 
 
 def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
-                  places: PlaceResolver, grammar: Grammar, classifier: SubtypeClassifier | None,
+                  places: PlaceResolver, grammar: Grammar, classifier: SentenceClassifier | None,
                   relevance: SentenceClassifier | None = None) -> list[Stage]:
     """The coder's stages for one language, in the order they run."""
     attributor = Attributor(knowledge.attribution, grammar)
@@ -80,7 +83,8 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
     ]
     if classifier is not None:
         stages.append(SubtypeSecondOpinion(classifier, ratio=settings.classifier_ratio,
-                                           weapons=knowledge.conventions["remote_means"]))
+                                           own_words=knowledge.conventions["remote_means"]
+                                           | knowledge.conventions.get("sub_type_words", {})))
     stages.append(Records())
     check_order(stages)
     return stages
@@ -102,7 +106,7 @@ class Pipeline:
     A document in another language goes to that language's pipeline, loaded on first use."""
 
     def __init__(self, settings: Settings, knowledge: Knowledge, nlp: Language, actors: ActorDictionary,
-                 gazetteer: Gazetteer, classifier: SubtypeClassifier | None = None,
+                 gazetteer: Gazetteer, classifier: SentenceClassifier | None = None,
                  relevance: SentenceClassifier | None = None) -> None:
         self.settings = settings
         self.knowledge = knowledge
@@ -117,19 +121,61 @@ class Pipeline:
         self.grammar = Grammar.from_knowledge(knowledge)
         self.reporting_verbs = frozenset(str(w).lower() for w in knowledge.attribution["reporting_verbs"])
         self.stages = coding_stages(settings, knowledge, nlp, actors, self.places, self.grammar, classifier, relevance)
+        self.parse = next(stage for stage in self.stages if isinstance(stage, Parse))
 
     def process_text(self, text: str, **metadata: object) -> ProcessedDocument:
         return self.process(Document(text=text, **metadata))  # type: ignore[arg-type]
 
     def process(self, document: Document) -> ProcessedDocument:
-        pipeline = self._pipeline_for(document)
-        if pipeline is None:
-            document.warnings.append(
-                f"no event pipeline for language {document.language!r} (have {', '.join(sorted(self.languages))}); "
-                "document stored without events")
-            return ProcessedDocument(document, [])
-        annotated = pipeline.run(AnnotatedDocument(document))
-        return ProcessedDocument(document, annotated.events or [], annotated.mentions())
+        result = self.process_many([document])[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def process_each(self, documents: Iterable[Document]) -> Iterator[ProcessedDocument]:
+        """Code documents in order, a group of ``parse_batch_size`` at a time; the first error is raised (for
+        evaluations, where a failing document is a bug to see)."""
+        items = iter(documents)
+        while group := list(itertools.islice(items, self.settings.parse_batch_size)):
+            for result in self.process_many(group):
+                if isinstance(result, Exception):
+                    raise result
+                yield result
+
+    def process_many(self, documents: Sequence[Document]) -> list[ProcessedDocument | Exception]:
+        """Code many documents, each language's texts parsed together (spaCy batches the model's work, the slow
+        part). Each result stands in its document's place; a document that fails gives its error there and the
+        others go on."""
+        annotated = [AnnotatedDocument(d) for d in documents]
+        routes: list[Pipeline | Exception | None] = []
+        for document in documents:
+            try:
+                routes.append(self._pipeline_for(document))
+            except Exception as exc:  # one document's error is its result; the others go on
+                routes.append(exc)
+        for pipeline in {id(r): r for r in routes if isinstance(r, Pipeline)}.values():
+            members = [a for a, r in zip(annotated, routes, strict=True) if r is pipeline]
+            try:
+                pipeline.parse.parse_many(members, batch_size=self.settings.parse_batch_size)
+            except Exception:  # each is then parsed alone by its stage, so only the bad one fails
+                for one in members:
+                    one.doc = None
+        results: list[ProcessedDocument | Exception] = []
+        for one, route in zip(annotated, routes, strict=True):
+            if isinstance(route, Exception):
+                results.append(route)
+            elif route is None:
+                one.document.warnings.append(
+                    f"no event pipeline for language {one.document.language!r} "
+                    f"(have {', '.join(sorted(self.languages))}); document stored without events")
+                results.append(ProcessedDocument(one.document, []))
+            else:
+                try:
+                    route.run(one)
+                    results.append(ProcessedDocument(one.document, one.events or [], one.mentions()))
+                except Exception as exc:  # a coding error on one document must not lose the rest
+                    results.append(exc)
+        return results
 
     def run(self, annotated: AnnotatedDocument, *, through: str | None = None) -> AnnotatedDocument:
         """Run this language's stages on a document, all of them or up to and including the stage ``through``."""
@@ -195,5 +241,5 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     actors = ActorDictionary.from_knowledge(knowledge)
     nlp = load_nlp(settings.spacy_model, actors, max_chars=settings.max_document_bytes)
     gazetteer = Gazetteer.open(settings.gazetteer)
-    return Pipeline(settings, knowledge, nlp, actors, gazetteer, load_classifier(settings.event_classifier),
-                    load_relevance_model(settings.relevance_model))
+    return Pipeline(settings, knowledge, nlp, actors, gazetteer, load_sentence_classifier(settings.event_classifier),
+                    load_sentence_classifier(settings.relevance_model))

@@ -20,12 +20,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conflictlens.coding.gazetteer import haversine_km
-from conflictlens.coding.pipeline import Pipeline
 from conflictlens.errors import ConflictLensError
-from conflictlens.model import Event
+from conflictlens.model import Document, Event
+
+if TYPE_CHECKING:
+    from conflictlens.coding.pipeline import Pipeline
 
 REQUIRED_COLUMNS = {"event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude",
                     "longitude", "fatalities", "notes"}
@@ -185,8 +187,9 @@ def score_acled(pipeline: Pipeline, path: Path, *, limit: int | None = None, off
     for position, (_, row) in enumerate(rows):
         reports[(row["notes"], row["event_date"])].append(position)
     matched: dict[int, Event | None] = {}
-    for (notes, event_date), positions in reports.items():
-        result = pipeline.process_text(CODING_MARKS.sub(" ", notes).strip(), published_at=parse_acled_date(event_date))
+    documents = (Document(text=CODING_MARKS.sub(" ", notes).strip(), published_at=parse_acled_date(event_date))
+                 for notes, event_date in reports)
+    for positions, result in zip(reports.values(), pipeline.process_each(documents), strict=True):
         for position, event in zip(positions, _match_rows([rows[p][1] for p in positions], result.events),
                                    strict=True):
             matched[position] = event

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conflictlens.coding.gazetteer import haversine_km
-from conflictlens.coding.pipeline import Pipeline
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation.acled import share
+
+if TYPE_CHECKING:
+    from conflictlens.coding.pipeline import Pipeline
 
 CORPORA = ("lgl", "geovirus", "trnews", "geowebnews")
 # Whether a corpus's annotation guideline counts demonyms ("American", "Palestinians") as toponyms: LGL's does,

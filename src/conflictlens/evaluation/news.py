@@ -36,7 +36,7 @@ from conflictlens.coding.ingest import parse_published
 from conflictlens.coding.pipeline import Pipeline
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation.acled import share
-from conflictlens.model import Event
+from conflictlens.model import Document, Event
 
 CORPUS_FILES = {"fakes": "eval/news/FA-KES.csv", "lgl": "eval/geoparse/lgl.xml", "geovirus": "eval/geoparse/GeoVirus.xml"}
 NEAR_KM = 25
@@ -269,9 +269,10 @@ def score_news(pipeline: Pipeline, gold_folder: Path, shared: Path, *, split: st
     articles = read_gold(gold_folder, split=split)
     texts = read_texts(shared, {(a.corpus, a.doc_id) for a in articles})
     report = NewsReport(split)
-    for article in articles:
-        source = texts[(article.corpus, article.doc_id)]
-        events = pipeline.process_text(source.text, published_at=source.published_at, outlet=source.outlet).events
+    sources = [texts[(a.corpus, a.doc_id)] for a in articles]
+    documents = (Document(text=s.text, published_at=s.published_at, outlet=s.outlet) for s in sources)
+    for article, processed in zip(articles, pipeline.process_each(documents), strict=True):
+        events = processed.events
         correct, pairs = score_article(events, article.events, pipeline.gazetteer.lookup)
         report.articles.append(ArticleScore(
             article.corpus, article.doc_id, len(article.events), len(events), correct, pairs,

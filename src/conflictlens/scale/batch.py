@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from conflictlens.coding.pipeline import Pipeline
 from conflictlens.errors import ConflictLensError
 from conflictlens.model import Document, DocumentFailure, ProcessedDocument
 from conflictlens.store.sql import Store
+
+if TYPE_CHECKING:
+    from conflictlens.coding.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +47,19 @@ class BatchReport:
                 f"{len(self.failures)} failed, {self.events} events")
 
 
-def code_document(pipeline: Pipeline, document: Document) -> ProcessedDocument | DocumentFailure:
-    """Code one document; any error becomes a recorded failure with a one-line reason."""
-    try:
-        return pipeline.process(document)
-    except ConflictLensError as exc:
+def code_documents(pipeline: Pipeline, documents: Sequence[Document]) -> list[ProcessedDocument | DocumentFailure]:
+    """Code documents together (their parses batched); each error becomes its document's recorded failure."""
+    return [result if isinstance(result, ProcessedDocument) else _failure(document, result)
+            for document, result in zip(documents, pipeline.process_many(documents), strict=True)]
+
+
+def _failure(document: Document, exc: Exception) -> DocumentFailure:
+    if isinstance(exc, ConflictLensError):
         return DocumentFailure(document.source_path or document.doc_id, str(exc), document.doc_id)
-    except Exception as exc:  # a pipeline bug on one document must not lose the rest of the batch
-        log.debug("pipeline failed on %s", document.source_path, exc_info=True)
-        return DocumentFailure(document.source_path or document.doc_id,
-                               f"internal error {type(exc).__name__}: {exc}; please report it", document.doc_id)
+    # A pipeline bug on one document must not lose the rest of the batch.
+    log.debug("pipeline failed on %s", document.source_path, exc_info=exc)
+    return DocumentFailure(document.source_path or document.doc_id,
+                           f"internal error {type(exc).__name__}: {exc}; please report it", document.doc_id)
 
 
 def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | DocumentFailure], *,
@@ -61,15 +67,32 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
     """Process and store every document; failures are stored with their reason and the batch goes on.
 
     A document already in the store (same content hash) is skipped unless ``reprocess``, so a
-    re-run, or a run resumed after being killed, adds nothing twice.
+    re-run, or a run resumed after being killed, adds nothing twice. Documents are coded in groups of the
+    pipeline's ``parse_batch_size`` (spaCy parses a group at once) and each is stored as soon as its group is
+    coded, so a killed run loses at most one group's work, which the next run redoes.
     """
     report = BatchReport()
+    waiting: list[Document] = []
+
+    def code_waiting() -> None:
+        for result in code_documents(pipeline, waiting):
+            report.record(store, result)
+            if on_item is not None:
+                on_item()
+        waiting.clear()
+
     for item in items:
-        if not isinstance(item, DocumentFailure) and not reprocess and store.has_document(item.doc_id):
+        if isinstance(item, DocumentFailure):
+            report.record(store, item)
+        elif any(w.doc_id == item.doc_id for w in waiting) or (not reprocess and store.has_document(item.doc_id)):
             report.skipped += 1
             report.doc_ids.append(item.doc_id)
         else:
-            report.record(store, item if isinstance(item, DocumentFailure) else code_document(pipeline, item))
+            waiting.append(item)
+            if len(waiting) >= pipeline.settings.parse_batch_size:
+                code_waiting()
+            continue
         if on_item is not None:
             on_item()
+    code_waiting()
     return report

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from conflictlens.coding.fusion import Cluster, Fuser, FusionRules, Report, make_report
+from conflictlens.coding.text_vectors import DIMENSIONS
 from conflictlens.model import Event
 from conflictlens.store.sql import FusionUpdate, Store, StoredReport
 
@@ -86,5 +87,7 @@ def fuse_store(store: Store, fuser: Fuser, *, rebuild: bool = False) -> FusionSu
 
 def _report(row: StoredReport, rules: FusionRules) -> Report:
     vector = np.frombuffer(row.vector, dtype=np.float32) if row.vector else None
+    if vector is not None and vector.size != DIMENSIONS:
+        vector = None  # stored by an earlier text model: read again
     return make_report(Event.from_dict(row.event), outlet=row.outlet, outlets_named=row.outlets_named,
                        published_at=row.published_at, rules=rules, vector=vector)

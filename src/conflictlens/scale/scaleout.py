@@ -22,7 +22,7 @@ from conflictlens.coding.pipeline import Pipeline, load_pipeline
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError
 from conflictlens.model import Document, DocumentFailure, Event, ProcessedDocument, content_hash, json_default
-from conflictlens.scale.batch import BatchReport, code_document
+from conflictlens.scale.batch import BatchReport, code_documents
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -52,7 +52,7 @@ def _worker_pipeline(settings_json: str) -> Pipeline:
 def code_partition(settings_json: str, documents: list[Document]) -> list[ProcessedDocument | DocumentFailure]:
     """What a worker runs: code every document of a partition."""
     pipeline = _worker_pipeline(settings_json)
-    return [code_document(pipeline, document) for document in documents]
+    return code_documents(pipeline, documents)
 
 
 def open_client(*, workers: int | None = None, address: str | None = None) -> Client:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.store.sql import Review, SQLStore, apply_review
+
+if TYPE_CHECKING:
+    from conflictlens.store.sql import SQLStore
 
 ReviewAction = Literal["confirm", "edit", "reject"]
 REVIEW_STATUS = {"confirm": "confirmed", "edit": "edited", "reject": "rejected"}
@@ -74,6 +76,8 @@ def token_hash(token: str) -> str:
 def review_event(store: SQLStore, event_id: str, action: ReviewAction, changes: dict[str, Any], reviewer: str,
                  taxonomy: dict[str, list[str]]) -> dict[str, Any]:
     """Confirm, edit or reject a fused event (by its ID or a report's); returns the record as reviewed."""
+    from conflictlens.store.sql import Review, apply_review  # not at import: the CLI reads EDITABLE_FIELDS for --help
+
     found = store.fused_record(event_id)
     if found is None:
         raise ReviewError(f"no event {event_id!r}: list events with `conflictlens events` or GET /api/events")
