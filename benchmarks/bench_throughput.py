@@ -28,13 +28,13 @@ from conflictlens.coding.entities import normalise_text
 from conflictlens.coding.ingest import iter_documents
 from conflictlens.coding.pipeline import load_pipeline
 from conflictlens.config import Settings
-from conflictlens.evaluation.news import READERS
+from conflictlens.evaluation.news import CORPUS_FILES, READERS
 from conflictlens.model import Document
 from conflictlens.scale.batch import process_batch
 from conflictlens.scale.scaleout import open_client, process_distributed
 from conflictlens.store.sql import SQLStore
 
-CORPORA = (("fakes", "eval/news/FA-KES.csv"), ("lgl", "eval/geoparse/lgl.xml"))
+CORPORA = ("fakes", "lgl")  # conflict news from opposing outlets, and local news
 
 
 def _peak_rss_mb() -> float:
@@ -43,7 +43,7 @@ def _peak_rss_mb() -> float:
 
 def real_articles(shared: Path, limit: int | None) -> list[Document]:
     documents = [Document(text=article.text, published_at=article.published_at, outlet=article.outlet)
-                 for corpus, relative in CORPORA for _, article in READERS[corpus](shared / relative)
+                 for corpus in CORPORA for _, article in READERS[corpus](shared / CORPUS_FILES[corpus])
                  if article.text.strip()]
     return documents[:limit] if limit else documents
 

@@ -32,7 +32,8 @@ from conflictlens.store.review import EDITABLE_FIELDS, create_token, review_even
 
 if TYPE_CHECKING:
     from conflictlens.coding.fusion import Fuser
-    from conflictlens.store.sql import EventFilter
+    from conflictlens.coding.pipeline import Pipeline
+    from conflictlens.store.sql import EventFilter, SQLStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 TABLE_COLUMNS = ["event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "location",
@@ -98,16 +99,15 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
             show: bool, relevance: bool | None) -> None:
     """Process files, folders or - (stdin): .txt, .html, .jsonl."""
     from conflictlens.coding.ingest import iter_documents, parse_published
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.scale.batch import process_batch
     from conflictlens.scale.fusing import fuse_store
     from conflictlens.scale.scaleout import ParquetSink, open_client, process_distributed
-    from conflictlens.store.sql import EventFilter, open_store
+    from conflictlens.store.sql import EventFilter
 
     if relevance is not None:
         settings = _with_relevance(settings, relevance)
     reference = parse_published(published_at) if published_at else None
-    store = open_store(settings.db)
+    store = _open_store(settings)
     if not paths:
         paths = tuple(store.interrupted_run() or ()) if resume else ()
         if not paths:
@@ -131,7 +131,7 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
             finally:
                 client.close()
         else:
-            report = process_batch(load_pipeline(settings), sink, items, reprocess=reprocess,  # type: ignore[arg-type]
+            report = process_batch(_load_pipeline(settings), sink, items, reprocess=reprocess,  # type: ignore[arg-type]
                                    on_item=lambda: progress.advance(task))
     for failure in report.failures:
         click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
@@ -159,15 +159,13 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
 @reports_errors
 def watch(settings: Settings, feed_list: Path, interval: int, once: bool) -> None:
     """Poll the RSS/Atom feeds listed in FEED_LIST (one URL per line) and process their new articles."""
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.scale.batch import process_batch
     from conflictlens.scale.feeds import make_client, poll_feed, read_feed_list
     from conflictlens.scale.fusing import fuse_store
-    from conflictlens.store.sql import open_store
 
     urls = read_feed_list(feed_list)
-    pipeline = load_pipeline(settings)
-    store = open_store(settings.db)
+    pipeline = _load_pipeline(settings)
+    store = _open_store(settings)
     try:
         with make_client() as client:
             while True:
@@ -197,9 +195,8 @@ def load(settings: Settings, folder: Path) -> None:
     from conflictlens.scale.batch import BatchReport
     from conflictlens.scale.fusing import fuse_store
     from conflictlens.scale.scaleout import load_parquet
-    from conflictlens.store.sql import open_store
 
-    store = open_store(settings.db)
+    store = _open_store(settings)
     report = BatchReport()
     for result in load_parquet(folder):
         if isinstance(result, ProcessedDocument) and store.has_document(result.document.doc_id):
@@ -220,9 +217,8 @@ def load(settings: Settings, folder: Path) -> None:
 def fuse(settings: Settings, rebuild: bool) -> None:
     """Fuse stored reports from different documents into one event each (runs after `process` by default)."""
     from conflictlens.scale.fusing import fuse_store
-    from conflictlens.store.sql import open_store
 
-    store = open_store(settings.db)
+    store = _open_store(settings)
     click.echo(fuse_store(store, _fuser(settings), rebuild=rebuild).summary(), err=True)
     store.close()
 
@@ -243,9 +239,9 @@ def events(settings: Settings, date_from: str | None, date_to: str | None, event
            country: str | None, actor: str | None, contested: bool, reports: bool, limit: int | None,
            fmt: str) -> None:
     """List stored events (fused across documents), filtered."""
-    from conflictlens.store.sql import EventFilter, open_store
+    from conflictlens.store.sql import EventFilter
 
-    store = open_store(settings.db)
+    store = _open_store(settings)
     query = EventFilter(date_from=_date_option(date_from, "--from"), date_to=_date_option(date_to, "--to"),
                         event_type=event_type, country=country, actor=actor, limit=limit, contested=contested)
     if reports and contested:
@@ -267,9 +263,7 @@ def events(settings: Settings, date_from: str | None, date_to: str | None, event
 @reports_errors
 def show_event(settings: Settings, event_id: str, fmt: str) -> None:
     """One fused event (by its ID or any report's ID): coding, sources, claims with evidence, fusion reasons."""
-    from conflictlens.store.sql import open_store
-
-    store = open_store(settings.db)
+    store = _open_store(settings)
     data = store.fused_event(event_id)
     if data is None:
         raise ConflictLensError(f"no fused event {event_id!r}: list IDs with `conflictlens events` "
@@ -327,9 +321,7 @@ def show_event(settings: Settings, event_id: str, fmt: str) -> None:
 def claims(settings: Settings, actor: str | None, event_id: str | None, claim_type: str | None, contested: bool,
            fmt: str) -> None:
     """Per fused event, who says what: happened, did not happen, who did it, how many died, with the evidence."""
-    from conflictlens.store.sql import open_store
-
-    store = open_store(settings.db)
+    store = _open_store(settings)
     if event_id is not None:
         one = store.fused_event(event_id)
         if one is None:
@@ -373,9 +365,9 @@ def claims(settings: Settings, actor: str | None, event_id: str | None, claim_ty
 @reports_errors
 def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> None:
     """Export every stored event (fused across documents) as ACLED-style CSV, GeoJSON or JSON Lines."""
-    from conflictlens.store.sql import EventFilter, open_store
+    from conflictlens.store.sql import EventFilter
 
-    store = open_store(settings.db)
+    store = _open_store(settings)
     if reports:
         records = list(store.event_details()) if fmt == "jsonl" else store.events()
     else:
@@ -397,9 +389,7 @@ def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> 
 @reports_errors
 def status(settings: Settings) -> None:
     """Counts in the store, and every failed input with its reason."""
-    from conflictlens.store.sql import open_store
-
-    store = open_store(settings.db)
+    store = _open_store(settings)
     for key, value in store.status().items():
         click.echo(f"{key}: {value}")
     for failure in store.failures():
@@ -416,11 +406,10 @@ def status(settings: Settings) -> None:
 def check(settings: Settings, hand_coding: Path, article: Path, published_at: str | None) -> None:
     """Code ARTICLE and compare it, field by field, with a HAND_CODING (expected.yaml format)."""
     from conflictlens.coding.ingest import iter_documents, parse_published
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.evaluation.expectations import match_expected
 
     expected = _read_yaml(hand_coding)
-    pipeline = load_pipeline(settings)
+    pipeline = _load_pipeline(settings)
     items = list(iter_documents([str(article)], max_bytes=settings.max_document_bytes,
                                 min_chars=settings.min_text_chars,
                                 published_at=parse_published(published_at) if published_at else None))
@@ -458,10 +447,9 @@ def evaluate() -> None:
 def eval_acled(settings: Settings, path: Path, limit: int | None, offset: int, json_out: Path | None,
                relevance: bool) -> None:
     """Code each row's notes of an ACLED export and score the result against the row."""
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.evaluation.acled import score_acled
 
-    pipeline = load_pipeline(_with_relevance(settings, relevance))
+    pipeline = _load_pipeline(_with_relevance(settings, relevance))
     report = score_acled(pipeline, path, limit=limit, offset=offset)
     _print_metrics(f"ACLED evaluation: {path.name}", report.summary())
     console = Console(width=max(120, Console().width))
@@ -497,11 +485,10 @@ def _with_relevance(settings: Settings, on: bool) -> Settings:
 def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None, json_out: Path | None,
                   demonyms: bool | None) -> None:
     """Toponym recognition and resolution against an LGL-family corpus (LGL, GeoVirus, TR-News, GeoWebNews)."""
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.evaluation.geoparse import COUNTS_DEMONYMS, score_geoparse
 
     counted = COUNTS_DEMONYMS[corpus] if demonyms is None else demonyms
-    report = score_geoparse(load_pipeline(settings), path, limit=limit, demonyms=counted)
+    report = score_geoparse(_load_pipeline(settings), path, limit=limit, demonyms=counted)
     _print_metrics(f"geoparse evaluation: {corpus} ({path.name})", report.summary())
     _save_json(report, json_out)
 
@@ -516,10 +503,9 @@ def eval_geoparse(settings: Settings, corpus: str, path: Path, limit: int | None
 @reports_errors
 def eval_plover(settings: Settings, path: Path, limit: int | None, json_out: Path | None, relevance: bool) -> None:
     """Event category (via the ACLED-PLOVER crosswalk) and source/target roles on PLOVER gold records."""
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.evaluation.plover import score_plover
 
-    report = score_plover(load_pipeline(_with_relevance(settings, relevance)), path, limit=limit)
+    report = score_plover(_load_pipeline(_with_relevance(settings, relevance)), path, limit=limit)
     _print_metrics(f"PLOVER evaluation: {path.name}", report.summary())
     _save_json(report, json_out)
 
@@ -556,10 +542,9 @@ def eval_petrarch(settings: Settings, path: Path, limit: int | None, json_out: P
 @reports_errors
 def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out: Path | None, relevance: bool) -> None:
     """Event precision/recall and article relevance on full real-news articles, against the hand-coded gold set."""
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.evaluation.news import score_news
 
-    report = score_news(load_pipeline(_with_relevance(settings, relevance)), gold, shared, split=split)
+    report = score_news(_load_pipeline(_with_relevance(settings, relevance)), gold, shared, split=split)
     _print_metrics(f"real-news evaluation: {gold} ({split} half)", report.summary())
     _save_json(report, json_out)
 
@@ -573,11 +558,10 @@ def eval_news(settings: Settings, gold: Path, shared: Path, split: str, json_out
 @reports_errors
 def eval_claims(settings: Settings, cases: Path, json_out: Path | None, output: Path | None) -> None:
     """Denials, accusations and competing tolls across documents: the contested flag, claim links, sources, tolls."""
-    from conflictlens.coding.pipeline import load_pipeline
     from conflictlens.evaluation.claims import markdown as claims_markdown
     from conflictlens.evaluation.claims import score_claims
 
-    report = score_claims(load_pipeline(settings), _fuser(settings), cases)
+    report = score_claims(_load_pipeline(settings), _fuser(settings), cases)
     _print_metrics(f"claims benchmark: {cases}", report.summary())
     for result in report.results:
         if not result.passed:
@@ -661,9 +645,7 @@ def token() -> None:
 @reports_errors
 def token_create(settings: Settings, name: str) -> None:
     """Create a token for NAME (a reviewer); it is printed once and only its hash is stored."""
-    from conflictlens.store.sql import open_store
-
-    store = open_store(settings.db)
+    store = _open_store(settings)
     try:
         click.echo(create_token(store, name))
     finally:
@@ -682,7 +664,6 @@ def token_create(settings: Settings, name: str) -> None:
 def review_command(settings: Settings, event_id: str, action: str, assignments: tuple[str, ...], reviewer: str) -> None:
     """Confirm, edit or reject an event from the command line (the audit trail records --as)."""
     from conflictlens.knowledge import Knowledge
-    from conflictlens.store.sql import open_store
 
     changes: dict[str, object] = {}
     for assignment in assignments:
@@ -691,7 +672,7 @@ def review_command(settings: Settings, event_id: str, action: str, assignments: 
             raise click.BadParameter(f"{assignment!r}: write FIELD=VALUE", param_hint="--set")
         changes[field] = int(value) if field == "fatalities" and value.isdigit() else (
             float(value) if field in {"latitude", "longitude"} and _is_number(value) else value)
-    store = open_store(settings.db)
+    store = _open_store(settings)
     try:
         record = review_event(store, event_id, action, changes, reviewer,  # type: ignore[arg-type]
                               Knowledge.load(settings.dictionaries).taxonomy)
@@ -790,8 +771,23 @@ def _date_option(value: str | None, flag: str) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=flag) from None
 
 
+def _open_store(settings: Settings) -> SQLStore:
+    """The configured store (SQLAlchemy is imported by the commands that open one, not by ``--help``)."""
+    from conflictlens.store.sql import open_store
+
+    return open_store(settings.db)
+
+
+def _load_pipeline(settings: Settings) -> Pipeline:
+    """The coder, with its models (spaCy is imported by the commands that code, not by ``--help``)."""
+    from conflictlens.coding.pipeline import load_pipeline
+
+    return load_pipeline(settings)
+
+
 def _fuser(settings: Settings) -> Fuser:
-    """The fuser needs the dictionaries, not the models: the sentence encoder loads only when reports meet."""
+    """The fuser needs the dictionaries, not the models: the text vectors' word weights load only when reports
+    meet."""
     from conflictlens.coding.actors import ActorDictionary
     from conflictlens.coding.fusion import load_fuser
     from conflictlens.knowledge import Knowledge

@@ -96,7 +96,6 @@ class Parse:
         annotated.actor_mentions = mentions
         annotated.mention_tokens = {i: m for m in mentions for i in token_range(doc, m.start, m.end)}
 
-
     @staticmethod
     def text_of(annotated: AnnotatedDocument) -> str:
         """What is parsed: the text, its dateline blanked (offsets stay the document's)."""

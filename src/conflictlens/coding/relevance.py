@@ -19,8 +19,6 @@ A draft stays when the classifier is sure of an event (``relevance_threshold``),
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.classifier import SentenceClassifier
@@ -28,9 +26,6 @@ from conflictlens.coding.detection import VIOLENT_TYPES
 from conflictlens.errors import ConflictLensError
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 ARMED_INTERS = {1, 2, 3, 4, 8}
 
@@ -104,14 +99,8 @@ def _tells_a_state(draft: EventDraft, reporting_verbs: frozenset[str]) -> bool:
     sentence = draft.sentence
     if any(t.lower_ == "since" and t.i + 1 < sentence.end and sentence.doc[t.i + 1].like_num for t in sentence):
         return True
-    verbs: list[Token] = []
-    token = draft.trigger.head
-    while True:
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in reporting_verbs:
-            verbs.append(token)
-        if token.head.i == token.i:
-            break
-        token = token.head
+    head = draft.trigger.head
+    verbs = [t for t in (head, *head.ancestors) if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in reporting_verbs]
     if any(c.lower_ == "been" and c.dep_ in {"aux", "auxpass"} for verb in verbs for c in verb.children):
         return True
     if not verbs:
