@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
@@ -65,7 +66,13 @@ class EventDetector:
 
     def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any]) -> None:
         self.vocab = nlp.vocab
+        # One key per pattern, so that a match's alignment tells its words from its gap tokens. A phrase of plain
+        # words goes to a PhraseMatcher (a hash look-up per token); one with a gap to the Matcher, which tries
+        # every pattern at every token.
         self.matcher = Matcher(nlp.vocab)
+        self.phrase_matchers = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRIBUTES}
+        self.pattern_words: list[frozenset[int]] = []  # indices of a pattern's words (not gap tokens)
+        self.pattern_group: list[int] = []
         self.groups: list[LexiconGroup] = []
         for index, group in enumerate(lexicon["groups"]):
             civ, armed, violent = (group.get(k) for k in ("if_target_civilians", "if_target_armed", "if_violent"))
@@ -75,10 +82,9 @@ class EventDetector:
                                             tuple(violent) if violent else None,  # type: ignore[arg-type]
                                             group.get("if_actor1_state"), bool(group.get("background")),
                                             bool(group.get("outcome")), bool(group.get("wins_over_remote"))))
-            patterns = []
             for phrase in group["patterns"]:
-                patterns.extend(_token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))))
-            self.matcher.add(str(index), patterns)
+                for pattern in _token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))):
+                    self._add(pattern, index)
         self.opening_labels = {" ".join(str(label).lower().split()): LexiconGroup(
             event_type, sub_type, None, None, None, None, background=False, outcome=False)
             for label, (event_type, sub_type) in lexicon.get("opening_labels", {}).items()}
@@ -93,12 +99,40 @@ class EventDetector:
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
 
+    def _add(self, pattern: list[dict[str, Any]], group: int) -> None:
+        key = str(len(self.pattern_words))
+        attributes = {attribute for token in pattern for attribute in token}
+        if len(attributes) == 1 and attributes <= set(PHRASE_ATTRIBUTES):
+            (attribute,) = attributes
+            words = [token[attribute] for token in pattern]
+            self.phrase_matchers[attribute].add(key, [Doc(self.vocab, words=words,
+                                                          lemmas=words if attribute == "LEMMA" else None)])
+        else:
+            self.matcher.add(key, [pattern])
+        self.pattern_words.append(frozenset(i for i, token in enumerate(pattern) if "OP" not in token))
+        self.pattern_group.append(group)
+
+    def _matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """(pattern, start, end) of every lexicon match whose words lie outside dates: "March 12" is a date, not
+        a march (checked here rather than in the patterns, where a set predicate is a Python call at every token)."""
+        for match_id, start, end, alignment in self.matcher(doc, with_alignments=True):  # type: ignore[misc]
+            pattern = int(self.vocab.strings[match_id])
+            if not any(doc[start + offset].ent_type_ in DATE_ENTITIES for offset, position in enumerate(alignment)
+                       if position in self.pattern_words[pattern]):
+                yield pattern, start, end
+        for phrase_matcher in self.phrase_matchers.values():
+            for match_id, start, end in phrase_matcher(doc):
+                if not any(token.ent_type_ in DATE_ENTITIES for token in doc[start:end]):
+                    yield int(self.vocab.strings[match_id]), start, end
+
     def triggers(self, doc: Doc, blocked_tokens: set[int]) -> dict[int, list[Trigger]]:
         """Kept triggers per sentence index."""
         sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
         group_of: dict[tuple[int, int], int] = {}
-        for match_id, start, end in self.matcher(doc):
-            group_of.setdefault((start, end), int(self.vocab.strings[match_id]))
+        for pattern, start, end in self._matches(doc):
+            group_index = self.pattern_group[pattern]
+            if group_of.get((start, end), group_index) >= group_index:
+                group_of[(start, end)] = group_index  # the group listed first in the lexicon, the most specific
         spans = filter_spans([doc[start:end] for start, end in group_of])
         covered = {t.i for span in spans for t in span}
         kept: dict[tuple[int, str], Trigger] = {}
@@ -233,6 +267,8 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
 
 
 PERFECT_AUXILIARIES = {"have", "avoir"}
+DATE_ENTITIES = {"DATE", "TIME"}
+PHRASE_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH")
 GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")
 
 
@@ -251,12 +287,13 @@ def _token_patterns(phrase: str, nlp: Language, gap_excludes: tuple[str, ...] = 
             lemma_pattern.append({"ORTH": word})
             lower_pattern.append({"ORTH": word})
         else:
-            # "March 12" is a date, not a march: date entities never trigger events.
-            not_date = {"NOT_IN": ["DATE", "TIME"]}
-            lemma_pattern.append({"LEMMA": {"IN": sorted({word.lower(), word, *_lemmas(word, nlp)})},
-                                  "ENT_TYPE": not_date})
-            lower_pattern.append({"LOWER": word.lower(), "ENT_TYPE": not_date})
-    return [lemma_pattern, lower_pattern]
+            lemma_pattern.append({"LEMMA": {"IN": sorted({word.lower(), word, *_lemmas(word, nlp)})}})
+            lower_pattern.append({"LOWER": word.lower()})
+    # A set of lemmas becomes one pattern per lemma: equality is tested in compiled code, a set by a Python call.
+    lemma_patterns = [list(choice) for choice in itertools.product(*(
+        [{"LEMMA": lemma} for lemma in token["LEMMA"]["IN"]] if isinstance(token.get("LEMMA"), dict) else [token]
+        for token in lemma_pattern))]
+    return [*lemma_patterns, lower_pattern]
 
 
 @functools.lru_cache(maxsize=4096)

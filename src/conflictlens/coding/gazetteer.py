@@ -11,6 +11,7 @@ Two ways in:
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import json
 import logging
@@ -68,6 +69,9 @@ CREATE TABLE IF NOT EXISTS countries (
 CREATE TABLE IF NOT EXISTS country_names (name TEXT PRIMARY KEY, country_code TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS demonyms (name TEXT PRIMARY KEY, country_code TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+-- A country's populated places and their names, for fuzzy matching and capitals, without a scan of every name.
+CREATE INDEX IF NOT EXISTS places_by_country ON places (country_code, feature_class, population);
+CREATE INDEX IF NOT EXISTS names_by_place ON names (geonameid);
 """
 
 GEONAMES_COLUMNS = 19
@@ -88,6 +92,7 @@ ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et|ez|en)
 FEATURE_LEVEL = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "ADM1": "admin1", "ADM2": "admin2"}
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Spelling-insensitive key: "Ti-n-Zaouâtene", "Tin Zaouatene" and "Tinzaouatene" meet."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -141,6 +146,8 @@ class Gazetteer:
         self.path = path
         self._conn: sqlite3.Connection | None = None
         self._keys_by_country: dict[str, tuple[list[str], list[int]]] = {}
+        # A run asks for the same few hundred names again and again ("Syria", "Aleppo"); the file is read-only.
+        self._entries_by_key = functools.lru_cache(maxsize=16384)(self._entries_of_key)
 
     @classmethod
     def open(cls, path: Path, *, build_if_missing: bool = True) -> Gazetteer:
@@ -168,6 +175,7 @@ class Gazetteer:
         return self._conn
 
     def close(self) -> None:
+        self._entries_by_key.cache_clear()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -177,7 +185,10 @@ class Gazetteer:
         key = name_key(text)
         if len(key) < 3:
             return []
-        return self._entries("n.key = ?", (key,), limit)
+        return list(self._entries_by_key(key, limit))
+
+    def _entries_of_key(self, key: str, limit: int) -> tuple[GazetteerEntry, ...]:
+        return tuple(self._entries("n.key = ?", (key,), limit))
 
     def closest(self, text: str, country_codes: Iterable[str], *, min_similarity: float = FUZZY_SIMILARITY
                 ) -> GazetteerEntry | None:

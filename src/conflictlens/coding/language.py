@@ -13,6 +13,8 @@ MIN_CONFIDENCE = 0.80
 # Below this length (a headline, a short sentence) langdetect is unreliable ("MNJ rebels attacked Niger army
 # barracks." reads as Swedish), so a short text is only given a language the pipeline has dictionaries for.
 SHORT_TEXT_CHARS = 100
+# The opening paragraphs tell an article's language as surely as the whole of it, at a fraction of the cost.
+DETECTION_CHARS = 2000
 
 
 def detect_language(document: Document, *, default: str = "en", known: set[str] | None = None) -> Document:
@@ -22,7 +24,7 @@ def detect_language(document: Document, *, default: str = "en", known: set[str] 
     read as ``default``: on a sentence or two, detection is a guess.
     """
     try:
-        best = detect_langs(document.text[:5000])[0]
+        best = detect_langs(document.text[:DETECTION_CHARS])[0]
     except LangDetectException:
         document.language = default
         document.warnings.append(f"language could not be detected; assumed {default!r}")
