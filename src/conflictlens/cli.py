@@ -227,7 +227,7 @@ def fuse(settings: Settings, rebuild: bool) -> None:
 @click.option("--from", "date_from", help="Earliest event date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Latest event date (YYYY-MM-DD).")
 @click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
-@click.option("--country", help="Country name, e.g. Mali.")
+@click.option("--country", help="Country name or ISO code, e.g. Mali, ML or MLI.")
 @click.option("--actor", help="Part of an actor name, e.g. Wagner.")
 @click.option("--contested", is_flag=True, help="Only events some source denies.")
 @click.option("--reports", is_flag=True, help="Each document's own coding instead of fused events.")
@@ -250,7 +250,7 @@ def events(settings: Settings, date_from: str | None, date_to: str | None, event
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(exporting.to_acled_csv(records), nl=False)
+        _echo_export(exporting.export(store, records, "acled-csv"), None)
     else:
         _print_table(records, extra=[] if reports else FUSION_COLUMNS)
     store.close()
@@ -361,10 +361,16 @@ def claims(settings: Settings, actor: str | None, event_id: str | None, claim_ty
 @click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
 @click.option("--reports", is_flag=True, help="Each document's own coding instead of fused events.")
+@click.option("--extra-columns", is_flag=True,
+              help="acled-csv: add conflictlens's own columns (claim status, toll range, sources, review) after ACLED's.")
 @click.pass_obj
 @reports_errors
-def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> None:
-    """Export every stored event (fused across documents) as ACLED-style CSV, GeoJSON or JSON Lines."""
+def export(settings: Settings, fmt: str, output: Path | None, reports: bool, extra_columns: bool) -> None:
+    """Export every stored event (fused across documents) as ACLED's CSV, GeoJSON or JSON Lines.
+
+    The ACLED CSV holds dated events only: allegations and denials are in the JSON Lines export (each event's
+    claims) and `conflictlens claims`.
+    """
     from conflictlens.store.sql import EventFilter
 
     store = _open_store(settings)
@@ -372,16 +378,25 @@ def export(settings: Settings, fmt: str, output: Path | None, reports: bool) -> 
         records = list(store.event_details()) if fmt == "jsonl" else store.events()
     else:
         records = list(store.fused_event_details()) if fmt == "jsonl" else _fused_records(store, EventFilter())
-    text = exporting.render(records, fmt)
+    exported = exporting.export(store, records, fmt, extra_columns=extra_columns)
     store.close()
+    _echo_export(exported, output)
+
+
+def _echo_export(exported: exporting.Export, output: Path | None) -> None:
+    """The export to stdout or a file; what was left out, and why, on stderr."""
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(exported.text, nl=False)
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            output.write_text(exported.text, encoding="utf-8")
         except OSError as exc:
             raise exporting.ExportError(f"cannot write {output} ({exc.strerror}): check the path") from exc
-        click.echo(f"wrote {len(records)} events to {output}", err=True)
+        click.echo(f"wrote {exported.rows} events to {output}", err=True)
+    reasons = {"claims": "allegations and denials (see --format jsonl or `conflictlens claims`)",
+               "undated": "undated events (ACLED has no row without a date; see `conflictlens review`)"}
+    for why, count in exported.left_out.items():
+        click.echo(f"note: left out {count} {reasons[why]}", err=True)
 
 
 @main.command()

@@ -36,6 +36,9 @@ def test_filters(pipeline, store_url):
     store = SQLStore.open(store_url)
     batch(pipeline, store, REPORTS)
     assert [r["country"] for r in store.events(EventFilter(country="niger"))] == ["Niger"]
+    for code in ("NE", "ne", "NER"):  # ISO 3166 codes stand for their country
+        assert [r["country"] for r in store.events(EventFilter(country=code))] == ["Niger"]
+    assert store.events(EventFilter(country="XX")) == []
     assert [r["actor1"] for r in store.events(EventFilter(actor="jnim"))] == [
         "JNIM: Group for Support of Islam and Muslims"]
     assert [r["event_date"] for r in store.events(EventFilter(date_from=dt.date(2024, 5, 5)))] == ["2024-05-05"]

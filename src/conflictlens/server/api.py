@@ -24,7 +24,8 @@ from conflictlens import __version__
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError
 from conflictlens.knowledge import Knowledge
-from conflictlens.store.export import render, to_geojson
+from conflictlens.store.export import export as export_records
+from conflictlens.store.export import to_geojson
 from conflictlens.store.review import (
     EDITABLE_FIELDS,
     ReviewAction,
@@ -206,11 +207,14 @@ def create_app(settings: Settings) -> FastAPI:
         return db.fused_actor_counts(query)
 
     @app.get("/api/export", responses=ERRORS, response_class=PlainTextResponse)
-    def export(db: Reader, query: Filter,
-               format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv") -> PlainTextResponse:
-        """The filtered events as an ACLED-style CSV, GeoJSON or JSON Lines file."""
+    def export(db: Reader, query: Filter, format: Literal["acled-csv", "geojson", "jsonl"] = "acled-csv",
+               extra_columns: bool = False) -> PlainTextResponse:
+        """The filtered events as ACLED's CSV (dated events only; ``extra_columns`` adds conflictlens's own), GeoJSON
+        or JSON Lines. A CSV's ``X-Left-Out`` header says how many records were left out, and why."""
         media = {"acled-csv": "text/csv", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}[format]
-        return PlainTextResponse(render(db.fused_events(query), format), media_type=media)
+        exported = export_records(db, db.fused_events(query), format, extra_columns=extra_columns)
+        left_out = ", ".join(f"{count} {why}" for why, count in exported.left_out.items())
+        return PlainTextResponse(exported.text, media_type=media, headers={"X-Left-Out": left_out} if left_out else None)
 
     @app.exception_handler(ConflictLensError)
     def conflictlens_error(_request: Any, exc: ConflictLensError) -> PlainTextResponse:

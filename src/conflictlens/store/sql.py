@@ -27,6 +27,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.dialects import postgresql, sqlite
 
+from conflictlens.countries import find_country
 from conflictlens.errors import StoreError
 from conflictlens.model import DocumentFailure, ProcessedDocument, json_default
 
@@ -63,7 +64,7 @@ class FeedState:
 
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0007_filter_indexes"
+HEAD = "0008_acled_numbers"
 Condition = sa.ColumnElement[bool] | sa.TextClause
 CHUNK = 5000  # rows per IN (...) list, well under every backend's parameter limit
 
@@ -102,6 +103,8 @@ reviews = sa.Table("reviews", metadata,
                    *(sa.Column(n, sa.Text) for n in ("event_id", "status", "overrides", "reviewer", "reviewed_at")))
 audit = sa.Table("audit", metadata, sa.Column("audit_id", sa.Integer, primary_key=True),
                  *(sa.Column(n, sa.Text) for n in ("event_id", "action", "before", "after", "reviewer", "at")))
+event_numbers = sa.Table("event_numbers", metadata, sa.Column("fused_id", sa.Text), sa.Column("prefix", sa.Text),
+                         sa.Column("number", sa.Integer))
 KEYS = {"documents": ["doc_id"], "events": ["event_id"], "fused_events": ["fused_id"], "fusion": ["event_id"],
         "event_vectors": ["event_id"], "failures": ["source_path"], "feeds": ["url"], "feed_items": ["item_id"],
         "reviews": ["event_id"]}
@@ -165,6 +168,8 @@ class Store(Protocol):
     def fused_events(self, query: EventFilter = ...) -> list[dict[str, Any]]: ...
     def fused_event_details(self) -> Iterator[dict[str, Any]]: ...
     def fused_event(self, event_id: str) -> dict[str, Any] | None: ...
+    def event_numbers(self, prefixes: dict[str, str]) -> dict[str, int]: ...
+    def processed_times(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
     def close(self) -> None: ...
 
 
@@ -348,10 +353,15 @@ class SQLStore:
             conditions.append(c.event_date >= query.date_from.isoformat())
         if query.date_to:
             conditions.append(c.event_date <= query.date_to.isoformat())
-        for name in ("event_type", "country", "admin1"):
+        for name in ("event_type", "admin1"):
             value = getattr(query, name)
             if value:
                 conditions.append(sa.func.lower(c[name]) == value.lower())
+        if query.country:
+            # "ML", "MLI" and "Mali" find the same events: a code is read as the country it stands for.
+            country = find_country(query.country)
+            names = {query.country.lower(), *([country.name.lower()] if country else [])}
+            conditions.append(sa.func.lower(c.country).in_(sorted(names)))
         if query.claim_status:
             conditions.append(c.claim_status == query.claim_status)
         if query.actor:
@@ -480,6 +490,37 @@ class SQLStore:
             fused_events.c.event_date.nulls_last(), fused_events.c.fused_id)
         return [apply_review(json.loads(row[0]), _review(row[1:]) if row[1] else None)
                 for row in self._all(_paged(statement, query))]
+
+    def event_numbers(self, prefixes: dict[str, str]) -> dict[str, int]:
+        """Each fused event's number within its prefix (``{fused_id: prefix}``), numbering new ones after the highest
+        number of their prefix, so that an event keeps its number from one export to the next."""
+        wanted = dict(prefixes)
+        numbers: dict[str, int] = {}
+        for part in _chunks(list(wanted)):
+            numbers.update((row[0], int(row[1])) for row in self._all(
+                sa.select(event_numbers.c.fused_id, event_numbers.c.number).where(event_numbers.c.fused_id.in_(part))))
+        new = [fused_id for fused_id in wanted if fused_id not in numbers]
+        if not new:
+            return numbers
+        with self._write() as conn:
+            highest = dict(conn.execute(sa.select(event_numbers.c.prefix, sa.func.max(event_numbers.c.number)).where(
+                event_numbers.c.prefix.in_({wanted[f] for f in new})).group_by(event_numbers.c.prefix)).all())
+            rows = []
+            for fused_id in new:
+                prefix = wanted[fused_id]
+                highest[prefix] = (highest.get(prefix) or 0) + 1
+                rows.append({"fused_id": fused_id, "prefix": prefix, "number": highest[prefix]})
+                numbers[fused_id] = highest[prefix]
+            conn.execute(event_numbers.insert(), rows)
+        return numbers
+
+    def processed_times(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """When each document was last coded (ISO time, UTC)."""
+        times: dict[str, str] = {}
+        for part in _chunks(list(dict.fromkeys(doc_ids))):
+            times.update((row[0], row[1]) for row in self._all(
+                sa.select(documents.c.doc_id, documents.c.processed_at).where(documents.c.doc_id.in_(part))))
+        return times
 
     def count_fused_events(self, query: EventFilter = EventFilter()) -> int:
         statement = sa.select(sa.func.count()).select_from(fused_events).where(*self._conditions(fused_events, query))
