@@ -20,7 +20,7 @@ $(BIN)/.installed: pyproject.toml $(WEB)/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
-	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	npm ci --prefix $(WEB) --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 # The test and lint tools (pytest, Hypothesis, Selenium, schemathesis, atheris, ruff, mypy) come on top.

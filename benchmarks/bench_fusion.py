@@ -84,7 +84,7 @@ def main() -> None:
     fuser = load_fuser(pipeline.knowledge, pipeline.actors)
     family_of_type = {t: f for f, types in pipeline.knowledge.fusion["families"].items() for t in types}
     store = SQLStore.open(db)
-    documents = list(_jsonl_documents(((i + 1, _line(r)) for i, r in enumerate(rows)), "synthetic", 40, None))
+    documents = list(_jsonl_documents(((i + 1, _line(r)) for i, r in enumerate(rows)), "synthetic", 40, {}))
     gold_of_doc = {d.doc_id: r["gold_event"] for d, r in zip(documents, rows, strict=True)}  # type: ignore[union-attr]
     process_seconds = fuse_seconds = 0.0
     for start in range(0, len(documents), args.batch):

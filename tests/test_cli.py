@@ -112,3 +112,24 @@ def test_gazetteer_import_and_lookup(cli, tmp_path, settings):
     assert "imported 6 places" in built.output
     looked = runner.invoke(main, ["--gazetteer", str(gaz), "gazetteer", "lookup", "Tin Zaouaten"]).output
     assert "Oued Ti-n-Zaouatene\tH.WAD\tML" in looked
+
+
+def test_document_warnings_are_printed_after_process_and_listed_by_status(cli, tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Gunmen attacked the village of Zorgho in Burkina Faso, killing five civilians, residents "
+                       "said.", encoding="utf-8")
+    result = cli("process", str(undated), "--no-show")
+    assert result.exit_code == 0
+    assert f"warning: {undated}: events cannot be dated: the document has no publication date" in result.output
+    again = cli("process", str(undated), "--no-show")
+    assert "add --reprocess to code them again" in again.output
+    assert f"warning: {undated}: events cannot be dated" in cli("status", "--warnings").output
+    assert "warning:" not in cli("status").output
+
+
+def test_check_names_an_unknown_field_of_the_hand_coding_in_one_line(cli, tmp_path):
+    coding = tmp_path / "coding.yaml"
+    coding.write_text("events:\n  - id: clash\n    event_type: Battles\n    place: Djibo\n", encoding="utf-8")
+    result = cli("check", str(coding), str(SAMPLE))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "event clash has unknown field(s) place: use " in result.output

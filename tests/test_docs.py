@@ -1,8 +1,10 @@
 """The README documents every command and setting, and only commands that exist."""
 
 import re
+import shutil
 
 import click
+import pytest
 
 from conflictlens.cli import main
 from conflictlens.config import Settings
@@ -37,3 +39,15 @@ def test_every_command_is_documented_and_every_documented_command_exists():
 def test_every_setting_is_documented():
     for name in Settings.model_fields:
         assert f"`{name}`" in README, name
+
+
+@pytest.mark.slow
+def test_the_python_api_snippet_runs(tmp_path, monkeypatch, gazetteer_path, capsys):
+    """The README's Python example, as a user runs it from a checkout (its example file copied to a clean folder)."""
+    code = README.split("```python", 1)[1].split("```", 1)[0]
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CONFLICTLENS_GAZETTEER", str(gazetteer_path))
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert ("Djibo" in printed and "single-source" in printed) or "corroborated" in printed

@@ -81,6 +81,9 @@ def main(ctx: click.Context, config_file: Path | None, db: str | None, gazetteer
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--published-at", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--published-at-from", type=click.Choice(["filename", "mtime"]),
+              help="Date each file that carries no date of its own from a date in its name (2024-03-13_bamako.txt) "
+                   "or its modification day; before --published-at.")
 @click.option("--outlet", help="Outlet name for inputs that carry none.")
 @click.option("--reprocess", is_flag=True, help="Code documents again even when already stored.")
 @click.option("--resume", is_flag=True, help="Go on with the last run that did not finish (its inputs, when no PATHS).")
@@ -94,9 +97,9 @@ def main(ctx: click.Context, config_file: Path | None, db: str | None, gazetteer
                    "--no-relevance for pre-filtered reports in which every sentence is an event (ACLED's notes).")
 @click.pass_obj
 @reports_errors
-def process(settings: Settings, paths: tuple[str, ...], published_at: str | None, outlet: str | None,
-            reprocess: bool, resume: bool, workers: int | None, dask_address: str | None, out_url: str | None,
-            show: bool, relevance: bool | None) -> None:
+def process(settings: Settings, paths: tuple[str, ...], published_at: str | None, published_at_from: str | None,
+            outlet: str | None, reprocess: bool, resume: bool, workers: int | None, dask_address: str | None,
+            out_url: str | None, show: bool, relevance: bool | None) -> None:
     """Process files, folders or - (stdin): .txt, .html, .jsonl."""
     from conflictlens.coding.ingest import iter_documents, parse_published
     from conflictlens.scale.batch import process_batch
@@ -116,7 +119,7 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
     if resume and "-" in paths:
         raise click.UsageError("standard input cannot be resumed: save it to a file and process that")
     items = list(iter_documents(paths, max_bytes=settings.max_document_bytes, min_chars=settings.min_text_chars,
-                                published_at=reference, outlet=outlet))
+                                published_at=reference, outlet=outlet, published_at_from=published_at_from))
     sink = ParquetSink.from_url(out_url) if out_url else store
     run_id = store.start_run([p if p == "-" else str(Path(p).resolve()) for p in paths]) if not out_url else None
     console = Console(stderr=True)
@@ -135,7 +138,11 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
                                    on_item=lambda: progress.advance(task))
     for failure in report.failures:
         click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
+    _echo_warnings(report.warnings)
     click.echo(report.summary(), err=True)
+    if report.skipped and not reprocess:
+        click.echo("note: documents already in the store are not coded again, even with new dates or outlets: "
+                   "add --reprocess to code them again", err=True)
     if run_id is not None:
         if settings.fuse_after_process:
             click.echo(fuse_store(store, _fuser(settings)).summary(), err=True)
@@ -174,6 +181,7 @@ def watch(settings: Settings, feed_list: Path, interval: int, once: bool) -> Non
                     report = process_batch(pipeline, store, items)
                     for failure in report.failures:
                         click.echo(f"failed: {failure.source_path}: {failure.reason}", err=True)
+                    _echo_warnings(report.warnings)
                     click.echo(f"{url}: {report.summary()}", err=True)
                 if settings.fuse_after_process:
                     click.echo(fuse_store(store, _fuser(settings)).summary(), err=True)
@@ -400,16 +408,33 @@ def _echo_export(exported: exporting.Export, output: Path | None) -> None:
 
 
 @main.command()
+@click.option("--warnings", "with_warnings", is_flag=True,
+              help="Also list every stored document's warnings (undated, unknown places, no pipeline for its language).")
 @click.pass_obj
 @reports_errors
-def status(settings: Settings) -> None:
+def status(settings: Settings, with_warnings: bool) -> None:
     """Counts in the store, and every failed input with its reason."""
     store = _open_store(settings)
     for key, value in store.status().items():
         click.echo(f"{key}: {value}")
     for failure in store.failures():
         click.echo(f"failed: {failure['source_path']}: {failure['reason']}")
+    if with_warnings:
+        for where, warning in store.document_warnings():
+            click.echo(f"warning: {where}: {warning}")
     store.close()
+
+
+WARNINGS_SHOWN = 20
+
+
+def _echo_warnings(warnings: list[tuple[str, str]]) -> None:
+    """A run's document warnings on stderr: the first few, then how to see the rest."""
+    for where, warning in warnings[:WARNINGS_SHOWN]:
+        click.echo(f"warning: {where}: {warning}", err=True)
+    if len(warnings) > WARNINGS_SHOWN:
+        click.echo(f"... and {len(warnings) - WARNINGS_SHOWN} more warnings: `conflictlens status --warnings` "
+                   "lists them all", err=True)
 
 
 @main.command()
@@ -421,9 +446,9 @@ def status(settings: Settings) -> None:
 def check(settings: Settings, hand_coding: Path, article: Path, published_at: str | None) -> None:
     """Code ARTICLE and compare it, field by field, with a HAND_CODING (expected.yaml format)."""
     from conflictlens.coding.ingest import iter_documents, parse_published
-    from conflictlens.evaluation.expectations import match_expected
+    from conflictlens.evaluation.expectations import match_expected, validate_hand_coding
 
-    expected = _read_yaml(hand_coding)
+    expected = validate_hand_coding(_read_yaml(hand_coding), str(hand_coding))
     pipeline = _load_pipeline(settings)
     items = list(iter_documents([str(article)], max_bytes=settings.max_document_bytes,
                                 min_chars=settings.min_text_chars,
@@ -431,7 +456,7 @@ def check(settings: Settings, hand_coding: Path, article: Path, published_at: st
     document = items[0]
     if isinstance(document, DocumentFailure):
         raise IngestError(f"{document.source_path}: {document.reason}")
-    results = match_expected(pipeline.process(document).events, expected.get("events", []))
+    results = match_expected(pipeline.process(document).events, expected)
     fields_total = fields_ok = 0
     for result in results:
         fields_total += len(result.field_agreement)

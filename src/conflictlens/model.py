@@ -335,6 +335,10 @@ DENIAL_SAYS = {"event": "it did not happen", "responsibility": "the accused did 
                "toll": "the toll is false", "victims": "no civilians were among the victims"}
 
 
+# How fusion's reason marks an undated report that matches a dated event it was not joined to.
+POSSIBLE_MATCH = "possible match of "
+
+
 @dataclass(slots=True)
 class FusedEvent:
     """One real-world event as many documents report it.
@@ -356,6 +360,12 @@ class FusedEvent:
         """Independent sources that report the event: documents crediting one wire agency, or published by outlets
         of one side, count once; an allegation or a denial is no report."""
         return list(dict.fromkeys(r.origin for r in self.reports if r.kind == "event"))
+
+    @property
+    def possible_match_of(self) -> str | None:
+        """The dated event this undated one may be, for a reviewer to decide (fusion does not join them)."""
+        reason = next((r.reason for r in self.reports if r.reason.startswith(POSSIBLE_MATCH)), None)
+        return reason.removeprefix(POSSIBLE_MATCH).split(",", 1)[0] if reason else None
 
     @property
     def fatality_range(self) -> tuple[int, int]:
@@ -407,6 +417,7 @@ class FusedEvent:
             "fatalities_max": high,
             "contested_parts": "; ".join(f"{part} (by {who})" for part, who in self.contested_parts) or None,
             "attestation": self.attestation,
+            "possible_match_of": self.possible_match_of,
         })
         return record
 

@@ -338,3 +338,21 @@ def test_outlets_printing_one_text_word_for_word_are_one_source(fuser):
                                       _report(events[2], fuser, "Radio Omega")], [])[0])
     assert fused.origins == ["Le Monde", "Radio Omega"]
     assert [r.origin for r in fused.reports] == ["Le Monde", "Le Monde", "Radio Omega"]
+
+
+def test_an_undated_report_is_a_possible_match_never_a_corroboration(fuser):
+    dated = _report(_event("a"), fuser, "Sahel Wire")
+    undated_event = _event("b")
+    undated_event.event_date, undated_event.time_precision = None, None
+    undated = make_report(undated_event, outlet="Radio", outlets_named=(), published_at=None, rules=fuser.rules)
+    assert fuser.compare(undated, dated) is None
+    clusters = fuser.assign([dated, undated], [])
+    assert sorted(len(c.members) for c in clusters) == [1, 1]
+    kept_apart = fuser.merge(next(c for c in clusters if c.members[0] is undated))
+    assert kept_apart.status == "single-source" and kept_apart.possible_match_of == dated.event.event_id
+    assert kept_apart.to_record()["possible_match_of"] == dated.event.event_id
+    # Two undated reports are compared as before, without a date signal.
+    other = _event("c")
+    other.event_date, other.time_precision = None, None
+    assert fuser.compare(undated, make_report(other, outlet="Daily", outlets_named=(), published_at=None,
+                                              rules=fuser.rules)) is not None

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -57,10 +58,10 @@ def test_jsonl_fields_and_bad_lines(tmp_path):
     ]
     # A bad publication date never refuses a report: it is kept, with a warning, and dated from its text.
     assert (items[3].published_at, items[3].warnings) == (None, [
-        "published_at 'the day after' is not a date: use YYYY-MM-DD; coded without a publication date, with the "
+        "published_at 'the day after' is not a date: use YYYY-MM-DD; coded with no publication date, with the "
         "dates the text gives"])
     assert isinstance(items[4], Document) and items[4].warnings in ([], [
-        "published_at 'Nov 22, 2016 4:30 PM MT' is not a date: use YYYY-MM-DD; coded without a publication date, "
+        "published_at 'Nov 22, 2016 4:30 PM MT' is not a date: use YYYY-MM-DD; coded with no publication date, "
         "with the dates the text gives"])
 
 
@@ -155,7 +156,7 @@ def test_jsonl_lines_become_documents_or_failures_never_errors(lines):
     """Any line — a record, or junk — gives one Document or one failure; records keep their fields."""
     encoded = [json.dumps(line) if isinstance(line, dict) else line for line in lines]
     numbered = list(enumerate(encoded, start=1))
-    out = list(_jsonl_documents(numbered, "feed.jsonl", 5, None))
+    out = list(_jsonl_documents(numbered, "feed.jsonl", 5, {}))
     assert len(out) == sum(1 for _, line in numbered if line.strip())
     for item, (number, line) in zip(out, [(n, ln) for n, ln in numbered if ln.strip()], strict=True):
         assert isinstance(item, Document | DocumentFailure)
@@ -164,3 +165,57 @@ def test_jsonl_lines_become_documents_or_failures_never_errors(lines):
             record = json.loads(line)
             assert item.text == record["text"] and item.url == (record.get("url") or None)
             assert item.outlet == (record.get("outlet") or None)
+
+
+def test_a_text_file_is_dated_by_its_sidecar_or_its_front_matter(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"published_at": "2024-03-13", "outlet": "Studio Tamani",
+                                                 "url": "https://example.org/a"}), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("published_at: 2024-03-14\ntitle: Attack in Tessit\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text(f"---\npublished_at: 2024-03-15\noutlet: Le Républicain\n---\n{REPORT}",
+                                   encoding="utf-8")
+    a, b, c = read(tmp_path, published_at=dt.date(2020, 1, 1))
+    assert (a.published_at, a.outlet, a.url) == (dt.date(2024, 3, 13), "Studio Tamani", "https://example.org/a")
+    assert (b.published_at, b.title) == (dt.date(2024, 3, 14), "Attack in Tessit")
+    assert (c.published_at, c.outlet, c.text) == (dt.date(2024, 3, 15), "Le Républicain", REPORT)
+
+
+def test_a_sidecar_or_front_matter_that_cannot_be_read_is_a_failure_with_its_reason(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "a.json").write_text("{broken", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"---\ndate: 2024-03-15\n---\n{REPORT}", encoding="utf-8")
+    reasons = [item.reason for item in read(tmp_path) if isinstance(item, DocumentFailure)]
+    assert reasons == ["its sidecar a.json cannot be read (JSONDecodeError): fix or remove it",
+                       "its front matter has unknown field(s) date: use published_at, outlet, url, title"]
+
+
+def test_published_at_from_the_file_name_or_its_modification_day(tmp_path):
+    named = tmp_path / "2024-03-13_bamako.txt"
+    named.write_text(REPORT, encoding="utf-8")
+    plain = tmp_path / "report.txt"
+    plain.write_text(REPORT, encoding="utf-8")
+    os.utime(plain, (dt.datetime(2023, 7, 1, 12, tzinfo=dt.UTC).timestamp(),) * 2)
+    by_name = read(named, plain, published_at_from="filename", published_at=dt.date(2020, 1, 1))
+    assert [d.published_at for d in by_name] == [dt.date(2024, 3, 13), dt.date(2020, 1, 1)]
+    assert read(plain, published_at_from="mtime")[0].published_at == dt.date(2023, 7, 1)
+    with pytest.raises(IngestError, match="choose one of filename, mtime"):
+        read(plain, published_at_from="ctime")
+
+
+def test_a_year_less_dateline_takes_the_year_of_the_known_date(tmp_path):
+    wire = tmp_path / "wire.txt"
+    wire.write_text(f"BAMAKO, March 13 (Reuters) - {REPORT}", encoding="utf-8")
+    (document,) = read(wire, published_at=dt.date(2024, 6, 1))
+    assert (document.published_at, document.outlet) == (dt.date(2024, 3, 13), "Reuters")
+    # Read in early January, a late-December dateline is of the year before.
+    assert read_dateline("GAO, Dec. 30 (AFP) - Text", dt.date(2025, 1, 2)) == (dt.date(2024, 12, 30), "AFP")
+    assert read_dateline("GAO, Dec. 30 (AFP) - Text") == (None, "AFP")  # no year to take
+
+
+def test_the_batch_date_serves_jsonl_lines_without_one(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": REPORT}) + "\n" + json.dumps({"text": REPORT, "published_at": "2024-01-02"})
+                    + "\n", encoding="utf-8")
+    assert [d.published_at for d in read(feed, published_at=dt.date(2024, 5, 6))] == [dt.date(2024, 5, 6),
+                                                                                   dt.date(2024, 1, 2)]

@@ -46,7 +46,7 @@ def test_one_input(data: bytes) -> None:
     if not data:
         return
     suffix = SUFFIXES[data[0] % len(SUFFIXES)]
-    for item in _documents_from_bytes(data[1:], "fuzz", suffix, 200_000, 40, None, None):
+    for item in _documents_from_bytes(data[1:], "fuzz", suffix, 200_000, 40, {}):
         assert isinstance(item, Document | DocumentFailure)
     half = len(data) // 2
     feed, page = data[:half], data[half:]

@@ -1,6 +1,7 @@
 """The REST API over a store of the fusion test articles (tests/data/fusion), and analyst review, on SQLite and on
 PostgreSQL (see conftest for the server)."""
 
+import re
 import subprocess
 import sys
 import time
@@ -105,6 +106,8 @@ def test_geojson_and_exports(client):
     csv = client.get("/api/export", params={"format": "acled-csv"})
     assert csv.headers["content-type"].startswith("text/csv")
     assert csv.text.splitlines()[0].startswith("event_id_cnty,event_date") and len(csv.text.splitlines()) == 5
+    niger = client.get("/api/export", params={"format": "acled-csv", "country": "NER", "extra_columns": True}).text
+    assert niger.splitlines()[1].startswith("NER") and niger.splitlines()[0].endswith(",doc_id")
 
 
 def test_event_detail_has_every_source_and_the_documents(client):
@@ -180,6 +183,14 @@ def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/events/{event_id}/review", "/api/events/{event_id}/audit",
             "/api/documents/{doc_id}", "/api/actors", "/api/export", "/api/events.geojson"} <= set(paths)
+
+
+def test_the_api_documentation_page_loads_its_assets_from_the_server(client):
+    page = client.get("/docs").text
+    assets = re.findall(r"""(?:src|href)=['"]([^'"]+)['"]""", page)
+    assert assets and all(a.startswith("/vendor/swagger-ui-dist/") for a in assets), assets  # no CDN: works offline
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
 
 
 def test_no_request_the_schema_allows_is_a_server_error(api_settings, token):  # type: ignore[no-untyped-def]

@@ -262,6 +262,9 @@ class Dates:
             annotated.sentence_dates.append(dates)
         for draft in annotated.drafts or []:
             self._date(draft, annotated.sentence_dates[draft.sentence_index], reference)
+        if reference is None and any(draft.event.event_date is None for draft in annotated.drafts or []):
+            document.warnings.append("events cannot be dated: the document has no publication date and the text gives "
+                                     "none for them (give --published-at, a dateline, or a sidecar file)")
 
     def stated_publication(self, text: str) -> tuple[dt.date, str, int] | None:
         """The day the article says, at or near its start, it was published or last updated, those words, and

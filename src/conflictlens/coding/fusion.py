@@ -30,6 +30,7 @@ from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.coding.text_vectors import text_vectors
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import (
+    POSSIBLE_MATCH,
     Actor,
     Affiliation,
     Claim,
@@ -185,7 +186,8 @@ class Fuser:
                         best is None or match.score > best[0].score):
                     best = (match, cluster)
             if best is None:
-                cluster = Cluster(report.event.event_id, [report], {report.event.event_id: (1.0, "first report")})
+                cluster = Cluster(report.event.event_id, [report], {
+                    report.event.event_id: self._possible_match(report, candidates) or (1.0, "first report")})
                 by_country.setdefault(country, []).append(cluster)
             else:
                 match, cluster = best
@@ -195,6 +197,23 @@ class Fuser:
                     by_country.setdefault(country, []).append(cluster)
             touched[cluster.fused_id] = cluster
         return list(touched.values())
+
+    def _possible_match(self, report: Report, candidates: list[Cluster]) -> tuple[float, str] | None:
+        """An undated report is never joined to a dated event (nothing says it is the same day's), but when it
+        matches one on everything else, it is marked as a possible match for a reviewer."""
+        if report.event.event_date is not None:
+            return None
+        best: tuple[float, str] | None = None
+        for cluster in {c.fused_id: c for c in candidates}.values():
+            scores = [self.compare(report, member, ignore_date=True) for member in cluster.members]
+            if any(match is None for match in scores) or not scores:
+                continue
+            top = max(scores, key=lambda m: m.score)  # type: ignore[union-attr]
+            assert top is not None
+            if top.score >= self.rules.threshold and (best is None or top.score > best[0]):
+                best = (top.score, f"{POSSIBLE_MATCH}{cluster.fused_id}, not joined: this report has no date of its own "
+                                   f"({top.reason}); review it")
+        return best
 
     def match_cluster(self, report: Report, cluster: Cluster) -> Match | None:
         """The best match with any member, provided no member rules the report out."""
@@ -207,13 +226,15 @@ class Fuser:
                 best = match
         return best
 
-    def compare(self, a: Report, b: Report) -> Match | None:
+    def compare(self, a: Report, b: Report, *, ignore_date: bool = False) -> Match | None:
         """The weighted evidence that two reports describe one event, or None when they cannot."""
         if a.event.doc_id == b.event.doc_id:
             return None
         signals: dict[str, tuple[float, str]] = {}
         for name, signal in (("type", self._type), ("date", self._date), ("place", self._place),
                              ("actors", self._actors), ("text", self._text)):
+            if ignore_date and name == "date":
+                continue
             value = signal(a, b)
             if value is None:
                 return None
@@ -238,12 +259,14 @@ class Fuser:
         return 0.4, f"same family ({family}: {ea.event_type} / {eb.event_type})"
 
     def _date(self, a: Report, b: Report) -> tuple[float, str] | None:
+        ea, eb = a.event, b.event
+        if (ea.event_date is None) != (eb.event_date is None):
+            return None  # an undated report is no corroboration of a dated event: a possible match at most
         window_a, window_b = self.window(a), self.window(b)
         if window_a is None or window_b is None:
             return 0.3, "date unknown"
         if window_a[0] > window_b[1] or window_b[0] > window_a[1]:
             return None
-        ea, eb = a.event, b.event
         if ea.event_date is None or eb.event_date is None:
             return 0.3, "undated, reported in the same days"
         if ea.time_precision == eb.time_precision == TimePrecision.DAY:

@@ -4,6 +4,11 @@ Formats: plain text (.txt and anything else that decodes as text), HTML (.html/.
 text extracted with trafilatura), and JSON Lines (.jsonl: one object per line with ``text`` and
 optional ``url``, ``title``, ``published_at``, ``outlet``). A bad file or line never stops the
 batch: it comes back as a ``DocumentFailure`` with a one-line reason.
+
+A document's publication date is, first, its own: a ``.jsonl`` line's ``published_at``, a text file's YAML front
+matter or sidecar file (``article.json`` or ``article.yaml`` beside ``article.txt``), an HTML page's metadata, or a
+wire dateline ("BAMAKO, March 13 (Reuters) -"; without a year, the year of the date below). Then the file's, when
+asked for (a date in its name, or its modification day), then the one date given for the whole batch.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 
 import dateparser
 import trafilatura
+import yaml
 from charset_normalizer import from_bytes
 
 from conflictlens.errors import IngestError
@@ -28,6 +34,13 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SIDECAR_SUFFIXES = (".json", ".yaml", ".yml")
+METADATA_FIELDS = ("published_at", "outlet", "url", "title")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)")
+PUBLISHED_AT_FROM = ("filename", "mtime")
+# A year-less dateline more than this many days after the reference date is of the year before.
+DATELINE_LEAD_DAYS = 7
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 BINARY_SNIFF_BYTES = 8192
 # A legacy encoding is trusted when the decoded text reads as a language (charset-normalizer's coherence);
@@ -36,19 +49,25 @@ MIN_COHERENCE = 0.2
 MAX_REPLACED_SHARE = 0.01
 # A wire dispatch opens with a dateline: "MENAKA, Mali, March 12, 2024 (Sahel Wire) - ...", "SÉGOU, Mali, ...".
 DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{1,40},(?:\s*[A-Z][\w .'-]{1,40},)?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}(?:er)?\s+[A-Za-zéû]{3,9}\.?\s+\d{4})"
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{1,40},(?:\s*[A-Z][\w .'-]{1,40},)?\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
+    r"\d{1,2}(?:er)?\s+[A-Za-zéû]{3,9}\.?(?:\s+\d{4})?)"
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-\u2013\u2014]"
 )
 
 
-def iter_documents(paths: Iterable[str], *, max_bytes: int, min_chars: int,
-                   published_at: dt.date | None = None, outlet: str | None = None) -> Iterator[Document | DocumentFailure]:
-    """Every document in the given files, folders (recursively) and ``-`` (stdin)."""
+def iter_documents(paths: Iterable[str], *, max_bytes: int, min_chars: int, published_at: dt.date | None = None,
+                   outlet: str | None = None, published_at_from: str | None = None
+                   ) -> Iterator[Document | DocumentFailure]:
+    """Every document in the given files, folders (recursively) and ``-`` (stdin). ``published_at`` and ``outlet``
+    are for documents that carry none; ``published_at_from`` ("filename" or "mtime") dates each file first."""
+    if published_at_from not in (None, *PUBLISHED_AT_FROM):
+        raise IngestError(f"--published-at-from {published_at_from!r}: choose one of {', '.join(PUBLISHED_AT_FROM)}")
     for raw in paths:
         if raw == "-":
             data = sys.stdin.buffer.read()
-            yield from _documents_from_bytes(data, "<stdin>", ".txt", max_bytes, min_chars, published_at, outlet)
+            yield from _documents_from_bytes(data, "<stdin>", ".txt", max_bytes, min_chars,
+                                             {"published_at": published_at, "outlet": outlet})
             continue
         path = Path(raw)
         if path.is_dir():
@@ -58,29 +77,36 @@ def iter_documents(paths: Iterable[str], *, max_bytes: int, min_chars: int,
                 yield DocumentFailure(str(path), "folder has no .txt, .html or .jsonl files")
             for file in files:
                 yield from read_path(file, max_bytes=max_bytes, min_chars=min_chars, published_at=published_at,
-                                     outlet=outlet)
+                                     outlet=outlet, published_at_from=published_at_from)
         else:
             yield from read_path(path, max_bytes=max_bytes, min_chars=min_chars, published_at=published_at,
-                                 outlet=outlet)
+                                 outlet=outlet, published_at_from=published_at_from)
 
 
 def read_path(path: Path, *, max_bytes: int, min_chars: int, published_at: dt.date | None = None,
-              outlet: str | None = None) -> Iterator[Document | DocumentFailure]:
+              outlet: str | None = None, published_at_from: str | None = None) -> Iterator[Document | DocumentFailure]:
     try:
-        size = path.stat().st_size
+        stat = path.stat()
     except FileNotFoundError:
         yield DocumentFailure(str(path), "file not found: check the path")
         return
     except OSError as exc:
         yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
         return
+    defaults: dict[str, object] = {"published_at": _file_date(path, stat.st_mtime, published_at_from) or published_at,
+                                   "outlet": outlet}
     if path.suffix.lower() in JSONL_SUFFIXES:
         # A feed file holds many documents: it is streamed line by line and each line is held to the limit.
-        yield from _jsonl_file(path, max_bytes, min_chars, outlet)
+        yield from _jsonl_file(path, max_bytes, min_chars, defaults)
         return
-    if size > max_bytes:
+    try:
+        sidecar = sidecar_metadata(path)
+    except IngestError as exc:
+        yield DocumentFailure(str(path), str(exc))
+        return
+    if stat.st_size > max_bytes:
         yield DocumentFailure(
-            str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit: split it "
+            str(path), f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit: split it "
             "or raise max_document_bytes")
         return
     try:
@@ -88,11 +114,56 @@ def read_path(path: Path, *, max_bytes: int, min_chars: int, published_at: dt.da
     except OSError as exc:
         yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
         return
-    yield from _documents_from_bytes(data, str(path), path.suffix.lower(), max_bytes, min_chars, published_at, outlet)
+    yield from _documents_from_bytes(data, str(path), path.suffix.lower(), max_bytes, min_chars, defaults, sidecar)
+
+
+def sidecar_metadata(path: Path) -> dict[str, object]:
+    """``published_at``, ``outlet``, ``url`` and ``title`` from ``article.json`` or ``article.yaml`` beside
+    ``article.txt`` (or ``.html``), when there is one; an unreadable sidecar is an IngestError."""
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_suffix(suffix)
+        if sidecar == path or not sidecar.is_file():
+            continue
+        try:
+            text = sidecar.read_text(encoding="utf-8-sig")
+            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
+            raise IngestError(f"its sidecar {sidecar.name} cannot be read ({exc.__class__.__name__}): fix or remove "
+                              "it") from None
+        return _metadata(data, sidecar.name)
+    return {}
+
+
+def _metadata(data: object, origin: str) -> dict[str, object]:
+    if not isinstance(data, dict):
+        raise IngestError(f"{origin} is not a mapping of {', '.join(METADATA_FIELDS)}: fix it")
+    unknown = sorted(str(k) for k in data if k not in METADATA_FIELDS)
+    if unknown:
+        raise IngestError(f"{origin} has unknown field(s) {', '.join(unknown)}: use {', '.join(METADATA_FIELDS)}")
+    found: dict[str, object] = {k: v for k, v in data.items() if v not in (None, "")}
+    if "published_at" in found:
+        found["published_at"] = parse_published(found["published_at"])
+    return found
+
+
+def _file_date(path: Path, mtime: float, published_at_from: str | None) -> dt.date | None:
+    if published_at_from == "mtime":
+        return dt.datetime.fromtimestamp(mtime, dt.UTC).date()
+    if published_at_from == "filename":
+        match = DATE_IN_NAME.search(path.stem)
+        if match is not None:
+            try:
+                return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                return None  # "2024-13-45" is no date: the file is dated like one without a date in its name
+    return None
 
 
 def _documents_from_bytes(data: bytes, name: str, suffix: str, max_bytes: int, min_chars: int,
-                          published_at: dt.date | None, outlet: str | None) -> Iterator[Document | DocumentFailure]:
+                          defaults: dict[str, object], sidecar: dict[str, object] | None = None
+                          ) -> Iterator[Document | DocumentFailure]:
+    """The documents of one input; ``defaults`` (published_at, outlet) serve those that carry none, ``sidecar`` is
+    the input's own metadata."""
     if len(data) > max_bytes:
         yield DocumentFailure(name, f"input is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit")
         return
@@ -102,22 +173,36 @@ def _documents_from_bytes(data: bytes, name: str, suffix: str, max_bytes: int, m
         yield DocumentFailure(name, str(exc))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_documents(enumerate(text.splitlines(), start=1), name, min_chars, outlet)
+        yield from _jsonl_documents(enumerate(text.splitlines(), start=1), name, min_chars, defaults)
         return
-    title = None
+    own: dict[str, object] = dict(sidecar or {})
     if suffix in HTML_SUFFIXES:
         try:
             text, title, found_date = extract_html(text)
         except IngestError as exc:
             yield DocumentFailure(name, str(exc))
             return
-        published_at = published_at or found_date
+        own = {"title": title, "published_at": found_date, **own}  # the sidecar corrects the page's metadata
+    else:
+        front = FRONT_MATTER.match(text)
+        if front is not None:
+            try:
+                own.update(_metadata(yaml.safe_load(front["yaml"]), "its front matter"))
+            except (yaml.YAMLError, IngestError) as exc:
+                yield DocumentFailure(name, str(exc) if isinstance(exc, IngestError)
+                                      else "its front matter is not valid YAML: fix it")
+                return
+            text = text[front.end():]
     failure = _check_text(text, name, min_chars)
     if failure:
         yield failure
         return
-    line_date, line_outlet = read_dateline(text)
-    document = Document(text=text, title=title, published_at=published_at or line_date, outlet=outlet or line_outlet,
+    known = own.get("published_at") or defaults.get("published_at")
+    line_date, line_outlet = read_dateline(text, known if isinstance(known, dt.date) else None)
+    published = own.get("published_at") or line_date or defaults.get("published_at")
+    document = Document(text=text, title=_opt_str(own.get("title")), url=_opt_str(own.get("url")),
+                        published_at=published if isinstance(published, dt.date) else None,
+                        outlet=_opt_str(own.get("outlet")) or _opt_str(defaults.get("outlet")) or line_outlet,
                         source_path=name)
     if warning:
         document.warnings.append(warning)
@@ -169,15 +254,33 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def read_dateline(text: str) -> tuple[dt.date | None, str | None]:
-    """Publication date and outlet from a wire-style dateline, when the text opens with one."""
+def read_dateline(text: str, reference: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """Publication date and outlet from a wire-style dateline, when the text opens with one. A dateline without a
+    year ("BAMAKO, March 13 (Reuters) -") takes the year of ``reference`` (the previous one when the day would fall
+    well after it), and no date without one."""
     match = DATELINE.match(text[:300])
     if match is None:
         return None, None
+    words = match.group("date")
+    if not re.search(r"\d{4}", words):
+        if reference is None:
+            return None, match.group("outlet")
+        dated = _year_less(words, reference)
+        return dated, match.group("outlet")
     try:
-        return parse_published(match.group("date")), match.group("outlet")
+        return parse_published(words), match.group("outlet")
     except IngestError:
         return None, match.group("outlet")
+
+
+def _year_less(words: str, reference: dt.date) -> dt.date | None:
+    for year in (reference.year, reference.year - 1):
+        parsed = dateparser.parse(f"{words} {year}", languages=["en", "fr"])
+        if parsed is None:
+            return None
+        if parsed.date() <= reference + dt.timedelta(days=DATELINE_LEAD_DAYS):
+            return parsed.date()
+    return None
 
 
 def parse_published(value: object) -> dt.date | None:
@@ -198,7 +301,8 @@ def parse_published(value: object) -> dt.date | None:
         return parsed.date()
 
 
-def _jsonl_file(path: Path, max_bytes: int, min_chars: int, outlet: str | None) -> Iterator[Document | DocumentFailure]:
+def _jsonl_file(path: Path, max_bytes: int, min_chars: int, defaults: dict[str, object]
+                ) -> Iterator[Document | DocumentFailure]:
     try:
         with path.open("rb") as handle:
             for number, raw in enumerate(handle, start=1):
@@ -212,13 +316,13 @@ def _jsonl_file(path: Path, max_bytes: int, min_chars: int, outlet: str | None) 
                 except UnicodeDecodeError as exc:
                     yield DocumentFailure(where, f"not valid UTF-8 (byte {raw[exc.start]:#04x}): re-save the file as UTF-8")
                     continue
-                yield from _jsonl_documents([(number, line)], str(path), min_chars, outlet)
+                yield from _jsonl_documents([(number, line)], str(path), min_chars, defaults)
     except OSError as exc:
         yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
 
 
 def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int,
-                     outlet: str | None) -> Iterator[Document | DocumentFailure]:
+                     defaults: dict[str, object]) -> Iterator[Document | DocumentFailure]:
     for number, line in lines:
         if not line.strip():
             continue
@@ -236,15 +340,18 @@ def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int
             yield failure
             continue
         warnings = []
+        fallback = defaults.get("published_at")
         try:
-            published = parse_published(record.get("published_at"))
+            published = parse_published(record.get("published_at")) or fallback
         except IngestError as exc:
-            # A bad date never refuses a report: it is coded with the dates its text gives.
-            published = None
-            warnings.append(f"{exc}; coded without a publication date, with the dates the text gives")
+            # A bad date never refuses a report: it is coded with the batch's date, or the dates its text gives.
+            published = fallback
+            warnings.append(f"{exc}; coded with " + ("the batch's publication date" if fallback else
+                                                     "no publication date, with the dates the text gives"))
         yield Document(
             text=record["text"], url=_opt_str(record.get("url")), title=_opt_str(record.get("title")),
-            outlet=_opt_str(record.get("outlet")) or outlet, published_at=published, source_path=where,
+            outlet=_opt_str(record.get("outlet")) or _opt_str(defaults.get("outlet")),
+            published_at=published if isinstance(published, dt.date) else None, source_path=where,
             warnings=warnings,
         )
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictlens.coding.gazetteer import haversine_km, name_key
+from conflictlens.errors import ConfigError
 from conflictlens.model import Event
 
 Check = Callable[[Event, Any], bool]
@@ -119,14 +120,34 @@ class ExpectationResult:
     field_agreement: dict[str, bool] = field(default_factory=dict)
 
 
+def validate_hand_coding(coding: Any, origin: str) -> list[dict[str, Any]]:
+    """The expected events of a hand coding, or a ConfigError that says which entry and field is wrong."""
+    events = coding.get("events") if isinstance(coding, dict) else None
+    if not isinstance(events, list):
+        raise ConfigError(f"{origin} has no 'events' list: see the hand-coding format in the README")
+    known = sorted({*CHECKS, *IGNORED_KEYS})
+    for number, expected in enumerate(events, start=1):
+        if not isinstance(expected, dict):
+            raise ConfigError(f"{origin}: event {number} is not a mapping of fields: see the README")
+        unknown = sorted(str(k) for k in expected if k not in CHECKS and k not in IGNORED_KEYS)
+        if unknown:
+            raise ConfigError(f"{origin}: event {expected.get('id', number)} has unknown field(s) "
+                              f"{', '.join(unknown)}: use {', '.join(known)}")
+    return events
+
+
 def agreement(event: Event, expected: dict[str, Any]) -> dict[str, bool]:
     out = {}
     for key, value in expected.items():
         if key in IGNORED_KEYS:
             continue
         if key not in CHECKS:
-            raise ValueError(f"expected field {key!r} has no rule: add one to conflictlens.evaluation.expectations.CHECKS")
-        out[key] = CHECKS[key](event, value)
+            raise ConfigError(f"expected field {key!r} has no rule: use one of {', '.join(sorted(CHECKS))}")
+        try:
+            out[key] = CHECKS[key](event, value)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ConfigError(f"expected field {key!r} has a value of the wrong shape ({value!r}: {exc}): see the "
+                              "hand-coding format in the README") from None
     return out
 
 

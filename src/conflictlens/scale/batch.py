@@ -24,6 +24,7 @@ class BatchReport:
     events: int = 0
     failures: list[DocumentFailure] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (the document's path or ID, the warning)
 
     def record(self, store: Store, result: ProcessedDocument | DocumentFailure) -> None:
         """Write one coded document, or its failure, and count it."""
@@ -41,6 +42,8 @@ class BatchReport:
         self.processed += 1
         self.events += len(result.events)
         self.doc_ids.append(result.document.doc_id)
+        document = result.document
+        self.warnings.extend((document.source_path or document.doc_id, w) for w in document.warnings)
 
     def summary(self) -> str:
         return (f"{self.processed} processed, {self.skipped} already in the store, "

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
-from fastapi.responses import FileResponse, PlainTextResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -36,6 +37,7 @@ from conflictlens.store.review import (
 from conflictlens.store.sql import EventFilter, SQLStore, apply_review, open_store
 
 WEB = Path(__file__).resolve().parent / "web"
+SWAGGER = "/vendor/swagger-ui-dist"
 MAX_PAGE = 1000
 MAX_FEATURES = 20_000
 
@@ -79,8 +81,16 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         opened.close()
 
-    app = FastAPI(title="conflictlens", version=__version__, lifespan=lifespan,
+    # /docs is served from the packaged Swagger UI (npm's swagger-ui-dist), not a CDN: it works offline.
+    app = FastAPI(title="conflictlens", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Coded, geocoded, source-attributed conflict events, with analyst review.")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="conflictlens API",
+                                   swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+                                   swagger_favicon_url=f"{SWAGGER}/favicon-32x32.png")
     taxonomy = Knowledge.load(settings.dictionaries).taxonomy
 
     def store() -> SQLStore:

@@ -71,7 +71,8 @@ def to_acled_csv(store: Store, records: Iterable[dict[str, Any]], *, extra_colum
     countries = {r["event_id"]: find_country(r["country"]) if r.get("country") else None for r in kept}
     numbers = store.event_numbers({event_id: country.iso3 if country else UNKNOWN_COUNTRY_PREFIX
                                    for event_id, country in countries.items()})
-    processed = store.processed_times(r["doc_id"] for r in kept if r.get("doc_id"))
+    # A fused event's doc_id lists its documents ("a; b"): its timestamp is the latest of their coding times.
+    processed = store.processed_times(d for r in kept for d in _documents(r))
     columns = ACLED_COLUMNS + (EXTRA_COLUMNS if extra_columns else [])
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
@@ -79,10 +80,14 @@ def to_acled_csv(store: Store, records: Iterable[dict[str, Any]], *, extra_colum
     for record in kept:
         country = countries[record["event_id"]]
         prefix = country.iso3 if country else UNKNOWN_COUNTRY_PREFIX
-        row = acled_row(record, country, f"{prefix}{numbers[record['event_id']]}",
-                        processed.get(record.get("doc_id") or ""))
+        times = [processed[d] for d in _documents(record) if d in processed]
+        row = acled_row(record, country, f"{prefix}{numbers[record['event_id']]}", max(times) if times else None)
         writer.writerow(row)
     return Export(out.getvalue(), len(kept), {k: v for k, v in left_out.items() if v})
+
+
+def _documents(record: dict[str, Any]) -> list[str]:
+    return [d for d in (record.get("doc_id") or "").split("; ") if d]
 
 
 def acled_row(record: dict[str, Any], country: Any, event_id_cnty: str, processed_at: str | None) -> dict[str, Any]:

@@ -614,12 +614,14 @@ class SQLStore:
         return (row[0], json.loads(row[1])) if row else None
 
     def document_texts(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Outlet, title and text of documents, for showing evidence in context."""
+        """Outlet, title, address, text and coding warnings of documents, for showing evidence in context."""
         found = {}
         for chunk in _chunks(doc_ids):
             for row in self._all(sa.select(documents.c.doc_id, documents.c.outlet, documents.c.title,
-                                           documents.c.url, documents.c.text).where(documents.c.doc_id.in_(chunk))):
-                found[row[0]] = {"outlet": row[1], "title": row[2], "url": row[3], "text": row[4]}
+                                           documents.c.url, documents.c.text, documents.c.warnings).where(
+                                               documents.c.doc_id.in_(chunk))):
+                found[row[0]] = {"outlet": row[1], "title": row[2], "url": row[3], "text": row[4],
+                                 "warnings": json.loads(row[5] or "[]")}
         return found
 
     def start_run(self, inputs: list[str]) -> int:
@@ -683,6 +685,13 @@ class SQLStore:
                 "reviews": one(sa.select(count).select_from(reviews)),
                 "reviews_without_event": one(unattached),
             }
+
+    def document_warnings(self) -> list[tuple[str, str]]:
+        """Every stored document's warnings ("cannot be dated", "unknown place"), as (path or ID, warning)."""
+        statement = sa.select(documents.c.source_path, documents.c.doc_id, documents.c.warnings).where(
+            documents.c.warnings != "[]").order_by(documents.c.source_path, documents.c.doc_id)
+        return [(path or doc_id, warning) for path, doc_id, warnings in self._all(statement)
+                for warning in json.loads(warnings or "[]")]
 
     def close(self) -> None:
         self.engine.dispose()

@@ -278,7 +278,16 @@ async function showEvent(eventId) {
       start: c.span.start, end: c.span.end, kind: c.claim_type,
       title: `${c.claim_type} — ${c.claimant?.name || "unattributed"}`,
     }));
-    panel.append(el("h4", {}, [doc.outlet, doc.title].filter(Boolean).join(": ") || docId), highlighted(doc.text || "", spans));
+    panel.append(el("h4", {}, [doc.outlet, doc.title].filter(Boolean).join(": ") || docId));
+    // Only web addresses become links: a document's url is input, and a javascript: URL would run on click.
+    if (/^https?:\/\//i.test(doc.url || "")) {
+      panel.append(el("p", { class: "article-link" },
+        el("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer" }, "Read the article")));
+    }
+    if ((doc.warnings || []).length) {
+      panel.append(el("ul", { class: "warnings" }, ...doc.warnings.map((w) => el("li", {}, `Warning: ${w}`))));
+    }
+    panel.append(highlighted(doc.text || "", spans));
   }
 
   panel.append(reviewForm(event));
