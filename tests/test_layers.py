@@ -8,7 +8,8 @@ from pathlib import Path
 from .conftest import ROOT
 
 PACKAGE = ROOT / "src" / "conflictlens"
-CORE = {"conflictlens", "conflictlens.model", "conflictlens.config", "conflictlens.errors", "conflictlens.knowledge"}
+CORE = {"conflictlens", "conflictlens.model", "conflictlens.config", "conflictlens.errors", "conflictlens.knowledge",
+        "conflictlens.countries"}
 FORBIDDEN = {
     "coding": ("conflictlens.store", "conflictlens.server", "conflictlens.scale", "conflictlens.evaluation",
                "conflictlens.cli"),
