@@ -72,6 +72,20 @@ def test_events_are_listed_filtered_and_paged(client):
     assert client.get("/api/events", params={"date_from": "2025-03-20", "date_to": "2025-03-20"}).json()["total"] == 2
 
 
+def test_events_are_ordered_by_a_column_or_by_review_need(client):
+    def order(key: str) -> list:  # type: ignore[type-arg]
+        return client.get("/api/events", params={"order": key}).json()["events"]
+
+    assert [e["fatalities"] for e in order("-deaths")] == sorted((e["fatalities"] for e in order("date")), reverse=True)
+    assert [e["event_date"] for e in order("-date")] == sorted((e["event_date"] for e in order("date")), reverse=True)
+    need = order("need")
+    # Unvouched claims before vouched ones, single-source before corroborated, among unreviewed events.
+    rank = [(e["claim_status"] not in {"alleged", "denied", "unverified"}, e["fusion_status"] != "single-source")
+            for e in need if e["review_status"] == "unreviewed"]
+    assert rank == sorted(rank)
+    assert client.get("/api/events", params={"order": "confidence"}).status_code == 422
+
+
 def test_full_text_search_is_stemmed_and_combines_with_filters(client):
     def locations(**params):  # type: ignore[no-untyped-def]
         return sorted(e["location"] for e in client.get("/api/events", params=params).json()["events"])

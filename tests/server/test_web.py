@@ -134,8 +134,13 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
     _wait(browser, lambda d: shown(d) == len(located), f"{len(located)} points on the map")
     assert len(_rows(browser)) == every["total"]
     months = api.get("/api/timeline").json()
-    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
+    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline g.bar")
     assert [b.get_attribute("data-month") for b in bars][0::len(bars) - 1] == [months[0]["month"], months[-1]["month"]]
+    # Each month's bar is stacked by event type, and the count axis is labelled.
+    segments = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.segment")
+    assert len(segments) == sum(len(m["by_type"]) for m in months)
+    assert {t.text for t in browser.find_elements(By.CSS_SELECTOR, "#timeline text.axis-label")} >= {
+        "0", str(max(m["events"] for m in months))}
 
     # A filter narrows the table and the map together.
     Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).select_by_visible_text(
@@ -204,3 +209,56 @@ def test_a_contested_event_shows_who_denies_what(browser, site):  # type: ignore
     detail = browser.find_element(By.ID, "detail")
     assert "victims (by Government of Mali)" in detail.find_element(By.CSS_SELECTOR, "dd[data-field=Contested]").text
     assert "denies it" in detail.find_element(By.CSS_SELECTOR, ".sources").text
+
+
+def test_views_are_addresses_sortable_downloadable_and_a_review_queue(browser, site):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    api = httpx.Client(base_url=site["base"])
+    civilians = api.get("/api/events", params={"event_type": "Violence against civilians", "order": "-deaths"}).json()
+    first = civilians["events"][0]
+    # A shared address opens the same view: its filters, its order and the event it showed.
+    browser.get(f"{site['base']}/?event_type=Violence+against+civilians&order=-deaths&event={first['event_id']}")
+    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    assert Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).first_selected_option.text \
+        == "Violence against civilians"
+    assert [r.get_attribute("data-event-id") for r in _rows(browser)] == [e["event_id"] for e in civilians["events"]]
+    deaths = browser.find_element(By.CSS_SELECTOR, "#events th[data-order=deaths]")
+    assert deaths.get_attribute("aria-sort") == "descending"
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Event]"), "the shared event")
+    assert browser.find_element(By.CSS_SELECTOR, "#detail dd[data-field=Event]").text == first["event_id"]
+
+    # The filtered view downloads as ACLED's CSV and as GeoJSON.
+    csv_link = browser.find_element(By.ID, "download-csv").get_attribute("href")
+    assert "format=acled-csv" in csv_link and "event_type=Violence" in csv_link
+    rows = api.get(csv_link).text.splitlines()
+    assert rows[0].startswith("event_id_cnty,event_date") and len(rows) - 1 == sum(
+        1 for e in civilians["events"] if e["event_date"])
+    geojson = api.get(browser.find_element(By.ID, "download-geojson").get_attribute("href")).json()
+    assert len(geojson["features"]) == civilians["total"]
+
+    # Clicking a column sorts the whole list by it, then the other way; the address keeps the order.
+    date = browser.find_element(By.CSS_SELECTOR, "#events th[data-order=date]")
+    date.click()
+    _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#events th[data-order=date]").get_attribute(
+        "aria-sort") == "ascending", "sorted by date")
+    browser.find_element(By.CSS_SELECTOR, "#events th[data-order=date]").click()
+    _wait(browser, lambda d: "order=-date" in d.current_url, "the order in the address")
+
+    # The claim filter offers what claims are, and a filter that leaves the shown event out closes it.
+    options = [o.text for o in Select(browser.find_element(By.CSS_SELECTOR, "select[name=claim_status]")).options]
+    assert options == ["any", "reported", "claimed", "alleged", "denied", "unverified", "corroborated"]
+    Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).select_by_visible_text("Battles")
+    browser.find_element(By.ID, "apply").click()
+    _wait(browser, lambda d: d.find_element(By.ID, "detail").get_attribute("hidden") is not None, "the detail closed")
+    assert "event=" not in browser.current_url
+
+    # The review queue puts first what most needs a reviewer.
+    browser.find_element(By.ID, "reset").click()
+    _wait(browser, lambda d: "event_type" not in d.current_url, "filters reset")
+    browser.find_element(By.ID, "review-queue").click()
+    queue = api.get("/api/events", params={"order": "need", "limit": 1000}).json()["events"]
+    _wait(browser, lambda d: [r.get_attribute("data-event-id") for r in _rows(d)] == [e["event_id"] for e in queue],
+          "the review queue")
+    assert "order=need" in browser.current_url

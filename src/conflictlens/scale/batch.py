@@ -34,6 +34,16 @@ class BatchReport:
             store.save(result)
         self.count(result)
 
+    def record_all(self, store: Store, results: Sequence[ProcessedDocument | DocumentFailure]) -> None:
+        """Write a group of results, the coded documents in one transaction (one commit, not one per document)."""
+        coded = [r for r in results if isinstance(r, ProcessedDocument)]
+        if coded:
+            store.save_many(coded)
+        for result in results:
+            if isinstance(result, DocumentFailure):
+                store.record_failure(result)
+            self.count(result)
+
     def count(self, result: ProcessedDocument | DocumentFailure) -> None:
         """Count a result that was written elsewhere (a whole partition at once)."""
         if isinstance(result, DocumentFailure):
@@ -78,9 +88,10 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
     waiting: list[Document] = []
 
     def code_waiting() -> None:
-        for result in code_documents(pipeline, waiting):
-            report.record(store, result)
-            if on_item is not None:
+        results = code_documents(pipeline, waiting)
+        report.record_all(store, results)
+        if on_item is not None:
+            for _ in results:
                 on_item()
         waiting.clear()
 

@@ -40,6 +40,7 @@ class Sink(Protocol):
 
     def has_document(self, doc_id: str) -> bool: ...
     def save(self, result: ProcessedDocument) -> None: ...
+    def save_many(self, results: list[ProcessedDocument]) -> None: ...
     def record_failure(self, failure: DocumentFailure) -> None: ...
 
 
@@ -100,12 +101,12 @@ def process_distributed(settings: Settings, sink: Sink, items: Iterable[Document
         results = future.result()
         if save_partition is not None:
             save_partition(results)
-        for result in results:
-            if save_partition is None:
-                report.record(sink, result)  # type: ignore[arg-type]
-            else:
+            for result in results:
                 report.count(result)
-            if on_item is not None:
+        else:
+            report.record_all(sink, results)  # type: ignore[arg-type]
+        if on_item is not None:
+            for _ in results:
                 on_item()
     return report
 
@@ -153,6 +154,9 @@ class ParquetSink:
 
     def save(self, result: ProcessedDocument) -> None:
         self.save_partition([result])
+
+    def save_many(self, results: list[ProcessedDocument]) -> None:
+        self.save_partition(list(results))
 
     def record_failure(self, failure: DocumentFailure) -> None:
         self.save_partition([failure])

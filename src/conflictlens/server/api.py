@@ -39,6 +39,8 @@ from conflictlens.store.sql import EventFilter, SQLStore, apply_review, open_sto
 WEB = Path(__file__).resolve().parent / "web"
 SWAGGER = "/vendor/swagger-ui-dist"
 MAX_PAGE = 1000
+Order = Literal["need", "date", "-date", "type", "-type", "location", "-location", "deaths", "-deaths", "claim", "-claim",
+                "review", "-review"]
 MAX_FEATURES = 20_000
 
 
@@ -148,10 +150,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events", response_model=EventPage, responses=ERRORS)
     def list_events(db: Reader, query: Filter, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-                    offset: Annotated[int, Query(ge=0)] = 0) -> Response:
-        """Fused events (one per real-world event, with all its sources), filtered and paged."""
+                    offset: Annotated[int, Query(ge=0)] = 0,
+                    order: Annotated[Order, Query(description="A column, '-' before it for descending, or 'need': "
+                                                              "the review queue (unreviewed, then unvouched claims, "
+                                                              "undated and single-source events first).")] = "date",
+                    ) -> Response:
+        """Fused events (one per real-world event, with all its sources), filtered, ordered and paged."""
         page = EventPage(total=db.count_fused_events(query), limit=limit, offset=offset,
-                         events=db.fused_events(replace(query, limit=limit, offset=offset)))
+                         events=db.fused_events(replace(query, limit=limit, offset=offset, order=order)))
         # Serialised by pydantic directly: FastAPI's generic encoder costs more than the query.
         return Response(page.model_dump_json(), media_type="application/json")
 

@@ -126,6 +126,9 @@ class EventFilter:
     text: str | None = None  # words that must all appear in the notes, evidence, place or actors
     include_rejected: bool = False
     offset: int = 0
+    # Fused events' order: a column ("date", "type", "location", "deaths", "claim", "review"; "-" before it for
+    # descending), or "need": the review queue, what most needs a reviewer's eye first.
+    order: str = "date"
 
 
 @dataclass(slots=True)
@@ -158,6 +161,7 @@ class Store(Protocol):
     """What the pipeline, CLI and API need from a store."""
 
     def save(self, result: ProcessedDocument) -> None: ...
+    def save_many(self, results: list[ProcessedDocument]) -> None: ...
     def record_failure(self, failure: DocumentFailure) -> None: ...
     def has_document(self, doc_id: str) -> bool: ...
     def events(self, query: EventFilter = ...) -> list[dict[str, Any]]: ...
@@ -486,8 +490,7 @@ class SQLStore:
         ones, and rejected events are left out unless asked for."""
         statement = sa.select(fused_events.c.record, *reviews.c).outerjoin(
             reviews, reviews.c.event_id == fused_events.c.fused_id).where(
-            *self._conditions(fused_events, query)).order_by(
-            fused_events.c.event_date.nulls_last(), fused_events.c.fused_id)
+            *self._conditions(fused_events, query)).order_by(*_fused_order(query.order), fused_events.c.fused_id)
         return [apply_review(json.loads(row[0]), _review(row[1:]) if row[1] else None)
                 for row in self._all(_paged(statement, query))]
 
@@ -528,12 +531,19 @@ class SQLStore:
         return int(row[0]) if row else 0
 
     def fused_timeline(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """How many filtered events, and deaths, fall in each month."""
+        """How many filtered events, and deaths, fall in each month, with the events of each type."""
         month = sa.func.substr(fused_events.c.event_date, 1, 7)
-        statement = sa.select(month, sa.func.count(), sa.func.sum(fused_events.c.fatalities)).where(
-            fused_events.c.event_date.is_not(None), *self._conditions(fused_events, query)).group_by(month).order_by(
-            month)
-        return [{"month": m, "events": int(n), "fatalities": int(f or 0)} for m, n, f in self._all(statement)]
+        kind = fused_events.c.event_type
+        statement = sa.select(month, kind, sa.func.count(), sa.func.sum(fused_events.c.fatalities)).where(
+            fused_events.c.event_date.is_not(None), *self._conditions(fused_events, query)).group_by(
+            month, kind).order_by(month, kind)
+        months: dict[str, dict[str, Any]] = {}
+        for m, event_type, n, f in self._all(statement):
+            row = months.setdefault(m, {"month": m, "events": 0, "fatalities": 0, "by_type": {}})
+            row["events"] += int(n)
+            row["fatalities"] += int(f or 0)
+            row["by_type"][event_type] = int(n)
+        return list(months.values())
 
     def fused_actor_counts(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Actors of the filtered events as reviewed, with how many events each takes part in."""
@@ -723,6 +733,29 @@ def _one_line(exc: sa.exc.DBAPIError) -> str:
 def _review(row: Any) -> Review:
     """A review from a row of the reviews table's columns, in order."""
     return Review(row[0], row[1], json.loads(row[2]), row[3], row[4])
+
+
+ORDER_COLUMNS = {"date": "event_date", "type": "event_type", "location": "location", "deaths": "fatalities",
+                 "claim": "claim_status", "review": "review_status"}
+ORDERS = ("need", *ORDER_COLUMNS, *(f"-{name}" for name in ORDER_COLUMNS))
+
+
+def _fused_order(order: str) -> list[sa.ColumnElement[Any]]:
+    """ORDER BY terms of an ``EventFilter.order``; undated events come last in a date order either way."""
+    c = fused_events.c
+    if order == "need":
+        # Unreviewed first; among them claims no one vouches for (alleged, denied, unverified), then undated ones,
+        # then single-source ones; the newest first within each.
+        return [sa.case((c.review_status == "unreviewed", 0), else_=1),
+                sa.case((c.claim_status.in_(("alleged", "denied", "unverified")), 0), else_=1),
+                sa.case((c.event_date.is_(None), 0), else_=1),
+                sa.case((c.status == "single-source", 0), else_=1),
+                c.event_date.desc().nulls_last()]
+    name = order.removeprefix("-")
+    if name not in ORDER_COLUMNS:
+        raise StoreError(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
+    column = c[ORDER_COLUMNS[name]]
+    return [(column.desc() if order.startswith("-") else column.asc()).nulls_last()]
 
 
 def _paged(statement: sa.Select[Any], query: EventFilter) -> sa.Select[Any]:

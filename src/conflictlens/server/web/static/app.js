@@ -11,7 +11,7 @@ const COLOURS = {
   "Strategic developments": "#616161",
 };
 const PAGE = 50;
-const state = { offset: 0, total: 0, selected: null, taxonomy: {} };
+const state = { offset: 0, total: 0, selected: null, taxonomy: {}, order: "date" };
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -137,23 +137,41 @@ async function loadTimeline(params) {
   const width = svg.clientWidth || 600;
   const height = svg.clientHeight || 110;
   if (!months.length) return;
-  const most = Math.max(...months.map((m) => m.events));
-  const step = width / months.length;
   const ns = "http://www.w3.org/2000/svg";
+  const svgEl = (tag, attributes, text) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const most = Math.max(...months.map((m) => m.events));
+  const axis = 28;  // room for the count axis on the left
+  const plot = height - 22;
+  const step = (width - axis) / months.length;
+  // The count axis: zero and the busiest month, with a rule at each.
+  for (const value of [0, most]) {
+    const y = height - 16 - (value / most) * plot;
+    svg.append(svgEl("line", { class: "axis", x1: axis - 3, x2: width, y1: y, y2: y, stroke: "#cfd8dc" }));
+    svg.append(svgEl("text", { class: "axis-label", x: axis - 5, y: y + 3, "font-size": 10, "text-anchor": "end" },
+      String(value)));
+  }
   months.forEach((month, i) => {
-    const barHeight = month.events ? Math.max(1, (month.events / most) * (height - 22)) : 0;
-    const bar = document.createElementNS(ns, "rect");
-    bar.setAttribute("class", "bar");
-    bar.setAttribute("x", String(i * step + 1));
-    bar.setAttribute("y", String(height - 16 - barHeight));
-    bar.setAttribute("width", String(Math.max(1, step - 2)));
-    bar.setAttribute("height", String(barHeight));
-    bar.setAttribute("fill", "#546e7a");
-    bar.dataset.month = month.month;
-    const title = document.createElementNS(ns, "title");
-    title.textContent = `${month.month}: ${month.events} events, ${month.fatalities} deaths`;
-    bar.append(title);
-    bar.addEventListener("click", () => {
+    const x = axis + i * step + 1;
+    let top = height - 16;
+    // One bar per month, stacked by event type in the legend's colours.
+    const group = svgEl("g", { class: "bar", "data-month": month.month });
+    for (const type of Object.keys(COLOURS)) {
+      const count = (month.by_type || {})[type] || 0;
+      if (!count) continue;
+      const barHeight = Math.max(1, (count / most) * plot);
+      top -= barHeight;
+      group.append(svgEl("rect", { class: "segment", x, y: top, width: Math.max(1, step - 2), height: barHeight,
+        fill: colour(type), "data-type": type }));
+    }
+    const parts = Object.entries(month.by_type || {}).map(([type, n]) => `${n} ${type}`).join(", ");
+    group.append(svgEl("title", {}, `${month.month}: ${month.events} events, ${month.fatalities} deaths`
+      + (parts ? ` (${parts})` : "")));
+    group.addEventListener("click", () => {
       const [year, mon] = month.month.split("-").map(Number);
       const last = new Date(Date.UTC(year, mon, 0)).getUTCDate();
       const form = document.getElementById("filters");
@@ -161,14 +179,9 @@ async function loadTimeline(params) {
       form.elements.date_to.value = `${month.month}-${String(last).padStart(2, "0")}`;
       refresh();
     });
-    svg.append(bar);
+    svg.append(group);
     if (months.length <= 24 || i % Math.ceil(months.length / 12) === 0) {
-      const label = document.createElementNS(ns, "text");
-      label.setAttribute("x", String(i * step + 2));
-      label.setAttribute("y", String(height - 3));
-      label.setAttribute("font-size", "10");
-      label.textContent = month.month;
-      svg.append(label);
+      svg.append(svgEl("text", { class: "axis-label", x: x + 1, y: height - 3, "font-size": 10 }, month.month));
     }
   });
 }
@@ -177,8 +190,13 @@ async function loadTimeline(params) {
 async function loadTable(params) {
   params.set("limit", String(PAGE));
   params.set("offset", String(state.offset));
+  params.set("order", state.order);
   const page = await api(`/api/events?${params}`);
   state.total = page.total;
+  for (const th of document.querySelectorAll("#events th[data-order]")) {
+    const key = th.dataset.order;
+    th.setAttribute("aria-sort", state.order === key ? "ascending" : state.order === `-${key}` ? "descending" : "none");
+  }
   const body = document.querySelector("#events tbody");
   body.replaceChildren();
   for (const e of page.events) {
@@ -197,6 +215,7 @@ async function loadTable(params) {
   document.getElementById("page").textContent = page.total ? `${state.offset + 1}–${last} of ${page.total}` : "none";
   document.getElementById("previous").disabled = state.offset === 0;
   document.getElementById("next").disabled = last >= page.total;
+  return page;
 }
 
 // ---- detail ----
@@ -217,6 +236,7 @@ function highlighted(text, spans) {
 
 async function showEvent(eventId) {
   state.selected = eventId;
+  saveView();
   for (const row of document.querySelectorAll("#events tbody tr")) {
     row.classList.toggle("selected", row.dataset.eventId === eventId);
   }
@@ -357,13 +377,51 @@ function reviewForm(event) {
   return form;
 }
 
+function closeDetail() {
+  state.selected = null;
+  const panel = document.getElementById("detail");
+  panel.hidden = true;
+  panel.replaceChildren();
+  saveView();
+}
+
+// The view (filters, order, the event shown) lives in the address, so that it can be bookmarked and shared.
+function saveView() {
+  const params = filterParams();
+  if (state.order !== "date") params.set("order", state.order);
+  if (state.selected) params.set("event", state.selected);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function restoreView() {
+  const params = new URLSearchParams(location.search);
+  const form = document.getElementById("filters");
+  for (const field of form.elements) {
+    if (!field.name || !params.has(field.name)) continue;
+    if (field.type === "checkbox") field.checked = params.get(field.name) === "true";
+    else field.value = params.get(field.name);
+  }
+  state.order = params.get("order") || "date";
+  return params.get("event");
+}
+
+function updateDownloads(params) {
+  document.getElementById("download-csv").href = `/api/export?format=acled-csv&${params}`;
+  document.getElementById("download-geojson").href = `/api/events.geojson?${params}`;
+}
+
 async function refresh(resetPage = true) {
   if (resetPage) state.offset = 0;
   const params = filterParams();
+  updateDownloads(params);
   say("Loading…");
   try {
-    await Promise.all([loadTable(new URLSearchParams(params)), loadMap(new URLSearchParams(params)),
+    const [page] = await Promise.all([loadTable(new URLSearchParams(params)), loadMap(new URLSearchParams(params)),
       loadTimeline(new URLSearchParams(params))]);
+    // A filter that leaves the shown event out of the list closes its detail: the panel never shows a stale event.
+    if (state.selected && !page.events.some((e) => e.event_id === state.selected)) closeDetail();
+    saveView();
     say("");
   } catch (error) {
     say(error?.message || String(error), true);
@@ -375,11 +433,28 @@ async function start() {
   const typeFilter = document.querySelector("#filters select[name=event_type]");
   for (const type of Object.keys(state.taxonomy)) typeFilter.append(el("option", {}, type));
   document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
-  document.getElementById("filters").addEventListener("reset", () => setTimeout(refresh, 0));
+  document.getElementById("filters").addEventListener("reset", () => setTimeout(() => {
+    state.order = "date";
+    refresh();
+  }, 0));
   document.getElementById("previous").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadTable(filterParams()); });
   document.getElementById("next").addEventListener("click", () => { state.offset += PAGE; loadTable(filterParams()); });
+  for (const th of document.querySelectorAll("#events th[data-order]")) {
+    th.addEventListener("click", () => {
+      const key = th.dataset.order;
+      state.order = state.order === key ? `-${key}` : key;
+      state.offset = 0;
+      loadTable(filterParams()).then(saveView).catch((error) => say(error.message, true));
+    });
+  }
+  document.getElementById("review-queue").addEventListener("click", () => {
+    state.order = "need";
+    refresh();
+  });
+  const shown = restoreView();
   await setUpMap();
   await refresh();
+  if (shown) await showEvent(shown);
   document.body.dataset.ready = "true";
 }
 
