@@ -262,3 +262,24 @@ def test_views_are_addresses_sortable_downloadable_and_a_review_queue(browser, s
     _wait(browser, lambda d: [r.get_attribute("data-event-id") for r in _rows(d)] == [e["event_id"] for e in queue],
           "the review queue")
     assert "order=need" in browser.current_url
+
+
+def test_markup_a_reviewer_plants_in_a_place_name_never_runs_on_hover(browser, site):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    api = httpx.Client(base_url=site["base"])
+    djibo = next(e for e in api.get("/api/events").json()["events"] if e["location"] == "Djibo")
+    planted = '<img src=x onerror="window.__tooltip=1">Djibo'
+    edited = api.post(f"/api/events/{djibo['event_id']}/review", headers={"Authorization": f"Bearer {site['token']}"},
+                      json={"action": "edit", "changes": {"location": planted}})
+    assert edited.status_code == 200
+    browser.get(f"{site['base']}/?q=Djibo")
+    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    marker = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "path.event-marker"), "the marker")[0]
+    ActionChains(browser).move_to_element(marker).perform()
+    tooltip = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip"), "the tooltip")[0]
+    assert planted in tooltip.text and tooltip.find_elements(By.TAG_NAME, "img") == []
+    browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{djibo['event_id']}']").click()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Place]"), "the detail")
+    assert browser.execute_script("return window.__tooltip === undefined")

@@ -105,7 +105,8 @@ async function loadMap(params) {
       radius: 7, color: "#fff", weight: 1, fillColor: colour(p.event_type), fillOpacity: 0.9,
       className: "event-marker",
     });
-    marker.bindTooltip(`${p.event_date || "undated"} · ${p.event_type} · ${p.location || ""}`);
+    // Leaflet inserts a string tooltip as HTML; a text node keeps a reviewer's or a report's markup inert.
+    marker.bindTooltip(el("span", {}, `${p.event_date || "undated"} · ${p.event_type} · ${p.location || ""}`));
     marker.on("click", () => showEvent(p.event_id));
     markers.push(marker);
   }
