@@ -219,3 +219,22 @@ def test_the_batch_date_serves_jsonl_lines_without_one(tmp_path):
                     + "\n", encoding="utf-8")
     assert [d.published_at for d in read(feed, published_at=dt.date(2024, 5, 6))] == [dt.date(2024, 5, 6),
                                                                                    dt.date(2024, 1, 2)]
+
+
+def test_byte_order_marks_say_the_encoding(tmp_path):
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        data = REPORT.encode(codec) if codec != "utf-16-be" else b"\xfe\xff" + REPORT.encode(codec)
+        (tmp_path / f"{codec}.txt").write_bytes(data)
+    documents = read(tmp_path)
+    assert [d.text for d in documents] == [REPORT] * 3 and all(not d.warnings for d in documents)
+    with pytest.raises(IngestError, match="UTF-16-LE byte-order mark but is not valid UTF-16-LE"):
+        decode(b"\xff\xfe" + "a".encode("utf-16-le") + b"\x00\xd8")
+
+
+def test_jsonl_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": REPORT, "outlet": {"name": "Sahel Daily"}, "title": ["a", "b"], "url": 42})
+                    + "\n", encoding="utf-8")
+    (document,) = read(feed)
+    assert (document.outlet, document.title, document.url) == (None, None, "42")
+    assert document.warnings == ["field 'title' is list, not text: left out", "field 'outlet' is dict, not text: left out"]

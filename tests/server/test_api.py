@@ -177,8 +177,13 @@ def test_invalid_edits_and_rejection(client, token):
     assert wrong_type.status_code == 422 and "not a sub-type" in wrong_type.json()["detail"]
     unknown = client.post(url, json={"action": "edit", "changes": {"doc_id": "x"}}, headers=auth)
     assert unknown.status_code == 422 and "cannot edit doc_id" in unknown.json()["detail"]
-    bad_toll = client.post(url, json={"action": "edit", "changes": {"fatalities": -3}}, headers=auth)
-    assert bad_toll.status_code == 422
+    for changes in ({"fatalities": -3}, {"fatalities": 10**20}, {"fatalities": 2**63 - 1},
+                    {"location": "x" * 301}, {"notes": "x" * 10_001}, {"location": {"name": "Djibo"}},
+                    {"actor1": "JNIM\u0000"}):
+        refused = client.post(url, json={"action": "edit", "changes": changes}, headers=auth)
+        assert refused.status_code == 422 and "\n" not in refused.json()["detail"], changes  # bounded, in one line
+    assert client.post(url, json={"action": "edit", "changes": {"fatalities": 1_000_000}}, headers=auth).status_code == 200
+    assert client.get("/api/timeline").status_code == 200
 
     total = client.get("/api/events").json()["total"]
     assert client.post(url, json={"action": "reject"}, headers=auth).json()["review_status"] == "rejected"

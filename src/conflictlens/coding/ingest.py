@@ -13,6 +13,7 @@ asked for (a date in its name, or its modification day), then the one date given
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
@@ -35,6 +36,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SIDECAR_SUFFIXES = (".json", ".yaml", ".yml")
+# UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 METADATA_FIELDS = ("published_at", "outlet", "url", "title")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 DATE_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)")
@@ -213,6 +217,14 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """UTF-8 text, or a confidently detected legacy encoding (with a warning), or an IngestError."""
     if not data.strip():
         raise IngestError("empty input: nothing to process")
+    # A byte-order mark says the encoding outright; UTF-16 text is full of NUL bytes and must not read as binary.
+    for bom, codec in BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), None
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} "
+                                  f"(at offset {exc.start + len(bom)}): re-save the file as UTF-8") from None
     sniff = data[:BINARY_SNIFF_BYTES]
     controls = sum(1 for b in sniff if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in sniff or controls > len(sniff) * 0.05:
@@ -348,9 +360,9 @@ def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int
             published = fallback
             warnings.append(f"{exc}; coded with " + ("the batch's publication date" if fallback else
                                                      "no publication date, with the dates the text gives"))
+        url, title, outlet = (_text_field(record, name, warnings) for name in ("url", "title", "outlet"))
         yield Document(
-            text=record["text"], url=_opt_str(record.get("url")), title=_opt_str(record.get("title")),
-            outlet=_opt_str(record.get("outlet")) or _opt_str(defaults.get("outlet")),
+            text=record["text"], url=url, title=title, outlet=outlet or _opt_str(defaults.get("outlet")),
             published_at=published if isinstance(published, dt.date) else None, source_path=where,
             warnings=warnings,
         )
@@ -362,6 +374,17 @@ def _check_text(text: str, name: str, min_chars: int) -> DocumentFailure | None:
         return DocumentFailure(name, "empty text: nothing to process")
     if len(stripped) < min_chars:
         return DocumentFailure(name, f"text too short ({len(stripped)} characters, minimum {min_chars})")
+    return None
+
+
+def _text_field(record: dict[str, object], name: str, warnings: list[str]) -> str | None:
+    """A JSON line's text field: text or a number as text; anything else is left out with a warning."""
+    value = record.get(name)
+    if value is None or value == "" or isinstance(value, str):
+        return value or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    warnings.append(f"field {name!r} is {type(value).__name__}, not text: left out")
     return None
 
 

@@ -22,6 +22,10 @@ REVIEW_STATUS = {"confirm": "confirmed", "edit": "edited", "reject": "rejected"}
 TEXT_FIELDS = ("actor1", "actor2", "location", "admin1", "admin2", "country", "notes")
 EDITABLE_FIELDS = ("event_type", "sub_event_type", *TEXT_FIELDS, "event_date", "latitude", "longitude",
                    "fatalities")
+# Bounds of an edit: a toll no event has reached, and text lengths a name or a note never needs.
+MAX_FATALITIES = 1_000_000
+MAX_TEXT_CHARS = {"notes": 10_000}
+MAX_NAME_CHARS = 300
 
 
 class ReviewError(ConflictLensError):
@@ -36,15 +40,15 @@ def validate_changes(changes: dict[str, Any], taxonomy: dict[str, list[str]], cu
     clean: dict[str, Any] = {}
     for field, value in changes.items():
         if field in TEXT_FIELDS:
-            clean[field] = None if value in (None, "") else str(value).strip()
+            clean[field] = _text(field, value)
         elif field == "event_date":
             try:
                 clean[field] = dt.date.fromisoformat(str(value)).isoformat()
             except ValueError:
                 raise ReviewError(f"event_date {value!r} is not a date: use YYYY-MM-DD") from None
         elif field == "fatalities":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ReviewError(f"fatalities {value!r} must be a whole number of 0 or more")
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_FATALITIES:
+                raise ReviewError(f"fatalities {value!r} must be a whole number from 0 to {MAX_FATALITIES:,}")
             clean[field] = value
         elif field in {"latitude", "longitude"}:
             limit = 90 if field == "latitude" else 180
@@ -61,6 +65,19 @@ def validate_changes(changes: dict[str, Any], taxonomy: dict[str, list[str]], cu
         raise ReviewError(f"sub_event_type {sub_type!r} is not a sub-type of {event_type!r}: one of "
                           f"{', '.join(taxonomy[event_type])}")
     return clean
+
+
+def _text(field: str, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ReviewError(f"{field} must be text, not {type(value).__name__}")
+    limit = MAX_TEXT_CHARS.get(field, MAX_NAME_CHARS)
+    if len(value) > limit:
+        raise ReviewError(f"{field} is {len(value):,} characters long: at most {limit:,}")
+    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value) or any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise ReviewError(f"{field} holds control characters or unpaired surrogates: remove them")
+    return value.strip() or None
 
 
 def new_token() -> tuple[str, str]:
