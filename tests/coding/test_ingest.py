@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictlens.coding.ingest import _jsonl_documents, decode, iter_documents, read_dateline
+from conflictlens.coding.ingest import _jsonl_documents, decode, iter_documents, read_dateline, storable
 from conflictlens.errors import IngestError
 from conflictlens.model import Document, DocumentFailure
 
@@ -163,8 +163,10 @@ def test_jsonl_lines_become_documents_or_failures_never_errors(lines):
         assert item.source_path == f"feed.jsonl:{number}"
         if isinstance(item, Document):
             record = json.loads(line)
-            assert item.text == record["text"] and item.url == (record.get("url") or None)
-            assert item.outlet == (record.get("outlet") or None)
+            kept = {name: storable(record[name], name, []) if record.get(name) else None
+                    for name in ("text", "url", "outlet")}  # NUL and unpaired surrogates made storable
+            assert item.text == kept["text"] and item.url == (kept["url"] or None)
+            assert item.outlet == (kept["outlet"] or None)
 
 
 def test_a_text_file_is_dated_by_its_sidecar_or_its_front_matter(tmp_path):
@@ -238,3 +240,19 @@ def test_jsonl_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path):
     (document,) = read(feed)
     assert (document.outlet, document.title, document.url) == (None, None, "42")
     assert document.warnings == ["field 'title' is list, not text: left out", "field 'outlet' is dict, not text: left out"]
+
+
+def test_nul_characters_and_lone_surrogates_are_made_storable_with_a_warning(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "' + REPORT + ' \\u0000 end \\ud800", "title": "T\\u0000"}\n'
+                    + json.dumps({"text": REPORT}) + "\n", encoding="utf-8")
+    hostile, plain = read(feed)
+    assert "\x00" not in hostile.text and hostile.text.endswith("end \ufffd") and hostile.title == "T"
+    assert hostile.warnings == ["1 NUL character(s) removed from the text",
+                                "1 unpaired surrogate(s) in the text replaced with U+FFFD",
+                                "1 NUL character(s) removed from the title"]
+    assert plain.warnings == []
+    late_nul = tmp_path / "late.txt"  # past the binary sniff: text, with one NUL byte
+    late_nul.write_bytes((REPORT + " " * 9000 + "\x00 more").encode("utf-8"))
+    (document,) = read(late_nul)
+    assert "\x00" not in document.text and document.warnings == ["1 NUL character(s) removed from the text"]

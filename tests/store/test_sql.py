@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 
+from conflictlens.coding.ingest import iter_documents
 from conflictlens.errors import StoreError
 from conflictlens.model import Document, DocumentFailure
 from conflictlens.scale.batch import process_batch
@@ -144,3 +145,15 @@ def test_a_review_follows_its_event_when_fusion_renames_it(pipeline, store_url):
     assert [a["action"] for a in store.audit_trail("renamed")] == ["carried"]
     assert store.status()["reviews_without_event"] == 0
     assert store.fused_events(EventFilter(text="djibo"))[0]["event_id"] == "renamed"
+
+
+def test_nul_bytes_and_lone_surrogates_from_a_feed_are_stored_on_every_backend(pipeline, store_url, tmp_path):
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_text('{"text": "' + REPORTS[0] + ' \\u0000 \\ud800", "outlet": "Radio\\u0000 Sahel"}\n',
+                    encoding="utf-8")
+    store = SQLStore.open(store_url)
+    report = process_batch(pipeline, store, iter_documents([str(feed)], max_bytes=1_000_000, min_chars=40))
+    assert (report.processed, report.failures) == (1, [])
+    stored = store.document(report.doc_ids[0])
+    assert stored is not None and "\x00" not in stored["text"] and stored["outlet"] == "Radio Sahel"
+    store.close()

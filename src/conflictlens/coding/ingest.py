@@ -197,6 +197,8 @@ def _documents_from_bytes(data: bytes, name: str, suffix: str, max_bytes: int, m
                                       else "its front matter is not valid YAML: fix it")
                 return
             text = text[front.end():]
+    cleaned: list[str] = []
+    text = storable(text, "text", cleaned)
     failure = _check_text(text, name, min_chars)
     if failure:
         yield failure
@@ -208,9 +210,21 @@ def _documents_from_bytes(data: bytes, name: str, suffix: str, max_bytes: int, m
                         published_at=published if isinstance(published, dt.date) else None,
                         outlet=_opt_str(own.get("outlet")) or _opt_str(defaults.get("outlet")) or line_outlet,
                         source_path=name)
-    if warning:
-        document.warnings.append(warning)
+    document.warnings.extend([warning, *cleaned] if warning else cleaned)
     yield document
+
+
+def storable(text: str, field: str, warnings: list[str]) -> str:
+    """Text every store can keep: NUL characters dropped (PostgreSQL refuses them) and unpaired surrogates (a JSON
+    "\\ud800" escape, which no encoding can write) replaced with U+FFFD, each change a warning."""
+    if "\x00" in text:
+        warnings.append(f"{text.count(chr(0))} NUL character(s) removed from the {field}")
+        text = text.replace("\x00", "")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        lone = sum(1 for ch in text if 0xD800 <= ord(ch) <= 0xDFFF)
+        warnings.append(f"{lone} unpaired surrogate(s) in the {field} replaced with U+FFFD")
+        text = "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+    return text
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -347,11 +361,12 @@ def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield DocumentFailure(where, "JSON line has no 'text' string field")
             continue
-        failure = _check_text(record["text"], where, min_chars)
+        warnings: list[str] = []
+        text = storable(record["text"], "text", warnings)
+        failure = _check_text(text, where, min_chars)
         if failure:
             yield failure
             continue
-        warnings = []
         fallback = defaults.get("published_at")
         try:
             published = parse_published(record.get("published_at")) or fallback
@@ -362,7 +377,7 @@ def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int
                                                      "no publication date, with the dates the text gives"))
         url, title, outlet = (_text_field(record, name, warnings) for name in ("url", "title", "outlet"))
         yield Document(
-            text=record["text"], url=url, title=title, outlet=outlet or _opt_str(defaults.get("outlet")),
+            text=text, url=url, title=title, outlet=outlet or _opt_str(defaults.get("outlet")),
             published_at=published if isinstance(published, dt.date) else None, source_path=where,
             warnings=warnings,
         )
@@ -380,8 +395,10 @@ def _check_text(text: str, name: str, min_chars: int) -> DocumentFailure | None:
 def _text_field(record: dict[str, object], name: str, warnings: list[str]) -> str | None:
     """A JSON line's text field: text or a number as text; anything else is left out with a warning."""
     value = record.get(name)
-    if value is None or value == "" or isinstance(value, str):
-        return value or None
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return storable(value, name, warnings) or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     warnings.append(f"field {name!r} is {type(value).__name__}, not text: left out")
