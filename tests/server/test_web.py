@@ -278,8 +278,10 @@ def test_markup_a_reviewer_plants_in_a_place_name_never_runs_on_hover(browser, s
     _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
     marker = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "path.event-marker"), "the marker")[0]
     ActionChains(browser).move_to_element(marker).perform()
-    tooltip = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip"), "the tooltip")[0]
-    assert planted in tooltip.text and tooltip.find_elements(By.TAG_NAME, "img") == []
+    # Read as textContent: Leaflet fades a tooltip in, and Selenium's .text is empty while it is transparent.
+    tooltip = _wait(browser, lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip")
+                                        if "Djibo" in (t.get_attribute("textContent") or "")], "the tooltip")[0]
+    assert planted in tooltip.get_attribute("textContent") and tooltip.find_elements(By.TAG_NAME, "img") == []
     browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{djibo['event_id']}']").click()
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Place]"), "the detail")
     assert browser.execute_script("return window.__tooltip === undefined")
