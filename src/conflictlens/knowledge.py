@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from conflictlens.errors import ConfigError
+from conflictlens.model import Affiliation
 
 DICTIONARY_FILES = ("actors.yaml", "actors_world.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
                     "attribution.yaml", "taxonomy.yaml", "fusion.yaml", "outlets.yaml", "grammar.yaml", "dates.yaml")
@@ -149,3 +150,32 @@ class Knowledge:
             if sub_type not in self.taxonomy.get(event_type, []):
                 raise ConfigError(f"event lexicon opening label {label!r} names {event_type!r}/{sub_type!r}, not in "
                                   "taxonomy.yaml: fix the names")
+
+
+# Outlets whose reports stand for no party: each is its own independent source.
+UNALIGNED: set[Affiliation] = {"independent", "wire_agency", "ngo"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """An outlet of ``data/outlets.yaml``: whom it speaks for, if anyone."""
+
+    name: str
+    affiliation: Affiliation = "independent"
+    side: str | None = None
+    speaks_for: tuple[str, ...] = ()
+
+    @property
+    def aligned(self) -> bool:
+        return self.side is not None and self.affiliation not in UNALIGNED
+
+
+def outlets_by_name(data: dict[str, Any] | None) -> dict[str, Outlet]:
+    """The outlets of ``outlets.yaml`` by every lower-cased name and alias."""
+    found: dict[str, Outlet] = {}
+    for entry in (data or {}).get("outlets") or []:
+        outlet = Outlet(entry["name"], entry.get("affiliation", "independent"), entry.get("side"),
+                        tuple(entry.get("speaks_for") or ()))
+        for name in [entry["name"], *(entry.get("aliases") or [])]:
+            found[str(name).lower()] = outlet
+    return found

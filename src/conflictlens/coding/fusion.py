@@ -21,18 +21,16 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.coding.text_vectors import text_vectors
-from conflictlens.knowledge import Knowledge
+from conflictlens.knowledge import Knowledge, Outlet, outlets_by_name
 from conflictlens.model import (
     POSSIBLE_MATCH,
     Actor,
-    Affiliation,
     Claim,
     Event,
     FusedEvent,
@@ -50,25 +48,9 @@ PLACE_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "cou
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
 
-# Outlets whose reports stand for no party: each is its own independent source.
-UNALIGNED: set[Affiliation] = {"independent", "wire_agency", "ngo"}
 KIND_RANK = {"event": 0, "allegation": 1, "denial": 2}
 # An evidence sentence at least this long, printed word for word by two outlets, is one copy, not two sources.
 MIN_SHARED_COPY_CHARS = 60
-
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    """An outlet of ``data/outlets.yaml``: whom it speaks for, if anyone."""
-
-    name: str
-    affiliation: Affiliation = "independent"
-    side: str | None = None
-    speaks_for: tuple[str, ...] = ()
-
-    @property
-    def aligned(self) -> bool:
-        return self.side is not None and self.affiliation not in UNALIGNED
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +91,7 @@ class FusionRules:
             text_ceiling=float(data["text_ceiling"]),
             cross_type_min_similarity=float(data["cross_type_min_similarity"]),
             wire_agencies=tuple(data.get("wire_agencies") or ()),
-            outlets=_outlets(knowledge.outlets),
+            outlets=outlets_by_name(knowledge.outlets),
         )
 
 
@@ -205,21 +187,17 @@ class Fuser:
             return None
         best: tuple[float, str] | None = None
         for cluster in {c.fused_id: c for c in candidates}.values():
-            scores = [self.compare(report, member, ignore_date=True) for member in cluster.members]
-            if any(match is None for match in scores) or not scores:
-                continue
-            top = max(scores, key=lambda m: m.score)  # type: ignore[union-attr]
-            assert top is not None
-            if top.score >= self.rules.threshold and (best is None or top.score > best[0]):
+            top = self.match_cluster(report, cluster, ignore_date=True)
+            if top is not None and top.score >= self.rules.threshold and (best is None or top.score > best[0]):
                 best = (top.score, f"{POSSIBLE_MATCH}{cluster.fused_id}, not joined: this report has no date of its own "
                                    f"({top.reason}); review it")
         return best
 
-    def match_cluster(self, report: Report, cluster: Cluster) -> Match | None:
+    def match_cluster(self, report: Report, cluster: Cluster, *, ignore_date: bool = False) -> Match | None:
         """The best match with any member, provided no member rules the report out."""
         best: Match | None = None
         for member in cluster.members:
-            match = self.compare(report, member)
+            match = self.compare(report, member, ignore_date=ignore_date)
             if match is None:
                 return None
             if best is None or match.score > best.score:
@@ -466,17 +444,6 @@ def _attestation(members: list[Report], event: Event) -> str:
     if any(actor.name in own for actor in event.all_actors()):
         return f"claimed by {side}'s own media"
     return f"reported only by {side}'s media"
-
-
-def _outlets(data: dict[str, Any] | None) -> dict[str, Outlet]:
-    """Outlets by every lower-cased name and alias."""
-    found: dict[str, Outlet] = {}
-    for entry in (data or {}).get("outlets") or []:
-        outlet = Outlet(entry["name"], entry.get("affiliation", "independent"), entry.get("side"),
-                        tuple(entry.get("speaks_for") or ()))
-        for name in [entry["name"], *(entry.get("aliases") or [])]:
-            found[str(name).lower()] = outlet
-    return found
 
 
 def _others(actors: list[Actor | None], taken: set[str], is_vague: Callable[[Actor | None], bool]) -> list[Actor]:

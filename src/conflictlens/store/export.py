@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from conflictlens.countries import find_country
+from conflictlens.countries import Country, find_country
 from conflictlens.errors import ExportError
-from conflictlens.knowledge import read_data_file
+from conflictlens.knowledge import Outlet, outlets_by_name, read_data_file
 
 if TYPE_CHECKING:
     from conflictlens.store.sql import Store
@@ -69,8 +69,8 @@ def to_acled_csv(store: Store, records: Iterable[dict[str, Any]], *, extra_colum
         else:
             kept.append(record)
     countries = {r["event_id"]: find_country(r["country"]) if r.get("country") else None for r in kept}
-    numbers = store.event_numbers({event_id: country.iso3 if country else UNKNOWN_COUNTRY_PREFIX
-                                   for event_id, country in countries.items()})
+    prefixes = {event_id: country.iso3 if country else UNKNOWN_COUNTRY_PREFIX for event_id, country in countries.items()}
+    numbers = store.event_numbers(prefixes)
     # A fused event's doc_id lists its documents ("a; b"): its timestamp is the latest of their coding times.
     processed = store.processed_times(d for r in kept for d in _documents(r))
     columns = ACLED_COLUMNS + (EXTRA_COLUMNS if extra_columns else [])
@@ -78,11 +78,10 @@ def to_acled_csv(store: Store, records: Iterable[dict[str, Any]], *, extra_colum
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for record in kept:
-        country = countries[record["event_id"]]
-        prefix = country.iso3 if country else UNKNOWN_COUNTRY_PREFIX
+        event_id = record["event_id"]
         times = [processed[d] for d in _documents(record) if d in processed]
-        row = acled_row(record, country, f"{prefix}{numbers[record['event_id']]}", max(times) if times else None)
-        writer.writerow(row)
+        writer.writerow(acled_row(record, countries[event_id], f"{prefixes[event_id]}{numbers[event_id]}",
+                                  max(times) if times else None))
     return Export(out.getvalue(), len(kept), {k: v for k, v in left_out.items() if v})
 
 
@@ -90,7 +89,8 @@ def _documents(record: dict[str, Any]) -> list[str]:
     return [d for d in (record.get("doc_id") or "").split("; ") if d]
 
 
-def acled_row(record: dict[str, Any], country: Any, event_id_cnty: str, processed_at: str | None) -> dict[str, Any]:
+def acled_row(record: dict[str, Any], country: Country | None, event_id_cnty: str, processed_at: str | None
+              ) -> dict[str, Any]:
     """One event as ACLED writes it: codes as numbers (0 for no second actor), ACLED's disorder type, region,
     ISO codes and source scale."""
     conventions = _conventions()
@@ -126,8 +126,8 @@ def source_scale(sources: str | None) -> str:
     """ACLED's source_scale of the outlets that reported an event ("National-International"), from each outlet's
     affiliation in outlets.yaml."""
     scale = _conventions()["source_scale"]
-    affiliations = _outlet_affiliations()
-    scales = {scale["by_affiliation"].get(affiliations.get(name.strip().lower(), "independent"), "Other")
+    outlets = _outlets()
+    scales = {scale["by_affiliation"].get(outlets.get(name.strip().lower(), Outlet(name)).affiliation, "Other")
               for name in (sources or "").split(";") if name.strip()}
     return "-".join(s for s in scale["order"] if s in scales)
 
@@ -138,12 +138,8 @@ def _conventions() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _outlet_affiliations() -> dict[str, str]:
-    affiliations = {}
-    for outlet in read_data_file("outlets.yaml")["outlets"]:
-        for name in [outlet["name"], *outlet.get("aliases", [])]:
-            affiliations[str(name).lower()] = outlet.get("affiliation", "independent")
-    return affiliations
+def _outlets() -> dict[str, Outlet]:
+    return outlets_by_name(read_data_file("outlets.yaml"))
 
 
 def to_geojson(records: Iterable[dict[str, Any]]) -> str:
