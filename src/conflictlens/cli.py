@@ -28,7 +28,14 @@ from conflictlens.errors import ConflictLensError, IngestError
 from conflictlens.evaluation.geoparse import CORPORA
 from conflictlens.model import DENIAL_SAYS, DocumentFailure, FusedEvent, ProcessedDocument
 from conflictlens.store import export as exporting
-from conflictlens.store.review import EDITABLE_FIELDS, create_token, review_event
+from conflictlens.store.review import (
+    EDITABLE_FIELDS,
+    MAX_TOKEN_DAYS,
+    create_token,
+    list_tokens,
+    review_event,
+    revoke_token,
+)
 
 if TYPE_CHECKING:
     from conflictlens.coding.fusion import Fuser
@@ -101,7 +108,7 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
             outlet: str | None, reprocess: bool, resume: bool, workers: int | None, dask_address: str | None,
             out_url: str | None, show: bool, relevance: bool | None) -> None:
     """Process files, folders or - (stdin): .txt, .html, .jsonl."""
-    from conflictlens.coding.ingest import iter_documents, parse_published
+    from conflictlens.coding.ingest import input_name, iter_documents, parse_published
     from conflictlens.scale.batch import process_batch
     from conflictlens.scale.fusing import fuse_store
     from conflictlens.scale.scaleout import ParquetSink, open_client, process_distributed
@@ -121,7 +128,9 @@ def process(settings: Settings, paths: tuple[str, ...], published_at: str | None
     items = list(iter_documents(paths, max_bytes=settings.max_document_bytes, min_chars=settings.min_text_chars,
                                 published_at=reference, outlet=outlet, published_at_from=published_at_from))
     sink = ParquetSink.from_url(out_url) if out_url else store
-    run_id = store.start_run([p if p == "-" else str(Path(p).resolve()) for p in paths]) if not out_url else None
+    # Absolute, not resolved: resolving a link loop raises, and the run must be recorded before any input is read.
+    run_paths = [p if p == "-" else input_name(os.path.abspath(p))[0] for p in paths]
+    run_id = store.start_run(run_paths) if not out_url else None
     console = Console(stderr=True)
     with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, disable=len(items) < 2 or not console.is_terminal) as progress:
@@ -681,16 +690,52 @@ def token() -> None:
 
 @token.command("create")
 @click.argument("name")
+@click.option("--expires-days", type=click.IntRange(0, MAX_TOKEN_DAYS),
+              help="Days until the token stops working; 0: never (default: the token_expiry_days setting).")
 @click.pass_obj
 @reports_errors
-def token_create(settings: Settings, name: str) -> None:
+def token_create(settings: Settings, name: str, expires_days: int | None) -> None:
     """Create a token for NAME (a reviewer); it is printed once and only its hash is stored."""
+    days = settings.token_expiry_days if expires_days is None else expires_days
     store = _open_store(settings)
     try:
-        click.echo(create_token(store, name))
+        click.echo(create_token(store, name, expires_days=days))
     finally:
         store.close()
-    click.echo(f"token for {name!r} created; keep it: it cannot be shown again", err=True)
+    lasts = f"it expires in {days} days" if days else "it never expires"
+    click.echo(f"token for {name!r} created ({lasts}); keep it: it cannot be shown again", err=True)
+
+
+@token.command("list")
+@click.pass_obj
+@reports_errors
+def token_list(settings: Settings) -> None:
+    """List the tokens: name, ID, when each was created, expires and was revoked (never a token itself)."""
+    store = _open_store(settings)
+    try:
+        tokens = list_tokens(store)
+    finally:
+        store.close()
+    table = Table(title=f"{len(tokens)} API tokens")
+    for column in ("name", "id", "created", "expires", "revoked"):
+        table.add_column(column)
+    for t in tokens:
+        table.add_row(t.name, t.token_id, t.created_at, t.expires_at or "never", t.revoked_at or "")
+    Console(width=max(120, Console().width)).print(table)
+
+
+@token.command("revoke")
+@click.argument("name_or_id")
+@click.pass_obj
+@reports_errors
+def token_revoke(settings: Settings, name_or_id: str) -> None:
+    """Revoke the token named NAME_OR_ID, or with that ID (as `token list` shows it): it stops working at once."""
+    store = _open_store(settings)
+    try:
+        revoked = revoke_token(store, name_or_id)
+    finally:
+        store.close()
+    click.echo(f"token {revoked.name!r} ({revoked.token_id}) revoked on {revoked.revoked_at}")
 
 
 @main.command("review")

@@ -43,6 +43,13 @@ class Settings(BaseModel):
         2_000_000, gt=0, description="Larger documents (a file, or a line of a .jsonl) are refused and recorded."
     )
     min_text_chars: int = Field(40, ge=1, description="Shorter texts are recorded as empty.")
+    max_coded_chars: int = Field(
+        200_000, ge=1_000, le=1_000_000, description="Only a document's first this many characters are coded (cut "
+                                                     "at a paragraph or sentence end, with a warning); the whole "
+                                                     "text is stored.")
+    max_document_seconds: float = Field(
+        120, gt=0, description="A document still being coded after this many seconds (checked between stages) is "
+                               "recorded as failed and the batch goes on.")
     parse_batch_size: int = Field(
         32, ge=1, le=10_000, description="Documents parsed together by spaCy (its `pipe`): larger is faster, and "
                                          "holds more parses in memory at once.")
@@ -71,6 +78,11 @@ class Settings(BaseModel):
         True, description="Use the similarity of evidence sentences (shared rare words) as a fusion signal.")
     api_require_token: bool = Field(
         False, description="The API answers reads only with a token (reviews always need one).")
+    api_max_body_bytes: int = Field(
+        65_536, gt=0, le=100_000_000, description="A request body over this size is refused (413) before it is read.")
+    token_expiry_days: int = Field(
+        90, ge=0, le=36_500, description="A new API token expires after this many days (0: never); "
+                                         "`token create --expires-days` overrides it.")
     map_tiles: str | None = Field(
         None, description="Tile URL template for the web map ({z}/{x}/{y}); without one the map shows the packaged "
                           "country outlines, so it works offline.")

@@ -33,3 +33,8 @@ class StoreError(ConflictLensError):
 
 class ExportError(ConflictLensError):
     """An export format is unknown or the destination cannot be written."""
+
+
+class DocumentTimeout(ConflictLensError):
+    """A document took longer to code than ``max_document_seconds``."""
+

@@ -6,47 +6,29 @@ reviews it with a token, checks the audit entry, and checks that no article text
 It leaves a screenshot in reports/web_page.png.
 """
 
-import os
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from conflictlens.coding.fusion import load_fuser
 from conflictlens.coding.ingest import iter_documents
 from conflictlens.scale.batch import process_batch
 from conflictlens.scale.fusing import fuse_store
-from conflictlens.server.api import WEB, create_app
 from conflictlens.store.review import create_token
 from conflictlens.store.sql import SQLStore
 
-from ..conftest import free_port
+from ..browser import chromium, require_browser, rows, served, wait
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCREENSHOT = Path(__file__).resolve().parents[2] / "reports" / "web_page.png"
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = pytest.mark.slow
-
-
-def _browser_missing() -> str | None:
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        return f"needs Debian's chromium and chromium-driver ({CHROMIUM}, {CHROMEDRIVER}); .ci/run installs them"
-    if not (WEB / "node_modules" / "leaflet").is_dir():
-        return f"needs the page's npm libraries in {WEB / 'node_modules'}: run make install"
-    return None
 
 
 @pytest.fixture(scope="module")
 def site(pipeline, settings, tmp_path_factory) -> Iterator[dict[str, str]]:  # type: ignore[no-untyped-def]
-    missing = _browser_missing()
-    if missing:
-        if os.environ.get("CONFLICTLENS_TEST_BROWSER_REQUIRED"):
-            pytest.fail(missing)
-        pytest.skip(missing)
+    require_browser()
     db = str(tmp_path_factory.mktemp("web") / "web.db")
     store = SQLStore.open(db)
     items = list(iter_documents([str(DATA / "fusion"), str(DATA / "web")], max_bytes=2_000_000, min_chars=40))
@@ -55,59 +37,14 @@ def site(pipeline, settings, tmp_path_factory) -> Iterator[dict[str, str]]:  # t
     token = create_token(store, "analyst-web")
     store.close()
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings.model_copy(update={"db": db})), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(f"{base}/api/health", timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    yield {"base": base, "token": token}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(settings.model_copy(update={"db": db})) as base:
+        yield {"base": base, "token": token}
 
 
 @pytest.fixture(scope="module")
 def browser(site, tmp_path_factory) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1600,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.set_script_timeout(20)
-    yield driver
-    driver.quit()
-
-
-def _wait(browser, condition, what: str, timeout: float = 20):  # type: ignore[no-untyped-def]
-    """Wait for ``condition``; on timeout, say what the page said and logged."""
-    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    try:  # elements the page redraws while we read them are read again
-        return WebDriverWait(browser, timeout, poll_frequency=0.1,
-                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition(d))
-    except TimeoutException:
-        said = browser.execute_script("return document.getElementById('message')?.textContent")
-        logs = [entry["message"] for entry in browser.get_log("browser")]
-        pytest.fail(f"timed out waiting for {what}; the page said {said!r}; console: {logs}")
-
-
-def _rows(browser):  # type: ignore[no-untyped-def]
-    from selenium.webdriver.common.by import By
-
-    return browser.find_elements(By.CSS_SELECTOR, "#events tbody tr")
+    with chromium(tmp_path_factory.mktemp("chromium")) as driver:
+        yield driver
 
 
 def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # type: ignore[no-untyped-def]
@@ -118,7 +55,7 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
     every = api.get("/api/events", params={"limit": 1000}).json()
     located = [e for e in every["events"] if e["latitude"] is not None]
     browser.get(site["base"] + "/")
-    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
 
     # The map: packaged country outlines (no tile server), and one point per located event, in clusters or alone.
     map_box = browser.find_element(By.ID, "map")
@@ -131,8 +68,8 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
         clusters = d.find_elements(By.CSS_SELECTOR, ".marker-cluster span")
         return sum(int(c.text) for c in clusters) + len(d.find_elements(By.CSS_SELECTOR, "path.event-marker"))
 
-    _wait(browser, lambda d: shown(d) == len(located), f"{len(located)} points on the map")
-    assert len(_rows(browser)) == every["total"]
+    wait(browser, lambda d: shown(d) == len(located), f"{len(located)} points on the map")
+    assert len(rows(browser)) == every["total"]
     months = api.get("/api/timeline").json()
     bars = browser.find_elements(By.CSS_SELECTOR, "#timeline g.bar")
     assert [b.get_attribute("data-month") for b in bars][0::len(bars) - 1] == [months[0]["month"], months[-1]["month"]]
@@ -147,15 +84,15 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
         "Violence against civilians")
     browser.find_element(By.ID, "apply").click()
     civilians = api.get("/api/events", params={"event_type": "Violence against civilians"}).json()
-    _wait(browser, lambda d: len(_rows(d)) == civilians["total"], "filtered table")
-    assert all(r.find_elements(By.TAG_NAME, "td")[1].text.endswith("Violence against civilians") for r in _rows(browser))
-    _wait(browser, lambda d: d.find_element(By.ID, "map").get_attribute("data-points") == str(sum(
+    wait(browser, lambda d: len(rows(d)) == civilians["total"], "filtered table")
+    assert all(r.find_elements(By.TAG_NAME, "td")[1].text.endswith("Violence against civilians") for r in rows(browser))
+    wait(browser, lambda d: d.find_element(By.ID, "map").get_attribute("data-points") == str(sum(
         1 for e in civilians["events"] if e["latitude"] is not None)), "filtered map")
 
     # Open the Ayorou attack: its fields, both sources, and the evidence highlighted in the articles.
     ayorou = next(e for e in civilians["events"] if e["location"] == "Ayorou")
     browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{ayorou['event_id']}']").click()
-    detail = _wait(browser, lambda d: d.find_element(By.ID, "detail") if d.find_elements(
+    detail = wait(browser, lambda d: d.find_element(By.ID, "detail") if d.find_elements(
         By.CSS_SELECTOR, "#detail .sources li") else None, "event detail")
     assert "Ayorou" in detail.find_element(By.CSS_SELECTOR, "dd[data-field=Place]").text
     assert len(detail.find_elements(By.CSS_SELECTOR, ".sources li")) == ayorou["reports"]
@@ -171,7 +108,7 @@ def test_the_page_maps_filters_opens_and_reviews_an_event(browser, site):  # typ
     fatalities.clear()
     fatalities.send_keys("17")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    entry = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .audit-entry"), "audit entry")[0]
+    entry = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .audit-entry"), "audit entry")[0]
     assert "analyst-web: edit" in entry.text and "fatalities: 15 → 17" in entry.text
     assert api.get(f"/api/events/{ayorou['event_id']}").json()["event"]["fatalities"] == 17
     row = browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{ayorou['event_id']}']")
@@ -186,9 +123,9 @@ def test_article_text_is_shown_as_text_and_never_runs(browser, site):  # type: i
     hostile = httpx.get(site["base"] + "/api/events", params={"date_from": "2025-06-01"}).json()["events"]
     assert hostile, "the report with markup in its text was coded"
     browser.get(site["base"] + "/")
-    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
     browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{hostile[0]['event_id']}']").click()
-    document = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .document"), "document")[0]
+    document = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail .document"), "document")[0]
     assert "<script>window.__pwned" in document.text and "onerror=" in document.text
     assert browser.find_elements(By.CSS_SELECTOR, "#detail script, #detail img") == []
     assert browser.execute_script("return window.__pwned === undefined")
@@ -201,9 +138,9 @@ def test_a_contested_event_shows_who_denies_what(browser, site):  # type: ignore
     contested = api.get("/api/events", params={"contested": "true"}).json()["events"]
     menaka = next(e for e in contested if e["location"] == "Ménaka")
     browser.get(site["base"] + "/")
-    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
     browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{menaka['event_id']}']").click()
-    denied = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail table.claims tr.claim-denied"),
+    denied = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail table.claims tr.claim-denied"),
                    "the denial in the claims table")
     assert "Government of Mali" in denied[0].text and "no civilians were among the victims" in denied[0].text
     detail = browser.find_element(By.ID, "detail")
@@ -220,20 +157,20 @@ def test_views_are_addresses_sortable_downloadable_and_a_review_queue(browser, s
     first = civilians["events"][0]
     # A shared address opens the same view: its filters, its order and the event it showed.
     browser.get(f"{site['base']}/?event_type=Violence+against+civilians&order=-deaths&event={first['event_id']}")
-    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
     assert Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).first_selected_option.text \
         == "Violence against civilians"
-    assert [r.get_attribute("data-event-id") for r in _rows(browser)] == [e["event_id"] for e in civilians["events"]]
+    assert [r.get_attribute("data-event-id") for r in rows(browser)] == [e["event_id"] for e in civilians["events"]]
     deaths = browser.find_element(By.CSS_SELECTOR, "#events th[data-order=deaths]")
     assert deaths.get_attribute("aria-sort") == "descending"
-    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Event]"), "the shared event")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Event]"), "the shared event")
     assert browser.find_element(By.CSS_SELECTOR, "#detail dd[data-field=Event]").text == first["event_id"]
 
     # The filtered view downloads as ACLED's CSV and as GeoJSON.
     csv_link = browser.find_element(By.ID, "download-csv").get_attribute("href")
     assert "format=acled-csv" in csv_link and "event_type=Violence" in csv_link
-    rows = api.get(csv_link).text.splitlines()
-    assert rows[0].startswith("event_id_cnty,event_date") and len(rows) - 1 == sum(
+    lines = api.get(csv_link).text.splitlines()
+    assert lines[0].startswith("event_id_cnty,event_date") and len(lines) - 1 == sum(
         1 for e in civilians["events"] if e["event_date"])
     geojson = api.get(browser.find_element(By.ID, "download-geojson").get_attribute("href")).json()
     assert len(geojson["features"]) == civilians["total"]
@@ -241,25 +178,25 @@ def test_views_are_addresses_sortable_downloadable_and_a_review_queue(browser, s
     # Clicking a column sorts the whole list by it, then the other way; the address keeps the order.
     date = browser.find_element(By.CSS_SELECTOR, "#events th[data-order=date]")
     date.click()
-    _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#events th[data-order=date]").get_attribute(
+    wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#events th[data-order=date]").get_attribute(
         "aria-sort") == "ascending", "sorted by date")
     browser.find_element(By.CSS_SELECTOR, "#events th[data-order=date]").click()
-    _wait(browser, lambda d: "order=-date" in d.current_url, "the order in the address")
+    wait(browser, lambda d: "order=-date" in d.current_url, "the order in the address")
 
     # The claim filter offers what claims are, and a filter that leaves the shown event out closes it.
     options = [o.text for o in Select(browser.find_element(By.CSS_SELECTOR, "select[name=claim_status]")).options]
     assert options == ["any", "reported", "claimed", "alleged", "denied", "unverified", "corroborated"]
     Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=event_type]")).select_by_visible_text("Battles")
     browser.find_element(By.ID, "apply").click()
-    _wait(browser, lambda d: d.find_element(By.ID, "detail").get_attribute("hidden") is not None, "the detail closed")
+    wait(browser, lambda d: d.find_element(By.ID, "detail").get_attribute("hidden") is not None, "the detail closed")
     assert "event=" not in browser.current_url
 
     # The review queue puts first what most needs a reviewer.
     browser.find_element(By.ID, "reset").click()
-    _wait(browser, lambda d: "event_type" not in d.current_url, "filters reset")
+    wait(browser, lambda d: "event_type" not in d.current_url, "filters reset")
     browser.find_element(By.ID, "review-queue").click()
     queue = api.get("/api/events", params={"order": "need", "limit": 1000}).json()["events"]
-    _wait(browser, lambda d: [r.get_attribute("data-event-id") for r in _rows(d)] == [e["event_id"] for e in queue],
+    wait(browser, lambda d: [r.get_attribute("data-event-id") for r in rows(d)] == [e["event_id"] for e in queue],
           "the review queue")
     assert "order=need" in browser.current_url
 
@@ -275,13 +212,46 @@ def test_markup_a_reviewer_plants_in_a_place_name_never_runs_on_hover(browser, s
                       json={"action": "edit", "changes": {"location": planted}})
     assert edited.status_code == 200
     browser.get(f"{site['base']}/?q=Djibo")
-    _wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
-    marker = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "path.event-marker"), "the marker")[0]
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    marker = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "path.event-marker"), "the marker")[0]
     ActionChains(browser).move_to_element(marker).perform()
     # Read as textContent: Leaflet fades a tooltip in, and Selenium's .text is empty while it is transparent.
-    tooltip = _wait(browser, lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip")
+    tooltip = wait(browser, lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip")
                                         if "Djibo" in (t.get_attribute("textContent") or "")], "the tooltip")[0]
     assert planted in tooltip.get_attribute("textContent") and tooltip.find_elements(By.TAG_NAME, "img") == []
+    labels = [lab.get_attribute("textContent") for lab in browser.find_elements(By.CSS_SELECTOR, ".place-label")]
+    assert planted in labels and browser.find_elements(By.CSS_SELECTOR, ".place-label img") == []
     browser.find_element(By.CSS_SELECTOR, f"tr[data-event-id='{djibo['event_id']}']").click()
-    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Place]"), "the detail")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#detail dd[data-field=Place]"), "the detail")
     assert browser.execute_script("return window.__tooltip === undefined")
+
+
+def test_the_map_draws_province_outlines_and_names_countries_and_places(browser, site):  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    events = httpx.get(site["base"] + "/api/events", params={"limit": 1000}).json()["events"]
+    busiest = max({e["location"] for e in events if e["latitude"] is not None},
+                  key=lambda place: sum(e["location"] == place for e in events))
+    browser.get(site["base"] + "/")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true", "page ready")
+    map_box = browser.find_element(By.ID, "map")
+    # Natural Earth's admin-1 lines come with the package (tens of thousands of segments worldwide).
+    assert int(map_box.get_attribute("data-admin1-lines")) > 10_000
+    assert "Natural Earth" in browser.find_element(By.CSS_SELECTOR, ".leaflet-control-attribution").text
+
+    def visible(d, selector):  # type: ignore[no-untyped-def]
+        # textContent, not .text: country names are shown in capitals (CSS), and .text reads what is shown.
+        return [lab.get_attribute("textContent") for lab in d.find_elements(By.CSS_SELECTOR, selector)
+                if lab.is_displayed()]
+
+    def zoom_to(lat, lon, zoom):  # type: ignore[no-untyped-def]
+        browser.execute_script(f"map.setView([{lat}, {lon}], {zoom}, {{animate: false}})")
+        wait(browser, lambda d: d.execute_script("return map.getZoom()") == zoom, f"zoom {zoom}")
+
+    zoom_to(16, 0, 4)
+    wait(browser, lambda d: {"Mali", "Niger"} <= set(visible(d, ".country-label")), "country names at zoom 4")
+    assert visible(browser, ".place-label") == [] and browser.find_elements(By.CSS_SELECTOR, "canvas")
+    place = next(e for e in events if e["location"] == busiest)
+    zoom_to(place["latitude"], place["longitude"], 8)
+    wait(browser, lambda d: busiest in visible(d, ".place-label"), f"the label of {busiest} at zoom 8")
+    assert visible(browser, ".country-label") == []

@@ -84,9 +84,10 @@ class Parse:
     requires: tuple[str, ...] = ()
     adds = ("doc", "sentences", "actor_mentions", "mention_tokens")
 
-    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+    def __init__(self, nlp: Language, actors: ActorDictionary, *, max_chars: int = 200_000) -> None:
         self.nlp = nlp
         self.actors = actors
+        self.max_chars = max_chars
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         doc = annotated.doc if annotated.doc is not None else annotate(self.nlp, self.text_of(annotated))
@@ -96,10 +97,17 @@ class Parse:
         annotated.actor_mentions = mentions
         annotated.mention_tokens = {i: m for m in mentions for i in token_range(doc, m.start, m.end)}
 
-    @staticmethod
-    def text_of(annotated: AnnotatedDocument) -> str:
-        """What is parsed: the text, its dateline blanked (offsets stay the document's)."""
+    def text_of(self, annotated: AnnotatedDocument) -> str:
+        """What is parsed: the text, its dateline blanked (offsets stay the document's), and no more than
+        ``max_chars`` of it: a book-length text would hold gigabytes of parse, so its opening is coded, with a
+        warning, and the whole text is still stored."""
         text = annotated.document.text
+        if len(text) > self.max_chars:
+            text = text[:coded_length(text, self.max_chars)]
+            warning = (f"text is {len(annotated.document.text):,} characters: only the first {len(text):,} were "
+                       "coded (raise max_coded_chars, or split the document)")
+            if warning not in annotated.document.warnings:
+                annotated.document.warnings.append(warning)
         skip = dateline_end(text) if annotated.skip_dateline else 0
         return " " * skip + text[skip:]
 
@@ -109,6 +117,17 @@ class Parse:
         texts = [normalise_text(self.text_of(a)) for a in annotated]
         for one, doc in zip(annotated, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
             one.doc = doc
+
+
+def coded_length(text: str, limit: int) -> int:
+    """Where to cut a text at most ``limit`` characters long: the last paragraph end in its final quarter, else the
+    last sentence end, else the last space, so that no sentence is coded half-read."""
+    floor = limit * 3 // 4
+    for boundary in ("\n\n", "\n", ". ", " "):
+        cut = text.rfind(boundary, floor, limit)
+        if cut != -1:
+            return cut + len(boundary.rstrip(" "))
+    return limit
 
 
 def token_range(doc: Doc, start: int, end: int) -> range:

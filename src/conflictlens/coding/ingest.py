@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import json
 import logging
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import dateparser
 import trafilatura
@@ -51,6 +55,12 @@ BINARY_SNIFF_BYTES = 8192
 # a few stray bytes in otherwise valid UTF-8 text (at most this share) are replaced.
 MIN_COHERENCE = 0.2
 MAX_REPLACED_SHARE = 0.01
+PREFERRED_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+# UTF-8 read as Windows-1252 or Latin-1 ("Ã©" for "é", "â€™" for "’"): a few in a text are a garbled source.
+MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                      "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00e2\u20ac.")
+MIN_MOJIBAKE = 3
+MOJIBAKE_PER_THOUSAND = 1
 # A wire dispatch opens with a dateline: "MENAKA, Mali, March 12, 2024 (Sahel Wire) - ...", "SÉGOU, Mali, ...".
 DATELINE = re.compile(
     r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{1,40},(?:\s*[A-Z][\w .'-]{1,40},)?\s*"
@@ -69,56 +79,121 @@ def iter_documents(paths: Iterable[str], *, max_bytes: int, min_chars: int, publ
         raise IngestError(f"--published-at-from {published_at_from!r}: choose one of {', '.join(PUBLISHED_AT_FROM)}")
     for raw in paths:
         if raw == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_bytes + 1)
             yield from _documents_from_bytes(data, "<stdin>", ".txt", max_bytes, min_chars,
                                              {"published_at": published_at, "outlet": outlet})
             continue
         path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                           and not p.name.startswith("."))
-            if not files:
-                yield DocumentFailure(str(path), "folder has no .txt, .html or .jsonl files")
-            for file in files:
-                yield from read_path(file, max_bytes=max_bytes, min_chars=min_chars, published_at=published_at,
+        if _is_folder(path):
+            found = False
+            for entry in _folder_inputs(path):
+                found = True
+                if isinstance(entry, DocumentFailure):
+                    yield entry
+                    continue
+                yield from read_path(entry, max_bytes=max_bytes, min_chars=min_chars, published_at=published_at,
                                      outlet=outlet, published_at_from=published_at_from)
+            if not found:
+                yield DocumentFailure(input_name(path)[0], "folder has no .txt, .html or .jsonl files")
         else:
             yield from read_path(path, max_bytes=max_bytes, min_chars=min_chars, published_at=published_at,
                                  outlet=outlet, published_at_from=published_at_from)
 
 
+def input_name(path: Path | str) -> tuple[str, str | None]:
+    """A path as text every store can keep, and a warning when it had to change: a file name that is not UTF-8
+    (Python holds its bytes as lone surrogates) keeps each such byte as a ``\\xNN`` escape."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(text).decode("utf-8", errors="backslashreplace")
+        return shown, f"the file name is not UTF-8: recorded as {shown}"
+    return text, None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False  # a dangling link or a link loop: read_path records why it cannot be read
+
+
+def _folder_inputs(folder: Path) -> Iterator[Path | DocumentFailure]:
+    """The files of a folder and its subfolders, in name order; an entry with a known suffix that cannot be read as
+    a file (a FIFO, a device, a dangling link, a link loop) comes back as a failure instead of being skipped. Links
+    to folders are not followed, so a link cycle cannot make the walk endless."""
+    for directory, folders, files in os.walk(folder, onerror=None, followlinks=False):
+        folders.sort()
+        for name in sorted(files + [f for f in folders if os.path.islink(os.path.join(directory, f))]):
+            path = Path(directory) / name
+            if name.startswith(".") or path.suffix.lower() not in KNOWN_SUFFIXES:
+                continue
+            failure = _not_a_file(path)
+            yield failure if failure is not None else path
+
+
+def _not_a_file(path: Path) -> DocumentFailure | None:
+    """Why ``path`` cannot be read as a regular file, or None when it can (reading a FIFO would wait forever and a
+    device such as /dev/zero never ends)."""
+    name = input_name(path)[0]
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return DocumentFailure(name, f"dangling link to {input_name(os.readlink(path))[0]}: fix or remove it")
+        return DocumentFailure(name, "file not found: check the path")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return DocumentFailure(name, "symbolic link loop: fix or remove the link")
+        return DocumentFailure(name, f"cannot read file ({exc.strerror}): check permissions")
+    if stat.S_ISDIR(mode):
+        return DocumentFailure(name, "a link to a folder inside a folder is not followed: give the folder itself")
+    if not stat.S_ISREG(mode):
+        kind = "FIFO (named pipe)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+        return DocumentFailure(name, f"a {kind}, not a regular file: save its content to a file and give that")
+    return None
+
+
 def read_path(path: Path, *, max_bytes: int, min_chars: int, published_at: dt.date | None = None,
               outlet: str | None = None, published_at_from: str | None = None) -> Iterator[Document | DocumentFailure]:
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        yield DocumentFailure(str(path), "file not found: check the path")
+    name, name_warning = input_name(path)
+    for item in _read_file(path, name, max_bytes, min_chars, published_at, outlet, published_at_from):
+        if name_warning is not None and isinstance(item, Document):
+            item.warnings.append(name_warning)
+        yield item
+
+
+def _read_file(path: Path, name: str, max_bytes: int, min_chars: int, published_at: dt.date | None,
+               outlet: str | None, published_at_from: str | None) -> Iterator[Document | DocumentFailure]:
+    failure = _not_a_file(path)
+    if failure is not None:
+        yield failure
         return
-    except OSError as exc:
-        yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
-        return
-    defaults: dict[str, object] = {"published_at": _file_date(path, stat.st_mtime, published_at_from) or published_at,
-                                   "outlet": outlet}
+    file_stat = path.stat()
+    defaults: dict[str, object] = {
+        "published_at": _file_date(path, file_stat.st_mtime, published_at_from) or published_at, "outlet": outlet}
     if path.suffix.lower() in JSONL_SUFFIXES:
         # A feed file holds many documents: it is streamed line by line and each line is held to the limit.
-        yield from _jsonl_file(path, max_bytes, min_chars, defaults)
+        yield from _jsonl_file(path, name, max_bytes, min_chars, defaults)
         return
     try:
         sidecar = sidecar_metadata(path)
     except IngestError as exc:
-        yield DocumentFailure(str(path), str(exc))
+        yield DocumentFailure(name, str(exc))
         return
-    if stat.st_size > max_bytes:
+    if file_stat.st_size > max_bytes:
         yield DocumentFailure(
-            str(path), f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit: split it "
+            name, f"file is {file_stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit: split it "
             "or raise max_document_bytes")
         return
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file that grew since stat() is still held to the limit
     except OSError as exc:
-        yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
+        yield DocumentFailure(name, f"cannot read file ({exc.strerror}): check permissions")
         return
-    yield from _documents_from_bytes(data, str(path), path.suffix.lower(), max_bytes, min_chars, defaults, sidecar)
+    yield from _documents_from_bytes(data, name, path.suffix.lower(), max_bytes, min_chars, defaults, sidecar)
 
 
 def sidecar_metadata(path: Path) -> dict[str, object]:
@@ -228,9 +303,19 @@ def storable(text: str, field: str, warnings: list[str]) -> str:
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
-    """UTF-8 text, or a confidently detected legacy encoding (with a warning), or an IngestError."""
+    """UTF-8 text, or a confidently detected other encoding (with a warning), or an IngestError."""
     if not data.strip():
         raise IngestError("empty input: nothing to process")
+    text, warning = _decode(data)
+    mojibake = MOJIBAKE.findall(text)
+    if len(mojibake) >= MIN_MOJIBAKE and len(mojibake) * 1000 >= len(text) * MOJIBAKE_PER_THOUSAND:
+        warning = "; ".join(filter(None, [warning, (
+            f"the text looks garbled ({len(mojibake)} sequences such as {mojibake[0]!r}, UTF-8 read as another "
+            "encoding before it got here): check the source; names and places in it may not be found")]))
+    return text, warning
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
     # A byte-order mark says the encoding outright; UTF-16 text is full of NUL bytes and must not read as binary.
     for bom, codec in BYTE_ORDER_MARKS:
         if data.startswith(bom):
@@ -240,6 +325,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
                 raise IngestError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} "
                                   f"(at offset {exc.start + len(bom)}): re-save the file as UTF-8") from None
     sniff = data[:BINARY_SNIFF_BYTES]
+    utf16 = _utf16_without_mark(data, sniff)
+    if utf16 is not None:
+        return utf16
     controls = sum(1 for b in sniff if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in sniff or controls > len(sniff) * 0.05:
         raise IngestError("binary data, not text: give a .txt, .html or .jsonl file")
@@ -252,12 +340,29 @@ def decode(data: bytes) -> tuple[str, str | None]:
         utf8_elsewhere = any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced)
         if utf8_elsewhere and bad <= len(replaced) * MAX_REPLACED_SHARE:
             return replaced, f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD"
-        best = from_bytes(data).best()
-        if best is not None and best.encoding not in {"utf_8", "ascii"} and best.coherence >= MIN_COHERENCE:
-            return str(best), f"input was not UTF-8; decoded as {best.encoding}"
+        # Western news not in UTF-8 is nearly always Windows-1252 or Latin-1: they are tried before the exotic code
+        # pages a detector may rank first on a short text (Latin-1 French read as cp775 is mojibake).
+        for candidates in (PREFERRED_ENCODINGS, None):
+            best = from_bytes(data, cp_isolation=candidates).best()
+            if best is not None and best.encoding not in {"utf_8", "ascii"} and best.coherence >= MIN_COHERENCE:
+                unusual = "" if candidates else ", an unusual code page: check the text reads right"
+                return str(best), f"input was not UTF-8; decoded as {best.encoding}{unusual}"
         raise IngestError(
             f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}) and no other encoding "
             "fits: re-save the file as UTF-8") from exc
+
+
+def _utf16_without_mark(data: bytes, sniff: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: a NUL in every other byte (the high byte of ASCII letters)."""
+    if len(sniff) < 4 or len(data) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", sniff[1::2]), ("utf-16-be", sniff[0::2])):
+        if zeros.count(0) >= len(zeros) * 0.6:
+            try:
+                return data.decode(codec), f"input had no byte-order mark; decoded as {codec.upper()}"
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def extract_html(html: str) -> tuple[str, str | None, dt.date | None]:
@@ -327,24 +432,38 @@ def parse_published(value: object) -> dt.date | None:
         return parsed.date()
 
 
-def _jsonl_file(path: Path, max_bytes: int, min_chars: int, defaults: dict[str, object]
+def _jsonl_file(path: Path, name: str, max_bytes: int, min_chars: int, defaults: dict[str, object]
                 ) -> Iterator[Document | DocumentFailure]:
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                where = f"{path}:{number}"
-                if len(raw) > max_bytes:
-                    yield DocumentFailure(where, f"line is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB "
-                                                 "limit: split the document or raise max_document_bytes")
+            for number, raw in enumerate(_lines_within(handle, max_bytes), start=1):
+                where = f"{name}:{number}"
+                if raw is None:
+                    yield DocumentFailure(where, f"line is over the {max_bytes / 1e6:.1f} MB limit: split the "
+                                                 "document or raise max_document_bytes")
                     continue
                 try:
                     line = raw.decode("utf-8-sig")
                 except UnicodeDecodeError as exc:
                     yield DocumentFailure(where, f"not valid UTF-8 (byte {raw[exc.start]:#04x}): re-save the file as UTF-8")
                     continue
-                yield from _jsonl_documents([(number, line)], str(path), min_chars, defaults)
+                yield from _jsonl_documents([(number, line)], name, min_chars, defaults)
     except OSError as exc:
-        yield DocumentFailure(str(path), f"cannot read file ({exc.strerror}): check permissions")
+        yield DocumentFailure(name, f"cannot read file ({exc.strerror}): check permissions")
+
+
+def _lines_within(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The file's lines, each None when it is over ``max_bytes`` (read past in chunks, never held whole)."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+        yield None
 
 
 def _jsonl_documents(lines: Iterable[tuple[int, str]], name: str, min_chars: int,

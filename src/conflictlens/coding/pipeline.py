@@ -28,6 +28,7 @@ dictionaries and spaCy model); the coder is an ordered list of stages, each addi
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -51,7 +52,7 @@ from conflictlens.coding.relevance import Relevance
 from conflictlens.coding.roles import ImpliedActors, Roles
 from conflictlens.coding.scope import Scope
 from conflictlens.config import Settings
-from conflictlens.errors import ConfigError
+from conflictlens.errors import ConfigError, DocumentTimeout
 from conflictlens.knowledge import BASE_LANGUAGE, Knowledge, available_languages
 from conflictlens.model import Document, Place, ProcessedDocument, Span
 
@@ -62,7 +63,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
     """The coder's stages for one language, in the order they run."""
     attributor = Attributor(knowledge.attribution, grammar)
     stages: list[Stage] = [
-        Parse(nlp, actors),
+        Parse(nlp, actors, max_chars=settings.max_coded_chars),
         Places(places, knowledge, focus_countries=settings.focus_countries),
         Actors(actors),
         Attribution(attributor),
@@ -179,10 +180,15 @@ class Pipeline:
 
     def run(self, annotated: AnnotatedDocument, *, through: str | None = None) -> AnnotatedDocument:
         """Run this language's stages on a document, all of them or up to and including the stage ``through``."""
+        deadline = time.monotonic() + self.settings.max_document_seconds
         for stage in self.stages:
             stage(annotated)
             if stage.name == through:
                 break
+            if time.monotonic() > deadline:
+                raise DocumentTimeout(
+                    f"coding took over {self.settings.max_document_seconds:g} s (stopped after the {stage.name} stage): "
+                    "split the document or raise max_document_seconds")
         return annotated
 
     def _pipeline_for(self, document: Document) -> Pipeline | None:

@@ -25,6 +25,7 @@ class BatchReport:
     failures: list[DocumentFailure] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (the document's path or ID, the warning)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (an input's path, the stored document it repeats)
 
     def record(self, store: Store, result: ProcessedDocument | DocumentFailure) -> None:
         """Write one coded document, or its failure, and count it."""
@@ -43,6 +44,27 @@ class BatchReport:
             if isinstance(result, DocumentFailure):
                 store.record_failure(result)
             self.count(result)
+
+    def merge(self, other: BatchReport) -> None:
+        """Add a report made elsewhere (a worker that stored its partition itself)."""
+        self.processed += other.processed
+        self.skipped += other.skipped
+        self.events += other.events
+        self.failures.extend(other.failures)
+        self.doc_ids.extend(other.doc_ids)
+        self.warnings.extend(other.warnings)
+        self.copies.extend(other.copies)
+
+    def skip(self, document: Document) -> None:
+        """Count an input whose document is already stored (or queued): a re-run, or a copy under another path."""
+        self.skipped += 1
+        self.doc_ids.append(document.doc_id)
+        if document.source_path:
+            self.copies.append((document.source_path, document.doc_id))
+
+    def record_copies(self, store: Store) -> None:
+        """Record every skipped input under its own path (the store leaves out each document's own path)."""
+        store.record_copies(self.copies)
 
     def count(self, result: ProcessedDocument | DocumentFailure) -> None:
         """Count a result that was written elsewhere (a whole partition at once)."""
@@ -99,8 +121,7 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
         if isinstance(item, DocumentFailure):
             report.record(store, item)
         elif any(w.doc_id == item.doc_id for w in waiting) or (not reprocess and store.has_document(item.doc_id)):
-            report.skipped += 1
-            report.doc_ids.append(item.doc_id)
+            report.skip(item)
         else:
             waiting.append(item)
             if len(waiting) >= pipeline.settings.parse_batch_size:
@@ -109,4 +130,5 @@ def process_batch(pipeline: Pipeline, store: Store, items: Iterable[Document | D
         if on_item is not None:
             on_item()
     code_waiting()
+    report.record_copies(store)
     return report

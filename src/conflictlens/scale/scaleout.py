@@ -23,6 +23,7 @@ from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError
 from conflictlens.model import Document, DocumentFailure, Event, ProcessedDocument, content_hash, json_default
 from conflictlens.scale.batch import BatchReport, code_documents
+from conflictlens.store.sql import SQLStore
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -42,6 +43,7 @@ class Sink(Protocol):
     def save(self, result: ProcessedDocument) -> None: ...
     def save_many(self, results: list[ProcessedDocument]) -> None: ...
     def record_failure(self, failure: DocumentFailure) -> None: ...
+    def record_copies(self, copies: list[tuple[str, str]]) -> None: ...
 
 
 @lru_cache(maxsize=2)
@@ -54,6 +56,31 @@ def code_partition(settings_json: str, documents: list[Document]) -> list[Proces
     """What a worker runs: code every document of a partition."""
     pipeline = _worker_pipeline(settings_json)
     return code_documents(pipeline, documents)
+
+
+@lru_cache(maxsize=2)
+def _worker_store(url: str) -> SQLStore:
+    """One store connection pool per worker process."""
+    return SQLStore.open(url)
+
+
+def code_and_store_partition(settings_json: str, documents: list[Document], store_url: str) -> BatchReport:
+    """What a worker runs when it can reach the store: code a partition and store it (one transaction), and send back
+    only counts, failures and warnings. The coded documents never travel, and the client that waits for the
+    partitions does not share the cores with the workers storing them."""
+    report = BatchReport()
+    report.record_all(_worker_store(store_url), code_partition(settings_json, documents))
+    return report
+
+
+def _store_for_workers(sink: Sink, client: Client) -> str | None:
+    """The store's URL when the workers can write to it themselves: a PostgreSQL server, or a SQLite file when the
+    workers run on this machine (a local cluster). Otherwise (Parquet, a remote cluster) results come back here."""
+    if not isinstance(sink, SQLStore):
+        return None
+    if sink.backend == "postgresql" or getattr(client, "cluster", None) is not None:
+        return sink.url_for_workers
+    return None
 
 
 def open_client(*, workers: int | None = None, address: str | None = None) -> Client:
@@ -82,32 +109,43 @@ def process_distributed(settings: Settings, sink: Sink, items: Iterable[Document
 
     report = BatchReport()
     pending: list[Document] = []
+    queued: set[str] = set()
     for item in items:
         if isinstance(item, DocumentFailure):
             report.record(sink, item)  # type: ignore[arg-type]
-        elif not reprocess and sink.has_document(item.doc_id):
-            report.skipped += 1
-            report.doc_ids.append(item.doc_id)
+        elif item.doc_id in queued or (not reprocess and sink.has_document(item.doc_id)):
+            report.skip(item)
         else:
             pending.append(item)
+            queued.add(item.doc_id)
             continue
         if on_item is not None:
             on_item()
     partitions = [pending[i : i + partition_size] for i in range(0, len(pending), partition_size)]
     settings_json = settings.model_dump_json()
-    futures = client.map(code_partition, [settings_json] * len(partitions), partitions, pure=False)
+    store_url = _store_for_workers(sink, client)
+    futures: list[Any]
+    if store_url is not None:
+        futures = client.map(code_and_store_partition, [settings_json] * len(partitions), partitions,
+                             [store_url] * len(partitions), pure=False)
+    else:
+        futures = client.map(code_partition, [settings_json] * len(partitions), partitions, pure=False)
+    sizes = {future.key: len(partition) for future, partition in zip(futures, partitions, strict=True)}
     save_partition = getattr(sink, "save_partition", None)  # Parquet writes a partition as one file
     for future in as_completed(futures):
-        results = future.result()
-        if save_partition is not None:
-            save_partition(results)
-            for result in results:
+        outcome = future.result()
+        if isinstance(outcome, BatchReport):
+            report.merge(outcome)
+        elif save_partition is not None:
+            save_partition(outcome)
+            for result in outcome:
                 report.count(result)
         else:
-            report.record_all(sink, results)  # type: ignore[arg-type]
+            report.record_all(sink, outcome)  # type: ignore[arg-type]
         if on_item is not None:
-            for _ in results:
+            for _ in range(sizes[future.key]):
                 on_item()
+    report.record_copies(sink)  # type: ignore[arg-type]
     return report
 
 
@@ -160,6 +198,21 @@ class ParquetSink:
 
     def record_failure(self, failure: DocumentFailure) -> None:
         self.save_partition([failure])
+
+    def record_copies(self, copies: list[tuple[str, str]]) -> None:
+        """Inputs that repeat a document already written, in ``copies-*.parquet`` beside the parts (path, doc_id)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not copies:
+            return
+        rows = [{"source_path": path, "doc_id": doc_id} for path, doc_id in dict(copies).items()]
+        final = self.folder / f"copies-{content_hash(*sorted(r['source_path'] for r in rows))}.parquet"
+        try:
+            pq.write_table(pa.Table.from_pylist(rows), final.with_suffix(".partial"))
+            final.with_suffix(".partial").replace(final)
+        except OSError as exc:
+            raise ScaleOutError(f"cannot write {final} ({exc.strerror}): check disk space") from exc
 
 
 def _parquet_schema() -> Any:

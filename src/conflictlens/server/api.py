@@ -3,11 +3,14 @@
 A thin layer over the store and ``review``: the app opens the store once (its engine keeps a pool of
 connections for the server's threads), reads or writes through the same functions the CLI uses, and
 closes it on shutdown. Reading is open unless ``api_require_token`` is set; reviewing always needs a token.
+Before any endpoint, ``guard``'s middleware refuses what no endpoint should parse (control characters in the
+address, an unauthenticated write, an oversized body), and every response carries the security headers.
 """
 
 # Annotations are evaluated (no __future__ import): FastAPI reads the dependency aliases defined in create_app.
 
 import datetime as dt
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,9 +18,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -25,6 +28,7 @@ from conflictlens import __version__
 from conflictlens.config import Settings
 from conflictlens.errors import ConflictLensError
 from conflictlens.knowledge import Knowledge
+from conflictlens.server.guard import RequestGuard, SecurityHeaders, content_security_policy, security_headers
 from conflictlens.store.export import export as export_records
 from conflictlens.store.export import to_geojson
 from conflictlens.store.review import (
@@ -39,9 +43,27 @@ from conflictlens.store.sql import EventFilter, SQLStore, apply_review, open_sto
 WEB = Path(__file__).resolve().parent / "web"
 SWAGGER = "/vendor/swagger-ui-dist"
 MAX_PAGE = 1000
+MAX_OFFSET = 10_000_000  # far past any store's events, and far below what the databases' 64-bit OFFSET takes
 Order = Literal["need", "date", "-date", "type", "-type", "location", "-location", "deaths", "-deaths", "claim", "-claim",
                 "review", "-review"]
 MAX_FEATURES = 20_000
+DOCS_PAGE = f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>conflictlens API</title>
+  <link rel="stylesheet" href="{SWAGGER}/swagger-ui.css">
+  <link rel="icon" href="{SWAGGER}/favicon-32x32.png">
+</head>
+<body>
+  <div id="swagger-ui" data-openapi="/openapi.json"></div>
+  <script src="{SWAGGER}/swagger-ui-bundle.js"></script>
+  <script src="{SWAGGER}/swagger-initializer.js"></script>
+</body>
+</html>
+"""
+PLACES = {"query": "query parameter", "path": "path parameter", "header": "header", "body": "body field"}
+log = logging.getLogger(__name__)
 
 
 class EventPage(BaseModel):
@@ -86,13 +108,29 @@ def create_app(settings: Settings) -> FastAPI:
     # /docs is served from the packaged Swagger UI (npm's swagger-ui-dist), not a CDN: it works offline.
     app = FastAPI(title="conflictlens", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Coded, geocoded, source-attributed conflict events, with analyst review.")
+    policy = content_security_policy(settings.map_tiles)
+
+    def authenticated(authorization: str | None) -> str:
+        """The reviewer a request's bearer token names; a missing, unknown, revoked or expired one is a 401."""
+        try:
+            return reviewer_for(opened, _bearer(authorization))
+        except ReviewError as exc:
+            raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from None
+
+    # Added innermost first: every response, refusals included, carries the security headers.
+    app.add_middleware(RequestGuard, max_body_bytes=settings.api_max_body_bytes, authenticate=authenticated)
+    app.add_middleware(SecurityHeaders, policy=policy)
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="conflictlens API",
-                                   swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
-                                   swagger_css_url=f"{SWAGGER}/swagger-ui.css",
-                                   swagger_favicon_url=f"{SWAGGER}/favicon-32x32.png")
+        return HTMLResponse(DOCS_PAGE)
+
+    # Swagger UI starts from a file, not an inline script, so that /docs runs under script-src 'self'; ours takes the
+    # place of the package's own swagger-initializer.js (which opens the Petstore example).
+    @app.get(f"{SWAGGER}/swagger-initializer.js", include_in_schema=False)
+    def swagger_initializer() -> FileResponse:
+        return FileResponse(WEB / "static" / "swagger-initializer.js", media_type="text/javascript")
+
     taxonomy = Knowledge.load(settings.dictionaries).taxonomy
 
     def store() -> SQLStore:
@@ -101,10 +139,7 @@ def create_app(settings: Settings) -> FastAPI:
     def reader(db: Annotated[SQLStore, Depends(store)],
                authorization: Annotated[str | None, Header()] = None) -> SQLStore:
         if settings.api_require_token:
-            try:
-                reviewer_for(db, _bearer(authorization))
-            except ReviewError as exc:
-                raise HTTPException(401, str(exc)) from None
+            authenticated(authorization)
         return db
 
     Reader = Annotated[SQLStore, Depends(reader)]
@@ -150,20 +185,20 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events", response_model=EventPage, responses=ERRORS)
     def list_events(db: Reader, query: Filter, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-                    offset: Annotated[int, Query(ge=0)] = 0,
+                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
                     order: Annotated[Order, Query(description="A column, '-' before it for descending, or 'need': "
                                                               "the review queue (unreviewed, then unvouched claims, "
                                                               "undated and single-source events first).")] = "date",
                     ) -> Response:
         """Fused events (one per real-world event, with all its sources), filtered, ordered and paged."""
-        page = EventPage(total=db.count_fused_events(query), limit=limit, offset=offset,
-                         events=db.fused_events(replace(query, limit=limit, offset=offset, order=order)))
+        found = db.fused_page(replace(query, limit=limit, offset=offset, order=order))
+        page = EventPage(total=found.total, limit=limit, offset=offset, events=found.events)
         # Serialised by pydantic directly: FastAPI's generic encoder costs more than the query.
         return Response(page.model_dump_json(), media_type="application/json")
 
     @app.get("/api/events.geojson", responses=ERRORS, response_class=PlainTextResponse)
     def events_geojson(db: Reader, query: Filter, limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES,
-                       offset: Annotated[int, Query(ge=0)] = 0) -> PlainTextResponse:
+                       offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> PlainTextResponse:
         """The filtered events as a GeoJSON FeatureCollection (events without coordinates have no geometry)."""
         records = db.fused_events(replace(query, limit=limit, offset=offset))
         return PlainTextResponse(to_geojson(records), media_type="application/geo+json")
@@ -186,14 +221,13 @@ def create_app(settings: Settings) -> FastAPI:
         return {"event": record, "detail": detail, "documents": db.document_texts(doc_ids),
                 "audit": db.audit_trail(fused_id)}
 
-    @app.post("/api/events/{event_id}/review", responses=ERRORS)
+    @app.post("/api/events/{event_id}/review", responses={
+        **ERRORS, 413: {"model": ErrorBody, "description": "The body is over api_max_body_bytes."}})
     def review(event_id: str, body: ReviewRequest, db: Annotated[SQLStore, Depends(store)],
                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-        """Confirm, edit or reject an event (needs a token). Edited fields survive re-processing."""
-        try:
-            reviewer = reviewer_for(db, _bearer(authorization))
-        except ReviewError as exc:
-            raise HTTPException(401, str(exc)) from None
+        """Confirm, edit or reject an event (needs a token, checked before the body is read). Edited fields survive
+        re-processing."""
+        reviewer = authenticated(authorization)
         if db.fused_record(event_id) is None:
             raise HTTPException(404, f"no event {event_id!r}")
         try:
@@ -232,9 +266,22 @@ def create_app(settings: Settings) -> FastAPI:
         left_out = ", ".join(f"{count} {why}" for why, count in exported.left_out.items())
         return PlainTextResponse(exported.text, media_type=media, headers={"X-Left-Out": left_out} if left_out else None)
 
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _one_line(exc)}, status_code=422)
+
     @app.exception_handler(ConflictLensError)
-    def conflictlens_error(_request: Any, exc: ConflictLensError) -> PlainTextResponse:
-        return PlainTextResponse(str(exc), status_code=503)
+    def conflictlens_error(_request: Request, exc: ConflictLensError) -> JSONResponse:
+        # The message names the store (its path, or its server and user): the log gets it, the client does not.
+        log.error("%s", exc)
+        return JSONResponse({"detail": "the store could not answer: try again later, or tell the server's operator "
+                                       "(its log says why)"}, status_code=503)
+
+    @app.exception_handler(Exception)
+    def server_error(_request: Request, _exc: Exception) -> JSONResponse:
+        # Answered outside the middleware (the server logs the traceback), so the security headers are set here.
+        return JSONResponse({"detail": "the server failed on this request: tell its operator (its log says why)"},
+                            status_code=500, headers=security_headers(policy))
 
     return app
 
@@ -248,6 +295,16 @@ def app_from_environment() -> FastAPI:
     if not encoded:
         raise ConflictLensError(f"{SETTINGS_VARIABLE} is not set: start workers with `conflictlens serve --workers N`")
     return create_app(Settings.model_validate_json(encoded))
+
+
+def _one_line(exc: RequestValidationError) -> str:
+    """FastAPI's validation errors as one line: which parameter or field, and what is wrong (not the value sent)."""
+    parts = []
+    for error in exc.errors()[:5]:
+        place, *names = error.get("loc", ("request",))
+        what = f"{PLACES.get(str(place), str(place))} {'.'.join(str(n) for n in names)!r}" if names else str(place)
+        parts.append(f"{what}: {' '.join(str(error.get('msg', 'is not valid')).split())}")
+    return "; ".join(parts)
 
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:

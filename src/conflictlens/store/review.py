@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from conflictlens.errors import ConflictLensError
 
 if TYPE_CHECKING:
-    from conflictlens.store.sql import SQLStore
+    from conflictlens.store.sql import ApiToken, SQLStore
 
 ReviewAction = Literal["confirm", "edit", "reject"]
 REVIEW_STATUS = {"confirm": "confirmed", "edit": "edited", "reject": "rejected"}
@@ -26,6 +26,7 @@ EDITABLE_FIELDS = ("event_type", "sub_event_type", *TEXT_FIELDS, "event_date", "
 MAX_FATALITIES = 1_000_000
 MAX_TEXT_CHARS = {"notes": 10_000}
 MAX_NAME_CHARS = 300
+MAX_TOKEN_DAYS = 36_500
 
 
 class ReviewError(ConflictLensError):
@@ -117,19 +118,54 @@ def review_event(store: SQLStore, event_id: str, action: ReviewAction, changes: 
     return after
 
 
-def create_token(store: SQLStore, name: str) -> str:
-    """A new API token for ``name``; only its hash is stored, so it is shown to the user this once."""
-    if not name.strip():
-        raise ReviewError("a token needs a name: conflictlens token create NAME")
+def create_token(store: SQLStore, name: str, *, expires_days: int = 90) -> str:
+    """A new API token for ``name``, valid for ``expires_days`` days (0: until revoked); only its hash is stored,
+    so it is shown to the user this once."""
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_CHARS or not name.isprintable():
+        raise ReviewError(f"a token needs a name of 1 to {MAX_NAME_CHARS} printable characters: "
+                          "conflictlens token create NAME")
+    if not 0 <= expires_days <= MAX_TOKEN_DAYS:
+        raise ReviewError(f"a token expires after 1 to {MAX_TOKEN_DAYS:,} days, or 0 for never, not {expires_days}")
+    expires_at = _now() + dt.timedelta(days=expires_days) if expires_days else None
     token, hashed = new_token()
-    store.save_token(name.strip(), hashed)
+    store.save_token(name, hashed, expires_at=expires_at.isoformat(timespec="seconds") if expires_at else None)
     return token
 
 
+def list_tokens(store: SQLStore) -> list[ApiToken]:
+    """Every token, oldest first: names, IDs and dates, never a token itself (the store has only hashes)."""
+    return store.tokens()
+
+
+def revoke_token(store: SQLStore, name_or_id: str) -> ApiToken:
+    """Revoke a token named so, or whose ID (or its first six characters or more) this is; returns it revoked."""
+    tokens = store.tokens()
+    found = [t for t in tokens if t.name == name_or_id] or (
+        [t for t in tokens if t.token_id.startswith(name_or_id.lower())] if len(name_or_id) >= 6 else [])
+    if not found:
+        raise ReviewError(f"no token named or with ID {name_or_id!r}: list them with `conflictlens token list`")
+    if len(found) > 1:
+        raise ReviewError(f"{name_or_id!r} starts the IDs of {len(found)} tokens: give the whole ID or the name")
+    store.revoke_token(found[0].name, _now().isoformat(timespec="seconds"))
+    [revoked] = [t for t in store.tokens() if t.name == found[0].name]
+    return revoked
+
+
 def reviewer_for(store: SQLStore, token: str | None) -> str:
-    """Who holds a token; a missing or unknown token is refused."""
-    owner = store.token_owner(token_hash(token)) if token else None
-    if owner is None:
+    """Who holds a token; a missing, unknown, revoked or expired token is refused, saying which."""
+    found = store.token(token_hash(token)) if token else None
+    if found is None:
         raise ReviewError("a valid API token is needed: create one with `conflictlens token create NAME` and send "
                           "it as 'Authorization: Bearer TOKEN'")
-    return owner
+    if found.revoked_at:
+        raise ReviewError(f"token {found.name!r} was revoked on {found.revoked_at[:10]}: create a new one with "
+                          "`conflictlens token create NAME`")
+    if found.expires_at and dt.datetime.fromisoformat(found.expires_at) <= _now():
+        raise ReviewError(f"token {found.name!r} expired on {found.expires_at[:10]}: create a new one with "
+                          "`conflictlens token create NAME`")
+    return found.name
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

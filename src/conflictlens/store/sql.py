@@ -43,6 +43,25 @@ class Review:
     reviewed_at: str
 
 
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    """An API token as the store keeps it: its hash, never the token; the hash's start is its ID."""
+
+    name: str
+    token_id: str
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FusedPage:
+    """A page of fused events and how many match the filter in all, read from one snapshot of the store."""
+
+    total: int
+    events: list[dict[str, Any]]
+
+
 def apply_review(record: dict[str, Any], review: Review | None) -> dict[str, Any]:
     """The record as the analyst left it: overrides laid over the machine's coding, and its review status."""
     reviewed = dict(record)
@@ -64,7 +83,7 @@ class FeedState:
 
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0008_acled_numbers"
+HEAD = "0010_document_copies"
 Condition = sa.ColumnElement[bool] | sa.TextClause
 CHUNK = 5000  # rows per IN (...) list, well under every backend's parameter limit
 
@@ -98,16 +117,23 @@ runs = sa.Table("runs", metadata, sa.Column("run_id", sa.Integer, primary_key=Tr
                 *(sa.Column(name, sa.Text) for name in ("inputs", "started_at", "finished_at")))
 feeds = sa.Table("feeds", metadata, *(sa.Column(n, sa.Text) for n in ("url", "etag", "last_modified", "checked_at")))
 feed_items = sa.Table("feed_items", metadata, *(sa.Column(n, sa.Text) for n in ("item_id", "feed_url", "seen_at")))
-api_tokens = sa.Table("api_tokens", metadata, *(sa.Column(n, sa.Text) for n in ("name", "token_hash", "created_at")))
+api_tokens = sa.Table("api_tokens", metadata, *(sa.Column(n, sa.Text) for n in (
+    "name", "token_hash", "created_at", "expires_at", "revoked_at")))
 reviews = sa.Table("reviews", metadata,
                    *(sa.Column(n, sa.Text) for n in ("event_id", "status", "overrides", "reviewer", "reviewed_at")))
 audit = sa.Table("audit", metadata, sa.Column("audit_id", sa.Integer, primary_key=True),
                  *(sa.Column(n, sa.Text) for n in ("event_id", "action", "before", "after", "reviewer", "at")))
 event_numbers = sa.Table("event_numbers", metadata, sa.Column("fused_id", sa.Text), sa.Column("prefix", sa.Text),
                          sa.Column("number", sa.Integer))
-KEYS = {"documents": ["doc_id"], "events": ["event_id"], "fused_events": ["fused_id"], "fusion": ["event_id"],
+document_copies = sa.Table("document_copies", metadata,
+                            *(sa.Column(n, sa.Text) for n in ("source_path", "doc_id", "seen_at")))
+KEYS = {"documents": ["doc_id"], "document_copies": ["source_path"], "events": ["event_id"], "fused_events": ["fused_id"],
+        "fusion": ["event_id"],
         "event_vectors": ["event_id"], "failures": ["source_path"], "feeds": ["url"], "feed_items": ["item_id"],
         "reviews": ["event_id"]}
+TOKEN_ID_CHARS = 12  # of the token's hash: enough to tell tokens apart, and nothing of the token itself
+TOKEN_COLUMNS = (api_tokens.c.name, sa.func.substr(api_tokens.c.token_hash, 1, TOKEN_ID_CHARS), api_tokens.c.created_at,
+                 api_tokens.c.expires_at, api_tokens.c.revoked_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +190,7 @@ class Store(Protocol):
     def save_many(self, results: list[ProcessedDocument]) -> None: ...
     def record_failure(self, failure: DocumentFailure) -> None: ...
     def has_document(self, doc_id: str) -> bool: ...
+    def record_copies(self, copies: list[tuple[str, str]]) -> None: ...
     def events(self, query: EventFilter = ...) -> list[dict[str, Any]]: ...
     def status(self) -> dict[str, Any]: ...
     def unfused_reports(self, *, everything: bool = False) -> list[StoredReport]: ...
@@ -216,6 +243,14 @@ class SQLStore:
         """Where the store is, for messages (a password in the URL is hidden)."""
         url = self.engine.url
         return url.database or "" if self.backend == "sqlite" else url.render_as_string(hide_password=True)
+
+    @property
+    def url_for_workers(self) -> str:
+        """The store's full URL (password included, an absolute SQLite path), for worker processes to open it."""
+        url = self.engine.url
+        if self.backend == "sqlite":
+            return str(Path(url.database or "").resolve())
+        return url.render_as_string(hide_password=False)
 
     @classmethod
     def open(cls, where: str | Path) -> SQLStore:
@@ -319,11 +354,37 @@ class SQLStore:
         self._upsert(conn, events, rows)
         if document.source_path:
             conn.execute(failures.delete().where(failures.c.source_path == document.source_path))
+            conn.execute(document_copies.delete().where(document_copies.c.source_path == document.source_path))
 
     def record_failure(self, failure: DocumentFailure) -> None:
         with self._write() as conn:
             self._upsert(conn, failures, [{"source_path": failure.source_path, "reason": failure.reason,
                                            "doc_id": failure.doc_id, "failed_at": _now()}])
+
+    def record_copies(self, copies: list[tuple[str, str]]) -> None:
+        """Record inputs (path, doc_id) whose text is a stored document's; the document's own path is not a copy."""
+        if not copies:
+            return
+        own = set()
+        for start in range(0, len(copies), CHUNK):
+            part = {doc_id for _, doc_id in copies[start:start + CHUNK]}
+            own.update(self._all(sa.select(documents.c.source_path, documents.c.doc_id).where(
+                documents.c.doc_id.in_(part))))
+        rows = [{"source_path": path, "doc_id": doc_id, "seen_at": _now()}
+                for path, doc_id in dict(copies).items() if (path, doc_id) not in own]
+        with self._write() as conn:
+            self._upsert(conn, document_copies, rows)
+
+    def document_paths(self) -> list[str]:
+        """The path (or path:line) each stored document was read from."""
+        return [path for (path,) in self._all(sa.select(documents.c.source_path).where(
+            documents.c.source_path.is_not(None)).order_by(documents.c.source_path))]
+
+    def document_copies(self) -> list[dict[str, str]]:
+        """Inputs that repeated a stored document's text: their path, the document, and when last seen."""
+        rows = self._all(sa.select(document_copies.c.source_path, document_copies.c.doc_id, document_copies.c.seen_at)
+                         .order_by(document_copies.c.source_path))
+        return [{"source_path": r[0], "doc_id": r[1], "seen_at": r[2]} for r in rows]
 
     def has_document(self, doc_id: str) -> bool:
         return self._first(sa.select(documents.c.doc_id).where(documents.c.doc_id == doc_id)) is not None
@@ -488,11 +549,36 @@ class SQLStore:
     def fused_events(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """Fused events as flat records, as reviewed, filtered like ``events``; ``contested`` keeps only contested
         ones, and rejected events are left out unless asked for."""
+        return _reviewed_records(self._all(self._fused_select(query)))
+
+    def fused_page(self, query: EventFilter = EventFilter()) -> FusedPage:
+        """A page of ``fused_events`` and how many events match in all, both read from one snapshot: a fusion pass
+        committing between the two reads cannot make the total and the page disagree."""
+        count = sa.select(sa.func.count()).select_from(fused_events).where(*self._conditions(fused_events, query))
+        with self._snapshot() as conn:
+            total = int(conn.execute(count).scalar_one())
+            rows = list(conn.execute(self._fused_select(query)).all())
+        return FusedPage(total, _reviewed_records(rows))
+
+    def _fused_select(self, query: EventFilter) -> sa.Select[Any]:
         statement = sa.select(fused_events.c.record, *reviews.c).outerjoin(
             reviews, reviews.c.event_id == fused_events.c.fused_id).where(
             *self._conditions(fused_events, query)).order_by(*_fused_order(query.order), fused_events.c.fused_id)
-        return [apply_review(json.loads(row[0]), _review(row[1:]) if row[1] else None)
-                for row in self._all(_paged(statement, query))]
+        return _paged(statement, query)
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sa.Connection]:
+        """A read-only transaction whose statements all see the store as it was at its first read."""
+        with self.engine.connect() as conn:
+            if self.backend == "sqlite":
+                # pysqlite opens no transaction before a SELECT, so each would read its own snapshot: open one.
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+            try:
+                yield conn
+            finally:
+                conn.rollback()  # it wrote nothing: ending it releases the snapshot
 
     def event_numbers(self, prefixes: dict[str, str]) -> dict[str, int]:
         """Each fused event's number within its prefix (``{fused_id: prefix}``), numbering new ones after the highest
@@ -524,11 +610,6 @@ class SQLStore:
             times.update((row[0], row[1]) for row in self._all(
                 sa.select(documents.c.doc_id, documents.c.processed_at).where(documents.c.doc_id.in_(part))))
         return times
-
-    def count_fused_events(self, query: EventFilter = EventFilter()) -> int:
-        statement = sa.select(sa.func.count()).select_from(fused_events).where(*self._conditions(fused_events, query))
-        row = self._first(statement)
-        return int(row[0]) if row else 0
 
     def fused_timeline(self, query: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         """How many filtered events, and deaths, fall in each month, with the events of each type."""
@@ -580,16 +661,29 @@ class SQLStore:
         return [{"audit_id": r[0], "event_id": r[1], "action": r[2], "before": json.loads(r[3]),
                  "after": json.loads(r[4]), "reviewer": r[5], "at": r[6]} for r in rows]
 
-    def save_token(self, name: str, hashed: str) -> None:
+    def save_token(self, name: str, hashed: str, *, expires_at: str | None) -> None:
         try:
             with self.engine.begin() as conn:
-                conn.execute(api_tokens.insert().values(name=name, token_hash=hashed, created_at=_now()))
+                conn.execute(api_tokens.insert().values(name=name, token_hash=hashed, created_at=_now(),
+                                                        expires_at=expires_at))
         except sa.exc.IntegrityError:
             raise StoreError(f"a token named {name!r} exists already: choose another name") from None
 
-    def token_owner(self, hashed: str) -> str | None:
-        row = self._first(sa.select(api_tokens.c.name).where(api_tokens.c.token_hash == hashed))
-        return row[0] if row else None
+    def token(self, hashed: str) -> ApiToken | None:
+        """The token with this hash, revoked or expired as it may be."""
+        row = self._first(sa.select(*TOKEN_COLUMNS).where(api_tokens.c.token_hash == hashed))
+        return _token(row) if row else None
+
+    def tokens(self) -> list[ApiToken]:
+        """Every token, oldest first."""
+        return [_token(row) for row in self._all(sa.select(*TOKEN_COLUMNS).order_by(api_tokens.c.created_at,
+                                                                                     api_tokens.c.name))]
+
+    def revoke_token(self, name: str, at: str) -> None:
+        """Revoke the token named ``name`` (one revoked before keeps its first revocation time)."""
+        with self._write() as conn:
+            conn.execute(api_tokens.update().where(api_tokens.c.name == name, api_tokens.c.revoked_at.is_(None))
+                         .values(revoked_at=at))
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self._first(sa.select(documents).where(documents.c.doc_id == doc_id))
@@ -688,6 +782,7 @@ class SQLStore:
                 "documents": one(sa.select(count).select_from(documents)),
                 "events": one(sa.select(count).select_from(events)),
                 "failures": one(sa.select(count).select_from(failures)),
+                "copies": one(sa.select(count).select_from(document_copies)),
                 "documents_with_warnings": one(sa.select(count).select_from(documents).where(
                     documents.c.warnings != "[]")),
                 "fused_events": one(sa.select(count).select_from(fused_events)),
@@ -733,6 +828,16 @@ def _one_line(exc: sa.exc.DBAPIError) -> str:
 def _review(row: Any) -> Review:
     """A review from a row of the reviews table's columns, in order."""
     return Review(row[0], row[1], json.loads(row[2]), row[3], row[4])
+
+
+def _reviewed_records(rows: list[Any]) -> list[dict[str, Any]]:
+    """Flat records as reviewed, from rows of a fused event's record and its review's columns (or NULLs)."""
+    return [apply_review(json.loads(row[0]), _review(row[1:]) if row[1] else None) for row in rows]
+
+
+def _token(row: Any) -> ApiToken:
+    """A token from a row of ``TOKEN_COLUMNS``."""
+    return ApiToken(row[0], row[1], row[2], row[3], row[4])
 
 
 ORDER_COLUMNS = {"date": "event_date", "type": "event_type", "location": "location", "deaths": "fatalities",

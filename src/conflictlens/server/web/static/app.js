@@ -45,19 +45,58 @@ function filterParams() {
   return params;
 }
 
-async function api(path, options = {}) {
-  const response = await fetch(path, options);
+// The API token, for a server that wants one to read and for reviews: it lives in this variable only, for the life
+// of the page, never in sessionStorage or localStorage (which outlive the page and any script of the site can read).
+let apiToken = "";
+
+function useToken(value) {
+  apiToken = value.trim();
+  document.getElementById("token").value = apiToken;
+}
+
+// Every call sends the token; a refused one is said in the message line, with where to enter another.
+async function request(path, options = {}) {
+  const headers = new Headers(options.headers || {});
+  if (apiToken) headers.set("Authorization", `Bearer ${apiToken}`);
+  const response = await fetch(path, { ...options, headers });
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail; } catch (_) { /* the body was not JSON */ }
-    throw new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
+    const text = typeof detail === "string" ? detail : JSON.stringify(detail);
+    if (response.status === 401) {
+      const refused = `The API refused the request (${text}). Enter a valid API token in the token field at the top.`;
+      say(refused, true);
+      throw new Error(refused);
+    }
+    throw new Error(text);
   }
+  return response;
+}
+
+async function api(path, options = {}) {
+  const response = await request(path, options);
   return response.headers.get("content-type")?.includes("json") ? response.json() : response.text();
+}
+
+// A link cannot send a header: with a token, the file is fetched with it and saved from memory.
+async function downloadWithToken(click) {
+  if (!apiToken) return;
+  click.preventDefault();
+  const link = click.currentTarget;
+  try {
+    const file = URL.createObjectURL(await (await request(link.href)).blob());
+    el("a", { href: file, download: link.getAttribute("download") }).click();
+    setTimeout(() => URL.revokeObjectURL(file), 0);
+  } catch (error) {
+    say(error.message, true);
+  }
 }
 
 // ---- map ----
 let map = null;
 let cluster = null;
+let placeLabels = null;
+let admin1Outlines = null;
 
 function colour(type) { return COLOURS[type] || "#455a64"; }
 
@@ -81,15 +120,80 @@ async function setUpMap() {
       interactive: false,
     }).addTo(map);
     document.getElementById("map").dataset.outlines = String(countries.features.length);
+    countryLabels(countries).addTo(map);
   } catch (error) {
     say(`Country outlines could not be loaded (${error.message}).`, true);
   }
+  try {
+    const admin1 = await api("/static/admin1-lines.json");
+    // One canvas path of ~120,000 points redraws faster than SVG; the lines show from zoom 4 (a region) on.
+    admin1Outlines = L.geoJSON(admin1, {
+      style: { color: "#90a4ae", weight: 0.8, dashArray: "3 3" }, interactive: false, renderer: L.canvas(),
+    });
+    const lines = admin1.features.reduce((n, f) => n + f.geometry.coordinates.length, 0);
+    document.getElementById("map").dataset.admin1Lines = String(lines);
+  } catch (error) {
+    say(`Province outlines could not be loaded (${error.message}).`, true);
+  }
+  placeLabels = L.layerGroup().addTo(map);
+  const showLabelsByZoom = () => {
+    const container = map.getContainer();
+    container.classList.toggle("zoom-countries", map.getZoom() >= 3 && map.getZoom() < 7);
+    container.classList.toggle("zoom-places", map.getZoom() >= 6);
+    if (admin1Outlines && map.getZoom() >= 4) admin1Outlines.addTo(map);
+    else if (admin1Outlines) admin1Outlines.remove();
+  };
+  map.on("zoomend", showLabelsByZoom);
+  showLabelsByZoom();
+  map.attributionControl.addAttribution("Outlines: Natural Earth (public domain)");
   cluster = L.markerClusterGroup({ maxClusterRadius: 40, animate: false });
   map.addLayer(cluster);
   const legend = document.getElementById("legend");
   for (const [type, hex] of Object.entries(COLOURS)) {
     legend.append(el("span", {}, el("i", { style: `background:${hex}` }), type));
   }
+}
+
+// A label is a non-interactive marker whose icon is a text node, so no name can carry markup into the map.
+function label(latlng, text, className) {
+  const icon = L.divIcon({ className, html: el("span", {}, text), iconSize: null });
+  return L.marker(latlng, { icon, interactive: false, keyboard: false });
+}
+
+function countryLabels(countries) {
+  const labels = L.layerGroup();
+  for (const feature of countries.features) {
+    if (!feature.geometry || !feature.properties.name) continue;
+    // A country's label sits in the middle of its largest part, not of its overseas territories.
+    const polygons = feature.geometry.type === "MultiPolygon" ? feature.geometry.coordinates : [feature.geometry.coordinates];
+    let largest = null;
+    let largestArea = -1;
+    for (const polygon of polygons) {
+      const bounds = L.latLngBounds(polygon[0].map(([lon, lat]) => [lat, lon]));
+      const area = (bounds.getEast() - bounds.getWest()) * (bounds.getNorth() - bounds.getSouth());
+      if (area > largestArea) { largest = bounds; largestArea = area; }
+    }
+    if (largest) labels.addLayer(label(largest.getCenter(), feature.properties.name, "country-label"));
+  }
+  return labels;
+}
+
+// The places that events happened at, most events first: a map without tiles has no other names on it.
+const MOST_PLACE_LABELS = 200;
+function labelPlaces(features) {
+  placeLabels.clearLayers();
+  const places = new Map();
+  for (const feature of features) {
+    if (!feature.geometry || !feature.properties.location) continue;
+    const [lon, lat] = feature.geometry.coordinates;
+    const key = `${feature.properties.location}|${lat}|${lon}`;
+    const place = places.get(key) || { name: feature.properties.location, lat, lon, events: 0 };
+    place.events += 1;
+    places.set(key, place);
+  }
+  const busiest = [...places.values()].sort((a, b) => b.events - a.events).slice(0, MOST_PLACE_LABELS);
+  for (const place of busiest) placeLabels.addLayer(label([place.lat, place.lon], place.name, "place-label"));
+  document.getElementById("map").dataset.placeLabels = String(busiest.length);
 }
 
 async function loadMap(params) {
@@ -111,8 +215,9 @@ async function loadMap(params) {
     markers.push(marker);
   }
   cluster.addLayers(markers);
+  labelPlaces(collection.features);
   document.getElementById("map").dataset.points = String(markers.length);
-  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6 });
+  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 6, animate: false });
 }
 
 // ---- timeline ----
@@ -326,8 +431,8 @@ async function showEvent(eventId) {
 function reviewForm(event) {
   const form = el("form", { class: "review", id: "review" });
   form.append(el("h3", {}, "Review"));
-  const token = el("input", { type: "password", name: "token", size: "30", placeholder: "API token" });
-  token.value = sessionStorage.getItem("conflictlens-token") || "";
+  const token = el("input", { type: "password", name: "token", size: "30", placeholder: "API token", autocomplete: "off" });
+  token.value = apiToken;
   const action = el("select", { name: "action" }, el("option", {}, "edit"), el("option", {}, "confirm"), el("option", {}, "reject"));
   form.append(el("label", {}, "Token ", token), el("label", {}, "Action ", action), el("br"));
   const typeSelect = el("select", { name: "event_type" });
@@ -353,7 +458,7 @@ function reviewForm(event) {
   form.append(el("button", { type: "submit" }, "Save review"), result);
   form.addEventListener("submit", async (submitted) => {
     submitted.preventDefault();
-    sessionStorage.setItem("conflictlens-token", token.value);
+    useToken(token.value);
     const changes = {};
     if (action.value === "edit") {
       for (const [name, input] of Object.entries(inputs)) {
@@ -364,7 +469,7 @@ function reviewForm(event) {
     try {
       await api(`/api/events/${encodeURIComponent(event.event_id)}/review`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token.value}` },
+        headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ action: action.value, changes }),
       });
       await refresh(false);
@@ -452,6 +557,15 @@ async function start() {
     state.order = "need";
     refresh();
   });
+  document.getElementById("token-form").addEventListener("submit", async (submitted) => {
+    submitted.preventDefault();
+    useToken(document.getElementById("token").value);
+    await refresh(false);
+    if (state.selected) await showEvent(state.selected);
+  });
+  for (const link of document.querySelectorAll("#download-csv, #download-geojson")) {
+    link.addEventListener("click", downloadWithToken);
+  }
   const shown = restoreView();
   await setUpMap();
   await refresh();
