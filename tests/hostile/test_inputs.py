@@ -147,3 +147,22 @@ def test_a_jsonl_line_without_end_is_refused_without_reading_it_whole(pipeline, 
     assert report.processed == 1
     (failure,) = report.failures
     assert failure.source_path.endswith("feed.jsonl:2") and "over the 2.0 MB limit" in failure.reason
+
+
+def test_an_unreadable_subfolder_is_recorded_not_skipped(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    # Tests run as root in CI, where chmod 000 hides nothing: the walk's error is raised as a locked folder raises it.
+    import conflictlens.coding.ingest as ingest
+
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    real_walk = os.walk
+
+    def walk_with_a_locked_folder(top, onerror=None, followlinks=False):  # type: ignore[no-untyped-def]
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, followlinks=followlinks)
+
+    monkeypatch.setattr(ingest.os, "walk", walk_with_a_locked_folder)
+    found = list(iter_documents([str(tmp_path)], max_bytes=2_000_000, min_chars=40))
+    failures = [f for f in found if not isinstance(f, Document)]
+    assert [(f.source_path, f.reason) for f in failures] == [
+        (str(tmp_path / "locked"), "cannot read folder (Permission denied): check permissions")]
+    assert sum(isinstance(f, Document) for f in found) == 1

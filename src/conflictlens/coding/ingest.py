@@ -123,7 +123,12 @@ def _folder_inputs(folder: Path) -> Iterator[Path | DocumentFailure]:
     """The files of a folder and its subfolders, in name order; an entry with a known suffix that cannot be read as
     a file (a FIFO, a device, a dangling link, a link loop) comes back as a failure instead of being skipped. Links
     to folders are not followed, so a link cycle cannot make the walk endless."""
-    for directory, folders, files in os.walk(folder, onerror=None, followlinks=False):
+    unreadable: list[OSError] = []
+    for directory, folders, files in os.walk(folder, onerror=unreadable.append, followlinks=False):
+        while unreadable:
+            error = unreadable.pop()
+            yield DocumentFailure(input_name(error.filename or directory)[0],
+                                  f"cannot read folder ({error.strerror}): check permissions")
         folders.sort()
         for name in sorted(files + [f for f in folders if os.path.islink(os.path.join(directory, f))]):
             path = Path(directory) / name
@@ -131,6 +136,9 @@ def _folder_inputs(folder: Path) -> Iterator[Path | DocumentFailure]:
                 continue
             failure = _not_a_file(path)
             yield failure if failure is not None else path
+    for error in unreadable:  # the last folder walked
+        yield DocumentFailure(input_name(error.filename or folder)[0],
+                              f"cannot read folder ({error.strerror}): check permissions")
 
 
 def _not_a_file(path: Path) -> DocumentFailure | None:
