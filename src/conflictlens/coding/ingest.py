@@ -124,29 +124,31 @@ def _folder_inputs(folder: Path) -> Iterator[Path | DocumentFailure]:
     a file (a FIFO, a device, a dangling link, a link loop) comes back as a failure instead of being skipped. Links
     to folders are not followed, so a link cycle cannot make the walk endless."""
     unreadable: list[OSError] = []
-    for directory, folders, files in os.walk(folder, onerror=unreadable.append, followlinks=False):
+
+    def unreadable_folders() -> Iterator[DocumentFailure]:
         while unreadable:
-            error = unreadable.pop()
-            yield DocumentFailure(input_name(error.filename or directory)[0],
+            error = unreadable.pop(0)
+            yield DocumentFailure(input_name(error.filename or folder)[0],
                                   f"cannot read folder ({error.strerror}): check permissions")
+
+    for directory, folders, files in os.walk(folder, onerror=unreadable.append, followlinks=False):
+        yield from unreadable_folders()
         folders.sort()
         for name in sorted(files + [f for f in folders if os.path.islink(os.path.join(directory, f))]):
             path = Path(directory) / name
             if name.startswith(".") or path.suffix.lower() not in KNOWN_SUFFIXES:
                 continue
-            failure = _not_a_file(path)
-            yield failure if failure is not None else path
-    for error in unreadable:  # the last folder walked
-        yield DocumentFailure(input_name(error.filename or folder)[0],
-                              f"cannot read folder ({error.strerror}): check permissions")
+            checked = _regular_file(path)
+            yield checked if isinstance(checked, DocumentFailure) else path
+    yield from unreadable_folders()  # the walk's last error comes after its last folder
 
 
-def _not_a_file(path: Path) -> DocumentFailure | None:
-    """Why ``path`` cannot be read as a regular file, or None when it can (reading a FIFO would wait forever and a
-    device such as /dev/zero never ends)."""
+def _regular_file(path: Path) -> os.stat_result | DocumentFailure:
+    """The status of ``path`` when it can be read as a regular file, else why not (reading a FIFO would wait forever
+    and a device such as /dev/zero never ends)."""
     name = input_name(path)[0]
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
             return DocumentFailure(name, f"dangling link to {input_name(os.readlink(path))[0]}: fix or remove it")
@@ -155,12 +157,13 @@ def _not_a_file(path: Path) -> DocumentFailure | None:
         if exc.errno == errno.ELOOP:
             return DocumentFailure(name, "symbolic link loop: fix or remove the link")
         return DocumentFailure(name, f"cannot read file ({exc.strerror}): check permissions")
+    mode = status.st_mode
     if stat.S_ISDIR(mode):
         return DocumentFailure(name, "a link to a folder inside a folder is not followed: give the folder itself")
     if not stat.S_ISREG(mode):
         kind = "FIFO (named pipe)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
         return DocumentFailure(name, f"a {kind}, not a regular file: save its content to a file and give that")
-    return None
+    return status
 
 
 def read_path(path: Path, *, max_bytes: int, min_chars: int, published_at: dt.date | None = None,
@@ -174,11 +177,10 @@ def read_path(path: Path, *, max_bytes: int, min_chars: int, published_at: dt.da
 
 def _read_file(path: Path, name: str, max_bytes: int, min_chars: int, published_at: dt.date | None,
                outlet: str | None, published_at_from: str | None) -> Iterator[Document | DocumentFailure]:
-    failure = _not_a_file(path)
-    if failure is not None:
-        yield failure
+    file_stat = _regular_file(path)
+    if isinstance(file_stat, DocumentFailure):
+        yield file_stat
         return
-    file_stat = path.stat()
     defaults: dict[str, object] = {
         "published_at": _file_date(path, file_stat.st_mtime, published_at_from) or published_at, "outlet": outlet}
     if path.suffix.lower() in JSONL_SUFFIXES:

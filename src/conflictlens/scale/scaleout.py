@@ -175,18 +175,10 @@ class ParquetSink:
 
     def save_partition(self, results: list[ProcessedDocument | DocumentFailure]) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         rows = [_row(r) for r in results]
         name = content_hash(*sorted(str(r["doc_id"] or r["source_path"]) for r in rows))
-        table = pa.Table.from_pylist(rows, schema=_parquet_schema())
-        final = self.folder / f"part-{name}.parquet"
-        partial = final.with_suffix(".partial")
-        try:
-            pq.write_table(table, partial)
-            partial.replace(final)  # a killed run never leaves a half-written part behind
-        except OSError as exc:
-            raise ScaleOutError(f"cannot write {final} ({exc.strerror}): check disk space") from exc
+        _write_whole(pa.Table.from_pylist(rows, schema=_parquet_schema()), self.folder / f"part-{name}.parquet")
         if self._written is not None:
             self._written.update(str(r["doc_id"]) for r in rows if r["doc_id"])
 
@@ -202,17 +194,24 @@ class ParquetSink:
     def record_copies(self, copies: list[tuple[str, str]]) -> None:
         """Inputs that repeat a document already written, in ``copies-*.parquet`` beside the parts (path, doc_id)."""
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         if not copies:
             return
         rows = [{"source_path": path, "doc_id": doc_id} for path, doc_id in dict(copies).items()]
-        final = self.folder / f"copies-{content_hash(*sorted(r['source_path'] for r in rows))}.parquet"
-        try:
-            pq.write_table(pa.Table.from_pylist(rows), final.with_suffix(".partial"))
-            final.with_suffix(".partial").replace(final)
-        except OSError as exc:
-            raise ScaleOutError(f"cannot write {final} ({exc.strerror}): check disk space") from exc
+        _write_whole(pa.Table.from_pylist(rows),
+                     self.folder / f"copies-{content_hash(*sorted(r['source_path'] for r in rows))}.parquet")
+
+
+def _write_whole(table: Any, final: Path) -> None:
+    """Write a Parquet file beside its final name, then move it there: a killed run never leaves half a file."""
+    import pyarrow.parquet as pq
+
+    partial = final.with_suffix(".partial")
+    try:
+        pq.write_table(table, partial)
+        partial.replace(final)
+    except OSError as exc:
+        raise ScaleOutError(f"cannot write {final} ({exc.strerror}): check disk space") from exc
 
 
 def _parquet_schema() -> Any:
