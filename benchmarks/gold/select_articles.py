@@ -17,8 +17,10 @@ import re
 import sys
 from pathlib import Path
 
-SAMPLE = {"fakes": 84, "lgl": 42, "geovirus": 34}
-SEED = 20261202
+# Each wave draws, with its own seed, from the articles earlier waves left, so adding a wave never changes the
+# articles (or halves) already coded.
+WAVES = [(20261202, {"fakes": 84, "lgl": 42, "geovirus": 34}),
+         (20261203, {"fakes": 66, "lgl": 20, "geovirus": 14})]
 
 
 def split_of(corpus: str, doc_id: str) -> str:
@@ -52,11 +54,16 @@ def article_text(shared: Path, corpus: str, doc_id: str) -> tuple[str, str]:
 
 
 def main(shared: Path) -> None:
-    rng = random.Random(SEED)
+    ids = article_ids(shared)
+    chosen: set[tuple[str, str]] = set()
     print("corpus\tid\tsplit")
-    for corpus, ids in article_ids(shared).items():
-        for doc_id in sorted(rng.sample(sorted(set(ids)), SAMPLE[corpus])):
-            print(f"{corpus}\t{doc_id}\t{split_of(corpus, doc_id)}")
+    for seed, sample in WAVES:
+        rng = random.Random(seed)
+        for corpus, corpus_ids in ids.items():
+            left = sorted(set(corpus_ids) - {doc_id for c, doc_id in chosen if c == corpus})
+            for doc_id in sorted(rng.sample(left, sample[corpus])):
+                chosen.add((corpus, doc_id))
+                print(f"{corpus}\t{doc_id}\t{split_of(corpus, doc_id)}")
 
 
 if __name__ == "__main__":

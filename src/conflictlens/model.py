@@ -170,6 +170,14 @@ class Claim:
                                          self.claimant.name, length=12)
 
 
+def left_out_of_dataset(kind: str | None, event_date: object) -> str | None:
+    """Why a coded record is not a row of the event dataset (ACLED's CSV), or None when it is one: an allegation or a
+    denial is a claim about an event ("claims"), and ACLED has no row without a date ("undated")."""
+    if (kind or "event") != "event":
+        return "claims"
+    return None if event_date else "undated"
+
+
 @dataclass(slots=True)
 class Event:
     """One coded event, as an ACLED coder would record it, plus its provenance."""
@@ -225,6 +233,9 @@ class Event:
         side_one = ([self.actor1] if self.actor1 else []) + self.assoc_actor_1
         side_two = ([self.actor2] if self.actor2 else []) + self.assoc_actor_2
         return side_one + side_two
+
+    def is_dataset_row(self) -> bool:
+        return left_out_of_dataset(self.kind, self.event_date) is None
 
     def to_record(self) -> dict[str, Any]:
         """A flat, ACLED-named record for tables, JSON and CSV."""

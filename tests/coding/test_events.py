@@ -130,3 +130,10 @@ def test_attacks_being_prepared_are_not_events(code):
     events = code("The army said it killed ten terrorists near Diffa on Tuesday who were preparing drone attacks on "
                   "Niamey.").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Armed clash")]
+
+
+def test_armed_men_among_the_dead_make_a_battle(code):
+    """Like soldiers among the dead, members of an armed group make violence a battle, not violence against
+    civilians."""
+    events = code("Eight civilians and four militants were killed in Menaka on Sunday.").events
+    assert [(e.event_type, e.actor2.inter if e.actor2 else None) for e in events] == [("Battles", 3)]

@@ -235,6 +235,23 @@ def test_a_strike_and_its_civilian_toll_are_one_event(pipeline):
         ("Explosions/Remote violence", "Aleppo", 2)]
 
 
+def test_civilians_killed_by_no_one_named_beside_reported_violence_are_its_toll(pipeline):
+    text = "Government shelling killed four children in Harasta on Tuesday. On Sunday 11 civilians were killed in Douma."
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+    # Told alone, such deaths are an event of their own.
+    alone = pipeline.process_text("Jihadists have stepped up their campaign in the north. On Sunday 11 civilians were "
+                                  "killed in Djibo.", published_at=dt.date(2024, 5, 8))
+    assert [e.event_type for e in alone.events] == ["Violence against civilians"]
+
+
+def test_a_blast_in_a_provinces_namesake_city_and_then_in_a_town_of_it_is_one_event_at_the_town(pipeline):
+    text = ("A mosque blast in Idlib has left 25 fighters dead. They died in an explosion inside a mosque in the city "
+            "of Ariha in Idlib province on Friday, a monitor said.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.place.name, e.event_date, e.fatalities) for e in events] == [("Arīḩā", dt.date(2024, 5, 3), 25)]
+
+
 def test_a_headlines_country_and_the_bodys_town_are_one_event(pipeline):
     """The same strike told for the country (a headline) and then for the town that day is one event, at the town."""
     text = ("Government air strikes killed 16 civilians in Syria on Monday. "

@@ -328,3 +328,14 @@ def test_the_city_a_report_is_filed_from_is_not_its_events_place(code):
     # Scraped text that lost the dateline's punctuation runs the city into the lead.
     place = place_of(code, "Beirut Syrian government air strikes on Tuesday killed at least 39 people in Saraqib.")
     assert (place.name, place.country) == ("Saraqib", "Syria")
+    # A scraped page's "Last updated" line before the dateline; a dateline set apart by its capitals.
+    place = place_of(code, "Last updated at Jan 20 2015 Beirut Syrian government air strikes on Tuesday killed at "
+                           "least 39 people, a monitor said.")
+    assert (place.name, place.country) == ("Syria", "Syria")
+    place = place_of(code, "Last updated at Oct 03 2017 BEIRUT A US-led coalition air strike killed at least 18 "
+                           "civilians on Tuesday in Raqqa, a monitor said.")
+    assert (place.name, place.country) == ("Ar Raqqah", "Syria")
+
+
+def test_a_months_short_name_is_no_place(pipeline):
+    assert "Jan" not in places_in(pipeline, "Published Jan 20 2015 Air strikes hit Saraqeb on Tuesday.")

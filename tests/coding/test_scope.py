@@ -71,3 +71,14 @@ def test_police_near_a_death_or_making_an_arrest_over_no_politics_is_no_event(pi
     force = pipeline.process_text("On June 2, policemen shot dead an elderly man in Diffa.").events
     assert [e.event_type for e in force] == ["Violence against civilians"]
 
+
+
+def test_a_toll_counted_since_a_day_weeks_ago_is_a_running_total(pipeline):
+    total = pipeline.process_text("At least 200 fighters have been killed in Hama province since the offensive began "
+                                  "on March 2, the monitor said.", published_at=dt.date(2024, 5, 8))
+    assert total.events == []
+    assert any("running total" in w for w in total.document.warnings)
+    # Counted since a recent day, the toll is of those days' fighting.
+    days = pipeline.process_text("Troops killed 47 militants near Gao since Monday, the army said.",
+                                 published_at=dt.date(2024, 5, 8))
+    assert [(e.event_type, e.fatalities) for e in days.events] == [("Battles", 47)]

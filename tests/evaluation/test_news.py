@@ -76,3 +76,11 @@ def test_committed_gold_set_is_complete():
     known = {"id", "evidence", "event_type", "event_type_any_of", "sub_event_type", "actors_any_of",
              "opponents_any_of", "location", "date", "fatalities", "claim_status", "kind"}
     assert {k for a in articles for e in a.events for k in e} <= known
+
+
+def test_only_the_datasets_rows_are_scored_as_events():
+    """Allegations and denials are claims about events, and ACLED has no row without a date."""
+    assert event().is_dataset_row()
+    alleged, undated = event(), event(day=None)
+    alleged.kind = "allegation"
+    assert not alleged.is_dataset_row() and not undated.is_dataset_row()

@@ -51,6 +51,7 @@ class EventTyping:
         self.crowd_words = {w.lower() for w in conventions["crowd_words"]}
         self.harm_words = {w.lower() for w in conventions["harm_words"]}
         self.security_persons = {w.lower() for w in conventions["security_persons"]}
+        self.armed_persons = {w.lower() for w in conventions["armed_persons"]}
         self.police_persons = {w.lower() for w in conventions["police_persons"]}
         self.unarmed_crowds = {w.lower() for w in conventions["unarmed_crowds"]}
         self.riot_participants = {w.lower() for w in conventions["riot_participants"]}
@@ -104,7 +105,8 @@ class EventTyping:
         targets = draft.targets
         if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
             # An attack on a post is a battle, even when a bystander dies in it.
-            actor2 = self._forces_attacked(targets, country) or self._forces_among_dead(sent, country) or actor2
+            actor2 = self._forces_attacked(targets, country) or self._armed_among_dead(sent, side_two, country) \
+                or actor2
         # With no object of its own ("opened fire"), what the sentence's other verbs act on is the target
         # ("made an incursion into the refugee site and opened fire"), unless it is the forces' ("a military camp").
         objects = targets or [t for t in sent if t.dep_ in {"dobj", "pobj"}
@@ -178,10 +180,14 @@ class EventTyping:
             return None
         return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
 
-    def _forces_among_dead(self, sent: SpacySpan, country: str | None) -> Actor | None:
-        """"Two refugees and a policeman were killed": with soldiers or police among the dead it is a battle."""
+    def _armed_among_dead(self, sent: SpacySpan, side_two: list[Actor], country: str | None) -> Actor | None:
+        """"Two refugees and a policeman were killed", "12 Daesh terrorists were killed by the SDF": with soldiers,
+        police or an armed group's members among the dead it is a battle, with their forces or their group (the
+        one the sentence names for the other side, else an unidentified one)."""
         for t in sent:
-            if t.lemma_.lower() not in self.security_persons:
+            lemma = t.lemma_.lower()
+            if lemma not in self.security_persons and lemma not in self.armed_persons \
+                    and t.lower_ not in self.armed_persons:
                 continue
             first = t
             while first.dep_ == "conj":
@@ -191,9 +197,12 @@ class EventTyping:
             # no object ("4 soldiers killed"), has its dead as subject.
             dead_subject = first.dep_ == "nsubj" and (verb in self.dying_verbs or (
                 head.tag_ == "VBN" and not any(c.dep_ in {"dobj", "obj"} for c in head.children)))
-            if verb in self.victim_verbs and (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
-                return self.actors.state_actor("police" if t.lemma_.lower() in self.police_persons else "military",
-                                               country)
+            if verb not in self.victim_verbs or not (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
+                continue
+            if lemma in self.security_persons:
+                return self.actors.state_actor("police" if lemma in self.police_persons else "military", country)
+            return next((a for a in side_two if a.inter in NON_STATE_ARMED_INTERS),
+                        self.actors.generic_actor("unidentified", country, surface=t.text))
         return None
 
     def _civilians_harmed(self, sent: SpacySpan) -> bool:

@@ -23,7 +23,7 @@ from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import VIOLENT_TYPES
-from conflictlens.coding.gazetteer import haversine_km
+from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
 from conflictlens.coding.grammar import Grammar
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
 from conflictlens.knowledge import Knowledge
@@ -157,11 +157,20 @@ class Merge:
         self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
+        self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        merged: list[Event] = []
         events = annotated.events or []
         violence = [e for e in events if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence]
+        merged = self._merged(events, violence, annotated)
+        while len(again := self._merged(merged, violence, annotated)) < len(merged):
+            # A join can make two events one that were not before ("more than 30 killed" took the body's 31).
+            merged = again
+        reported_violence = [e for e in merged if e.event_type in VIOLENT_TYPES and e.kind == "event"]
+        annotated.events = [e for e in merged if not self._told_in_passing(e, reported_violence)]
+
+    def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument) -> list[Event]:
+        merged: list[Event] = []
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         for event in events:
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
@@ -185,10 +194,20 @@ class Merge:
                 if event.place is not None and (twin.place is None
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
                     twin.place = event.place
-            elif self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type):
+            elif (self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type)) or (
+                    self._same_toll(twin, event) and event.event_type == self.one_violence_order[0] != twin.event_type):
+                # One act told as violence and as remote violence: ACLED codes its means.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             _absorb(twin, event)
-        annotated.events = merged
+        return merged
+
+    @staticmethod
+    def _told_in_passing(event: Event, reported_violence: list[Event]) -> bool:
+        """Civilians killed by no one the report names, beside violence it reports, are that violence's toll told
+        again ("on Sunday 11 civilians were killed in Eastern Ghouta", in a report on Tuesday's shelling)."""
+        return event.event_type == "Violence against civilians" and event.kind == "event" and (
+            event.actor1 is None or event.actor1.surface is None) and any(
+            other is not event and other.event_type != event.event_type for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
@@ -208,8 +227,9 @@ class Merge:
         return self._same_sides(lead, event)
 
     def _same_event(self, a: Event, b: Event) -> bool:
-        if (a.event_type, a.sub_event_type, a.kind) != (b.event_type, b.sub_event_type, b.kind) \
-                and not self._one_violence(a, b):
+        same_type = (a.event_type, a.kind) == (b.event_type, b.kind) and (
+            a.sub_event_type == b.sub_event_type or a.event_type in self.any_sub_type)
+        if not same_type and not self._one_violence(a, b) and not self._same_toll(a, b):
             return False
         if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
             return False  # "Other" is a catch-all: only the same development is the same event
@@ -267,6 +287,14 @@ class Merge:
                 and (_same_town(a.place, b.place) or (self._placed_by(a.place, b.place) and self._unattributed(a, b)))
                 and a.event_date is not None and a.event_date == b.event_date)
 
+    def _same_toll(self, a: Event, b: Event) -> bool:
+        """A mention of remote violence and another violent one of the same toll, on one day, at places that may be
+        one, are one act told twice ("31 people have been killed by regime raids", "regime air raids killed 31
+        people on Friday")."""
+        return a.kind == b.kind and {a.event_type, b.event_type} <= VIOLENT_TYPES \
+            and self.one_violence_order[0] in {a.event_type, b.event_type} and a.fatalities == b.fatalities > 0 \
+            and a.event_date is not None and a.event_date == b.event_date and self._same_place(a, b)
+
     def _unattributed(self, a: Event, b: Event) -> bool:
         """Deaths told with no one the text names for them: a toll, not an act of its own ("nine civilians were
         killed"); "killed by a terrorists' sniper" is an act."""
@@ -311,9 +339,15 @@ def _same_town(a: Place, b: Place) -> bool:
 
 
 def _distinct_towns(a: Place, b: Place) -> bool:
-    """Two towns the gazetteer knows apart, each named where the text places its event exactly."""
+    """Two towns the gazetteer knows apart, each named where the text places its event exactly; a city that bears
+    its province's name may be that province ("a mosque blast in Idlib", then "in Ariha in Idlib province")."""
     return a.level == b.level == "populated_place" and None not in (a.geonameid, b.geonameid) \
-        and a.geonameid != b.geonameid and GeoPrecision.EXACT == a.geo_precision == b.geo_precision
+        and a.geonameid != b.geonameid and GeoPrecision.EXACT == a.geo_precision == b.geo_precision \
+        and not any(_names_its_province(p) and p.admin1 == q.admin1 for p, q in ((a, b), (b, a)))
+
+
+def _names_its_province(place: Place) -> bool:
+    return bool(place.admin1) and without_article(name_key(place.name)) == without_article(name_key(place.admin1 or ""))
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -335,8 +369,10 @@ def _absorb(twin: Event, event: Event) -> None:
     if twin.event_date is None or (event.time_precision or 9) < (twin.time_precision or 9):
         twin.event_date, twin.end_date = event.event_date, event.end_date
         twin.time_precision, twin.date_text = event.time_precision, event.date_text
-    if event.place and twin.place and LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level]:
-        twin.place = event.place
+    if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
+            event.place.level == twin.place.level and _names_its_province(twin.place)
+            and not _names_its_province(event.place) and event.place.admin1 == twin.place.admin1)):
+        twin.place = event.place  # the more precise place: a town, not its province's namesake city
     names = {a.name for a in twin.all_actors()}
     if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:
         twin.actor2 = event.actor2

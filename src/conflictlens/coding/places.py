@@ -20,8 +20,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from conflictlens.coding.actors import ACTOR_LABEL
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.gazetteer import (
     Gazetteer,
@@ -95,6 +96,12 @@ APPOSITION_WORDS = {"a", "an", "the", "small", "town", "village", "city", "local
                     "in", "of", "region", "province", "district", "department", "state", "county"}
 # How many tokens may stand between a place and the names that say where it lies.
 QUALIFIER_GAP = 8
+# A dateline in capitals is looked for among a report's first tokens; the words a page puts before it.
+DATELINE_SEARCH_TOKENS = 20
+CALENDAR_ABBREVIATIONS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+                          "aug", "sep", "sept", "oct", "nov", "dec"}
+PAGE_FURNITURE_WORDS = {"published", "last", "updated", "update", "posted", "at", "on", "am", "pm", "gmt", "utc",
+                        "date", "of", "publication"} | CALENDAR_ABBREVIATIONS
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # How much the share of a document's other places lying in a candidate's first-level division counts:
 # a report from Texas that names "Paris" means Paris, Texas.
@@ -362,8 +369,9 @@ class PlaceResolver:
         code = self.countries.get(text.lower()) or self._country_possessive(span)
         if code is not None:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
-        if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span):
-            return None
+        if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span) or (
+                text.lower() in CALENDAR_ABBREVIATIONS and span.root.ent_type_ in {"DATE", "TIME"}):
+            return None  # "Jan 20" is no Dschang
         if _acronym(span):
             return None  # "SANA", "SOHR": an agency's or a monitor's initials, not GeoNames' "Sana" (Sanaa)
         if any(t.lower_ in self.not_place_words for t in span) or (
@@ -1072,7 +1080,11 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
         return False  # "Syria: ..." labels the report's country, as a summary does
     if toponym.token_start < dateline_token_end(doc):
         return True
-    if toponym.token_start != first.i:
+    word, after = doc[toponym.token_start], doc[toponym.token_start + 1]
+    if word.i < DATELINE_SEARCH_TOKENS and len(word) > 3 and word.is_alpha and word.is_upper \
+            and not (len(after) > 3 and after.is_alpha and after.is_upper):
+        return True  # "Last updated at Oct 03 2017 BEIRUT A US-led coalition air strike ...": capitals set it apart
+    if any(not _page_furniture(t) for t in doc[first.i : toponym.token_start]):
         return False
     after = doc[toponym.token_end]
     if after.text in DATELINE_DASHES:
@@ -1081,7 +1093,14 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
         close = next((t for t in doc[after.i : after.i + 8] if t.text == ")"), None)
         return close is not None and close.i + 1 < len(doc) and doc[close.i + 1].text in DATELINE_DASHES
     last = doc[toponym.token_end - 1]
-    return after.text[:1].isupper() and after.ent_type_ == "NORP" and last.dep_ not in {"nsubj", "nsubjpass"}
+    return after.text[:1].isupper() and after.ent_type_ in {"NORP", ACTOR_LABEL} \
+        and last.dep_ not in {"nsubj", "nsubjpass"}
+
+
+def _page_furniture(token: Token) -> bool:
+    """What a scraped page puts before its dateline: a date or time, "Published", "Last updated at"."""
+    return token.is_space or token.is_punct or token.like_num or token.lower_ in CALENDAR_WORDS \
+        or token.lower_ in PAGE_FURNITURE_WORDS or bool(ORDINAL.fullmatch(token.lower_))
 
 
 def _organisation_descriptor(doc: Doc, end: int) -> bool:

@@ -1,7 +1,7 @@
 """Stage ``scope``: ACLED's scope rules, which leave out what is not political violence, protest or a strategic
 development however violent its words.
 
-Three rules, their word lists and limits in ``data/conventions.yaml``:
+Four rules, their word lists and limits in ``data/conventions.yaml``:
 
 * **Accidents, disasters and illness** are never events: a trigger whose sentence names such a cause
   ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped, and so is one
@@ -19,12 +19,16 @@ Three rules, their word lists and limits in ``data/conventions.yaml``:
   within the window, or the one it leads with), violence or a development it dates weeks before its own date
   (``background_after_days``) is the story's history ("last month's strike on Mosul"), told and coded when it was
   news. Each one left out is a recorded warning.
+* **Running totals** are not events: a toll or fighting counted since a day weeks before the article ("223 fighters
+  have been killed since the offensive began on May 31") is left out, with a warning; "since Monday" counts the
+  days of one event and stays.
 """
 
 from __future__ import annotations
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.detection import Trigger
+from conflictlens.coding.grammar import token_at
 from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge
 
@@ -32,6 +36,7 @@ from conflictlens.knowledge import Knowledge
 CRIME_TYPES = {"Violence against civilians", "Battles"}
 ARREST_SUB_TYPE = "Arrests"
 LOOTING_SUB_TYPE = "Looting/property destruction"
+RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
 
 
@@ -40,7 +45,7 @@ class Scope:
 
     name = "scope"
     requires = ("drafts.type", "drafts.sides", "sentences", "actor_mentions", "mention_tokens", "sentence_attribution",
-                "reference_date", "drafts.event_date")
+                "reference_date", "sentence_dates", "drafts.event_date")
     adds = ("drafts.in_scope",)
 
     def __init__(self, knowledge: Knowledge) -> None:
@@ -69,6 +74,10 @@ class Scope:
         for draft in drafts:
             if self._accident(draft) or (not context and self._ordinary_crime(draft, annotated)):
                 continue
+            if self._counted_since(draft, annotated):
+                annotated.document.warnings.append(
+                    f"{draft.event.event_type} counted since {draft.event.date_text!r}: left out as a running total")
+                continue
             days = self._days_before(draft, annotated)
             if news and days is not None and days > self.background_after_days:
                 annotated.document.warnings.append(
@@ -84,6 +93,19 @@ class Scope:
         event, reference = draft.event, annotated.reference_date
         last_day = event.end_date or event.event_date
         return (reference - last_day).days if reference is not None and last_day is not None else None
+
+    def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """A toll or fighting counted from a day weeks ago ("223 fighters have been killed since the offensive began on
+        May 31", "clashes since March") is a running total or a state of things, not an event ("47 killed since
+        Monday" is the event of those days)."""
+        event = draft.event
+        days = self._days_before(draft, annotated)
+        if event.date_text is None or annotated.sentence_dates is None or days is None or days <= RECENT_DAYS:
+            return False
+        mention = next((d for d in annotated.sentence_dates[draft.sentence_index] if d.text == event.date_text), None)
+        word = token_at(draft.sentence, mention.start_char) if mention is not None else None
+        return word is not None and any(
+            t.lower_ == "since" and word in (t.head.subtree if t.dep_ == "mark" else t.subtree) for t in draft.sentence)
 
     def _accident(self, draft: EventDraft) -> bool:
         """An accident, a disaster or illness with no weapon or armed group; or weapon words in another sense (a

@@ -1,8 +1,12 @@
 """``conflictlens eval news``: the coder on full real-news articles against the project's hand-coded gold set.
 
-The gold set (``benchmarks/gold/news``) codes every event of 160 articles from FA-KES (Syrian-war news from
+The gold set (``benchmarks/gold/news``) codes every event of 260 articles from FA-KES (Syrian-war news from
 opposing outlets), LGL (local US news) and GeoVirus (Wikinews health news), and marks the many articles
 that report no event at all. The articles' texts are read in place from ``../shared``.
+
+The coded events scored are the rows of the event dataset (``Event.is_dataset_row``): reports of events with a
+date. Allegations and denials are claims about events (``conflictlens eval claims`` scores them), and ACLED
+has no row without a date.
 
 Within an article, coded events and gold events are paired one to one, best agreement first. A coded event
 is **correct** when its pair agrees on event type, place and date:
@@ -272,7 +276,7 @@ def score_news(pipeline: Pipeline, gold_folder: Path, shared: Path, *, split: st
     sources = [texts[(a.corpus, a.doc_id)] for a in articles]
     documents = (Document(text=s.text, published_at=s.published_at, outlet=s.outlet) for s in sources)
     for article, processed in zip(articles, pipeline.process_each(documents), strict=True):
-        events = processed.events
+        events = [e for e in processed.events if e.is_dataset_row()]
         correct, pairs = score_article(events, article.events, pipeline.gazetteer.lookup)
         report.articles.append(ArticleScore(
             article.corpus, article.doc_id, len(article.events), len(events), correct, pairs,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from conflictlens.countries import Country, find_country
 from conflictlens.errors import ExportError
 from conflictlens.knowledge import Outlet, outlets_by_name, read_data_file
+from conflictlens.model import left_out_of_dataset
 
 if TYPE_CHECKING:
     from conflictlens.store.sql import Store
@@ -62,12 +63,11 @@ def to_acled_csv(store: Store, records: Iterable[dict[str, Any]], *, extra_colum
     left_out = {"claims": 0, "undated": 0}
     kept = []
     for record in records:
-        if (record.get("kind") or "event") != "event":
-            left_out["claims"] += 1
-        elif not record.get("event_date"):
-            left_out["undated"] += 1
-        else:
+        why = left_out_of_dataset(record.get("kind"), record.get("event_date"))
+        if why is None:
             kept.append(record)
+        else:
+            left_out[why] += 1
     countries = {r["event_id"]: find_country(r["country"]) if r.get("country") else None for r in kept}
     prefixes = {event_id: country.iso3 if country else UNKNOWN_COUNTRY_PREFIX for event_id, country in countries.items()}
     numbers = store.event_numbers(prefixes)
