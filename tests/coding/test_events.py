@@ -54,6 +54,8 @@ def test_event_typing(code, text, expected):
         "Officials said talks aim to prevent fighting around Kidal.",
         "Rebels claim the Lebanese group wants to set up a permanent base near Daraa.",
         "A commander said the militia was trying to set up a permanent base in the south.",
+        # A gerund that names a kind of thing is no act.
+        "Officials inspected an ISIS fighting position near Raqqa on Monday.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):

@@ -64,6 +64,12 @@ def test_default_gazetteer_has_world_towns_with_admin_names(gazetteer_path):
     assert gaz.stats()["places"] > 200_000
 
 
+def test_an_article_written_as_it_sounds_inside_a_name_is_the_article(gazetteer_path):
+    gaz = Gazetteer.open(gazetteer_path)
+    found = {(e.name, e.country_code) for e in gaz.lookup("Deir az-Zour")}
+    assert ("Deir ez-Zor", "SY") in found
+
+
 def test_helpers():
     assert clean_admin_name("Kidal Region") == "Kidal"
     assert round(haversine_km(18.44, 1.41, 19.96, 2.86)) == 227

@@ -339,3 +339,9 @@ def test_the_city_a_report_is_filed_from_is_not_its_events_place(code):
 
 def test_a_months_short_name_is_no_place(pipeline):
     assert "Jan" not in places_in(pipeline, "Published Jan 20 2015 Air strikes hit Saraqeb on Tuesday.")
+
+
+def test_a_name_joined_to_its_arabic_article_after_a_place_word_is_a_place(code):
+    place = place_of(code, "Syria: rebels fired rockets at al-Baath, the main town of Quneitra province, on Saturday, "
+                           "wounding five people.")
+    assert (place.name, place.country) == ("al-Baath", "Syria")

@@ -15,6 +15,7 @@ import pytest
     # Political words that are not whom the act is done to make nothing political.
     "Two men and a woman were arrested Tuesday after the county sheriff's deputies seized a mobile meth lab.",
     "A 16-year-old was killed in a shooting after a weekend party in Grand Prairie, law enforcement officials said.",
+    "A man was arrested by police in Danbury on Monday night and charged with sexual assault, police said.",
 ])
 def test_accidents_disasters_and_ordinary_crime_are_not_events(code, text):
     assert code(text).events == []
@@ -82,3 +83,10 @@ def test_a_toll_counted_since_a_day_weeks_ago_is_a_running_total(pipeline):
     days = pipeline.process_text("Troops killed 47 militants near Gao since Monday, the army said.",
                                  published_at=dt.date(2024, 5, 8))
     assert [(e.event_type, e.fatalities) for e in days.events] == [("Battles", 47)]
+
+
+def test_a_photos_caption_is_no_event(pipeline):
+    text = ("Air strikes killed 21 people in Idlib on Sunday. In this photo taken on Monday, rescuers search the rubble "
+            "after an air strike in Aleppo.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [e.place.name for e in events] == ["Idlib"]

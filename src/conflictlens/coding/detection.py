@@ -231,8 +231,11 @@ class EventDetector:
                 and modified.i > head.i and modified.pos_ in {"NOUN", "PROPN"}):
             return False
         previous = span.doc[head.i - 1] if head.i > span.sent.start else None
-        if previous is not None and previous.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
-            return False  # "Thousands protest the extension", "FLAA ambush a convoy": a verb the parse took for a noun
+        if previous is not None and previous.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and not (
+                modified.i == head.i + 1 and head.lower_.endswith("ing")):
+            # "Thousands protest the extension", "Jihadists ambush convoy": a verb the parse took for a noun ("an ISIS
+            # fighting position" names a thing)
+            return False
         return modified.i not in covered and modified.lemma_.lower() not in self.act_nouns
 
     def _generic(self, span: SpacySpan) -> bool:

@@ -89,6 +89,8 @@ ADMIN_SUFFIXES = re.compile(
 FUZZY_SIMILARITY = 85.0
 FUZZY_MIN_LENGTH = 6
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et|ez|en)(?=[a-z]{4})")
+# An Arabic article inside a name, written as it sounds before the next letter ("az-Zour", "ash-Sham", "ad-Dawla").
+INNER_ARTICLE = re.compile(r"(?<=\s)(?:a[dnrstz]|ash|e[dlnrstz])-", re.IGNORECASE)
 FEATURE_LEVEL = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "ADM1": "admin1", "ADM2": "admin2"}
 
 
@@ -185,7 +187,12 @@ class Gazetteer:
         key = name_key(text)
         if len(key) < 3:
             return []
-        return list(self._entries_by_key(key, limit))
+        found = list(self._entries_by_key(key, limit))
+        spelt = INNER_ARTICLE.sub("al-", text)
+        if not found and spelt != text:
+            # The article takes the sound of the letter after it: "Deir az-Zour" is "Deir al-Zour".
+            found = list(self._entries_by_key(name_key(spelt), limit))
+        return found
 
     def _entries_of_key(self, key: str, limit: int) -> tuple[GazetteerEntry, ...]:
         return tuple(self._entries("n.key = ?", (key,), limit))

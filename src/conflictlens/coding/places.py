@@ -452,8 +452,10 @@ class PlaceResolver:
         kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS
         introduced = bool(before) and (before[-1] in PLACE_INTRODUCERS | {"at", "on"}
                                        or doc[i - 1].lemma_.lower() in PLACE_OBJECT_VERBS)
+        # A name joined to its Arabic article ("on al-Latamineh", "in al-Baath") is a place's, as a person's is not
+        # introduced by these words.
         located = introduced and (all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
-                                  or _placed_in_division(doc, end))
+                                  or _placed_in_division(doc, end) or i != name_start)
         if not (kind_of or kind_after or located):
             return None
         lowered = text.lower()

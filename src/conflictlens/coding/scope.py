@@ -1,7 +1,7 @@
 """Stage ``scope``: ACLED's scope rules, which leave out what is not political violence, protest or a strategic
 development however violent its words.
 
-Four rules, their word lists and limits in ``data/conventions.yaml``:
+Five rules, their word lists and limits in ``data/conventions.yaml``:
 
 * **Accidents, disasters and illness** are never events: a trigger whose sentence names such a cause
   ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped, and so is one
@@ -19,6 +19,7 @@ Four rules, their word lists and limits in ``data/conventions.yaml``:
   within the window, or the one it leads with), violence or a development it dates weeks before its own date
   (``background_after_days``) is the story's history ("last month's strike on Mosul"), told and coded when it was
   news. Each one left out is a recorded warning.
+* **Captions** of photos scraped into the text ("In this photo taken on June 8 ...") show a scene, not a report.
 * **Running totals** are not events: a toll or fighting counted since a day weeks before the article ("223 fighters
   have been killed since the offensive began on May 31") is left out, with a warning; "since Monday" counts the
   days of one event and stays.
@@ -58,6 +59,7 @@ class Scope:
         self.background_after_days = int(conventions["background_after_days"])
         self.crimes = {w.lower() for w in conventions["ordinary_crimes"]}
         self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
+        self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -73,6 +75,8 @@ class Scope:
         kept = []
         for draft in drafts:
             if self._accident(draft) or (not context and self._ordinary_crime(draft, annotated)):
+                continue
+            if self._caption(draft):
                 continue
             if self._counted_since(draft, annotated):
                 annotated.document.warnings.append(
@@ -93,6 +97,12 @@ class Scope:
         event, reference = draft.event, annotated.reference_date
         last_day = event.end_date or event.event_date
         return (reference - last_day).days if reference is not None and last_day is not None else None
+
+    def _caption(self, draft: EventDraft) -> bool:
+        """A photo's caption scraped into the text ("In this photo taken on June 8 ... rescuers search the rubble after
+        an air strike") shows a scene; the report tells its events elsewhere."""
+        before = draft.sentence.doc.text[draft.sentence.start_char : draft.trigger.span.start_char].lower()
+        return any(cue in before for cue in self.caption_cues)
 
     def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """A toll or fighting counted from a day weeks ago ("223 fighters have been killed since the offensive began on
