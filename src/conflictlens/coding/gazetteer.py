@@ -188,10 +188,9 @@ class Gazetteer:
         if len(key) < 3:
             return []
         found = list(self._entries_by_key(key, limit))
-        spelt = INNER_ARTICLE.sub("al-", text)
-        if not found and spelt != text:
+        if not found and INNER_ARTICLE.search(text):
             # The article takes the sound of the letter after it: "Deir az-Zour" is "Deir al-Zour".
-            found = list(self._entries_by_key(name_key(spelt), limit))
+            found = list(self._entries_by_key(name_key(INNER_ARTICLE.sub("al-", text)), limit))
         return found
 
     def _entries_of_key(self, key: str, limit: int) -> tuple[GazetteerEntry, ...]:

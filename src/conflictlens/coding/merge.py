@@ -343,11 +343,16 @@ def _distinct_towns(a: Place, b: Place) -> bool:
     its province's name may be that province ("a mosque blast in Idlib", then "in Ariha in Idlib province")."""
     return a.level == b.level == "populated_place" and None not in (a.geonameid, b.geonameid) \
         and a.geonameid != b.geonameid and GeoPrecision.EXACT == a.geo_precision == b.geo_precision \
-        and not any(_names_its_province(p) and p.admin1 == q.admin1 for p, q in ((a, b), (b, a)))
+        and not (_province_namesake_of(a, b) or _province_namesake_of(b, a))
 
 
 def _names_its_province(place: Place) -> bool:
     return bool(place.admin1) and without_article(name_key(place.name)) == without_article(name_key(place.admin1 or ""))
+
+
+def _province_namesake_of(city: Place, town: Place) -> bool:
+    """``city`` bears the name of the province ``town`` lies in, and so may mean the province ("Idlib", "Ariha")."""
+    return _names_its_province(city) and not _names_its_province(town) and city.admin1 == town.admin1
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -370,8 +375,7 @@ def _absorb(twin: Event, event: Event) -> None:
         twin.event_date, twin.end_date = event.event_date, event.end_date
         twin.time_precision, twin.date_text = event.time_precision, event.date_text
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
-            event.place.level == twin.place.level and _names_its_province(twin.place)
-            and not _names_its_province(event.place) and event.place.admin1 == twin.place.admin1)):
+            event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
     names = {a.name for a in twin.all_actors()}
     if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:

@@ -1082,9 +1082,9 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
         return False  # "Syria: ..." labels the report's country, as a summary does
     if toponym.token_start < dateline_token_end(doc):
         return True
-    word, after = doc[toponym.token_start], doc[toponym.token_start + 1]
+    word, next_word = doc[toponym.token_start], doc[toponym.token_start + 1]
     if word.i < DATELINE_SEARCH_TOKENS and len(word) > 3 and word.is_alpha and word.is_upper \
-            and not (len(after) > 3 and after.is_alpha and after.is_upper):
+            and not (len(next_word) > 3 and next_word.is_alpha and next_word.is_upper):
         return True  # "Last updated at Oct 03 2017 BEIRUT A US-led coalition air strike ...": capitals set it apart
     if any(not _page_furniture(t) for t in doc[first.i : toponym.token_start]):
         return False

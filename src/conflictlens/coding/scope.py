@@ -78,11 +78,11 @@ class Scope:
                 continue
             if self._caption(draft):
                 continue
-            if self._counted_since(draft, annotated):
+            days = self._days_before(draft, annotated)
+            if self._counted_since(draft, annotated, days):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} counted since {draft.event.date_text!r}: left out as a running total")
                 continue
-            days = self._days_before(draft, annotated)
             if news and days is not None and days > self.background_after_days:
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} dated {draft.event.event_date} is {days} days before the article's "
@@ -104,12 +104,12 @@ class Scope:
         before = draft.sentence.doc.text[draft.sentence.start_char : draft.trigger.span.start_char].lower()
         return any(cue in before for cue in self.caption_cues)
 
-    def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+    @staticmethod
+    def _counted_since(draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
         """A toll or fighting counted from a day weeks ago ("223 fighters have been killed since the offensive began on
         May 31", "clashes since March") is a running total or a state of things, not an event ("47 killed since
         Monday" is the event of those days)."""
         event = draft.event
-        days = self._days_before(draft, annotated)
         if event.date_text is None or annotated.sentence_dates is None or days is None or days <= RECENT_DAYS:
             return False
         mention = next((d for d in annotated.sentence_dates[draft.sentence_index] if d.text == event.date_text), None)
