@@ -1,6 +1,8 @@
 import pytest
+import spacy
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from conflictlens.coding.fatalities import FatalityCounter, parse_number
 from conflictlens.knowledge import Knowledge
@@ -40,6 +42,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # Deaths of another time, told in a clause dated against the event, are not its toll.
         ("Air strikes on Aleppo killed 16 people on Monday, two days after 30 people died in a similar raid.", 16),
         ("Rebels shelled the town on Friday, killing four, a week before 20 died there in clashes.", 4),
+        # One group of dead told twice in a sentence is counted once.
+        ("Twenty-six civilians were killed on Monday when warplanes pounded the district of Al-Maghayer in Aleppo, "
+         "killing 26 civilians.", 26),
     ],
 )
 def test_counts(pipeline, counter, text, expected):
@@ -94,3 +99,16 @@ def test_a_wars_running_total_is_no_events_toll(code):
     result = code("Government air strikes killed more than 320,000 people in Aleppo in the war on Monday.")
     assert [e.fatalities for e in result.events] == [0]
     assert any("above max_event_fatalities" in w for w in result.document.warnings)
+
+
+def test_a_count_stands_before_the_noun_it_counts(counter):
+    """A headline run into its byline, as the parser read one: "Kill 3 Civilians - ... Middle East 2159" hangs both
+    numbers on "East"; the clock after the noun is no count of the dead. The parse is built by hand, so the test
+    holds whatever a model version reads."""
+    words = ["Rebels", "Kill", "3", "Civilians", "Middle", "East", "2159"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 5, 5, 5, 1, 5],
+              deps=["nsubj", "ROOT", "nummod", "compound", "compound", "dobj", "nummod"],
+              lemmas=["rebel", "kill", "3", "civilian", "middle", "east", "2159"],
+              pos=["NOUN", "VERB", "NUM", "PROPN", "PROPN", "PROPN", "NUM"],
+              tags=["NNS", "VBP", "CD", "NNPS", "NNP", "NNP", "CD"], sent_starts=[True] + [False] * 6)
+    assert counter.count(doc[:]) == (3, "3")

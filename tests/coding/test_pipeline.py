@@ -1,9 +1,10 @@
 """End to end on short reports written for these tests in wire, communiqué and NGO styles."""
 
 import datetime as dt
+from dataclasses import replace
 
 from conflictlens.coding.ingest import read_dateline
-from conflictlens.model import Document
+from conflictlens.model import Document, Event, GeoPrecision, Place
 
 WIRE = """OUAGADOUGOU, June 12, 2024 (Reuters) - Suspected jihadists killed at least 50 soldiers in an attack on a \
 military base in northeastern Burkina Faso near Djibo on Tuesday, two security sources said.
@@ -250,6 +251,38 @@ def test_a_blast_in_a_provinces_namesake_city_and_then_in_a_town_of_it_is_one_ev
             "of Ariha in Idlib province on Friday, a monitor said.")
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.place.name, e.event_date, e.fatalities) for e in events] == [("Arīḩā", dt.date(2024, 5, 3), 25)]
+
+
+def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pipeline):
+    """The headline's toll and region are the village's massacre the body tells next; the city's toll of the day
+    before is another event, and who dropped the bombs, named only in the body, is the headline event's actor."""
+    text = ("18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo. The Assad regime committed a horrific massacre "
+            "in the village of al-Bureij northeast of Aleppo, where 18 civilians were killed and dozens wounded in a "
+            "barrel bomb attack on Wednesday. Twenty civilians were also killed on Tuesday when Assad's air force "
+            "pounded the city of Aleppo.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.place.name, e.event_date, e.fatalities, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("al-Bureij", dt.date(2024, 5, 8), 18, "Military Forces of Syria"),
+        ("Aleppo", dt.date(2024, 5, 7), 20, None)]
+
+
+def test_a_place_the_gazetteer_lacks_located_only_by_its_province_may_be_any_place_in_it(pipeline):
+    """'rocket shells on al-Qussour neighborhood', a name the gazetteer lacks, placed at its province's centre (40 km
+    from the city): it may be the city the other mention names, so the two may be one event; a known town 40 km
+    away may not."""
+    merge = next(stage for stage in pipeline.stages if stage.name == "merge")
+    city = Place("Deir ez-Zor", "Syria", "SY", "Deir ez-Zor", latitude=35.336, longitude=40.141,
+                 geo_precision=GeoPrecision.EXACT, geonameid=170794)
+    unknown = Place("al-Qussour", "Syria", "SY", "Deir ez-Zor", latitude=35.032, longitude=40.388,
+                    geo_precision=GeoPrecision.AREA)
+    known_town = replace(unknown, name="Muhassan", geo_precision=GeoPrecision.EXACT, geonameid=1)
+
+    def shelling(place: Place) -> Event:
+        return Event("doc", "Explosions/Remote violence", "Shelling/artillery/missile attack", place=place)
+
+    assert merge._same_place(shelling(city), shelling(unknown))
+    assert merge._same_place(shelling(unknown), shelling(city))
+    assert not merge._same_place(shelling(city), shelling(known_town))
 
 
 def test_a_headlines_country_and_the_bodys_town_are_one_event(pipeline):

@@ -345,3 +345,15 @@ def test_a_name_joined_to_its_arabic_article_after_a_place_word_is_a_place(code)
     place = place_of(code, "Syria: rebels fired rockets at al-Baath, the main town of Quneitra province, on Saturday, "
                            "wounding five people.")
     assert (place.name, place.country) == ("al-Baath", "Syria")
+
+
+def test_a_name_joined_to_its_arabic_article_is_a_place_though_the_parser_reads_a_person(code):
+    """spaCy reads "al-Latamineh" here as a person's name; after "on" in a rocket attack it is the village hit."""
+    place = place_of(code, 'Syria: "A woman and her child were killed in a rocket attack by regime forces on '
+                           'al-Latamineh while dozens of others were wounded," the group said on Tuesday.')
+    assert (place.name, place.country) == ("al-Latamineh", "Syria")
+
+
+def test_a_headlines_capitalised_words_for_a_weapon_are_no_place(code):
+    place = place_of(code, "Syria: 18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo.")
+    assert (place.name, place.level) == ("Aleppo", "admin1")

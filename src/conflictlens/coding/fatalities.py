@@ -187,9 +187,24 @@ class FatalityCounter:
                 used.extend(self._named_victims(sent[cue]))
         if not used:
             return 0, None
+        used = self._told_once(sent, used)
         has_toll = any(sent[c].lower_ in self.toll_words for c in cues)
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
+
+    @staticmethod
+    def _told_once(sent: SpacySpan, used: list[Quantity]) -> list[Quantity]:
+        """One group of dead told twice in a sentence is counted once: "Twenty-six civilians were killed when
+        warplanes pounded the district, killing 26 civilians"."""
+        seen: set[tuple[int, str]] = set()
+        once = []
+        for quantity in used:
+            noun = sent[quantity.end].lemma_.lower() if quantity.end < len(sent) else ""
+            if noun and (quantity.value, noun) in seen:
+                continue
+            seen.add((quantity.value, noun))
+            once.append(quantity)
+        return once
 
     def _in_another_times_clause(self, cue: Any) -> bool:
         """ "two days after 30 people died in a similar raid", "since 12 were killed in May": deaths of another time,
@@ -215,10 +230,11 @@ class FatalityCounter:
             nouns = _coordination(child)
             found = []
             for noun in nouns:
-                counted = [q for q in quantities
-                           if any(c.dep_ == "nummod" and q.start <= c.i - offset < q.end for c in noun.children)]
+                # A count stands before the noun it counts, once: "Middle East 2159" after "Kill 3" is a clock.
+                counted = [q for q in quantities if q.end <= noun.i - offset
+                           and any(c.dep_ == "nummod" and q.start <= c.i - offset < q.end for c in noun.children)]
                 if counted:
-                    found.extend(counted)
+                    found.append(max(counted, key=lambda q: q.start))
                 elif len(nouns) > 1 and self._one_person(noun):
                     found.append(Quantity(noun.i - offset, noun.i - offset + 1, 1, noun.text))
             return found

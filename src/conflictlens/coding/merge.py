@@ -215,8 +215,8 @@ class Merge:
         region for what the body dates and places exactly ("Syria air strikes kill 25" on the day of publication,
         "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
         if _opens(event, lead_end) or (lead.event_type, lead.kind) != (event.event_type, event.kind) \
-                or not self._same_place(lead, event):
-            return False
+                or not self._same_place(lead, event) or _told_in_body(lead, lead_end):
+            return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
                 _opens(lead, lead_end) and lead.place is not None and event.place is not None
                 and _contains(lead.place, event.place))):
@@ -255,6 +255,7 @@ class Merge:
         if _distinct_towns(a.place, b.place):
             return False  # "airstrikes hit Al-Ghanto ... other airstrikes hit Rastan": two towns, two events
         return _contains(a.place, b.place) or _contains(b.place, a.place) \
+            or _placed_only_by_region(a.place, b.place) or _placed_only_by_region(b.place, a.place) \
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
             or haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
                             b.place.latitude, b.place.longitude) <= self.merge_km  # type: ignore[arg-type]
@@ -319,6 +320,11 @@ def _opens(event: Event, lead_end: int) -> bool:
     return bool(event.evidence) and event.evidence[0].start < lead_end
 
 
+def _told_in_body(event: Event, lead_end: int) -> bool:
+    """Told after the report's opening sentence too."""
+    return any(span.start >= lead_end for span in event.evidence)
+
+
 def _same_sentence(context: Event, violence: Event) -> bool:
     """Whether the development is told in a sentence that tells the violence, first or as a later mention."""
     return bool(context.evidence) and any((context.evidence[0].start, context.evidence[0].end) == (span.start, span.end)
@@ -355,6 +361,13 @@ def _province_namesake_of(city: Place, town: Place) -> bool:
     return _names_its_province(city) and not _names_its_province(town) and city.admin1 == town.admin1
 
 
+def _placed_only_by_region(unknown: Place, place: Place) -> bool:
+    """A place the gazetteer lacks, located only by its region, may be any place in that region: "rocket shells on
+    al-Qussour neighborhood" and "the city of Deir ez-Zor" in a report on Deir ez-Zor province."""
+    return unknown.geonameid is None and unknown.geo_precision == GeoPrecision.AREA and bool(unknown.admin1) \
+        and unknown.admin1 == place.admin1
+
+
 def _contains(region: Place, place: Place) -> bool:
     """The country or first-level region is where the other place lies: "airstrikes in Syria" and "airstrikes on
     Aleppo" that day are one event told twice, the vaguer way first (a headline) or last (a summary)."""
@@ -377,6 +390,8 @@ def _absorb(twin: Event, event: Event) -> None:
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
             event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
+    if twin.actor1 is None and event.actor1 is not None:
+        twin.actor1 = event.actor1  # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it
     names = {a.name for a in twin.all_actors()}
     if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:
         twin.actor2 = event.actor2

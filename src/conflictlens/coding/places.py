@@ -163,6 +163,7 @@ class PlaceResolver:
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
+        self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
         self.name_prefixes = {w.lower() for w in knowledge.conventions["place_name_prefixes"]}
         self.street_suffixes = set(knowledge.conventions["street_suffixes"])
@@ -237,7 +238,10 @@ class PlaceResolver:
                     i = unresolved.token_end if unresolved is not None else run_end
                     continue
                 if match is None:
-                    i = unresolved.token_end if unresolved is not None else i + 1
+                    # "Killed in Barrel Bomb Attack": a headline's capitalised words that name a weapon are no name,
+                    # nor is any word of their run ("Attack").
+                    words_of_a_weapon = any(doc[j].lower_ in self.weapon_names for j in range(i, run_end))
+                    i = unresolved.token_end if unresolved is not None else run_end if words_of_a_weapon else i + 1
                     continue
                 toponyms.append(match)
                 i = match.token_end
@@ -462,8 +466,10 @@ class PlaceResolver:
         if (any(j in excluded_tokens for j in range(i, end)) or len(name_key(text)) < 4 or _acronym(span)
                 or lowered in self.countries or lowered in self.demonyms or lowered.rstrip("s") in self.countries
                 or lowered in CALENDAR_WORDS or any(t.lower_ in self.not_place_words for t in span)
+                or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
-                or (not (kind_of or kind_after) and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
+                or (not (kind_of or kind_after or (introduced and i != name_start))
+                    and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
                 or any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end))):
             return None  # ("Syrias Aleppo": a possessive without its apostrophe, then a known place)
