@@ -1,5 +1,6 @@
 import pytest
 
+from conflictlens.coding.gazetteer import haversine_km
 from conflictlens.model import GeoPrecision
 
 
@@ -357,3 +358,23 @@ def test_a_name_joined_to_its_arabic_article_is_a_place_though_the_parser_reads_
 def test_a_headlines_capitalised_words_for_a_weapon_are_no_place(code):
     place = place_of(code, "Syria: 18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo.")
     assert (place.name, place.level) == ("Aleppo", "admin1")
+
+
+def test_a_name_the_gazetteer_lacks_is_where_the_report_once_located_it(code):
+    """"Eastern Ghouta near Damascus" locates the name for the whole report: the shelling there is near Damascus,
+    not at the Idlib town the report is about."""
+    events = code("Air strikes killed 28 people in the town of Armanaz in Idlib province on Friday, a monitor said. "
+                  "Three other safe zones have been set up, in Eastern Ghouta near Damascus and in Homs. Shelling by "
+                  "the army killed at least 21 civilians in Eastern Ghouta on Saturday, the Observatory said.").events
+    ghouta = next(e.place for e in events if e.place.name == "Eastern Ghouta")
+    assert haversine_km(ghouta.latitude, ghouta.longitude, 33.51, 36.29) < 25  # Damascus
+    assert [e.place.name for e in events] == ["Armanāz", "Eastern Ghouta"]
+
+
+def test_a_sentence_that_names_no_place_goes_on_where_the_one_before_it_was(code):
+    events = code("Air strikes killed 28 people in the town of Armanaz in Idlib province on Friday, a monitor said. "
+                  "On Thursday, rebels mounted a counterattack against government forces near the eastern city of "
+                  "Deir ez-Zor. At least 128 troops and militiamen were killed on Thursday as the army battled to "
+                  "restore control, the Observatory said.").events
+    assert [(e.event_type, e.place.name) for e in events] == [
+        ("Explosions/Remote violence", "Armanāz"), ("Battles", "Deir ez-Zor")]

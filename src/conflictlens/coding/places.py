@@ -67,6 +67,11 @@ VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
+# Words between a name the gazetteer lacks and the known place that locates it: "near Damascus", "northeast of
+# Aleppo", "in the northern countryside of Hama".
+LOCATING_WORDS = NEAR_CUES | {"in", "of", "the", "city", "town", "province", "governorate", "northern", "southern",
+                              "eastern", "western", "central", "rural", "countryside", "km", "kilometres"}
+LOCATING_GAP = 5
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
 # A place this populous is a town or a city, not what a text calls a village.
@@ -254,6 +259,7 @@ class PlaceResolver:
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
+        _locate_unknown_names(doc, toponyms)
         return toponyms
 
     def street_names(self, doc: Doc) -> list[Toponym]:
@@ -766,10 +772,44 @@ class EventPlaces:
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        for draft in annotated.drafts or []:
-            draft.event.place = self._place(draft, annotated)
+        placed: dict[int, Place] = {}  # sentence -> the place its own words gave an event
+        for draft in sorted(annotated.drafts or [], key=lambda d: d.sentence_index):
+            own = self._place(draft, annotated)
+            if own is not None:
+                placed[draft.sentence_index] = own
+            # "It mounted a counterattack ... to the eastern city of Deir Ezzor. At least 128 troops were killed as
+            # the army battled": a sentence that names no place goes on where the one before it was.
+            draft.event.place = own or self._place_told_before(draft.sentence_index, annotated, placed) \
+                or self._report_place(annotated)
+
+    def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
+        """Where the sentence before ``index`` is: the place it gave its event, else the most precise scene it names;
+        only a place below the country, in the report's country."""
+        if index == 0:
+            return None
+        document_code = self.country_codes.get(annotated.country or "")
+        before = placed.get(index - 1)
+        if before is None:
+            scenes = [p for t in annotated.sentence_toponyms(index - 1)
+                      if not t.not_a_scene and not t.qualifier and not _another_names_part(t)
+                      for p in [self.resolver.to_place(t)] if p is not None]
+            before = min(scenes, key=lambda p: LEVEL_RANK[p.level], default=None)
+        if before is None or before.level == "country" or before.country_code != document_code:
+            return None
+        return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
+
+    def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
+        """Where the report as a whole is: its focus, else its country."""
+        focus = annotated.focus
+        if focus is not None:
+            return replace(focus, geo_precision=max(focus.geo_precision, GeoPrecision.NEAR)
+                           if focus.level == "populated_place" else focus.geo_precision)
+        if annotated.country and annotated.country in self.country_codes:
+            return self.resolver.country_place(self.country_codes[annotated.country])
+        return None
 
     def _place(self, draft: EventDraft, annotated: AnnotatedDocument) -> Place | None:
+        """The place the draft's own sentence gives it, if any."""
         sent, index = draft.sentence, draft.sentence_index
         assert annotated.sentence_attribution is not None
         text = sent.text
@@ -827,12 +867,6 @@ class EventPlaces:
             entry = self.resolver.gazetteer.capital(document_code)
             if entry is not None:
                 return self.resolver.entry_place(entry, surface=capital.group(0))
-        focus = annotated.focus
-        if focus is not None:
-            return replace(focus, geo_precision=max(focus.geo_precision, GeoPrecision.NEAR)
-                           if focus.level == "populated_place" else focus.geo_precision)
-        if annotated.country and annotated.country in self.country_codes:
-            return self.resolver.country_place(self.country_codes[annotated.country])
         return None
 
     def _first_country_in(self, text: str, fallback: str | None) -> str | None:
@@ -943,6 +977,25 @@ def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> li
             continue
         found.append(t)
     return found
+
+
+def _locate_unknown_names(doc: Doc, toponyms: list[Toponym]) -> None:
+    """A name the gazetteer lacks is located by the known place the text puts it near or in ("Eastern Ghouta near
+    Damascus", "al-Bureij northeast of Aleppo"), and, once the report has located it so, wherever else it is named
+    ("shelling killed 21 civilians in Eastern Ghouta" in a report filed from Idlib)."""
+    for t in toponyms:
+        if not t.unresolved or t.qualifiers:
+            continue
+        after = next((u for u in toponyms if u.sentence_index == t.sentence_index and u.token_start >= t.token_end
+                      and not u.unresolved and u.country_code is None), None)
+        if after is not None and 0 < after.token_start - t.token_end <= LOCATING_GAP and all(
+                w.lower_ in LOCATING_WORDS for w in doc[t.token_end : after.token_start]) \
+                and any(w.lower_ in NEAR_CUES | {"in"} for w in doc[t.token_end : after.token_start]):
+            t.qualifiers = [after]
+    located = {name_key(t.text): t.qualifiers for t in toponyms if t.unresolved and t.qualifiers}
+    for t in toponyms:
+        if t.unresolved and not t.qualifiers:
+            t.qualifiers = located.get(name_key(t.text), [])
 
 
 def _nested_readings(toponyms: list[Toponym]) -> set[int]:
