@@ -28,6 +28,7 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("A dozen civilians were executed by the militants.", 12),
         ("The strike caused many deaths including field commanders.", 10),
         ("Between 10 and 15 fighters were killed, sources said.", 10),
+        ("Gunmen killed 10-15 people in Tera on Saturday.", 10),
         ("Five soldiers and 12 militants were killed in the clashes.", 17),
         # Lists of dead, however the parser reads them; a person named without a number is one.
         ("3 Nigerian policemen, 1 gendarme and 1 civilian killed in attack on checkpoint in Assamakka.", 5),

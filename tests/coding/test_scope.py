@@ -16,6 +16,9 @@ import pytest
     "Two men and a woman were arrested Tuesday after the county sheriff's deputies seized a mobile meth lab.",
     "A 16-year-old was killed in a shooting after a weekend party in Grand Prairie, law enforcement officials said.",
     "A man was arrested by police in Danbury on Monday night and charged with sexual assault, police said.",
+    # A score tells a game or a vote.
+    "Al-Gaish produced an impressive display to beat Ittihad 4-1 in Doha on Saturday.",
+    "The city council in Kano voted 4-1 on Saturday to ban the march.",
 ])
 def test_accidents_disasters_and_ordinary_crime_are_not_events(code, text):
     assert code(text).events == []
@@ -30,6 +33,9 @@ def test_accidents_disasters_and_ordinary_crime_are_not_events(code, text):
     "A roadside bomb hit a bus near Gao on Monday and the crash killed nine passengers.",
     # A political target makes violence political whoever commits it.
     "Two men assaulted an opposition candidate in Zinder on Friday, injuring him, police said.",
+    # A range of a toll, or of days, is no score.
+    "Gunmen killed 10-15 villagers near Djibo on Tuesday.",
+    "Between January 14-15, gunmen killed five villagers near Djibo.",
 ])
 def test_violence_with_a_conflict_sense_stays(code, text):
     assert any(e.event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}

@@ -135,6 +135,11 @@ class FatalityCounter:
         token, numbers = sent[i], self.numbers
         if not (token.like_num or numbers.is_number_word(token.lower_)) or token.lower_ in numbers.joiners:
             return None
+        if i + 2 < len(sent) and token.text.isdigit() and sent[i + 1].text in {"-", "–"} and sent[i + 2].text.isdigit() \
+                and not re.fullmatch(r"(19|20)\d\d", token.text):
+            # "10-15 soldiers", split by the tokenizer: the lower figure, as for "10 to 15".
+            low = min(int(token.text), int(sent[i + 2].text))
+            return Quantity(i, i + 3, low, sent[i : i + 3].text)
         j = i
         while j < len(sent) and (sent[j].like_num or numbers.is_number_word(sent[j].lower_)
                                  or (sent[j].lower_ == "-" and j > i)):

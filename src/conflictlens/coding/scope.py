@@ -1,7 +1,7 @@
 """Stage ``scope``: ACLED's scope rules, which leave out what is not political violence, protest or a strategic
 development however violent its words.
 
-Five rules, their word lists and limits in ``data/conventions.yaml``:
+Six rules, their word lists and limits in ``data/conventions.yaml``:
 
 * **Accidents, disasters and illness** are never events: a trigger whose sentence names such a cause
   ("a two-car accident kills one", "the flood killed 12") and no weapon or armed actor is dropped, and so is one
@@ -19,6 +19,7 @@ Five rules, their word lists and limits in ``data/conventions.yaml``:
   within the window, or the one it leads with), violence or a development it dates weeks before its own date
   (``background_after_days``) is the story's history ("last month's strike on Mosul"), told and coded when it was
   news. Each one left out is a recorded warning.
+* **Scores** tell a game or a vote ("beat Ittihad 4-1", "the council voted 4-1 to ban the march"), not violence.
 * **Captions** of photos scraped into the text ("In this photo taken on June 8 ...") show a scene, not a report.
 * **Running totals** are not events: a toll or fighting counted since a day weeks before the article ("223 fighters
   have been killed since the offensive began on May 31") is left out, with a warning; "since Monday" counts the
@@ -39,6 +40,7 @@ ARREST_SUB_TYPE = "Arrests"
 LOOTING_SUB_TYPE = "Looting/property destruction"
 RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
+MAX_SCORE = 20  # "4-1": a game's or a vote's score; "10-15 killed" is a toll's range
 
 
 class Scope:
@@ -58,6 +60,7 @@ class Scope:
         self.conflict_context = {w.lower() for w in conventions["conflict_context"]}
         self.background_after_days = int(conventions["background_after_days"])
         self.crimes = {w.lower() for w in conventions["ordinary_crimes"]}
+        self.death_words = {w.lower() for w in conventions["death_words"]}
         self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
 
@@ -74,7 +77,8 @@ class Scope:
             d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
         kept = []
         for draft in drafts:
-            if self._accident(draft) or (not context and self._ordinary_crime(draft, annotated)):
+            if self._accident(draft) or self._told_by_a_score(draft, annotated) \
+                    or (not context and self._ordinary_crime(draft, annotated)):
                 continue
             if self._caption(draft):
                 continue
@@ -125,6 +129,23 @@ class Scope:
             return False
         return bool(words & self.other_sense_contexts) or (
             bool(words & self.non_conflict_causes) and not words & self.armed_signs)
+
+    def _told_by_a_score(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """A result told as a score ("beat Ittihad 4-1", "voted 4-1 to ban the march") is a game or a vote, whatever
+        its verb; a range of a toll ("killed 10-15 people", "10-15 killed") is not a score."""
+        if any(a.inter in NON_STATE_ARMED_INTERS for a in draft.side_one):
+            return False
+        sent, dates = draft.sentence, annotated.date_ranges(draft.sentence_index)
+        for i in range(1, len(sent) - 3):
+            first, dash, second, after = sent[i], sent[i + 1], sent[i + 2], sent[i + 3]
+            if any(start <= first.idx < end for start, end in dates) or first.ent_type_ in {"DATE", "TIME"}:
+                continue  # "On January 14-15": days
+            if dash.text in {"-", "–"} and first.text.isdigit() and second.text.isdigit() \
+                    and int(first.text) <= MAX_SCORE and int(second.text) <= MAX_SCORE \
+                    and sent[i - 1].pos_ in {"PROPN", "VERB"} and after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} \
+                    and after.lemma_.lower() not in self.death_words:
+                return True
+        return False
 
     def _ordinary_crime(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """In a report that shows no conflict: violence, policing, an arrest or a theft with no organised armed
