@@ -39,6 +39,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          ("Strategic developments", "Looting/property destruction")),
         ("Some 150 rebels laid down their arms during a ceremony in Dirkou on Tuesday.",
          ("Strategic developments", "Agreement")),
+        # A chemical weapon is the means, however it was delivered.
+        ("Government forces attacked the town of Khan Sheikhoun with chlorine gas on Tuesday, killing 20 people.",
+         ("Explosions/Remote violence", "Chemical weapon")),
     ],
 )
 def test_event_typing(code, text, expected):
