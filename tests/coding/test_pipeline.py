@@ -285,6 +285,16 @@ def test_a_place_the_gazetteer_lacks_located_only_by_its_province_may_be_any_pla
     assert not merge._same_place(shelling(city), shelling(known_town))
 
 
+def test_an_opening_that_tells_only_the_dead_is_the_bodys_violence_whatever_its_type(pipeline):
+    """"Commander Killed in Lattakia" says nothing of the kind of violence; the body's clash that killed him is the
+    event, a battle."""
+    text = ("Wed May 8 2024 Al-Nusra Front Commander Killed in Lattakia in Syria. The Syrian army killed a notorious "
+            "Nusra Front commander in heavy clashes in the province of Lattakia on Tuesday, a military source said.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.event_type, e.place.name, e.event_date, len(e.evidence)) for e in events] == [
+        ("Battles", "Latakia", dt.date(2024, 5, 7), 2)]
+
+
 def test_a_headlines_country_and_the_bodys_town_are_one_event(pipeline):
     """The same strike told for the country (a headline) and then for the town that day is one event, at the town."""
     text = ("Government air strikes killed 16 civilians in Syria on Monday. "

@@ -158,6 +158,7 @@ class Merge:
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
+        self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
@@ -185,6 +186,10 @@ class Merge:
             if twin is None:
                 merged.append(event)
                 continue
+            if _opens(twin, lead_end) and not _opens(event, lead_end) and twin.event_type != event.event_type \
+                    and self._deaths_only(twin, event):
+                # An opening that told only the dead: the body tells what kind of violence it was.
+                twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text:
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's.
@@ -214,7 +219,8 @@ class Merge:
         and kind, at a place that may be the one, within a few days. The opening gives the article's day or a
         region for what the body dates and places exactly ("Syria air strikes kill 25" on the day of publication,
         "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
-        if _opens(event, lead_end) or (lead.event_type, lead.kind) != (event.event_type, event.kind) \
+        if _opens(event, lead_end) or lead.kind != event.kind or not (
+                lead.event_type == event.event_type or self._deaths_only(lead, event)) \
                 or not self._same_place(lead, event) or _told_in_body(lead, lead_end):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
@@ -225,6 +231,11 @@ class Merge:
                 and abs((lead.event_date - event.event_date).days) > HEADLINE_DAYS:
             return False
         return self._same_sides(lead, event)
+
+    def _deaths_only(self, lead: Event, event: Event) -> bool:
+        """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia") does not say
+        what kind it was; the body's violence may be it, whatever its type."""
+        return {lead.event_type, event.event_type} <= VIOLENT_TYPES and lead.trigger.lower() in self.death_words
 
     def _same_event(self, a: Event, b: Event) -> bool:
         same_type = (a.event_type, a.kind) == (b.event_type, b.kind) and (
