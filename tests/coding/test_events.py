@@ -59,10 +59,23 @@ def test_event_typing(code, text, expected):
         "A commander said the militia was trying to set up a permanent base in the south.",
         # A gerund that names a kind of thing is no act.
         "Officials inspected an ISIS fighting position near Raqqa on Monday.",
+        # What is called for or urged has not happened.
+        "France and Britain called for UN sanctions against the Syrian regime on Tuesday.",
+        "The opposition urged a ceasefire in Aleppo on Tuesday.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):
     assert code(text).events == []
+
+
+def test_an_act_told_as_a_purpose_has_not_happened_but_a_protest_so_told_has(code):
+    assert [e.event_type for e in code("Niger requested assistance from its neighbours on Tuesday to fight Boko "
+                                       "Haram.").events] == ["Strategic developments"]
+    assert coded(code, "Thousands of people took to the streets of Niamey on Sunday to protest the finance law.") == [
+        ("Protests", "Peaceful protest")]
+    # A call for an inquiry into an act still tells the act.
+    assert coded(code, "The UN called for an investigation into the air strike that killed 20 people in Idlib on "
+                       "Tuesday.") == [("Explosions/Remote violence", "Air/drone strike")]
 
 
 def test_roles_from_subject_object_and_allies(code):

@@ -91,6 +91,7 @@ class EventDetector:
         self.hedges = phrase_pattern(conventions["hedges"])
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
+        self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
@@ -137,11 +138,12 @@ class EventDetector:
         covered = {t.i for span in spans for t in span}
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
+            group = self.groups[group_of[(span.start, span.end)]]
             if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
-                    or self._named_as(span) or self._other_sense(span):
+                    or self._named_as(span) or self._other_sense(span) \
+                    or (group.event_type != "Protests" and _purpose(span.root)):
                 continue
-            group = self.groups[group_of[(span.start, span.end)]]
             index = sentence_of[span.sent.start]
             key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
             current = kept.get(key)
@@ -195,10 +197,19 @@ class EventDetector:
         if any(after.startswith(marker) for marker in self.future_markers):
             return True
         head = span.root
+        if self._requested(head):
+            return True
         governor = head if head.pos_ in {"VERB", "AUX"} else next(
             (a for a in head.ancestors if a.pos_ == "VERB"), None)
         return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
                                             for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
+
+    def _requested(self, head: Token) -> bool:
+        """What someone calls for, urges or demands has not happened: "France and Britain called for UN sanctions",
+        "urged a ceasefire"; "called for an investigation into the air strike" still tells the strike."""
+        if head.dep_ == "pobj" and head.head.lower_ == "for":
+            return head.head.head.lemma_.lower() in self.request_verbs
+        return head.dep_ == "dobj" and head.head.lemma_.lower() in self.request_verbs - {"call"}
 
     def _other_sense(self, span: SpacySpan) -> bool:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
@@ -242,6 +253,13 @@ class EventDetector:
         head = span.root
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+
+def _purpose(head: Token) -> bool:
+    """An act told as another's purpose has not happened by that telling: "requested assistance to fight Boko
+    Haram", "troops were deployed to fight militants". (A protest is told so: "took to the streets to protest".)"""
+    return head.pos_ == "VERB" and head.dep_ in {"advcl", "acl"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+
 
 def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     """A trigger that describes a thing, a place or people rather than tells an act: a participle used as an
