@@ -62,6 +62,9 @@ def test_event_typing(code, text, expected):
         # What is called for or urged has not happened.
         "France and Britain called for UN sanctions against the Syrian regime on Tuesday.",
         "The opposition urged a ceasefire in Aleppo on Tuesday.",
+        # A siege is a state of the fighting, not an event of its own.
+        "The alliance encircled the town of Manbij on Friday, trapping tens of thousands inside.",
+        "The siege of Raqqa has severed a key supply route from the Turkish border.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):
