@@ -62,6 +62,9 @@ def test_event_typing(code, text, expected):
         # What is called for or urged has not happened.
         "France and Britain called for UN sanctions against the Syrian regime on Tuesday.",
         "The opposition urged a ceasefire in Aleppo on Tuesday.",
+        # An agreement's end or breach is no agreement.
+        "Diplomats in Geneva on Monday discussed the collapse of the ceasefire in Aleppo.",
+        "Observers in Donetsk reported dozens of ceasefire violations on Monday.",
         # A siege is a state of the fighting, not an event of its own.
         "The alliance encircled the town of Manbij on Friday, trapping tens of thousands inside.",
         "The siege of Raqqa has severed a key supply route from the Turkish border.",

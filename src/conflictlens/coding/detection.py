@@ -92,6 +92,7 @@ class EventDetector:
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
+        self.undoing_nouns = {v.lower() for v in conventions["undoing_nouns"]}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
@@ -142,7 +143,8 @@ class EventDetector:
             if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) \
-                    or (group.event_type != "Protests" and _purpose(span.root)):
+                    or (group.event_type != "Protests" and _purpose(span.root)) \
+                    or (group.sub_event_type == "Agreement" and self._undone(span.root)):
                 continue
             index = sentence_of[span.sent.start]
             key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
@@ -203,6 +205,13 @@ class EventDetector:
             (a for a in head.ancestors if a.pos_ == "VERB"), None)
         return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
                                             for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
+
+    def _undone(self, head: Token) -> bool:
+        """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
+        "ceasefire violations"."""
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            return head.head.head.lemma_.lower() in self.undoing_nouns
+        return head.dep_ == "compound" and head.head.lemma_.lower() in self.undoing_nouns
 
     def _requested(self, head: Token) -> bool:
         """What someone calls for, urges or demands has not happened: "France and Britain called for UN sanctions",
