@@ -66,7 +66,6 @@ def test_event_typing(code, text, expected):
         "Diplomats in Geneva on Monday discussed the collapse of the ceasefire in Aleppo.",
         "Observers in Donetsk reported dozens of ceasefire violations on Monday.",
         # A siege is a state of the fighting, not an event of its own.
-        "The alliance encircled the town of Manbij on Friday, trapping tens of thousands inside.",
         "The siege of Raqqa has severed a key supply route from the Turkish border.",
     ],
 )
@@ -161,3 +160,9 @@ def test_armed_men_among_the_dead_make_a_battle(code):
     civilians."""
     events = code("Eight civilians and four militants were killed in Menaka on Sunday.").events
     assert [(e.event_type, e.actor2.inter if e.actor2 else None) for e in events] == [("Battles", 3)]
+
+
+def test_the_crowd_is_the_first_side_of_a_protest_or_riot_the_forces_who_faced_it_the_second(code):
+    event = code("Police used tear gas to disperse stone-pelting protesters in Srinagar on Friday.").events[0]
+    assert (event.event_type, event.actor1.name, event.actor2.name) == (
+        "Riots", "Rioters (India)", "Police Forces of India")

@@ -381,6 +381,10 @@ class ImpliedActors:
             actor2 = self.actors.generic_actor("civilians", country)
         # ACLED names the crowd itself: "Protesters (Niger)", "Rioters (Niger)".
         crowd = {"Protests": "protesters", "Riots": "rioters"}.get(event_type)
+        if crowd and actor1 is not None and actor1.inter == 1 and (actor2 is None or actor2.inter in {5, 6, 7}):
+            # "Police used tear gas to disperse protesters": the crowd is the first side, the forces who faced it
+            # the second.
+            actor1, actor2 = None, actor1
         if crowd and (actor1 is None or actor1.inter == 7):
             actor1 = self.actors.generic_actor(crowd, country, surface=draft.crowd)
             if actor2 is not None and actor2.inter == 7:
