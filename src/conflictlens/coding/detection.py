@@ -92,6 +92,7 @@ class EventDetector:
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
+        self.requests_told = {v.lower() for v in conventions["requests_that_are_developments"]}
         self.undoing_nouns = {v.lower() for v in conventions["undoing_nouns"]}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
@@ -216,6 +217,8 @@ class EventDetector:
     def _requested(self, head: Token) -> bool:
         """What someone calls for, urges or demands has not happened: "France and Britain called for UN sanctions",
         "urged a ceasefire"; "called for an investigation into the air strike" still tells the strike."""
+        if head.lemma_.lower() in self.requests_told:
+            return False  # a party asking for mediation or help: the asking is the development
         if head.dep_ == "pobj" and head.head.lower_ == "for":
             return head.head.head.lemma_.lower() in self.request_verbs
         return head.dep_ == "dobj" and head.head.lemma_.lower() in self.request_verbs - {"call"}
