@@ -761,7 +761,7 @@ class Places:
 
 
 class EventPlaces:
-    """Each draft's place, from its own sentence, else from the report."""
+    """Each draft's place, from its own sentence, else from the sentence before it, else from the report."""
 
     name = "event places"
     requires = ("drafts", "toponyms", "focus", "country", "sentence_attribution")

@@ -136,14 +136,16 @@ class Scope:
         if any(a.inter in NON_STATE_ARMED_INTERS for a in draft.side_one):
             return False
         sent, dates = draft.sentence, annotated.date_ranges(draft.sentence_index)
-        for i in range(1, len(sent) - 3):
-            first, dash, second, after = sent[i], sent[i + 1], sent[i + 2], sent[i + 3]
+        for i in range(1, len(sent) - 2):
+            first, dash, second = sent[i], sent[i + 1], sent[i + 2]
+            after = sent[i + 3] if i + 3 < len(sent) else None  # a score may end the sentence
             if any(start <= first.idx < end for start, end in dates) or first.ent_type_ in {"DATE", "TIME"}:
                 continue  # "On January 14-15": days
             if dash.text in {"-", "–"} and first.text.isdigit() and second.text.isdigit() \
                     and int(first.text) <= MAX_SCORE and int(second.text) <= MAX_SCORE \
-                    and sent[i - 1].pos_ in {"PROPN", "VERB"} and after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} \
-                    and after.lemma_.lower() not in self.death_words:
+                    and sent[i - 1].pos_ in {"PROPN", "VERB"} and (after is None or (
+                        after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
+                        and after.lemma_.lower() not in self.death_words)):
                 return True
         return False
 
