@@ -210,18 +210,16 @@ class EventDetector:
     def _undone(self, head: Token) -> bool:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
         "ceasefire violations"."""
-        if head.dep_ == "pobj" and head.head.lower_ == "of":
-            return head.head.head.lemma_.lower() in self.undoing_nouns
-        return head.dep_ == "compound" and head.head.lemma_.lower() in self.undoing_nouns
+        return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns
 
     def _requested(self, head: Token) -> bool:
         """What someone calls for, urges or demands has not happened: "France and Britain called for UN sanctions",
         "urged a ceasefire"; "called for an investigation into the air strike" still tells the strike."""
         if head.lemma_.lower() in self.requests_told:
             return False  # a party asking for mediation or help: the asking is the development
-        if head.dep_ == "pobj" and head.head.lower_ == "for":
-            return head.head.head.lemma_.lower() in self.request_verbs
-        return head.dep_ == "dobj" and head.head.lemma_.lower() in self.request_verbs - {"call"}
+        if head.dep_ == "dobj":
+            return head.head.lemma_.lower() in self.request_verbs - {"call"}
+        return _lemma_governing(head, "for", set()) in self.request_verbs
 
     def _other_sense(self, span: SpacySpan) -> bool:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
@@ -239,10 +237,7 @@ class EventDetector:
     def _named_as(self, span: SpacySpan) -> bool:
         """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an
         act told elsewhere, not another act."""
-        head = span.root
-        if head.dep_ == "pobj" and head.head.lower_ == "as":
-            return head.head.head.lemma_.lower() in self.naming_verbs
-        return head.dep_ in {"oprd", "xcomp", "attr"} and head.head.lemma_.lower() in self.naming_verbs
+        return _lemma_governing(span.root, "as", {"oprd", "xcomp", "attr"}) in self.naming_verbs
 
     def _kind_of_thing(self, span: SpacySpan, covered: set[int]) -> bool:
         """A noun that names a kind of thing before the noun it modifies ("the storm door", "protest leaders",
@@ -265,6 +260,14 @@ class EventDetector:
         head = span.root
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+
+def _lemma_governing(head: Token, preposition: str, direct: set[str]) -> str | None:
+    """The lemma of the word that governs ``head``: through ``preposition`` when ``head`` is its object ("the end of
+    the ceasefire", "describing it as an attack"), or directly by one of the ``direct`` relations."""
+    if head.dep_ == "pobj" and head.head.lower_ == preposition:
+        return head.head.head.lemma_.lower()
+    return head.head.lemma_.lower() if head.dep_ in direct else None
+
 
 def _purpose(head: Token) -> bool:
     """An act told as another's purpose has not happened by that telling: "requested assistance to fight Boko

@@ -135,14 +135,10 @@ class FatalityCounter:
         token, numbers = sent[i], self.numbers
         if not (token.like_num or numbers.is_number_word(token.lower_)) or token.lower_ in numbers.joiners:
             return None
-        if i + 2 < len(sent) and token.text.isdigit() and sent[i + 1].text in {"-", "–"} and sent[i + 2].text.isdigit() \
-                and not re.fullmatch(r"(19|20)\d\d", token.text):
-            # "10-15 soldiers", split by the tokenizer: the lower figure, as for "10 to 15".
-            low = min(int(token.text), int(sent[i + 2].text))
-            return Quantity(i, i + 3, low, sent[i : i + 3].text)
         j = i
+        # A hyphen joins number words ("twenty - five"); between digits it is a range ("10 - 15", read below).
         while j < len(sent) and (sent[j].like_num or numbers.is_number_word(sent[j].lower_)
-                                 or (sent[j].lower_ == "-" and j > i)):
+                                 or (sent[j].lower_ == "-" and j > i and not _between_digits(sent, j))):
             j += 1
         value = parse_number(" ".join(t.text for t in sent[i:j]), numbers)
         if value is None or (re.fullmatch(r"(19|20)\d\d", sent[i].text) and j == i + 1):
@@ -327,6 +323,10 @@ class FatalityCounter:
             if victims:
                 break
         return victims
+
+
+def _between_digits(sent: SpacySpan, j: int) -> bool:
+    return sent[j - 1].text.isdigit() and j + 1 < len(sent) and sent[j + 1].text.isdigit()
 
 
 def _noun_end(sent: SpacySpan, start: int) -> int:
