@@ -2,6 +2,8 @@ import datetime as dt
 
 import pytest
 
+from conflictlens.model import TimePrecision
+
 
 def coded(code, text):  # type: ignore[no-untyped-def]
     return [(e.event_type, e.sub_event_type) for e in code(text).events]
@@ -97,6 +99,14 @@ def test_passive_voice_puts_the_agent_first(code):
     assert (event.event_type, event.fatalities) == ("Violence against civilians", 9)
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Russian air strikes hit a market in Raqqa on Monday, killing 10 people.", "Military Forces of Russia"),
+    ("Turkish shelling killed three fighters in Afrin on Monday.", "Military Forces of Turkey"),
+])
+def test_a_peoples_adjective_before_a_states_weapon_names_whose_military_struck(code, text, actor1):
+    assert code(text).events[0].actor1.name == actor1
+
+
 def test_relative_clause_subject(code):
     event = code("Rebels received help from the Algerian army, which shelled a base of the jihadists near Kidal "
                  "on Monday.").events[0]
@@ -108,6 +118,18 @@ def test_continuation_sentence_adds_its_deaths(code):
     events = code("Nigerien troops launched an offensive against militants near Tera on Sunday. "
                   "The operation resulted in the neutralisation of 23 attackers.").events
     assert len(events) == 1 and events[0].fatalities == 23
+
+
+def test_a_later_sentence_about_the_act_tells_where_in_its_region_it_happened(code):
+    events = code("At least 20 civilians were killed on Monday when air strikes hit a village in Deir ez-Zor province. "
+                  "The monitor said the strikes hit the village of Al-Shafah in Deir ez-Zor province.").events
+    assert [(e.place.surface, e.fatalities) for e in events] == [("Al-Shafah", 20)]
+
+
+def test_a_country_wide_event_is_not_placed_by_a_town_named_in_passing(code):
+    events = code("Air strikes killed 20 people in Syria on Monday. "
+                  "The attack was the worst since an attack on Damascus in 2013.").events
+    assert [e.place.level for e in events] == ["country"]
 
 
 def test_one_event_per_type_place_and_day(code):
@@ -166,3 +188,13 @@ def test_the_crowd_is_the_first_side_of_a_protest_or_riot_the_forces_who_faced_i
     event = code("Police used tear gas to disperse stone-pelting protesters in Srinagar on Friday.").events[0]
     assert (event.event_type, event.actor1.name, event.actor2.name) == (
         "Riots", "Rioters (India)", "Police Forces of India")
+
+
+def test_a_date_in_a_clause_about_a_noun_does_not_date_the_event(code):
+    event = code("Rebel shelling killed two civilians in Aleppo, a city that has been divided since July 2012.").events[0]
+    assert (event.event_date, event.time_precision) == (dt.date(2024, 5, 8), TimePrecision.WEEK)
+
+
+def test_whose_ground_a_place_is_names_no_side(code):
+    event = code("Rebel shelling of government-held districts killed two civilians in Aleppo on Monday.").events[0]
+    assert "Government" not in " ".join(a.name for a in event.all_actors())

@@ -43,6 +43,10 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # Deaths of another time, told in a clause dated against the event, are not its toll.
         ("Air strikes on Aleppo killed 16 people on Monday, two days after 30 people died in a similar raid.", 16),
         ("Rebels shelled the town on Friday, killing four, a week before 20 died there in clashes.", 4),
+        # A part of a count already told ("including ...", "among them ...") is not more dead.
+        ("At least 53 civilians including 21 children died when air strikes hit the village.", 53),
+        ("Clashes left 23 civilians - including nine children - dead.", 23),
+        ("Air strikes killed 12 people, among them at least five children, in the town.", 12),
         # One group of dead told twice in a sentence is counted once.
         ("Twenty-six civilians were killed on Monday when warplanes pounded the district of Al-Maghayer in Aleppo, "
          "killing 26 civilians.", 26),

@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 
+from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.coding.gazetteer import haversine_km
-from conflictlens.model import GeoPrecision
+from conflictlens.model import Document, GeoPrecision
 
 
 def place_of(code, text):  # type: ignore[no-untyped-def]
@@ -378,3 +381,13 @@ def test_a_sentence_that_names_no_place_goes_on_where_the_one_before_it_was(code
                   "restore control, the Observatory said.").events
     assert [(e.event_type, e.place.name) for e in events] == [
         ("Explosions/Remote violence", "Armanāz"), ("Battles", "Deir ez-Zor")]
+
+
+def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeline):
+    text = ("Air strikes killed 11 people in Aleppo on Friday. Another five people were killed in an air raid on the "
+            "neighbourhood of Sheikh Said. The monitor said rebel bombardment killed two civilians in the city. "
+            "A coalition air strike on Manbij killed nine people. Kurdish fighters have been advancing on Manbij, "
+            "and Manbij is expected to fall.")
+    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
+                             through="event places")
+    assert [d.event.place.name for d in annotated.drafts] == ["Aleppo", "Aleppo", "Aleppo", "Manbij"]

@@ -294,6 +294,9 @@ class Dates:
 
     def _date(self, draft: EventDraft, dates: list[DateMention], published_at: dt.date | None) -> None:
         event = draft.event
+        # "the city that has been divided since July 2012": a clause that describes a noun dates that noun's story.
+        dates = [d for d in dates if _in_clause_of(draft.trigger.head, d.start_char)
+                 or not _describes_a_noun(draft.trigger.head, d.start_char)]
         resolved = [d for d in dates if d.start is not None]
         # "denied on Wednesday that a strike killed civilians last week": the event is last week.
         own = [d for d in resolved if not self.attributor.is_statement_date(draft.sentence, d.start_char)]
@@ -312,6 +315,13 @@ class Dates:
             event.event_date, event.time_precision = published_at, TimePrecision.WEEK
         elif dates:
             event.date_text = dates[0].text
+
+
+def _describes_a_noun(trigger: Token, char: int) -> bool:
+    """The word at ``char`` belongs to a relative clause, one that describes a noun."""
+    word = token_at(trigger.sent, char)
+    verb = verb_above(word) if word is not None else None
+    return verb is not None and verb.dep_ == "relcl"
 
 
 def _in_clause_of(trigger: Token, char: int) -> bool:

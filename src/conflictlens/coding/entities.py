@@ -153,9 +153,18 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue
         if entry.generic and _inside_name(doc, ent.start, ent.end):
             continue  # "the rights group Sahel Civilian Monitor" names an organisation, not civilians
+        if _holder_of_ground(doc, ent.end):
+            continue  # "government-held districts", "IS-controlled areas" say whose ground, not who acted
         mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
         previous_end = ent.end
     return mentions
+
+
+HOLDING_WORDS = {"held", "controlled"}
+
+
+def _holder_of_ground(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOLDING_WORDS
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:

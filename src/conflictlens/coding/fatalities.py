@@ -102,6 +102,7 @@ class FatalityCounter:
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
         self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
+        self.part_marks = [tuple(w.lower().split()) for w in conventions.get("part_marks", [])]
         self.max_event_deaths = int(conventions["max_event_fatalities"])
 
     def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -171,6 +172,7 @@ class FatalityCounter:
         # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
         quantities = [q for q in self.quantities(sent, dates)
                       if not injuries or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)]
+        quantities = [q for n, q in enumerate(quantities) if n == 0 or not self._part_of_earlier(sent, q)]
         used: list[Quantity] = []
         for cue in cues:
             groups = self._coordinated_groups(sent[cue], quantities, sent.start)
@@ -279,6 +281,13 @@ class FatalityCounter:
         token = sent[j]
         return token.lower_ in LIST_JOINERS or token.is_punct or token.pos_ in {"AUX", "ADP"} or self.is_death_cue(token)
 
+    def _part_of_earlier(self, sent: SpacySpan, quantity: Quantity) -> bool:
+        """A count opened by a part mark ("including 21 children") is part of the count told before it."""
+        before = [t.lower_ for t in sent[max(0, quantity.start - 6) : quantity.start] if not t.is_punct]
+        while before and before[-1] in COUNT_MODIFIERS:  # "including at least 21"
+            before.pop()
+        return any(tuple(before[-len(mark):]) == mark for mark in self.part_marks)
+
     @staticmethod
     def _part_of(sent: SpacySpan, quantity: Quantity) -> bool:
         """"5 people, 3 of them children": the second count is part of the first."""
@@ -323,6 +332,9 @@ class FatalityCounter:
             if victims:
                 break
         return victims
+
+
+COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
 
 
 def _between_digits(sent: SpacySpan, j: int) -> bool:

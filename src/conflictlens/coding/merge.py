@@ -30,6 +30,7 @@ from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 
@@ -45,6 +46,7 @@ class Coreference:
         self.actors = actors
         self.places = places
         self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
+        self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None
@@ -60,6 +62,9 @@ class Coreference:
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
+            if events and not annotated.drafts_in(index) and self._names_the_act(sent):
+                # "It said the bombing took place near al-Jafra": where the act already told happened.
+                self._narrow_place(events[-1], index, annotated)
             for draft in annotated.drafts_in(index):
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._continue(events[-1], index, annotated, [])
@@ -82,12 +87,31 @@ class Coreference:
             event.actor1 = named_armed[0]
             event.claims.append(Claim(Source(named_armed[0].name, "armed_group"), "claimed", sent.text.strip(),
                                       Span(sent.start_char, sent.end_char), event.doc_id))
+        self._narrow_place(event, index, annotated)
         deaths, text = annotated.sentence_deaths[index]
         if deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
             event.evidence.append(span)
+
+    def _names_the_act(self, sent: SpacySpan) -> bool:
+        """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
+        hit ..."."""
+        return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in self.continuation_nouns and _definite(t)
+                   for t in sent)
+
+    def _narrow_place(self, event: Event, index: int, annotated: AnnotatedDocument) -> None:
+        """A later sentence about the event that names a place inside the event's region ("The strikes hit the
+        village of Al-Shafah in Deir az-Zour province") tells where exactly it happened."""
+        # A country is too wide: a sentence that goes on about the event may name any of its towns for another reason.
+        if event.place is None or event.place.geo_precision == GeoPrecision.EXACT or event.place.level == "country":
+            return
+        for toponym in self._own_toponyms(index, annotated):
+            place = self.places.to_place(toponym)
+            if place is not None and _narrower(place, event.place):
+                event.place = place
+                return
 
     @staticmethod
     def _own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:
@@ -386,6 +410,15 @@ def _contains(region: Place, place: Place) -> bool:
         return place.level != "country"
     return region.level == "admin1" and place.level in {"admin2", "populated_place", "feature"} \
         and bool(region.admin1) and region.admin1 == place.admin1
+
+
+def _narrower(place: Place, region: Place) -> bool:
+    """A place that lies in a vaguely placed event's region and names more than it does: a town of the province,
+    or a village the gazetteer lacks that the text places there."""
+    if _contains(region, place):
+        return True
+    return place.country_code == region.country_code and bool(place.admin1) and place.admin1 == region.admin1 \
+        and place.geonameid != region.geonameid and (place.geonameid is None or place.geo_precision < region.geo_precision)
 
 
 def _absorb(twin: Event, event: Event) -> None:

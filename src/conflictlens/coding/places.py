@@ -772,15 +772,15 @@ class EventPlaces:
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        placed: dict[int, Place] = {}  # sentence -> the place its own words gave an event
+        placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
         for draft in sorted(annotated.drafts or [], key=lambda d: d.sentence_index):
-            own = self._place(draft, annotated)
-            if own is not None:
-                placed[draft.sentence_index] = own
             # "It mounted a counterattack ... to the eastern city of Deir Ezzor. At least 128 troops were killed as
-            # the army battled": a sentence that names no place goes on where the one before it was.
-            draft.event.place = own or self._place_told_before(draft.sentence_index, annotated, placed) \
-                or self._report_place(annotated)
+            # the army battled": a sentence that names no place goes on where the one before it was, and the next
+            # sentence that names none goes on there too.
+            here = self._place(draft, annotated) or self._place_told_before(draft.sentence_index, annotated, placed)
+            if here is not None:
+                placed[draft.sentence_index] = here
+            draft.event.place = here or self._report_place(annotated)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
         """Where the sentence before ``index`` is: the place it gave its event, else the most precise scene it names;

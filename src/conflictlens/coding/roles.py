@@ -272,6 +272,7 @@ class Roles:
                                 dying_verbs=knowledge.conventions["dying_verbs"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
+        self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.drafts is not None and annotated.actor_roots is not None
@@ -302,6 +303,8 @@ class Roles:
             military = self.actors.military_of(self.places.country_name(topo.country_code) or "")
             if military is not None:
                 side_one.append(military)
+        if not side_one and trigger.group.sub_event_type in self.state_weapon_sub_types:
+            side_one += self._military_named_by_demonym(trigger.head)
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
                     if a.name not in {b.name for b in side_one}]
@@ -322,6 +325,16 @@ class Roles:
         draft.event.actor1, draft.event.actor2 = actor1, actor2
         draft.targets = target_tokens(trigger, self.grammar)
         draft.crowd = self._crowd_surface(trigger, sent)
+
+    def _military_named_by_demonym(self, head: Token) -> list[Actor]:
+        """"Russian air strikes", "Israeli shelling": the people's adjective before a state's weapon names whose
+        military struck."""
+        for child in head.children:
+            code = self.places.demonyms.get(child.lower_) if child.dep_ in {"amod", "compound", "nmod"} else None
+            military = self.actors.military_of(self.places.country_name(code) or "") if code else None
+            if military is not None:
+                return [military]
+        return []
 
     def _speaker_of_possessive(self, trigger: Trigger, attribution: SentenceAttribution) -> Actor | None:
         claimant = attribution.claimant

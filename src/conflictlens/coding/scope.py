@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.detection import Trigger
-from conflictlens.coding.grammar import token_at
+from conflictlens.coding.grammar import token_at, verb_above
 from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge
 
@@ -80,7 +80,7 @@ class Scope:
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
-            if self._caption(draft):
+            if self._caption(draft) or self._habitual(draft, annotated):
                 continue
             days = self._days_before(draft, annotated)
             if self._counted_since(draft, annotated, days):
@@ -107,6 +107,19 @@ class Scope:
         an air strike") shows a scene; the report tells its events elsewhere."""
         before = draft.sentence.doc.text[draft.sentence.start_char : draft.trigger.span.start_char].lower()
         return any(cue in before for cue in self.caption_cues)
+
+    @staticmethod
+    def _habitual(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """An undated act told in the simple present after the opening line ("The coalition conducts strikes in Raqqa
+        to support the SDF", "a fighter shoots his weapon in a battle"): what a party does, or a photo's scene, not
+        an event; headlines tell past events in the present, so the opening line keeps its tense."""
+        if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
+            return False
+        head = draft.trigger.head
+        verb = head if head.pos_ == "VERB" else verb_above(head)
+        # A verb with a subject: a plural noun the tagger misreads ("government airstrikes on ...") has none.
+        return verb is not None and verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" for c in verb.children)
 
     @staticmethod
     def _counted_since(draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
