@@ -44,6 +44,11 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         # A chemical weapon is the means, however it was delivered.
         ("Government forces attacked the town of Khan Sheikhoun with chlorine gas on Tuesday, killing 20 people.",
          ("Explosions/Remote violence", "Chemical weapon")),
+        # A gerund with "of" names the act like a noun; it does not describe the people before it.
+        ("At least four people were killed by terrorists shelling of Aleppo on Saturday, local media reported.",
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("The army's air force carried out sorties targeting militant positions near Palmyra on Sunday.",
+         ("Explosions/Remote violence", "Air/drone strike")),
     ],
 )
 def test_event_typing(code, text, expected):

@@ -391,3 +391,17 @@ def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeli
     annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
                              through="event places")
     assert [d.event.place.name for d in annotated.drafts] == ["Aleppo", "Aleppo", "Aleppo", "Manbij"]
+
+
+def test_the_province_of_a_town_is_placed_at_the_town_but_not_exactly(code):
+    event = code("The army killed a commander in heavy clashes in the province of Latakia on Wednesday.").events[0]
+    assert event.place.name == "Latakia" and event.place.geo_precision != GeoPrecision.EXACT
+
+
+def test_a_reports_focus_lies_in_its_country(pipeline):
+    text = ("Activists in Syria reported that 75 people died in barrel bomb attacks carried out by the Syrian air force. "
+            "The bombs were dropped on a camp in the province of Idlib on Wednesday. "
+            "National Security Adviser Harman spoke at the Carnegie Endowment in Washington.")
+    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2014, 10, 31))),
+                             through="places")
+    assert annotated.focus is not None and annotated.focus.country_code == "SY"

@@ -298,6 +298,8 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     # a perfect ("which have shelled", "selon lesquelles leurs forces ont bombardé") tells an act.
     if any(c.dep_ == "aux" and c.lemma_.lower() in PERFECT_AUXILIARIES for c in head.children):
         return False
+    if head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "by terrorists' shelling of Aleppo": a gerund with "of" names the act, like a noun
     return head.tag_ in {"VBG", "VBZ", "VBP"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in head.children)
 

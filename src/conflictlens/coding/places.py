@@ -415,7 +415,9 @@ class PlaceResolver:
             return None  # "Mobile networks are often cut": a capitalised common word, not Mobile, Alabama
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
         topo.near = any(b in NEAR_CUES for b in before)
-        topo.area_word = any(a in AREA_NOUNS for a in after)
+        # "Lattakia province" and "the province of Lattakia" alike: the province, placed at its town.
+        topo.area_word = any(a in AREA_NOUNS for a in after) or (
+            len(before) >= 2 and before[-1] == "of" and before[-2] in DIVISION_NOUNS)
         # "Diffa region" stays the town its region is named after, as ACLED places a region's events at its
         # seat; "rural Homs" and "the Idlib countryside" are the province's villages, not the city.
         topo.division_word = (bool(before) and before[-1] in DIVISION_PREFIXES) or (
@@ -744,14 +746,16 @@ class Places:
         annotated.toponyms = toponyms
         annotated.country_votes = votes
         annotated.country = self.resolver.country_name(votes.most_common(1)[0][0] if votes else None)
-        annotated.focus = self._focus_place(annotated.doc, toponyms)
+        annotated.focus = self._focus_place(annotated.doc, toponyms, votes.most_common(1)[0][0] if votes else None)
 
-    def _focus_place(self, doc: Doc, toponyms: list[Toponym]) -> Place | None:
-        """The place a report is about: its most-named town, else region, else country."""
+    def _focus_place(self, doc: Doc, toponyms: list[Toponym], country_code: str | None) -> Place | None:
+        """The place a report is about: its most-named town, else region, else country, in the report's country
+        when it names a place there (a report on Syria that once names "Assads" is not about a Moroccan village)."""
         places = [p for p in (self.resolver.to_place(t) for t in toponyms
                               if not t.not_a_scene and not t.unresolved and not _another_names_part(t)
                               and not _country_as_actor(doc, t))
                   if p is not None]
+        places = [p for p in places if p.country_code == country_code] or places
         if not places:
             return None
         best_level = min(LEVEL_RANK[p.level] for p in places)
