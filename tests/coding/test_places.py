@@ -405,3 +405,11 @@ def test_a_reports_focus_lies_in_its_country(pipeline):
     annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2014, 10, 31))),
                              through="places")
     assert annotated.focus is not None and annotated.focus.country_code == "SY"
+
+
+def test_a_name_the_gazetteer_lacks_listed_after_a_town_is_a_place_of_its_own(code):
+    events = code("Government airstrikes hit militant-held areas in Aleppo province on Thursday, including the towns of "
+                  "Akhtarin and Dabiq.").events
+    assert [e.place.surface for e in events] == ["Akhtarin", "Dabiq"]
+    dabiq = events[1].place
+    assert dabiq.geonameid is None and dabiq.admin1 == events[0].place.admin1

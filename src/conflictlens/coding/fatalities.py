@@ -198,14 +198,17 @@ class FatalityCounter:
     @staticmethod
     def _told_once(sent: SpacySpan, used: list[Quantity]) -> list[Quantity]:
         """One group of dead told twice in a sentence is counted once: "Twenty-six civilians were killed when
-        warplanes pounded the district, killing 26 civilians"."""
-        seen: set[tuple[int, str]] = set()
+        warplanes pounded the district, killing 26 civilians"; and a headline glued to the lead that retells it
+        ("IS car bomb kills 20 in eastern Syria ... An IS car bomb killed 20 people") gives its count far from
+        the lead's, whatever noun follows."""
+        seen: list[tuple[int, str, int]] = []
         once = []
         for quantity in used:
             noun = sent[quantity.end].lemma_.lower() if quantity.end < len(sent) else ""
-            if noun and (quantity.value, noun) in seen:
+            if any(value == quantity.value and ((noun and noun == other) or quantity.start - start >= RETOLD_GAP)
+                   for value, other, start in seen):
                 continue
-            seen.add((quantity.value, noun))
+            seen.append((quantity.value, noun, quantity.start))
             once.append(quantity)
         return once
 
@@ -334,6 +337,8 @@ class FatalityCounter:
         return victims
 
 
+# Tokens between one count and the same count told again (a headline glued to its lead), beyond a listing's reach.
+RETOLD_GAP = 12
 COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
 
 

@@ -148,7 +148,8 @@ class Coreference:
         if member is None:
             return [event]
         listed = place_list(draft.sentence.doc, toponyms, member)
-        places = [p for p in (self.places.to_place(t) for t in listed) if p is not None]
+        places = [p for p in (self.places.unresolved_place(t, around=place) if t.unresolved else self.places.to_place(t)
+                              for t in listed) if p is not None]
         if len(places) < 2:
             return [event]
         share, remainder = divmod(event.fatalities, len(places))
@@ -287,6 +288,8 @@ class Merge:
             return True
         if a.place.country_code != b.place.country_code:
             return False
+        if a.place_from_list and b.place_from_list and a.evidence[:1] == b.evidence[:1] and a.place != b.place:
+            return False  # "the towns of Rastan and Talbeesah": one sentence told them apart
         if _distinct_towns(a.place, b.place):
             return False  # "airstrikes hit Al-Ghanto ... other airstrikes hit Rastan": two towns, two events
         return _contains(a.place, b.place) or _contains(b.place, a.place) \

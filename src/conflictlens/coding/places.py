@@ -234,7 +234,9 @@ class PlaceResolver:
                                                   and doc[match.token_end].lower_ not in PLACE_KIND_WORDS)
                 unresolved = None
                 if match is None or match.part_of_unknown_name:
-                    unresolved = self._unresolved_name(doc, i, run_end, sent.start, excluded_tokens, s_index)
+                    previous = toponyms[-1] if toponyms and toponyms[-1].sentence_index == s_index else None
+                    unresolved = self._unresolved_name(doc, i, run_end, sent.start, excluded_tokens, s_index,
+                                                       listed_after=previous)
                     if unresolved is not None:
                         toponyms.append(unresolved)
                 if match is not None and match.part_of_unknown_name and _joining_article(doc, match.token_end, sent.end):
@@ -449,9 +451,10 @@ class PlaceResolver:
                 and self._country_possessive(span.doc[prev.i : prev.i + 1]) is None)
 
     def _unresolved_name(self, doc: Doc, i: int, end: int, sent_start: int, excluded_tokens: set[int],
-                         s_index: int) -> Toponym | None:
+                         s_index: int, *, listed_after: Toponym | None = None) -> Toponym | None:
         """The name ``doc[i:end]`` as a place the gazetteer lacks, when the text presents it as one: "the village
-        of X", "X village", or "in X" where spaCy reads X as a place."""
+        of X", "X village", "in X" where spaCy reads X as a place, or listed after a town ("the towns of Rastan and
+        Talbeesah")."""
         name_start = i  # where the name proper starts: "Bureij" is al-Bureij, not a known place inside it
         if i - 2 >= sent_start and doc[i - 2].lower_ in NAME_ARTICLES and doc[i - 1].text == "-":
             i -= 2  # "a camp near al-Habeet": the article is part of the name
@@ -468,7 +471,9 @@ class PlaceResolver:
         # introduced by these words.
         located = introduced and (all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
                                   or _placed_in_division(doc, end) or i != name_start)
-        if not (kind_of or kind_after or located):
+        listed = listed_after is not None and bool(before) and before[-1] in LIST_SEPARATORS \
+            and listed_after.token_end == i - 1 and any(c.level == "populated_place" for c in listed_after.candidates)
+        if not (kind_of or kind_after or located or listed):
             return None
         lowered = text.lower()
         if (any(j in excluded_tokens for j in range(i, end)) or len(name_key(text)) < 4 or _acronym(span)
@@ -906,8 +911,9 @@ def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Topon
     and Ingoule (Ayorou, Tillaberi)". Only names joined by commas and a closing "and" or "or" (their parenthesised
     districts between them) and resolved at the same level; "between Nguigmi and Kabelawa" is one place between
     two."""
+    # A name the gazetteer lacks, listed with towns it knows ("the towns of Rastan and Talbeesah"), is one of them.
     listed = sorted((t for t in toponyms if not t.qualifier and not t.street and not t.country_code
-                     and t.chosen is not None and t.sentence_index == member.sentence_index),
+                     and (t.chosen is not None or t.unresolved) and t.sentence_index == member.sentence_index),
                     key=lambda t: t.token_start)
     if member not in listed:
         return [member]
@@ -921,8 +927,8 @@ def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Topon
     sentence_start = doc[member.token_start].sent.start
     before = {t.lower_ for t in doc[max(sentence_start, run[0].token_start - 4) : run[0].token_start]}
     # A well or a hill named among villages is as local as they are; a region among towns is not one of them.
-    levels = {"local" if t.chosen.level in {"populated_place", "feature"} else t.chosen.level
-              for t in run if t.chosen is not None}
+    levels = {"local" if t.chosen is None or t.chosen.level in {"populated_place", "feature"} else t.chosen.level
+              for t in run}
     # "Assamakka, Arlit" names a place and the district it lies in; a list closes with "and" or "or".
     closed = any(token.lower_ in LIST_SEPARATORS - {","} for token in doc[run[0].token_end : run[-1].token_start])
     if len(run) < 2 or not closed or "between" in before or len(levels) > 1:
