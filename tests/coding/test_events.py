@@ -49,6 +49,8 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
         ("The army's air force carried out sorties targeting militant positions near Palmyra on Sunday.",
          ("Explosions/Remote violence", "Air/drone strike")),
+        ("Army units dismantled scores of explosive devices and mines left behind in Palmyra on Sunday.",
+         ("Strategic developments", "Disrupted weapons use")),
     ],
 )
 def test_event_typing(code, text, expected):
@@ -72,6 +74,8 @@ def test_event_typing(code, text, expected):
         # An agreement's end or breach is no agreement.
         "Diplomats in Geneva on Monday discussed the collapse of the ceasefire in Aleppo.",
         "Observers in Donetsk reported dozens of ceasefire violations on Monday.",
+        # Fighting alongside someone tells whose side one is on.
+        "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
         # A siege is a state of the fighting, not an event of its own.
         "The siege of Raqqa has severed a key supply route from the Turkish border.",
     ],
@@ -203,3 +207,10 @@ def test_a_date_in_a_clause_about_a_noun_does_not_date_the_event(code):
 def test_whose_ground_a_place_is_names_no_side(code):
     event = code("Rebel shelling of government-held districts killed two civilians in Aleppo on Monday.").events[0]
     assert "Government" not in " ".join(a.name for a in event.all_actors())
+
+
+def test_a_headline_keeps_its_day_when_a_later_mention_gives_none(code):
+    events = code("Bombs Kill 22 at Army Checkpoint in Homs. The Al-Zahraa district of Homs has been targeted in "
+                  "multiple bomb attacks in the past including in late December when 19 people were killed in several "
+                  "simultaneous blasts.").events
+    assert events and all(e.event_date is not None for e in events)

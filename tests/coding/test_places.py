@@ -413,3 +413,8 @@ def test_a_name_the_gazetteer_lacks_listed_after_a_town_is_a_place_of_its_own(co
     assert [e.place.surface for e in events] == ["Akhtarin", "Dabiq"]
     dabiq = events[1].place
     assert dabiq.geonameid is None and dabiq.admin1 == events[0].place.admin1
+
+
+def test_a_country_named_as_who_backs_the_act_is_not_its_place(code):
+    event = code("Soldiers backed by Lebanons Hezbollah shelled rebel positions on Sunday, killing four fighters.").events[0]
+    assert event.place is None or event.place.country != "Lebanon"

@@ -97,6 +97,7 @@ class EventDetector:
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
+        self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
         self.senses_with_objects = {verb.lower(): {o.lower() for o in objects}
                                     for verb, objects in conventions["other_sense_with_objects"].items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
@@ -224,10 +225,13 @@ class EventDetector:
     def _other_sense(self, span: SpacySpan) -> bool:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
         "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
-        its other sense is that sense ("executed a search warrant")."""
+        its other sense is that sense ("executed a search warrant"); fighting "alongside" someone is an alliance."""
         head = span.root
         if len(span) != 1 or head.pos_ != "VERB":
             return False
+        following = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
+        if following is not None and following.lower_ in self.alliance_words:
+            return True  # "fighting alongside the Nusra Front": on whose side, not a fight
         objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         lemma = head.lemma_.lower()
         # "police executed two search warrants", "the plan was executed": a thing, not a person, is carried out.

@@ -216,7 +216,7 @@ class Merge:
                 # An opening that told only the dead: the body tells what kind of violence it was.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
-                    and twin.event_type == event.event_type and event.date_text:
+                    and twin.event_type == event.event_type and event.date_text and event.event_date is not None:
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's.
                 twin.sub_event_type = event.sub_event_type
                 twin.event_date, twin.end_date = event.event_date, event.end_date

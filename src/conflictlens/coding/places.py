@@ -893,10 +893,10 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     owning, not as where anything happened; and a capital named for its government ("Moscow said", "trained by
     Washington", "Damascus's allies")."""
     last = doc[toponym.token_end - 1]
+    if last.dep_ == "pobj" and last.head.dep_ == "agent":
+        return True  # places do not act: "trained by Washington", "backed by Lebanon's Hezbollah"
     if toponym.country_code is not None:
         return last.dep_ in {"nsubj", "compound", "poss"}
-    if last.dep_ == "pobj" and last.head.dep_ == "agent":
-        return True  # places do not act: "trained by Washington"
     capital = any(c.feature_code == "PPLC" for c in toponym.candidates)
     following = doc[last.i + 1 : last.i + 3]
     # "prompting Damascus to bomb", "leading to Damascus to bomb": its government; "marched in Niamey to protest",
