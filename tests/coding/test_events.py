@@ -74,6 +74,8 @@ def test_event_typing(code, text, expected):
         # An agreement's end or breach is no agreement.
         "Diplomats in Geneva on Monday discussed the collapse of the ceasefire in Aleppo.",
         "Observers in Donetsk reported dozens of ceasefire violations on Monday.",
+        # "A demonstration of" a thing is a showing.
+        "Officials called the vote on Tuesday a demonstration of the strength of the government in Damascus.",
         # Fighting alongside someone tells whose side one is on.
         "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
         # A siege is a state of the fighting, not an event of its own.
@@ -214,3 +216,9 @@ def test_a_headline_keeps_its_day_when_a_later_mention_gives_none(code):
                   "multiple bomb attacks in the past including in late December when 19 people were killed in several "
                   "simultaneous blasts.").events
     assert events and all(e.event_date is not None for e in events)
+
+
+def test_expelling_the_enemy_in_a_battles_sentence_is_part_of_the_battle(code):
+    events = code("The Islamic State launched a counteroffensive in Raqqa province on Monday, killing 40 soldiers and "
+                  "expelling many others, a monitoring group said.").events
+    assert [e.event_type for e in events] == ["Battles"]

@@ -47,6 +47,8 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("At least 53 civilians including 21 children died when air strikes hit the village.", 53),
         ("Clashes left 23 civilians - including nine children - dead.", 23),
         ("Air strikes killed 12 people, among them at least five children, in the town.", 12),
+        # The verb of a toll gives its figure, however far from the word "toll".
+        ("The death toll from air strikes on a Syrian town has risen to 61, a war monitor said.", 61),
         # A headline glued to the lead that retells it gives the same count again.
         ("IS car bomb kills 20 in eastern Syria State media Reuters Friday 17 Nov 2017 Print Tweet Views 1662 An "
          "Islamic State car bomb killed 20 people and injured 30 others.", 20),

@@ -98,6 +98,9 @@ class EventDetector:
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
         self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
+        self.showing_nouns = {w.lower() for w in conventions["showing_nouns"]}
+        self.people_words = {w.lower() for key in ("person_nouns", "riot_participants", "crowd_quantities")
+                             for w in conventions[key]}
         self.senses_with_objects = {verb.lower(): {o.lower() for o in objects}
                                     for verb, objects in conventions["other_sense_with_objects"].items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
@@ -225,8 +228,14 @@ class EventDetector:
     def _other_sense(self, span: SpacySpan) -> bool:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
         "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
-        its other sense is that sense ("executed a search warrant"); fighting "alongside" someone is an alliance."""
+        its other sense is that sense ("executed a search warrant"); fighting "alongside" someone is an alliance; "a
+        demonstration of" a thing, not of people, is a showing."""
         head = span.root
+        if len(span) == 1 and head.lemma_.lower() in self.showing_nouns:
+            shown = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
+            return any(o.pos_ == "NOUN" and o.lemma_.lower() not in self.people_words
+                       and not any(c.dep_ == "nummod" for c in o.children) for o in shown)
         if len(span) != 1 or head.pos_ != "VERB":
             return False
         following = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None

@@ -101,6 +101,7 @@ class FatalityCounter:
         self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
+        self.toll_verbs = {w.lower() for w in conventions.get("toll_verbs", [])}
         self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
         self.part_marks = [tuple(w.lower().split()) for w in conventions.get("part_marks", [])]
         self.max_event_deaths = int(conventions["max_event_fatalities"])
@@ -179,6 +180,10 @@ class FatalityCounter:
             if len(groups) > 1:
                 used.extend(q for q in groups if q not in used)
                 continue
+            figure = self._toll_figure(sent, sent[cue], quantities)
+            if figure is not None:
+                used.append(figure)
+                continue
             near = [q for q in quantities if q not in used and min(abs(q.start - cue), abs(q.end - 1 - cue)) <= window]
             passive = sent[cue].tag_ == "VBN"
             if near:
@@ -194,6 +199,16 @@ class FatalityCounter:
         has_toll = any(sent[c].lower_ in self.toll_words for c in cues)
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
+
+    def _toll_figure(self, sent: SpacySpan, cue: Any, quantities: list[Quantity]) -> Quantity | None:
+        """"The death toll from air strikes on the town has risen to 61": the figure the toll's verb gives it."""
+        if cue.lower_ not in self.toll_words or cue.dep_ not in {"nsubj", "nsubjpass"} \
+                or cue.head.lemma_.lower() not in self.toll_verbs:
+            return None
+        verb = cue.head
+        given = [q for q in quantities if q.start > verb.i - sent.start and verb.is_ancestor(sent[q.start])
+                 and not cue.is_ancestor(sent[q.start])]
+        return min(given, key=lambda q: q.start) if given else None
 
     @staticmethod
     def _told_once(sent: SpacySpan, used: list[Quantity]) -> list[Quantity]:

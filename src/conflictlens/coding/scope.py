@@ -111,15 +111,22 @@ class Scope:
     @staticmethod
     def _habitual(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """An undated act told in the simple present after the opening line ("The coalition conducts strikes in Raqqa
-        to support the SDF", "a fighter shoots his weapon in a battle"): what a party does, or a photo's scene, not
-        an event; headlines tell past events in the present, so the opening line keeps its tense."""
+        to support the SDF", "a fighter shoots his weapon in a battle"), or in the present progressive placed only by
+        a country: what a party does, or a photo's scene, not an event; headlines tell past events in the present,
+        so the opening line keeps its tense."""
         if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
             return False
         head = draft.trigger.head
         verb = head if head.pos_ == "VERB" else verb_above(head)
-        # A verb with a subject: a plural noun the tagger misreads ("government airstrikes on ...") has none.
-        return verb is not None and verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and any(
-            c.dep_ == "nsubj" for c in verb.children)
+        if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+            return False  # a plural noun the tagger misreads as a verb ("government airstrikes on ...") has no subject
+        if verb.tag_ in {"VBZ", "VBP"}:
+            return True
+        # "The coalition is conducting airstrikes against Daesh in Syria and Iraq": an ongoing campaign placed only
+        # by its countries, not one event.
+        place = draft.event.place
+        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) \
+            and (place is None or place.level == "country")
 
     @staticmethod
     def _counted_since(draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
