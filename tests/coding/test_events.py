@@ -76,6 +76,8 @@ def test_event_typing(code, text, expected):
         "Observers in Donetsk reported dozens of ceasefire violations on Monday.",
         # "A demonstration of" a thing is a showing.
         "Officials called the vote on Tuesday a demonstration of the strength of the government in Damascus.",
+        # A side's long struggle, owned by a pronoun, is its cause, not one act.
+        "The United States is backing moderate rebels in their fight against the regime in Idlib.",
         # Fighting alongside someone tells whose side one is on.
         "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
         # A siege is a state of the fighting, not an event of its own.

@@ -418,3 +418,9 @@ def test_a_name_the_gazetteer_lacks_listed_after_a_town_is_a_place_of_its_own(co
 def test_a_country_named_as_who_backs_the_act_is_not_its_place(code):
     event = code("Soldiers backed by Lebanons Hezbollah shelled rebel positions on Sunday, killing four fighters.").events[0]
     assert event.place is None or event.place.country != "Lebanon"
+
+
+def test_a_direction_before_a_country_is_part_of_that_country(code):
+    event = code("21 Civilians Killed in Coalition Attacks in Northern Syria. Airstrikes by coalition fighter jets killed "
+                 "at least 21 civilians in territories held by militants on Monday.").events[0]
+    assert event.place.country == "Syria" and event.place.name != "Northern"

@@ -95,6 +95,7 @@ class EventDetector:
         self.requests_told = {v.lower() for v in conventions["requests_that_are_developments"]}
         self.undoing_nouns = {v.lower() for v in conventions["undoing_nouns"]}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
+        self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
         self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
@@ -270,7 +271,12 @@ class EventDetector:
         return modified.i not in covered and modified.lemma_.lower() not in self.act_nouns
 
     def _generic(self, span: SpacySpan) -> bool:
+        """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":
+        a side's cause."""
         head = span.root
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.struggle_nouns and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            return True
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
 

@@ -166,6 +166,7 @@ class PlaceResolver:
         self.demonyms = gazetteer.demonyms()
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
+        self.direction_words = {w.lower() for key, words in self.directional.items() for w in [key, *words]}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
@@ -386,6 +387,10 @@ class PlaceResolver:
             return None  # "Jan 20" is no Dschang
         if _acronym(span):
             return None  # "SANA", "SOHR": an agency's or a monitor's initials, not GeoNames' "Sana" (Sanaa)
+        after = span.doc[span.end : span.end + 1]
+        if text.lower() in self.direction_words and len(after) and (
+                after.text.lower() in self.countries or self._country_possessive(after)):
+            return None  # "Northern Syria": a part of the country, not a region named Northern elsewhere
         if any(t.lower_ in self.not_place_words for t in span) or (
                 len(span) == 1 and span[0].lower_ in self.not_place_alone):
             return None
@@ -478,7 +483,8 @@ class PlaceResolver:
         lowered = text.lower()
         if (any(j in excluded_tokens for j in range(i, end)) or len(name_key(text)) < 4 or _acronym(span)
                 or lowered in self.countries or lowered in self.demonyms or lowered.rstrip("s") in self.countries
-                or lowered in CALENDAR_WORDS or any(t.lower_ in self.not_place_words for t in span)
+                or lowered in CALENDAR_WORDS or lowered in self.direction_words
+                or any(t.lower_ in self.not_place_words for t in span)
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or (not (kind_of or kind_after or (introduced and i != name_start))
