@@ -49,6 +49,12 @@ def test_ministry_pattern_is_qualified_by_country(pipeline):
         ("Ministry of Mines", "Ministry of Mines (Mali)")]
 
 
+def test_a_capitalised_is_before_its_peoples_word_is_the_islamic_state(pipeline):
+    assert canonical(pipeline, "Kurdish units killed 10 IS members near Kobane.") == [
+        ("IS members", "Islamic State (Sahel)")]  # the vague name takes the report's country (Mali here)
+    assert canonical(pipeline, "The concern is members of the council, who met on Monday.") == []
+
+
 def test_lowercase_acronym_is_not_an_actor(pipeline):
     assert canonical(pipeline, "The aes of the town were quiet.") == []
 

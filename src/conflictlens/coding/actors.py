@@ -87,6 +87,7 @@ class ActorDictionary:
                            bool(item.get("vague")), tuple(item.get("operates_in", ())), item.get("by_country")),
                 [item["name"], *item.get("aliases", [])],
             )
+            token_patterns.extend((pattern, item["name"]) for pattern in item.get("token_patterns", []))
         for item in data.get("generic", []):
             key = f"generic:{item['kind']}"
             add(ActorEntry(key, key, item["inter"], item["kind"], None, True, item.get("fallback")), item["aliases"])
