@@ -224,3 +224,9 @@ def test_expelling_the_enemy_in_a_battles_sentence_is_part_of_the_battle(code):
     events = code("The Islamic State launched a counteroffensive in Raqqa province on Monday, killing 40 soldiers and "
                   "expelling many others, a monitoring group said.").events
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_a_retreat_forced_in_a_battles_sentence_is_part_of_the_battle(code):
+    events = code("Government forces on Monday repelled a renewed opposition assault southwest of the city of Aleppo, "
+                  "forcing opposition forces to retreat from positions they seized a day earlier.").events
+    assert [e.event_type for e in events] == ["Battles"]

@@ -424,3 +424,14 @@ def test_a_direction_before_a_country_is_part_of_that_country(code):
     event = code("21 Civilians Killed in Coalition Attacks in Northern Syria. Airstrikes by coalition fighter jets killed "
                  "at least 21 civilians in territories held by militants on Monday.").events[0]
     assert event.place.country == "Syria" and event.place.name != "Northern"
+
+
+def test_a_day_after_a_name_is_no_part_of_it(code):
+    event = code("Syrian tanks shelled the central city of Hama Monday, killing four civilians, residents said.").events[0]
+    assert event.place.surface == "Hama"
+
+
+def test_a_city_before_an_agency_and_a_day_is_a_byline(code):
+    events = code("Russian strikes kill 120 fighters in Syria Moscow AFP Saturday 7 Oct 2017 Russian air strikes killed "
+                  "120 fighters in Deir ez-Zor on Friday.").events
+    assert events and all(e.place.name != "Moscow" for e in events)

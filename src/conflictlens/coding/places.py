@@ -167,6 +167,8 @@ class PlaceResolver:
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.direction_words = {w.lower() for key, words in self.directional.items() for w in [key, *words]}
+        self.outlet_words = {name for o in (knowledge.outlets or {}).get("outlets", [])
+                             for name in [o["name"], *o.get("aliases", [])] if " " not in name}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
@@ -255,7 +257,7 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
-            t.not_a_scene = _dateline(doc, t) or _organisation_descriptor(doc, t.token_end) \
+            t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
                 or _stance(doc, t.token_start) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
@@ -264,6 +266,11 @@ class PlaceResolver:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
         _locate_unknown_names(doc, toponyms)
         return toponyms
+
+    def _byline(self, doc: Doc, toponym: Toponym) -> bool:
+        """A city before an agency and a day, where a scraped page's byline was filed: "Moscow AFP Saturday 7 Oct"."""
+        after = doc[toponym.token_end : toponym.token_end + 2]
+        return len(after) == 2 and after[0].text in self.outlet_words and after[1].lower_ in CALENDAR_WORDS
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""
@@ -1129,6 +1136,8 @@ def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
     articles that join a name's words ("Orum al-Kubra", "Deir el-Balah")."""
     j = i
     while j < sent_end and j - i < MAX_TOKENS:
+        if j > i and doc[j].lower_ in CALENDAR_WORDS:
+            break  # "Hama Monday": the day after a name is no part of it
         if _capitalised(doc[j].text) and doc[j].pos_ == "PROPN":
             j += 1
         elif j > i and (article := _joining_article(doc, j, sent_end)):

@@ -118,6 +118,9 @@ class Scope:
             return False
         head = draft.trigger.head
         verb = head if head.pos_ == "VERB" else verb_above(head)
+        if verb is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" \
+                and not any(c.dep_ == "aux" for c in verb.children):
+            verb = verb.head  # "The opposition faces the Daesh threat while fighting the regime in Idlib"
         if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
             return False  # a plural noun the tagger misreads as a verb ("government airstrikes on ...") has no subject
         if verb.tag_ in {"VBZ", "VBP"}:
