@@ -295,8 +295,7 @@ class Dates:
     def _date(self, draft: EventDraft, dates: list[DateMention], published_at: dt.date | None) -> None:
         event = draft.event
         # "the city that has been divided since July 2012": a clause that describes a noun dates that noun's story.
-        dates = [d for d in dates if _in_clause_of(draft.trigger.head, d.start_char)
-                 or not _describes_a_noun(draft.trigger.head, d.start_char)]
+        dates = [d for d in dates if not _in_clause_about_a_noun(draft.trigger.head, d.start_char)]
         resolved = [d for d in dates if d.start is not None]
         # "denied on Wednesday that a strike killed civilians last week": the event is last week.
         own = [d for d in resolved if not self.attributor.is_statement_date(draft.sentence, d.start_char)]
@@ -317,17 +316,24 @@ class Dates:
             event.date_text = dates[0].text
 
 
-def _describes_a_noun(trigger: Token, char: int) -> bool:
-    """The word at ``char`` belongs to a relative clause, one that describes a noun."""
+def _clause_verb(trigger: Token, char: int) -> Token | None:
+    """The verb of the clause the word at ``char`` (in the trigger's sentence) belongs to."""
     word = token_at(trigger.sent, char)
-    verb = verb_above(word) if word is not None else None
-    return verb is not None and verb.dep_ == "relcl"
+    return verb_above(word) if word is not None else None
+
+
+def _governs(verb: Token | None, trigger: Token) -> bool:
+    return verb is None or verb == trigger or verb.is_ancestor(trigger)
 
 
 def _in_clause_of(trigger: Token, char: int) -> bool:
     """The word at ``char`` hangs from the trigger's own clause or one that governs it: its nearest verb above it
     is the trigger, or a verb above the trigger ("In November, gunmen killed ...", "late March media reported that
     200 were killed"), not a clause beside it ("classmates suspended in March")."""
-    word = token_at(trigger.sent, char)
-    verb = verb_above(word) if word is not None else None
-    return verb is None or verb == trigger or verb.is_ancestor(trigger)
+    return _governs(_clause_verb(trigger, char), trigger)
+
+
+def _in_clause_about_a_noun(trigger: Token, char: int) -> bool:
+    """The word at ``char`` belongs to a relative clause that describes a noun, not to the trigger's clause."""
+    verb = _clause_verb(trigger, char)
+    return verb is not None and verb.dep_ == "relcl" and not _governs(verb, trigger)

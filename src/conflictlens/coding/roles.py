@@ -300,7 +300,7 @@ class Roles:
         side_one = resolve_all(trigger.side_one)
         for root in trigger.agent_countries:
             topo = next(t for t in toponyms if t.token_end - 1 == root.i)
-            military = self.actors.military_of(self.places.country_name(topo.country_code) or "")
+            military = self._military_of(topo.country_code)
             if military is not None:
                 side_one.append(military)
         if not side_one and trigger.group.sub_event_type in self.state_weapon_sub_types:
@@ -331,10 +331,13 @@ class Roles:
         military struck."""
         for child in head.children:
             code = self.places.demonyms.get(child.lower_) if child.dep_ in {"amod", "compound", "nmod"} else None
-            military = self.actors.military_of(self.places.country_name(code) or "") if code else None
+            military = self._military_of(code)
             if military is not None:
                 return [military]
         return []
+
+    def _military_of(self, country_code: str | None) -> Actor | None:
+        return self.actors.military_of(self.places.country_name(country_code) or "") if country_code else None
 
     def _speaker_of_possessive(self, trigger: Trigger, attribution: SentenceAttribution) -> Actor | None:
         claimant = attribution.claimant
