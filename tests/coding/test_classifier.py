@@ -121,6 +121,20 @@ def test_second_opinion_leaves_a_sub_type_whose_weapon_the_sentence_names():
     assert blast.sub_event_type == "Remote explosive/landmine/IED"
 
 
+def test_second_opinion_gives_a_sub_type_known_by_its_words_only_to_a_sentence_that_says_one():
+    model = load_sentence_classifier("default")
+    assert model is not None
+    conventions = Knowledge.load(None).conventions
+    stage = SubtypeSecondOpinion(model, ratio=1.0, own_words=conventions["remote_means"] | conventions["sub_type_words"])
+    sentence = "Workers at the Volkswagen plant in Uitenhage went on strike on Tuesday demanding a wage increase."
+    strike = Event(doc_id="d", event_type="Strategic developments", sub_event_type="Other",
+                   claims=[Claim(Source("union", "other"), "asserted", sentence, Span(0, len(sentence)), "d")])
+    annotated = AnnotatedDocument(Document(text=sentence))
+    annotated.events = [strike]
+    stage(annotated)
+    assert strike.sub_event_type != "Arrests"
+
+
 def test_train_command(tmp_path):
     rows = [json.loads(line) for line in SHIPPED.read_text(encoding="utf-8").splitlines()]
     subset = [r for r in rows if r["event_type"] == "Protests"]

@@ -230,3 +230,11 @@ def test_a_retreat_forced_in_a_battles_sentence_is_part_of_the_battle(code):
     events = code("Government forces on Monday repelled a renewed opposition assault southwest of the city of Aleppo, "
                   "forcing opposition forces to retreat from positions they seized a day earlier.").events
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_arrests_at_a_demonstration_are_how_it_was_met_not_an_event_of_their_own(code):
+    events = code("Students staged a protest in Delhi on Thursday against a new law, and police detained 40 of "
+                  "them.").events
+    assert [(e.event_type, e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Protests", "Protest with intervention", "Police Forces of India")]
+

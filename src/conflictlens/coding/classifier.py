@@ -226,15 +226,17 @@ class SentenceClassifier:
 
 
 def refine_sub_types(events: Sequence[Event], sentences: Sequence[str], classifier: SentenceClassifier, *,
-                     ratio: float) -> None:
+                     ratio: float, unnamed: Sequence[set[str]] | None = None) -> None:
     """Within each event's type, take the classifier's sub-type where it is ``ratio`` times likelier than the rules'.
 
     The event type stays the rules' (their actor and target logic decides it); the classifier only
-    arbitrates between sibling sub-types, such as an armed clash against a territorial change.
+    arbitrates between sibling sub-types, such as an armed clash against a territorial change. ``unnamed`` holds,
+    per event, the sub-types it may not move to.
     """
-    for event, probabilities in zip(events, classifier.sub_type_probabilities(sentences), strict=True):
+    barred = unnamed if unnamed is not None else [set() for _ in events]
+    for event, probabilities, never in zip(events, classifier.sub_type_probabilities(sentences), barred, strict=True):
         siblings = {label: p for label, p in probabilities.items()
-                    if classifier.event_type_of.get(label) == event.event_type}
+                    if classifier.event_type_of.get(label) == event.event_type and label not in never}
         if not siblings or event.sub_event_type not in probabilities:
             continue
         best = max(siblings, key=siblings.__getitem__)
@@ -246,7 +248,8 @@ class SubtypeSecondOpinion:
     """The classifier's say between sibling sub-types, read on each event's first claim's sentence. It runs after
     the merge, which groups mentions by the rules' labels. A sub-type the sentence names itself, by its weapon ("killed
     in the blast" is an explosive) or its act ("detained villagers"), is the text's own word, which no classifier
-    overrules."""
+    overrules; and a sub-type known by such words is one the classifier gives only to a sentence that says one ("the
+    workers went on strike" is no arrest)."""
 
     name = "second opinion"
     requires = ("events.merged",)
@@ -264,11 +267,19 @@ class SubtypeSecondOpinion:
         reviewed = [(e, sentence) for e, sentence in reviewed if not self._named_in(e.sub_event_type, sentence)]
         if reviewed:
             refine_sub_types([e for e, _ in reviewed], [sentence for _, sentence in reviewed], self.classifier,
-                             ratio=self.ratio)
+                             ratio=self.ratio, unnamed=[self._unnamed_in(sentence) for _, sentence in reviewed])
 
     def _named_in(self, sub_type: str, sentence: str) -> bool:
         words = self.own_words.get(sub_type, set())
-        return not words.isdisjoint(re.findall(r"[\w-]+", sentence.lower()))
+        return not words.isdisjoint(_words(sentence))
+
+    def _unnamed_in(self, sentence: str) -> set[str]:
+        said = _words(sentence)
+        return {sub_type for sub_type, words in self.own_words.items() if words.isdisjoint(said)}
+
+
+def _words(sentence: str) -> set[str]:
+    return set(re.findall(r"[\w-]+", sentence.lower()))
 
 
 @lru_cache(maxsize=4)

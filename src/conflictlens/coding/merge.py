@@ -183,6 +183,9 @@ class Merge:
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
+        self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
+        self.met_at_demonstration = set(knowledge.conventions.get("met_at_demonstration", []))
+        self.demonstration_met = dict(knowledge.conventions.get("demonstration_met", {}))
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
@@ -198,7 +201,13 @@ class Merge:
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument) -> list[Event]:
         merged: list[Event] = []
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         for event in events:
+            if event.sub_event_type in self.met_at_demonstration and (
+                    met := next((d for d in demonstrations if _same_sentence(event, d)), None)):
+                met.sub_event_type = self.demonstration_met.get(met.sub_event_type, met.sub_event_type)
+                met.actor2 = met.actor2 or event.actor1
+                continue
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
                      or event.trigger.lower() in self.sentence_context_triggers)
