@@ -129,3 +129,8 @@ def test_a_month_alone_in_another_clause_does_not_date_the_event(code):
     assert riot.event_date == dt.date(2018, 4, 18)
     abduction = code("Suspected insurgents abducted a refugee in Diffa in July.", published_at=dt.date(2017, 8, 2)).events
     assert [(e.event_date, e.time_precision) for e in abduction] == [(dt.date(2017, 7, 1), TimePrecision.MONTH)]
+
+
+def test_last_year_is_a_year_back_at_the_vaguest_precision():
+    found = only("The offensive on the border began last year.")
+    assert (found.start.year, found.precision) == (2023, TimePrecision.MONTH)

@@ -197,6 +197,12 @@ def test_armed_men_among_the_dead_make_a_battle(code):
     assert [(e.event_type, e.actor2.inter if e.actor2 else None) for e in events] == [("Battles", 3)]
 
 
+def test_armed_men_as_the_object_of_coordinated_verbs_make_a_battle(code):
+    events = code("Army troops targeted a gathering of rebel leaders near Rastan on Monday, killing and wounding "
+                  "several commanders.").events
+    assert [e.event_type for e in events] == ["Battles"]
+
+
 def test_the_crowd_is_the_first_side_of_a_protest_or_riot_the_forces_who_faced_it_the_second(code):
     event = code("Police used tear gas to disperse stone-pelting protesters in Srinagar on Friday.").events[0]
     assert (event.event_type, event.actor1.name, event.actor2.name) == (

@@ -52,6 +52,13 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # A headline glued to the lead that retells it gives the same count again.
         ("IS car bomb kills 20 in eastern Syria State media Reuters Friday 17 Nov 2017 Print Tweet Views 1662 An "
          "Islamic State car bomb killed 20 people and injured 30 others.", 20),
+        # Equal counts under other nouns, one a headline's glued to its lead, are one group told twice; listed
+        # together they are two groups.
+        ("Air raids kill 31 jihadists NGO At least 31 Islamic State militants were killed in air force raids.", 31),
+        ("Five soldiers and five civilians were killed in the ambush near Menaka.", 10),
+        # A count of what an injury verb befell is the injured, however near a death word it stands.
+        ("One civilian was killed and 13 others were injured in terrorist attacks with shells on Nubbul.", 1),
+        ("Gunmen killed three villagers and wounded 12 others in Dogo on Monday.", 3),
         # People taken are not dead.
         ("Daesh kidnapped 900 Executed 18 People in Syrias Aleppo.", 18),
         # One group of dead told twice in a sentence is counted once.

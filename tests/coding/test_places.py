@@ -435,3 +435,9 @@ def test_a_city_before_an_agency_and_a_day_is_a_byline(code):
     events = code("Russian strikes kill 120 fighters in Syria Moscow AFP Saturday 7 Oct 2017 Russian air strikes killed "
                   "120 fighters in Deir ez-Zor on Friday.").events
     assert events and all(e.place.name != "Moscow" for e in events)
+
+
+def test_the_country_a_border_is_shared_with_is_the_side_the_report_is_not_on(code):
+    event = code("At least 24 people were killed on Tuesday in a Daesh attack near a refugee camp on the Syrian side "
+                 "of the border with Iraq, a monitor said.").events[0]
+    assert event.place is None or event.place.country != "Iraq"

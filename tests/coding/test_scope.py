@@ -109,3 +109,11 @@ def test_an_undated_act_told_in_the_simple_present_is_what_a_party_does_not_an_e
 def test_a_headline_in_the_present_tells_an_event(pipeline):
     events = pipeline.process_text("Air strikes kill 21 in Idlib", published_at=dt.date(2024, 5, 8)).events
     assert [e.place.name for e in events] == ["Idlib"]
+
+
+def test_a_web_pages_keyword_list_tells_no_event(pipeline):
+    text = ("An Israeli air strike on a village in Quneitra killed five fighters on Wednesday, a monitor said. "
+            "Tags Syria Golan Heights Israeli airstrike Hezbollah attack")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert len(events) == 1 and events[0].place.name != "Golan Heights"
+

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.grammar import FINITE_TAGS
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
@@ -106,6 +107,14 @@ class EventDetector:
                                     for verb, objects in conventions["other_sense_with_objects"].items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
+        self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
+
+    def _page_furniture(self, sent: SpacySpan) -> bool:
+        """"Tags Syria Golan Heights Israeli airstrike", "Topic US Missile Attack on Syrian Air Base": a web page's
+        labelled keyword list, copied with the article, tells no act (it has no verb that could)."""
+        words = [t for t in sent if not t.is_punct]
+        return bool(words) and words[0].lower_ in self.furniture_labels and not any(
+            t.tag_ in FINITE_TAGS for t in words[1:])
 
     def _add(self, pattern: list[dict[str, Any]], group: int) -> None:
         key = str(len(self.pattern_words))
@@ -148,7 +157,7 @@ class EventDetector:
             group = self.groups[group_of[(span.start, span.end)]]
             if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
-                    or self._named_as(span) or self._other_sense(span) \
+                    or self._named_as(span) or self._other_sense(span) or self._page_furniture(span.sent) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)):
                 continue

@@ -105,8 +105,8 @@ class EventTyping:
         targets = draft.targets
         if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
             # An attack on a post is a battle, even when a bystander dies in it.
-            actor2 = self._forces_attacked(targets, country) or self._armed_among_dead(sent, side_two, country) \
-                or actor2
+            actor2 = self._forces_attacked(targets, country) \
+                or self._armed_among_dead(sent, side_two, country, trigger.span.root) or actor2
         # With no object of its own ("opened fire"), what the sentence's other verbs act on is the target
         # ("made an incursion into the refugee site and opened fire"), unless it is the forces' ("a military camp").
         objects = targets or [t for t in sent if t.dep_ in {"dobj", "pobj"}
@@ -180,7 +180,8 @@ class EventTyping:
             return None
         return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
 
-    def _armed_among_dead(self, sent: SpacySpan, side_two: list[Actor], country: str | None) -> Actor | None:
+    def _armed_among_dead(self, sent: SpacySpan, side_two: list[Actor], country: str | None,
+                          act: Token | None = None) -> Actor | None:
         """"Two refugees and a policeman were killed", "12 Daesh terrorists were killed by the SDF": with soldiers,
         police or an armed group's members among the dead it is a battle, with their forces or their group (the
         one the sentence names for the other side, else an unidentified one)."""
@@ -197,7 +198,11 @@ class EventTyping:
             # no object ("4 soldiers killed"), has its dead as subject.
             dead_subject = first.dep_ == "nsubj" and (verb in self.dying_verbs or (
                 head.tag_ == "VBN" and not any(c.dep_ in {"dobj", "obj"} for c in head.children)))
-            if verb not in self.victim_verbs or not (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
+            # "killing and wounding several commanders": the object the parse gave the last of coordinated verbs
+            # (the act's own word, whatever its part of speech).
+            shared = head.dep_ == "conj" and (head.head.lemma_.lower() in self.victim_verbs or head.head == act)
+            if (verb not in self.victim_verbs and not shared) \
+                    or not (first.dep_ in {"nsubjpass", "dobj"} or dead_subject):
                 continue
             if lemma in self.security_persons:
                 return self.actors.state_actor("police" if lemma in self.police_persons else "military", country)

@@ -172,7 +172,8 @@ class FatalityCounter:
         injuries = [t.i - sent.start for t in sent if t.lemma_.lower() in self.not_death or t.lower_ in self.not_death]
         # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
         quantities = [q for q in self.quantities(sent, dates)
-                      if not injuries or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)]
+                      if not injuries or (min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)
+                                          and not self._counts_the_injured(sent, q))]
         quantities = [q for n, q in enumerate(quantities) if n == 0 or not self._part_of_earlier(sent, q)]
         used: list[Quantity] = []
         for cue in cues:
@@ -200,6 +201,20 @@ class FatalityCounter:
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
 
+    def _counts_the_injured(self, sent: SpacySpan, quantity: Quantity) -> bool:
+        """"One civilian was killed and 13 others were injured": a count whose noun is what an injury verb did to
+        (or who it befell) counts the injured, however near a death word it stands."""
+        noun = sent[quantity.end - 1]
+        if noun.dep_ == "nummod":
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not (
+                verb.lemma_.lower() in self.not_death or verb.lower_ in self.not_death):
+            return False
+        # "kidnapped 900 Executed 18 People": a death word between the verb and the count is the count's own.
+        first, last = sorted((verb.i - sent.start, quantity.start))
+        return not any(self.is_death_cue(t) for t in sent[first + 1 : last])
+
     def _toll_figure(self, sent: SpacySpan, cue: Any, quantities: list[Quantity]) -> Quantity | None:
         """"The death toll from air strikes on the town has risen to 61": the figure the toll's verb gives it."""
         if cue.lower_ not in self.toll_words or cue.dep_ not in {"nsubj", "nsubjpass"} \
@@ -210,20 +225,17 @@ class FatalityCounter:
                  and not cue.is_ancestor(sent[q.start])]
         return min(given, key=lambda q: q.start) if given else None
 
-    @staticmethod
-    def _told_once(sent: SpacySpan, used: list[Quantity]) -> list[Quantity]:
+    def _told_once(self, sent: SpacySpan, used: list[Quantity]) -> list[Quantity]:
         """One group of dead told twice in a sentence is counted once: "Twenty-six civilians were killed when
         warplanes pounded the district, killing 26 civilians"; and a headline glued to the lead that retells it
-        ("IS car bomb kills 20 in eastern Syria ... An IS car bomb killed 20 people") gives its count far from
-        the lead's, whatever noun follows."""
-        seen: list[tuple[int, str, int]] = []
-        once = []
-        for quantity in used:
-            noun = sent[quantity.end].lemma_.lower() if quantity.end < len(sent) else ""
-            if any(value == quantity.value and ((noun and noun == other) or quantity.start - start >= RETOLD_GAP)
-                   for value, other, start in seen):
+        ("Air raids kill 31 jihadists in Raqa At least 31 Islamic State militants were killed") gives its count
+        again under another noun. Equal counts listed together ("five soldiers and five civilians") are two
+        groups."""
+        once: list[Quantity] = []
+        for quantity in sorted(used, key=lambda q: q.start):
+            if any(other.value == quantity.value and not self._joined(sent[other.end : quantity.start])
+                   for other in once):
                 continue
-            seen.append((quantity.value, noun, quantity.start))
             once.append(quantity)
         return once
 
@@ -352,8 +364,6 @@ class FatalityCounter:
         return victims
 
 
-# Tokens between one count and the same count told again (a headline glued to its lead), beyond a listing's reach.
-RETOLD_GAP = 12
 COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
 
 

@@ -24,6 +24,7 @@ UD_COMPONENT = "ud_to_clear"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 SIDE_CLAUSES = {"advcl", "conj", "parataxis", "ccomp"}
 SENTENCE_COMPONENT = "punctuation_sentences"
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
 CLOSERS = {"»", '"', "'", ")", "]"}
 UD_TO_CLEAR = {

@@ -170,6 +170,7 @@ class PlaceResolver:
         self.outlet_words = {name for o in (knowledge.outlets or {}).get("outlets", [])
                              for name in [o["name"], *o.get("aliases", [])] if " " not in name}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
+        self.border_words = {w.lower() for w in knowledge.conventions.get("border_words", [])}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
@@ -258,7 +259,7 @@ class PlaceResolver:
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
-                or _stance(doc, t.token_start) \
+                or _stance(doc, t.token_start) or self._across_the_border(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
@@ -271,6 +272,13 @@ class PlaceResolver:
         """A city before an agency and a day, where a scraped page's byline was filed: "Moscow AFP Saturday 7 Oct"."""
         after = doc[toponym.token_end : toponym.token_end + 2]
         return len(after) == 2 and after[0].text in self.outlet_words and after[1].lower_ in CALENDAR_WORDS
+
+    def _across_the_border(self, doc: Doc, toponym: Toponym) -> bool:
+        """ "on the Syrian side of the border with Iraq": the country a border is shared with is the side the
+        report is not on."""
+        last = doc[toponym.token_end - 1]
+        return toponym.country_code is not None and last.dep_ == "pobj" and last.head.lower_ == "with" \
+            and last.head.head.lemma_.lower() in self.border_words
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""

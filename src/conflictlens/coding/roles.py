@@ -201,6 +201,10 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
             prep = preposition_of(child)
             if prep is not None and prep.lower_ in grammar.target_prepositions:
                 targets.extend([c for c in child.children if c.dep_ == "pobj"] if prep is child else [child])
+    if not targets:
+        # "killing and wounding several commanders": coordinated verbs share the object the parse gave the last.
+        targets = [c for conj in head.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                   for c in conj.children if c.dep_ in {"dobj", "obj"}]
     if not targets and head.pos_ == "VERB":
         # The parse lost the object ("assaulted passengers" read as an adjective): the noun right after the verb.
         following = head.doc[head.i + 1 : min(head.i + 4, head.sent.end)]
