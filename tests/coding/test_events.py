@@ -244,3 +244,15 @@ def test_arrests_at_a_demonstration_are_how_it_was_met_not_an_event_of_their_own
     assert [(e.event_type, e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Protests", "Protest with intervention", "Police Forces of India")]
 
+
+
+def test_property_destroyed_by_no_one_named_beside_the_reported_violence_is_its_damage(code):
+    events = code("Rebels launched an assault on government-held districts of Aleppo on Monday, killing 19 soldiers. "
+                  "Ahmed, a resident of the west of the city, said his home in the Syria quarter was completely "
+                  "destroyed.").events
+    assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_deaths_during_an_explosion_are_its_toll(code):
+    events = code("Fifteen people died during an explosion near central Damascus on Monday, state media said.").events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 15)]

@@ -441,3 +441,10 @@ def test_the_country_a_border_is_shared_with_is_the_side_the_report_is_not_on(co
     event = code("At least 24 people were killed on Tuesday in a Daesh attack near a refugee camp on the Syrian side "
                  "of the border with Iraq, a monitor said.").events[0]
     assert event.place is None or event.place.country != "Iraq"
+
+
+def test_a_village_abroad_that_only_its_own_name_vouches_for_is_no_reading_in_a_report_on_another_country(code):
+    events = code("Syrian army units killed dozens of terrorists in Homs and Hama provinces on Tuesday, SANA said. A "
+                  "number of terrorists were killed on the road between al-Gajar and al-Rastan in Homs countryside. "
+                  "Other units destroyed terrorist positions in Talbiseh and Kafr Nabudah in Hama countryside.").events
+    assert events and all(e.place.country == "Syria" for e in events)

@@ -24,7 +24,7 @@ from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, EventKind
 
 # Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
-MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as"}
+MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
 
 
 class EventTyping:
@@ -156,9 +156,9 @@ class EventTyping:
             # took property is coded as the destruction (an attack on villagers stays one).
             event_type, sub_type = looting.event_type, looting.sub_event_type
         if (sub_type == "Looting/property destruction" and (actor1 is None or actor1.inter in {5, 6, 7})
-                and words & (self.riot_participants | self.unarmed_crowds)):
+                and words & (self.riot_participants | self.unarmed_crowds) and not _undone_by_anyone(trigger.head)):
             # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction
-            # is a riot.
+            # is a riot; "a resident said his home was destroyed" names who lost it, not who destroyed it.
             event_type, sub_type = "Riots", self._riot_sub_type(words)
             actor1 = self.actors.generic_actor("rioters", country, surface=draft.crowd)
         if (event_type, sub_type) == ("Battles", "Armed clash") and self._crowd_clash(words, named, sent):
@@ -252,3 +252,9 @@ class EventTyping:
             if target_lemmas(list(later)) & self.crowd_words and any(t.lower_ in self.violence_cues for t in later):
                 return True
         return False
+
+
+def _undone_by_anyone(verb: Token) -> bool:
+    """A passive verb with no agent ("his home was destroyed"): the sentence names no one who did it."""
+    children = {c.dep_ for c in verb.children}
+    return "nsubjpass" in children and "agent" not in children

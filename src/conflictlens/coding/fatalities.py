@@ -204,6 +204,9 @@ class FatalityCounter:
     def _counts_the_injured(self, sent: SpacySpan, quantity: Quantity) -> bool:
         """"One civilian was killed and 13 others were injured": a count whose noun is what an injury verb did to
         (or who it befell) counts the injured, however near a death word it stands."""
+        after = _noun_end(sent, quantity.end)
+        if after < len(sent) and (sent[after].lemma_.lower() in self.not_death or sent[after].lower_ in self.not_death):
+            return True  # "Two children killed 5 others injured": a headline's count right before its injury word
         noun = sent[quantity.end - 1]
         if noun.dep_ == "nummod":
             noun = noun.head

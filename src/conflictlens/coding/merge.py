@@ -183,6 +183,7 @@ class Merge:
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
+        self.outcomes_in_passing = set(knowledge.conventions.get("outcomes_told_in_passing", []))
         self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
         self.met_at_demonstration = set(knowledge.conventions.get("met_at_demonstration", []))
         self.demonstration_met = dict(knowledge.conventions.get("demonstration_met", {}))
@@ -240,13 +241,13 @@ class Merge:
             _absorb(twin, event)
         return merged
 
-    @staticmethod
-    def _told_in_passing(event: Event, reported_violence: list[Event]) -> bool:
-        """Civilians killed by no one the report names, beside violence it reports, are that violence's toll told
-        again ("on Sunday 11 civilians were killed in Eastern Ghouta", in a report on Tuesday's shelling)."""
-        return event.event_type == "Violence against civilians" and event.kind == "event" and (
-            event.actor1 is None or event.actor1.surface is None) and any(
-            other is not event and other.event_type != event.event_type for other in reported_violence)
+    def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
+        """Civilians killed, or property destroyed, by no one the report names, beside violence it reports, are that
+        violence's toll told again ("on Sunday 11 civilians were killed in Eastern Ghouta", in a report on Tuesday's
+        shelling; "a resident said his home was destroyed")."""
+        return bool({event.event_type, event.sub_event_type} & self.outcomes_in_passing) and event.kind == "event" \
+            and (event.actor1 is None or event.actor1.surface is None) and any(
+                other is not event and other.event_type != event.event_type for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type

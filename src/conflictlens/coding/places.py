@@ -521,8 +521,7 @@ class PlaceResolver:
             if t.country_code and not t.not_a_scene:
                 votes[t.country_code] += 2
         for t in toponyms:
-            if t.candidates and not t.weak and not t.not_a_scene \
-                    and len({c.country_code for c in t.candidates}) == 1:
+            if _votes_for_itself(t):
                 votes[t.candidates[0].country_code] += 1
         # Another spelling is looked for only in the countries the report is mostly about: a Syrian report that
         # quotes Washington once has no "Abedin" camp in Aberdeen, South Dakota.
@@ -578,7 +577,9 @@ class PlaceResolver:
                 if fitting:
                     t.chosen = best(t, fitting)
         toponyms[:] = [t for t in toponyms if t.country_code or (t.unresolved and strong) or (
-            t.chosen is not None and self._fits_document(t.chosen, t.weak, votes, strong))]
+            t.chosen is not None and self._fits_document(
+                t.chosen, t.weak, _without_own_votes(t, toponyms, votes),
+                _without_own_votes(t, toponyms, strong, chosen_too=True)))]
         votes.update(t.chosen.country_code for t in toponyms
                      if t.chosen is not None and not t.weak and not t.not_a_scene)
         for t in toponyms:
@@ -616,7 +617,8 @@ class PlaceResolver:
             # With no country evidence at all, a sizeable town is still a fair reading of a proper noun.
             return bool(strong.get(chosen.country_code)) or (
                 not strong and chosen.feature_class in "PA" and chosen.population >= 5000)
-        return bool(votes.get(chosen.country_code)) or not votes or chosen.population >= 1_000_000
+        return bool(votes.get(chosen.country_code)) or chosen.population >= 1_000_000 or (
+            not votes and (not strong or bool(strong.get(chosen.country_code))))
 
     @staticmethod
     def _far_from_its_qualifiers(toponym: Toponym) -> bool:
@@ -1204,6 +1206,34 @@ def _organisation_descriptor(doc: Doc, end: int) -> bool:
         return False
     word = doc[end + 1]
     return word.lower_ in DESCRIPTOR_WORDS or (word.tag_ in {"VBN", "VBD"} and word.lower_.endswith(("ed", "en")))
+
+
+def _votes_for_itself(toponym: Toponym) -> bool:
+    return bool(toponym.candidates) and not toponym.weak and not toponym.not_a_scene \
+        and len({c.country_code for c in toponym.candidates}) == 1
+
+
+# A town this big is a fair reading of its name on its own evidence; a village abroad is not.
+SELF_VOUCHING_POPULATION = 50_000
+OUTVOTING_EVIDENCE = 4
+
+
+def _without_own_votes(toponym: Toponym, toponyms: list[Toponym], votes: Counter[str], *,
+                       chosen_too: bool = False) -> Counter[str]:
+    """The document's country votes less those its name cast for itself (``chosen_too``: and its readings'):
+    "al-Gajar", whose one reading is a Slovak village, must not vouch for Slovakia in a report on Syria."""
+    key = name_key(toponym.text)
+    same = [t for t in toponyms if name_key(t.text) == key]
+    own = sum(1 for t in same if _votes_for_itself(t))
+    if chosen_too:
+        own += sum(1 for t in same if t.chosen is not None and not t.weak and not t.not_a_scene)
+    rest = Counter(votes)
+    chosen = toponym.chosen
+    if own and chosen is not None and chosen.feature_class == "P" and chosen.population < SELF_VOUCHING_POPULATION:
+        rest[chosen.country_code] -= own
+    rest = +rest
+    # Only weighty evidence elsewhere outvotes a name: a report that names one other place is no report on it.
+    return rest if rest.total() >= OUTVOTING_EVIDENCE else votes
 
 
 def _stance(doc: Doc, start: int) -> bool:
