@@ -27,6 +27,14 @@ def test_country_templates_and_acronyms(pipeline):
     ]
 
 
+def test_every_countrys_state_forces_by_template(pipeline):
+    assert canonical(pipeline, "Kenyan police and the Brazilian army met Myanmar troops.") == [
+        ("Kenyan police", "Police Forces of Kenya"),
+        ("Brazilian army", "Military Forces of Brazil"),
+        ("Myanmar troops", "Military Forces of Myanmar"),
+    ]
+
+
 def test_possessive_country_forms(pipeline):
     assert canonical(pipeline, "Niger's armed forces said the Nigerien government approved it.") == [
         ("Niger's armed forces", "Military Forces of Niger"),

@@ -256,3 +256,17 @@ def test_property_destroyed_by_no_one_named_beside_the_reported_violence_is_its_
 def test_deaths_during_an_explosion_are_its_toll(code):
     events = code("Fifteen people died during an explosion near central Damascus on Monday, state media said.").events
     assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 15)]
+
+
+def test_forces_killing_the_demonstrators_in_a_protests_sentence_are_excessive_force_against_it(code):
+    events = code("Security forces killed at least eight protesters in Khartoum on Thursday as tens of thousands "
+                  "marched against military rule, medics said.").events
+    assert [(e.event_type, e.sub_event_type, e.fatalities, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Protests", "Excessive force against protesters", 8, "Military Forces of Sudan")]
+
+
+def test_a_sentence_tells_one_demonstration_whatever_words_it_uses(code):
+    events = code("Opposition supporters clashed with police in Nairobi on Wednesday, throwing stones and burning "
+                  "tyres, and police responded with tear gas.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert events[0].actor2.name == "Police Forces of Kenya"

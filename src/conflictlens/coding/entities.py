@@ -68,7 +68,10 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],
                                      phrases=normalise_text)
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # Phrase patterns match on lower-cased words, which the tokenizer alone gives: without the other components
+    # the ten thousand aliases are not tagged and parsed at every start-up.
+    with nlp.select_pipes(enable=["actor_ruler"]):
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 

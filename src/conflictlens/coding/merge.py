@@ -185,8 +185,9 @@ class Merge:
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
         self.outcomes_in_passing = set(knowledge.conventions.get("outcomes_told_in_passing", []))
         self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
-        self.met_at_demonstration = set(knowledge.conventions.get("met_at_demonstration", []))
-        self.demonstration_met = dict(knowledge.conventions.get("demonstration_met", {}))
+        self.met_at_demonstration = dict(knowledge.conventions.get("met_at_demonstration", {}))
+        self.crowd_inters = set(knowledge.conventions.get("crowd_inters", []))
+        self.protest_severity = {sub: rank for rank, sub in enumerate(knowledge.taxonomy.get("Protests", []))}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
@@ -204,10 +205,13 @@ class Merge:
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         for event in events:
-            if event.sub_event_type in self.met_at_demonstration and (
-                    met := next((d for d in demonstrations if _same_sentence(event, d)), None)):
-                met.sub_event_type = self.demonstration_met.get(met.sub_event_type, met.sub_event_type)
+            if (met := self._met_demonstration(event, demonstrations)) is not None:
+                graver = self.met_at_demonstration[event.sub_event_type]
+                if met.event_type == "Protests" and self.protest_severity.get(graver, -1) > self.protest_severity.get(
+                        met.sub_event_type, -1):
+                    met.sub_event_type = graver
                 met.actor2 = met.actor2 or event.actor1
+                met.fatalities = max(met.fatalities, event.fatalities)
                 continue
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
@@ -216,7 +220,8 @@ class Merge:
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
                 # several bridges": the truce and the damage are the violence's context, not events of their own.
                 continue
-            twin = next((m for m in merged if self._same_event(m, event)), None) or next(
+            twin = next((m for m in merged if self._same_event(m, event) or self._one_demonstration(m, event)),
+                        None) or next(
                 (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date)), None)
             if twin is None:
                 merged.append(event)
@@ -271,6 +276,18 @@ class Merge:
         """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia") does not say
         what kind it was; the body's violence may be it, whatever its type."""
         return {lead.event_type, event.event_type} <= VIOLENT_TYPES and lead.trigger.lower() in self.death_words
+
+    def _met_demonstration(self, event: Event, demonstrations: list[Event]) -> Event | None:
+        """The demonstration in whose sentence the authorities' act ``event`` told how they met it, if any."""
+        if event.sub_event_type not in self.met_at_demonstration or event.kind != "event":
+            return None
+        if event.sub_event_type != "Arrests" and (event.actor2 is None or event.actor2.inter not in self.crowd_inters):
+            return None
+        return next((d for d in demonstrations if d is not event and _same_sentence(event, d)), None)
+
+    def _one_demonstration(self, a: Event, b: Event) -> bool:
+        return a.event_type in self.demonstration_types and b.event_type in self.demonstration_types \
+            and a.kind == b.kind == "event" and _same_sentence(a, b)
 
     def _same_event(self, a: Event, b: Event) -> bool:
         same_type = (a.event_type, a.kind) == (b.event_type, b.kind) and (
