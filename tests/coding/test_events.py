@@ -270,3 +270,17 @@ def test_a_sentence_tells_one_demonstration_whatever_words_it_uses(code):
                   "tyres, and police responded with tear gas.").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
     assert events[0].actor2.name == "Police Forces of Kenya"
+
+
+@pytest.mark.parametrize("text", [
+    "Stocks rallied in Mumbai on Monday as investors cheered the central bank's rate cut.",
+    "Thousands of pilgrims marched to the temple in Sabarimala on Friday for the annual festival.",
+])
+def test_a_protest_verb_whose_subject_is_of_its_other_sense_is_no_protest(code, text):
+    assert code(text).events == []
+
+
+def test_a_strike_told_with_a_march_is_one_protest(code):
+    events = code("Doctors in Lagos went on strike on Monday over unpaid salaries and staged a march to the governor's "
+                  "office.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]

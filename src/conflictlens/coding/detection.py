@@ -105,6 +105,8 @@ class EventDetector:
                              for w in conventions[key]}
         self.senses_with_objects = {verb.lower(): {o.lower() for o in objects}
                                     for verb, objects in conventions["other_sense_with_objects"].items()}
+        self.senses_with_subjects = {verb.lower(): {o.lower() for o in subjects}
+                                     for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
@@ -238,7 +240,8 @@ class EventDetector:
     def _other_sense(self, span: SpacySpan) -> bool:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
         "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
-        its other sense is that sense ("executed a search warrant"); fighting "alongside" someone is an alliance; "a
+        its other sense is that sense ("executed a search warrant"), as is one whose subject is ("stocks rallied");
+        fighting "alongside" someone is an alliance; "a
         demonstration of" a thing, not of people, is a showing."""
         head = span.root
         if len(span) == 1 and head.lemma_.lower() in self.showing_nouns:
@@ -253,9 +256,14 @@ class EventDetector:
             return True  # "fighting alongside the Nusra Front": on whose side, not a fight
         objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         lemma = head.lemma_.lower()
-        # "police executed two search warrants", "the plan was executed": a thing, not a person, is carried out.
+        # "police executed two search warrants", "the plan was executed": a thing, not a person, is carried out;
+        # "stocks rallied", "pilgrims marched to the temple": who did it says which sense.
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        subjects += [o for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]  # "thousands of pilgrims"
         return (lemma in self.senses_with_object and any(c.dep_ == "dobj" for c in objects)) or any(
-            c.lemma_.lower() in self.senses_with_objects.get(lemma, ()) for c in objects)
+            c.lemma_.lower() in self.senses_with_objects.get(lemma, ()) for c in objects) or any(
+            c.lemma_.lower() in self.senses_with_subjects.get(lemma, ()) for c in subjects)
 
     def _named_as(self, span: SpacySpan) -> bool:
         """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an

@@ -186,6 +186,7 @@ class Merge:
         self.outcomes_in_passing = set(knowledge.conventions.get("outcomes_told_in_passing", []))
         self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
         self.met_at_demonstration = dict(knowledge.conventions.get("met_at_demonstration", {}))
+        self.part_of_demonstration = {w.lower() for w in knowledge.conventions.get("part_of_demonstration_words", [])}
         self.crowd_inters = set(knowledge.conventions.get("crowd_inters", []))
         self.protest_severity = {sub: rank for rank, sub in enumerate(knowledge.taxonomy.get("Protests", []))}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
@@ -213,6 +214,10 @@ class Merge:
                 met.actor2 = met.actor2 or event.actor1
                 met.fatalities = max(met.fatalities, event.fatalities)
                 continue
+            if event.event_type not in self.demonstration_types | VIOLENT_TYPES and any(
+                    _same_sentence(event, d) for d in demonstrations) and not self.part_of_demonstration.isdisjoint(
+                    event.trigger.lower().split()):
+                continue  # "doctors went on strike and staged a march": the strike is the protest
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
                      or event.trigger.lower() in self.sentence_context_triggers)
