@@ -108,31 +108,29 @@ def test_second_opinion_stays_within_the_event_type():
     assert (bombing.event_type, bombing.sub_event_type) == ("Battles", "Armed clash")
 
 
-def test_second_opinion_leaves_a_sub_type_whose_weapon_the_sentence_names():
+def reviewed_sub_type(own_words, event_type: str, sub_type: str, sentence: str) -> str:  # type: ignore[no-untyped-def]
+    """The sub-type the second opinion leaves on one event told by ``sentence``."""
     model = load_sentence_classifier("default")
     assert model is not None
-    stage = SubtypeSecondOpinion(model, ratio=1.0, own_words=Knowledge.load(None).conventions["remote_means"])
-    sentence = "The Observatory said 38 soldiers were killed in the blast under their position on Thursday."
-    blast = Event(doc_id="d", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
-                  claims=[Claim(Source("Observatory", "ngo"), "asserted", sentence, Span(0, len(sentence)), "d")])
+    event = Event(doc_id="d", event_type=event_type, sub_event_type=sub_type,
+                  claims=[Claim(Source("source", "ngo"), "asserted", sentence, Span(0, len(sentence)), "d")])
     annotated = AnnotatedDocument(Document(text=sentence))
-    annotated.events = [blast]
-    stage(annotated)
-    assert blast.sub_event_type == "Remote explosive/landmine/IED"
+    annotated.events = [event]
+    SubtypeSecondOpinion(model, ratio=1.0, own_words=own_words)(annotated)
+    return event.sub_event_type
+
+
+def test_second_opinion_leaves_a_sub_type_whose_weapon_the_sentence_names():
+    sentence = "The Observatory said 38 soldiers were killed in the blast under their position on Thursday."
+    assert reviewed_sub_type(Knowledge.load(None).conventions["remote_means"], "Explosions/Remote violence",
+                             "Remote explosive/landmine/IED", sentence) == "Remote explosive/landmine/IED"
 
 
 def test_second_opinion_gives_a_sub_type_known_by_its_words_only_to_a_sentence_that_says_one():
-    model = load_sentence_classifier("default")
-    assert model is not None
     conventions = Knowledge.load(None).conventions
-    stage = SubtypeSecondOpinion(model, ratio=1.0, own_words=conventions["remote_means"] | conventions["sub_type_words"])
     sentence = "Workers at the Volkswagen plant in Uitenhage went on strike on Tuesday demanding a wage increase."
-    strike = Event(doc_id="d", event_type="Strategic developments", sub_event_type="Other",
-                   claims=[Claim(Source("union", "other"), "asserted", sentence, Span(0, len(sentence)), "d")])
-    annotated = AnnotatedDocument(Document(text=sentence))
-    annotated.events = [strike]
-    stage(annotated)
-    assert strike.sub_event_type != "Arrests"
+    assert reviewed_sub_type(conventions["remote_means"] | conventions["sub_type_words"], "Strategic developments",
+                             "Other", sentence) != "Arrests"
 
 
 def test_train_command(tmp_path):
