@@ -96,3 +96,8 @@ def test_whoever_harmed_the_one_who_died_of_wounds_did_it(code):
     events = code("Syria: a farmer died of his wounds on Monday after he was shot by soldiers near Daraa.").events
     assert [(e.event_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
             for e in events] == [("Violence against civilians", "Military Forces of Syria", "Civilians (Syria)")]
+
+
+def test_a_countrys_aerospace_forces_are_its_military(pipeline):
+    assert canonical(pipeline, "The Russian Aerospace Forces struck the town.") == [
+        ("Russian Aerospace Forces", "Military Forces of Russia")]

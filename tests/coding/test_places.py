@@ -449,3 +449,9 @@ def test_a_village_abroad_that_only_its_own_name_vouches_for_is_no_reading_in_a_
                   "number of terrorists were killed on the road between al-Gajar and al-Rastan in Homs countryside. "
                   "Other units destroyed terrorist positions in Talbiseh and Kafr Nabudah in Hama countryside.").events
     assert events and all(e.place.country == "Syria" for e in events)
+
+
+def test_where_the_attackers_came_from_is_not_where_they_attacked(code):
+    event = code("Militants who came from Mosul attacked an army post in Deir ez-Zor on Monday, killing five "
+                 "soldiers.").events[0]
+    assert event.place.name == "Deir ez-Zor"

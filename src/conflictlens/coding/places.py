@@ -802,6 +802,7 @@ class EventPlaces:
     def __init__(self, resolver: PlaceResolver, knowledge: Knowledge) -> None:
         self.resolver = resolver
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
+        self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
@@ -830,6 +831,15 @@ class EventPlaces:
             return None
         return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
 
+    def _set_out_from(self, doc: Doc, toponym: Toponym) -> bool:
+        """ "terrorists who arrived from the territory of Iraq", "rockets fired from Gaza": where someone or
+        something set out from is not where the act happened."""
+        word = doc[toponym.token_end - 1]
+        while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
+            word = word.head.head  # "the territory of Iraq"
+        return word.dep_ == "pobj" and word.head.lower_ == "from" \
+            and word.head.head.lemma_.lower() in self.moving_verbs
+
     def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
         """Where the report as a whole is: its focus, else its country."""
         focus = annotated.focus
@@ -850,7 +860,7 @@ class EventPlaces:
         trigger = draft.trigger.span.root
         candidates = [(t, p) for t in toponyms
                       if t.start not in claimant_starts and not t.not_a_scene and not _another_names_part(t)
-                      and not _country_as_actor(sent.doc, t)
+                      and not _country_as_actor(sent.doc, t) and not self._set_out_from(sent.doc, t)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
