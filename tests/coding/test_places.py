@@ -455,3 +455,11 @@ def test_where_the_attackers_came_from_is_not_where_they_attacked(code):
     event = code("Militants who came from Mosul attacked an army post in Deir ez-Zor on Monday, killing five "
                  "soldiers.").events[0]
     assert event.place.name == "Deir ez-Zor"
+
+
+def test_a_capital_of_a_country_the_report_names_is_that_capital_whatever_the_other_places(pipeline):
+    places = places_in(pipeline, "The White House in Washington said the US would act, and Texas and Ohio lawmakers "
+                                 "agreed. Russia objected. In Moscow, the foreign ministry called the US strike "
+                                 "illegal.")
+    assert places["Moscow"].country == "Russia"
+

@@ -74,6 +74,7 @@ LOCATING_WORDS = NEAR_CUES | {"in", "of", "the", "city", "town", "province", "go
 LOCATING_GAP = 5
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
+NAMED_CAPITAL_WEIGHT = 2.0  # a capital of a country the report names
 # A place this populous is a town or a city, not what a text calls a village.
 CITY_POPULATION = 50_000
 # Words that introduce a place rather than a company or a person ("in Holle Hamani"; but "at Taco Bell").
@@ -542,6 +543,7 @@ class PlaceResolver:
                         entry = self._division_named_like(entry) or entry
                     t.unresolved, t.candidates, t.weak = False, [entry], True
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
+        named_countries = {t.country_code for t in toponyms if t.country_code}
         anchors: list[tuple[str, GazetteerEntry]] = []
 
         def best(t: Toponym, candidates: list[GazetteerEntry]) -> GazetteerEntry:
@@ -551,7 +553,10 @@ class PlaceResolver:
             return max(candidates, key=lambda c: self._score(c, t, votes, others)
                        + REGION_WEIGHT * regions[_region_of(c)] / max(1, regions.total())
                        + (3.0 if any(_inside(c, q) for q in t.qualifiers) else 0.0)
-                       + (NESTED_WEIGHT if c.geonameid in nested else 0.0))
+                       + (NESTED_WEIGHT if c.geonameid in nested else 0.0)
+                       # "in Moscow" in a report that names Russia: its capital, whatever the other places
+                       + (NAMED_CAPITAL_WEIGHT if c.feature_code == "PPLC" and c.country_code in named_countries
+                          else 0.0))
 
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
