@@ -188,6 +188,7 @@ class Merge:
         self.met_at_demonstration = dict(knowledge.conventions.get("met_at_demonstration", {}))
         self.part_of_demonstration = {w.lower() for w in knowledge.conventions.get("part_of_demonstration_words", [])}
         self.crowd_inters = set(knowledge.conventions.get("crowd_inters", []))
+        self.met_on_the_crowd = set(knowledge.conventions.get("met_only_on_the_crowd", []))
         self.protest_severity = {sub: rank for rank, sub in enumerate(knowledge.taxonomy.get("Protests", []))}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
 
@@ -214,10 +215,8 @@ class Merge:
                 met.actor2 = met.actor2 or event.actor1
                 met.fatalities = max(met.fatalities, event.fatalities)
                 continue
-            if event.event_type not in self.demonstration_types | VIOLENT_TYPES and any(
-                    _same_sentence(event, d) for d in demonstrations) and not self.part_of_demonstration.isdisjoint(
-                    event.trigger.lower().split()):
-                continue  # "doctors went on strike and staged a march": the strike is the protest
+            if self._part_of_demonstration(event, demonstrations):
+                continue
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
                      or event.trigger.lower() in self.sentence_context_triggers)
@@ -286,9 +285,17 @@ class Merge:
         """The demonstration in whose sentence the authorities' act ``event`` told how they met it, if any."""
         if event.sub_event_type not in self.met_at_demonstration or event.kind != "event":
             return None
-        if event.sub_event_type != "Arrests" and (event.actor2 is None or event.actor2.inter not in self.crowd_inters):
+        if event.sub_event_type in self.met_on_the_crowd and (
+                event.actor2 is None or event.actor2.inter not in self.crowd_inters):
             return None
         return next((d for d in demonstrations if d is not event and _same_sentence(event, d)), None)
+
+    def _part_of_demonstration(self, event: Event, demonstrations: list[Event]) -> bool:
+        """ "Doctors went on strike and staged a march": a development its words make part of a demonstration told in
+        its sentence is that demonstration."""
+        return event.event_type not in self.demonstration_types | VIOLENT_TYPES \
+            and not self.part_of_demonstration.isdisjoint(event.trigger.lower().split()) \
+            and any(_same_sentence(event, d) for d in demonstrations)
 
     def _one_demonstration(self, a: Event, b: Event) -> bool:
         return a.event_type in self.demonstration_types and b.event_type in self.demonstration_types \
