@@ -181,7 +181,7 @@ class EventTyping:
         return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
 
     def _armed_among_dead(self, sent: SpacySpan, side_two: list[Actor], country: str | None,
-                          act: Token | None = None) -> Actor | None:
+                          act: Token) -> Actor | None:
         """"Two refugees and a policeman were killed", "12 Daesh terrorists were killed by the SDF": with soldiers,
         police or an armed group's members among the dead it is a battle, with their forces or their group (the
         one the sentence names for the other side, else an unidentified one)."""

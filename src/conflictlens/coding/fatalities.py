@@ -156,10 +156,13 @@ class FatalityCounter:
         return Quantity(i, j, value, " ".join(t.text for t in sent[i:j]))
 
     def is_death_cue(self, token: Any) -> bool:
-        lemma, lower = token.lemma_.lower(), token.lower_
-        if lemma in self.not_death or lower in self.not_death:
+        if self._not_a_death(token):
             return False
-        return lemma in self.death_words or lower in self.death_words
+        return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words
+
+    def _not_a_death(self, token: Any) -> bool:
+        """An injury or a taking ("wounded", "kidnapped"), by lemma or as written."""
+        return token.lemma_.lower() in self.not_death or token.lower_ in self.not_death
 
     def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8) -> tuple[int, str | None]:
         """Deaths reported in one sentence, and the words they were read from."""
@@ -169,7 +172,7 @@ class FatalityCounter:
                 and not self._in_another_times_clause(t)]
         if not cues:
             return 0, None
-        injuries = [t.i - sent.start for t in sent if t.lemma_.lower() in self.not_death or t.lower_ in self.not_death]
+        injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
         # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
         quantities = [q for q in self.quantities(sent, dates)
                       if not injuries or (min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)
@@ -205,14 +208,13 @@ class FatalityCounter:
         """"One civilian was killed and 13 others were injured": a count whose noun is what an injury verb did to
         (or who it befell) counts the injured, however near a death word it stands."""
         after = _noun_end(sent, quantity.end)
-        if after < len(sent) and (sent[after].lemma_.lower() in self.not_death or sent[after].lower_ in self.not_death):
+        if after < len(sent) and self._not_a_death(sent[after]):
             return True  # "Two children killed 5 others injured": a headline's count right before its injury word
         noun = sent[quantity.end - 1]
         if noun.dep_ == "nummod":
             noun = noun.head
         verb = noun.head
-        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not (
-                verb.lemma_.lower() in self.not_death or verb.lower_ in self.not_death):
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not self._not_a_death(verb):
             return False
         # "kidnapped 900 Executed 18 People": a death word between the verb and the count is the count's own.
         first, last = sorted((verb.i - sent.start, quantity.start))

@@ -581,10 +581,14 @@ class PlaceResolver:
                 fitting = [c for c in t.candidates if self._fits_document(c, t.weak, votes, strong)]
                 if fitting:
                     t.chosen = best(t, fitting)
+        # A name's own evidence, per name: the votes its mentions cast, and (in ``strong``) their readings too.
+        own_votes = Counter(name_key(t.text) for t in toponyms if _votes_for_itself(t))
+        own_readings = Counter(name_key(t.text) for t in toponyms
+                               if t.chosen is not None and not t.weak and not t.not_a_scene)
         toponyms[:] = [t for t in toponyms if t.country_code or (t.unresolved and strong) or (
             t.chosen is not None and self._fits_document(
-                t.chosen, t.weak, _without_own_votes(t, toponyms, votes),
-                _without_own_votes(t, toponyms, strong, chosen_too=True)))]
+                t.chosen, t.weak, _without_own_votes(t.chosen, votes, own_votes[name_key(t.text)]),
+                _without_own_votes(t.chosen, strong, own_votes[name_key(t.text)] + own_readings[name_key(t.text)])))]
         votes.update(t.chosen.country_code for t in toponyms
                      if t.chosen is not None and not t.weak and not t.not_a_scene)
         for t in toponyms:
@@ -1233,18 +1237,11 @@ SELF_VOUCHING_POPULATION = 50_000
 OUTVOTING_EVIDENCE = 4
 
 
-def _without_own_votes(toponym: Toponym, toponyms: list[Toponym], votes: Counter[str], *,
-                       chosen_too: bool = False) -> Counter[str]:
-    """The document's country votes less those its name cast for itself (``chosen_too``: and its readings'):
-    "al-Gajar", whose one reading is a Slovak village, must not vouch for Slovakia in a report on Syria."""
-    key = name_key(toponym.text)
-    same = [t for t in toponyms if name_key(t.text) == key]
-    own = sum(1 for t in same if _votes_for_itself(t))
-    if chosen_too:
-        own += sum(1 for t in same if t.chosen is not None and not t.weak and not t.not_a_scene)
+def _without_own_votes(chosen: GazetteerEntry, votes: Counter[str], own: int) -> Counter[str]:
+    """The document's country votes less the ``own`` a name cast for its reading ``chosen``: "al-Gajar", whose one
+    reading is a Slovak village, must not vouch for Slovakia in a report on Syria."""
     rest = Counter(votes)
-    chosen = toponym.chosen
-    if own and chosen is not None and chosen.feature_class == "P" and chosen.population < SELF_VOUCHING_POPULATION:
+    if own and chosen.feature_class == "P" and chosen.population < SELF_VOUCHING_POPULATION:
         rest[chosen.country_code] -= own
     rest = +rest
     # Only weighty evidence elsewhere outvotes a name: a report that names one other place is no report on it.
