@@ -82,6 +82,10 @@ def test_event_typing(code, text, expected):
         "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
         # A siege is a state of the fighting, not an event of its own.
         "The siege of Raqqa has severed a key supply route from the Turkish border.",
+        # What a side stopped doing is not done that day.
+        "Moscow said on Tuesday that the Russian air forces had stopped bombing Aleppo.",
+        "The army halted its shelling of Douma on Friday, state media said.",
+        "Rebels ceased firing rockets at the city on Sunday.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):
@@ -284,3 +288,8 @@ def test_a_strike_told_with_a_march_is_one_protest(code):
     events = code("Doctors in Lagos went on strike on Monday over unpaid salaries and staged a march to the governor's "
                   "office.").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Peaceful protest")]
+
+
+def test_an_attack_stopped_by_the_defenders_was_still_fought(code):
+    assert [e.event_type for e in code("Soldiers stopped an attack by militants on the army base in Inates on "
+                                       "Monday.").events] == ["Battles"]

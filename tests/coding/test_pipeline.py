@@ -354,6 +354,12 @@ def test_deaths_take_the_means_that_caused_them_from_their_sentence(code):
              ("Explosions/Remote violence", "Air/drone strike"),
              "A suicide bomber killed 22 people at a wedding in Hasakah on Monday.":
              ("Explosions/Remote violence", "Suicide bomb"),
+             # A bomber who rode a motorcycle is a person, not an aircraft.
+             "A motorcycle bomber killed 16 civilians outside a bakery in Hasakah on Tuesday.":
+             ("Explosions/Remote violence", "Suicide bomb"),
+             # Strikes whose modifier is a weapon are air strikes, wherever they stand in the sentence.
+             "Coalition raids kill 21 civilians in Raqqa Monitor Air strikes by the US-led coalition killed at least "
+             "21 civilians in Raqqa on Monday.": ("Explosions/Remote violence", "Air/drone strike"),
              "Rebels blew up a tunnel under an army position in Aleppo on Thursday, killing 38 soldiers.":
              ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
              # The weapons seized are not the means, and an ambush opened by a mine is still a battle.
@@ -439,3 +445,11 @@ def test_a_toll_told_at_a_village_the_strike_town_places_is_the_strikes(code):
     sniped = code(strike + "Nine civilians were killed by rebel snipers on Sunday in the village of Qaterji near "
                            "Aleppo, the Observatory said.").events
     assert sorted(e.event_type for e in sniped) == ["Explosions/Remote violence", "Violence against civilians"]
+
+
+def test_an_attack_told_without_its_means_is_of_the_kind_of_the_weapon_the_next_sentence_names(pipeline):
+    result = pipeline.process_text(
+        "The attack took place on the road to Aleppo as the convoy waited to enter the city, the rebels said. A "
+        "suicide car bomb hit the convoy, killing at least 40 people.", published_at=dt.datetime(2017, 4, 15))
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in result.events] == [
+        ("Explosions/Remote violence", "Suicide bomb", 40)]

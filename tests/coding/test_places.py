@@ -463,3 +463,18 @@ def test_a_capital_of_a_country_the_report_names_is_that_capital_whatever_the_ot
                                  "illegal.")
     assert places["Moscow"].country == "Russia"
 
+
+
+def test_a_name_whose_article_joins_a_known_name_to_an_unknown_one_is_one_unknown_name(code):
+    # "Gharbiya" alone is an Israeli town's other name; "al-Gharia al-Gharbiya" is one Syrian village's name.
+    place = place_of(code, "An army unit destroyed a vehicle in al-Gharia al-Gharbiya in Daraa province on "
+                           "Tuesday, killing five terrorists.")
+    assert (place.name, place.country) == ("al-Gharia al-Gharbiya", "Syria")
+
+
+def test_where_the_people_come_from_is_not_where_the_act_happened(code):
+    evacuees = place_of(code, "A suicide car bomb hit buses carrying evacuees from the villages of Zahra and Nubl on "
+                              "the western edge of Aleppo on Saturday, killing 40 people.")
+    assert evacuees.name == "Aleppo"
+    fighters = place_of(code, "Fighters from Idlib attacked army positions in Hama on Monday, killing 12 soldiers.")
+    assert fighters.admin1 == "Hama"

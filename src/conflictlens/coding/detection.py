@@ -28,7 +28,8 @@ from conflictlens.coding.grammar import FINITE_TAGS
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+VIOLENT_TYPES = {"Battles", REMOTE_VIOLENCE, "Violence against civilians"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,8 @@ class EventDetector:
         self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
         self.requests_told = {v.lower() for v in conventions["requests_that_are_developments"]}
         self.undoing_nouns = {v.lower() for v in conventions["undoing_nouns"]}
+        self.cessation_verbs = {v.lower() for v in conventions.get("cessation_verbs", [])}
+        self.cessation_verbs_of_acts = {v.lower() for v in conventions.get("cessation_verbs_of_acts", [])}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
@@ -161,7 +164,7 @@ class EventDetector:
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span.sent) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
-                    or (group.sub_event_type == "Agreement" and self._undone(span.root)):
+                    or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
             index = sentence_of[span.sent.start]
             key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
@@ -179,7 +182,7 @@ class EventDetector:
                 # One violent event per sentence: the main clause's, and among equals the group listed first
                 # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
                 first = min(violent, key=lambda t: (_depth(t.span.root), self.groups.index(t.group)))
-                if first.group.event_type == "Explosions/Remote violence":
+                if first.group.event_type == REMOTE_VIOLENCE:
                     first = next((t for t in violent if t.group.wins_over_remote), first)
                 first.displaced = [t.group for t in triggers if t.group.background]
                 triggers = [t for t in triggers if t.group.event_type not in VIOLENT_TYPES and not t.group.background]
@@ -227,6 +230,16 @@ class EventDetector:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
         "ceasefire violations"."""
         return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns
+
+    def _ceased(self, span: SpacySpan) -> bool:
+        """What a side stopped doing is not done that day: "the air forces had stopped bombing Aleppo", "the army
+        halted its shelling"."""
+        head = span.root
+        # The act's own verb: the trigger's, or the one whose object it is ("ceased firing rockets").
+        act = head if head.pos_ == "VERB" else next((a for a in head.ancestors if a.pos_ == "VERB"), head)
+        return any(t.dep_ == "xcomp" and t.tag_ == "VBG" and t.head.lemma_.lower() in self.cessation_verbs
+                   for t in [*span, act]) or (
+            head.dep_ == "dobj" and head.head.lemma_.lower() in self.cessation_verbs_of_acts)
 
     def _requested(self, head: Token) -> bool:
         """What someone calls for, urges or demands has not happened: "France and Britain called for UN sanctions",

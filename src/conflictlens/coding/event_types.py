@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
-from conflictlens.coding.detection import VIOLENT_TYPES
+from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.grammar import next_sentence, sentences_after
 from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -58,6 +58,9 @@ class EventTyping:
         self.protest_words = {w.lower() for w in conventions["protest_words"]}
         self.remote_means = {w.lower(): sub_type for sub_type, words in conventions["remote_means"].items()
                              for w in words}
+        self.remote_means_phrases = {w.lower(): sub_type
+                                     for sub_type, words in conventions.get("remote_means_phrases", {}).items()
+                                     for w in words}
         self.other_time_marks = {w.lower() for w in conventions["other_time_marks"]}
         self.ambiguous_means = {w.lower() for w in conventions["remote_means_ambiguous"]}
 
@@ -84,16 +87,25 @@ class EventTyping:
             # bombs"), not one that is acted on ("seized IEDs").
             words += [t for t in trigger.sent if t.pos_ in {"NOUN", "PROPN"} and (
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
-                      and t.lower_ not in self.ambiguous_means
-                      and t.lemma_.lower() not in self.ambiguous_means
+                      and (not {t.lower_, t.lemma_.lower()} & self.ambiguous_means or self._means_modifier(t))
                       and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
         for word in words:
+            modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
+            phrase = next((self.remote_means_phrases[f"{m.lower_} {word.lower_}"] for m in modifiers
+                           if f"{m.lower_} {word.lower_}" in self.remote_means_phrases), None)
+            if phrase is not None:
+                return phrase
             # The modifier first: a "barrel bomb" is dropped from the air, an "air force" strikes from it.
-            for part in [*(c for c in word.children if c.dep_ in {"compound", "amod"}), word]:
+            for part in [*modifiers, word]:
                 for form in (part.lemma_.lower(), part.lower_):
                     if form in self.remote_means:
                         return self.remote_means[form]
         return None
+
+    def _means_modifier(self, word: Token) -> bool:
+        """A word of two senses that another weapon word modifies names the weapon: "air strikes" as "strikes"
+        alone (a labour strike) does not."""
+        return any(c.dep_ in {"compound", "amod"} and c.lower_ in self.remote_means for c in word.children)
 
     def _type(self, draft: EventDraft, attribution: SentenceAttribution) -> None:
         event, trigger, sent = draft.event, draft.trigger, draft.sentence
@@ -134,7 +146,7 @@ class EventTyping:
         if means is not None:
             # "rocket attacks on the neighbourhood", "attacked the hotel with shells": ACLED types violence by its
             # means, so an attack from afar is remote violence whoever it hits.
-            event_type, sub_type = "Explosions/Remote violence", means
+            event_type, sub_type = REMOTE_VIOLENCE, means
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if attribution.denies(trigger.span.root) and attribution.accuser is None:
             # "The army denied that any soldier was killed": a claim about the event, not a report of it. A sentence

@@ -95,6 +95,7 @@ class FatalityCounter:
         self.death_words = {w.lower() for w in conventions["death_words"]}
         self.not_death = {w.lower() for w in conventions["not_death_words"]}
         self.units = {w.lower() for w in conventions["non_person_units"]}
+        self.count_breakers = {w.lower() for w in conventions.get("count_breakers", [])}
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
         self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
         self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
@@ -120,7 +121,7 @@ class FatalityCounter:
                 i += 1
                 continue
             after = words[quantity.end : quantity.end + 2]
-            if not any(w in self.units for w in after):
+            if not any(w in self.units for w in after) and not (after and after[0] in self.count_breakers):
                 found.append(quantity)
             i = quantity.end
         return found

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from conflictlens.coding.actors import ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
-from conflictlens.coding.detection import VIOLENT_TYPES
+from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
 from conflictlens.coding.grammar import Grammar
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
@@ -47,6 +47,7 @@ class Coreference:
         self.places = places
         self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
         self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
+        self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None
@@ -67,6 +68,7 @@ class Coreference:
                 self._narrow_place(events[-1], index, annotated)
             for draft in annotated.drafts_in(index):
                 if events and self._aftermath(draft, annotated, events[-1]):
+                    self._take_means(events[-1], draft.event, annotated.opponent)
                     self._continue(events[-1], index, annotated, [])
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
@@ -94,6 +96,16 @@ class Coreference:
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
             event.evidence.append(span)
+
+    def _take_means(self, event: Event, more: Event, opponent: Actor | None) -> None:
+        """An attack told without its means, then by its weapon ("The attack took place as evacuees waited", "A
+        suicide car bomb hit the buses"), is violence of that weapon's kind: with no side named and no dead (armed men
+        among them would make it a fight), it was a battle only for want of one."""
+        named = [a for a in (event.actor1, event.actor2) if a is not None and a.surface is not None
+                 and a != opponent]  # the report's armed side, implied for a battle, names no one
+        if more.event_type == REMOTE_VIOLENCE and event.event_type == "Battles" and not named and not event.fatalities \
+                and event.trigger.lower() in self.acts_without_means:
+            event.event_type, event.sub_event_type = more.event_type, more.sub_event_type
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes

@@ -506,8 +506,11 @@ class PlaceResolver:
                 or (not (kind_of or kind_after or (introduced and i != name_start))
                     and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
-                or any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end))):
-            return None  # ("Syrias Aleppo": a possessive without its apostrophe, then a known place)
+                or any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end)
+                       if not _within_joined_name(doc, j))):
+            # "Syrias Aleppo": a possessive without its apostrophe, then a known place; "al-Gharia al-Gharbiya" is
+            # one name whose article joins its words, whatever place "Gharbiya" alone names.
+            return None
         return Toponym(text, span.start_char, span.end_char, s_index, i, end, unresolved=True,
                        village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS),
                        division_word=(kind_of and before[0] in DIVISION_NOUNS) or after in DIVISION_NOUNS)
@@ -812,6 +815,7 @@ class EventPlaces:
         self.resolver = resolver
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
         self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
+        self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
@@ -831,9 +835,10 @@ class EventPlaces:
             return None
         document_code = self.country_codes.get(annotated.country or "")
         before = placed.get(index - 1)
-        if before is None:
+        if before is None and annotated.doc is not None:
             scenes = [p for t in annotated.sentence_toponyms(index - 1)
                       if not t.not_a_scene and not t.qualifier and not _another_names_part(t)
+                      and not self._set_out_from(annotated.doc, t)
                       for p in [self.resolver.to_place(t)] if p is not None]
             before = min(scenes, key=lambda p: LEVEL_RANK[p.level], default=None)
         if before is None or before.level == "country" or before.country_code != document_code:
@@ -841,13 +846,21 @@ class EventPlaces:
         return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
 
     def _set_out_from(self, doc: Doc, toponym: Toponym) -> bool:
-        """ "terrorists who arrived from the territory of Iraq", "rockets fired from Gaza": where someone or
-        something set out from is not where the act happened."""
+        """ "terrorists who arrived from the territory of Iraq", "rockets fired from Gaza", "evacuees from the
+        villages of Zahra and Nubl": where someone or something set out from, or people come from, is not where the
+        act happened."""
         word = doc[toponym.token_end - 1]
-        while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
-            word = word.head.head  # "the territory of Iraq"
-        return word.dep_ == "pobj" and word.head.lower_ == "from" \
-            and word.head.head.lemma_.lower() in self.moving_verbs
+        while word.dep_ == "conj" or (word.dep_ == "pobj" and word.head.lower_ == "of"
+                                       and word.head.head.pos_ == "NOUN"):
+            word = word.head if word.dep_ == "conj" else word.head.head  # "Zahra and Nubl", "the territory of Iraq"
+        if word.dep_ != "pobj" or word.head.lower_ != "from":
+            return False
+        came = word.head.head
+        # "hundreds of families from ...": the people a number counts.
+        people = [came, *(g for c in came.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj")]
+        return came.lemma_.lower() in self.moving_verbs or (
+            came.pos_ in {"NOUN", "NUM"} and any(p.lemma_.lower() in self.people_from for p in people))
 
     def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
         """Where the report as a whole is: its focus, else its country."""
@@ -1174,6 +1187,11 @@ def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
         else:
             break
     return max(min(j, sent_end), i + 1)
+
+
+def _within_joined_name(doc: Doc, j: int) -> bool:
+    """Whether a name's word at ``j`` is, or follows, an article that joins it to the words before it."""
+    return doc[j].lower_ in NAME_ARTICLES or doc[j - 1].text == "-" or doc[j - 1].lower_ in BARE_NAME_ARTICLES
 
 
 def _joining_article(doc: Doc, j: int, sent_end: int) -> int:
