@@ -293,3 +293,13 @@ def test_a_strike_told_with_a_march_is_one_protest(code):
 def test_an_attack_stopped_by_the_defenders_was_still_fought(code):
     assert [e.event_type for e in code("Soldiers stopped an attack by militants on the army base in Inates on "
                                        "Monday.").events] == ["Battles"]
+
+
+def test_armed_men_where_they_gather_as_the_target_make_a_battle(code):
+    events = code("Army units targeted gatherings of terrorists in Kafr Nabl in Idlib province on Monday, killing a "
+                  "big number of them.").events
+    assert [(e.event_type, e.actor2.name, e.fatalities) for e in events] == [
+        ("Battles", "Unidentified Armed Group (Syria)", 10)]
+    # The doer the parse left after the act is no target.
+    found = code("On March 9, villagers found the corpse of a man killed by militants near Tillaberi.").events
+    assert [e.event_type for e in found] == ["Violence against civilians"]

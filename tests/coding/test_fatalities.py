@@ -59,6 +59,10 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # A count of what an injury verb befell is the injured, however near a death word it stands.
         ("One civilian was killed and 13 others were injured in terrorist attacks with shells on Nubbul.", 1),
         ("Gunmen killed three villagers and wounded 12 others in Dogo on Monday.", 3),
+        ("Gunmen stormed the village, killing a farmer and injuring three others.", 1),
+        ("Militants shelled the neighbourhood, killing two women and wounding five others.", 2),
+        # What the death verb did to is its count, however near an injury word it stands.
+        ("The militants killed at least one villager and kidnapping two boys.", 1),
         ("Two children killed 5 others injured in terrorist rocket attack in Aleppo.", 2),
         # People taken are not dead.
         ("Daesh kidnapped 900 Executed 18 People in Syrias Aleppo.", 18),

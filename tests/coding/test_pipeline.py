@@ -453,3 +453,14 @@ def test_an_attack_told_without_its_means_is_of_the_kind_of_the_weapon_the_next_
         "suicide car bomb hit the convoy, killing at least 40 people.", published_at=dt.datetime(2017, 4, 15))
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in result.events] == [
         ("Explosions/Remote violence", "Suicide bomb", 40)]
+
+
+def test_an_opening_that_tells_attacks_by_no_one_named_is_the_bodys_violence_with_its_sides(pipeline):
+    """The opening's battle had the report's armed side as its second side only for want of one named."""
+    result = pipeline.process_text(
+        "Seven killed 30 others injured due to terrorist attacks in Hama. Seven civilians were killed by rocket "
+        "shells fired by terrorists on the al-Arbaeen neighbourhood in Hama on Friday.",
+        published_at=dt.datetime(2016, 10, 7))
+    assert [(e.event_type, e.sub_event_type, e.fatalities, e.actor1.name, e.actor2.name) for e in result.events] == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", 7, "Islamist militants",
+         "Civilians (Syria)")]

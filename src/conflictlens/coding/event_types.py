@@ -118,6 +118,7 @@ class EventTyping:
         if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
             # An attack on a post is a battle, even when a bystander dies in it.
             actor2 = self._forces_attacked(targets, country) \
+                or self._armed_attacked(targets, side_two, country, trigger.span.root) \
                 or self._armed_among_dead(sent, side_two, country, trigger.span.root) or actor2
         # With no object of its own ("opened fire"), what the sentence's other verbs act on is the target
         # ("made an incursion into the refugee site and opened fire"), unless it is the forces' ("a military camp").
@@ -191,6 +192,24 @@ class EventTyping:
         if not (target_lemmas(targets) & self.security_targets or modifiers & self.security_modifiers):
             return None
         return self.actors.state_actor("police" if modifiers & self.police_modifiers else "military", country)
+
+    def _armed_attacked(self, targets: list[Token], side_two: list[Actor], country: str | None,
+                        act: Token) -> Actor | None:
+        """"Army units targeted gatherings of terrorists, killing many of them": armed men, or where they gather,
+        are the target (of the act, or of the verb whose outcome it tells), so it is a battle, with their group (the
+        one the sentence names for the other side, else an unidentified one)."""
+        # The doer is no target, whatever the parse made the act's object ("an individual killed by militants").
+        targets = [t for t in targets if t.head.dep_ != "agent"]
+        if act.dep_ == "advcl":
+            targets = [*targets, *(c for c in act.head.children if c.dep_ in {"dobj", "obj"})]
+        held = [g for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+        armed = next((t for t in [*targets, *held] if t.lemma_.lower() in self.armed_persons
+                      or t.lower_ in self.armed_persons), None)
+        if armed is None:
+            return None
+        return next((a for a in side_two if a.inter in NON_STATE_ARMED_INTERS),
+                    self.actors.generic_actor("unidentified", country, surface=armed.text))
 
     def _armed_among_dead(self, sent: SpacySpan, side_two: list[Actor], country: str | None,
                           act: Token) -> Actor | None:

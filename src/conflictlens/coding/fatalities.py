@@ -176,8 +176,9 @@ class FatalityCounter:
         injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
         # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
         quantities = [q for q in self.quantities(sent, dates)
-                      if not injuries or (min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)
-                                          and not self._counts_the_injured(sent, q))]
+                      if not injuries or (not self._counts_the_injured(sent, q) and (
+                          _counted_by(sent, q, cues)
+                          or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)))]
         quantities = [q for n, q in enumerate(quantities) if n == 0 or not self._part_of_earlier(sent, q)]
         used: list[Quantity] = []
         for cue in cues:
@@ -371,6 +372,15 @@ class FatalityCounter:
 
 
 COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
+
+
+def _counted_by(sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
+    """Whether the count is what a death word's verb did to ("the militants killed at least one and kidnapping two
+    boys"), however near an injury word it stands."""
+    noun = sent[quantity.end - 1]
+    if noun.dep_ == "nummod":
+        noun = noun.head
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.i - sent.start in cues
 
 
 def _between_digits(sent: SpacySpan, j: int) -> bool:

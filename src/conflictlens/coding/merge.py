@@ -106,6 +106,7 @@ class Coreference:
         if more.event_type == REMOTE_VIOLENCE and event.event_type == "Battles" and not named and not event.fatalities \
                 and event.trigger.lower() in self.acts_without_means:
             event.event_type, event.sub_event_type = more.event_type, more.sub_event_type
+            _drop_implied_opponent(event, more, opponent)
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
@@ -203,6 +204,7 @@ class Merge:
         self.met_on_the_crowd = set(knowledge.conventions.get("met_only_on_the_crowd", []))
         self.protest_severity = {sub: rank for rank, sub in enumerate(knowledge.taxonomy.get("Protests", []))}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
+        self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
@@ -243,9 +245,10 @@ class Merge:
                 merged.append(event)
                 continue
             if _opens(twin, lead_end) and not _opens(event, lead_end) and twin.event_type != event.event_type \
-                    and self._deaths_only(twin, event):
-                # An opening that told only the dead: the body tells what kind of violence it was.
+                    and self._kind_untold(twin, event):
+                # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
+                _drop_implied_opponent(twin, event, annotated.opponent)
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text and event.event_date is not None:
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's.
@@ -276,7 +279,7 @@ class Merge:
         region for what the body dates and places exactly ("Syria air strikes kill 25" on the day of publication,
         "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
         if _opens(event, lead_end) or lead.kind != event.kind or not (
-                lead.event_type == event.event_type or self._deaths_only(lead, event)) \
+                lead.event_type == event.event_type or self._kind_untold(lead, event)) \
                 or not self._same_place(lead, event) or _told_in_body(lead, lead_end):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
@@ -288,10 +291,14 @@ class Merge:
             return False
         return self._same_sides(lead, event)
 
-    def _deaths_only(self, lead: Event, event: Event) -> bool:
-        """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia") does not say
-        what kind it was; the body's violence may be it, whatever its type."""
-        return {lead.event_type, event.event_type} <= VIOLENT_TYPES and lead.trigger.lower() in self.death_words
+    def _kind_untold(self, lead: Event, event: Event) -> bool:
+        """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia"), or as
+        attacks by no one named ("Seven killed in terrorist attacks in Aleppo"), does not say what kind it was; the
+        body's violence may be it, whatever its type."""
+        trigger = lead.trigger.lower()
+        return {lead.event_type, event.event_type} <= VIOLENT_TYPES and (trigger in self.death_words or (
+            trigger in self.acts_without_means and lead.event_type == "Battles"
+            and not self.actors.identifying_names(lead.all_actors())))
 
     def _met_demonstration(self, event: Event, demonstrations: list[Event]) -> Event | None:
         """The demonstration in whose sentence the authorities' act ``event`` told how they met it, if any."""
@@ -473,6 +480,13 @@ def _narrower(place: Place, region: Place) -> bool:
         return True
     return place.country_code == region.country_code and bool(place.admin1) and place.admin1 == region.admin1 \
         and place.geonameid != region.geonameid and (place.geonameid is None or place.geo_precision < region.geo_precision)
+
+
+def _drop_implied_opponent(event: Event, told: Event, opponent: Actor | None) -> None:
+    """A battle's second side implied from the report's armed side goes with the battle: the violence ``told`` in
+    full names its own."""
+    if event.actor2 is not None and event.actor2 == opponent:
+        event.actor2 = told.actor2
 
 
 def _absorb(twin: Event, event: Event) -> None:
