@@ -101,3 +101,16 @@ def test_whoever_harmed_the_one_who_died_of_wounds_did_it(code):
 def test_a_countrys_aerospace_forces_are_its_military(pipeline):
     assert canonical(pipeline, "The Russian Aerospace Forces struck the town.") == [
         ("Russian Aerospace Forces", "Military Forces of Russia")]
+
+
+def test_a_name_printed_without_its_apostrophes_is_the_name(pipeline):
+    """Scraped news drops apostrophes: "Peoples Protection Units", "Syrias army"."""
+    assert canonical(pipeline, "The Peoples Protection Units fought Syrias army near Hasakah.") == [
+        ("Peoples Protection Units", "YPG: People's Protection Units"),
+        ("Syrias army", "Military Forces of Syria"),
+    ]
+
+
+def test_a_partys_military_wing_is_no_states_military_and_servicemen_are(pipeline):
+    assert canonical(pipeline, "The party's military wing attacked Turkish servicemen in Afrin.") == [
+        ("Turkish servicemen", "Military Forces of Turkey")]

@@ -478,3 +478,9 @@ def test_where_the_people_come_from_is_not_where_the_act_happened(code):
     assert evacuees.name == "Aleppo"
     fighters = place_of(code, "Fighters from Idlib attacked army positions in Hama on Monday, killing 12 soldiers.")
     assert fighters.admin1 == "Hama"
+
+
+def test_a_town_after_its_countrys_possessive_and_a_direction_is_placed_by_the_words_before(code):
+    # spaCy reads "Syrias Afrin" as a person's name; "in northern" before the possessive places it.
+    place = place_of(code, "Kurdish fighters destroyed an armoured carrier in northern Syrias Afrin on Thursday.")
+    assert (place.name, place.country) == ("‘Afrīn", "Syria")

@@ -72,7 +72,7 @@ class ActorDictionary:
 
         def add(entry: ActorEntry, names: Iterable[str]) -> None:
             entries.setdefault(entry.key, entry)
-            aliases.extend((alias, entry.key) for alias in names)
+            aliases.extend((spelling, entry.key) for alias in names for spelling in _scraped_spellings(alias))
 
         for template in data.get("country_templates", []):
             for country in knowledge.countries:
@@ -176,6 +176,13 @@ class ActorDictionary:
             country=country or "International", surface=surface or "")
         return Actor(name=name, actor_type=self.actor_types.get(entry.inter, ""), inter=entry.inter,
                      country=country, surface=surface)
+
+
+def _scraped_spellings(alias: str) -> list[str]:
+    """An alias, and as scraped news often prints it, without its apostrophes ("Peoples Protection Units", "Syrias
+    army")."""
+    bare = re.sub(r"\s?['\u2019]", "", alias)
+    return [alias, bare] if bare != alias else [alias]
 
 
 def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:

@@ -158,12 +158,16 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue  # "the rights group Sahel Civilian Monitor" names an organisation, not civilians
         if _holder_of_ground(doc, ent.end):
             continue  # "government-held districts", "IS-controlled areas" say whose ground, not who acted
+        if entry.generic and ent.end < len(doc) and doc[ent.end].lower_ in ORGANISATION_PARTS:
+            continue  # "the party's military wing" is the party's armed group, not a state's military
         mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
         previous_end = ent.end
     return mentions
 
 
 HOLDING_WORDS = {"held", "controlled"}
+# Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
+ORGANISATION_PARTS = {"wing", "arm", "branch"}
 
 
 def _holder_of_ground(doc: Doc, end: int) -> bool:

@@ -418,6 +418,10 @@ class PlaceResolver:
         if not candidates:
             return None
         before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
+        if prev is not None and self._country_possessive(doc[prev.i : prev.i + 1]) is not None:
+            # "in northern Syrias Afrin": the words before the country's possessive, and its direction, place it.
+            start = prev.i - (1 if prev.i - 1 >= sent_start and doc[prev.i - 1].lower_ in self.direction_words else 0)
+            before = [t.lower_ for t in doc[max(sent_start, start - 3) : start]]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
         verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
