@@ -303,3 +303,34 @@ def test_armed_men_where_they_gather_as_the_target_make_a_battle(code):
     # The doer the parse left after the act is no target.
     found = code("On March 9, villagers found the corpse of a man killed by militants near Tillaberi.").events
     assert [e.event_type for e in found] == ["Violence against civilians"]
+
+
+def test_a_crowds_violence_is_a_riot_whoever_it_hits(code):
+    events = code("A mob lynched a man suspected of cattle theft in Ramgarh district on Saturday.").events
+    assert [(e.event_type, e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Riots", "Mob violence", "Rioters (India)")]
+
+
+def test_forces_firing_on_protesters_use_excessive_force_against_them(code):
+    events = code("Two people were killed when police opened fire on protesters in Omdurman on Thursday, a doctors' "
+                  "committee said.").events
+    assert [(e.event_type, e.sub_event_type, e.fatalities, e.actor2.name) for e in events] == [
+        ("Protests", "Excessive force against protesters", 2, "Police Forces of Sudan")]
+
+
+def test_a_demonstration_the_police_dispersed_is_a_protest_with_intervention(code):
+    events = code("Thousands of opposition supporters marched through Nairobi on Monday, chanting slogans, before "
+                  "police dispersed them with water cannon.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Protest with intervention")]
+
+
+def test_the_police_who_tell_of_a_clash_did_not_face_the_crowd(code):
+    events = code("Supporters of two rival parties clashed in Cooch Behar on Sunday, leaving five people injured, "
+                  "police said.").events
+    assert [(e.event_type, e.actor2) for e in events] == [("Riots", None)]
+
+
+def test_a_named_kind_of_development_tells_the_sentences_event_before_the_catch_all(code):
+    events = code("On February 18, unknown gunmen entered the village of Tiloa, threatened villagers and seized "
+                  "livestock.").events
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,6 +29,8 @@ from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+# ACLED's inter codes of those an act is done to rather than who does it: rioters, protesters, civilians.
+VICTIM_INTERS = {5, 6, 7}
 VIOLENT_TYPES = {"Battles", REMOTE_VIOLENCE, "Violence against civilians"}
 
 
@@ -147,8 +149,9 @@ class EventDetector:
                 if not any(token.ent_type_ in DATE_ENTITIES for token in doc[start:end]):
                     yield int(self.vocab.strings[match_id]), start, end
 
-    def triggers(self, doc: Doc, blocked_tokens: set[int]) -> dict[int, list[Trigger]]:
-        """Kept triggers per sentence index."""
+    def triggers(self, doc: Doc, blocked_tokens: set[int], victim_tokens: Collection[int] = ()) -> dict[int, list[Trigger]]:
+        """Kept triggers per sentence index. ``blocked_tokens`` are actors' names, no act's words; of them,
+        ``victim_tokens`` (crowds, civilians) may be whom an act's words name it done to ("fire on protesters")."""
         sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
         group_of: dict[tuple[int, int], int] = {}
         for pattern, start, end in self._matches(doc):
@@ -160,7 +163,9 @@ class EventDetector:
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
             group = self.groups[group_of[(span.start, span.end)]]
-            if any(t.i in blocked_tokens for t in span) or self._hypothetical(span) or self._generic(span) \
+            # An actor's name is no act ("the protesters"), but an act may name whom it hits ("fire on protesters").
+            if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens for t in span) \
+                    or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span.sent) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
@@ -169,7 +174,13 @@ class EventDetector:
             index = sentence_of[span.sent.start]
             key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
             current = kept.get(key)
-            if current is None or _depth(span.root) < _depth(current.span.root):
+            if current is not None and group.event_type == current.group.event_type == "Protests":
+                # "marched ... before police dispersed them": one demonstration, told by its main clause's word, of the
+                # gravest kind its sentence tells (the lexicon lists protest groups gravest first).
+                clause = span if _depth(span.root) < _depth(current.span.root) else current.span
+                graver = min(group, current.group, key=self.groups.index)
+                kept[key] = Trigger(span=clause, group=graver, sentence_index=index)
+            elif current is None or _rank(span, group) < _rank(current.span, current.group):
                 kept[key] = Trigger(span=span, group=group, sentence_index=index)
         by_sentence: dict[int, list[Trigger]] = {}
         for (index, _), trigger in kept.items():
@@ -389,6 +400,12 @@ def _lemmas(word: str, nlp: Language) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in nlp(word) if t.lemma_)
 
 
+def _rank(span: SpacySpan, group: LexiconGroup) -> tuple[bool, int]:
+    """Which of a sentence's triggers of one type tells its event: a named kind before the catch-all "Other" ("gunmen
+    threatened villagers and seized livestock" is looting), then the main clause's."""
+    return group.sub_event_type == "Other", _depth(span.root)
+
+
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
@@ -405,7 +422,8 @@ class EventDetection:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.doc is not None and annotated.mention_tokens is not None
-        triggers = self.detector.triggers(annotated.doc, set(annotated.mention_tokens))
+        victims = {i for i, mention in annotated.mention_tokens.items() if mention.entry.inter in VICTIM_INTERS}
+        triggers = self.detector.triggers(annotated.doc, set(annotated.mention_tokens), victims)
         drafts = []
         for index in sorted(triggers):
             for trigger in triggers[index]:

@@ -23,6 +23,9 @@ from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, targ
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, EventKind
 
+# ACLED's inter code of rioters: a crowd acting violently.
+RIOTER_INTER = 5
+
 # Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
 MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
 
@@ -180,6 +183,9 @@ class EventTyping:
             forces = next((a for a in named if a.inter in ARMED_INTERS), None)
             actor1, actor2 = self.actors.generic_actor("rioters", country), forces
             side_one, side_two = [actor1], [forces] if forces else []
+        if event_type == "Violence against civilians" and actor1 is not None and actor1.inter == RIOTER_INTER:
+            # "A mob lynched a man suspected of theft": a crowd's violence is a riot, whoever it hits.
+            event_type, sub_type = "Riots", self._riot_sub_type(words)
         if sub_type == "Abduction/forced disappearance" and deaths > 0:
             event_type, sub_type = self.abduction_with_deaths
         event.event_type, event.sub_event_type, event.kind = event_type, sub_type, kind

@@ -258,6 +258,10 @@ class Merge:
                 if event.place is not None and (twin.place is None
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
                     twin.place = event.place
+            elif self._one_demonstration(twin, event) and twin.event_type == event.event_type == "Protests":
+                # "marched ... before police dispersed them": how the crowd was met is the demonstration's sub-type.
+                twin.sub_event_type = max(twin.sub_event_type, event.sub_event_type,
+                                          key=lambda sub: self.protest_severity.get(sub, -1))
             elif (self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type)) or (
                     self._same_toll(twin, event) and event.event_type == self.one_violence_order[0] != twin.event_type):
                 # One act told as violence and as remote violence: ACLED codes its means.
@@ -304,7 +308,8 @@ class Merge:
         """The demonstration in whose sentence the authorities' act ``event`` told how they met it, if any."""
         if event.sub_event_type not in self.met_at_demonstration or event.kind != "event":
             return None
-        if event.sub_event_type in self.met_on_the_crowd and (
+        unnamed = event.actor1 is None or event.actor1.surface is None  # deaths told by no one: the crowd's toll
+        if event.sub_event_type in self.met_on_the_crowd and not unnamed and (
                 event.actor2 is None or event.actor2.inter not in self.crowd_inters):
             return None
         return next((d for d in demonstrations if d is not event and _same_sentence(event, d)), None)

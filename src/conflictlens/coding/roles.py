@@ -13,7 +13,7 @@ the report). It then settles the associated actors from the sides.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -373,7 +373,7 @@ class ImpliedActors:
     """ACLED's actors for the sides a report leaves unnamed, by event type; then the associated actors."""
 
     name = "implied actors"
-    requires = ("drafts.type", "drafts.sides", "opponent")
+    requires = ("drafts.type", "drafts.sides", "opponent", "sentence_attribution")
     adds = ("drafts.actors",)
 
     def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
@@ -386,13 +386,14 @@ class ImpliedActors:
         self.police_persons = {w.lower() for w in conventions["police_persons"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
+        assert annotated.sentence_attribution is not None
         for draft in annotated.drafts or []:
-            self._imply(draft, annotated.opponent)
+            self._imply(draft, annotated.opponent, annotated.sentence_attribution[draft.sentence_index].claimant_tokens)
             event = draft.event
             event.assoc_actor_1 = [a for a in draft.side_one if event.actor1 is None or a.name != event.actor1.name]
             event.assoc_actor_2 = [a for a in draft.side_two if event.actor2 is None or a.name != event.actor2.name]
 
-    def _imply(self, draft: EventDraft, opponent: Actor | None) -> None:
+    def _imply(self, draft: EventDraft, opponent: Actor | None, told_by: Collection[int]) -> None:
         event = draft.event
         event_type, sub_type = event.event_type, event.sub_event_type
         actor1, actor2 = event.actor1, event.actor2
@@ -419,7 +420,7 @@ class ImpliedActors:
             actor1 = self.actors.generic_actor("unidentified", country)
         if actor2 is None and (event_type == "Riots" or (event_type == "Protests" and sub_type != "Peaceful protest")):
             # "... Police responded with tear gas": the forces who faced the crowd, here or in the next sentence.
-            actor2 = self._forces_facing_crowd(draft.sentence, country)
+            actor2 = self._forces_facing_crowd(draft.sentence, country, told_by)
         if looted and actor2 is None and not forces_property:
             # ACLED names whose property was taken or destroyed: civilians, unless the text names someone else.
             actor2 = self.actors.generic_actor("civilians", country)
@@ -432,10 +433,11 @@ class ImpliedActors:
             actor2 = opponent
         event.actor1, event.actor2 = actor1, actor2
 
-    def _forces_facing_crowd(self, sent: SpacySpan, country: str | None) -> Actor | None:
-        """The police (or, named alone, the army) in a riot's or protest's sentence or the next one."""
+    def _forces_facing_crowd(self, sent: SpacySpan, country: str | None, told_by: Collection[int]) -> Actor | None:
+        """The police (or, named alone, the army) in a riot's or protest's sentence or the next one, outside the
+        words of who tells it ("rival supporters clashed, police said": the police only tell it)."""
         following = next_sentence(sent)
-        words = target_lemmas([*sent, *(following or [])])
+        words = target_lemmas([t for t in [*sent, *(following or [])] if t.i not in told_by])
         if not words & (self.security_modifiers | self.security_persons):
             return None
         police = words & (self.police_modifiers | self.police_persons) or "security" in words
