@@ -334,3 +334,13 @@ def test_a_named_kind_of_development_tells_the_sentences_event_before_the_catch_
     events = code("On February 18, unknown gunmen entered the village of Tiloa, threatened villagers and seized "
                   "livestock.").events
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(("text", "protests"), [
+    ("Activists gathered in front of the parliament in Santiago on Tuesday, demanding a new constitution.", 1),
+    ("About 200 people gathered outside the governor's office in Kano on Monday to demand the release of a "
+     "journalist.", 1),
+    ("Fans gathered at the stadium in Lagos on Sunday to watch the final.", 0),
+])
+def test_people_gathered_to_demand_something_demonstrate(code, text, protests):
+    assert [e.event_type for e in code(text).events] == ["Protests"] * protests

@@ -115,6 +115,20 @@ class EventDetector:
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
+        self.gathering_verbs = {w.lower() for w in conventions.get("gathering_verbs", [])}
+        self.demanding_verbs = {w.lower() for w in conventions.get("demanding_verbs", [])}
+        self.gathering_group = next((i for i, g in enumerate(self.groups) if g.sub_event_type == "Peaceful protest"),
+                                    None)
+
+    def _gatherings_to_demand(self, doc: Doc) -> Iterator[Token]:
+        """"Activists gathered outside parliament, demanding a new constitution", "200 people assembled to demand
+        the journalist's release": people gathered to demand something demonstrate, whatever word the text uses;
+        "fans gathered to watch the final" do not."""
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.gathering_verbs and any(
+                    c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in self.demanding_verbs
+                    for c in token.children):
+                yield token
 
     def _page_furniture(self, sent: SpacySpan) -> bool:
         """"Tags Syria Golan Heights Israeli airstrike", "Topic US Missile Attack on Syrian Air Base": a web page's
@@ -158,6 +172,9 @@ class EventDetector:
             group_index = self.pattern_group[pattern]
             if group_of.get((start, end), group_index) >= group_index:
                 group_of[(start, end)] = group_index  # the group listed first in the lexicon, the most specific
+        if self.gathering_group is not None:
+            for token in self._gatherings_to_demand(doc):
+                group_of.setdefault((token.i, token.i + 1), self.gathering_group)
         spans = filter_spans([doc[start:end] for start, end in group_of])
         covered = {t.i for span in spans for t in span}
         kept: dict[tuple[int, str], Trigger] = {}
