@@ -18,6 +18,12 @@ ACTOR_LABEL = "ACTOR"
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
 STATE_KINDS = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z\-]{2,6}$")
+# ACLED's inter codes, by what their actors do: the armed (state forces, rebels, militias, external forces), the
+# non-state armed, and those an act is done to rather than who do it (rioters, protesters, civilians).
+ARMED_INTERS = {1, 2, 3, 4, 8}
+NON_STATE_ARMED_INTERS = {2, 3, 4}
+RIOTER_INTER = 5
+VICTIM_INTERS = {5, 6, 7}
 
 
 @dataclass(frozen=True, slots=True)

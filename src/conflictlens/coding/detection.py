@@ -23,14 +23,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from conflictlens.coding.actors import VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.grammar import FINITE_TAGS
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
-# ACLED's inter codes of those an act is done to rather than who does it: rioters, protesters, civilians.
-VICTIM_INTERS = {5, 6, 7}
 VIOLENT_TYPES = {"Battles", REMOTE_VIOLENCE, "Violence against civilians"}
 
 

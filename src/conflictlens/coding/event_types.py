@@ -14,17 +14,14 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from conflictlens.coding.actors import ActorDictionary
+from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS, RIOTER_INTER, ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.grammar import next_sentence, sentences_after
-from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
+from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, EventKind
-
-# ACLED's inter code of rioters: a crowd acting violently.
-RIOTER_INTER = 5
 
 # Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
 MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
@@ -214,8 +211,7 @@ class EventTyping:
                       or t.lower_ in self.armed_persons), None)
         if armed is None:
             return None
-        return next((a for a in side_two if a.inter in NON_STATE_ARMED_INTERS),
-                    self.actors.generic_actor("unidentified", country, surface=armed.text))
+        return self._armed_group(side_two, country, armed)
 
     def _armed_among_dead(self, sent: SpacySpan, side_two: list[Actor], country: str | None,
                           act: Token) -> Actor | None:
@@ -243,9 +239,13 @@ class EventTyping:
                 continue
             if lemma in self.security_persons:
                 return self.actors.state_actor("police" if lemma in self.police_persons else "military", country)
-            return next((a for a in side_two if a.inter in NON_STATE_ARMED_INTERS),
-                        self.actors.generic_actor("unidentified", country, surface=t.text))
+            return self._armed_group(side_two, country, t)
         return None
+
+    def _armed_group(self, side_two: list[Actor], country: str | None, armed: Token) -> Actor:
+        """The armed men's group: the one the sentence names for the other side, else an unidentified one."""
+        return next((a for a in side_two if a.inter in NON_STATE_ARMED_INTERS),
+                    self.actors.generic_actor("unidentified", country, surface=armed.text))
 
     def _civilians_harmed(self, sent: SpacySpan) -> bool:
         """"Eight villagers were killed when X raided the town", "... and wounded two educators": the victims are

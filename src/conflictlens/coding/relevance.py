@@ -19,15 +19,13 @@ A draft stays when the classifier is sure of an event (``relevance_threshold``),
 
 from __future__ import annotations
 
-from conflictlens.coding.actors import ActorDictionary
+from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.classifier import SentenceClassifier
 from conflictlens.coding.detection import VIOLENT_TYPES
 from conflictlens.errors import ConflictLensError
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
-
-ARMED_INTERS = {1, 2, 3, 4, 8}
 
 
 class Relevance:

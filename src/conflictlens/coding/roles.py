@@ -29,9 +29,6 @@ from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
 
-ARMED_INTERS = {1, 2, 3, 4, 8}
-NON_STATE_ARMED_INTERS = {2, 3, 4}
-
 
 class SideReader:
     """Fills a trigger's sides with the root tokens of the actor mentions of its sentence."""

@@ -28,10 +28,11 @@ Six rules, their word lists and limits in ``data/conventions.yaml``:
 
 from __future__ import annotations
 
+from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.detection import Trigger
 from conflictlens.coding.grammar import token_at, verb_above
-from conflictlens.coding.roles import ARMED_INTERS, NON_STATE_ARMED_INTERS, target_lemmas, target_modifiers
+from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge
 
 # What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
