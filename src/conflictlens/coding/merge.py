@@ -258,10 +258,6 @@ class Merge:
                 if event.place is not None and (twin.place is None
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
                     twin.place = event.place
-            elif self._one_demonstration(twin, event) and twin.event_type == event.event_type == "Protests":
-                # "marched ... before police dispersed them": how the crowd was met is the demonstration's sub-type.
-                twin.sub_event_type = max(twin.sub_event_type, event.sub_event_type,
-                                          key=lambda sub: self.protest_severity.get(sub, -1))
             elif (self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type)) or (
                     self._same_toll(twin, event) and event.event_type == self.one_violence_order[0] != twin.event_type):
                 # One act told as violence and as remote violence: ACLED codes its means.
