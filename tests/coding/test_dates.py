@@ -134,3 +134,9 @@ def test_a_month_alone_in_another_clause_does_not_date_the_event(code):
 def test_last_year_is_a_year_back_at_the_vaguest_precision():
     found = only("The offensive on the border began last year.")
     assert (found.start.year, found.precision) == (2023, TimePrecision.MONTH)
+
+
+def test_a_clause_describing_the_act_itself_dates_it(code):
+    events = code("At least 40 people were killed in an airstrike that hit the market of Saraqib on Tuesday, a monitor "
+                  "said.", published_at=dt.date(2017, 4, 7)).events
+    assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2017, 4, 4), TimePrecision.DAY)]

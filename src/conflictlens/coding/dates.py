@@ -334,6 +334,7 @@ def _in_clause_of(trigger: Token, char: int) -> bool:
 
 
 def _in_clause_about_a_noun(trigger: Token, char: int) -> bool:
-    """The word at ``char`` belongs to a relative clause that describes a noun, not to the trigger's clause."""
+    """The word at ``char`` belongs to a relative clause that describes a noun, not to the trigger's clause; a clause
+    that describes the trigger itself tells its story ("an airstrike that released gas on the town on Tuesday")."""
     verb = _clause_verb(trigger, char)
-    return verb is not None and verb.dep_ == "relcl" and not _governs(verb, trigger)
+    return verb is not None and verb.dep_ == "relcl" and verb.head != trigger and not _governs(verb, trigger)
