@@ -201,6 +201,12 @@ def test_armed_men_among_the_dead_make_a_battle(code):
     assert [(e.event_type, e.actor2.inter if e.actor2 else None) for e in events] == [("Battles", 3)]
 
 
+def test_who_were_among_the_dead_were_what_the_act_was_done_to(code):
+    events = code("Two commanders of Jabhat al-Nusra were among the dead in Idlib on Monday, activists said.").events
+    assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Unidentified Armed Group (Syria)", "Jabhat al-Nusra")]
+
+
 def test_armed_men_as_the_object_of_coordinated_verbs_make_a_battle(code):
     events = code("Army troops targeted a gathering of rebel leaders near Rastan on Monday, killing and wounding "
                   "several commanders.").events

@@ -56,6 +56,7 @@ class Grammar:
     according_to: re.Pattern[str]
     continuation_openers: tuple[str, ...]
     anaphoric_determiners: tuple[str, ...]
+    copulas: frozenset[str]
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Grammar:
@@ -87,6 +88,7 @@ class Grammar:
             according_to=phrase_pattern(words["according_to"]),
             continuation_openers=tuple(words["continuation_openers"]),
             anaphoric_determiners=tuple(words["anaphoric_determiners"]),
+            copulas=lowered("copulas"),
         )
 
     def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:

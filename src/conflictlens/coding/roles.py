@@ -50,7 +50,8 @@ class SideReader:
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}]
         for root in candidates:
-            self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse))
+            self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
+                                                                 outcome=trigger.group.outcome))
         if not trigger.side_one and subject is not None and not subject.passive:
             trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
         refers_to_claimant = subject is not None and (
@@ -90,6 +91,11 @@ class SideReader:
             if clause:
                 trigger.side_two.append(clause[0])
 
+    def _tells_what_it_is(self, verb: Token, head: Token) -> bool:
+        """The trigger is what the subject of its copula is: an outcome word there ("two commanders were among the
+        dead") says whom the act was done to."""
+        return verb.lemma_.lower() in self.grammar.copulas and head.i != verb.i
+
     def _harms(self, root: Token) -> bool:
         """The agent of a passive verb of harm, directly or through what it did it with ("injured by a sniper's
         shot", "wounded by gunmen")."""
@@ -109,7 +115,7 @@ class SideReader:
         return self.grammar.ally_phrases.search(preceding) is not None
 
     def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
-              accuse: Token | None) -> int | None:
+              accuse: Token | None, *, outcome: bool = False) -> int | None:
         if accuse is not None:
             accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
             if accused is not None and _within(root, accused):
@@ -146,7 +152,7 @@ class SideReader:
         if agent is not None and _within(root, agent):
             return 1
         if subject is not None and subject.covers(root):
-            return 2 if subject.passive else 1
+            return 2 if subject.passive or (outcome and self._tells_what_it_is(verb, head)) else 1
         for child in verb.children:
             if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
                 return 2
