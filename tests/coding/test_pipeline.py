@@ -464,3 +464,9 @@ def test_an_opening_that_tells_attacks_by_no_one_named_is_the_bodys_violence_wit
     assert [(e.event_type, e.sub_event_type, e.fatalities, e.actor1.name, e.actor2.name) for e in result.events] == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack", 7, "Islamist militants",
          "Civilians (Syria)")]
+
+
+def test_the_same_toll_on_the_same_day_and_place_told_with_other_sides_is_one_act(code):
+    events = code("A Russian airstrike killed at least 38 civilians in Mayadin on Wednesday, a monitor said. In Mayadin "
+                  "on Wednesday, as Syrian army troops advanced, an airstrike killed at least 38 civilians.").events
+    assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Russia", 38)]

@@ -333,7 +333,10 @@ class Merge:
             return False
         if not self._same_place(a, b):
             return False
-        return self._same_sides(a, b)
+        # Two readings of one act's sides ("A Russian airstrike killed at least 38 civilians", told again with another
+        # group named beside it): the same toll on the same day is the same act.
+        return self._same_sides(a, b) or (a.fatalities == b.fatalities > 0 and a.event_date is not None
+                                          and a.event_date == b.event_date)
 
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
