@@ -140,3 +140,16 @@ def test_a_clause_describing_the_act_itself_dates_it(code):
     events = code("At least 40 people were killed in an airstrike that hit the market of Saraqib on Tuesday, a monitor "
                   "said.", published_at=dt.date(2017, 4, 7)).events
     assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2017, 4, 4), TimePrecision.DAY)]
+
+
+def test_a_year_alone_before_the_articles_dates_the_storys_history():
+    found = only("He fought Russian forces again in Georgia in 2008.", reference=dt.date(2017, 10, 8))
+    assert (found.start, found.end, found.precision) == (dt.date(2008, 1, 1), dt.date(2008, 12, 31),
+                                                          TimePrecision.MONTH)
+    assert find_dates("The offensive planned in 2017 has begun.", reference=dt.date(2017, 10, 8)) == []
+
+
+def test_history_told_by_its_year_in_a_news_report_is_not_coded(code):
+    events = code("Russian air strikes killed 14 civilians near Mayadeen on Thursday, a monitor said. Shishani fought "
+                  "Russian forces in Grozny in 2008.", published_at=dt.date(2017, 10, 8)).events
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

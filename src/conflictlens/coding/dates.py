@@ -70,6 +70,10 @@ class DatePatterns:
         # "in November", "late March": a month without its year, after a qualifier. Where the language writes months
         # with a capital, only a capitalised one counts ("in may be" is no month).
         capitalised = all(str(m)[:1].isupper() for m in words["months"])
+        # "in 2008", "during 2012": a year alone, before the article's, is the story's history.
+        year_openers = _alternatives(words.get("year_openers") or [])
+        self.year_alone = re.compile(rf"\b(?:{year_openers})\s+(?P<y>{YEAR})\b(?![-/]\d)", re.IGNORECASE) \
+            if year_openers else None
         self.month_alone = re.compile(rf"\b(?i:{qualifiers})\s+(?P<m>{months})(?![\w-])(?!\s*\d)",
                                       0 if capitalised else re.IGNORECASE)
         self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
@@ -202,6 +206,11 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
             if first is not None and first > reference:
                 first = first.replace(year=first.year - 1)  # the last such month before the article
             add(m, first, None, TimePrecision.MONTH if first else None, None if first else f"bad month {m.group(0)!r}")
+    for m in patterns.year_alone.finditer(text) if patterns.year_alone is not None and reference else ():
+        year = int(m.group("y"))
+        if year < reference.year and free(m.start("y"), m.end("y")):
+            # Only a past year dates anything: the article's own year or a later one says no more than its date.
+            add(m, dt.date(year, 1, 1), dt.date(year, 12, 31), TimePrecision.MONTH)
     for m in patterns.partial.finditer(text):
         if free(m.start(), m.end()):
             if reference is None:
