@@ -63,6 +63,11 @@ def test_a_capitalised_is_before_its_peoples_word_is_the_islamic_state(pipeline)
     assert canonical(pipeline, "The concern is members of the council, who met on Monday.") == []
 
 
+def test_the_islamic_states_long_names_are_one_name_not_a_place_in_it(pipeline):
+    assert canonical(pipeline, "The so-called Islamic State in Iraq and the Levant claimed the attack.") == [
+        ("Islamic State in Iraq and the Levant", "Islamic State (Sahel)")]
+
+
 def test_lowercase_acronym_is_not_an_actor(pipeline):
     assert canonical(pipeline, "The aes of the town were quiet.") == []
 
