@@ -68,6 +68,11 @@ def test_the_islamic_states_long_names_are_one_name_not_a_place_in_it(pipeline):
         ("Islamic State in Iraq and the Levant", "Islamic State (Sahel)")]
 
 
+def test_a_generic_word_that_heads_a_groups_name_is_not_the_state(pipeline):
+    assert canonical(pipeline, "The rebel Army of Mujahideen detained an activist, and the army arrested two.") == [
+        ("army", "Military Forces of Mali")]
+
+
 def test_lowercase_acronym_is_not_an_actor(pipeline):
     assert canonical(pipeline, "The aes of the town were quiet.") == []
 

@@ -15,6 +15,7 @@ from conflictlens.coding.actors import ACTOR_LABEL, ActorDictionary, ActorMentio
 from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.coding.grammar import SENTENCE_COMPONENT, UD_COMPONENT
 from conflictlens.coding.ingest import dateline_end
+from conflictlens.coding.places import PLACE_LABELS
 from conflictlens.errors import ModelLoadError
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,8 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue  # "government-held districts", "IS-controlled areas" say whose ground, not who acted
         if entry.generic and ent.end < len(doc) and doc[ent.end].lower_ in ORGANISATION_PARTS:
             continue  # "the party's military wing" is the party's armed group, not a state's military
+        if entry.generic and _title_of_a_name(doc, ent.start, ent.end):
+            continue  # "the rebel Army of Mujahideen", "the Army of Conquest": a group's name, not a state's army
         mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
         previous_end = ent.end
     return mentions
@@ -172,6 +175,15 @@ ORGANISATION_PARTS = {"wing", "arm", "branch"}
 
 def _holder_of_ground(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOLDING_WORDS
+
+
+def _title_of_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised generic word, then "of" and a capitalised word that is no country or place: the head of a
+    group's name ("Army of Mujahideen")."""
+    if end + 1 >= len(doc) or not doc[start].is_title or doc[end].lower_ != "of":
+        return False
+    named = doc[end + 1]
+    return named.is_title and named.ent_type_ not in PLACE_LABELS
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
