@@ -117,3 +117,11 @@ def test_a_web_pages_keyword_list_tells_no_event(pipeline):
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert len(events) == 1 and events[0].place.name != "Golan Heights"
 
+
+def test_a_web_pages_list_of_other_reports_headlines_tells_no_event(pipeline):
+    text = ("Twenty fighters were killed in clashes near Raqqa on Monday. The SDF continue their advance. ... 91 "
+            "Related Aid Shortage Led to Catastrophe in Raqqa - Moscow Filmmaker Killed in Ambush Near Raqqa US-Led "
+            "Coalition Airstrikes Near Raqqa Killed at Least 84 Civilians")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 20)]
+

@@ -32,6 +32,10 @@ from conflictlens.model import Event, Span
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 VIOLENT_TYPES = {"Battles", REMOTE_VIOLENCE, "Violence against civilians"}
 
+# A headline's words are mostly capitalised (only its short function words are not); prose's are mostly not.
+HEADLINE_CASE_SHARE = 0.6
+HEADLINE_WORDS_PAST = 6
+
 
 @dataclass(frozen=True, slots=True)
 class LexiconGroup:
@@ -129,12 +133,23 @@ class EventDetector:
                     for c in token.children):
                 yield token
 
-    def _page_furniture(self, sent: SpacySpan) -> bool:
+    def _page_furniture(self, span: SpacySpan) -> bool:
         """"Tags Syria Golan Heights Israeli airstrike", "Topic US Missile Attack on Syrian Air Base": a web page's
-        labelled keyword list, copied with the article, tells no act (it has no verb that could)."""
-        words = [t for t in sent if not t.is_punct]
-        return bool(words) and words[0].lower_ in self.furniture_labels and not any(
-            t.tag_ in FINITE_TAGS for t in words[1:])
+        labelled keyword list, copied with the article, tells no act (it has no verb that could). Nor does its
+        labelled list of other reports' headlines ("Related US-Led Coalition Airstrikes Kill at Least 12 Civilians in
+        Deir ez-Zor"): a capitalised label, then words in headline case to the trigger and past it."""
+        words = [t for t in span.sent if not t.is_punct]
+        if bool(words) and words[0].lower_ in self.furniture_labels and not any(
+                t.tag_ in FINITE_TAGS for t in words[1:]):
+            return True
+        label = next((t for t in reversed(words) if t.i < span.start and t.is_title
+                      and t.lower_ in self.furniture_labels), None)
+        if label is None:
+            return False
+        # The trigger's own words decide: "Tags Hassakeh YPG Syrian regime warplanes bombed Kurdish positions in the
+        # city" runs from the keywords into the article's prose.
+        return all(_headline_case(span.doc[start:end]) for start, end in (
+            (label.i + 1, span.start), (span.start, min(span.end + HEADLINE_WORDS_PAST, span.sent.end))))
 
     def _add(self, pattern: list[dict[str, Any]], group: int) -> None:
         key = str(len(self.pattern_words))
@@ -183,7 +198,7 @@ class EventDetector:
             if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens for t in span) \
                     or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
-                    or self._named_as(span) or self._other_sense(span) or self._page_furniture(span.sent) \
+                    or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
@@ -449,3 +464,8 @@ class EventDetection:
                               evidence=[Span(sent.start_char, sent.end_char)])
                 drafts.append(EventDraft(trigger, event))
         annotated.drafts = drafts
+
+
+def _headline_case(words: SpacySpan) -> bool:
+    run = [t for t in words if t.is_alpha]
+    return sum(1 for t in run if t.text[:1].isupper()) >= HEADLINE_CASE_SHARE * len(run)
