@@ -207,6 +207,11 @@ def test_who_were_among_the_dead_were_what_the_act_was_done_to(code):
         ("Unidentified Armed Group (Syria)", "Jabhat al-Nusra")]
 
 
+def test_a_countrys_name_before_a_weapon_names_who_struck_and_the_target_of_the_strike_is_struck(code):
+    event = code("A US missile strike on a military airfield near Homs killed five people on Friday.").events[0]
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of United States", "Military Forces of Syria")
+
+
 def test_armed_men_as_the_object_of_coordinated_verbs_make_a_battle(code):
     events = code("Army troops targeted a gathering of rebel leaders near Rastan on Monday, killing and wounding "
                   "several commanders.").events

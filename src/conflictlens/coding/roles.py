@@ -132,7 +132,8 @@ class SideReader:
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
-        for anchor in (head, verb):
+        # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
+        for anchor in (head, _noun_named_by(head), verb):
             if anchor is None:
                 continue
             prep = _prep_between(root, anchor)
@@ -171,6 +172,11 @@ class _Subject:
         if not _within(root, self.token):
             return False
         return self.relative_clause is None or not _within(root, self.relative_clause)
+
+
+def _noun_named_by(word: Token) -> Token | None:
+    """The noun a compound word names a kind of: "strike" in "missile strike"."""
+    return word.head if word.dep_ == "compound" and word.head.pos_ == "NOUN" else None
 
 
 def _doer(token: Token) -> bool:
@@ -311,7 +317,8 @@ class Roles:
             if military is not None:
                 side_one.append(military)
         if not side_one and trigger.group.sub_event_type in self.state_weapon_sub_types:
-            side_one += self._military_named_by_demonym(trigger.head)
+            countries = {t.token_end - 1: t.country_code for t in toponyms if t.country_code}
+            side_one += self._military_named_by_demonym(trigger.head, countries)
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
                     if a.name not in {b.name for b in side_one}]
@@ -333,12 +340,13 @@ class Roles:
         draft.targets = target_tokens(trigger, self.grammar)
         draft.crowd = self._crowd_surface(trigger, sent)
 
-    def _military_named_by_demonym(self, head: Token) -> list[Actor]:
-        """"Russian air strikes", "Israeli shelling": the people's adjective before a state's weapon names whose
-        military struck."""
-        for child in head.children:
-            code = self.places.demonyms.get(child.lower_) if child.dep_ in {"amod", "compound", "nmod"} else None
-            military = self._military_of(code)
+    def _military_named_by_demonym(self, head: Token, countries: dict[int, str]) -> list[Actor]:
+        """"Russian air strikes", "Israeli shelling", "a US missile strike": the people's adjective or the country's
+        name before a state's weapon (or the noun it names a kind of) names whose military struck."""
+        for child in (c for word in (head, _noun_named_by(head)) if word is not None for c in word.children):
+            if child.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
             if military is not None:
                 return [military]
         return []
