@@ -108,6 +108,11 @@ def test_injured_are_not_counted_as_dead(pipeline, counter):
     assert deaths(pipeline, counter, text) == (2, "two")
 
 
+def test_a_vague_count_of_the_injured_is_not_a_toll(pipeline, counter):
+    text = "Two soldiers were killed and many others were wounded in the attack."
+    assert deaths(pipeline, counter, text) == (2, "Two")
+
+
 def test_one_person_named_as_the_victim_is_one_death(code):
     cases = {
         "On December 17, militants killed a herdsman in the area of Toumour.": 1,

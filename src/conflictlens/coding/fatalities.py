@@ -213,7 +213,7 @@ class FatalityCounter:
         if after < len(sent) and self._not_a_death(sent[after]):
             return True  # "Two children killed 5 others injured": a headline's count right before its injury word
         noun = sent[quantity.end - 1]
-        if noun.dep_ == "nummod":
+        if noun.dep_ in {"nummod", "amod"}:  # "13 others", "many others"
             noun = noun.head
         verb = noun.head
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not self._not_a_death(verb):
