@@ -470,3 +470,10 @@ def test_the_same_toll_on_the_same_day_and_place_told_with_other_sides_is_one_ac
     events = code("A Russian airstrike killed at least 38 civilians in Mayadin on Wednesday, a monitor said. In Mayadin "
                   "on Wednesday, as Syrian army troops advanced, an airstrike killed at least 38 civilians.").events
     assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Russia", 38)]
+
+
+def test_a_car_bomb_attack_told_then_as_a_suicide_bombers_is_a_suicide_bombing(code):
+    events = code("Five civilians were killed in a terrorist car bomb attack in Qamishli, Syria, on Saturday. A source "
+                  "said a suicide terrorist driving a car packed with explosives blew himself up at a roundabout in "
+                  "central Qamishli.").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 5)]

@@ -479,3 +479,10 @@ def test_a_town_after_its_countrys_possessive_and_a_direction_is_placed_by_the_w
     # spaCy reads "Syrias Afrin" as a person's name; "in northern" before the possessive places it.
     place = place_of(code, "Kurdish fighters destroyed an armoured carrier in northern Syrias Afrin on Thursday.")
     assert (place.name, place.country) == ("‘Afrīn", "Syria")
+
+
+def test_a_countrys_initials_name_it_only_in_capitals_and_a_headlines_city_is_no_part_of_the_name(pipeline):
+    places = places_in(pipeline, "Syria Five Civilians Killed in Terrorist Car Bomb Attack in Qamishli City. Five "
+                                 "civilians were killed in Qamishli on Friday, and two in the CAR.")
+    assert {text: place.name for text, place in places.items()} == {
+        "Syria": "Syria", "Qamishli City": "Al Qāmishlī", "Qamishli": "Al Qāmishlī", "CAR": "Central African Republic"}

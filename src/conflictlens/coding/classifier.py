@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -256,15 +256,20 @@ class SubtypeSecondOpinion:
     adds = ("events.sub_type_reviewed",)
 
     def __init__(self, classifier: SentenceClassifier, *, ratio: float,
-                 own_words: dict[str, list[str]] | None = None) -> None:
+                 own_words: dict[str, list[str]] | None = None, exact_sub_types: Iterable[str] = ()) -> None:
         self.classifier = classifier
         self.ratio = ratio
+        self.exact_sub_types = set(exact_sub_types)
         self.own_words = {sub_type: {w.lower() for w in words} for sub_type, words in (own_words or {}).items()}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         text = annotated.document.text
         reviewed = [(e, e.claims[0].evidence if e.claims else text) for e in annotated.events or []]
-        reviewed = [(e, sentence) for e, sentence in reviewed if not self._named_in(e.sub_event_type, sentence)]
+        # A sub-type that tells an act more exactly than its sibling is the text's word in any sentence of the event:
+        # "a car bomb attack", then "a suicide terrorist blew himself up" is a suicide bombing.
+        reviewed = [(e, sentence) for e, sentence in reviewed if not any(
+            self._named_in(e.sub_event_type, told) for told in [sentence, *(
+                text[s.start : s.end] for s in e.evidence if e.sub_event_type in self.exact_sub_types)])]
         if reviewed:
             refine_sub_types([e for e, _ in reviewed], [sentence for _, sentence in reviewed], self.classifier,
                              ratio=self.ratio, unnamed=[self._unnamed_in(sentence) for _, sentence in reviewed])

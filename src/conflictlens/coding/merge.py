@@ -48,6 +48,7 @@ class Coreference:
         self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
         self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
+        self.more_exactly = _told_more_exactly(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None
@@ -69,6 +70,7 @@ class Coreference:
             for draft in annotated.drafts_in(index):
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
+                    _take_exact_sub_type(events[-1], draft.event, self.more_exactly)
                     self._continue(events[-1], index, annotated, [])
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
@@ -196,6 +198,7 @@ class Merge:
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
+        self.more_exactly = _told_more_exactly(knowledge)
         self.outcomes_in_passing = set(knowledge.conventions.get("outcomes_told_in_passing", []))
         self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
         self.met_at_demonstration = dict(knowledge.conventions.get("met_at_demonstration", {}))
@@ -262,6 +265,8 @@ class Merge:
                     self._same_toll(twin, event) and event.event_type == self.one_violence_order[0] != twin.event_type):
                 # One act told as violence and as remote violence: ACLED codes its means.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
+            else:
+                _take_exact_sub_type(twin, event, self.more_exactly)
             _absorb(twin, event)
         return merged
 
@@ -491,6 +496,17 @@ def _drop_implied_opponent(event: Event, told: Event, opponent: Actor | None) ->
     full names its own."""
     if event.actor2 is not None and event.actor2 == opponent:
         event.actor2 = told.actor2
+
+
+def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]]) -> None:
+    """"A car bomb attack", then "a suicide terrorist blew himself up": the mention that tells the act more exactly
+    gives its sub-type."""
+    if event.event_type == more.event_type and more.sub_event_type in more_exactly.get(event.sub_event_type, ()):
+        event.sub_event_type = more.sub_event_type
+
+
+def _told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
+    return {sub: set(exact) for sub, exact in knowledge.conventions.get("told_more_exactly", {}).items()}
 
 
 def _absorb(twin: Event, event: Event) -> None:

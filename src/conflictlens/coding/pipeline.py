@@ -85,7 +85,9 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
     if classifier is not None:
         stages.append(SubtypeSecondOpinion(classifier, ratio=settings.classifier_ratio,
                                            own_words=knowledge.conventions["remote_means"]
-                                           | knowledge.conventions.get("sub_type_words", {})))
+                                           | knowledge.conventions.get("sub_type_words", {}),
+                                           exact_sub_types={exact for subs in knowledge.conventions.get(
+                                               "told_more_exactly", {}).values() for exact in subs}))
     stages.append(Records())
     check_order(stages)
     return stages

@@ -164,6 +164,8 @@ class PlaceResolver:
         self.countries = gazetteer.country_names()
         self.countries.update({n.lower(): c.iso2 for c in knowledge.countries for n in (c.name, *c.forms)})
         self.country_names = {c.iso2: c.name for c in knowledge.countries}
+        # "CAR", "DRC": initials name a country only in capitals ("Car Bomb" in a headline is no country).
+        self.country_initials = {n.lower() for c in knowledge.countries for n in c.forms if n.isupper()}
         self.demonyms = gazetteer.demonyms()
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
@@ -395,7 +397,8 @@ class PlaceResolver:
 
     def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
         text = span.text
-        code = self.countries.get(text.lower()) or self._country_possessive(span)
+        code = (self.countries.get(text.lower()) if text.isupper() or text.lower() not in self.country_initials
+                else None) or self._country_possessive(span)
         if code is not None:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
         if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span) or (
@@ -455,6 +458,13 @@ class PlaceResolver:
         if topo.weak and _modifies_a_weapon(span, self.weapons):
             return None  # "59 Tomahawk cruise missiles": a weapon's name, not the town of that name
         return topo
+
+    def _closest_without_kind(self, text: str, leading: list[str]) -> GazetteerEntry | None:
+        """"Qamishli City" in a headline: the kind of place, capitalised, may be no part of the name."""
+        name, _, kind = text.rpartition(" ")
+        if not name or kind.lower() not in SETTLEMENT_NOUNS | AREA_NOUNS:
+            return None
+        return self.gazetteer.closest(name, leading)
 
     def _country_possessive(self, span: Any) -> str | None:
         """ "Syrias Aleppo", "Iraqs Mosul": a country's possessive that lost its apostrophe (as scraped text often
@@ -539,7 +549,7 @@ class PlaceResolver:
             if t.unresolved and leading:
                 # Another spelling of a place the gazetteer has, in a country the document points at, and near the
                 # places its sentence names with it, if any ("Bossieye in the Yatakala area" is no Bossèye afar).
-                entry = self.gazetteer.closest(t.text, leading)
+                entry = self.gazetteer.closest(t.text, leading) or self._closest_without_kind(t.text, leading)
                 beside = [c for o in toponyms if o is not t and o.sentence_index == t.sentence_index
                           and not o.country_code and not o.weak for c in o.candidates[:1]
                           if c.country_code in leading]  # "Human Rights" read as a Uman afar places nothing
