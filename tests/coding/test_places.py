@@ -486,3 +486,9 @@ def test_a_countrys_initials_name_it_only_in_capitals_and_a_headlines_city_is_no
                                  "civilians were killed in Qamishli on Friday, and two in the CAR.")
     assert {text: place.name for text, place in places.items()} == {
         "Syria": "Syria", "Qamishli City": "Al Qāmishlī", "Qamishli": "Al Qāmishlī", "CAR": "Central African Republic"}
+
+
+def test_an_outlets_name_is_no_place(pipeline):
+    places = places_in(pipeline, "Regime snipers killed a civilian in Aleppo on Thursday, an activist told The New "
+                                 "Arab, and the Jordan Times said the same.")
+    assert set(places) == {"Aleppo"}

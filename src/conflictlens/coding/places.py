@@ -170,6 +170,9 @@ class PlaceResolver:
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.direction_words = {w.lower() for key, words in self.directional.items() for w in [key, *words]}
+        names = sorted({name for o in (knowledge.outlets or {}).get("outlets", []) for name in [o["name"], *o.get(
+            "aliases", [])] if " " in name}, key=len, reverse=True)
+        self.outlet_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b" if names else r"(?!)")
         self.outlet_words = {name for o in (knowledge.outlets or {}).get("outlets", [])
                              for name in [o["name"], *o.get("aliases", [])] if " " not in name}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
@@ -198,6 +201,9 @@ class PlaceResolver:
         toponyms: list[Toponym] = []
         # "Wichita Street" is no more Wichita than "Taco Bell" is Bell.
         excluded_tokens = excluded_tokens | {j for s in self.street_names(doc) for j in range(s.token_start, s.token_end)}
+        # "told The New Arab", "Al-Masdar News reported": an outlet's name is no place.
+        excluded_tokens |= {t.i for m in self.outlet_names.finditer(doc.text) if (found := doc.char_span(
+            m.start(), m.end(), alignment_mode="expand")) is not None for t in found}
         for s_index, sent in enumerate(doc.sents):
             i = sent.start
             while i < sent.end:
