@@ -477,3 +477,9 @@ def test_a_car_bomb_attack_told_then_as_a_suicide_bombers_is_a_suicide_bombing(c
                   "said a suicide terrorist driving a car packed with explosives blew himself up at a roundabout in "
                   "central Qamishli.").events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 5)]
+
+
+def test_the_act_named_again_without_its_means_where_it_happened_is_the_act_before(code):
+    events = code("US air strikes killed 50 militants and eight civilians west of Aleppo on Tuesday, a monitor said. "
+                  "Most of the 50 fighters killed in the attacks west of Aleppo were foreigners.").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 58)]

@@ -144,11 +144,23 @@ class Coreference:
         event = draft.event
         assert annotated.sentence_dates is not None
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
-        return (event.event_type in VIOLENT_TYPES and previous.event_type in VIOLENT_TYPES
-                and not self._own_toponyms(draft.sentence_index, annotated)
-                and not self.actors.identifying_names([event.actor1, *event.assoc_actor_1])
-                and (draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index]
-                     or _definite(draft.trigger.head)))
+        if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES \
+                or self.actors.identifying_names([event.actor1, *event.assoc_actor_1]):
+            return False
+        if not self._own_toponyms(draft.sentence_index, annotated):
+            return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
+                or _definite(draft.trigger.head)
+        return self._retold_where_it_was(draft, previous)
+
+    def _retold_where_it_was(self, draft: EventDraft, previous: Event) -> bool:
+        """"US air strikes killed 50 militants near Aleppo", then "Most of the 50 fighters killed in the attacks west
+        of Aleppo were foreigners": the act named again, by a word that tells no means, where the previous one was."""
+        head, event = draft.trigger.head, draft.event
+        return event.event_type == "Battles" and _definite(head) and head.lower_ in self.acts_without_means \
+            and event.place is not None and previous.place is not None \
+            and (_same_town(event.place, previous.place) or _contains(event.place, previous.place)) \
+            and (event.event_date is None or previous.event_date is None or event.time_precision != TimePrecision.DAY
+                 or event.event_date == previous.event_date)
 
     def _one_per_place(self, draft: EventDraft, annotated: AnnotatedDocument) -> list[Event]:
         """ACLED codes one event per location: "soldiers took over the towns of Diffa, Arlit, Zinder and Agadez"
