@@ -108,6 +108,12 @@ def test_injured_are_not_counted_as_dead(pipeline, counter):
     assert deaths(pipeline, counter, text) == (2, "two")
 
 
+@pytest.mark.parametrize("text", ["175 Nusra Terrorists Killed Injured in Castello Road in Aleppo",
+                                  "At least 20 people were killed or wounded in the attack on the market."])
+def test_one_count_of_the_dead_and_the_injured_together_is_no_toll(pipeline, counter, text):
+    assert deaths(pipeline, counter, text)[0] == 0
+
+
 def test_a_vague_count_of_the_injured_is_not_a_toll(pipeline, counter):
     text = "Two soldiers were killed and many others were wounded in the attack."
     assert deaths(pipeline, counter, text) == (2, "Two")

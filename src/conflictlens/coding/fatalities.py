@@ -86,6 +86,10 @@ class Quantity:
     text: str
 
 
+# Words between a death word and an injury word that make them one count: "killed and injured", "killed or wounded".
+CASUALTY_JOINERS = {"and", "or", ",", "/"}
+
+
 class FatalityCounter:
     """Built once from the conventions file; ``count`` reads one sentence."""
 
@@ -94,6 +98,7 @@ class FatalityCounter:
         self.max_vague_len = max(len(k) for k in self.vague)
         self.death_words = {w.lower() for w in conventions["death_words"]}
         self.not_death = {w.lower() for w in conventions["not_death_words"]}
+        self.injuries = {w.lower() for w in conventions.get("injury_words", [])}
         self.units = {w.lower() for w in conventions["non_person_units"]}
         self.count_breakers = {w.lower() for w in conventions.get("count_breakers", [])}
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
@@ -161,6 +166,19 @@ class FatalityCounter:
             return False
         return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words
 
+    def _with_the_injured(self, cue: Any) -> bool:
+        """"175 Terrorists Killed Injured", "were killed or wounded": one count of the dead and the injured together
+        says how many were hit, not how many died."""
+        doc = cue.doc
+        for step in (1, -1):
+            j = cue.i + step
+            if 0 <= j < len(doc) and doc[j].lower_ in CASUALTY_JOINERS:
+                j += step
+            if 0 <= j < len(doc) and {doc[j].lemma_.lower(), doc[j].lower_} & self.injuries and not (
+                    0 <= j + step < len(doc) and doc[j + step].like_num):
+                return True
+        return False
+
     def _not_a_death(self, token: Any) -> bool:
         """An injury or a taking ("wounded", "kidnapped"), by lemma or as written."""
         return token.lemma_.lower() in self.not_death or token.lower_ in self.not_death
@@ -170,7 +188,7 @@ class FatalityCounter:
         # "attempted to assassinate", "threatened to kill": no one died of that verb.
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
-                and not self._in_another_times_clause(t)]
+                and not self._in_another_times_clause(t) and not self._with_the_injured(t)]
         if not cues:
             return 0, None
         injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
