@@ -69,6 +69,23 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # One group of dead told twice in a sentence is counted once.
         ("Twenty-six civilians were killed on Monday when warplanes pounded the district of Al-Maghayer in Aleppo, "
          "killing 26 civilians.", 26),
+        # What did the killing is not what died.
+        ("Two car bombs killed at least 25 people including women and children in a district of Homs.", 25),
+        # A total carried on is not the event's count.
+        ("Air strikes killed at least 12 civilians in Aleppo on Monday a monitor said bringing to 45 the number "
+         "killed in 24 hours of bombardment.", 12),
+        # Martyrs are the dead, and the verb's own passive subject is its count however far.
+        ("Three fighters from the Popular committees in Syrias Quneitra were martyred as an Israeli drone struck "
+         "their position.", 3),
+        ("Twenty-five people fell as martyrs including women and children.", 25),
+        ("Four policemen, 12 militants and two civilians were killed in an attack on a checkpoint near the town of "
+         "Kidal.", 18),
+        # A question or a lament counts no one.
+        ("We do not yet know exactly how many dead there are.", 0),
+        ("Too many lives have been lost in this war.", 0),
+        # Nor does a page's list of other reports' headlines.
+        ("Five soldiers were killed on Monday ... 01 Related Coalition Airstrikes Near Raqqa Killed at Least 84 "
+         "Civilians Daesh Shells Deir ez-Zor", 5),
     ],
 )
 def test_counts(pipeline, counter, text, expected):

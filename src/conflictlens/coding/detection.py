@@ -25,16 +25,12 @@ from spacy.util import filter_spans
 
 from conflictlens.coding.actors import VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.grammar import FINITE_TAGS
+from conflictlens.coding.grammar import FINITE_TAGS, in_headline_list
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 VIOLENT_TYPES = {"Battles", REMOTE_VIOLENCE, "Violence against civilians"}
-
-# A headline's words are mostly capitalised (only its short function words are not); prose's are mostly not.
-HEADLINE_CASE_SHARE = 0.6
-HEADLINE_WORDS_PAST = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +138,7 @@ class EventDetector:
         if bool(words) and words[0].lower_ in self.furniture_labels and not any(
                 t.tag_ in FINITE_TAGS for t in words[1:]):
             return True
-        label = next((t for t in reversed(words) if t.i < span.start and t.is_title
-                      and t.lower_ in self.furniture_labels), None)
-        if label is None:
-            return False
-        # The trigger's own words decide: "Tags Hassakeh YPG Syrian regime warplanes bombed Kurdish positions in the
-        # city" runs from the keywords into the article's prose.
-        return all(_headline_case(span.doc[start:end]) for start, end in (
-            (label.i + 1, span.start), (span.start, min(span.end + HEADLINE_WORDS_PAST, span.sent.end))))
+        return in_headline_list(span, self.furniture_labels)
 
     def _add(self, pattern: list[dict[str, Any]], group: int) -> None:
         key = str(len(self.pattern_words))
@@ -464,8 +453,3 @@ class EventDetection:
                               evidence=[Span(sent.start_char, sent.end_char)])
                 drafts.append(EventDraft(trigger, event))
         annotated.drafts = drafts
-
-
-def _headline_case(words: SpacySpan) -> bool:
-    run = [t for t in words if t.is_alpha]
-    return sum(1 for t in run if t.text[:1].isupper()) >= HEADLINE_CASE_SHARE * len(run)

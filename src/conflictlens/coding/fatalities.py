@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.coding.grammar import in_headline_list
 from conflictlens.knowledge import read_data_file
 
 
@@ -108,6 +109,9 @@ class FatalityCounter:
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
         self.toll_verbs = {w.lower() for w in conventions.get("toll_verbs", [])}
+        self.running_total_verbs = {w.lower() for w in conventions.get("running_total_verbs", [])}
+        self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
+        self.not_count_openers = {w.lower() for w in conventions.get("not_count_openers", [])}
         self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
         self.part_marks = [tuple(w.lower().split()) for w in conventions.get("part_marks", [])]
         self.max_event_deaths = int(conventions["max_event_fatalities"])
@@ -126,7 +130,10 @@ class FatalityCounter:
                 i += 1
                 continue
             after = words[quantity.end : quantity.end + 2]
-            if not any(w in self.units for w in after) and not (after and after[0] in self.count_breakers):
+            before = words[quantity.start - 1] if quantity.start else ""
+            # "how many dead there are", "too many lives": a question or a lament, not a count.
+            if not any(w in self.units for w in after) and not (after and after[0] in self.count_breakers) \
+                    and before not in self.not_count_openers:
                 found.append(quantity)
             i = quantity.end
         return found
@@ -166,6 +173,25 @@ class FatalityCounter:
             return False
         return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words
 
+    def _counts_the_doers(self, sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
+        """"Two car bombs killed at least 25 people", "three gunmen shot dead a soldier": the count of what did the
+        killing, the subject of a death verb that has an object, is not of the dead ("two soldiers died" is)."""
+        noun = sent[quantity.end - 1]
+        noun = noun.head if noun.dep_ == "nummod" else noun
+        verb = noun.head
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        # "Two children killed 5 others injured": a headline's object the injured verb takes is no victim.
+        return noun.dep_ == "nsubj" and verb.i - sent.start in cues and bool(objects) and not any(
+            self._not_a_death(g) for o in objects for g in o.children)
+
+    def _running_total(self, sent: SpacySpan, quantity: Quantity) -> bool:
+        """"bringing to 45 the number killed in 24 hours", "raising the toll to 61": a total carried on, not the
+        event's own count."""
+        word = sent[quantity.end - 1]
+        word = word.head if word.dep_ == "nummod" else word
+        return word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.lemma_.lower() in \
+            self.running_total_verbs
+
     def _with_the_injured(self, cue: Any) -> bool:
         """"175 Terrorists Killed Injured", "were killed or wounded": one count of the dead and the injured together
         says how many were hit, not how many died."""
@@ -188,7 +214,8 @@ class FatalityCounter:
         # "attempted to assassinate", "threatened to kill": no one died of that verb.
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
-                and not self._in_another_times_clause(t) and not self._with_the_injured(t)]
+                and not self._in_another_times_clause(t) and not self._with_the_injured(t)
+                and not in_headline_list(sent.doc[t.i : t.i + 1], self.furniture_labels)]
         if not cues:
             return 0, None
         injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
@@ -198,10 +225,15 @@ class FatalityCounter:
                           _counted_by(sent, q, cues)
                           or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)))]
         quantities = [q for n, q in enumerate(quantities) if n == 0 or not self._part_of_earlier(sent, q)]
+        quantities = [q for q in quantities if not self._counts_the_doers(sent, q, cues) and not self._running_total(
+            sent, q)]
         used: list[Quantity] = []
         for cue in cues:
+            # The counts the parse gives the verb's object or passive subject are its dead, however far apart.
             groups = self._coordinated_groups(sent[cue], quantities, sent.start)
-            if len(groups) > 1:
+            if len(groups) == 1 and groups[0] in quantities:
+                groups = self._listed_with(sent, groups[0], quantities)  # "Seven soldiers, 15 fighters and one ..."
+            if groups:
                 used.extend(q for q in groups if q not in used)
                 continue
             figure = self._toll_figure(sent, sent[cue], quantities)

@@ -26,6 +26,9 @@ SIDE_CLAUSES = {"advcl", "conj", "parataxis", "ccomp"}
 SENTENCE_COMPONENT = "punctuation_sentences"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
+# A headline's words are mostly capitalised (only its short function words are not); prose's are mostly not.
+HEADLINE_CASE_SHARE = 0.6
+HEADLINE_WORDS_PAST = 6
 CLOSERS = {"»", '"', "'", ")", "]"}
 UD_TO_CLEAR = {
     "obj": "dobj", "nsubj:pass": "nsubjpass", "obl:agent": "agent", "acl:relcl": "relcl", "aux:pass": "auxpass",
@@ -259,3 +262,20 @@ def _penn_tag(token: Token) -> str:
     if form == "Inf":
         return "VB"
     return "VBD" if _feature(token, "Tense") == "Past" else "VBZ"
+
+
+def in_headline_list(span: Span, labels: set[str]) -> bool:
+    """Words in a web page's labelled list of other reports' headlines, copied with the article ("Related US-Led
+    Coalition Airstrikes Near Raqqa Killed at Least 84 Civilians"): a capitalised label before them, then headline
+    case up to them and past them. Their own words decide: "Tags Hassakeh YPG Syrian regime warplanes bombed Kurdish
+    positions in the city" runs from the keywords into the article's prose."""
+    label = next((t for t in reversed(span.sent) if t.i < span.start and t.is_title and t.lower_ in labels), None)
+    if label is None:
+        return False
+    return all(_headline_case(span.doc[start:end]) for start, end in (
+        (label.i + 1, span.start), (span.start, min(span.end + HEADLINE_WORDS_PAST, span.sent.end))))
+
+
+def _headline_case(words: Span) -> bool:
+    run = [t for t in words if t.is_alpha]
+    return sum(1 for t in run if t.text[:1].isupper()) >= HEADLINE_CASE_SHARE * len(run)
