@@ -51,6 +51,8 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          ("Explosions/Remote violence", "Air/drone strike")),
         ("Army units dismantled scores of explosive devices and mines left behind in Palmyra on Sunday.",
          ("Strategic developments", "Disrupted weapons use")),
+        ("A suicide truck bombing killed 12 soldiers at a checkpoint near Aleppo on Monday.",
+         ("Explosions/Remote violence", "Suicide bomb")),
     ],
 )
 def test_event_typing(code, text, expected):
@@ -119,6 +121,8 @@ def test_passive_voice_puts_the_agent_first(code):
 @pytest.mark.parametrize(("text", "actor1"), [
     ("Russian air strikes hit a market in Raqqa on Monday, killing 10 people.", "Military Forces of Russia"),
     ("Turkish shelling killed three fighters in Afrin on Monday.", "Military Forces of Turkey"),
+    ("Three fighters were martyred as an Israeli drone struck their position in Quneitra on Monday.",
+     "Military Forces of Israel"),
 ])
 def test_a_peoples_adjective_before_a_states_weapon_names_whose_military_struck(code, text, actor1):
     assert code(text).events[0].actor1.name == actor1

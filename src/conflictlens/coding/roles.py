@@ -176,7 +176,7 @@ class _Subject:
 
 def _noun_named_by(word: Token) -> Token | None:
     """The noun a compound word names a kind of: "strike" in "missile strike"."""
-    return word.head if word.dep_ == "compound" and word.head.pos_ == "NOUN" else None
+    return word.head if word.dep_ == "compound" and word.head.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _doer(token: Token) -> bool:
@@ -316,9 +316,12 @@ class Roles:
             military = self._military_of(topo.country_code)
             if military is not None:
                 side_one.append(military)
-        if not side_one and trigger.group.sub_event_type in self.state_weapon_sub_types:
+        if trigger.group.sub_event_type in self.state_weapon_sub_types and (
+                not side_one or all(self.actors.is_vague(a) for a in side_one)):
+            # "fighters were martyred as an Israeli drone struck their position": the weapon's own people's
+            # adjective names the striker over any vague side the clause around it gives.
             countries = {t.token_end - 1: t.country_code for t in toponyms if t.country_code}
-            side_one += self._military_named_by_demonym(trigger.head, countries)
+            side_one = self._military_named_by_demonym(trigger, countries) or side_one
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
                     if a.name not in {b.name for b in side_one}]
@@ -340,10 +343,12 @@ class Roles:
         draft.targets = target_tokens(trigger, self.grammar)
         draft.crowd = self._crowd_surface(trigger, sent)
 
-    def _military_named_by_demonym(self, head: Token, countries: dict[int, str]) -> list[Actor]:
-        """"Russian air strikes", "Israeli shelling", "a US missile strike": the people's adjective or the country's
-        name before a state's weapon (or the noun it names a kind of) names whose military struck."""
-        for child in (c for word in (head, _noun_named_by(head)) if word is not None for c in word.children):
+    def _military_named_by_demonym(self, trigger: Trigger, countries: dict[int, str]) -> list[Actor]:
+        """"Russian air strikes", "Israeli shelling", "a US missile strike", "an Israeli drone struck": the people's
+        adjective or the country's name before a state's weapon (a word of the trigger, or the noun it names a kind
+        of) names whose military struck."""
+        words = [*trigger.span, _noun_named_by(trigger.head)]
+        for child in (c for word in words if word is not None for c in word.children):
             if child.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
