@@ -104,6 +104,13 @@ def test_a_text_that_opens_with_a_date_is_dated_by_it(pipeline):
     assert not any("disagrees" in w for w in prose.document.warnings)
 
 
+def test_a_date_written_day_month_year_with_dashes_is_read_day_first(pipeline):
+    text = ("30-04-2016 Suicide bomber kills five policemen in Syria. A suicide bomber killed five policemen at a "
+            "checkpoint in the city of Qamishli on Saturday, police said.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 4, 2)).events
+    assert {e.event_date for e in events} == {dt.date(2016, 4, 30)}
+
+
 def test_a_month_without_its_year_is_the_last_such_month_before_the_article():
     reference = dt.date(2015, 1, 20)
     assert [(d.start, d.precision) for d in find_dates("In November Nusra expelled the rebels.",
