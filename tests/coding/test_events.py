@@ -53,6 +53,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          ("Strategic developments", "Disrupted weapons use")),
         ("A suicide truck bombing killed 12 soldiers at a checkpoint near Aleppo on Monday.",
          ("Explosions/Remote violence", "Suicide bomb")),
+        # An attack that sparks fighting met armed resistance.
+        ("Gunmen attacked a village near Menaka on Sunday, sparking clashes in which 12 people were killed.",
+         ("Battles", "Armed clash")),
     ],
 )
 def test_event_typing(code, text, expected):
