@@ -126,6 +126,10 @@ def test_passive_voice_puts_the_agent_first(code):
     ("Turkish shelling killed three fighters in Afrin on Monday.", "Military Forces of Turkey"),
     ("Three fighters were martyred as an Israeli drone struck their position in Quneitra on Monday.",
      "Military Forces of Israel"),
+    ("Posted on July 2 2016 by Staff Thirty Killed in Syrian Strikes on Suburb Town Thirty civilians were killed on "
+     "Saturday in intensive Syrian air strikes on a town near Damascus a day after the execution of a Syrian air "
+     "force pilot a monitor said.",
+     "Military Forces of Syria"),
 ])
 def test_a_peoples_adjective_before_a_states_weapon_names_whose_military_struck(code, text, actor1):
     assert code(text).events[0].actor1.name == actor1

@@ -316,12 +316,13 @@ class Roles:
             military = self._military_of(topo.country_code)
             if military is not None:
                 side_one.append(military)
-        if trigger.group.sub_event_type in self.state_weapon_sub_types and (
-                not side_one or all(self.actors.is_vague(a) for a in side_one)):
-            # "fighters were martyred as an Israeli drone struck their position": the weapon's own people's
-            # adjective names the striker over any vague side the clause around it gives.
+        if trigger.group.sub_event_type in self.state_weapon_sub_types and all(
+                self.actors.is_vague(a) or a.inter == 7 for a in side_one):
+            # "fighters were martyred as an Israeli drone struck their position", "Thirty civilians were killed in
+            # Syrian air strikes": the weapon's own people's adjective names the striker over any vague side, or the
+            # victims, that the clause around it gives.
             countries = {t.token_end - 1: t.country_code for t in toponyms if t.country_code}
-            side_one = self._military_named_by_demonym(trigger, countries) or side_one
+            side_one = [*self._military_named_by_demonym(trigger, countries), *side_one]
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
                     if a.name not in {b.name for b in side_one}]
