@@ -483,3 +483,9 @@ def test_the_act_named_again_without_its_means_where_it_happened_is_the_act_befo
     events = code("US air strikes killed 50 militants and eight civilians west of Aleppo on Tuesday, a monitor said. "
                   "Most of the 50 fighters killed in the attacks west of Aleppo were foreigners.").events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 58)]
+
+
+def test_buildings_described_as_destroyed_in_strikes_are_no_crowds_riot(code):
+    events = code("Air strikes killed 12 people in Idlib on Saturday. Local civil defence personnel said bodies were "
+                  "still being removed from the rubble of buildings destroyed in the strikes.").events
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

@@ -169,7 +169,8 @@ class EventTyping:
             # took property is coded as the destruction (an attack on villagers stays one).
             event_type, sub_type = looting.event_type, looting.sub_event_type
         if (sub_type == "Looting/property destruction" and (actor1 is None or actor1.inter in {5, 6, 7})
-                and words & (self.riot_participants | self.unarmed_crowds) and not _undone_by_anyone(trigger.head)):
+                and words & (self.riot_participants | self.unarmed_crowds) and not _undone_by_anyone(trigger.head)
+                and not _described(trigger.head)):
             # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction
             # is a riot; "a resident said his home was destroyed" names who lost it, not who destroyed it.
             event_type, sub_type = "Riots", self._riot_sub_type(words)
@@ -295,3 +296,9 @@ def _undone_by_anyone(verb: Token) -> bool:
     """A passive verb with no agent ("his home was destroyed"): the sentence names no one who did it."""
     children = {c.dep_ for c in verb.children}
     return "nsubjpass" in children and "agent" not in children
+
+
+def _described(act: Token) -> bool:
+    """A participle that describes a thing ("buildings destroyed in the strikes") tells what befell it, not that a
+    crowd the sentence names ("local civil defence personnel said ...") did it."""
+    return act.dep_ == "acl" and act.tag_ == "VBN"
