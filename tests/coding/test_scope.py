@@ -125,3 +125,10 @@ def test_a_web_pages_list_of_other_reports_headlines_tells_no_event(pipeline):
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 20)]
 
+
+
+def test_an_armed_groups_march_is_no_protest(pipeline):
+    text = ("In a highly choreographed sequence earlier in the video terrorists marched at least 18 prisoners said to "
+            "be soldiers through the square in Raqqa.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [e.event_type for e in events if e.event_type == "Protests"] == []

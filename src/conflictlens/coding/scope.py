@@ -81,7 +81,7 @@ class Scope:
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
-            if self._caption(draft) or self._habitual(draft, annotated):
+            if self._caption(draft) or self._habitual(draft, annotated) or self._armed_march(draft):
                 continue
             days = self._days_before(draft, annotated)
             if self._counted_since(draft, annotated, days):
@@ -95,6 +95,13 @@ class Scope:
                 continue
             kept.append(draft)
         annotated.drafts = kept
+
+    @staticmethod
+    def _armed_march(draft: EventDraft) -> bool:
+        """"terrorists marched 18 prisoners": an armed group's march moves men or prisoners; ACLED's demonstrators
+        are unarmed (a crowd that turns violent riots), so a protest led by an armed actor is no protest."""
+        actor = draft.event.actor1
+        return draft.event.event_type == "Protests" and actor is not None and actor.inter in NON_STATE_ARMED_INTERS
 
     @staticmethod
     def _days_before(draft: EventDraft, annotated: AnnotatedDocument) -> int | None:
