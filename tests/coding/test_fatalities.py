@@ -80,6 +80,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Twenty-five people fell as martyrs including women and children.", 25),
         ("Four policemen, 12 militants and two civilians were killed in an attack on a checkpoint near the town of "
          "Kidal.", 18),
+        # A mark before a day is a preposition of the clause, not another time's clause.
+        ("Since Wednesday clashes between the two forces have rocked the city leaving 23 civilians and 16 fighters "
+         "dead the Observatory said.", 39),
         # A question or a lament counts no one.
         ("We do not yet know exactly how many dead there are.", 0),
         ("Too many lives have been lost in this war.", 0),

@@ -301,7 +301,9 @@ class FatalityCounter:
         told in a clause that dates itself against the event, are that other event's."""
         token = cue
         while token.dep_ != "ROOT" and token.head is not token:
-            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            # "Since Wednesday clashes have rocked the city": a mark before a day is a preposition of this clause.
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"
+                     and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].ent_type_ in {"DATE", "TIME"})}
             # "a week before 20 died": the mark hangs from the span of time
             marks |= {g.lower_ for c in token.children if c.dep_ == "npadvmod" for g in c.children if g.dep_ == "prep"}
             if token.dep_ == "advcl" and marks & self.time_marks:
