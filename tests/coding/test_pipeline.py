@@ -489,3 +489,9 @@ def test_buildings_described_as_destroyed_in_strikes_are_no_crowds_riot(code):
     events = code("Air strikes killed 12 people in Idlib on Saturday. Local civil defence personnel said bodies were "
                   "still being removed from the rubble of buildings destroyed in the strikes.").events
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_a_headline_that_loses_who_did_what_to_whom_takes_the_bodys_sides(code):
+    events = code("02-09-2013 Syrian Army Kills 40 al-Nusra Front Members in Damascus Ambush. The Syrian army killed 40 "
+                  "members of the al-Nusra Front in an ambush near Damascus on Monday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Jabhat al-Nusra")]

@@ -11,7 +11,7 @@ preposition in either scheme, so one set of rules serves both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -272,10 +272,11 @@ def in_headline_list(span: Span, labels: set[str]) -> bool:
     label = next((t for t in reversed(span.sent) if t.i < span.start and t.is_title and t.lower_ in labels), None)
     if label is None:
         return False
-    return all(_headline_case(span.doc[start:end]) for start, end in (
+    return all(headline_case(t.text for t in span.doc[start:end]) for start, end in (
         (label.i + 1, span.start), (span.start, min(span.end + HEADLINE_WORDS_PAST, span.sent.end))))
 
 
-def _headline_case(words: Span) -> bool:
-    run = [t for t in words if t.is_alpha]
-    return sum(1 for t in run if t.text[:1].isupper()) >= HEADLINE_CASE_SHARE * len(run)
+def headline_case(words: Iterable[str]) -> bool:
+    """Words written as a headline: most of them capitalised."""
+    run = [w for w in words if w.isalpha()]
+    return sum(1 for w in run if w[:1].isupper()) >= HEADLINE_CASE_SHARE * len(run)

@@ -24,7 +24,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
-from conflictlens.coding.grammar import Grammar
+from conflictlens.coding.grammar import Grammar, headline_case
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
@@ -264,6 +264,11 @@ class Merge:
                 # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
                 _drop_implied_opponent(twin, event, annotated.opponent)
+            if _opens(twin, lead_end) and not _opens(event, lead_end) and _sides_reversed(twin, event) \
+                    and headline_case(_told(twin, annotated.document.text).split()):
+                # "Syrian Army Kills 40 al-Nusra Front Members in Damascus Ambush": a headline's words lose who did
+                # what to whom; the body's sentence tells it.
+                twin.actor1, twin.actor2 = event.actor1, event.actor2
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text and event.event_date is not None:
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's.
@@ -430,6 +435,17 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
+
+
+def _told(event: Event, text: str) -> str:
+    """The words of the sentence that first tells the event."""
+    return text[event.evidence[0].start : event.evidence[0].end] if event.evidence else ""
+
+
+def _sides_reversed(one: Event, other: Event) -> bool:
+    """One mention's first side is the other's second, and the other names its first."""
+    return one.actor1 is not None and other.actor1 is not None and other.actor2 is not None \
+        and one.actor1.name == other.actor2.name and other.actor1.name != one.actor1.name
 
 
 def _opens(event: Event, lead_end: int) -> bool:
