@@ -492,3 +492,9 @@ def test_an_outlets_name_is_no_place(pipeline):
     places = places_in(pipeline, "Regime snipers killed a civilian in Aleppo on Thursday, an activist told The New "
                                  "Arab, and the Jordan Times said the same.")
     assert set(places) == {"Aleppo"}
+
+
+def test_where_a_speaker_said_it_is_not_where_it_happened(code):
+    event = code("Syrian opposition leaders said in Turkey that a chemical attack on Douma killed 300 people on "
+                 "Wednesday.").events[0]
+    assert event.place.name == "Dūmā"

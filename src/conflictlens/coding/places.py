@@ -164,6 +164,7 @@ class PlaceResolver:
         self.countries = gazetteer.country_names()
         self.countries.update({n.lower(): c.iso2 for c in knowledge.countries for n in (c.name, *c.forms)})
         self.country_names = {c.iso2: c.name for c in knowledge.countries}
+        self.reporting_verbs = {w.lower() for w in knowledge.attribution["reporting_verbs"]}
         # "CAR", "DRC": initials name a country only in capitals ("Car Bomb" in a headline is no country).
         self.country_initials = {n.lower() for c in knowledge.countries for n in c.forms if n.isupper()}
         self.demonyms = gazetteer.demonyms()
@@ -268,7 +269,7 @@ class PlaceResolver:
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
-                or _stance(doc, t.token_start) or self._across_the_border(doc, t) \
+                or _stance(doc, t.token_start) or self._across_the_border(doc, t) or self._where_it_was_said(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
@@ -276,6 +277,15 @@ class PlaceResolver:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
         _locate_unknown_names(doc, toponyms)
         return toponyms
+
+    def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
+        """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
+        speaker was, not where the act happened."""
+        name = doc[toponym.token_end - 1]
+        prep = name.head if name.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ in {"in", "at", "from"} and (
+            prep.head.lemma_.lower() in self.reporting_verbs or (
+                prep.head.dep_ in {"dobj", "dative"} and prep.head.head.lemma_.lower() in self.reporting_verbs))
 
     def _byline(self, doc: Doc, toponym: Toponym) -> bool:
         """A city before an agency and a day, where a scraped page's byline was filed: "Moscow AFP Saturday 7 Oct"."""
