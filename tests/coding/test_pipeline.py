@@ -495,3 +495,10 @@ def test_a_headline_that_loses_who_did_what_to_whom_takes_the_bodys_sides(code):
     events = code("02-09-2013 Syrian Army Kills 40 al-Nusra Front Members in Damascus Ambush. The Syrian army killed 40 "
                   "members of the al-Nusra Front in an ambush near Damascus on Monday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Jabhat al-Nusra")]
+
+
+def test_an_opening_attack_by_a_named_group_on_no_one_named_is_the_bodys_violence(code):
+    events = code("Dozens Martyred Injured in Qamishli ISIL Terrorist Attack. A terrorist car bomb attack killed at least "
+                  "44 and injured 140 others on Wednesday in Qamishli city in Hasaka province.").events
+    assert [(e.event_type, e.actor1.name, e.fatalities) for e in events] == [
+        ("Explosions/Remote violence", "Islamic State (Syria)", 44)]

@@ -315,12 +315,12 @@ class Merge:
 
     def _kind_untold(self, lead: Event, event: Event) -> bool:
         """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia"), or as
-        attacks by no one named ("Seven killed in terrorist attacks in Aleppo"), does not say what kind it was; the
-        body's violence may be it, whatever its type."""
+        attacks on no one named ("Seven killed in terrorist attacks in Aleppo", "Dozens Martyred in Qamishli ISIL
+        Terrorist Attack"), does not say what kind it was; the body's violence may be it, whatever its type."""
         trigger = lead.trigger.lower()
         return {lead.event_type, event.event_type} <= VIOLENT_TYPES and (trigger in self.death_words or (
             trigger in self.acts_without_means and lead.event_type == "Battles"
-            and not self.actors.identifying_names(lead.all_actors())))
+            and not self.actors.identifying_names([lead.actor2, *lead.assoc_actor_2])))
 
     def _met_demonstration(self, event: Event, demonstrations: list[Event]) -> Event | None:
         """The demonstration in whose sentence the authorities' act ``event`` told how they met it, if any."""
