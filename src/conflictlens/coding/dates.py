@@ -207,9 +207,9 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
             if first is not None and first > reference:
                 first = first.replace(year=first.year - 1)  # the last such month before the article
             add(m, first, None, TimePrecision.MONTH if first else None, None if first else f"bad month {m.group(0)!r}")
-    for m in patterns.year_alone.finditer(text) if patterns.year_alone is not None and reference else ():
+    for m in patterns.year_alone.finditer(text) if patterns.year_alone is not None else ():
         year = int(m.group("y"))
-        if year < reference.year and free(m.start("y"), m.end("y")):
+        if reference is not None and year < reference.year and free(m.start("y"), m.end("y")):
             # Only a past year dates anything: the article's own year or a later one says no more than its date.
             add(m, dt.date(year, 1, 1), dt.date(year, 12, 31), TimePrecision.MONTH)
     for m in patterns.partial.finditer(text):
