@@ -176,8 +176,7 @@ class FatalityCounter:
     def _counts_the_doers(self, sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
         """"Two car bombs killed at least 25 people", "three gunmen shot dead a soldier": the count of what did the
         killing, the subject of a death verb that has an object, is not of the dead ("two soldiers died" is)."""
-        noun = sent[quantity.end - 1]
-        noun = noun.head if noun.dep_ == "nummod" else noun
+        noun = _counted(sent, quantity)
         verb = noun.head
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
         # "Two children killed 5 others injured": a headline's object the injured verb takes is no victim.
@@ -187,8 +186,7 @@ class FatalityCounter:
     def _running_total(self, sent: SpacySpan, quantity: Quantity) -> bool:
         """"bringing to 45 the number killed in 24 hours", "raising the toll to 61": a total carried on, not the
         event's own count."""
-        word = sent[quantity.end - 1]
-        word = word.head if word.dep_ == "nummod" else word
+        word = _counted(sent, quantity)
         return word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.lemma_.lower() in \
             self.running_total_verbs
 
@@ -262,9 +260,7 @@ class FatalityCounter:
         after = _noun_end(sent, quantity.end)
         if after < len(sent) and self._not_a_death(sent[after]):
             return True  # "Two children killed 5 others injured": a headline's count right before its injury word
-        noun = sent[quantity.end - 1]
-        if noun.dep_ in {"nummod", "amod"}:  # "13 others", "many others"
-            noun = noun.head
+        noun = _counted(sent, quantity)
         verb = noun.head
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not self._not_a_death(verb):
             return False
@@ -424,6 +420,12 @@ class FatalityCounter:
 
 
 COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
+
+
+def _counted(sent: SpacySpan, quantity: Quantity) -> Any:
+    """The noun a count counts ("13 others", "many others"), or the count itself where it stands alone."""
+    word = sent[quantity.end - 1]
+    return word.head if word.dep_ in {"nummod", "amod"} else word
 
 
 def _counted_by(sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
