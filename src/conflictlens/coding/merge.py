@@ -48,7 +48,7 @@ class Coreference:
         self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
         self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
-        self.more_exactly = _told_more_exactly(knowledge)
+        self.more_exactly = told_more_exactly(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None
@@ -210,7 +210,7 @@ class Merge:
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
-        self.more_exactly = _told_more_exactly(knowledge)
+        self.more_exactly = told_more_exactly(knowledge)
         self.outcomes_in_passing = set(knowledge.conventions.get("outcomes_told_in_passing", []))
         self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
         self.met_at_demonstration = dict(knowledge.conventions.get("met_at_demonstration", {}))
@@ -357,8 +357,7 @@ class Merge:
             return False
         # Two readings of one act's sides ("A Russian airstrike killed at least 38 civilians", told again with another
         # group named beside it): the same toll on the same day is the same act.
-        return self._same_sides(a, b) or (a.fatalities == b.fatalities > 0 and a.event_date is not None
-                                          and a.event_date == b.event_date)
+        return self._same_sides(a, b) or _one_toll_one_day(a, b)
 
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
@@ -415,8 +414,8 @@ class Merge:
         one, are one act told twice ("31 people have been killed by regime raids", "regime air raids killed 31
         people on Friday")."""
         return a.kind == b.kind and {a.event_type, b.event_type} <= VIOLENT_TYPES \
-            and self.one_violence_order[0] in {a.event_type, b.event_type} and a.fatalities == b.fatalities > 0 \
-            and a.event_date is not None and a.event_date == b.event_date and self._same_place(a, b)
+            and self.one_violence_order[0] in {a.event_type, b.event_type} and _one_toll_one_day(a, b) \
+            and self._same_place(a, b)
 
     def _unattributed(self, a: Event, b: Event) -> bool:
         """Deaths told with no one the text names for them: a toll, not an act of its own ("nine civilians were
@@ -435,6 +434,11 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
+
+
+def _one_toll_one_day(a: Event, b: Event) -> bool:
+    """The same dead, more than none, on the same known day."""
+    return a.fatalities == b.fatalities > 0 and a.event_date is not None and a.event_date == b.event_date
 
 
 def _told(event: Event, text: str) -> str:
@@ -533,7 +537,8 @@ def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[
         event.sub_event_type = more.sub_event_type
 
 
-def _told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
+def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
+    """Each sub-type and the sub-types that tell its act more exactly (conventions' ``told_more_exactly``)."""
     return {sub: set(exact) for sub, exact in knowledge.conventions.get("told_more_exactly", {}).items()}
 
 
@@ -574,8 +579,7 @@ class Records:
     def __call__(self, annotated: AnnotatedDocument) -> None:
         text = annotated.document.text
         for event in annotated.events or []:
-            first = event.evidence[0]
-            event.notes = _summary(event, text[first.start : first.end])
+            event.notes = _summary(event, _told(event, text))
             event.assign_id()
 
 

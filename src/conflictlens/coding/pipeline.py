@@ -46,7 +46,7 @@ from conflictlens.coding.gazetteer import Gazetteer
 from conflictlens.coding.grammar import Grammar
 from conflictlens.coding.interactions import Interaction, interactions
 from conflictlens.coding.language import detect_language
-from conflictlens.coding.merge import Coreference, Merge, Records
+from conflictlens.coding.merge import Coreference, Merge, Records, told_more_exactly
 from conflictlens.coding.places import EventPlaces, PlaceResolver, Places
 from conflictlens.coding.relevance import Relevance
 from conflictlens.coding.roles import ImpliedActors, Roles
@@ -86,8 +86,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         stages.append(SubtypeSecondOpinion(classifier, ratio=settings.classifier_ratio,
                                            own_words=knowledge.conventions["remote_means"]
                                            | knowledge.conventions.get("sub_type_words", {}),
-                                           exact_sub_types={exact for subs in knowledge.conventions.get(
-                                               "told_more_exactly", {}).values() for exact in subs}))
+                                           exact_sub_types=set().union(*told_more_exactly(knowledge).values())))
     stages.append(Records())
     check_order(stages)
     return stages

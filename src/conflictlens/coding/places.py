@@ -171,11 +171,10 @@ class PlaceResolver:
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.direction_words = {w.lower() for key, words in self.directional.items() for w in [key, *words]}
-        names = sorted({name for o in (knowledge.outlets or {}).get("outlets", []) for name in [o["name"], *o.get(
-            "aliases", [])] if " " in name}, key=len, reverse=True)
+        outlets = {name for o in (knowledge.outlets or {}).get("outlets", []) for name in [o["name"], *o.get("aliases", [])]}
+        names = sorted((n for n in outlets if " " in n), key=len, reverse=True)
         self.outlet_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b" if names else r"(?!)")
-        self.outlet_words = {name for o in (knowledge.outlets or {}).get("outlets", [])
-                             for name in [o["name"], *o.get("aliases", [])] if " " not in name}
+        self.outlet_words = {n for n in outlets if " " not in n}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.border_words = {w.lower() for w in knowledge.conventions.get("border_words", [])}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}

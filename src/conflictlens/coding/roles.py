@@ -298,8 +298,8 @@ class Roles:
               toponyms: list[Any], annotated: AnnotatedDocument) -> None:
         trigger, sent = draft.trigger, draft.sentence
         mention_roots = [sent.doc[i] for i in sorted(roots) if sent.start <= i < sent.end]
-        country_roots = [sent.doc[t.token_end - 1] for t in toponyms if t.country_code]
-        self.sides.read(trigger, mention_roots, attribution.claimant_tokens, country_roots)
+        countries = {t.token_end - 1: t.country_code for t in toponyms if t.country_code}  # by each name's last word
+        self.sides.read(trigger, mention_roots, attribution.claimant_tokens, [sent.doc[i] for i in countries])
         place = draft.event.place
         context = annotated.actor_context
         assert context is not None
@@ -312,8 +312,7 @@ class Roles:
 
         side_one = resolve_all(trigger.side_one)
         for root in trigger.agent_countries:
-            topo = next(t for t in toponyms if t.token_end - 1 == root.i)
-            military = self._military_of(topo.country_code)
+            military = self._military_of(countries[root.i])
             if military is not None:
                 side_one.append(military)
         if trigger.group.sub_event_type in self.state_weapon_sub_types and all(
@@ -321,7 +320,6 @@ class Roles:
             # "fighters were martyred as an Israeli drone struck their position", "Thirty civilians were killed in
             # Syrian air strikes": the weapon's own people's adjective names the striker over any vague side, or the
             # victims, that the clause around it gives.
-            countries = {t.token_end - 1: t.country_code for t in toponyms if t.country_code}
             side_one = [*self._military_named_by_demonym(trigger, countries), *side_one]
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
