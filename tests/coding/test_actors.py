@@ -59,7 +59,8 @@ def test_ministry_pattern_is_qualified_by_country(pipeline):
 
 def test_a_capitalised_is_before_its_peoples_word_is_the_islamic_state(pipeline):
     assert canonical(pipeline, "Kurdish units killed 10 IS members near Kobane.") == [
-        ("IS members", "Islamic State (Sahel)")]  # the vague name takes the report's country (Mali here)
+        ("Kurdish units", "Kurdish armed groups"),
+        ("IS members", "Islamic State (Sahel)")]  # the vague names take the report's country (Mali here)
     assert canonical(pipeline, "The concern is members of the council, who met on Monday.") == []
 
 
@@ -124,3 +125,27 @@ def test_a_name_printed_without_its_apostrophes_is_the_name(pipeline):
 def test_a_partys_military_wing_is_no_states_military_and_servicemen_are(pipeline):
     assert canonical(pipeline, "The party's military wing attacked Turkish servicemen in Afrin.") == [
         ("Turkish servicemen", "Military Forces of Turkey")]
+
+
+def test_a_groups_possessive_without_its_apostrophe_and_its_long_names(code):
+    events = code("Syrian jets struck ISILs positions near Raqqa in Syria on Monday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
+    events = code("Army troops killed 33 members of the Islamic State in Iraq and Levant near Raqqa in Syria on "
+                  "Monday.").events
+    assert [e.actor2.name for e in events] == ["Islamic State (Syria)"]
+
+
+def test_a_named_groups_vague_head_noun_is_the_groups(pipeline, code):
+    assert canonical(pipeline, "Jaysh al-Fateh terrorists attacked an army post.")[0] == (
+        "Jaysh al-Fateh terrorists", "Jaish al-Fatah")
+    events = code("200 Jeish Al Fatah Terrorists Killed by Syrian Army in Aleppo.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Jaish al-Fatah")]
+    for text in ("On March 3, presumed ISWAP militants abducted two herders in the village of Toumour, Niger.",
+                 "On March 3, presumed ISWAP militants abducted and executed two herders near Toumour, Niger."):
+        assert [e.actor1.name for e in code(text).events] == ["Islamic State (West Africa)"]
+
+
+def test_whom_an_actor_is_tied_to_is_not_the_actor(pipeline):
+    assert canonical(pipeline, "The Al-Qaeda-affiliated Nusra Front abducted a priest.") == [
+        ("Nusra Front", "Jabhat al-Nusra")]
+    assert [text for text, _ in canonical(pipeline, "ISIS-inspired gunmen attacked a church.")] == ["gunmen"]

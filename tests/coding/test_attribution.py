@@ -121,3 +121,10 @@ def test_a_denier_is_named_after_the_dateline(pipeline, attributor):
 def test_a_report_of_what_someone_accuses_is_an_allegation_not_a_battle(pipeline):
     events = _coded(pipeline, "Kinshasa accused Rwanda on Tuesday of backing the M23 rebels in North Kivu.")
     assert all(e.kind != "event" or e.event_type not in {"Battles"} for e in events)
+
+
+def test_an_act_blamed_on_someone_is_not_who_blames(pipeline, attributor):
+    a = attribute(pipeline, attributor, "Forty people were wounded in the attack in Marqashiya which was blamed on "
+                                        "the rebels.")
+    assert (a.claim_type, a.claimant) == ("alleged", None)
+    assert not a.claimant_tokens

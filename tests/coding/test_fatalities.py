@@ -74,6 +74,14 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # A total carried on is not the event's count.
         ("Air strikes killed at least 12 civilians in Aleppo on Monday a monitor said bringing to 45 the number "
          "killed in 24 hours of bombardment.", 12),
+        # A period's total is no event's toll; a day's ("in the past 24 hours") is.
+        ("Government troops repelled six assaults near Hama in the last ten days, killing over 1,500 militants.", 0),
+        ("Over the past few weeks 300 civilians died in the bombing of the town.", 0),
+        ("At least 25 people were killed in the past 24 hours in Aleppo.", 25),
+        # People a side lost are its dead; ground or vehicles lost are not.
+        ("The government lost more than 40 troops in the militant counter-attack on Sunday.", 40),
+        ("The rebels lost 12 of their fighters in the battle for the hill.", 12),
+        ("The army lost 3 vehicles and control of the town.", 0),
         # Martyrs are the dead, and the verb's own passive subject is its count however far.
         ("Three fighters from the Popular committees in Syrias Quneitra were martyred as an Israeli drone struck "
          "their position.", 3),

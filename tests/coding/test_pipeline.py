@@ -502,3 +502,73 @@ def test_an_opening_attack_by_a_named_group_on_no_one_named_is_the_bodys_violenc
                   "44 and injured 140 others on Wednesday in Qamishli city in Hasaka province.").events
     assert [(e.event_type, e.actor1.name, e.fatalities) for e in events] == [
         ("Explosions/Remote violence", "Islamic State (Syria)", 44)]
+
+
+def test_a_states_warplanes_and_its_regimes_or_governments_weapons_are_its_militarys(code):
+    told = [
+        "Syrian warplanes bombed rebel positions near Maarat al-Numan in Syria on Monday, killing four fighters.",
+        "Regime airstrikes on Sunday on the town of Kafr Nabl in Idlib province in Syria killed two children, "
+        "activists said.",
+        "Government shelling killed six civilians in the town of Douma in Syria on Tuesday.",
+    ]
+    assert [[e.actor1.name for e in code(text).events] for text in told] == [["Military Forces of Syria"]] * 3
+
+
+def test_a_weapon_destroyed_or_seized_is_no_attack_with_it(code):
+    for text in ("Soldiers destroyed a mortar and a bulldozer of the rebels in Homs, Syria, on Tuesday.",
+                 "Police seized two rockets and a drone in a warehouse in Homs, Syria, on Tuesday."):
+        assert [e.event_type for e in code(text).events if e.event_type == "Explosions/Remote violence"] == []
+
+
+def test_a_village_the_attack_is_named_at_again_places_the_event_told_in_its_province(code):
+    events = code("A car bomb killed 20 people on Friday in a village in the province of Idlib in Syria. More than 40 "
+                  "people were wounded in the attack on the village of Marqashiya which was blamed on the rebels.").events
+    assert [(e.sub_event_type, e.place.name, e.place.admin1, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Marqashiya", "Idlib", 20)]
+
+
+def test_a_pages_keywords_tell_no_event(code):
+    events = code("Rebels shelled the town of Nubl in Aleppo, Syria, on Monday, killing three civilians. Tags suicide "
+                  "attack The Syrian war Ahrar al-Sham Jaish al-Islam Idlib").events
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_bomb_blast_is_an_explosive_and_the_aircraft_that_dropped_or_jets_that_hit_are_their_states(code):
+    events = code("A bomb blast claimed by the Islamic State group killed at least 30 people in Qamishli, Syria, on "
+                  "Wednesday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Remote explosive/landmine/IED", "Islamic State (Syria)")]
+    events = code("Syrian regime aircraft killed at least 12 people when they dropped barrel bombs on a camp in Idlib "
+                  "province, Syria, on Wednesday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]
+    events = code("Rebels said Russian jets hit an outpost in Idlib province, Syria, on Sunday, killing two "
+                  "fighters.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Russia")]
+
+
+def test_a_clash_told_from_its_dead_names_the_party_they_fought_and_kurdish_fighters_by_country(code):
+    events = code("At least 18 jihadists from the Islamic State group were killed in clashes with Kurdish fighters near "
+                  "the town of Kobane in Syria on Friday.").events
+    assert [(e.actor1.name, e.actor2.name, e.fatalities) for e in events] == [
+        ("YPG: People's Protection Units", "Islamic State (Syria)", 18)]
+    events = code("Kurdish fighters killed five soldiers near Erbil in Iraq on Friday.").events
+    assert [e.actor1.name for e in events] == ["Peshmerga"]
+
+
+def test_the_dead_of_a_clause_that_tells_what_a_states_aircraft_did_are_its_victims(code):
+    events = code("On Wednesday 20 Islamic State fighters were killed when regime warplanes struck a convoy near "
+                  "Palmyra in Syria.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
+    events = code("Many of the Islamic State fighters died after Syrian warplanes bombarded the area of Tabqa in Syria "
+                  "on Sunday.").events
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
+        ("Air/drone strike", "Military Forces of Syria", "Islamic State (Syria)")]
+    events = code("Two barrels bombs were dropped on the camp near Atmeh in Idlib, Syria, on Monday, killing 9 "
+                  "people.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_truce_the_sides_keep_is_no_new_agreement(code):
+    events = code("Government forces and Kurdish fighters in Hasakeh, Syria, have enjoyed a truce while the Islamic "
+                  "State group threatens the province.").events
+    assert [e.sub_event_type for e in events] == []

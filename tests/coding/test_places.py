@@ -67,7 +67,7 @@ def test_an_unknown_place_is_a_recorded_warning_and_keeps_its_name_near_the_know
 def test_mentions_are_kept_for_review(code):
     result = code("JNIM fighters attacked Djibo on Monday.")
     assert [(m.label, m.text, m.canonical) for m in result.mentions] == [
-        ("ACTOR", "JNIM", "JNIM: Group for Support of Islam and Muslims"),
+        ("ACTOR", "JNIM fighters", "JNIM: Group for Support of Islam and Muslims"),  # the name with its head noun
         ("PLACE", "Djibo", "Djibo"),
         ("DATE", "on Monday", "2024-05-06"),
     ]
@@ -498,3 +498,24 @@ def test_where_a_speaker_said_it_is_not_where_it_happened(code):
     event = code("Syrian opposition leaders said in Turkey that a chemical attack on Douma killed 300 people on "
                  "Wednesday.").events[0]
     assert event.place.name == "Dūmā"
+
+
+def test_a_neighbourhood_is_in_the_reports_country_not_a_city_abroad_of_its_name(code):
+    events = code("An army unit clashed in Syria on Tuesday with an armed group of al-Qaeda whose members tried to "
+                  "infiltrate from Sana neighborhood to Rasafa neighborhood, leaving most of them dead.").events
+    assert [e.place.country for e in events] == ["Syria"]
+
+
+def test_where_fighters_come_from_and_a_kind_of_place_alone_are_no_scene(code):
+    events = code("Fighting raged near Aleppo in Syria. The army killed 50 militants on Sunday including foreign "
+                  "combatants from Chechnya (Russia).").events
+    assert {e.place.country for e in events} == {"Syria"}
+    events = code("Six killed in Airstrike on Village in Syria Belgian F-16 Jets in Area.").events
+    assert [e.place.name for e in events] == ["Syria"]
+
+
+def test_a_country_a_passive_report_names_is_where_it_happened(code):
+    events = code("Kurdish fighters battled militants in Kobane, Syria, on Monday. In Iraq meanwhile at least 17 "
+                  "people were reported killed when a suicide bomber attacked a post watching the Tigris River late "
+                  "Monday.").events
+    assert [e.place.country for e in events] == ["Syria", "Iraq"]

@@ -76,9 +76,10 @@ class ActorDictionary:
         aliases: list[tuple[str, str]] = []
         token_patterns: list[tuple[list[dict[str, Any]], str]] = []
 
-        def add(entry: ActorEntry, names: Iterable[str]) -> None:
+        def add(entry: ActorEntry, names: Iterable[str], *, possessives: bool = False) -> None:
             entries.setdefault(entry.key, entry)
-            aliases.extend((spelling, entry.key) for alias in names for spelling in _scraped_spellings(alias))
+            aliases.extend((spelling, entry.key) for alias in names
+                           for spelling in _scraped_spellings(alias, possessive=possessives))
 
         for template in data.get("country_templates", []):
             for country in knowledge.countries:
@@ -91,7 +92,7 @@ class ActorDictionary:
             add(
                 ActorEntry(item["name"], item["name"], item["inter"], item.get("kind"), item.get("country"), False, None,
                            bool(item.get("vague")), tuple(item.get("operates_in", ())), item.get("by_country")),
-                [item["name"], *item.get("aliases", [])],
+                [item["name"], *item.get("aliases", [])], possessives=True,
             )
             token_patterns.extend((pattern, item["name"]) for pattern in item.get("token_patterns", []))
         for item in data.get("generic", []):
@@ -184,11 +185,15 @@ class ActorDictionary:
                      country=country, surface=surface)
 
 
-def _scraped_spellings(alias: str) -> list[str]:
+def _scraped_spellings(alias: str, *, possessive: bool = False) -> list[str]:
     """An alias, and as scraped news often prints it, without its apostrophes ("Peoples Protection Units", "Syrias
-    army")."""
+    army"); with ``possessive``, also a group's initials in the possessive that lost its apostrophe ("targeted ISILs
+    positions"). Only initials: a name that is a word would take its plural ("Platform", "media platforms")."""
     bare = re.sub(r"\s?['\u2019]", "", alias)
-    return [alias, bare] if bare != alias else [alias]
+    spellings = [alias, bare] if bare != alias else [alias]
+    if possessive and ACRONYM.match(bare) and not bare.endswith(("s", "S")):
+        spellings.append(f"{bare}s")
+    return spellings
 
 
 def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:

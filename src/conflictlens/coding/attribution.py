@@ -114,7 +114,7 @@ class Attributor:
             if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
                 self._reporting(token, sent, name_of, result)
             elif lemma in self.accusing and token.pos_ == "VERB":
-                subject = self._subject(token)
+                subject = self._accuser(token)
                 if subject is not None:
                     result.accuser = self._source(subject, sent, name_of)
                     result.claimant_tokens.update(t.i for t in subject.subtree)
@@ -235,6 +235,13 @@ class Attributor:
                         for t in c.subtree}
             context = " ".join(t.text for t in verb.subtree if t.i not in reported)
             result.claimant = self._source(subject, sent, name_of, context=context)
+
+    def _accuser(self, verb: Token) -> Token | None:
+        """Who accuses: the subject of an active verb, the agent of a passive one ("the attack, which was blamed on
+        rebels": the attack is what is blamed, and no one is named blaming)."""
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return self._subject(verb)
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
     def _subject(self, verb: Token) -> Token | None:
         # "DAMASCUS, SANA - A military source denied": the parser gives the verb two subjects.

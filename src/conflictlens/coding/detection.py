@@ -97,6 +97,7 @@ class EventDetector:
         self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
         self.requests_told = {v.lower() for v in conventions["requests_that_are_developments"]}
         self.undoing_nouns = {v.lower() for v in conventions["undoing_nouns"]}
+        self.keeping_verbs = {v.lower() for v in conventions.get("keeping_verbs", [])}
         self.cessation_verbs = {v.lower() for v in conventions.get("cessation_verbs", [])}
         self.cessation_verbs_of_acts = {v.lower() for v in conventions.get("cessation_verbs_of_acts", [])}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
@@ -112,6 +113,8 @@ class EventDetector:
         self.senses_with_subjects = {verb.lower(): {o.lower() for o in subjects}
                                      for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
+        self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
+        self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
         self.gathering_verbs = {w.lower() for w in conventions.get("gathering_verbs", [])}
@@ -188,6 +191,7 @@ class EventDetector:
                     or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
+                    or self._weapon_as_thing(span) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
@@ -259,8 +263,9 @@ class EventDetector:
 
     def _undone(self, head: Token) -> bool:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
-        "ceasefire violations"."""
-        return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns
+        "ceasefire violations"; nor is one a side keeps or enjoys ("have enjoyed a truce"), a state of things."""
+        return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns or (
+            head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.keeping_verbs)
 
     def _ceased(self, span: SpacySpan) -> bool:
         """What a side stopped doing is not done that day: "the air forces had stopped bombing Aleppo", "the army
@@ -329,6 +334,16 @@ class EventDetector:
             # fighting position" names a thing)
             return False
         return modified.i not in covered and modified.lemma_.lower() not in self.act_nouns
+
+    def _weapon_as_thing(self, span: SpacySpan) -> bool:
+        """"The army destroyed a mortar and a bulldozer", "seized two rockets": a weapon that something is done to
+        is a thing, not its firing."""
+        head = span.root
+        if len(span) != 1 or not {head.lemma_.lower(), head.lower_} & self.weapon_nouns:
+            return False
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ in {"dobj", "obj", "nsubjpass"} and head.head.lemma_.lower() in self.weapon_taking_verbs
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
@@ -152,13 +153,19 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
         if ent.label_ != ACTOR_LABEL or ent.ent_id_ not in actors.entries:
             continue
         entry = actors.entries[ent.ent_id_]
-        # "JNIM fighters" is one mention: the vague head noun belongs to the name before it.
-        if entry.generic and mentions and ent.start == previous_end and not mentions[-1].entry.generic:
+        # "JNIM fighters", "Jaysh al-Fateh terrorists" is one mention: the vague head noun belongs to the name before it.
+        if (entry.generic or entry.vague) and mentions and ent.start == previous_end and not (
+                mentions[-1].entry.generic or mentions[-1].entry.vague):
+            named = mentions[-1]
+            mentions[-1] = replace(named, text=doc.text[named.start : ent.end_char], end=ent.end_char)
+            previous_end = ent.end
             continue
         if entry.generic and _inside_name(doc, ent.start, ent.end):
             continue  # "the rights group Sahel Civilian Monitor" names an organisation, not civilians
         if _holder_of_ground(doc, ent.end):
             continue  # "government-held districts", "IS-controlled areas" say whose ground, not who acted
+        if _ties_to(doc, ent.end):
+            continue  # "the Al-Qaeda-affiliated Nusra Front", "ISIS-inspired gunmen": whom the actor is tied to
         if entry.generic and ent.end < len(doc) and doc[ent.end].lower_ in ORGANISATION_PARTS:
             continue  # "the party's military wing" is the party's armed group, not a state's military
         if entry.generic and _title_of_a_name(doc, ent.start, ent.end):
@@ -169,12 +176,19 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
 
 
 HOLDING_WORDS = {"held", "controlled"}
+# Words after a name and a hyphen that describe another actor by its ties: "Al-Qaeda-linked", "ISIS-inspired".
+TIE_WORDS = {"linked", "affiliated", "allied", "aligned", "inspired", "loyal", "backed", "supported", "sponsored",
+             "funded", "leaning"}
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
 
 
 def _holder_of_ground(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOLDING_WORDS
+
+
+def _ties_to(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in TIE_WORDS
 
 
 def _title_of_a_name(doc: Doc, start: int, end: int) -> bool:

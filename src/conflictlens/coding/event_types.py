@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS, RIOTER_INTER, ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
-from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
+from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import next_sentence, sentences_after
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -63,6 +63,12 @@ class EventTyping:
                                      for w in words}
         self.other_time_marks = {w.lower() for w in conventions["other_time_marks"]}
         self.ambiguous_means = {w.lower() for w in conventions["remote_means_ambiguous"]}
+        self.demonyms = {d.lower() for country in knowledge.countries for d in country.demonyms}
+        self.bomb_nouns = {w.lower() for w in conventions["bomb_nouns"]}
+        self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
+        self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
+            w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
+            w.lower() for w in conventions["dropped_bomb_words"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.sentence_attribution is not None
@@ -102,10 +108,18 @@ class EventTyping:
                         return self.remote_means[form]
         return None
 
+    def _bomb_on_the_ground(self, trigger: Trigger) -> bool:
+        """"A bomb exploded in the market", "the bomb went off": a bomb is a placed explosive unless its sentence
+        names what dropped it ("warplanes dropped bombs", "barrel bombs", "an air raid")."""
+        root = trigger.span.root
+        return len(trigger.span) == 1 and root.pos_ == "NOUN" and root.lower_ in self.bomb_nouns and not any(
+            t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words for t in root.sent)
+
     def _means_modifier(self, word: Token) -> bool:
-        """A word of two senses that another weapon word modifies names the weapon: "air strikes" as "strikes"
-        alone (a labour strike) does not."""
-        return any(c.dep_ in {"compound", "amod"} and c.lower_ in self.remote_means for c in word.children)
+        """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air
+        strikes", "Russian jets", as "strikes" alone (a labour strike) does not."""
+        return any(c.dep_ in {"compound", "amod"} and (c.lower_ in self.remote_means or c.lower_ in self.demonyms)
+                   for c in word.children)
 
     def _type(self, draft: EventDraft, attribution: SentenceAttribution) -> None:
         event, trigger, sent = draft.event, draft.trigger, draft.sentence
@@ -136,6 +150,8 @@ class EventTyping:
             event_type, sub_type = group.if_violent
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
+        if sub_type == self.air_strike and self._bomb_on_the_ground(trigger):
+            sub_type = self.placed_explosive
         if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
             # Only the state arrests; an armed group that detains people abducts them (ACLED's rule).
             event_type, sub_type = "Violence against civilians", "Abduction/forced disappearance"

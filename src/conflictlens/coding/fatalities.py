@@ -106,6 +106,7 @@ class FatalityCounter:
         self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
         self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
         self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
+        self.losing_verbs = {w.lower() for w in conventions.get("losing_verbs", [])}
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
         self.toll_verbs = {w.lower() for w in conventions.get("toll_verbs", [])}
@@ -115,6 +116,10 @@ class FatalityCounter:
         self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
         self.part_marks = [tuple(w.lower().split()) for w in conventions.get("part_marks", [])]
         self.max_event_deaths = int(conventions["max_event_fatalities"])
+        openers = "|".join(r"\s+".join(map(re.escape, w.split())) for w in conventions.get("period_openers", []))
+        units = "|".join(map(re.escape, conventions.get("period_units", [])))
+        self.period = re.compile(rf"\b(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units})\b", re.IGNORECASE) \
+            if openers and units else None
 
     def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""
@@ -171,7 +176,19 @@ class FatalityCounter:
     def is_death_cue(self, token: Any) -> bool:
         if self._not_a_death(token):
             return False
-        return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words
+        return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words or self._lost_people(token)
+
+    def _lost_people(self, token: Any) -> bool:
+        """"Damascus lost more than 40 troops", "ISIL also lost 15 militants", "lost 12 of its fighters": a side that
+        lost people lost them dead (ground, control or vehicles lost are no deaths)."""
+        if token.lemma_.lower() not in self.losing_verbs:
+            return False
+        for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+            people = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                             if g.dep_ == "pobj")]
+            if any(p.lemma_.lower() in self.person_nouns for p in people):
+                return True
+        return False
 
     def _counts_the_doers(self, sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
         """"Two car bombs killed at least 25 people", "three gunmen shot dead a soldier": the count of what did the
@@ -214,8 +231,8 @@ class FatalityCounter:
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
                 and not self._in_another_times_clause(t) and not self._with_the_injured(t)
                 and not in_headline_list(sent.doc[t.i : t.i + 1], self.furniture_labels)]
-        if not cues:
-            return 0, None
+        if not cues or (self.period is not None and self.period.search(sent.text)):
+            return 0, None  # no death word, or a period's total
         injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
         # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
         quantities = [q for q in self.quantities(sent, dates)

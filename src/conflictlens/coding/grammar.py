@@ -60,6 +60,7 @@ class Grammar:
     continuation_openers: tuple[str, ...]
     anaphoric_determiners: tuple[str, ...]
     copulas: frozenset[str]
+    cause_marks: frozenset[str]
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Grammar:
@@ -92,6 +93,7 @@ class Grammar:
             continuation_openers=tuple(words["continuation_openers"]),
             anaphoric_determiners=tuple(words["anaphoric_determiners"]),
             copulas=lowered("copulas"),
+            cause_marks=lowered("cause_marks"),
         )
 
     def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:
@@ -268,10 +270,13 @@ def in_headline_list(span: Span, labels: set[str]) -> bool:
     """Words in a web page's labelled list of other reports' headlines, copied with the article ("Related US-Led
     Coalition Airstrikes Near Raqqa Killed at Least 84 Civilians"): a capitalised label before them, then headline
     case up to them and past them. Their own words decide: "Tags Hassakeh YPG Syrian regime warplanes bombed Kurdish
-    positions in the city" runs from the keywords into the article's prose."""
+    positions in the city" runs from the keywords into the article's prose; the keyword right after the label is
+    one."""
     label = next((t for t in reversed(span.sent) if t.i < span.start and t.is_title and t.lower_ in labels), None)
     if label is None:
         return False
+    if label.i == span.start - 1:
+        return True  # "Tags suicide attack The Syrian war": the label's first keyword
     return all(headline_case(t.text for t in span.doc[start:end]) for start, end in (
         (label.i + 1, span.start), (span.start, min(span.end + HEADLINE_WORDS_PAST, span.sent.end))))
 

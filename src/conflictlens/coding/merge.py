@@ -123,7 +123,10 @@ class Coreference:
         if event.place is None or event.place.geo_precision == GeoPrecision.EXACT or event.place.level == "country":
             return
         for toponym in self._own_toponyms(index, annotated):
-            place = self.places.to_place(toponym)
+            # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
+            # names the event's place within its region.
+            place = self.places.unresolved_place(toponym, around=event.place) if toponym.unresolved \
+                else self.places.to_place(toponym)
             if place is not None and _narrower(place, event.place):
                 event.place = place
                 return
@@ -154,11 +157,14 @@ class Coreference:
 
     def _retold_where_it_was(self, draft: EventDraft, previous: Event) -> bool:
         """"US air strikes killed 50 militants near Aleppo", then "Most of the 50 fighters killed in the attacks west
-        of Aleppo were foreigners": the act named again, by a word that tells no means, where the previous one was."""
+        of Aleppo were foreigners": the act named again, by a word that tells no means, where the previous one was,
+        or at a place within it ("a car bomb killed 34 in a village in Hama province", then "50 were wounded in the
+        attack in Al-Horra")."""
         head, event = draft.trigger.head, draft.event
-        return event.event_type == "Battles" and _definite(head) and head.lower_ in self.acts_without_means \
+        return _definite(head) and head.lower_ in self.acts_without_means \
             and event.place is not None and previous.place is not None \
-            and (_same_town(event.place, previous.place) or _contains(event.place, previous.place)) \
+            and (_same_town(event.place, previous.place) or _contains(event.place, previous.place)
+                 or _contains(previous.place, event.place)) \
             and (event.event_date is None or previous.event_date is None or event.time_precision != TimePrecision.DAY
                  or event.event_date == previous.event_date)
 

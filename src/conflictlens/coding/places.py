@@ -63,6 +63,8 @@ DIVISION_PREFIXES = {"rural"}
 COUNTRYSIDE_NOUNS = {"countryside"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+# Words after a name that make it a part of a town ("Sana neighborhood"), never a city or region of that name.
+TOWN_PART_NOUNS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
 # Words after a name that say what kind of place it is ("Tillaberi Region", "Kano State"), not more of the name.
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
@@ -142,6 +144,7 @@ class Toponym:
     # has only in another spelling, also "the province of Hassakeh" (a known name in "Diffa region" stays its seat).
     division_word: bool = False
     village_word: bool = False  # "the village of Bima", "Koutou village": a small place, not a city of that name
+    town_part: bool = False  # "Sana neighborhood": a part of a town, in the country the report is about
     weak: bool = False  # accepted only for being a proper noun: kept if it lies in the document's countries
     qualifier: bool = False  # "(Ayorou, Tillaberi)" or ", Tenn." after a place name: where it lies, not the place
     qualifiers: list[Toponym] = field(default_factory=list)  # the qualifiers that follow this toponym
@@ -279,10 +282,12 @@ class PlaceResolver:
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
         """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
-        speaker was, not where the act happened."""
+        speaker was, not where the act happened (a passive report has no speaker)."""
         name = doc[toponym.token_end - 1]
         prep = name.head if name.dep_ == "pobj" else None
-        return prep is not None and prep.lower_ in {"in", "at", "from"} and (
+        # "In Iraq at least 17 people were reported killed": a passive report names no speaker to be anywhere.
+        passive = prep is not None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in prep.head.children)
+        return prep is not None and prep.lower_ in {"in", "at", "from"} and not passive and (
             prep.head.lemma_.lower() in self.reporting_verbs or (
                 prep.head.dep_ in {"dobj", "dative"} and prep.head.head.lemma_.lower() in self.reporting_verbs))
 
@@ -441,6 +446,14 @@ class PlaceResolver:
             start = prev.i - (1 if prev.i - 1 >= sent_start and doc[prev.i - 1].lower_ in self.direction_words else 0)
             before = [t.lower_ for t in doc[max(sent_start, start - 3) : start]]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        town_part = bool(after) and after[0] in TOWN_PART_NOUNS
+        if town_part:
+            # "infiltrate from Sana neighborhood" in Damascus: not Sanaa, the capital of Yemen; a part of a town is
+            # a section of a town, or a village a town grew over, else a name the gazetteer lacks.
+            candidates = [c for c in candidates if c.feature_code == "PPLX" or (
+                c.feature_class == "P" and c.population < CITY_POPULATION and c.feature_code not in SEAT_BONUS)]
+            if not candidates:
+                return None
         sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
         verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
         place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
@@ -469,7 +482,9 @@ class PlaceResolver:
             bool(after) and after[0] in COUNTRYSIDE_NOUNS)
         topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
         # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
-        topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue)
+        # A town's part vouches for no country: it lies in the one the report is about.
+        topo.weak = not (cue or labelled or famous) or (span.root.ent_type_ in NON_PLACE_LABELS and not cue) or town_part
+        topo.town_part = town_part
         if topo.weak and _modifies_a_weapon(span, self.weapons):
             return None  # "59 Tomahawk cruise missiles": a weapon's name, not the town of that name
         return topo
@@ -532,6 +547,7 @@ class PlaceResolver:
                 or any(t.lower_ in self.not_place_words for t in span)
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
+                or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
                 or (not (kind_of or kind_after or (introduced and i != name_start))
                     and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
@@ -623,6 +639,10 @@ class PlaceResolver:
                 _without_own_votes(t.chosen, strong, own_votes[name_key(t.text)] + own_readings[name_key(t.text)])))]
         votes.update(t.chosen.country_code for t in toponyms
                      if t.chosen is not None and not t.weak and not t.not_a_scene)
+        leader = votes.most_common(1)[0][0] if votes else None
+        # "infiltrate from Sana neighborhood" in a report on Syria: a neighbourhood abroad is a namesake.
+        toponyms[:] = [t for t in toponyms if not (t.town_part and t.chosen is not None
+                                                   and t.chosen.country_code != leader)]
         for t in toponyms:
             if t.unresolved:
                 t.country_hint = votes.most_common(1)[0][0]
@@ -879,9 +899,10 @@ class EventPlaces:
         villages of Zahra and Nubl": where someone or something set out from, or people come from, is not where the
         act happened."""
         word = doc[toponym.token_end - 1]
-        while word.dep_ == "conj" or (word.dep_ == "pobj" and word.head.lower_ == "of"
-                                       and word.head.head.pos_ == "NOUN"):
-            word = word.head if word.dep_ == "conj" else word.head.head  # "Zahra and Nubl", "the territory of Iraq"
+        while word.dep_ in {"conj", "appos"} or (word.dep_ == "compound" and word.head.pos_ == "PROPN") or (
+                word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN"):
+            # "Zahra and Nubl", "the territory of Iraq"; a list the parse glued ("from Chechnya China")
+            word = word.head.head if word.dep_ == "pobj" else word.head
         if word.dep_ != "pobj" or word.head.lower_ != "from":
             return False
         came = word.head.head

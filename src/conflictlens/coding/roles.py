@@ -13,14 +13,14 @@ the report). It then settles the associated actors from the sides.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from conflictlens.coding.actors import ActorDictionary, ActorMention
+from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
@@ -147,8 +147,11 @@ class SideReader:
                     return 2
         if verb is None:
             return None
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and root.i == verb.head.i:
-            return 2  # "miners bombed by ...": the noun a passive participle modifies is its target
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and root.i == verb.head.i and not any(
+                c.dep_ in {"dobj", "obj"} for v in (verb, *verb.conjuncts) for c in v.children):
+            # "miners bombed by ...": the noun a passive participle modifies is its target; with an object it is a
+            # past tense the parse misread ("presumed ISWAP militants abducted [and executed] one civilian").
+            return 2
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None and _within(root, agent):
             return 1
@@ -253,8 +256,8 @@ def _nearest_subject_before(span: SpacySpan, excluded: set[int]) -> Token | None
         if token.pos_ != "VERB":
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in excluded), None)
-        if subject is not None:
-            return subject
+        if subject is not None and subject.pos_ != "PRON":
+            return subject  # "regime aircraft killed ten when they dropped barrel bombs": "they" are the aircraft
     return None
 
 
@@ -286,6 +289,10 @@ class Roles:
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
+        self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
+        self.fought_by_forces = set(knowledge.conventions["fought_by_forces"])
+        self.state_weapons = {w for sub_type in self.state_weapon_sub_types
+                              for w in knowledge.conventions["remote_means"][sub_type]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.drafts is not None and annotated.actor_roots is not None
@@ -315,14 +322,26 @@ class Roles:
             military = self._military_of(countries[root.i])
             if military is not None:
                 side_one.append(military)
-        if trigger.group.sub_event_type in self.state_weapon_sub_types and all(
+        weapons = self._weapons_doing(trigger)
+        # "Many of the Islamic State fighters died after Syrian warplanes bombarded the area": the state whose
+        # weapons did the act did it; another side the sentence gives it is the side struck.
+        striker = self._military_named_by_demonym(weapons, countries, local.country)
+        struck = [a for a in side_one if a.inter != 1] if striker else []
+        if struck:
+            side_one = [*striker, *(a for a in side_one if a.inter == 1)]
+        if (weapons or trigger.group.sub_event_type in self.state_weapon_sub_types) and all(
                 self.actors.is_vague(a) or a.inter == 7 for a in side_one):
             # "fighters were martyred as an Israeli drone struck their position", "Thirty civilians were killed in
-            # Syrian air strikes": the weapon's own people's adjective names the striker over any vague side, or the
-            # victims, that the clause around it gives.
-            side_one = [*self._military_named_by_demonym(trigger, countries), *side_one]
+            # Syrian air strikes", "Regime airstrikes": the weapon's own people's adjective, or the state's, names
+            # the striker over any vague side, or the victims, that the clause around it gives.
+            words = [*trigger.span, _noun_named_by(trigger.head)] \
+                if trigger.group.sub_event_type in self.state_weapon_sub_types else []
+            side_one = [*self._military_named_by_demonym([*words, *weapons], countries, local.country), *side_one]
+        if trigger.group.event_type in self.fought_by_forces:
+            # "Government shelling", "the government and rebels clashed": a state fights with its military.
+            side_one = [self._forces_of_government(a) for a in side_one]
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
-        side_two = [a for a in _either_or(resolve_all(trigger.side_two), trigger.side_two, sent)
+        side_two = [a for a in _unique([*struck, *_either_or(resolve_all(trigger.side_two), trigger.side_two, sent)])
                     if a.name not in {b.name for b in side_one}]
         # Civilians are targets in ACLED, never perpetrators.
         side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
@@ -330,6 +349,15 @@ class Roles:
         named_side_one = [a for a in side_one if not self.actors.is_vague(a)]
         if named_side_one:  # "Fighters of the Islamic State Sahel Province": the fighters are the group's
             side_one = named_side_one
+        # "18 jihadists from the Islamic State group": the vague fighters are the named group's.
+        armed_two = [a for a in side_two if a.inter in ARMED_INTERS]
+        if any(not self.actors.is_vague(a) for a in armed_two):
+            side_two = [a for a in side_two if not (a in armed_two and self.actors.is_vague(a))]
+            armed_two = [a for a in side_two if a.inter in ARMED_INTERS]
+        if not side_one and trigger.group.event_type == "Battles" and len(armed_two) >= 2:
+            # "jihadists were killed in clashes with Kurdish fighters": a clash told only from the side of its dead
+            # has the party they fought, named last, as its other side.
+            side_one, side_two = [armed_two[-1]], [a for a in side_two if a is not armed_two[-1]]
         actor1 = side_one[0] if side_one else None
         actor2 = side_two[0] if side_two else None
         speaker = self._speaker_of_possessive(trigger, attribution)
@@ -342,15 +370,36 @@ class Roles:
         draft.targets = target_tokens(trigger, self.grammar)
         draft.crowd = self._crowd_surface(trigger, sent)
 
-    def _military_named_by_demonym(self, trigger: Trigger, countries: dict[int, str]) -> list[Actor]:
-        """"Russian air strikes", "Israeli shelling", "a US missile strike", "an Israeli drone struck": the people's
-        adjective or the country's name before a state's weapon (a word of the trigger, or the noun it names a kind
-        of) names whose military struck."""
-        words = [*trigger.span, _noun_named_by(trigger.head)]
+    def _forces_of_government(self, actor: Actor) -> Actor:
+        entry = self.actors.entries.get(actor.name)
+        if entry is None or entry.kind != "government" or not actor.country:
+            return actor
+        return self.actors.military_of(actor.country) or actor
+
+    def _weapons_doing(self, trigger: Trigger) -> list[Token]:
+        """A state's weapons that do the act ("Syrian warplanes bombed"), the clause the act's outcome hangs from
+        ("Russian jets hit an outpost, killing one fighter") or the clause that tells how it came about ("22 fighters
+        were killed when regime warplanes struck a convoy")."""
+        head = trigger.head
+        verbs = [head, head.head] if head.dep_ in {"advcl", "xcomp"} else [head, _governing_verb(head)]
+        verbs += [c for c in head.children if c.dep_ == "advcl" and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
+        return [c for word in verbs if word is not None for c in word.children
+                if _doer(c) and c.lower_ in self.state_weapons]
+
+    def _military_named_by_demonym(self, words: Sequence[Token | None], countries: dict[int, str],
+                                   local_country: str | None) -> list[Actor]:
+        """"Russian air strikes", "Israeli shelling", "a US missile strike", "an Israeli drone struck", "Syrian
+        warplanes bombed": the people's adjective or the country's name before a state's weapon (a word of the
+        trigger, the noun it names a kind of, or the weapon that does it) names whose military struck."""
         for child in (c for word in words if word is not None for c in word.children):
-            if child.dep_ not in {"amod", "compound", "nmod"}:
-                continue
-            military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
+            state = child.lower_ in self.state_words
+            if child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj"):
+                continue  # "the regime bombed Douma" too
+            if state:
+                military = self.actors.military_of(local_country) if local_country else None
+            else:
+                military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
             if military is not None:
                 return [military]
         return []
