@@ -78,6 +78,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Government troops repelled six assaults near Hama in the last ten days, killing over 1,500 militants.", 0),
         ("Over the past few weeks 300 civilians died in the bombing of the town.", 0),
         ("At least 25 people were killed in the past 24 hours in Aleppo.", 25),
+        ("Russian jets destroyed oil stations and killed 77 militants during past week.", 0),
+        # A dying verb's dead are its subject, not the count after it.
+        ("Five people died and eight others were taken to hospital with breathing difficulties.", 5),
         # People a side lost are its dead; ground or vehicles lost are not.
         ("The government lost more than 40 troops in the militant counter-attack on Sunday.", 40),
         ("The rebels lost 12 of their fighters in the battle for the hill.", 12),

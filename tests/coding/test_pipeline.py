@@ -572,3 +572,24 @@ def test_a_truce_the_sides_keep_is_no_new_agreement(code):
     events = code("Government forces and Kurdish fighters in Hasakeh, Syria, have enjoyed a truce while the Islamic "
                   "State group threatens the province.").events
     assert [e.sub_event_type for e in events] == []
+
+
+def test_a_states_bombs_and_sorties_are_its_air_strikes_and_artillery_it_destroys_is_no_shelling(code):
+    events = code("Two children were killed by regime bombs in a rebel-held area of Aleppo, Syria, on Monday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]
+    events = code("Russian sorties killed 10 militants in a valley near Homs, Syria, on Monday, destroying 8 artillery "
+                  "pieces.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Russia")]
+
+
+def test_the_country_across_a_border_crossing_is_not_where_it_happened(code):
+    events = code("The Islamic State said it killed 50 rebels in a suicide bombing on a bus near the Atmeh border "
+                  "crossing with Turkey in Syria on Sunday.").events
+    assert [e.place.country for e in events] == ["Syria"]
+
+
+def test_a_states_own_word_before_an_act_of_war_names_its_military(code):
+    events = code("A government offensive killed 20 rebels near Hama in Syria on Monday.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+    events = code("Syrian protests against the government continued in Hama on Monday.").events
+    assert [e.actor1.name for e in events] == ["Protesters (Syria)"]

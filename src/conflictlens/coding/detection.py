@@ -341,6 +341,8 @@ class EventDetector:
         head = span.root
         if len(span) != 1 or not {head.lemma_.lower(), head.lower_} & self.weapon_nouns:
             return False
+        if head.dep_ == "compound":
+            head = head.head  # "destroying 8 artillery pieces"
         while head.dep_ == "conj":
             head = head.head
         return head.dep_ in {"dobj", "obj", "nsubjpass"} and head.head.lemma_.lower() in self.weapon_taking_verbs

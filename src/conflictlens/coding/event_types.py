@@ -65,6 +65,7 @@ class EventTyping:
         self.ambiguous_means = {w.lower() for w in conventions["remote_means_ambiguous"]}
         self.demonyms = {d.lower() for country in knowledge.countries for d in country.demonyms}
         self.bomb_nouns = {w.lower() for w in conventions["bomb_nouns"]}
+        self.state_words = {w.lower() for w in conventions["state_words"]}
         self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
             w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
@@ -113,7 +114,8 @@ class EventTyping:
         names what dropped it ("warplanes dropped bombs", "barrel bombs", "an air raid")."""
         root = trigger.span.root
         return len(trigger.span) == 1 and root.pos_ == "NOUN" and root.lower_ in self.bomb_nouns and not any(
-            t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words for t in root.sent)
+            t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words for t in root.sent) and not any(
+            c.lower_ in self.demonyms or c.lower_ in self.state_words for c in root.children)  # "regime bombs"
 
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air

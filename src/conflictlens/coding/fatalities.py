@@ -328,9 +328,11 @@ class FatalityCounter:
 
     def _coordinated_groups(self, cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
         """'Five soldiers and 12 militants were killed', 'two gunmen and a gendarme were killed': one count per
-        coordinated group of dead, a person named without a number counting one."""
+        coordinated group of dead, a person named without a number counting one; a dying verb's dead are its subject
+        ("five people died and eight others were taken to hospital")."""
+        dead = {"dobj", "nsubjpass"} | ({"nsubj"} if cue.lemma_.lower() in self.dying_verbs else set())
         for child in cue.children:
-            if child.dep_ not in {"dobj", "nsubjpass"}:
+            if child.dep_ not in dead:
                 continue
             nouns = _coordination(child)
             found = []

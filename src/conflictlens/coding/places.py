@@ -297,11 +297,14 @@ class PlaceResolver:
         return len(after) == 2 and after[0].text in self.outlet_words and after[1].lower_ in CALENDAR_WORDS
 
     def _across_the_border(self, doc: Doc, toponym: Toponym) -> bool:
-        """ "on the Syrian side of the border with Iraq": the country a border is shared with is the side the
-        report is not on."""
+        """ "on the Syrian side of the border with Iraq", "near the Atmeh border crossing with Turkey": the country a
+        border is shared with is the side the report is not on."""
         last = doc[toponym.token_end - 1]
-        return toponym.country_code is not None and last.dep_ == "pobj" and last.head.lower_ == "with" \
-            and last.head.head.lemma_.lower() in self.border_words
+        if toponym.country_code is None or last.dep_ != "pobj" or last.head.lower_ != "with":
+            return False
+        shared = last.head.head
+        return shared.lemma_.lower() in self.border_words or any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.border_words for c in shared.children)
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""

@@ -329,15 +329,19 @@ class Roles:
         struck = [a for a in side_one if a.inter != 1] if striker else []
         if struck:
             side_one = [*striker, *(a for a in side_one if a.inter == 1)]
-        if (weapons or trigger.group.sub_event_type in self.state_weapon_sub_types) and all(
-                self.actors.is_vague(a) or a.inter == 7 for a in side_one):
+        state_weapon = trigger.group.sub_event_type in self.state_weapon_sub_types
+        fought = trigger.group.event_type in self.fought_by_forces
+        if (weapons or state_weapon or fought) and all(self.actors.is_vague(a) or a.inter == 7 for a in side_one):
             # "fighters were martyred as an Israeli drone struck their position", "Thirty civilians were killed in
             # Syrian air strikes", "Regime airstrikes": the weapon's own people's adjective, or the state's, names
-            # the striker over any vague side, or the victims, that the clause around it gives.
-            words = [*trigger.span, _noun_named_by(trigger.head)] \
-                if trigger.group.sub_event_type in self.state_weapon_sub_types else []
-            side_one = [*self._military_named_by_demonym([*words, *weapons], countries, local.country), *side_one]
-        if trigger.group.event_type in self.fought_by_forces:
+            # the striker over any vague side, or the victims, that the clause around it gives; before any other
+            # act of war only the state's own word does ("regime raids", "a government offensive": "Syrian protests"
+            # are no state's).
+            words = [*trigger.span, _noun_named_by(trigger.head)]
+            side_one = [*self._military_named_by_demonym(
+                [*(words if state_weapon else []), *weapons], countries, local.country),
+                *self._military_named_by_demonym(words, countries, local.country, peoples=False), *side_one]
+        if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
             side_one = [self._forces_of_government(a) for a in side_one]
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
@@ -388,13 +392,15 @@ class Roles:
                 if _doer(c) and c.lower_ in self.state_weapons]
 
     def _military_named_by_demonym(self, words: Sequence[Token | None], countries: dict[int, str],
-                                   local_country: str | None) -> list[Actor]:
+                                   local_country: str | None, *, peoples: bool = True) -> list[Actor]:
         """"Russian air strikes", "Israeli shelling", "a US missile strike", "an Israeli drone struck", "Syrian
         warplanes bombed": the people's adjective or the country's name before a state's weapon (a word of the
-        trigger, the noun it names a kind of, or the weapon that does it) names whose military struck."""
+        trigger, the noun it names a kind of, or the weapon that does it) names whose military struck; so does the
+        state's own word ("regime", "government"), which alone counts without ``peoples``."""
         for child in (c for word in words if word is not None for c in word.children):
             state = child.lower_ in self.state_words
-            if child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj"):
+            if not (state or peoples) or (
+                    child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):
                 continue  # "the regime bombed Douma" too
             if state:
                 military = self.actors.military_of(local_country) if local_country else None
