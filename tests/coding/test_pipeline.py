@@ -593,3 +593,35 @@ def test_a_states_own_word_before_an_act_of_war_names_its_military(code):
     assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
     events = code("Syrian protests against the government continued in Hama on Monday.").events
     assert [e.actor1.name for e in events] == ["Protesters (Syria)"]
+
+
+def test_the_dead_cared_for_after_a_blast_and_raids_a_side_reduced_are_no_acts(code):
+    events = code("A bomb blast killed 44 people in Qamishli, Syria, on Wednesday. Civilians and local security forces "
+                  "with guns slung across their backs worked to carry the dead and wounded from the rubble.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)")]
+    assert code("Russia and the Syrian regime had reduced air raids on Aleppo, Syria, on Monday.").events == []
+
+
+def test_barrel_bombs_dropped_by_a_states_warplanes_are_its_air_strikes(code):
+    events = code("At least 10 people were killed on Friday in Daraa province, Syria, in barrel bomb attacks dropped by "
+                  "Syrian regime warplanes.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]
+
+
+def test_who_holds_the_ground_struck_is_not_the_side_struck(code):
+    events = code("An air raid hit a village controlled by the IS group near al-Bab in Syria on Tuesday killing 19 "
+                  "civilians including three children.").events
+    assert [e.actor2.name for e in events] == ["Civilians (Syria)"]
+
+
+def test_the_state_that_carries_out_an_act_or_whose_word_stands_before_it_made_it(code):
+    told = [
+        "Activists said that three regime airstrikes hit a public market in the town of Sarmin in Syria on Tuesday "
+        "killing 10 people.",
+        "The regime has stepped up air attacks in Aleppo province in Syria in recent days killing at least 57 "
+        "civilians.",
+        "An intensifying push by the Syrian government to take a rebel stronghold near Damascus killed at least 23 "
+        "people on Sunday.",
+    ]
+    assert [[e.actor1.name for e in code(text).events] for text in told] == [["Military Forces of Syria"]] * 3

@@ -115,6 +115,7 @@ class EventDetector:
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
+        self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
         self.gathering_verbs = {w.lower() for w in conventions.get("gathering_verbs", [])}
@@ -191,7 +192,7 @@ class EventDetector:
                     or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
-                    or self._weapon_as_thing(span) \
+                    or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
@@ -334,6 +335,14 @@ class EventDetector:
             # fighting position" names a thing)
             return False
         return modified.i not in covered and modified.lemma_.lower() not in self.act_nouns
+
+    def _tended(self, span: SpacySpan) -> bool:
+        """"Residents worked to carry the dead and wounded", "rescuers recovered bodies": the dead cared for after an
+        act, not an act."""
+        head = span.root
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.tending_verbs
 
     def _weapon_as_thing(self, span: SpacySpan) -> bool:
         """"The army destroyed a mortar and a bulldozer", "seized two rockets": a weapon that something is done to

@@ -34,8 +34,10 @@ class SideReader:
     """Fills a trigger's sides with the root tokens of the actor mentions of its sentence."""
 
     def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str],
-                 harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = ()) -> None:
+                 harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = (),
+                 state_participles: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.state_participles = {w.lower() for w in state_participles}
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
         self.perpetrator_nouns = {n.lower() for n in perpetrator_nouns}
         self.harm_words = {w.lower() for w in harm_words}
@@ -48,7 +50,9 @@ class SideReader:
         accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None)
         verb = _governing_verb(head)
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
-        candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}]
+        # "a village controlled by the IS group": whose ground a place is says who holds it, not who acted or was hit.
+        candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}
+                      and not self._holds_ground(r)]
         for root in candidates:
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
                                                                  outcome=trigger.group.outcome))
@@ -90,6 +94,10 @@ class SideReader:
                       and not (_doer(r) and r.lemma_.lower() in doers)]
             if clause:
                 trigger.side_two.append(clause[0])
+
+    def _holds_ground(self, root: Token) -> bool:
+        return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" \
+            and root.head.head.lemma_.lower() in self.state_participles
 
     def _tells_what_it_is(self, verb: Token, head: Token) -> bool:
         """The trigger is what the subject of its copula is: an outcome word there ("two commanders were among the
@@ -285,12 +293,14 @@ class Roles:
         self.sides = SideReader(grammar, accusation_verbs=knowledge.attribution["accusation_verbs"],
                                 perpetrator_nouns=knowledge.conventions["perpetrator_nouns"],
                                 harm_words=knowledge.conventions["harm_words"],
-                                dying_verbs=knowledge.conventions["dying_verbs"])
+                                dying_verbs=knowledge.conventions["dying_verbs"],
+                                state_participles=knowledge.conventions["state_participles"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
         self.fought_by_forces = set(knowledge.conventions["fought_by_forces"])
+        self.carrying_verbs = {w.lower() for w in knowledge.conventions["carrying_verbs"]}
         self.state_weapons = {w for sub_type in self.state_weapon_sub_types
                               for w in knowledge.conventions["remote_means"][sub_type]}
 
@@ -340,7 +350,9 @@ class Roles:
             words = [*trigger.span, _noun_named_by(trigger.head)]
             side_one = [*self._military_named_by_demonym(
                 [*(words if state_weapon else []), *weapons], countries, local.country),
-                *self._military_named_by_demonym(words, countries, local.country, peoples=False), *side_one]
+                *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
+                                                 peoples=False),
+                *self._state_word_before(trigger, local.country), *side_one]
         if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
             side_one = [self._forces_of_government(a) for a in side_one]
@@ -379,6 +391,20 @@ class Roles:
         if entry is None or entry.kind != "government" or not actor.country:
             return actor
         return self.actors.military_of(actor.country) or actor
+
+    def _carrying_verb(self, trigger: Trigger) -> Token | None:
+        """The verb that carries out the act named as its object: "The regime has stepped up air attacks", "the
+        government launched an offensive"."""
+        head = trigger.head
+        return head.head if head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.carrying_verbs else None
+
+    def _state_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
+        """"three regime airstrikes hit a market", however the parse reads it: the state's word right before the act."""
+        start = trigger.span.start
+        before = trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
+        military = self.actors.military_of(local_country) \
+            if before is not None and before.lower_ in self.state_words and local_country else None
+        return [military] if military is not None else []
 
     def _weapons_doing(self, trigger: Trigger) -> list[Token]:
         """A state's weapons that do the act ("Syrian warplanes bombed"), the clause the act's outcome hangs from
