@@ -519,3 +519,19 @@ def test_a_country_a_passive_report_names_is_where_it_happened(code):
                   "people were reported killed when a suicide bomber attacked a post watching the Tigris River late "
                   "Monday.").events
     assert [e.place.country for e in events] == ["Syria", "Iraq"]
+
+
+def test_the_village_a_later_sentence_places_the_act_in_is_its_place(code):
+    events = code("An air strike killed five medics at a clinic in a village near Syrias second city Aleppo on Tuesday. "
+                  "The clinic in the village of Khan Tuman was levelled in the strike, the group said.").events
+    assert [e.place.name for e in events] == ["Khan Tuman"]
+    events = code("At least 53 civilians died on Sunday when Russian air strikes hit residential buildings in a village "
+                  "held by Islamic State militants in Syria. The Observatory said the strikes hit the village of "
+                  "Al-Shafah in Deir az-Zour province.").events
+    assert [(e.place.name, e.place.admin1) for e in events] == [("Al-Shafah", "Deir ez-Zor")]
+
+
+def test_a_headlines_capitalised_word_of_death_ends_a_place_name(code):
+    events = code("Kurdish-led forces foiled a large-scale attack near the town of Manbij Killing 80 Terrorists in "
+                  "Syria on Saturday.").events
+    assert [e.place.name for e in events] == ["Manbij"]

@@ -65,8 +65,9 @@ class Coreference:
                 continuations.add(index)
                 continue
             if events and not annotated.drafts_in(index) and self._names_the_act(sent):
-                # "It said the bombing took place near al-Jafra": where the act already told happened.
-                self._narrow_place(events[-1], index, annotated)
+                # "It said the bombing took place near al-Jafra": where the act already told happened, even for an
+                # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
+                self._narrow_place(events[-1], index, annotated, act_named=True)
             for draft in annotated.drafts_in(index):
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
@@ -112,20 +113,29 @@ class Coreference:
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
-        hit ..."."""
-        return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in self.continuation_nouns and _definite(t)
-                   for t in sent)
+        hit ..."; or its main verb was done in it ("The clinic in the village of Khan Tuman was levelled in the
+        strike")."""
+        return any(t.lemma_.lower() in self.continuation_nouns and _definite(t) and (
+            t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB"))
+            for t in sent)
 
-    def _narrow_place(self, event: Event, index: int, annotated: AnnotatedDocument) -> None:
+    def _narrow_place(self, event: Event, index: int, annotated: AnnotatedDocument, *, act_named: bool = False) -> None:
         """A later sentence about the event that names a place inside the event's region ("The strikes hit the
         village of Al-Shafah in Deir az-Zour province") tells where exactly it happened."""
-        # A country is too wide: a sentence that goes on about the event may name any of its towns for another reason.
-        if event.place is None or event.place.geo_precision == GeoPrecision.EXACT or event.place.level == "country":
+        # A country is too wide: a sentence that goes on about the event may name any of its towns for another reason,
+        # unless it names the act itself.
+        if event.place is None or event.place.geo_precision == GeoPrecision.EXACT or (
+                event.place.level == "country" and not act_named):
             return
+        # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
+        # part of it the report is about.
+        focus = annotated.focus
+        around = focus if event.place.level == "country" and focus is not None \
+            and focus.country_code == event.place.country_code else event.place
         for toponym in self._own_toponyms(index, annotated):
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.
-            place = self.places.unresolved_place(toponym, around=event.place) if toponym.unresolved \
+            place = self.places.unresolved_place(toponym, around=around) if toponym.unresolved \
                 else self.places.to_place(toponym)
             if place is not None and _narrower(place, event.place):
                 event.place = place

@@ -184,6 +184,8 @@ class PlaceResolver:
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
         self.name_prefixes = {w.lower() for w in knowledge.conventions["place_name_prefixes"]}
+        self.compound_name_heads = {w.lower() for w in knowledge.conventions["compound_place_name_heads"]}
+        self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.street_suffixes = set(knowledge.conventions["street_suffixes"])
         self.road_prefixes = set(knowledge.conventions["numbered_road_prefixes"])
         self.region_abbreviations = {abbreviation: (code, name)
@@ -255,9 +257,12 @@ class PlaceResolver:
                                                        listed_after=previous)
                     if unresolved is not None:
                         toponyms.append(unresolved)
-                if match is not None and match.part_of_unknown_name and _joining_article(doc, match.token_end, sent.end):
-                    # "Bab al-Salama", "Tal al-Jabiyeh": the first word of such a name is a noun of it ("gate",
-                    # "hill"), not the town (Al Bab) that bears that noun alone.
+                if match is not None and match.part_of_unknown_name and (
+                        _joining_article(doc, match.token_end, sent.end)
+                        or (unresolved is not None and doc[i].lower_ in self.compound_name_heads)):
+                    # "Bab al-Salama", "Tal al-Jabiyeh", "Khan Tuman": the first word of such a name is a noun of it
+                    # ("gate", "hill", "inn"), not the town (Al Bab) that bears that noun alone, and its words are
+                    # no other places.
                     i = unresolved.token_end if unresolved is not None else run_end
                     continue
                 if match is None:
@@ -475,7 +480,7 @@ class PlaceResolver:
         if sentence_initial and not (proper or cue or labelled):
             return None  # "Mobile networks are often cut": a capitalised common word, not Mobile, Alabama
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
-        topo.near = any(b in NEAR_CUES for b in before)
+        topo.near = any(b in NEAR_CUES for b in before) or _near_through_description(doc, span.start, sent_start)
         # "Lattakia province" and "the province of Lattakia" alike: the province, placed at its town.
         topo.area_word = any(a in AREA_NOUNS for a in after) or (
             len(before) >= 2 and before[-1] == "of" and before[-2] in DIVISION_NOUNS)
@@ -551,11 +556,14 @@ class PlaceResolver:
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
+                # "near the town of Manbij Killing 80 terrorists": a headline's capitalised word of death ends the name
+                or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.death_words for t in span[1:])
                 or (not (kind_of or kind_after or (introduced and i != name_start))
                     and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
-                or any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end)
-                       if not _within_joined_name(doc, j))):
+                or (doc[name_start].lower_ not in self.compound_name_heads
+                    and any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end)
+                            if not _within_joined_name(doc, j)))):
             # "Syrias Aleppo": a possessive without its apostrophe, then a known place; "al-Gharia al-Gharbiya" is
             # one name whose article joins its words, whatever place "Gharbiya" alone names.
             return None
@@ -888,10 +896,12 @@ class EventPlaces:
         document_code = self.country_codes.get(annotated.country or "")
         before = placed.get(index - 1)
         if before is None and annotated.doc is not None:
+            # A village the gazetteer lacks lies in the part of the country the report is about.
             scenes = [p for t in annotated.sentence_toponyms(index - 1)
                       if not t.not_a_scene and not t.qualifier and not _another_names_part(t)
                       and not self._set_out_from(annotated.doc, t)
-                      for p in [self.resolver.to_place(t)] if p is not None]
+                      for p in [self.resolver.unresolved_place(t, annotated.focus) if t.unresolved
+                                else self.resolver.to_place(t)] if p is not None]
             before = min(scenes, key=lambda p: LEVEL_RANK[p.level], default=None)
         if before is None or before.level == "country" or before.country_code != document_code:
             return None
@@ -975,8 +985,13 @@ class EventPlaces:
                                                  id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
             if id(chosen) in unresolved:
                 known = [p for p in options if id(p) not in unresolved]
-                around = min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known \
-                    else annotated.focus or (self.resolver.country_place(document_code) if document_code else None)
+                around = min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known else None
+                focus = annotated.focus
+                if (around is None or around.level == "country") and focus is not None and (
+                        around is None or focus.country_code == around.country_code):
+                    around = focus  # a village named only with its country lies in the part the report is about
+                if around is None and document_code:
+                    around = self.resolver.country_place(document_code)
                 return self.resolver.unresolved_place(unresolved[id(chosen)], around)
             return chosen
         capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
@@ -1296,6 +1311,22 @@ def _organisation_descriptor(doc: Doc, end: int) -> bool:
         return False
     word = doc[end + 1]
     return word.lower_ in DESCRIPTOR_WORDS or (word.tag_ in {"VBN", "VBD"} and word.lower_.endswith(("ed", "en")))
+
+
+def _near_through_description(doc: Doc, start: int, sent_start: int) -> bool:
+    """"a village near Syria's second city Aleppo", "near the northern city of Homs": "near" before the words that
+    describe the town."""
+    i = start - 1
+    while i >= max(sent_start, start - 7):
+        word = doc[i]
+        if word.lower_ in NEAR_CUES:
+            return True
+        if not (word.lower_ in SETTLEMENT_NOUNS | {"of", "capital", "second", "third", "largest", "main"}
+                or word.pos_ in {"DET", "ADJ", "NUM"} or word.dep_ == "poss" or word.text == "'s"
+                or (word.pos_ == "PROPN" and word.text.endswith("s"))):
+            return False
+        i -= 1
+    return False
 
 
 def _votes_for_itself(toponym: Toponym) -> bool:
