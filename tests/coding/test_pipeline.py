@@ -625,3 +625,11 @@ def test_the_state_that_carries_out_an_act_or_whose_word_stands_before_it_made_i
         "people on Sunday.",
     ]
     assert [[e.actor1.name for e in code(text).events] for text in told] == [["Military Forces of Syria"]] * 3
+
+
+def test_the_actor_that_owns_the_act_or_the_operation_the_dead_died_in_made_it(code):
+    events = code("An Islamic State car bomb killed 20 people at a camp near Deir ez-Zor in Syria on Friday.").events
+    assert [e.actor1.name for e in events] == ["Islamic State (Syria)"]
+    events = code("Over 110 Nusra Front fighters were killed in the Syrian armys operations in the village of Shalaf in "
+                  "Latakia, Syria, on Saturday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Jabhat al-Nusra")]

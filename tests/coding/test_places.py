@@ -535,3 +535,12 @@ def test_a_headlines_capitalised_word_of_death_ends_a_place_name(code):
     events = code("Kurdish-led forces foiled a large-scale attack near the town of Manbij Killing 80 Terrorists in "
                   "Syria on Saturday.").events
     assert [e.place.name for e in events] == ["Manbij"]
+
+
+def test_a_name_before_a_word_for_a_part_of_a_country_is_a_place(code):
+    events = code("A car bomb killed 20 people at a site for displaced families near the city of Deir al-Zor in Syria on "
+                  "Friday. It said the bombing took place near the al-Jafra area south of the city.").events
+    assert [e.place.name for e in events] == ["al-Jafra"]
+    events = code("A rebel commander was killed in Jabal al-Torkman region in Latakia province, Syria, on "
+                  "Wednesday.").events
+    assert [e.place.name for e in events] == ["Jabal al-Torkman"]

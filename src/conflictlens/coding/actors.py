@@ -86,7 +86,7 @@ class ActorDictionary:
                 name = template["name"].format(country=country.name)
                 add(
                     ActorEntry(name, name, template["inter"], template.get("kind"), country.name, False, None),
-                    _expand_template(template["aliases"], country),
+                    _expand_template(template["aliases"], country), possessives=True,
                 )
         for item in data.get("actors", []):
             add(
@@ -188,10 +188,11 @@ class ActorDictionary:
 def _scraped_spellings(alias: str, *, possessive: bool = False) -> list[str]:
     """An alias, and as scraped news often prints it, without its apostrophes ("Peoples Protection Units", "Syrias
     army"); with ``possessive``, also a group's initials in the possessive that lost its apostrophe ("targeted ISILs
-    positions"). Only initials: a name that is a word would take its plural ("Platform", "media platforms")."""
+    positions", "the Syrian armys operations"). Only initials and names of several words: a name that is one word would
+    take its plural ("Platform", "media platforms")."""
     bare = re.sub(r"\s?['\u2019]", "", alias)
     spellings = [alias, bare] if bare != alias else [alias]
-    if possessive and ACRONYM.match(bare) and not bare.endswith(("s", "S")):
+    if possessive and (ACRONYM.match(bare) or " " in bare) and not bare.endswith(("s", "S")):
         spellings.append(f"{bare}s")
     return spellings
 

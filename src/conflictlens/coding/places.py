@@ -537,7 +537,11 @@ class PlaceResolver:
         after = doc[end].lower_ if end < len(doc) else ""
         kind_of = len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS | AREA_NOUNS | {
             "province", "neighbourhood", "neighborhood"}
-        kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS
+        # "the al-Jafra area", "Jabal al-Torkman region", "the Kalassa district": a name before a word for a part of a
+        # country or town.
+        arabic = i != name_start or doc[name_start].lower_ in self.compound_name_heads
+        kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS or (
+            after in PART_NOUNS | TOWN_PART_NOUNS and (arabic or (bool(before) and before[-1] == "the")))
         introduced = bool(before) and (before[-1] in PLACE_INTRODUCERS | {"at", "on"}
                                        or doc[i - 1].lemma_.lower() in PLACE_OBJECT_VERBS)
         # A name joined to its Arabic article ("on al-Latamineh", "in al-Baath") is a place's, as a person's is not

@@ -35,8 +35,9 @@ class SideReader:
 
     def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str],
                  harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = (),
-                 state_participles: Iterable[str] = ()) -> None:
+                 state_participles: Iterable[str] = (), act_nouns: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.act_nouns = {w.lower() for w in act_nouns}
         self.state_participles = {w.lower() for w in state_participles}
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
         self.perpetrator_nouns = {n.lower() for n in perpetrator_nouns}
@@ -95,6 +96,11 @@ class SideReader:
             if clause:
                 trigger.side_two.append(clause[0])
 
+    def _act_it_died_in(self, noun: Token, head: Token) -> bool:
+        """"were killed in the army's operations": the act a death word says it came in."""
+        return noun.lemma_.lower() in self.act_nouns and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} \
+            and noun.head.head.i == head.i
+
     def _holds_ground(self, root: Token) -> bool:
         return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" \
             and root.head.head.lemma_.lower() in self.state_participles
@@ -133,8 +139,11 @@ class SideReader:
                 return None
         if self._ally(root):
             return 3
-        if root.dep_ == "amod" and root.head.i == head.i:
-            return 1  # "une attaque jihadiste": the actor named as the attack's adjective made it
+        if root.dep_ in {"amod", "nmod", "compound", "poss"} and (root.head.i == head.i or self._act_it_died_in(
+                root.head, head)):
+            # "une attaque jihadiste", "an Islamic State car bomb", "the army's shelling", "killed in the Syrian
+            # army's operations": the actor named as the act's modifier or owner made it.
+            return 1
         # "an ambush laid by jihadists" / "une embuscade tendue par des jihadistes": the participle's agent did it.
         for clause in (c for c in head.children if c.dep_ == "acl"):
             prep = _prep_between(root, clause)
@@ -294,7 +303,8 @@ class Roles:
                                 perpetrator_nouns=knowledge.conventions["perpetrator_nouns"],
                                 harm_words=knowledge.conventions["harm_words"],
                                 dying_verbs=knowledge.conventions["dying_verbs"],
-                                state_participles=knowledge.conventions["state_participles"])
+                                state_participles=knowledge.conventions["state_participles"],
+                                act_nouns=knowledge.conventions["act_nouns"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
