@@ -544,3 +544,9 @@ def test_a_name_before_a_word_for_a_part_of_a_country_is_a_place(code):
     events = code("A rebel commander was killed in Jabal al-Torkman region in Latakia province, Syria, on "
                   "Wednesday.").events
     assert [e.place.name for e in events] == ["Jabal al-Torkman"]
+
+
+def test_where_a_person_holds_a_post_is_no_scene_and_a_region_in_a_province_places_its_village(code):
+    events = code("Government troops clashed with rebels in Latakia, Syria, on Wednesday. A rebel commander in Lattakia "
+                  "was killed in Jabal al-Torkman region in the Lattakia province on Wednesday.").events
+    assert "Jabal al-Torkman" in [e.place.name for e in events]

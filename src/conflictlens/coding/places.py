@@ -880,6 +880,7 @@ class EventPlaces:
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
         self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
         self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
+        self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
@@ -929,6 +930,14 @@ class EventPlaces:
         return came.lemma_.lower() in self.moving_verbs or (
             came.pos_ in {"NOUN", "NUM"} and any(p.lemma_.lower() in self.people_from for p in people))
 
+    def _post_of_a_person(self, doc: Doc, toponym: Toponym, sentence_toponyms: list[Toponym]) -> bool:
+        """"the Al-Nusra Front commander in Lattakia was killed in Jabal al-Torkman": where a person holds a post is
+        no scene, when the sentence names another place."""
+        word = doc[toponym.token_end - 1]
+        return word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.head.pos_ == "NOUN" \
+            and word.head.head.lemma_.lower() in self.post_nouns and any(
+                t is not toponym and name_key(t.text) != name_key(toponym.text) for t in sentence_toponyms)
+
     def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
         """Where the report as a whole is: its focus, else its country."""
         focus = annotated.focus
@@ -950,6 +959,7 @@ class EventPlaces:
         candidates = [(t, p) for t in toponyms
                       if t.start not in claimant_starts and not t.not_a_scene and not _another_names_part(t)
                       and not _country_as_actor(sent.doc, t) and not self._set_out_from(sent.doc, t)
+                      and not self._post_of_a_person(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
@@ -1085,6 +1095,8 @@ def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
     by_start = {t.token_start: t for t in toponyms}
     for t in toponyms:
         end = t.token_end
+        if end + 1 < len(doc) and doc[end].lower_ in PLACE_KIND_WORDS and doc[end + 1].lower_ == "in":
+            end += 1  # "in Jabal al-Torkman region in the Lattakia province"
         if t.country_code is None and end < len(doc) and doc[end].lower_ == "in":
             division = next((u for u in toponyms if end < u.token_start <= end + 5 and u.country_code is None), None)
             if division is not None and (
