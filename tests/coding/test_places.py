@@ -550,3 +550,9 @@ def test_where_a_person_holds_a_post_is_no_scene_and_a_region_in_a_province_plac
     events = code("Government troops clashed with rebels in Latakia, Syria, on Wednesday. A rebel commander in Lattakia "
                   "was killed in Jabal al-Torkman region in the Lattakia province on Wednesday.").events
     assert "Jabal al-Torkman" in [e.place.name for e in events]
+
+
+def test_a_capital_something_befell_is_its_government(code):
+    events = code("A Russian military helicopter was shot down over Syria on Monday killing all five people on board in "
+                  "the single deadliest incident for Moscow since it intervened in the conflict.").events
+    assert [e.place.country for e in events] == ["Syria"]

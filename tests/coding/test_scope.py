@@ -132,3 +132,12 @@ def test_an_armed_groups_march_is_no_protest(pipeline):
             "be soldiers through the square in Raqqa.")
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [e.event_type for e in events if e.event_type == "Protests"] == []
+
+
+def test_violence_told_over_a_span_of_days_with_no_day_of_its_own_is_a_periods_total(code):
+    result = code("At least 72 civilians have been killed and over 325 wounded in the bombing on Idlib in Syria over the "
+                  "past few days.")
+    assert result.events == [] and any("period's total" in w for w in result.document.warnings)
+    events = code("Government troops clashed with rebels in Hama, Syria, on Monday after advancing in the past "
+                  "weeks.").events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import in_headline_list
+from conflictlens.coding.grammar import in_headline_list, period_pattern
 from conflictlens.knowledge import read_data_file
 
 
@@ -116,10 +116,7 @@ class FatalityCounter:
         self.time_marks = {w.lower() for w in conventions.get("other_time_marks", [])}
         self.part_marks = [tuple(w.lower().split()) for w in conventions.get("part_marks", [])]
         self.max_event_deaths = int(conventions["max_event_fatalities"])
-        openers = "|".join(r"\s+".join(map(re.escape, w.split())) for w in conventions.get("period_openers", []))
-        units = "|".join(map(re.escape, conventions.get("period_units", [])))
-        self.period = re.compile(rf"\b(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units})\b", re.IGNORECASE) \
-            if openers and units else None
+        self.period = period_pattern(conventions)
 
     def quantities(self, sent: SpacySpan, dates: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Head counts in a sentence; numbers inside ``dates`` (character ranges) are days, not people."""

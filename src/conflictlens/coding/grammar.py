@@ -266,6 +266,16 @@ def _penn_tag(token: Token) -> str:
     return "VBD" if _feature(token, "Tense") == "Past" else "VBZ"
 
 
+def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
+    """A span of days told as such ("in the last ten days", "over the past few weeks", `period_openers` and
+    `period_units`): what is counted over it is a period's total, no event's."""
+    openers = "|".join(r"\s+".join(map(re.escape, w.split())) for w in conventions.get("period_openers", []))
+    units = "|".join(map(re.escape, conventions.get("period_units", [])))
+    if not openers or not units:
+        return None
+    return re.compile(rf"\b(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units})\b", re.IGNORECASE)
+
+
 def in_headline_list(span: Span, labels: set[str]) -> bool:
     """Words in a web page's labelled list of other reports' headlines, copied with the article ("Related US-Led
     Coalition Airstrikes Near Raqqa Killed at Least 84 Civilians"): a capitalised label before them, then headline

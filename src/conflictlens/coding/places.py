@@ -1040,7 +1040,9 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     # "the streets of Niamey to protest": the place.
     acts = len(following) == 2 and following[0].lower_ == "to" and following[1].tag_ == "VB" \
         and (last.dep_ == "dobj" or (last.dep_ == "pobj" and last.head.lower_ == "to"))
-    return capital and (last.dep_ in {"nsubj", "poss"} or acts)
+    # "the single deadliest incident for Moscow since it intervened": whom something befell, a capital's government.
+    befell = last.dep_ == "pobj" and last.head.lower_ == "for"
+    return capital and (last.dep_ in {"nsubj", "poss"} or acts or befell)
 
 
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:

@@ -22,7 +22,8 @@ Six rules, their word lists and limits in ``data/conventions.yaml``:
 * **Scores** tell a game or a vote ("beat Ittihad 4-1", "the council voted 4-1 to ban the march"), not violence.
 * **Captions** of photos scraped into the text ("In this photo taken on June 8 ...") show a scene, not a report.
 * **Running totals** are not events: a toll or fighting counted since a day weeks before the article ("223 fighters
-  have been killed since the offensive began on May 31") is left out, with a warning; "since Monday" counts the
+  have been killed since the offensive began on May 31"), or told over a span of days with no day of its own ("72
+  civilians have been killed over the past few days"), is left out, with a warning; "since Monday" counts the
   days of one event and stays.
 """
 
@@ -30,10 +31,11 @@ from __future__ import annotations
 
 from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.detection import Trigger
-from conflictlens.coding.grammar import token_at, verb_above
+from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
+from conflictlens.coding.grammar import period_pattern, token_at, verb_above
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge
+from conflictlens.model import TimePrecision
 
 # What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
 CRIME_TYPES = {"Violence against civilians", "Battles"}
@@ -57,6 +59,7 @@ class Scope:
         self.non_conflict_causes = {w.lower() for w in conventions["non_conflict_causes"]}
         self.other_sense_contexts = {w.lower() for w in conventions["other_sense_contexts"]}
         self.armed_signs = {w.lower() for w in conventions["conflict_cues"]}
+        self.period = period_pattern(conventions)
         self.political_targets = {w.lower() for w in conventions["political_targets"]}
         self.conflict_context = {w.lower() for w in conventions["conflict_context"]}
         self.background_after_days = int(conventions["background_after_days"])
@@ -87,6 +90,11 @@ class Scope:
             if self._counted_since(draft, annotated, days):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} counted since {draft.event.date_text!r}: left out as a running total")
+                continue
+            if self._over_a_period(draft):
+                annotated.document.warnings.append(
+                    f"{draft.event.event_type} told over a span of days ({draft.sentence.text[:60]!r}...): left out as "
+                    "a period's total")
                 continue
             if news and days is not None and days > self.background_after_days:
                 annotated.document.warnings.append(
@@ -138,6 +146,13 @@ class Scope:
         place = draft.event.place
         return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) \
             and (place is None or place.level == "country")
+
+    def _over_a_period(self, draft: EventDraft) -> bool:
+        """Violence told over a span of days with no day of its own ("At least 72 civilians have been killed in the
+        bombing on Idlib over the past few days") is a period's total, not an event."""
+        event = draft.event
+        return self.period is not None and event.event_type in VIOLENT_TYPES \
+            and event.time_precision != TimePrecision.DAY and self.period.search(draft.sentence.text) is not None
 
     @staticmethod
     def _counted_since(draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
