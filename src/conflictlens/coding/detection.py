@@ -339,10 +339,7 @@ class EventDetector:
     def _tended(self, span: SpacySpan) -> bool:
         """"Residents worked to carry the dead and wounded", "rescuers recovered bodies": the dead cared for after an
         act, not an act."""
-        head = span.root
-        while head.dep_ == "conj":
-            head = head.head
-        return head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.tending_verbs
+        return _object_of(span.root, self.tending_verbs)
 
     def _weapon_as_thing(self, span: SpacySpan) -> bool:
         """"The army destroyed a mortar and a bulldozer", "seized two rockets": a weapon that something is done to
@@ -352,9 +349,7 @@ class EventDetector:
             return False
         if head.dep_ == "compound":
             head = head.head  # "destroying 8 artillery pieces"
-        while head.dep_ == "conj":
-            head = head.head
-        return head.dep_ in {"dobj", "obj", "nsubjpass"} and head.head.lemma_.lower() in self.weapon_taking_verbs
+        return _object_of(head, self.weapon_taking_verbs, passive=True)
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":
@@ -479,3 +474,12 @@ class EventDetection:
                               evidence=[Span(sent.start_char, sent.end_char)])
                 drafts.append(EventDraft(trigger, event))
         annotated.drafts = drafts
+
+
+def _object_of(noun: Token, verbs: set[str], *, passive: bool = False) -> bool:
+    """The noun, or the list it is in ("a mortar and a bulldozer"), is what one of ``verbs`` acts on: its object, or
+    with ``passive`` its passive subject."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun.dep_ in ({"dobj", "obj", "nsubjpass"} if passive else {"dobj", "obj"}) \
+        and noun.head.lemma_.lower() in verbs

@@ -115,7 +115,8 @@ class EventTyping:
         root = trigger.span.root
         return len(trigger.span) == 1 and root.pos_ == "NOUN" and root.lower_ in self.bomb_nouns and not any(
             t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words for t in root.sent) and not any(
-            c.lower_ in self.demonyms or c.lower_ in self.state_words for c in root.children)  # "regime bombs"
+            c.lower_ in self.demonyms or c.lower_ in self.state_words or c.lower_ in self.remote_means
+            for c in root.children)  # "regime bombs", "four shell bombs"
 
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air

@@ -412,9 +412,13 @@ class Roles:
         """"three regime airstrikes hit a market", however the parse reads it: the state's word right before the act."""
         start = trigger.span.start
         before = trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
-        military = self.actors.military_of(local_country) \
-            if before is not None and before.lower_ in self.state_words and local_country else None
+        military = self._own_military(local_country) \
+            if before is not None and before.lower_ in self.state_words else None
         return [military] if military is not None else []
+
+    def _own_military(self, local_country: str | None) -> Actor | None:
+        """The military of the country an act took place in, which "the regime" or "the government" means."""
+        return self.actors.military_of(local_country) if local_country else None
 
     def _weapons_doing(self, trigger: Trigger) -> list[Token]:
         """A state's weapons that do the act ("Syrian warplanes bombed"), the clause the act's outcome hangs from
@@ -439,7 +443,7 @@ class Roles:
                     child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):
                 continue  # "the regime bombed Douma" too
             if state:
-                military = self.actors.military_of(local_country) if local_country else None
+                military = self._own_military(local_country)
             else:
                 military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
             if military is not None:
