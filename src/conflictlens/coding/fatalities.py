@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import in_headline_list, period_pattern
+from conflictlens.coding.grammar import in_headline_list, period_pattern, with_what_it_is_of
 from conflictlens.knowledge import read_data_file
 
 
@@ -180,12 +180,8 @@ class FatalityCounter:
         lost people lost them dead (ground, control or vehicles lost are no deaths)."""
         if token.lemma_.lower() not in self.losing_verbs:
             return False
-        for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
-            people = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                             if g.dep_ == "pobj")]
-            if any(p.lemma_.lower() in self.person_nouns for p in people):
-                return True
-        return False
+        return any(p.lemma_.lower() in self.person_nouns for obj in token.children if obj.dep_ in {"dobj", "obj"}
+                   for p in with_what_it_is_of(obj))
 
     def _counts_the_doers(self, sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
         """"Two car bombs killed at least 25 people", "three gunmen shot dead a soldier": the count of what did the

@@ -141,6 +141,13 @@ def preposition_of(child: Token) -> Token | None:
     return next((c for c in child.children if c.dep_ == "case"), None)
 
 
+def with_what_it_is_of(noun: Token) -> list[Token]:
+    """A noun and the nouns it is "of" ("hundreds of families", "12 of its fighters"): who a count or a quantity
+    word stands for."""
+    return [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj")]
+
+
 def token_at(sent: Span, char: int) -> Token | None:
     """The sentence's word that covers the document character offset ``char``."""
     return next((t for t in sent if t.idx <= char < t.idx + len(t)), None)

@@ -25,7 +25,7 @@ from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
 from conflictlens.coding.grammar import Grammar, headline_case
-from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, place_list
+from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
@@ -129,9 +129,7 @@ class Coreference:
             return
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
         # part of it the report is about.
-        focus = annotated.focus
-        around = focus if event.place.level == "country" and focus is not None \
-            and focus.country_code == event.place.country_code else event.place
+        around = area_of_unknown_place(event.place, annotated.focus)
         for toponym in self._own_toponyms(index, annotated):
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.

@@ -32,7 +32,7 @@ from conflictlens.coding.gazetteer import (
     name_key,
     without_article,
 )
-from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, in_another_clause
+from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, in_another_clause, with_what_it_is_of
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -660,7 +660,7 @@ class PlaceResolver:
                                                    and t.chosen.country_code != leader)]
         for t in toponyms:
             if t.unresolved:
-                t.country_hint = votes.most_common(1)[0][0]
+                t.country_hint = leader
         return votes
 
     def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
@@ -905,7 +905,8 @@ class EventPlaces:
             scenes = [p for t in annotated.sentence_toponyms(index - 1)
                       if not t.not_a_scene and not t.qualifier and not _another_names_part(t)
                       and not self._set_out_from(annotated.doc, t)
-                      for p in [self.resolver.unresolved_place(t, annotated.focus) if t.unresolved
+                      for p in [self.resolver.unresolved_place(t, area_of_unknown_place(None, annotated.focus))
+                                if t.unresolved
                                 else self.resolver.to_place(t)] if p is not None]
             before = min(scenes, key=lambda p: LEVEL_RANK[p.level], default=None)
         if before is None or before.level == "country" or before.country_code != document_code:
@@ -925,8 +926,7 @@ class EventPlaces:
             return False
         came = word.head.head
         # "hundreds of families from ...": the people a number counts.
-        people = [came, *(g for c in came.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                          if g.dep_ == "pobj")]
+        people = with_what_it_is_of(came)
         return came.lemma_.lower() in self.moving_verbs or (
             came.pos_ in {"NOUN", "NUM"} and any(p.lemma_.lower() in self.people_from for p in people))
 
@@ -999,11 +999,9 @@ class EventPlaces:
                                                  id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
             if id(chosen) in unresolved:
                 known = [p for p in options if id(p) not in unresolved]
-                around = min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known else None
-                focus = annotated.focus
-                if (around is None or around.level == "country") and focus is not None and (
-                        around is None or focus.country_code == around.country_code):
-                    around = focus  # a village named only with its country lies in the part the report is about
+                around = area_of_unknown_place(
+                    min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known else None,
+                    annotated.focus)
                 if around is None and document_code:
                     around = self.resolver.country_place(document_code)
                 return self.resolver.unresolved_place(unresolved[id(chosen)], around)
@@ -1329,6 +1327,15 @@ def _organisation_descriptor(doc: Doc, end: int) -> bool:
         return False
     word = doc[end + 1]
     return word.lower_ in DESCRIPTOR_WORDS or (word.tag_ in {"VBN", "VBD"} and word.lower_.endswith(("ed", "en")))
+
+
+def area_of_unknown_place(around: Place | None, focus: Place | None) -> Place | None:
+    """Where a village the gazetteer lacks lies: the place named with it, unless none is, or only its country is and
+    the report is about a part of that country (its focus)."""
+    if focus is not None and (around is None or (
+            around.level == "country" and focus.country_code == around.country_code)):
+        return focus
+    return around
 
 
 def _near_through_description(doc: Doc, start: int, sent_start: int) -> bool:
