@@ -366,3 +366,9 @@ def test_a_named_kind_of_development_tells_the_sentences_event_before_the_catch_
 ])
 def test_people_gathered_to_demand_something_demonstrate(code, text, protests):
     assert [e.event_type for e in code(text).events] == ["Protests"] * protests
+
+
+def test_people_killed_in_fighting_name_no_one_who_fought(code):
+    events = code("Syrian warplanes bombed Idlib on Sunday. Civilians were killed in fighting near Hama, Syria, on "
+                  "Monday.").events
+    assert [e.event_type for e in events] == ["Explosions/Remote violence", "Battles"]

@@ -181,3 +181,11 @@ def test_a_count_stands_before_the_noun_it_counts(counter):
               pos=["NOUN", "VERB", "NUM", "PROPN", "PROPN", "PROPN", "NUM"],
               tags=["NNS", "VBP", "CD", "NNPS", "NNP", "NNP", "CD"], sent_starts=[True] + [False] * 6)
     assert counter.count(doc[:]) == (3, "3")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 48 people were killed in the village when the troops executed six families of rebel fighters.", 48),
+    ("Gunmen shot dead three households in the hamlet overnight.", 0),
+])
+def test_a_count_of_families_is_no_count_of_the_dead(pipeline, counter, text, expected):
+    assert deaths(pipeline, counter, text)[0] == expected

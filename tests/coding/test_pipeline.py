@@ -633,3 +633,109 @@ def test_the_actor_that_owns_the_act_or_the_operation_the_dead_died_in_made_it(c
     events = code("Over 110 Nusra Front fighters were killed in the Syrian armys operations in the village of Shalaf in "
                   "Latakia, Syria, on Saturday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Jabhat al-Nusra")]
+
+
+def test_an_act_claimed_in_its_own_sentence_or_the_next_was_done_by_the_claimant(code):
+    events = code("On Wednesday three suicide bombers killed at least two people near a police station in Homs, Syria, "
+                  "in an attack claimed by the Islamic State group.").events
+    assert [e.actor1.name for e in events] == ["Islamic State (Syria)"]
+    for claim in ("The Nusra Front claimed responsibility for the attack on its news channel.",
+                  "The Nusra Front claimed the attack."):
+        events = code(f"A car bomb killed nine soldiers at a checkpoint in Hama, Syria, on Monday. {claim}").events
+        assert [(e.actor1.name, e.fatalities) for e in events] == [("Jabhat al-Nusra", 9)]
+
+
+def test_people_described_as_alleged_do_not_make_the_act_an_allegation(code):
+    events = code("Syrian regime forces killed 48 alleged rebels in Hardatnin village in Aleppo, Syria, on Friday.").events
+    assert [(e.kind, e.fatalities) for e in events] == [("event", 48)]
+    events = code("Soldiers arrested an alleged member of Islamic State in Mosul, Iraq, on Friday.").events
+    assert [e.kind for e in events] == ["event"]
+    for alleged in ("An alleged army air strike killed 20 people in Douma, Syria, on Friday, activists said.",
+                    "The army allegedly killed 12 civilians in Douma, Syria, on Friday."):
+        assert [e.kind for e in code(alleged).events] == ["allegation"]
+
+
+def test_a_group_named_after_its_patrons_affiliate_noun_is_the_actor(code):
+    events = code("Rebels including fighters of Al-Qaida affiliate Al-Nusra Front recaptured the village of "
+                  "Hardatnin in Aleppo, Syria, on Saturday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Non-state actor overtakes territory", "Jabhat al-Nusra")]
+
+
+def test_where_a_named_speaker_said_it_is_no_scene_whatever_the_parse(code):
+    events = code("Islamic State fighters executed 70 members of a tribe in Deir ez-Zor, Syria, on Monday. Those who "
+                  "were executed are all al-Sheitaat, Observatory director Rami Abdelrahman said by telephone from "
+                  "Britain.").events
+    assert [(e.place.country, e.fatalities) for e in events] == [("Syria", 70)]
+
+
+def test_jets_joined_to_the_subject_make_a_raid_an_air_strike(code):
+    events = code("The Assad regime and Russian jets on Friday raided the town of Douma in Syria, hitting residential "
+                  "neighborhoods.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_dead_counted_among_those_of_an_act_not_coded_make_no_event(code):
+    result = code("At least 84 people were killed over the past four days in fighting near Damascus in Syria, the WHO "
+                  "said on Wednesday. Seventeen children and six women were among those killed.")
+    assert result.events == []
+    events = code("Gunmen killed 12 villagers in Tillia, Niger, on Monday. Two children were among the dead.").events
+    assert [e.fatalities for e in events] == [12]
+
+
+def test_an_act_that_is_a_deadlines_or_a_missions_aim_has_not_happened(code):
+    for aim in ("Rebels showed no sign of leaving Aleppo in Syria on Friday despite a Russian deadline to resume "
+                "bombing the city at nightfall.",
+                "The army sent troops to Aleppo in Syria on Friday to resume shelling rebel positions."):
+        assert code(aim).events == []
+
+
+def test_warplanes_heard_and_an_act_named_to_date_another_are_no_acts(code):
+    for text in ("The witness said Syrian warplanes were heard over Raqqa, Syria, on Monday.",
+                 "Residents returned to Homs, Syria, on Monday following the attack.",
+                 "The deal was reached in Homs, Syria, on Monday before the bombing."):
+        assert code(text).events == []
+    events = code("Residents saw warplanes bomb the market in Raqqa, Syria, on Monday.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_who_died_is_whom_the_act_was_done_to(code):
+    events = code("Two soldiers died in hospital in Homs, Syria, on Monday after an attack on their post.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Unidentified Armed Group (Syria)", "Military Forces of Syria")]
+
+
+def test_a_headlines_vague_side_named_again_as_the_doer_leaves_whom_it_fought(code):
+    events = code("35 Dead Dozens Wounded in Terrorist Battle in Aleppo. Nusra Front on Saturday drove Hazm movement "
+                  "fighters out of a military base west of Aleppo in Syria in fierce fighting that left dozens "
+                  "dead.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Jabhat al-Nusra", "Harakat Hazm")]
+
+
+def test_who_claims_an_act_did_it_but_not_an_act_with_a_doer_of_its_own(code):
+    events = code("The Islamic State group claims the double suicide bomb attack that hit a police station in Damascus, "
+                  "Syria, on Monday killing at least 17 people.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamic State (Syria)", "Police Forces of Syria")]
+    events = code("Rebels claimed the army shelled the village of Kafr Nabl in Idlib, Syria, on Monday.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+
+
+def test_a_country_modifying_the_act_with_other_words_is_its_doer_not_its_place(code):
+    events = code("Warplanes bombed Raqqa in Syria on Monday. At least 45 people have been killed in the US latest "
+                  "airstrike in Syria.").events
+    assert {e.place.country for e in events} == {"Syria"}
+
+
+def test_whom_a_place_falls_to_took_it(code):
+    events = code("The town of Tabqa in Syria fell to Islamic State militants on Sunday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Non-state actor overtakes territory", "Islamic State (Syria)")]
+
+
+def test_a_state_that_says_it_struck_did_it_with_its_forces(code):
+    events = code("Turkey said its jets struck militants in northern Iraq on Monday, killing 20.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Turkey"]
+    events = code("Russia said on Wednesday it had critically injured a leader of the Tahrir al-Sham militant group "
+                  "with an air strike in Syria that also killed 12 of his field commanders.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Military Forces of Russia", "HTS: Hayat Tahrir al-Sham")]

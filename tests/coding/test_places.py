@@ -182,6 +182,11 @@ def test_a_towns_name_ending_a_company_or_a_persons_name_is_not_the_town(pipelin
     assert places["Philadelphia"].admin1 == "Pennsylvania"  # "South" places the city: it stays a toponym
 
 
+def test_a_towns_other_name_ending_a_landmarks_name_is_not_the_town(pipeline):
+    text = "President Trump spoke in the Rose Garden of the White House in Washington on Wednesday."
+    assert "Garden" not in places_in(pipeline, text)
+
+
 @pytest.mark.shared
 def test_a_two_word_village_presented_as_a_place_keeps_its_words(code):
     place = place_of(code, "On 1 March 2020, presumed ISWAP militants attacked the village of Koulo Koura (Diffa).")
@@ -556,3 +561,8 @@ def test_a_capital_something_befell_is_its_government(code):
     events = code("A Russian military helicopter was shot down over Syria on Monday killing all five people on board in "
                   "the single deadliest incident for Moscow since it intervened in the conflict.").events
     assert [e.place.country for e in events] == ["Syria"]
+
+
+def test_a_determiner_before_a_kind_of_place_is_no_name(code):
+    events = code("Syrian Democratic Forces Liberate Another Village From Daesh Near al-Tabqa in Syria.").events
+    assert [e.place.name for e in events] == ["Al-Tabqa"]

@@ -141,3 +141,9 @@ def test_violence_told_over_a_span_of_days_with_no_day_of_its_own_is_a_periods_t
     events = code("Government troops clashed with rebels in Hama, Syria, on Monday after advancing in the past "
                   "weeks.").events
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_span_told_as_the_course_of_past_days_is_a_periods_total(code):
+    result = code("Over the course of the past week regime forces have carried out repeated attacks on Douma in Syria "
+                  "leaving dozens of civilian residents dead or injured.")
+    assert result.events == [] and any("period's total" in w for w in result.document.warnings)

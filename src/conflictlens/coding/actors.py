@@ -188,11 +188,11 @@ class ActorDictionary:
 def _scraped_spellings(alias: str, *, possessive: bool = False) -> list[str]:
     """An alias, and as scraped news often prints it, without its apostrophes ("Peoples Protection Units", "Syrias
     army"); with ``possessive``, also a group's initials in the possessive that lost its apostrophe ("targeted ISILs
-    positions", "the Syrian armys operations"). Only initials and names of several words: a name that is one word would
-    take its plural ("Platform", "media platforms")."""
+    positions", "the Syrian armys operations", "US-led coalitions strikes"). Only initials and names of several words,
+    hyphenated or not: a name that is one word would take its plural ("Platform", "media platforms")."""
     bare = re.sub(r"\s?['\u2019]", "", alias)
     spellings = [alias, bare] if bare != alias else [alias]
-    if possessive and (ACRONYM.match(bare) or " " in bare) and not bare.endswith(("s", "S")):
+    if possessive and (ACRONYM.match(bare) or " " in bare or "-" in bare) and not bare.endswith(("s", "S")):
         spellings.append(f"{bare}s")
     return spellings
 

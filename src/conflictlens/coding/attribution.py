@@ -73,6 +73,7 @@ class Attributor:
         self.denial_phrases = phrase_pattern(cues["denial_phrases"])
         self.unverified = phrase_pattern(cues["unverified_cues"])
         self.allegation = phrase_pattern(cues["allegation_cues"])
+        self.alleged_identities = {w.lower() for w in cues["alleged_identities"]}
         self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
         self.denied_objects = {w.lower() for w in cues["denied_objects"]}
         self.denial_scopes: list[tuple[ContestedPart, re.Pattern[str]]] = [
@@ -113,7 +114,7 @@ class Attributor:
             lemma = token.lemma_.lower()
             if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
                 self._reporting(token, sent, name_of, result)
-            elif lemma in self.accusing and token.pos_ == "VERB":
+            elif lemma in self.accusing and token.pos_ == "VERB" and not self._alleged_identity(token, name_of):
                 subject = self._accuser(token)
                 if subject is not None:
                     result.accuser = self._source(subject, sent, name_of)
@@ -163,7 +164,7 @@ class Attributor:
                 result.denied_tokens = {t.i for t in sent}
         if result.denier is not None or result.denied_tokens:
             result.denial_scope = self.denial_scope(lowered)
-        if self.allegation.search(lowered):
+        if self._alleges_the_act(sent, name_of):
             result.is_allegation = True
         if result.is_allegation:
             result.claim_type = "alleged"
@@ -180,11 +181,24 @@ class Attributor:
                 result.claim_type = "unverified"
         if result.claimant is not None and result.claimant.kind == "unnamed_reports" and result.claim_type == "asserted":
             result.claim_type = "unverified"
-        if result.denier is not None and (self.allegation.search(lowered) or self.unverified.search(lowered)):
+        if result.denier is not None and (self._alleges_the_act(sent, name_of) or self.unverified.search(lowered)):
             result.claim_type = "denied"
             if result.accuser is None:
                 result.accuser = self._carrier(sent, result.claimant_tokens)
         return result
+
+    def _alleges_the_act(self, sent: SpacySpan, name_of: dict[int, str]) -> bool:
+        """Whether an allegation word in the sentence makes what it reports an allegation; one that only describes
+        the people the act befell ("Syrian regime forces killed 48 alleged rebels") alleges who they were."""
+        for match in self.allegation.finditer(sent.text.lower()):
+            token = token_at(sent, sent.start_char + match.start())
+            if token is None or not self._alleged_identity(token, name_of):
+                return True
+        return False
+
+    def _alleged_identity(self, word: Token, name_of: dict[int, str]) -> bool:
+        """An allegation word that describes people: "48 alleged rebels", "an alleged member of IS"."""
+        return word.dep_ == "amod" and (word.head.i in name_of or word.head.lower_ in self.alleged_identities)
 
     def _acting_subject(self, sent: SpacySpan, name_of: dict[int, str]) -> Source | None:
         """The known actor that is the main verb's subject ("Les Forces armées nationales mettent en garde contre les

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -44,6 +44,7 @@ class LexiconGroup:
     background: bool
     outcome: bool
     wins_over_remote: bool = False
+    if_actor1_non_state: str | None = None
 
 
 @dataclass(slots=True)
@@ -67,7 +68,8 @@ class Trigger:
 class EventDetector:
     """Built once per pipeline from the lexicon and conventions."""
 
-    def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any]) -> None:
+    def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any],
+                 anaphoric_determiners: Iterable[str] = ()) -> None:
         self.vocab = nlp.vocab
         # One key per pattern, so that a match's alignment tells its words from its gap tokens. A phrase of plain
         # words goes to a PhraseMatcher (a hash look-up per token); one with a gap to the Matcher, which tries
@@ -84,7 +86,8 @@ class EventDetector:
                                             tuple(armed) if armed else None,  # type: ignore[arg-type]
                                             tuple(violent) if violent else None,  # type: ignore[arg-type]
                                             group.get("if_actor1_state"), bool(group.get("background")),
-                                            bool(group.get("outcome")), bool(group.get("wins_over_remote"))))
+                                            bool(group.get("outcome")), bool(group.get("wins_over_remote")),
+                                            group.get("if_actor1_non_state")))
             for phrase in group["patterns"]:
                 for pattern in _token_patterns(str(phrase), nlp, tuple(lexicon.get("gap_excludes", ()))):
                     self._add(pattern, index)
@@ -113,6 +116,8 @@ class EventDetector:
         self.senses_with_subjects = {verb.lower(): {o.lower() for o in subjects}
                                      for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
+        self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
+        self.anaphoric_determiners = {w.lower() for w in anaphoric_determiners}
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
         self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
@@ -192,7 +197,7 @@ class EventDetector:
                     or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
-                    or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) \
+                    or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
@@ -351,6 +356,13 @@ class EventDetector:
             head = head.head  # "destroying 8 artillery pieces"
         return _object_of(head, self.weapon_taking_verbs, passive=True)
 
+    def _time_of(self, span: SpacySpan) -> bool:
+        """An act already told, named to date another: "warplanes were heard over Raqqa following the attack", "the
+        deal was reached before the bombing"."""
+        head = span.root
+        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.time_marks and any(
+            c.dep_ == "det" and c.lower_ in self.anaphoric_determiners for c in head.children)
+
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":
         a side's cause."""
@@ -370,10 +382,12 @@ def _lemma_governing(head: Token, preposition: str, direct: set[str]) -> str | N
 
 
 def _purpose(head: Token) -> bool:
-    """An act told as another's purpose has not happened by that telling: "requested assistance to fight Boko
-    Haram", "troops were deployed to fight militants". (A protest is told so: "took to the streets to protest".)"""
-    return head.pos_ == "VERB" and head.dep_ in {"advcl", "acl"} and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    """An act told as another's purpose or a thing's aim has not happened by that telling: "requested assistance to
+    fight Boko Haram", "troops were deployed to fight militants", "a deadline to resume bombing the city". (A protest
+    is told so: "took to the streets to protest".)"""
+    aim = head.head if head.dep_ in {"xcomp", "dobj"} else None  # "to resume bombing": the verb the act is the aim of
+    return any(verb.pos_ == "VERB" and verb.dep_ in {"advcl", "acl", "relcl"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) for verb in (head, aim) if verb is not None)
 
 
 def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:

@@ -179,6 +179,8 @@ HOLDING_WORDS = {"held", "controlled"}
 # Words after a name and a hyphen that describe another actor by its ties: "Al-Qaeda-linked", "ISIS-inspired".
 TIE_WORDS = {"linked", "affiliated", "allied", "aligned", "inspired", "loyal", "backed", "supported", "sponsored",
              "funded", "leaning"}
+# Nouns between two names that make the first the second's patron: "Al-Qaida affiliate Al-Nusra Front".
+TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
 
@@ -188,6 +190,8 @@ def _holder_of_ground(doc: Doc, end: int) -> bool:
 
 
 def _ties_to(doc: Doc, end: int) -> bool:
+    if end + 1 < len(doc) and doc[end].lower_ in TIE_NOUNS and doc[end + 1].ent_type_ == ACTOR_LABEL:
+        return True  # "Al-Qaida affiliate Al-Nusra Front": the group named after the noun is the actor
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in TIE_WORDS
 
 

@@ -50,6 +50,7 @@ class EventTyping:
         self.violence_cues = {w.lower() for w in conventions["violence_cues"]}
         self.crowd_words = {w.lower() for w in conventions["crowd_words"]}
         self.harm_words = {w.lower() for w in conventions["harm_words"]}
+        self.death_words = {w.lower() for w in conventions["death_words"]}
         self.security_persons = {w.lower() for w in conventions["security_persons"]}
         self.armed_persons = {w.lower() for w in conventions["armed_persons"]}
         self.police_persons = {w.lower() for w in conventions["police_persons"]}
@@ -83,6 +84,8 @@ class EventTyping:
         dated against the event, as doer or cause, counts: deaths told beside an explosion ("the explosion took place
         in X and ten were killed") are its toll."""
         words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj", "agent"}]
+        # "The Assad regime and Russian jets raided towns": every doer joined in the subject.
+        words += [j for c in words if c.dep_ == "nsubj" for j in c.conjuncts]
         heads = [trigger]
         for _ in range(2):  # "killed as a result of strikes": the cause two prepositions away
             found = [g for h in heads for c in h.children if c.dep_ in {"prep", "agent"}
@@ -153,6 +156,8 @@ class EventTyping:
             event_type, sub_type = group.if_violent
         if group.if_actor1_state and actor1 is not None and actor1.inter == 1:
             sub_type = group.if_actor1_state
+        if group.if_actor1_non_state and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
+            sub_type = group.if_actor1_non_state  # "rebels recaptured the village": only a state regains
         if sub_type == self.air_strike and self._bomb_on_the_ground(trigger):
             sub_type = self.placed_explosive
         if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
@@ -178,8 +183,10 @@ class EventTyping:
         deaths = event.fatalities
         named = [*side_one, *side_two]
         words = target_lemmas(list(sent))  # the sentence's words and lemmas, for the rules below
-        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) and deaths == 0:
-            # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles.
+        if event_type == "Battles" and named and not any(a.inter in ARMED_INTERS for a in named) and deaths == 0 \
+                and not any(t.pos_ == "VERB" and t.lemma_.lower() in self.death_words for t in sent):
+            # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles,
+            # as is fighting told by its dead, however many ("84 people were killed in fighting").
             event_type, sub_type = "Riots", "Mob violence"
         looting = next((g for g in trigger.displaced if g.sub_event_type == "Looting/property destruction"), None)
         if (looting is not None and group.if_target_civilians and event_type == "Battles" and actor2 is None

@@ -49,15 +49,22 @@ class Coreference:
         self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.more_exactly = told_more_exactly(knowledge)
+        self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
+        self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
+        self.anaphoric_words = {w.lower() for w in knowledge.grammar["anaphoric_determiners"]}
+        self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        assert annotated.resolved_actors is not None
+        assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
         events: list[Event] = []
         sentence_events: dict[int, list[Event]] = {}
         continuations: set[int] = set()
         for index, sent in enumerate(annotated.sentences or []):
-            if events and self.continuation.match(sent.text) is not None:
-                # "The operation ... resulted in ...": the sentence carries on the previous event.
+            claimed = self._claimed(sent) if events else set()
+            if events and (self.continuation.match(sent.text) is not None or (
+                    claimed and all(d.trigger.head.i in claimed for d in annotated.drafts_in(index)))):
+                # "The operation resulted in ...": the sentence carries on the previous event; "IS claimed
+                # responsibility via its news agency", with no act of its own, claims it.
                 named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
                          if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
                 self._continue(events[-1], index, annotated, named)
@@ -69,6 +76,11 @@ class Coreference:
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
             for draft in annotated.drafts_in(index):
+                if not events and self._among_the_dead_told(draft) and not self._own_toponyms(index, annotated) \
+                        and not annotated.sentence_dates[index]:
+                    annotated.document.warnings.append(
+                        f"{sent.text[:60]!r}... counts the dead of an act the report does not code: no event")
+                    continue
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
                     _take_exact_sub_type(events[-1], draft.event, self.more_exactly)
@@ -87,7 +99,8 @@ class Coreference:
         claim of responsibility ("The attack was claimed by JNIM") names its perpetrator."""
         assert annotated.sentences is not None and annotated.sentence_deaths is not None
         sent = annotated.sentences[index]
-        claimed = any(t.lemma_.lower() == "claim" for t in sent) or "responsibility" in sent.text
+        claimed = any(t.lemma_.lower() in self.claiming_verbs for t in sent) \
+            or any(t.lower_ in self.claimed_objects for t in sent)
         if claimed and named_armed and self.actors.is_vague(event.actor1):
             event.actor1 = named_armed[0]
             event.claims.append(Claim(Source(named_armed[0].name, "armed_group"), "claimed", sent.text.strip(),
@@ -99,6 +112,27 @@ class Coreference:
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
             event.evidence.append(span)
+
+    def _among_the_dead_told(self, draft: EventDraft) -> bool:
+        """A sentence that only says who were among the dead ("Seventeen children and six women were among those
+        killed"): the dead of an act already told, counted again by who they were (with a place or a day of its own,
+        the sentence tells the act as well: "two commanders were among the dead in Idlib on Monday")."""
+        head = draft.trigger.head
+        dead = head if head.dep_ == "pobj" else head.head
+        # The whole sentence says no more: "put the death toll at 58, saying there were 11 children among the dead"
+        # tells the toll.
+        return draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks \
+            and dead.head.head.dep_ == "ROOT" and (
+            dead.lower_ in self.anaphoric_words or any(c.dep_ == "det" and c.lower_ in self.anaphoric_words
+                                                       for c in dead.children))
+
+    def _claimed(self, sent: SpacySpan) -> set[int]:
+        """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the
+        attack") or the act already told ("the group claimed the attack"): an act there is that act, not another."""
+        return {w.i for t in sent if t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB"
+                for c in t.children if c.dep_ == "dobj" and (c.lower_ in self.claimed_objects or (
+                    c.lemma_.lower() in self.continuation_nouns and _definite(c)))
+                for w in c.subtree}
 
     def _take_means(self, event: Event, more: Event, opponent: Actor | None) -> None:
         """An attack told without its means, then by its weapon ("The attack took place as evacuees waited", "A
@@ -571,6 +605,10 @@ def _absorb(twin: Event, event: Event) -> None:
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
     if twin.actor1 is None and event.actor1 is not None:
         twin.actor1 = event.actor1  # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it
+        if twin.actor2 is not None and twin.actor2.name == event.actor1.name:
+            # "Dozens Dead in Terrorist Battle", then "Nusra Front drove rebels out": the side a vague mention put
+            # second is the doer; the fuller mention tells whom it fought.
+            twin.actor2 = event.actor2
     names = {a.name for a in twin.all_actors()}
     if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:
         twin.actor2 = event.actor2

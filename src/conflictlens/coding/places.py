@@ -291,7 +291,9 @@ class PlaceResolver:
         name = doc[toponym.token_end - 1]
         prep = name.head if name.dep_ == "pobj" else None
         # "In Iraq at least 17 people were reported killed": a passive report names no speaker to be anywhere.
-        passive = prep is not None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in prep.head.children)
+        # A speaker named as the subject keeps the report active whatever the parse hangs on the verb.
+        passive = prep is not None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in prep.head.children) \
+            and not any(c.dep_ == "nsubj" for c in prep.head.children)
         return prep is not None and prep.lower_ in {"in", "at", "from"} and not passive and (
             prep.head.lemma_.lower() in self.reporting_verbs or (
                 prep.head.dep_ in {"dobj", "dative"} and prep.head.head.lemma_.lower() in self.reporting_verbs))
@@ -446,6 +448,9 @@ class PlaceResolver:
         prev = doc[span.start - 1] if span.start > sent_start else None
         if prev is not None and self._ends_another_name(span, prev):
             candidates = [c for c in candidates if c.feature_class == "A"]  # "Kanawha Circuit Court": the county
+        elif prev is not None and self._after_another_word(span, prev) and span.root.ent_type_ != "GPE":
+            # "in the Rose Garden": a town's other name ("Garden", for Hawarden) that ends a longer name is its word.
+            candidates = [c for c in candidates if c.is_primary_name or c.feature_class == "A"]
         if not candidates:
             return None
         before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
@@ -519,8 +524,12 @@ class PlaceResolver:
         end of a name that is not the town's, unless the word places it ("South Philadelphia"), spaCy reads the
         whole as a place, or the text presents the whole name as a place ("the village of Koulo Koura", "in Holle
         Hamani": a two-word village whose second word is another village's name)."""
+        return span.root.ent_type_ not in {"GPE", "LOC"} and self._after_another_word(span, prev)
+
+    def _after_another_word(self, span: Any, prev: Any) -> bool:
+        """The name follows a capitalised word that neither places it nor presents the two as a place's name."""
         return (_capitalised(prev.text) and not prev.is_stop and prev.lower_ not in self.name_prefixes
-                and span.root.ent_type_ not in {"GPE", "LOC"} and not _introduced_as_place(span.doc, prev.i)
+                and not _introduced_as_place(span.doc, prev.i)
                 and self._country_possessive(span.doc[prev.i : prev.i + 1]) is None)
 
     def _unresolved_name(self, doc: Doc, i: int, end: int, sent_start: int, excluded_tokens: set[int],
@@ -560,6 +569,7 @@ class PlaceResolver:
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
+                or doc[name_start].pos_ in {"DET", "PRON"}  # "Liberate Another Village", "Each Village": no name
                 # "near the town of Manbij Killing 80 terrorists": a headline's capitalised word of death ends the name
                 or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.death_words for t in span[1:])
                 or (not (kind_of or kind_after or (introduced and i != name_start))
@@ -1031,7 +1041,8 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     if last.dep_ == "pobj" and last.head.dep_ == "agent":
         return True  # places do not act: "trained by Washington", "backed by Lebanon's Hezbollah"
     if toponym.country_code is not None:
-        return last.dep_ in {"nsubj", "compound", "poss"}
+        return last.dep_ in {"nsubj", "compound", "poss"} or (
+            last.dep_ == "nmod" and last.head.pos_ == "NOUN")  # "the US latest airstrike"
     capital = any(c.feature_code == "PPLC" for c in toponym.candidates)
     following = doc[last.i + 1 : last.i + 3]
     # "prompting Damascus to bomb", "leading to Damascus to bomb": its government; "marched in Niamey to protest",

@@ -35,8 +35,11 @@ class SideReader:
 
     def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str],
                  harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = (),
-                 state_participles: Iterable[str] = (), act_nouns: Iterable[str] = ()) -> None:
+                 state_participles: Iterable[str] = (), act_nouns: Iterable[str] = (),
+                 claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.falling_verbs = {w.lower() for w in falling_verbs}
+        self.claiming_verbs = {w.lower() for w in claiming_verbs}
         self.act_nouns = {w.lower() for w in act_nouns}
         self.state_participles = {w.lower() for w in state_participles}
         self.accusation_verbs = {a.lower() for a in accusation_verbs}
@@ -63,11 +66,19 @@ class SideReader:
             subject.token.i in excluded  # "the army claimed to have killed ..." / "a affirmé avoir neutralisé"
             or subject.token.lower_ in self.grammar.speaker_pronouns
             or any(c.dep_ == "poss" and c.lower_ in self.grammar.speaker_possessives for c in subject.token.children))
-        if not trigger.side_one and refers_to_claimant:
+        claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
+        if claimants and self._claimed(head):
+            # "The Islamic State group claims the double suicide bomb attack that hit a police station": who claims
+            # an act did it; whoever else the clause seems to make its doer is what it hit.
+            trigger.side_two[:0] = [r for r in trigger.side_one if r not in trigger.side_two]
+            trigger.side_one[:] = [claimants[-1]]
+        elif not trigger.side_one and refers_to_claimant and claimants:
             # "The army said its aircraft struck ..." / "... said they had neutralised ...": the claimant did it.
-            claimants = [r for r in mention_roots if r.i in excluded and r.i < trigger.span.start]
-            if claimants:
-                trigger.side_one.append(claimants[-1])
+            trigger.side_one.append(claimants[-1])
+        elif not trigger.side_one and not trigger.agent_countries and refers_to_claimant:
+            # "Russia said it had critically injured a leader ... with an air strike": a state that says it did it,
+            # with its forces.
+            trigger.agent_countries = [r for r in country_roots if r.i in excluded and r.i < trigger.span.start][-1:]
         harmer = next((r for r in candidates if self._harms(r)), None) if trigger.group.outcome else None
         if harmer is not None and harmer not in trigger.side_one:
             # "she succumbed to her wounds after she was injured by a terrorists' sniper shot": a death told by its
@@ -80,7 +91,7 @@ class SideReader:
             nearest = _nearest_subject_before(trigger.span, excluded)
             if nearest is not None:
                 for root in candidates:
-                    if _within(root, nearest) and root not in trigger.side_one_allies:
+                    if _within(root, nearest) and root not in trigger.side_one_allies and root not in trigger.side_two:
                         self._place_on_side(trigger, root, 3 if self._ally(root) else 1)
         if not trigger.side_one and not trigger.side_one_allies and not trigger.agent_countries:
             before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two]
@@ -96,10 +107,24 @@ class SideReader:
             if clause:
                 trigger.side_two.append(clause[0])
 
-    def _act_it_died_in(self, noun: Token, head: Token) -> bool:
-        """"were killed in the army's operations": the act a death word says it came in."""
-        return noun.lemma_.lower() in self.act_nouns and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"} \
-            and noun.head.head.i == head.i
+    def _claimed(self, head: Token) -> bool:
+        """The act is what a claiming verb claims ("IS claims the double suicide bomb attack", "claimed responsibility
+        for the attack"), not a clause with a doer of its own ("rebels claimed the army shelled the village")."""
+        for verb in [head, *head.ancestors]:
+            if verb.lemma_.lower() in self.claiming_verbs:
+                return verb.i < head.i
+            if verb.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and not _within(head, c)
+                                                    for c in verb.children):
+                return False
+        return False
+
+    def _acts_it_came_in(self, word: Token | None) -> list[Token]:
+        """"were killed in the army's operations", "killed two people in an attack claimed by IS": the acts a word
+        says it came in."""
+        if word is None:
+            return []
+        return [noun for prep in word.children if prep.lower_ in {"in", "during"}
+                for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in self.act_nouns]
 
     def _holds_ground(self, root: Token) -> bool:
         return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" \
@@ -139,13 +164,18 @@ class SideReader:
                 return None
         if self._ally(root):
             return 3
-        if root.dep_ in {"amod", "nmod", "compound", "poss"} and (root.head.i == head.i or self._act_it_died_in(
-                root.head, head)):
+        if root.dep_ in {"amod", "nmod", "compound", "poss"} and (
+                root.head.i == head.i or root.head in self._acts_it_came_in(head)):
             # "une attaque jihadiste", "an Islamic State car bomb", "the army's shelling", "killed in the Syrian
             # army's operations": the actor named as the act's modifier or owner made it.
             return 1
-        # "an ambush laid by jihadists" / "une embuscade tendue par des jihadistes": the participle's agent did it.
-        for clause in (c for c in head.children if c.dep_ == "acl"):
+        if head.lemma_.lower() in self.falling_verbs and (prep := _prep_between(root, head)) is not None \
+                and prep.lower_ in self.grammar.recipient_prepositions:
+            return 1  # "the base had fallen to the Islamists": whom a place falls to took it
+        # "an ambush laid by jihadists" / "une embuscade tendue par des jihadistes", "killed two people in an attack
+        # claimed by IS": the participle's agent did it.
+        acts = [head, *self._acts_it_came_in(head), *self._acts_it_came_in(verb)]
+        for clause in (c for act in acts for c in act.children if c.dep_ == "acl"):
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
@@ -173,7 +203,10 @@ class SideReader:
         if agent is not None and _within(root, agent):
             return 1
         if subject is not None and subject.covers(root):
-            return 2 if subject.passive or (outcome and self._tells_what_it_is(verb, head)) else 1
+            # "two commanders were among the dead", "two soldiers died after an attack on their post": who died is
+            # whom it was done to.
+            dying = (outcome and self._tells_what_it_is(verb, head)) or verb.lemma_.lower() in self.dying_verbs
+            return 2 if subject.passive or dying else 1
         for child in verb.children:
             if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
                 return 2
@@ -304,7 +337,9 @@ class Roles:
                                 harm_words=knowledge.conventions["harm_words"],
                                 dying_verbs=knowledge.conventions["dying_verbs"],
                                 state_participles=knowledge.conventions["state_participles"],
-                                act_nouns=knowledge.conventions["act_nouns"])
+                                act_nouns=knowledge.conventions["act_nouns"],
+                                claiming_verbs=knowledge.conventions["claiming_verbs"],
+                                falling_verbs=knowledge.conventions["falling_verbs"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
