@@ -189,3 +189,8 @@ def test_a_count_stands_before_the_noun_it_counts(counter):
 ])
 def test_a_count_of_families_is_no_count_of_the_dead(pipeline, counter, text, expected):
     assert deaths(pipeline, counter, text)[0] == expected
+
+
+def test_two_people_named_together_are_two_dead(pipeline, counter):
+    assert deaths(pipeline, counter, "A woman and child were killed after terrorists shelled the centre of the city.") \
+        == (2, "woman; child")

@@ -739,3 +739,11 @@ def test_a_state_that_says_it_struck_did_it_with_its_forces(code):
                   "with an air strike in Syria that also killed 12 of his field commanders.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [
         ("Military Forces of Russia", "HTS: Hayat Tahrir al-Sham")]
+
+
+def test_a_rebel_group_that_retook_a_village_overtook_it_whatever_the_words(code):
+    events = code("Opposition fighters retook the village of Tal Hamis in Hasakah, Syria, on Sunday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Non-state actor overtakes territory", "Rebel group")]
+    events = code("The army retook the town of Palmyra in Syria on Sunday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Government regains territory", "Military Forces of Syria")]

@@ -91,6 +91,18 @@ def test_a_toll_counted_since_a_day_weeks_ago_is_a_running_total(pipeline):
     assert [(e.event_type, e.fatalities) for e in days.events] == [("Battles", 47)]
 
 
+def test_a_toll_counted_since_a_start_told_without_a_day_is_a_running_total(pipeline):
+    text = ("More than 19 civilians were killed in Eastern Ghouta, Syria, on Sunday. At least 123 civilians have been "
+            "killed in the besieged suburb by airstrikes and shelling since the Syrian regime and Russian jets began an "
+            "offensive nearly two weeks ago, the Syrian Observatory for Human Rights said.")
+    result = pipeline.process_text(text, published_at=dt.date(2024, 5, 8))
+    assert [e.fatalities for e in result.events] == [19]
+    assert any("running total" in w for w in result.document.warnings)
+    days = pipeline.process_text("Clashes have killed 40 fighters in Hama, Syria, since fighting erupted on Monday.",
+                                 published_at=dt.date(2024, 5, 8))
+    assert [e.fatalities for e in days.events] == [40]
+
+
 def test_a_photos_caption_is_no_event(pipeline):
     text = ("Air strikes killed 21 people in Idlib on Sunday. In this photo taken on Monday, rescuers search the rubble "
             "after an air strike in Aleppo.")
@@ -147,3 +159,14 @@ def test_a_span_told_as_the_course_of_past_days_is_a_periods_total(code):
     result = code("Over the course of the past week regime forces have carried out repeated attacks on Douma in Syria "
                   "leaving dozens of civilian residents dead or injured.")
     assert result.events == [] and any("period's total" in w for w in result.document.warnings)
+
+
+def test_a_photos_caption_dated_at_its_end_shows_a_scene_not_an_event(pipeline):
+    text = ("Suicide bombers killed 20 people near the Sayeda Zeinab shrine in Damascus on Saturday. An opposition "
+            "fighter shoots his weapon in a battle with Daesh as they advance towards Azaz city northern Aleppo "
+            "countryside Syria October 11 2016.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 12)).events
+    assert [e.place.name for e in events] == ["Damascus"]
+    text = "Rebels shelled Azaz in Syria on Monday. Government forces shell the town of Azaz on October 11 2016."
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 12)).events
+    assert [e.event_date for e in events] == [dt.date(2016, 10, 10), dt.date(2016, 10, 11)]

@@ -31,6 +31,10 @@ def test_place_and_date_rules():
     assert place_agrees(event(), {"name": "Syria", "country": "Syria", "precision": "country"})
     assert not place_agrees(event(), {"name": "Homs", "country": "Syria"})
     assert not place_agrees(event(place=None), {"name": "Aleppo"})
+    torkman = Place("Jabal al-Torkman", "Syria", "SY", admin1="Latakia")
+    assert place_agrees(event(place=torkman), {"name": "Jabal al-Turkman", "country": "Syria", "admin1": "Latakia"})
+    assert not place_agrees(event(place=torkman), {"name": "Jabal al-Turkman", "country": "Syria", "admin1": "Idlib"})
+    assert not place_agrees(event(place=torkman), {"name": "Jabal al-Rahmalia", "country": "Syria"})
     assert date_agrees(event(day=dt.date(2016, 6, 3)), {"day": "2016-06-02", "precision": "day"})  # night-time
     assert not date_agrees(event(day=dt.date(2016, 6, 5)), {"day": "2016-06-02", "precision": "day"})
     assert date_agrees(event(day=None), {"precision": "month_or_open"})

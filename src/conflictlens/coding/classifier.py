@@ -31,7 +31,7 @@ import numpy as np
 
 from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.errors import ConflictLensError, ModelLoadError
-from conflictlens.model import Event
+from conflictlens.model import Actor, Event
 
 NO_EVENT = "No event"
 MODEL_FILE = "model.json"
@@ -249,15 +249,18 @@ class SubtypeSecondOpinion:
     the merge, which groups mentions by the rules' labels. A sub-type the sentence names itself, by its weapon ("killed
     in the blast" is an explosive) or its act ("detained villagers"), is the text's own word, which no classifier
     overrules; and a sub-type known by such words is one the classifier gives only to a sentence that says one ("the
-    workers went on strike" is no arrest)."""
+    workers went on strike" is no arrest), as is a sub-type only one kind of actor does (`sub_types_by_actor1`)
+    given only to an event of that kind of actor."""
 
     name = "second opinion"
     requires = ("events.merged",)
     adds = ("events.sub_type_reviewed",)
 
     def __init__(self, classifier: SentenceClassifier, *, ratio: float,
-                 own_words: dict[str, list[str]] | None = None, exact_sub_types: Iterable[str] = ()) -> None:
+                 own_words: dict[str, list[str]] | None = None, exact_sub_types: Iterable[str] = (),
+                 actor1_kinds: dict[str, list[int]] | None = None) -> None:
         self.classifier = classifier
+        self.actor1_kinds = {sub_type: set(inters) for sub_type, inters in (actor1_kinds or {}).items()}
         self.ratio = ratio
         self.exact_sub_types = set(exact_sub_types)
         self.own_words = {sub_type: {w.lower() for w in words} for sub_type, words in (own_words or {}).items()}
@@ -272,11 +275,19 @@ class SubtypeSecondOpinion:
                 text[s.start : s.end] for s in e.evidence if e.sub_event_type in self.exact_sub_types)])]
         if reviewed:
             refine_sub_types([e for e, _ in reviewed], [sentence for _, sentence in reviewed], self.classifier,
-                             ratio=self.ratio, unnamed=[self._unnamed_in(sentence) for _, sentence in reviewed])
+                             ratio=self.ratio, unnamed=[self._unnamed_in(sentence) | self._not_done_by(e.actor1)
+                                                        for e, sentence in reviewed])
 
     def _named_in(self, sub_type: str, sentence: str) -> bool:
         words = self.own_words.get(sub_type, set())
         return not words.isdisjoint(_words(sentence))
+
+    def _not_done_by(self, actor1: Actor | None) -> set[str]:
+        """The sub-types only another kind of actor does: a rebel group that retakes a town overtakes it, as only a
+        state regains territory, whatever its words."""
+        if actor1 is None:
+            return set()
+        return {sub_type for sub_type, inters in self.actor1_kinds.items() if actor1.inter not in inters}
 
     def _unnamed_in(self, sentence: str) -> set[str]:
         said = _words(sentence)

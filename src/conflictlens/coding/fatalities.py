@@ -364,10 +364,12 @@ class FatalityCounter:
 
     @staticmethod
     def _joined(between: SpacySpan) -> bool:
-        """Words between two counts that only finish the first group's noun and join the next ("militants and")."""
+        """Words between two counts that only finish the first group's noun and join the next ("militants and"), or
+        join two people named ("a woman and child")."""
         return 0 < len(between) <= 5 and any(t.lower_ in LIST_JOINERS for t in between) and all(
             t.pos_ in LIST_POS or t.lower_ in LIST_JOINERS for t in between) and any(
-            t.pos_ in {"NOUN", "PROPN"} for t in between)  # "hundred and twenty" is one number
+            t.pos_ in {"NOUN", "PROPN"} for t in [between.doc[between.start - 1], *between]
+        )  # "hundred and twenty" is one number
 
     def _group_ends(self, sent: SpacySpan, end: int) -> bool:
         """A listed group of dead ends its noun at a joiner, punctuation, an auxiliary or a death word; "two

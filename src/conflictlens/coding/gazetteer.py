@@ -102,6 +102,16 @@ def name_key(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", ascii_only.lower())
 
 
+def spelt_alike(key: str, other: str, min_similarity: float = FUZZY_SIMILARITY) -> bool:
+    """Two name keys that are one name's transliterations ("jabalaltorkman", "jabalalturkman"): alike by rapidfuzz's
+    ratio, long enough to compare, with the same first letter and about the same length ("Boulangou" is not
+    "Boulangouri" with two letters lost, but another village)."""
+    from rapidfuzz import fuzz
+
+    return len(key) >= FUZZY_MIN_LENGTH and key[:1] == other[:1] and abs(len(key) - len(other)) <= 1 \
+        and fuzz.ratio(key, other) >= min_similarity
+
+
 def without_article(key: str) -> str:
     """A name key without a leading Arabic article ("alqamishli" -> "qamishli"), for comparing spellings."""
     match = ARABIC_ARTICLE.match(key)
@@ -211,9 +221,7 @@ class Gazetteer:
             keys, ids = self._country_keys(code)
             for query in {key, without_article(key)}:
                 found = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=min_similarity)
-                # Another spelling has the same first letter and about the same length: "Boulangou" is not
-                # "Boulangouri" with two letters lost, but another village.
-                if found is not None and found[0][:1] == query[:1] and abs(len(found[0]) - len(query)) <= 1 \
+                if found is not None and spelt_alike(query, found[0], min_similarity) \
                         and (best is None or found[1] > best[0]):
                     best = (found[1], ids[found[2]])
         if best is None:

@@ -29,13 +29,21 @@ Six rules, their word lists and limits in ``data/conventions.yaml``:
 
 from __future__ import annotations
 
+import itertools
+import re
+from typing import TYPE_CHECKING
+
 from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.dates import DateMention
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import period_pattern, token_at, verb_above
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import TimePrecision
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 # What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
 CRIME_TYPES = {"Violence against civilians", "Battles"}
@@ -44,6 +52,34 @@ LOOTING_SUB_TYPE = "Looting/property destruction"
 RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
 MAX_SCORE = 20  # "4-1": a game's or a vote's score; "10-15 killed" is a toll's range
+
+
+def _since_an_undated_start(draft: EventDraft, mentions: list[DateMention]) -> bool:
+    """"123 civilians have been killed ... since the regime began an offensive nearly two weeks ago": counted since a
+    start the sentence tells as a clause and does not date (a dated one, "since fighting erupted on Monday", is
+    weighed by its day)."""
+    sent = draft.sentence
+    if draft.event.event_type not in VIOLENT_TYPES:
+        return False  # "Union protests over cost-cutting used since aid was cut": no toll is counted
+    for since in (t for t in sent if t.lower_ == "since" and t.i > draft.trigger.span.start):
+        if any((t.tag_ == "JJS" and t.dep_ == "amod") or t.ent_type_ == "ORDINAL" for t in sent.doc[sent.start : since.i]):
+            continue  # "the deadliest incident for Moscow since it intervened": a comparison, not a count
+        # The clause up to the next comma (the parser may hang its subject on "since" as a preposition).
+        clause = list(itertools.takewhile(lambda t: not t.is_punct, sent.doc[since.i + 1 : sent.end]))
+        if clause and any(t.pos_ == "VERB" for t in clause) and not any(
+                clause[0].idx <= m.start_char <= clause[-1].idx for m in mentions):
+            return True
+    return False
+
+
+def _caption_date(sent: SpacySpan, mention: DateMention) -> bool:
+    """A full date that closes the sentence with no word to bring it in, as a photo's caption is dated ("... in
+    Damascus Syria June 11 2016.", then perhaps its credit: "(Reuters)"); prose says "on June 11"."""
+    doc = sent.doc
+    first = token_at(sent, mention.start_char)
+    after = doc.text[mention.end_char : sent.end_char]
+    return mention.precision == TimePrecision.DAY and first is not None and first.i > sent.start \
+        and doc[first.i - 1].pos_ != "ADP" and re.fullmatch(r"[\s.]*(?:\([^)]*\))?[\s.]*", after) is not None
 
 
 class Scope:
@@ -89,7 +125,8 @@ class Scope:
             days = self._days_before(draft, annotated)
             if self._counted_since(draft, annotated, days):
                 annotated.document.warnings.append(
-                    f"{draft.event.event_type} counted since {draft.event.date_text!r}: left out as a running total")
+                    f"{draft.event.event_type} counted since a start weeks ago or undated ({draft.sentence.text[:60]!r}"
+                    "...): left out as a running total")
                 continue
             if self._over_a_period(draft):
                 annotated.document.warnings.append(
@@ -129,8 +166,10 @@ class Scope:
         """An undated act told in the simple present after the opening line ("The coalition conducts strikes in Raqqa
         to support the SDF", "a fighter shoots his weapon in a battle"), or in the present progressive placed only by
         a country: what a party does, or a photo's scene, not an event; headlines tell past events in the present,
-        so the opening line keeps its tense."""
-        if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
+        so the opening line keeps its tense. A caption's date closing the sentence ("... towards Azaz city Syria
+        October 11 2016.") dates the photo, not an act."""
+        if draft.sentence_index == 0 or annotated.sentence_dates is None or not all(
+                _caption_date(draft.sentence, mention) for mention in annotated.sentence_dates[draft.sentence_index]):
             return False
         head = draft.trigger.head
         verb = head if head.pos_ == "VERB" else verb_above(head)
@@ -160,6 +199,9 @@ class Scope:
         May 31", "clashes since March") is a running total or a state of things, not an event ("47 killed since
         Monday" is the event of those days)."""
         event = draft.event
+        if annotated.sentence_dates is not None and _since_an_undated_start(draft, annotated.sentence_dates[
+                draft.sentence_index]):
+            return True
         if event.date_text is None or annotated.sentence_dates is None or days is None or days <= RECENT_DAYS:
             return False
         mention = next((d for d in annotated.sentence_dates[draft.sentence_index] if d.text == event.date_text), None)

@@ -35,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from conflictlens.coding.gazetteer import GazetteerEntry, haversine_km, name_key, without_article
+from conflictlens.coding.gazetteer import GazetteerEntry, haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.ingest import parse_published
 from conflictlens.coding.pipeline import Pipeline
 from conflictlens.errors import ConflictLensError
@@ -133,8 +133,8 @@ Lookup = Callable[[str], list[GazetteerEntry]]
 
 
 def place_agrees(event: Event, want: dict[str, Any] | None, lookup: Lookup | None = None) -> bool:
-    """The gold place's name is the coded place's (spelling aside), or, read in the gazetteer, lies within 25 km of
-    it in the same country ("Raqqa" for GeoNames' "Ar Raqqah")."""
+    """The gold place's name is the coded place's (spelling and transliteration aside), or, read in the gazetteer,
+    lies within 25 km of it in the same country ("Raqqa" for GeoNames' "Ar Raqqah")."""
     if want is None:
         return True
     place = event.place
@@ -148,7 +148,12 @@ def place_agrees(event: Event, want: dict[str, Any] | None, lookup: Lookup | Non
         return True
     # "al-Habeet" and "Habeet", "Al Tabqah" and "Tabqah": one name with and without its article.
     names = {without_article(name_key(n)) for n in (place.name, place.surface, place.admin1) if n}
-    if without_article(name_key(str(want["name"]))) in names:
+    wanted = without_article(name_key(str(want["name"])))
+    if wanted in names:
+        return True
+    # "Jabal al-Torkman" and "Jabal al-Turkman": one name's transliterations, as the gazetteer matches them.
+    if any(spelt_alike(wanted, name) for name in names) and (
+            not want.get("admin1") or name_key(str(want["admin1"])) == name_key(place.admin1 or "")):
         return True
     if lookup is None or place.latitude is None or place.longitude is None:
         return False
