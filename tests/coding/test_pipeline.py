@@ -735,6 +735,9 @@ def test_whom_a_place_falls_to_took_it(code):
 def test_a_state_that_says_it_struck_did_it_with_its_forces(code):
     events = code("Turkey said its jets struck militants in northern Iraq on Monday, killing 20.").events
     assert [e.actor1.name for e in events] == ["Military Forces of Turkey"]
+    events = code("The Britain-based Syrian Observatory for Human Rights reported 26 airstrikes on Sunday across Idlib, "
+                  "Syria.").events
+    assert [e.actor1 for e in events] == [None]
     events = code("Russia said on Wednesday it had critically injured a leader of the Tahrir al-Sham militant group "
                   "with an air strike in Syria that also killed 12 of his field commanders.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [
@@ -747,3 +750,19 @@ def test_a_rebel_group_that_retook_a_village_overtook_it_whatever_the_words(code
     events = code("The army retook the town of Palmyra in Syria on Sunday.").events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [
         ("Government regains territory", "Military Forces of Syria")]
+
+
+def test_rockets_fired_by_a_states_jets_are_its_air_strike(code):
+    events = code("A total of 20 rockets fired by Russian jets hit a hospital in Idlib, Syria, late on Monday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Russia")]
+    events = code("Rebels fired rockets at the town of Kafr Nabl in Idlib, Syria, on Monday.").events
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_armed_men_eliminated_were_killed_and_weapons_destroyed_are_things(code):
+    events = code("The Syrian government forces eliminated over 75 militants of the Jabhat Fatah al Sham terrorist "
+                  "group in Daraa, Syria, on Sunday.").events
+    assert [(e.event_type, e.actor2.name, e.fatalities) for e in events] == [("Battles", "Jabhat al-Nusra", 75)]
+    assert code("The government pledged to eliminate poverty in Daraa, Syria.").events == []
+    events = code("Soldiers destroyed seven vehicles and two car bombs near Manbij, Syria, on Monday.").events
+    assert [e.event_type for e in events if e.event_type == "Explosions/Remote violence"] == []

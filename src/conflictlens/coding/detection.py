@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
-from conflictlens.coding.actors import VICTIM_INTERS
+from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.grammar import FINITE_TAGS, in_headline_list
 from conflictlens.knowledge import phrase_pattern
@@ -175,9 +175,11 @@ class EventDetector:
                 if not any(token.ent_type_ in DATE_ENTITIES for token in doc[start:end]):
                     yield int(self.vocab.strings[match_id]), start, end
 
-    def triggers(self, doc: Doc, blocked_tokens: set[int], victim_tokens: Collection[int] = ()) -> dict[int, list[Trigger]]:
+    def triggers(self, doc: Doc, blocked_tokens: set[int], victim_tokens: Collection[int] = (),
+                 fighter_tokens: Collection[int] = ()) -> dict[int, list[Trigger]]:
         """Kept triggers per sentence index. ``blocked_tokens`` are actors' names, no act's words; of them,
-        ``victim_tokens`` (crowds, civilians) may be whom an act's words name it done to ("fire on protesters")."""
+        ``victim_tokens`` (crowds, civilians) may be whom an act's words name it done to ("fire on protesters"), and
+        ``fighter_tokens`` (armed groups) the object of its verb ("eliminated over 75 militants")."""
         sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
         group_of: dict[tuple[int, int], int] = {}
         for pattern, start, end in self._matches(doc):
@@ -193,7 +195,8 @@ class EventDetector:
         for span in spans:
             group = self.groups[group_of[(span.start, span.end)]]
             # An actor's name is no act ("the protesters"), but an act may name whom it hits ("fire on protesters").
-            if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens for t in span) \
+            if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens and not (
+                    t.i in fighter_tokens and t.dep_ in {"dobj", "obj"} and t.head.i == span.root.i) for t in span) \
                     or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
@@ -350,8 +353,8 @@ class EventDetector:
         """"The army destroyed a mortar and a bulldozer", "seized two rockets": a weapon that something is done to
         is a thing, not its firing."""
         head = span.root
-        if len(span) != 1 or not {head.lemma_.lower(), head.lower_} & self.weapon_nouns:
-            return False
+        if head.pos_ != "NOUN" or not {head.lemma_.lower(), head.lower_} & self.weapon_nouns:
+            return False  # "two car bombs" is a weapon; "fired rockets" the act of firing
         if head.dep_ == "compound":
             head = head.head  # "destroying 8 artillery pieces"
         return _object_of(head, self.weapon_taking_verbs, passive=True)
@@ -478,7 +481,9 @@ class EventDetection:
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.doc is not None and annotated.mention_tokens is not None
         victims = {i for i, mention in annotated.mention_tokens.items() if mention.entry.inter in VICTIM_INTERS}
-        triggers = self.detector.triggers(annotated.doc, set(annotated.mention_tokens), victims)
+        fighters = {i for i, mention in annotated.mention_tokens.items()
+                    if mention.entry.inter in NON_STATE_ARMED_INTERS}
+        triggers = self.detector.triggers(annotated.doc, set(annotated.mention_tokens), victims, fighters)
         drafts = []
         for index in sorted(triggers):
             for trigger in triggers[index]:

@@ -19,7 +19,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import next_sentence, sentences_after
-from conflictlens.coding.roles import target_lemmas, target_modifiers
+from conflictlens.coding.roles import agents_of_participles, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, EventKind
 
@@ -68,6 +68,7 @@ class EventTyping:
         self.bomb_nouns = {w.lower() for w in conventions["bomb_nouns"]}
         self.state_words = {w.lower() for w in conventions["state_words"]}
         self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
+        self.shelling = "Shelling/artillery/missile attack"
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
             w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
             w.lower() for w in conventions["dropped_bomb_words"]}
@@ -121,6 +122,16 @@ class EventTyping:
             c.lower_ in self.demonyms or c.lower_ in self.state_words or c.lower_ in self.remote_means
             for c in root.children)  # "regime bombs", "four shell bombs"
 
+    def _fired_from_the_air(self, trigger: Trigger) -> bool:
+        """"20 rockets fired by Russian jets", "jets fired missiles at the town": a missile an aircraft fired is an air
+        strike."""
+        head = trigger.span.root
+        firers = agents_of_participles(head)
+        if head.dep_ in {"dobj", "obj"}:
+            firers += [c for c in head.head.children if c.dep_ == "nsubj"]
+        return any(f.lemma_.lower() in self.aircraft_words or f.lower_ in self.aircraft_words or (
+            self.remote_means.get(f.lower_) == self.air_strike and self._means_modifier(f)) for f in firers)
+
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air
         strikes", "Russian jets", as "strikes" alone (a labour strike) does not."""
@@ -172,6 +183,8 @@ class EventTyping:
             # "rocket attacks on the neighbourhood", "attacked the hotel with shells": ACLED types violence by its
             # means, so an attack from afar is remote violence whoever it hits.
             event_type, sub_type = REMOTE_VIOLENCE, means
+        if sub_type == self.shelling and self._fired_from_the_air(trigger):
+            sub_type = self.air_strike
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if attribution.denies(trigger.span.root) and attribution.accuser is None:
             # "The army denied that any soldier was killed": a claim about the event, not a report of it. A sentence

@@ -78,7 +78,8 @@ class SideReader:
         elif not trigger.side_one and not trigger.agent_countries and refers_to_claimant:
             # "Russia said it had critically injured a leader ... with an air strike": a state that says it did it,
             # with its forces.
-            trigger.agent_countries = [r for r in country_roots if r.i in excluded and r.i < trigger.span.start][-1:]
+            trigger.agent_countries = [r for r in country_roots if r.i in excluded and r.i < trigger.span.start
+                                       and r.dep_ == "nsubj"][-1:]  # not "the Britain-based Observatory reported"
         harmer = next((r for r in candidates if self._harms(r)), None) if trigger.group.outcome else None
         if harmer is not None and harmer not in trigger.side_one:
             # "she succumbed to her wounds after she was injured by a terrorists' sniper shot": a death told by its
@@ -225,6 +226,13 @@ class _Subject:
         if not _within(root, self.token):
             return False
         return self.relative_clause is None or not _within(root, self.relative_clause)
+
+
+def agents_of_participles(word: Token) -> list[Token]:
+    """Who or what did what a participle after the word says was done with it: "jets" in "rockets fired by Russian
+    jets"."""
+    return [g for c in word.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj"]
 
 
 def _noun_named_by(word: Token) -> Token | None:
@@ -463,8 +471,9 @@ class Roles:
         verbs = [head, head.head] if head.dep_ in {"advcl", "xcomp"} else [head, _governing_verb(head)]
         verbs += [c for c in head.children if c.dep_ == "advcl" and any(
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
-        return [c for word in verbs if word is not None for c in word.children
-                if _doer(c) and c.lower_ in self.state_weapons]
+        firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"
+        return [*(c for word in verbs if word is not None for c in word.children
+                  if _doer(c) and c.lower_ in self.state_weapons), *firers]
 
     def _military_named_by_demonym(self, words: Sequence[Token | None], countries: dict[int, str],
                                    local_country: str | None, *, peoples: bool = True) -> list[Actor]:
