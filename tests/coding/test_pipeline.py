@@ -766,3 +766,18 @@ def test_armed_men_eliminated_were_killed_and_weapons_destroyed_are_things(code)
     assert code("The government pledged to eliminate poverty in Daraa, Syria.").events == []
     events = code("Soldiers destroyed seven vehicles and two car bombs near Manbij, Syria, on Monday.").events
     assert [e.event_type for e in events if e.event_type == "Explosions/Remote violence"] == []
+
+
+def test_the_peoples_word_nearest_the_weapon_names_the_striker(code):
+    events = code("In the east of Syria Russian air strikes on Sunday killed 34 civilians in a village held by Islamic "
+                  "State in Deir az-Zour province, an activist group said.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Russia"]
+
+
+def test_a_dash_that_opens_an_aside_ties_no_actor_to_another(code):
+    events = code("Pro-regime fighters - backed by regime and Russian air strikes - retook the village of Zaytan "
+                  "southwest of Aleppo city, Syria, on Tuesday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Government regains territory", "Military Forces of Syria")]
+    events = code("The Al-Qaeda-affiliated Nusra Front attacked an army post in Idlib, Syria, on Monday.").events
+    assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]

@@ -566,3 +566,9 @@ def test_a_capital_something_befell_is_its_government(code):
 def test_a_determiner_before_a_kind_of_place_is_no_name(code):
     events = code("Syrian Democratic Forces Liberate Another Village From Daesh Near al-Tabqa in Syria.").events
     assert [e.place.name for e in events] == ["Al-Tabqa"]
+
+
+def test_a_name_headed_by_a_place_word_is_a_place_whatever_the_tagger_says(code):
+    events = code("The hardline Sunni fighters attacked Tel Abyad which is controlled by the Syrian Kurdish YPG militia "
+                  "on Saturday, a monitor in Syria said.").events
+    assert [e.place.name for e in events] == ["Tall Abyaḑ"]

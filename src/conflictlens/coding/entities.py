@@ -186,13 +186,19 @@ ORGANISATION_PARTS = {"wing", "arm", "branch"}
 
 
 def _holder_of_ground(doc: Doc, end: int) -> bool:
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in HOLDING_WORDS
+    return _hyphened(doc, end) and doc[end + 1].lower_ in HOLDING_WORDS
 
 
 def _ties_to(doc: Doc, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].lower_ in TIE_NOUNS and doc[end + 1].ent_type_ == ACTOR_LABEL:
         return True  # "Al-Qaida affiliate Al-Nusra Front": the group named after the noun is the actor
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in TIE_WORDS
+    return _hyphened(doc, end) and doc[end + 1].lower_ in TIE_WORDS
+
+
+def _hyphened(doc: Doc, end: int) -> bool:
+    """A hyphen that glues the next word to the name ("IS-held", "Al-Qaeda-linked"), not a dash that opens an aside
+    ("Pro-regime fighters - backed by air strikes - retook ...")."""
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
 
 
 def _title_of_a_name(doc: Doc, start: int, end: int) -> bool:

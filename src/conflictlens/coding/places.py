@@ -555,8 +555,11 @@ class PlaceResolver:
                                        or doc[i - 1].lemma_.lower() in PLACE_OBJECT_VERBS)
         # A name joined to its Arabic article ("on al-Latamineh", "in al-Baath") is a place's, as a person's is not
         # introduced by these words.
+        # "attacked Tel Abyad": a name whose head word is a place's ("Tel", "Khan", "Deir") is a place's, whatever
+        # the tagger calls it.
+        headed = end - name_start > 1 and doc[name_start].lower_ in self.compound_name_heads
         located = introduced and (all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
-                                  or _placed_in_division(doc, end) or i != name_start)
+                                  or _placed_in_division(doc, end) or i != name_start or headed)
         listed = listed_after is not None and bool(before) and before[-1] in LIST_SEPARATORS \
             and listed_after.token_end == i - 1 and any(c.level == "populated_place" for c in listed_after.candidates)
         if not (kind_of or kind_after or located or listed):
@@ -572,7 +575,7 @@ class PlaceResolver:
                 or doc[name_start].pos_ in {"DET", "PRON"}  # "Liberate Another Village", "Each Village": no name
                 # "near the town of Manbij Killing 80 terrorists": a headline's capitalised word of death ends the name
                 or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.death_words for t in span[1:])
-                or (not (kind_of or kind_after or (introduced and i != name_start))
+                or (not (kind_of or kind_after or (introduced and (i != name_start or headed)))
                     and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
                 or (doc[name_start].lower_ not in self.compound_name_heads

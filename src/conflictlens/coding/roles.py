@@ -481,7 +481,9 @@ class Roles:
         warplanes bombed": the people's adjective or the country's name before a state's weapon (a word of the
         trigger, the noun it names a kind of, or the weapon that does it) names whose military struck; so does the
         state's own word ("regime", "government"), which alone counts without ``peoples``."""
-        for child in (c for word in words if word is not None for c in word.children):
+        # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes).
+        for child in (c for word in words if word is not None
+                      for c in sorted(word.children, key=lambda c: abs(c.i - word.i))):
             state = child.lower_ in self.state_words
             if not (state or peoples) or (
                     child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):
