@@ -194,3 +194,12 @@ def test_a_count_of_families_is_no_count_of_the_dead(pipeline, counter, text, ex
 def test_two_people_named_together_are_two_dead(pipeline, counter):
     assert deaths(pipeline, counter, "A woman and child were killed after terrorists shelled the centre of the city.") \
         == (2, "woman; child")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fri 07 Apr 2017 at 0914 Homs governor says the attack caused deaths.", 0),
+    ("The bombing at 2130 killed two people.", 2),
+    ("Troops killed 1200 militants in the offensive.", 1200),
+])
+def test_a_clocks_time_is_no_count(pipeline, counter, text, expected):
+    assert deaths(pipeline, counter, text)[0] == expected

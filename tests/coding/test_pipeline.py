@@ -781,3 +781,32 @@ def test_a_dash_that_opens_an_aside_ties_no_actor_to_another(code):
         ("Government regains territory", "Military Forces of Syria")]
     events = code("The Al-Qaeda-affiliated Nusra Front attacked an army post in Idlib, Syria, on Monday.").events
     assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]
+
+
+def test_a_states_government_is_never_whom_its_own_forces_struck(code):
+    events = code("Last updated at Feb 022015 Beirut Syrian government air strikes on opposition-held towns across the "
+                  "country killed at least 44 people on Monday and wounded more than 100 a monitoring group said. In "
+                  "Jassem in the southern province of Daraa 16 civilians were killed in four air strikes.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]
+
+
+def test_a_force_that_fights_only_from_the_air_strikes_from_it(code):
+    events = code("A new attack launched by the US-led coalition on residential areas in the northern Raqqa province in "
+                  "Syria on Thursday caused a massacre leaving dozens of civilians dead.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Global Coalition Against Daesh")]
+    events = code("Coalition-backed SDF fighters clashed with Islamic State militants in Raqqa, Syria, on Monday.").events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_bomb_attack_its_own_words_say_was_dropped_is_an_air_strike(code):
+    events = code("Sevre in Idlib, Syria, was hit by a vacuum bomb attack aerially dropped by Syrian regime on "
+                  "Monday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]
+    events = code("A bomb attack killed nine people in Azaz, Syria, on Monday.").events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_war_jets_are_aircraft(code):
+    events = code("War jets also believed to be Russian also struck Urum al Kubra town in opposition-held western Aleppo "
+                  "countryside, Syria, on Sunday, where five civilians were killed.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -43,6 +43,12 @@ class ActorEntry:
     by_country: dict[str, str] | None = None
 
 
+def same_state(actor: Actor, other: Actor | None) -> bool:
+    """A state's government and its forces are one side: "Government of Syria" is not whom its military struck."""
+    return other is not None and actor.inter == other.inter == 1 and actor.country is not None \
+        and actor.country == other.country
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     """An actor mention found in text, before it is resolved in its document."""

@@ -69,6 +69,7 @@ class EventTyping:
         self.state_words = {w.lower() for w in conventions["state_words"]}
         self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
         self.shelling = "Shelling/artillery/missile attack"
+        self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
             w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
             w.lower() for w in conventions["dropped_bomb_words"]}
@@ -122,6 +123,15 @@ class EventTyping:
             c.lower_ in self.demonyms or c.lower_ in self.state_words or c.lower_ in self.remote_means
             for c in root.children)  # "regime bombs", "four shell bombs"
 
+    def _bomb_attack_from_the_air(self, trigger: Trigger) -> bool:
+        """"A vacuum bomb attack aerially dropped by the regime": an attack with a bomb its own words say was dropped,
+        or an aircraft carried, is an air strike (a "car bomb" stays a placed one)."""
+        root = trigger.span.root
+        bombs = [c for c in root.children if c.dep_ == "compound" and c.lower_ in self.bomb_nouns and not any(
+            f"{m.lower_} {c.lower_}" in self.remote_means_phrases for m in c.children if m.dep_ == "compound")]
+        return bool(bombs) and any(t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words
+                                   for t in root.subtree)
+
     def _fired_from_the_air(self, trigger: Trigger) -> bool:
         """"20 rockets fired by Russian jets", "jets fired missiles at the town": a missile an aircraft fired is an air
         strike."""
@@ -135,7 +145,8 @@ class EventTyping:
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air
         strikes", "Russian jets", as "strikes" alone (a labour strike) does not."""
-        return any(c.dep_ in {"compound", "amod"} and (c.lower_ in self.remote_means or c.lower_ in self.demonyms)
+        return any(c.dep_ in {"compound", "amod"} and (c.lower_ in self.remote_means or c.lower_ in self.demonyms
+                                                        or f"{c.lower_} {word.lower_}" in self.remote_means_phrases)
                    for c in word.children)
 
     def _type(self, draft: EventDraft, attribution: SentenceAttribution) -> None:
@@ -185,6 +196,13 @@ class EventTyping:
             event_type, sub_type = REMOTE_VIOLENCE, means
         if sub_type == self.shelling and self._fired_from_the_air(trigger):
             sub_type = self.air_strike
+        if sub_type == self.placed_explosive and self._bomb_attack_from_the_air(trigger):
+            sub_type = self.air_strike
+        if means is None and actor1 is not None and actor1.name in self.air_only_actors \
+                and event_type in {"Battles", "Violence against civilians"}:
+            # "A new attack launched by the US-led coalition on residential areas": a force that only strikes from the
+            # air attacks with air strikes.
+            event_type, sub_type = REMOTE_VIOLENCE, self.air_strike
         kind: EventKind = "allegation" if attribution.is_allegation and event_type in VIOLENT_TYPES else "event"
         if attribution.denies(trigger.span.root) and attribution.accuser is None:
             # "The army denied that any soldier was killed": a claim about the event, not a report of it. A sentence

@@ -160,6 +160,9 @@ class FatalityCounter:
         value = parse_number(" ".join(t.text for t in sent[i:j]), numbers)
         if value is None or (re.fullmatch(r"(19|20)\d\d", sent[i].text) and j == i + 1):
             return None
+        if j == i + 1 and re.fullmatch(r"[0-2]\d[0-5]\d", sent[i].text) and (
+                sent[i].text.startswith("0") or (i > 0 and sent[i - 1].lower_ == "at")):
+            return None  # "Fri 07 Apr 2017 at 0914": a clock's time
         # "10 to 15 killed", "10-15 dead": the lower figure.
         joiners = numbers.range_words | (numbers.joiners if i > 0 and sent[i - 1].lower_ in numbers.range_openers
                                          else frozenset())

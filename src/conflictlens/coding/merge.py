@@ -19,7 +19,7 @@ import re
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from conflictlens.coding.actors import ActorDictionary
+from conflictlens.coding.actors import ActorDictionary, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
@@ -610,7 +610,8 @@ def _absorb(twin: Event, event: Event) -> None:
             # second is the doer; the fuller mention tells whom it fought.
             twin.actor2 = event.actor2
     names = {a.name for a in twin.all_actors()}
-    if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names:
+    if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names \
+            and not same_state(event.actor2, twin.actor1):
         twin.actor2 = event.actor2
     for ally in [event.actor1, *event.assoc_actor_1]:
         if ally is not None and ally.name not in {a.name for a in twin.all_actors()}:

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention
+from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
@@ -411,7 +411,7 @@ class Roles:
             side_one = [self._forces_of_government(a) for a in side_one]
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _unique([*struck, *_either_or(resolve_all(trigger.side_two), trigger.side_two, sent)])
-                    if a.name not in {b.name for b in side_one}]
+                    if a.name not in {b.name for b in side_one} and not any(same_state(a, b) for b in side_one)]
         # Civilians are targets in ACLED, never perpetrators.
         side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
         side_one = [a for a in side_one if a.inter != 7]

@@ -20,7 +20,9 @@ Six rules, their word lists and limits in ``data/conventions.yaml``:
   (``background_after_days``) is the story's history ("last month's strike on Mosul"), told and coded when it was
   news. Each one left out is a recorded warning.
 * **Scores** tell a game or a vote ("beat Ittihad 4-1", "the council voted 4-1 to ban the march"), not violence.
-* **Captions** of photos scraped into the text ("In this photo taken on June 8 ...") show a scene, not a report.
+* **Captions** of photos scraped into the text ("In this photo taken on June 8 ...", or a scene in the simple
+  present that its date closes: "Members of the SDF attend the funeral of eight fighters ... on June 24 2016.") show
+  a scene, not a report.
 * **Running totals** are not events: a toll or fighting counted since a day weeks before the article ("223 fighters
   have been killed since the offensive began on May 31"), or told over a span of days with no day of its own ("72
   civilians have been killed over the past few days"), is left out, with a warning; "since Monday" counts the
@@ -65,7 +67,7 @@ def _since_an_undated_start(draft: EventDraft, mentions: list[DateMention]) -> b
         if any((t.tag_ == "JJS" and t.dep_ == "amod") or t.ent_type_ == "ORDINAL" for t in sent.doc[sent.start : since.i]):
             continue  # "the deadliest incident for Moscow since it intervened": a comparison, not a count
         # The clause up to the next comma (the parser may hang its subject on "since" as a preposition).
-        clause = list(itertools.takewhile(lambda t: not t.is_punct, sent.doc[since.i + 1 : sent.end]))
+        clause = list(itertools.takewhile(lambda t: not t.is_punct or t.text == "-", sent.doc[since.i + 1 : sent.end]))
         if clause and any(t.pos_ == "VERB" for t in clause) and not any(
                 clause[0].idx <= m.start_char <= clause[-1].idx for m in mentions):
             return True
@@ -73,13 +75,15 @@ def _since_an_undated_start(draft: EventDraft, mentions: list[DateMention]) -> b
 
 
 def _caption_date(sent: SpacySpan, mention: DateMention) -> bool:
-    """A full date that closes the sentence with no word to bring it in, as a photo's caption is dated ("... in
-    Damascus Syria June 11 2016.", then perhaps its credit: "(Reuters)"); prose says "on June 11"."""
+    """A full date that closes the sentence, as a photo's caption is dated ("... in Damascus Syria June 11 2016.",
+    "... attend the funeral of eight fighters in Manbij on June 24 2016.", then perhaps its credit: "(Reuters)"):
+    with no word to bring it in, or with its year; prose in the present says "on Tuesday", "on June 11"."""
     doc = sent.doc
     first = token_at(sent, mention.start_char)
     after = doc.text[mention.end_char : sent.end_char]
     return mention.precision == TimePrecision.DAY and first is not None and first.i > sent.start \
-        and doc[first.i - 1].pos_ != "ADP" and re.fullmatch(r"[\s.]*(?:\([^)]*\))?[\s.]*", after) is not None
+        and (doc[first.i - 1].pos_ != "ADP" or re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None) \
+        and re.fullmatch(r"[\s.]*(?:\([^)]*\))?[\s.]*", after) is not None
 
 
 class Scope:
@@ -120,7 +124,8 @@ class Scope:
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
-            if self._caption(draft) or self._habitual(draft, annotated) or self._armed_march(draft):
+            if self._caption(draft) or self._dated_caption(draft, annotated) or self._habitual(draft, annotated) \
+                    or self._armed_march(draft):
                 continue
             days = self._days_before(draft, annotated)
             if self._counted_since(draft, annotated, days):
@@ -162,14 +167,23 @@ class Scope:
         return any(cue in before for cue in self.caption_cues)
 
     @staticmethod
+    def _dated_caption(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """A photo's caption scraped into the text without a cue: a scene in the simple present that its date closes
+        ("An opposition fighter shoots his weapon ... Syria October 11 2016.", "Members of the SDF attend the funeral
+        of eight fellow fighters who died during an assault ... on June 24 2016.")."""
+        sent = draft.sentence
+        mentions = annotated.sentence_dates[draft.sentence_index] if annotated.sentence_dates is not None else []
+        return draft.sentence_index > 0 and sent.root.tag_ in {"VBZ", "VBP"} \
+            and any(c.dep_ == "nsubj" for c in sent.root.children) \
+            and bool(mentions) and all(_caption_date(sent, m) for m in mentions)
+
+    @staticmethod
     def _habitual(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """An undated act told in the simple present after the opening line ("The coalition conducts strikes in Raqqa
         to support the SDF", "a fighter shoots his weapon in a battle"), or in the present progressive placed only by
         a country: what a party does, or a photo's scene, not an event; headlines tell past events in the present,
-        so the opening line keeps its tense. A caption's date closing the sentence ("... towards Azaz city Syria
-        October 11 2016.") dates the photo, not an act."""
-        if draft.sentence_index == 0 or annotated.sentence_dates is None or not all(
-                _caption_date(draft.sentence, mention) for mention in annotated.sentence_dates[draft.sentence_index]):
+        so the opening line keeps its tense."""
+        if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
             return False
         head = draft.trigger.head
         verb = head if head.pos_ == "VERB" else verb_above(head)
