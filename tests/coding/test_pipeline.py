@@ -810,3 +810,11 @@ def test_war_jets_are_aircraft(code):
     events = code("War jets also believed to be Russian also struck Urum al Kubra town in opposition-held western Aleppo "
                   "countryside, Syria, on Sunday, where five civilians were killed.").events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_chemical_agent_in_the_act_makes_it_a_chemical_attack_whatever_carried_it(code):
+    events = code("On August 21 2013 the Assad regime fired rockets filled with Sarin gas on rebel-held Ghouta in rural "
+                  "Damascus, Syria, killing at least 1400 civilians.", published_at=dt.date(2013, 8, 22)).events
+    assert [e.sub_event_type for e in events] == ["Chemical weapon"]
+    events = code("Warplanes struck the chemical plant near Aleppo, Syria, on Wednesday.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

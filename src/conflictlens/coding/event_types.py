@@ -69,6 +69,8 @@ class EventTyping:
         self.state_words = {w.lower() for w in conventions["state_words"]}
         self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
         self.shelling = "Shelling/artillery/missile attack"
+        self.chemical = "Chemical weapon"
+        self.chemical_agents = {w.lower() for w in conventions["chemical_agents"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
             w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
@@ -122,6 +124,13 @@ class EventTyping:
             t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words for t in root.sent) and not any(
             c.lower_ in self.demonyms or c.lower_ in self.state_words or c.lower_ in self.remote_means
             for c in root.children)  # "regime bombs", "four shell bombs"
+
+    def _chemical_agent_in(self, trigger: Trigger) -> bool:
+        """A chemical agent among the act's words, or those of the clause its weapon is the subject of ("a helicopter
+        dropped a toxic gas barrel")."""
+        root = trigger.span.root
+        clause = root.head if root.dep_ in {"nsubj", "nsubjpass"} else root
+        return any(t.lower_ in self.chemical_agents for t in clause.subtree)
 
     def _bomb_attack_from_the_air(self, trigger: Trigger) -> bool:
         """"A vacuum bomb attack aerially dropped by the regime": an attack with a bomb its own words say was dropped,
@@ -198,6 +207,8 @@ class EventTyping:
             sub_type = self.air_strike
         if sub_type == self.placed_explosive and self._bomb_attack_from_the_air(trigger):
             sub_type = self.air_strike
+        if event_type == REMOTE_VIOLENCE and self._chemical_agent_in(trigger):
+            sub_type = self.chemical  # "fired rockets filled with Sarin gas": the agent, not its carrier
         if means is None and actor1 is not None and actor1.name in self.air_only_actors \
                 and event_type in {"Battles", "Violence against civilians"}:
             # "A new attack launched by the US-led coalition on residential areas": a force that only strikes from the
