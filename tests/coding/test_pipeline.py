@@ -818,3 +818,11 @@ def test_a_chemical_agent_in_the_act_makes_it_a_chemical_attack_whatever_carried
     assert [e.sub_event_type for e in events] == ["Chemical weapon"]
     events = code("Warplanes struck the chemical plant near Aleppo, Syria, on Wednesday.").events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_the_one_who_died_named_again_at_a_place_within_the_events_places_it(code):
+    events = code("Another woman was killed in a sniper fire of Jabhat al-Nusra terrorists who targeted civilians with "
+                  "sniper shots and mortar shells in Quneitra province, Syria. A source at Quneitra Police Command told "
+                  "SANA that the woman succumbed to her wounds after she was injured by a terrorists sniper shot in "
+                  "Hadar town.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Hadar", 1)]

@@ -50,6 +50,7 @@ class Coreference:
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.more_exactly = told_more_exactly(knowledge)
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
+        self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
         self.anaphoric_words = {w.lower() for w in knowledge.grammar["anaphoric_determiners"]}
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
@@ -195,7 +196,17 @@ class Coreference:
         if not self._own_toponyms(draft.sentence_index, annotated):
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
                 or _definite(draft.trigger.head)
-        return self._retold_where_it_was(draft, previous)
+        return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous)
+
+    def _victim_told_again(self, draft: EventDraft, previous: Event) -> bool:
+        """"Another woman was killed in a sniper fire ... in Quneitra province", then "the woman succumbed to her
+        wounds after she was injured by a sniper shot in Hadar town": the one who died, named again, at a place
+        within the previous event's."""
+        event = draft.event
+        victims = [t for t in draft.sentence if t.dep_ in {"nsubj", "nsubjpass"} and _definite(t)
+                   and t.lemma_.lower() in self.person_nouns]
+        return draft.trigger.group.outcome and bool(victims) and event.place is not None and previous.place is not None \
+            and _contains(previous.place, event.place)
 
     def _retold_where_it_was(self, draft: EventDraft, previous: Event) -> bool:
         """"US air strikes killed 50 militants near Aleppo", then "Most of the 50 fighters killed in the attacks west
