@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.grammar import FINITE_TAGS, in_headline_list
+from conflictlens.coding.grammar import FINITE_TAGS, Grammar, in_headline_list
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
@@ -68,8 +68,7 @@ class Trigger:
 class EventDetector:
     """Built once per pipeline from the lexicon and conventions."""
 
-    def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any],
-                 anaphoric_determiners: Iterable[str] = ()) -> None:
+    def __init__(self, nlp: Language, lexicon: dict[str, Any], conventions: dict[str, Any], grammar: Grammar) -> None:
         self.vocab = nlp.vocab
         # One key per pattern, so that a match's alignment tells its words from its gap tokens. A phrase of plain
         # words goes to a PhraseMatcher (a hash look-up per token); one with a gap to the Matcher, which tries
@@ -117,7 +116,7 @@ class EventDetector:
                                      for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
-        self.anaphoric_determiners = {w.lower() for w in anaphoric_determiners}
+        self.grammar = grammar
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
         self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
@@ -363,8 +362,8 @@ class EventDetector:
         """An act already told, named to date another: "warplanes were heard over Raqqa following the attack", "the
         deal was reached before the bombing"."""
         head = span.root
-        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.time_marks and any(
-            c.dep_ == "det" and c.lower_ in self.anaphoric_determiners for c in head.children)
+        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.time_marks \
+            and self.grammar.refers_back(head)
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":

@@ -121,7 +121,7 @@ class EventTyping:
         names what dropped it ("warplanes dropped bombs", "barrel bombs", "an air raid")."""
         root = trigger.span.root
         return len(trigger.span) == 1 and root.pos_ == "NOUN" and root.lower_ in self.bomb_nouns and not any(
-            t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words for t in root.sent) and not any(
+            self._aircraft(t) for t in root.sent) and not any(
             c.lower_ in self.demonyms or c.lower_ in self.state_words or c.lower_ in self.remote_means
             for c in root.children)  # "regime bombs", "four shell bombs"
 
@@ -138,8 +138,7 @@ class EventTyping:
         root = trigger.span.root
         bombs = [c for c in root.children if c.dep_ == "compound" and c.lower_ in self.bomb_nouns and not any(
             f"{m.lower_} {c.lower_}" in self.remote_means_phrases for m in c.children if m.dep_ == "compound")]
-        return bool(bombs) and any(t.lemma_.lower() in self.aircraft_words or t.lower_ in self.aircraft_words
-                                   for t in root.subtree)
+        return bool(bombs) and any(self._aircraft(t) for t in root.subtree)
 
     def _fired_from_the_air(self, trigger: Trigger) -> bool:
         """"20 rockets fired by Russian jets", "jets fired missiles at the town": a missile an aircraft fired is an air
@@ -148,8 +147,12 @@ class EventTyping:
         firers = agents_of_participles(head)
         if head.dep_ in {"dobj", "obj"}:
             firers += [c for c in head.head.children if c.dep_ == "nsubj"]
-        return any(f.lemma_.lower() in self.aircraft_words or f.lower_ in self.aircraft_words or (
-            self.remote_means.get(f.lower_) == self.air_strike and self._means_modifier(f)) for f in firers)
+        return any(self._aircraft(f) or (self.remote_means.get(f.lower_) == self.air_strike and self._means_modifier(f))
+                   for f in firers)
+
+    def _aircraft(self, word: Token) -> bool:
+        """A word that names what flies and drops or fires from the air ("warplanes", "helicopter", "dropped")."""
+        return word.lemma_.lower() in self.aircraft_words or word.lower_ in self.aircraft_words
 
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air

@@ -10,6 +10,7 @@ preposition in either scheme, so one set of rules serves both.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -95,6 +96,14 @@ class Grammar:
             copulas=lowered("copulas"),
             cause_marks=lowered("cause_marks"),
         )
+
+    @functools.cached_property
+    def anaphoric_words(self) -> frozenset[str]:
+        return frozenset(d.lower() for d in self.anaphoric_determiners)
+
+    def refers_back(self, word: Token) -> bool:
+        """The word's determiner points back to what the text has told: "the attack", "those killed"."""
+        return any(c.dep_ == "det" and c.lower_ in self.anaphoric_words for c in word.children)
 
     def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:
         """A sentence opening with a determiner and one of ``nouns`` ("After the attack", "L'attaque", "Cette

@@ -52,7 +52,7 @@ class Coreference:
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
-        self.anaphoric_words = {w.lower() for w in knowledge.grammar["anaphoric_determiners"]}
+        self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
@@ -124,8 +124,7 @@ class Coreference:
         # tells the toll.
         return draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks \
             and dead.head.head.dep_ == "ROOT" and (
-            dead.lower_ in self.anaphoric_words or any(c.dep_ == "det" and c.lower_ in self.anaphoric_words
-                                                       for c in dead.children))
+            dead.lower_ in self.grammar.anaphoric_words or self.grammar.refers_back(dead))
 
     def _claimed(self, sent: SpacySpan) -> set[int]:
         """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the

@@ -67,7 +67,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Places(places, knowledge, focus_countries=settings.focus_countries),
         Actors(actors),
         Attribution(attributor),
-        EventDetection(EventDetector(nlp, knowledge.lexicon, knowledge.conventions, grammar.anaphoric_determiners)),
+        EventDetection(EventDetector(nlp, knowledge.lexicon, knowledge.conventions, grammar)),
         EventPlaces(places, knowledge),
         Roles(actors, places, grammar, knowledge),
         Dates(DatePatterns(knowledge.dates), attributor),

@@ -548,7 +548,8 @@ class PlaceResolver:
             "province", "neighbourhood", "neighborhood"}
         # "the al-Jafra area", "Jabal al-Torkman region", "the Kalassa district": a name before a word for a part of a
         # country or town.
-        arabic = i != name_start or doc[name_start].lower_ in self.compound_name_heads
+        place_head = doc[name_start].lower_ in self.compound_name_heads  # "Khan", "Tel", "Deir"
+        arabic = i != name_start or place_head
         kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS or (
             after in PART_NOUNS | TOWN_PART_NOUNS and (arabic or (bool(before) and before[-1] == "the")))
         introduced = bool(before) and (before[-1] in PLACE_INTRODUCERS | {"at", "on"}
@@ -557,7 +558,7 @@ class PlaceResolver:
         # introduced by these words.
         # "attacked Tel Abyad": a name whose head word is a place's ("Tel", "Khan", "Deir") is a place's, whatever
         # the tagger calls it.
-        headed = end - name_start > 1 and doc[name_start].lower_ in self.compound_name_heads
+        headed = end - name_start > 1 and place_head
         located = introduced and (all(t.ent_type_ in PLACE_LABELS for t in span if _capitalised(t.text))
                                   or _placed_in_division(doc, end) or i != name_start or headed)
         listed = listed_after is not None and bool(before) and before[-1] in LIST_SEPARATORS \
@@ -578,7 +579,7 @@ class PlaceResolver:
                 or (not (kind_of or kind_after or (introduced and (i != name_start or headed)))
                     and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
-                or (doc[name_start].lower_ not in self.compound_name_heads
+                or (not place_head
                     and any(self.gazetteer.lookup(doc[j:end].text) for j in range(name_start + 1, end)
                             if not _within_joined_name(doc, j)))):
             # "Syrias Aleppo": a possessive without its apostrophe, then a known place; "al-Gharia al-Gharbiya" is
