@@ -1,8 +1,12 @@
-"""Text normalisation before parsing: one character for one, so offsets into the document stay valid."""
+"""Text normalisation before parsing (one character for one, so offsets into the document stay valid) and the
+sentence boundaries set before the parser."""
+
+from datetime import date
 
 import pytest
 
 from conflictlens.coding.entities import normalise_text
+from conflictlens.model import Document
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -17,3 +21,29 @@ from conflictlens.coding.entities import normalise_text
 def test_hard_wrapped_lines_are_joined_and_titles_kept_apart(text, expected):
     normalised = normalise_text(text)
     assert normalised == expected and len(normalised) == len(text)
+
+
+@pytest.mark.parametrize(("text", "prose"), [
+    ("The monitor said so. Tags Lebanon Hezbollah Turkey airstrikes A Russian airstrike killed 12 civilians in Idlib "
+     "on Monday.", "A Russian airstrike"),
+    ("Tags Syria Homs regime airstrikes Kafr Nabl Sixteen civilians - including three children - were killed.",
+     "Sixteen civilians"),
+    ("Tags massacre The Syrian war Syrian Army At least 11 people were killed in Homs.", "At least 11"),
+])
+def test_a_keyword_list_glued_to_the_prose_ends_where_the_prose_begins(pipeline, text, prose):
+    doc = pipeline.nlp(text)
+    verb = next(t for t in reversed(doc) if t.lower_ == "killed")
+    assert verb.sent.start >= len(pipeline.nlp.make_doc(text[: text.index(prose)]))
+
+
+def test_a_keyword_list_with_no_prose_after_it_is_left_whole(pipeline):
+    text = "Tags massacre The Syrian war Syrian Army Daesh Community standards"
+    assert [sentence.text for sentence in pipeline.nlp(text).sents] == [text]
+
+
+def test_the_keywords_are_not_the_acts_actors_or_places(pipeline):
+    document = Document(text="Tags Lebanon Hezbollah Turkey airstrikes A Russian airstrike killed 12 civilians in "
+                             "the town of Saraqib in Idlib province on Monday.", published_at=date(2016, 10, 7))
+    (event,) = [e for e in pipeline.process(document).events if e.is_dataset_row()]
+    assert (event.actor1.name, event.actor2.name, event.place.admin1) == (
+        "Military Forces of Russia", "Civilians (Syria)", "Idlib")

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -14,7 +15,7 @@ from spacy.tokens import Doc
 
 from conflictlens.coding.actors import ACTOR_LABEL, ActorDictionary, ActorMention
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import SENTENCE_COMPONENT, UD_COMPONENT
+from conflictlens.coding.grammar import KEYWORD_LIST_COMPONENT, SENTENCE_COMPONENT, UD_COMPONENT
 from conflictlens.coding.ingest import dateline_end
 from conflictlens.coding.places import PLACE_LABELS
 from conflictlens.errors import ModelLoadError
@@ -51,9 +52,11 @@ def normalise_text(text: str) -> str:
     return _unwrap(text.translate(TYPOGRAPHIC))
 
 
-def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000, scheme: str = "clear") -> Language:
+def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000_000, scheme: str = "clear",
+             conventions: dict[str, Any] | None = None) -> Language:
     """Load the spaCy pipeline from an installed package and add the actor EntityRuler; a Universal
-    Dependencies model (``scheme="ud"``) gets its labels mapped onto the English ones first."""
+    Dependencies model (``scheme="ud"``) gets its labels mapped onto the English ones first. With the
+    conventions, a web page's keyword list glued to the prose ends where the prose begins."""
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
@@ -66,6 +69,9 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
         # decides instead, and the parser keeps those boundaries.
         nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
         nlp.add_pipe(UD_COMPONENT, after="ner")
+    if conventions and conventions.get("page_furniture_labels") and "parser" in nlp.pipe_names:
+        nlp.add_pipe(KEYWORD_LIST_COMPONENT, before="parser", config={
+            "labels": conventions["page_furniture_labels"], "openers": conventions.get("prose_openers", [])})
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],

@@ -25,6 +25,9 @@ UD_COMPONENT = "ud_to_clear"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 SIDE_CLAUSES = {"advcl", "conj", "parataxis", "ccomp"}
 SENTENCE_COMPONENT = "punctuation_sentences"
+KEYWORD_LIST_COMPONENT = "keyword_list_sentences"
+KEYWORD_LIST_MAX_TOKENS = 40
+KEYWORD_LISTS = "keyword_lists"  # Doc.user_data key: (label, prose start) token indices of each list
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
 # A headline's words are mostly capitalised (only its short function words are not); prose's are mostly not.
@@ -254,6 +257,62 @@ def punctuation_sentences(doc: Doc) -> Doc:
         elif not (ended and token.text in CLOSERS and token.i > 0 and doc[token.i - 1].text in SENTENCE_END):
             ended = False
     return doc
+
+
+@Language.factory(KEYWORD_LIST_COMPONENT, default_config={"labels": [], "openers": []})
+def make_keyword_list_sentences(nlp: Language, name: str, labels: list[str], openers: list[str]) -> KeywordListSentences:
+    return KeywordListSentences(labels, openers)
+
+
+class KeywordListSentences:
+    """Ends a web page's labelled keyword list where the article's prose begins, before the parser (which keeps
+    the boundary): "Tags Syria Russia Islamic State Deir az-Zour SDF US coalition A Russian airstrike killed 38
+    civilians" has no full stop between them, and the keywords would otherwise be the act's actors and places.
+    The prose begins at the last capitalised opener (`prose_openers`: "A", "At least"; or a number word, "Sixteen
+    civilians") before the first finite verb after it; a list with no such opener, or no verb after it ("Tags
+    massacre The Syrian war Syrian Army"), is left as it is."""
+
+    def __init__(self, labels: Iterable[str], openers: Iterable[str]) -> None:
+        self.labels = {label.lower() for label in labels}
+        self.openers = {tuple(opener.lower().split()) for opener in openers}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lists = []
+        for token in doc:
+            if token.is_title and token.lower_ in self.labels and _opens_a_line(token):
+                prose = self._prose_start(doc, token)
+                if prose is not None:
+                    prose.is_sent_start = True
+                    lists.append((token.i, prose.i))
+        doc.user_data[KEYWORD_LISTS] = lists
+        return doc
+
+    def _prose_start(self, doc: Doc, label: Token) -> Token | None:
+        opener = None
+        for token in doc[label.i + 2 : label.i + KEYWORD_LIST_MAX_TOKENS]:
+            if token.text in SENTENCE_END:
+                return None
+            if opener is not None and (token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and doc[token.i - 1].text != "-")):
+                # A verb before any opener is a keyword the tagger took for one ("airstrikes"); a participle
+                # after it is the tagger's reading of "A US-led coalition airstrike killed 18", not "US-led".
+                return opener
+            if token.is_title and (token.like_num or any(
+                    tuple(t.lower_ for t in doc[token.i : token.i + len(words)]) == words for words in self.openers)):
+                opener = token
+        return None
+
+
+def in_keyword_list(span: Span) -> bool:
+    """Whether words lie in a keyword list ended by `KeywordListSentences`: page furniture, however the tagger
+    reads its words ("Tags Lebanon Hezbollah airstrikes")."""
+    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(KEYWORD_LISTS, ()))
+
+
+def _opens_a_line(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in SENTENCE_END or "\n" in before.text or "\n" in before.whitespace_
 
 
 def _feature(token: Token, name: str) -> str:

@@ -209,7 +209,7 @@ class Pipeline:
             knowledge = Knowledge.load(self.settings.dictionaries, language=language)
             actors = ActorDictionary.from_knowledge(knowledge)
             nlp = load_nlp(self.settings.language_models[language], actors, max_chars=self.settings.max_document_bytes,
-                           scheme=Grammar.from_knowledge(knowledge).scheme)
+                           scheme=Grammar.from_knowledge(knowledge).scheme, conventions=knowledge.conventions)
             # The packaged classifiers read English; the lexicon and the rules alone code other languages.
             self._other_languages[language] = Pipeline(self.settings, knowledge, nlp, actors, self.gazetteer)
         return self._other_languages[language]
@@ -247,7 +247,7 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
     settings = settings or Settings.load()
     knowledge = Knowledge.load(settings.dictionaries)
     actors = ActorDictionary.from_knowledge(knowledge)
-    nlp = load_nlp(settings.spacy_model, actors, max_chars=settings.max_document_bytes)
+    nlp = load_nlp(settings.spacy_model, actors, max_chars=settings.max_document_bytes, conventions=knowledge.conventions)
     gazetteer = Gazetteer.open(settings.gazetteer)
     return Pipeline(settings, knowledge, nlp, actors, gazetteer, load_sentence_classifier(settings.event_classifier),
                     load_sentence_classifier(settings.relevance_model))
