@@ -128,3 +128,13 @@ def test_an_act_blamed_on_someone_is_not_who_blames(pipeline, attributor):
                                         "the rebels.")
     assert (a.claim_type, a.claimant) == ("alleged", None)
     assert not a.claimant_tokens
+
+
+@pytest.mark.parametrize(("text", "alleged"), [
+    ("An alleged chemical attack that killed at least 58 people hit the town of Kafr Zita on Tuesday.", False),
+    ("Twelve civilians were killed in an alleged Russian airstrike on the town of Saraqib on Tuesday.", False),
+    ("An alleged airstrike hit the town of Saraqib on Tuesday.", True),
+    ("Twelve civilians were allegedly killed in a Russian airstrike on the town of Saraqib on Tuesday.", True),
+])
+def test_an_act_the_report_says_killed_people_is_alleged_only_in_its_kind(pipeline, attributor, text, alleged):
+    assert attribute(pipeline, attributor, text).is_allegation is alleged

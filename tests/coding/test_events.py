@@ -56,6 +56,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         # An attack that sparks fighting met armed resistance.
         ("Gunmen attacked a village near Menaka on Sunday, sparking clashes in which 12 people were killed.",
          ("Battles", "Armed clash")),
+        # Aircraft that pound a place strike it from the air; rain that pounds it does not.
+        ("Syrian regime jets pounded the town of Khan Shaykhun on Tuesday.",
+         ("Explosions/Remote violence", "Air/drone strike")),
     ],
 )
 def test_event_typing(code, text, expected):

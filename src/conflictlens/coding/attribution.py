@@ -74,6 +74,7 @@ class Attributor:
         self.unverified = phrase_pattern(cues["unverified_cues"])
         self.allegation = phrase_pattern(cues["allegation_cues"])
         self.alleged_identities = {w.lower() for w in cues["alleged_identities"]}
+        self.harm_told_as_fact = {w.lower() for w in cues["harm_told_as_fact"]}
         self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
         self.denied_objects = {w.lower() for w in cues["denied_objects"]}
         self.denial_scopes: list[tuple[ContestedPart, re.Pattern[str]]] = [
@@ -192,9 +193,21 @@ class Attributor:
         the people the act befell ("Syrian regime forces killed 48 alleged rebels") alleges who they were."""
         for match in self.allegation.finditer(sent.text.lower()):
             token = token_at(sent, sent.start_char + match.start())
-            if token is None or not self._alleged_identity(token, name_of):
+            if token is None or not (self._alleged_identity(token, name_of) or self._alleged_kind(token)):
                 return True
         return False
+
+    def _alleged_kind(self, word: Token) -> bool:
+        """An allegation word that describes an act the report says harmed people: "an alleged chemical attack that
+        killed at least 58", "were killed in an alleged airstrike". The dead are the report's own fact; what is
+        alleged is what kind of act, or whose, it was (ACLED codes the event)."""
+        if word.dep_ != "amod":
+            return False
+        act = word.head
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in self.harm_told_as_fact for c in act.children):
+            return True
+        above = act.head.head if act.dep_ == "pobj" else act.head
+        return act.dep_ in {"nsubj", "pobj"} and above.lemma_.lower() in self.harm_told_as_fact
 
     def _alleged_identity(self, word: Token, name_of: dict[int, str]) -> bool:
         """An allegation word that describes people: "48 alleged rebels", "an alleged member of IS"."""
