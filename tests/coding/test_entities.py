@@ -41,6 +41,16 @@ def test_a_keyword_list_with_no_prose_after_it_is_left_whole(pipeline):
     assert [sentence.text for sentence in pipeline.nlp(text).sents] == [text]
 
 
+def test_an_embedded_videos_title_is_set_apart_and_tells_no_event(pipeline):
+    text = ("The monitor spoke to an activist. Air strikes on Atareb kill dozens of civilians - YouTube Russian "
+            "warplanes struck the town of Saraqib in Idlib province on Monday, killing 12 people.")
+    doc = pipeline.nlp(text)
+    assert "Russian warplanes struck" in next(t for t in doc if t.text == "struck").sent.text[:24]
+    events = [e for e in pipeline.process(Document(text=text, published_at=date(2016, 10, 7))).events
+              if e.is_dataset_row()]
+    assert [(e.place.name, e.fatalities) for e in events] == [("Saraqib", 12)]
+
+
 def test_the_keywords_are_not_the_acts_actors_or_places(pipeline):
     document = Document(text="Tags Lebanon Hezbollah Turkey airstrikes A Russian airstrike killed 12 civilians in "
                              "the town of Saraqib in Idlib province on Monday.", published_at=date(2016, 10, 7))

@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.grammar import FINITE_TAGS, Grammar, in_headline_list, in_keyword_list
+from conflictlens.coding.grammar import FINITE_TAGS, Grammar, in_headline_list, in_page_furniture
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
@@ -142,7 +142,7 @@ class EventDetector:
         labelled keyword list, copied with the article, tells no act (it has no verb that could). Nor does its
         labelled list of other reports' headlines ("Related US-Led Coalition Airstrikes Kill at Least 12 Civilians in
         Deir ez-Zor"): a capitalised label, then words in headline case to the trigger and past it."""
-        if in_keyword_list(span):
+        if in_page_furniture(span):
             return True
         words = [t for t in span.sent if not t.is_punct]
         if bool(words) and words[0].lower_ in self.furniture_labels and not any(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from conflictlens.coding.actors import ACTOR_LABEL, ActorDictionary, ActorMention
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import KEYWORD_LIST_COMPONENT, SENTENCE_COMPONENT, UD_COMPONENT
+from conflictlens.coding.grammar import FURNITURE_COMPONENT, SENTENCE_COMPONENT, UD_COMPONENT
 from conflictlens.coding.ingest import dateline_end
 from conflictlens.coding.places import PLACE_LABELS
 from conflictlens.errors import ModelLoadError
@@ -56,7 +56,7 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
              conventions: dict[str, Any] | None = None) -> Language:
     """Load the spaCy pipeline from an installed package and add the actor EntityRuler; a Universal
     Dependencies model (``scheme="ud"``) gets its labels mapped onto the English ones first. With the
-    conventions, a web page's keyword list glued to the prose ends where the prose begins."""
+    conventions, a web page's furniture glued to the prose is set apart from it."""
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
@@ -70,8 +70,9 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
         nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
         nlp.add_pipe(UD_COMPONENT, after="ner")
     if conventions and conventions.get("page_furniture_labels") and "parser" in nlp.pipe_names:
-        nlp.add_pipe(KEYWORD_LIST_COMPONENT, before="parser", config={
-            "labels": conventions["page_furniture_labels"], "openers": conventions.get("prose_openers", [])})
+        nlp.add_pipe(FURNITURE_COMPONENT, before="parser", config={
+            "labels": conventions["page_furniture_labels"], "openers": conventions.get("prose_openers", []),
+            "trailers": conventions.get("page_furniture_trailers", [])})
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],

@@ -25,9 +25,9 @@ UD_COMPONENT = "ud_to_clear"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 SIDE_CLAUSES = {"advcl", "conj", "parataxis", "ccomp"}
 SENTENCE_COMPONENT = "punctuation_sentences"
-KEYWORD_LIST_COMPONENT = "keyword_list_sentences"
+FURNITURE_COMPONENT = "page_furniture_sentences"
 KEYWORD_LIST_MAX_TOKENS = 40
-KEYWORD_LISTS = "keyword_lists"  # Doc.user_data key: (label, prose start) token indices of each list
+FURNITURE_SPANS = "page_furniture"  # Doc.user_data key: (start, end) token indices of each piece
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
 # A headline's words are mostly capitalised (only its short function words are not); prose's are mostly not.
@@ -259,32 +259,44 @@ def punctuation_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory(KEYWORD_LIST_COMPONENT, default_config={"labels": [], "openers": []})
-def make_keyword_list_sentences(nlp: Language, name: str, labels: list[str], openers: list[str]) -> KeywordListSentences:
-    return KeywordListSentences(labels, openers)
+@Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": []})
+def make_page_furniture_sentences(nlp: Language, name: str, labels: list[str], openers: list[str],
+                                  trailers: list[str]) -> PageFurnitureSentences:
+    return PageFurnitureSentences(labels, openers, trailers)
 
 
-class KeywordListSentences:
-    """Ends a web page's labelled keyword list where the article's prose begins, before the parser (which keeps
-    the boundary): "Tags Syria Russia Islamic State Deir az-Zour SDF US coalition A Russian airstrike killed 38
-    civilians" has no full stop between them, and the keywords would otherwise be the act's actors and places.
-    The prose begins at the last capitalised opener (`prose_openers`: "A", "At least"; or a number word, "Sixteen
-    civilians") before the first finite verb after it; a list with no such opener, or no verb after it ("Tags
-    massacre The Syrian war Syrian Army"), is left as it is."""
+class PageFurnitureSentences:
+    """Sets page furniture copied with an article apart from its prose, before the parser (which keeps the
+    boundaries), and records where it lies (`in_page_furniture`).
 
-    def __init__(self, labels: Iterable[str], openers: Iterable[str]) -> None:
+    A labelled keyword list: "Tags Syria Russia Islamic State Deir az-Zour SDF US coalition A Russian airstrike
+    killed 38 civilians" has no full stop between them, and the keywords would otherwise be the act's actors and
+    places. The prose begins at the last capitalised opener (`prose_openers`: "A", "At least"; or a number word,
+    "Sixteen civilians") before the first verb after it; a list with no such opener, or no verb after it ("Tags
+    massacre The Syrian war Syrian Army"), is left as it is. An embedded video's title, closed by its site's name
+    after a dash (`page_furniture_trailers`: "Air strikes on Atareb kill dozens of civilians - YouTube Russian
+    warplanes struck ..."), runs from the last full stop to that name."""
+
+    def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str]) -> None:
         self.labels = {label.lower() for label in labels}
         self.openers = {tuple(opener.lower().split()) for opener in openers}
+        self.trailers = {trailer.lower() for trailer in trailers}
 
     def __call__(self, doc: Doc) -> Doc:
-        lists = []
+        furniture = []
         for token in doc:
             if token.is_title and token.lower_ in self.labels and _opens_a_line(token):
                 prose = self._prose_start(doc, token)
                 if prose is not None:
                     prose.is_sent_start = True
-                    lists.append((token.i, prose.i))
-        doc.user_data[KEYWORD_LISTS] = lists
+                    furniture.append((token.i, prose.i))
+            elif token.lower_ in self.trailers and token.i > 1 and doc[token.i - 1].text in DATELINE_DASHES:
+                title = next((t.i + 1 for t in reversed(doc[: token.i]) if t.text in SENTENCE_END), 0)
+                doc[title].is_sent_start = True
+                if token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = True
+                furniture.append((title, token.i + 1))
+        doc.user_data[FURNITURE_SPANS] = furniture
         return doc
 
     def _prose_start(self, doc: Doc, label: Token) -> Token | None:
@@ -302,10 +314,10 @@ class KeywordListSentences:
         return None
 
 
-def in_keyword_list(span: Span) -> bool:
-    """Whether words lie in a keyword list ended by `KeywordListSentences`: page furniture, however the tagger
-    reads its words ("Tags Lebanon Hezbollah airstrikes")."""
-    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(KEYWORD_LISTS, ()))
+def in_page_furniture(span: Span) -> bool:
+    """Whether words lie in page furniture `PageFurnitureSentences` set apart, however the tagger reads its words
+    ("Tags Lebanon Hezbollah airstrikes", "Dozens killed in Idlib market air strikes - YouTube")."""
+    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(FURNITURE_SPANS, ()))
 
 
 def _opens_a_line(token: Token) -> bool:
