@@ -572,3 +572,13 @@ def test_a_name_headed_by_a_place_word_is_a_place_whatever_the_tagger_says(code)
     events = code("The hardline Sunni fighters attacked Tel Abyad which is controlled by the Syrian Kurdish YPG militia "
                   "on Saturday, a monitor in Syria said.").events
     assert [e.place.name for e in events] == ["Tall Abyaḑ"]
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing raids were carried out by government warplanes or those of its ally Russia, killing 12 people on "
+    "Tuesday.",
+    "Twelve people were killed on Tuesday in airstrikes by Damascus ally Russia.",
+])
+def test_a_country_named_as_a_partys_ally_is_that_party_not_the_place(code, text):
+    place = place_of(code, text)
+    assert place is None or place.country_code != "RU"

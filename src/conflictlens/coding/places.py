@@ -180,6 +180,7 @@ class PlaceResolver:
         self.outlet_words = {n for n in outlets if " " not in n}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.border_words = {w.lower() for w in knowledge.conventions.get("border_words", [])}
+        self.party_relations = {w.lower() for w in knowledge.conventions["party_relation_nouns"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
@@ -277,13 +278,20 @@ class PlaceResolver:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
                 or _stance(doc, t.token_start) or self._across_the_border(doc, t) or self._where_it_was_said(doc, t) \
-                or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS)
+                or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
+                or self._named_as_a_party(doc, t)
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
             t.qualifiers = _qualifiers_after(doc, t, toponyms)
         _locate_unknown_names(doc, toponyms)
         return toponyms
+
+    def _named_as_a_party(self, doc: Doc, toponym: Toponym) -> bool:
+        """ "its ally Russia", "the regime's backer Iran", "Damascus ally Russia": a country or capital named as a
+        party's ally or foe (`party_relation_nouns`) is that party, not where anything happened."""
+        name = doc[toponym.token_end - 1]
+        return name.dep_ in {"appos", "compound"} and name.head.lemma_.lower() in self.party_relations
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
         """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
