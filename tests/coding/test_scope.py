@@ -122,6 +122,13 @@ def test_an_undated_act_told_in_the_simple_present_is_what_a_party_does_not_an_e
     assert [e.place.name for e in events] == ["Idlib"]
 
 
+def test_acts_counted_vaguely_in_the_present_perfect_with_no_day_are_a_places_history(pipeline):
+    text = ("Air strikes killed 21 people in Idlib on Sunday. The shrine south of Damascus has still been the target "
+            "of several attacks claimed by the Islamic State group. The town of Saraqib has seen repeated air strikes.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [e.place.name for e in events] == ["Idlib"]
+
+
 def test_a_headline_in_the_present_tells_an_event(pipeline):
     events = pipeline.process_text("Air strikes kill 21 in Idlib", published_at=dt.date(2024, 5, 8)).events
     assert [e.place.name for e in events] == ["Idlib"]

@@ -167,8 +167,10 @@ class Attributor:
             result.denial_scope = self.denial_scope(lowered)
         if self._alleges_the_act(sent, name_of):
             result.is_allegation = True
-        if result.is_allegation:
+        if result.is_allegation or self._alleges_only_its_kind(sent):
+            # An act alleged only in its kind or its doer is still the report's event, its status alleged.
             result.claim_type = "alleged"
+        if result.is_allegation:
             if result.claimant is None and result.accuser is not None:
                 result.claimant = result.accuser
             if result.claimant is None:
@@ -196,6 +198,10 @@ class Attributor:
             if token is None or not (self._alleged_identity(token, name_of) or self._alleged_kind(token)):
                 return True
         return False
+
+    def _alleges_only_its_kind(self, sent: SpacySpan) -> bool:
+        return any(token is not None and self._alleged_kind(token) for match in self.allegation.finditer(sent.text.lower())
+                   for token in [token_at(sent, sent.start_char + match.start())])
 
     def _alleged_kind(self, word: Token) -> bool:
         """An allegation word that describes an act the report says harmed people: "an alleged chemical attack that

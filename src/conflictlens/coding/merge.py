@@ -130,9 +130,24 @@ class Coreference:
         """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the
         attack") or the act already told ("the group claimed the attack"): an act there is that act, not another."""
         return {w.i for t in sent if t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB"
-                for c in t.children if c.dep_ == "dobj" and (c.lower_ in self.claimed_objects or (
-                    c.lemma_.lower() in self.continuation_nouns and _definite(c)))
+                for c in self._claimed_objects(t) if c.lower_ in self.claimed_objects or (
+                    c.lemma_.lower() in self.continuation_nouns and _definite(c))
                 for w in c.subtree}
+
+    @staticmethod
+    def _claimed_objects(verb: Token) -> list[Token]:
+        """What a claiming verb claims: its object, or, where the parse hung the noun phrase after it elsewhere
+        ("Daesh claimed the attack via its Amaq news agency saying ...", "the attack" read as the subject of
+        "saying"), the noun that closes the noun phrase right after it."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return objects
+        for word in verb.doc[verb.i + 1 : verb.sent.end]:
+            if word.pos_ in {"NOUN", "PROPN"} and word.dep_ not in {"compound", "nmod"}:
+                return [word]
+            if word.pos_ not in {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"}:
+                break
+        return []
 
     def _take_means(self, event: Event, more: Event, opponent: Actor | None) -> None:
         """An attack told without its means, then by its weapon ("The attack took place as evacuees waited", "A

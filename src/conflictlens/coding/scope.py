@@ -107,6 +107,7 @@ class Scope:
         self.death_words = {w.lower() for w in conventions["death_words"]}
         self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
+        self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -137,6 +138,8 @@ class Scope:
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} told over a span of days ({draft.sentence.text[:60]!r}...): left out as "
                     "a period's total")
+                continue
+            if self._history(draft, annotated):
                 continue
             if news and days is not None and days > self.background_after_days:
                 annotated.document.warnings.append(
@@ -199,6 +202,16 @@ class Scope:
         place = draft.event.place
         return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) \
             and (place is None or place.level == "country")
+
+    def _history(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """Acts counted vaguely in the present perfect with no day told ("The shrine has still been the target of
+        several attacks", "the town has seen repeated air strikes"): a place's history, not an event."""
+        if annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
+            return False
+        head = draft.trigger.head
+        verb = verb_above(head)
+        return head.tag_ == "NNS" and any(c.lower_ in self.vague_multiples for c in head.children if c.dep_ == "amod") \
+            and verb is not None and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children)
 
     def _over_a_period(self, draft: EventDraft) -> bool:
         """Violence told over a span of days with no day of its own ("At least 72 civilians have been killed in the
