@@ -405,6 +405,14 @@ def test_the_act_named_again_and_its_victims_tell_the_previous_event(pipeline):
     assert [(e.sub_event_type, len(e.evidence)) for e in events] == [("Air/drone strike", 4)]
 
 
+def test_who_died_in_the_act_named_again_in_the_same_province_tell_the_previous_event(pipeline):
+    text = ("Russian air strikes killed 18 Islamic State fighters near the city of Palmyra in Syria on Thursday. "
+            "The Observatory said foreign members of the group were among the dead in the strikes around the town of "
+            "Sukhna and near Palmyra in the central province of Homs.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 15)).events
+    assert [(e.sub_event_type, e.place.name, len(e.evidence)) for e in events] == [("Air/drone strike", "Tadmur", 2)]
+
+
 def test_what_an_act_is_called_is_not_another_act(code):
     events = code("The opposition condemned the bombing in Aleppo on Sunday, describing it as a treacherous terrorist "
                   "attack.").events

@@ -179,11 +179,14 @@ class Coreference:
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
         # part of it the report is about.
         around = area_of_unknown_place(event.place, annotated.focus)
-        for toponym in self._own_toponyms(index, annotated):
+        places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
+                  else self.places.to_place(toponym) for toponym in self._own_toponyms(index, annotated)]
+        if event.place.geonameid is not None and any(p is not None and p.geonameid == event.place.geonameid
+                                                     for p in places):
+            return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its place among others
+        for place in places:
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.
-            place = self.places.unresolved_place(toponym, around=around) if toponym.unresolved \
-                else self.places.to_place(toponym)
             if place is not None and _narrower(place, event.place):
                 event.place = place
                 return
@@ -210,7 +213,19 @@ class Coreference:
         if not self._own_toponyms(draft.sentence_index, annotated):
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
                 or _definite(draft.trigger.head)
-        return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous)
+        return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
+            or self._among_the_dead_of_the_act(draft, previous)
+
+    def _among_the_dead_of_the_act(self, draft: EventDraft, previous: Event) -> bool:
+        """"Russian air strikes have killed 18 IS fighters ... near Palmyra", then "European members of IS were among
+        the dead in the strikes around the town of Sukhna and near Palmyra": who died in the act already told, named
+        again ("the strikes"), in the same province."""
+        event, head = draft.event, draft.trigger.head
+        dead = head if head.dep_ == "pobj" else head.head
+        told_dead = draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks
+        act_told = any(t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in draft.sentence)
+        return told_dead and act_told and event.place is not None and previous.place is not None \
+            and event.place.country_code == previous.place.country_code and event.place.admin1 == previous.place.admin1
 
     def _victim_told_again(self, draft: EventDraft, previous: Event) -> bool:
         """"Another woman was killed in a sniper fire ... in Quneitra province", then "the woman succumbed to her
