@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+TOWN_LEVELS = {"populated_place", "feature"}
+
 
 class Coreference:
     """The report's events in reading order, and the sentences that tell each."""
@@ -181,9 +183,9 @@ class Coreference:
         around = area_of_unknown_place(event.place, annotated.focus)
         places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
                   else self.places.to_place(toponym) for toponym in self._own_toponyms(index, annotated)]
-        if event.place.geonameid is not None and any(p is not None and p.geonameid == event.place.geonameid
-                                                     for p in places):
-            return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its place among others
+        if event.place.level in TOWN_LEVELS and any(p is not None and p.geonameid == event.place.geonameid
+                                                    for p in places):
+            return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its town among others
         for place in places:
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.
