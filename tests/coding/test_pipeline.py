@@ -413,6 +413,12 @@ def test_who_died_in_the_act_named_again_in_the_same_province_tell_the_previous_
     assert [(e.sub_event_type, e.place.name, len(e.evidence)) for e in events] == [("Air/drone strike", "Tadmur", 2)]
 
 
+def test_a_verbless_aside_describing_a_group_tells_no_act(code):
+    events = code("Syrian troops killed 20 Daesh terrorists (a terrorist group banned in Russia) in Raqqa, Syria, on "
+                  "Monday.").events
+    assert [e.event_type for e in events] == ["Battles"]
+
+
 def test_what_an_act_is_called_is_not_another_act(code):
     events = code("The opposition condemned the bombing in Aleppo on Sunday, describing it as a treacherous terrorist "
                   "attack.").events

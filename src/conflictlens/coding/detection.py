@@ -394,12 +394,23 @@ def _purpose(head: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) for verb in (head, aim) if verb is not None)
 
 
+def _in_a_verbless_aside(span: SpacySpan) -> bool:
+    """Words between parentheses with no finite verb among them: a description of the noun before them."""
+    sent = span.sent
+    opening = next((t for t in reversed(span.doc[sent.start : span.start]) if t.text in {"(", ")"}), None)
+    closing = next((t for t in span.doc[span.end : sent.end] if t.text in {"(", ")"}), None)
+    return opening is not None and opening.text == "(" and opening.i > sent.start and closing is not None \
+        and closing.text == ")" and not any(t.tag_ in FINITE_TAGS for t in span.doc[opening.i + 1 : closing.i])
+
+
 def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     """A trigger that describes a thing, a place or people rather than tells an act: a participle used as an
     adjective ("the besieged towns", "the fighting forces"), a state ("under shelling"), or one in a clause about a
     noun that says what is going on ("their brethren fighting ISIS", "Manbij, where US-backed fighters are battling
     IS", "the villages which are besieged by rebels")."""
     head = span.root
+    if _in_a_verbless_aside(span):
+        return True  # "24 Daesh terrorists (a terrorist group banned in Russia)": what the group is, not an act
     before = list(span.doc[max(span.sent.start, span.start - 3) : span.start])
     under = next((i for i in range(len(before) - 1, -1, -1) if before[i].lower_ == "under"), None)
     if under is not None and all(t.pos_ in {"ADJ", "VERB", "DET"} for t in before[under + 1 :]):
