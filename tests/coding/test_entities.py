@@ -51,6 +51,16 @@ def test_an_embedded_videos_title_is_set_apart_and_tells_no_event(pipeline):
     assert [(e.place.name, e.fatalities) for e in events] == [("Saraqib", 12)]
 
 
+@pytest.mark.parametrize(("text", "prose"), [
+    ("Middle East 1449 09.04.2017Get short URL 191 A total of 24 fighters were killed near Raqqa.",
+     "A total of 24 fighters were killed near Raqqa."),
+    ("Middle East 0041 09.04.2017Get short URL 0 85 12 fighters were killed by the SDF near Tabqa.",
+     "12 fighters were killed by the SDF near Tabqa."),
+])
+def test_a_sharing_widget_closes_the_pages_header_and_its_counters_are_not_the_prose(pipeline, text, prose):
+    assert prose in [sentence.text for sentence in pipeline.nlp(text).sents]
+
+
 def test_the_keywords_are_not_the_acts_actors_or_places(pipeline):
     document = Document(text="Tags Lebanon Hezbollah Turkey airstrikes A Russian airstrike killed 12 civilians in "
                              "the town of Saraqib in Idlib province on Monday.", published_at=date(2016, 10, 7))

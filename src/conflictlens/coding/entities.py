@@ -72,7 +72,8 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
     if conventions and conventions.get("page_furniture_labels") and "parser" in nlp.pipe_names:
         nlp.add_pipe(FURNITURE_COMPONENT, before="parser", config={
             "labels": conventions["page_furniture_labels"], "openers": conventions.get("prose_openers", []),
-            "trailers": conventions.get("page_furniture_trailers", [])})
+            "trailers": conventions.get("page_furniture_trailers", []),
+            "widgets": conventions.get("page_furniture_widgets", [])})
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],

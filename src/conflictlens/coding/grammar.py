@@ -259,10 +259,10 @@ def punctuation_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": []})
+@Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": [], "widgets": []})
 def make_page_furniture_sentences(nlp: Language, name: str, labels: list[str], openers: list[str],
-                                  trailers: list[str]) -> PageFurnitureSentences:
-    return PageFurnitureSentences(labels, openers, trailers)
+                                  trailers: list[str], widgets: list[str]) -> PageFurnitureSentences:
+    return PageFurnitureSentences(labels, openers, trailers, widgets)
 
 
 class PageFurnitureSentences:
@@ -275,15 +275,20 @@ class PageFurnitureSentences:
     "Sixteen civilians") before the first verb after it; a list with no such opener, or no verb after it ("Tags
     massacre The Syrian war Syrian Army"), is left as it is. An embedded video's title, closed by its site's name
     after a dash (`page_furniture_trailers`: "Air strikes on Atareb kill dozens of civilians - YouTube Russian
-    warplanes struck ..."), runs from the last full stop to that name."""
+    warplanes struck ..."), runs from the last full stop to that name. A sharing widget's words and its counters
+    (`page_furniture_widgets`: "02.10.2017Get short URL 191 A total of 24 Daesh terrorists were killed") close the
+    page's header before them."""
 
-    def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str]) -> None:
+    def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
+                 widgets: Iterable[str]) -> None:
         self.labels = {label.lower() for label in labels}
         self.openers = {tuple(opener.lower().split()) for opener in openers}
         self.trailers = {trailer.lower() for trailer in trailers}
+        self.widgets = re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in widgets), re.IGNORECASE) \
+            if widgets else None
 
     def __call__(self, doc: Doc) -> Doc:
-        furniture = []
+        furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []
         for token in doc:
             if token.is_title and token.lower_ in self.labels and _opens_a_line(token):
                 prose = self._prose_start(doc, token)
@@ -299,6 +304,24 @@ class PageFurnitureSentences:
         doc.user_data[FURNITURE_SPANS] = furniture
         return doc
 
+    def _header(self, doc: Doc, widget: re.Match[str]) -> tuple[int, int]:
+        """The header a widget closes, from the last full stop before it, and the widget with its counters ("Get
+        short URL 0 13"); the prose begins after them. (The widget may be glued to a date: "09.04.2017Get".) The
+        last number is the prose's own unless a prose opener follows it: "Get short URL 191 A total of 24 ...", but
+        "Get short URL 0 85 12 Daesh terrorists were killed"."""
+        first = doc.char_span(widget.start(), widget.end(), alignment_mode="expand")
+        assert first is not None
+        header = next((t.i + 1 for t in reversed(doc[: first.start]) if t.text in SENTENCE_END), 0)
+        end = first.end
+        while end < len(doc) and doc[end].like_num and (
+                end + 1 < len(doc) and (doc[end + 1].like_num or self._opener(doc, end + 1))):
+            end += 1
+        if end < len(doc):
+            doc[end].is_sent_start = True
+            if doc[end].like_num and end + 1 < len(doc):
+                doc[end + 1].is_sent_start = False  # "12 Daesh terrorists were killed": one sentence
+        return header, end
+
     def _prose_start(self, doc: Doc, label: Token) -> Token | None:
         opener = None
         for token in doc[label.i + 2 : label.i + KEYWORD_LIST_MAX_TOKENS]:
@@ -308,10 +331,12 @@ class PageFurnitureSentences:
                 # A verb before any opener is a keyword the tagger took for one ("airstrikes"); a participle
                 # after it is the tagger's reading of "A US-led coalition airstrike killed 18", not "US-led".
                 return opener
-            if token.is_title and (token.like_num or any(
-                    tuple(t.lower_ for t in doc[token.i : token.i + len(words)]) == words for words in self.openers)):
+            if token.is_title and (token.like_num or self._opener(doc, token.i)):
                 opener = token
         return None
+
+    def _opener(self, doc: Doc, i: int) -> bool:
+        return any(tuple(t.lower_ for t in doc[i : i + len(words)]) == words for words in self.openers)
 
 
 def in_page_furniture(span: Span) -> bool:
@@ -321,7 +346,7 @@ def in_page_furniture(span: Span) -> bool:
 
 
 def _opens_a_line(token: Token) -> bool:
-    if token.i == 0:
+    if token.i == 0 or token.is_sent_start:
         return True
     before = token.doc[token.i - 1]
     return before.text in SENTENCE_END or "\n" in before.text or "\n" in before.whitespace_
