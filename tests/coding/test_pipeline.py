@@ -419,6 +419,26 @@ def test_a_verbless_aside_describing_a_group_tells_no_act(code):
     assert [e.event_type for e in events] == ["Battles"]
 
 
+def test_the_deaths_named_again_with_where_they_came_tell_the_previous_event(pipeline):
+    text = ("At least 10 Syrian soldiers were killed on Tuesday in clashes with Islamic State group jihadists in the "
+            "eastern province of Deir Ezzor, a monitor said. The Observatory said the deaths came in fighting in "
+            "Hawijat Sakr on the Euphrates River. Elsewhere the Observatory reported 12 people killed in air strikes on "
+            "Ain Tarma outside Damascus on Tuesday. Rebels often fire missiles into Damascus from its suburbs.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 14)).events
+    assert [(e.event_type, e.place.admin1, len(e.evidence)) for e in events] == [
+        ("Battles", "Deir ez-Zor", 2), ("Explosions/Remote violence", "Dimashq", 1)]
+
+
+def test_an_opening_that_names_no_place_is_the_bodys_event_wherever_the_report_is(pipeline):
+    text = ("Monitor: 10 Syrian troops killed in clashes with jihadists. At least 10 Syrian soldiers were killed on "
+            "Tuesday in clashes with Islamic State group jihadists in the eastern province of Deir Ezzor, a monitor "
+            "said. Elsewhere the Observatory reported 12 people killed in air strikes on Ain Tarma outside Damascus on "
+            "Tuesday. Rebels often fire missiles into Damascus from the suburbs of Damascus.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 14)).events
+    assert [(e.event_type, e.place.admin1, e.fatalities) for e in events] == [
+        ("Battles", "Deir ez-Zor", 10), ("Explosions/Remote violence", "Dimashq", 12)]
+
+
 def test_what_an_act_is_called_is_not_another_act(code):
     events = code("The opposition condemned the bombing in Aleppo on Sunday, describing it as a treacherous terrorist "
                   "attack.").events

@@ -54,6 +54,7 @@ class Coreference:
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
+        self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
 
@@ -79,7 +80,7 @@ class Coreference:
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
             for draft in annotated.drafts_in(index):
-                if not events and self._among_the_dead_told(draft) and not self._own_toponyms(index, annotated) \
+                if not events and self._among_the_dead_told(draft) and not own_toponyms(index, annotated) \
                         and not annotated.sentence_dates[index]:
                     annotated.document.warnings.append(
                         f"{sent.text[:60]!r}... counts the dead of an act the report does not code: no event")
@@ -182,7 +183,7 @@ class Coreference:
         # part of it the report is about.
         around = area_of_unknown_place(event.place, annotated.focus)
         places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
-                  else self.places.to_place(toponym) for toponym in self._own_toponyms(index, annotated)]
+                  else self.places.to_place(toponym) for toponym in own_toponyms(index, annotated)]
         if event.place.level in TOWN_LEVELS and any(p is not None and p.geonameid == event.place.geonameid
                                                     for p in places):
             return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its town among others
@@ -192,15 +193,6 @@ class Coreference:
             if place is not None and _narrower(place, event.place):
                 event.place = place
                 return
-
-    @staticmethod
-    def _own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:
-        """The sentence's places, outside the words of who tells it ("a hospital source in Hassakeh said") and the
-        names that only describe an organisation."""
-        assert annotated.sentence_attribution is not None
-        told_by = annotated.sentence_attribution[index].claimant_tokens
-        return [t for t in annotated.sentence_toponyms(index)
-                if t.token_start not in told_by and not t.not_a_scene]
 
     def _aftermath(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
@@ -212,11 +204,18 @@ class Coreference:
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES \
                 or self.actors.identifying_names([event.actor1, *event.assoc_actor_1]):
             return False
-        if not self._own_toponyms(draft.sentence_index, annotated):
+        if not own_toponyms(draft.sentence_index, annotated):
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
                 or _definite(draft.trigger.head)
         return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
-            or self._among_the_dead_of_the_act(draft, previous)
+            or self._among_the_dead_of_the_act(draft, previous) or self._deaths_told_again(draft)
+
+    def _deaths_told_again(self, draft: EventDraft) -> bool:
+        """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The
+        Observatory said the deaths came in fighting in Hawijat Sakr": the dead already told, as the subject, and
+        where and how they died."""
+        return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in self.death_words
+                   and self.grammar.refers_back(t) for t in draft.sentence)
 
     def _among_the_dead_of_the_act(self, draft: EventDraft, previous: Event) -> bool:
         """"Russian air strikes have killed 18 IS fighters ... near Palmyra", then "European members of IS were among
@@ -324,6 +323,8 @@ class Merge:
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument) -> list[Event]:
         merged: list[Event] = []
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        # An opening that names no place was placed where the report is; the body says where its event was.
+        unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         for event in events:
             if (met := self._met_demonstration(event, demonstrations)) is not None:
@@ -345,7 +346,8 @@ class Merge:
                 continue
             twin = next((m for m in merged if self._same_event(m, event) or self._one_demonstration(m, event)),
                         None) or next(
-                (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date)), None)
+                (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date,
+                                                        unplaced_opening)), None)
             if twin is None:
                 merged.append(event)
                 continue
@@ -365,7 +367,7 @@ class Merge:
                 twin.sub_event_type = event.sub_event_type
                 twin.event_date, twin.end_date = event.event_date, event.end_date
                 twin.time_precision, twin.date_text = event.time_precision, event.date_text
-                if event.place is not None and (twin.place is None
+                if event.place is not None and (twin.place is None or unplaced_opening
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
                     twin.place = event.place
             elif (self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type)) or (
@@ -385,14 +387,18 @@ class Merge:
             and (event.actor1 is None or event.actor1.surface is None) and any(
                 other is not event and other.event_type != event.event_type for other in reported_violence)
 
-    def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None) -> bool:
+    def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
+                     unplaced_opening: bool = False) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
-        and kind, at a place that may be the one, within a few days. The opening gives the article's day or a
-        region for what the body dates and places exactly ("Syria air strikes kill 25" on the day of publication,
-        "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
+        and kind, at a place that may be the one (any in its country when the opening names none: "10 Syrian troops
+        killed in clashes with IS"), within a few days. The opening gives the article's day or a region for what the
+        body dates and places exactly ("Syria air strikes kill 25" on the day of publication, "Seven dead in
+        Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
+        somewhere_there = unplaced_opening and lead.place is not None and event.place is not None \
+            and lead.place.country_code == event.place.country_code
         if _opens(event, lead_end) or lead.kind != event.kind or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
-                or not self._same_place(lead, event) or _told_in_body(lead, lead_end):
+                or not (self._same_place(lead, event) or somewhere_there) or _told_in_body(lead, lead_end):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
                 _opens(lead, lead_end) and lead.place is not None and event.place is not None
@@ -524,6 +530,14 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
+
+
+def own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:
+    """The sentence's places, outside the words of who tells it ("a hospital source in Hassakeh said") and the
+    names that only describe an organisation."""
+    assert annotated.sentence_attribution is not None
+    told_by = annotated.sentence_attribution[index].claimant_tokens
+    return [t for t in annotated.sentence_toponyms(index) if t.token_start not in told_by and not t.not_a_scene]
 
 
 def _one_toll_one_day(a: Event, b: Event) -> bool:
