@@ -29,6 +29,8 @@ def test_hard_wrapped_lines_are_joined_and_titles_kept_apart(text, expected):
     ("Tags Syria Homs regime airstrikes Kafr Nabl Sixteen civilians - including three children - were killed.",
      "Sixteen civilians"),
     ("Tags massacre The Syrian war Syrian Army At least 11 people were killed in Homs.", "At least 11"),
+    ("Eleven civilians were killed in airstrikes on a market in Maaret al-Numan Tags Syria Khan Sheikhun Idlib "
+     "airstrikes At least 11 were killed when bombs hit the market.", "At least 11 were"),
 ])
 def test_a_keyword_list_glued_to_the_prose_ends_where_the_prose_begins(pipeline, text, prose):
     doc = pipeline.nlp(text)

@@ -129,6 +129,22 @@ def test_acts_counted_vaguely_in_the_present_perfect_with_no_day_are_a_places_hi
     assert [e.place.name for e in events] == ["Idlib"]
 
 
+def test_violence_counted_up_to_now_is_a_running_total(code):
+    for text in ("Over 750 people have so far been killed in the ongoing bombing campaign on the city of Aleppo, Syria.",
+                 "Government air strikes have killed 300 people in Aleppo, Syria, to date."):
+        result = code(text)
+        assert result.events == [] and any("running total" in w for w in result.document.warnings)
+    events = code("No group has so far claimed the bombing that killed 12 people in Aleppo, Syria, on Monday.").events
+    assert [e.fatalities for e in events] == [12]
+
+
+def test_a_threat_to_act_is_no_act(code):
+    assert code("Rebels in northern Aleppo province, Syria, were threatening to strike two Shiite villages on "
+                "Monday.").events == []
+    assert [e.event_type for e in code("Gunmen threatened the villagers of Tillia, Niger, on Monday.").events] == [
+        "Strategic developments"]
+
+
 def test_a_headline_in_the_present_tells_an_event(pipeline):
     events = pipeline.process_text("Air strikes kill 21 in Idlib", published_at=dt.date(2024, 5, 8)).events
     assert [e.place.name for e in events] == ["Idlib"]

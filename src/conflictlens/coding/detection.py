@@ -94,6 +94,7 @@ class EventDetector:
             event_type, sub_type, None, None, None, None, background=False, outcome=False)
             for label, (event_type, sub_type) in lexicon.get("opening_labels", {}).items()}
         self.hedges = phrase_pattern(conventions["hedges"])
+        self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
         self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
@@ -266,6 +267,9 @@ class EventDetector:
         head = span.root
         if self._requested(head):
             return True
+        if any(t.lemma_.lower() in self.attempt_verbs and any(c.dep_ == "xcomp" and c.i in range(span.start, span.end)
+                                                              for c in t.children) for t in span):
+            return True  # "threatening to strike two villages": the threat is of an act, not done
         governor = head if head.pos_ in {"VERB", "AUX"} else next(
             (a for a in head.ancestors if a.pos_ == "VERB"), None)
         return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations

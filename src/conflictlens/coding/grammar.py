@@ -290,9 +290,13 @@ class PageFurnitureSentences:
     def __call__(self, doc: Doc) -> Doc:
         furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []
         for token in doc:
-            if token.is_title and token.lower_ in self.labels and _opens_a_line(token):
+            if token.is_title and token.lower_ in self.labels and (_opens_a_line(token) or (
+                    token.i + 1 < len(doc) and doc[token.i + 1].is_title)):
+                # A lead with no full stop runs into the label ("... in Idlib provinces Maaret al-Numan Tags Syria
+                # Khan Sheikhun"): a capitalised keyword after it tells it from the word in prose.
                 prose = self._prose_start(doc, token)
                 if prose is not None:
+                    token.is_sent_start = True
                     prose.is_sent_start = True
                     furniture.append((token.i, prose.i))
             elif token.lower_ in self.trailers and token.i > 1 and doc[token.i - 1].text in DATELINE_DASHES:

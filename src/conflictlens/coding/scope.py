@@ -41,7 +41,7 @@ from conflictlens.coding.dates import DateMention
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import period_pattern, token_at, verb_above
 from conflictlens.coding.roles import target_lemmas, target_modifiers
-from conflictlens.knowledge import Knowledge
+from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import TimePrecision
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ class Scope:
         self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
+        self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -129,6 +130,11 @@ class Scope:
                     or self._armed_march(draft):
                 continue
             days = self._days_before(draft, annotated)
+            if self._so_far(draft):
+                annotated.document.warnings.append(
+                    f"{draft.event.event_type} counted up to now ({draft.sentence.text[:60]!r}...): left out as a "
+                    "running total")
+                continue
             if self._counted_since(draft, annotated, days):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} counted since a start weeks ago or undated ({draft.sentence.text[:60]!r}"
@@ -219,6 +225,19 @@ class Scope:
         event = draft.event
         return self.period is not None and event.event_type in VIOLENT_TYPES \
             and event.time_precision != TimePrecision.DAY and self.period.search(draft.sentence.text) is not None
+
+    def _so_far(self, draft: EventDraft) -> bool:
+        """Violence counted up to now ("Over 750 people have so far been killed in the ongoing bombing campaign",
+        "the offensive has killed 300 people to date", `running_total_marks`): a running total, not an event."""
+        if draft.event.event_type not in VIOLENT_TYPES:
+            return False
+        sent, head = draft.sentence, draft.trigger.head
+        verb = head if head.pos_ == "VERB" else verb_above(head)
+        for match in self.running_total_marks.finditer(sent.text.lower()):
+            mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            if mark is not None and verb is not None and any(t.head.i == verb.i for t in mark):
+                return True
+        return False
 
     @staticmethod
     def _counted_since(draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
