@@ -608,6 +608,18 @@ def test_a_truce_the_sides_keep_is_no_new_agreement(code):
     assert [e.sub_event_type for e in events] == []
 
 
+def test_a_truce_a_side_uses_or_breaks_is_no_new_agreement(code):
+    for text in ("The Nusra Front has used a March ceasefire to recruit thousands of militants in Idlib, Syria.",
+                 "Government forces violated the truce in Daraa, Syria, on Monday."):
+        assert [e.sub_event_type for e in code(text).events] == []
+
+
+def test_the_actor_a_trigger_nouns_fire_comes_from_fired_it(code):
+    events = code("A barrage of rocket fire from Syrian rebels killed at least 14 people in government-held "
+                  "neighbourhoods of Aleppo, Syria, on Wednesday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Free Syrian Army", "Civilians (Syria)")]
+
+
 def test_a_states_bombs_and_sorties_are_its_air_strikes_and_artillery_it_destroys_is_no_shelling(code):
     events = code("Two children were killed by regime bombs in a rebel-held area of Aleppo, Syria, on Monday.").events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]

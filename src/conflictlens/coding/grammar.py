@@ -50,6 +50,7 @@ class Grammar:
     scheme: str
     target_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
     of_prepositions: frozenset[str]
     with_prepositions: frozenset[str]
     recipient_prepositions: frozenset[str]
@@ -83,6 +84,7 @@ class Grammar:
             scheme=scheme,
             target_prepositions=lowered("target_prepositions"),
             agent_prepositions=lowered("agent_prepositions"),
+            source_prepositions=lowered("source_prepositions"),
             of_prepositions=lowered("of_prepositions"),
             with_prepositions=lowered("with_prepositions"),
             recipient_prepositions=lowered("recipient_prepositions"),

@@ -189,7 +189,9 @@ class SideReader:
                 word, grammar = prep.lower_, self.grammar
                 if word in grammar.target_prepositions or (word in grammar.of_prepositions and anchor.pos_ == "NOUN"):
                     return 2
-                if word in grammar.agent_prepositions:
+                if word in grammar.agent_prepositions or (
+                        word in grammar.source_prepositions and anchor.i == head.i
+                        and (head.pos_ == "NOUN" or head.tag_ == "VBG")):
                     return 1
                 if word in grammar.with_prepositions:
                     return 2
