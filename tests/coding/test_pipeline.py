@@ -439,6 +439,14 @@ def test_an_opening_that_names_no_place_is_the_bodys_event_wherever_the_report_i
         ("Battles", "Deir ez-Zor", 10), ("Explosions/Remote violence", "Dimashq", 12)]
 
 
+def test_a_sentence_opening_on_the_act_may_tell_another_act_by_another_doer_on_another_day(pipeline):
+    text = ("A car bomb killed 20 people in the Zahraa district of Homs, Syria, on Tuesday. The bombings come in a "
+            "bloody week which also saw 33 civilians killed in Aleppo on Thursday when government aircraft bombed a "
+            "popular market.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 5, 2)).events
+    assert sorted((e.place.admin1, e.event_date.day) for e in events) == [("Aleppo", 1), ("Homs", 29)]
+
+
 def test_what_an_act_is_called_is_not_another_act(code):
     events = code("The opposition condemned the bombing in Aleppo on Sunday, describing it as a treacherous terrorist "
                   "attack.").events

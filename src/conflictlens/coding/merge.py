@@ -65,7 +65,9 @@ class Coreference:
         continuations: set[int] = set()
         for index, sent in enumerate(annotated.sentences or []):
             claimed = self._claimed(sent) if events else set()
-            if events and (self.continuation.match(sent.text) is not None or (
+            opens_on_the_act = self.continuation.match(sent.text) is not None and not any(
+                self._another_act(d, events[-1]) for d in annotated.drafts_in(index) if events)
+            if events and (opens_on_the_act or (
                     claimed and all(d.trigger.head.i in claimed for d in annotated.drafts_in(index)))):
                 # "The operation resulted in ...": the sentence carries on the previous event; "IS claimed
                 # responsibility via its news agency", with no act of its own, claims it.
@@ -116,6 +118,20 @@ class Coreference:
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
             event.evidence.append(span)
+
+    def _another_act(self, draft: EventDraft, previous: Event) -> bool:
+        """An act a sentence that opens on the previous one tells further on, with a doer of its own and a day other
+        than the previous event's: "The bombings come in a bloody week which also saw 33 civilians killed in Aleppo
+        on Thursday when government aircraft bombed a market", after Tuesday's car bombing in Homs ("The attack
+        killed 32 rebels ... updating an earlier toll on Sunday" still tells the attack)."""
+        event = draft.event
+        opening = self.continuation.match(draft.sentence.text)
+        other_day = event.date_text is not None and event.time_precision == TimePrecision.DAY \
+            and previous.time_precision == TimePrecision.DAY and None not in (event.event_date, previous.event_date) \
+            and event.event_date != previous.event_date
+        own_doer = bool(self.actors.identifying_names([event.actor1]) - {a.name for a in previous.all_actors()})
+        return other_day and own_doer and opening is not None \
+            and draft.trigger.span.start_char - draft.sentence.start_char >= opening.end()
 
     def _among_the_dead_told(self, draft: EventDraft) -> bool:
         """A sentence that only says who were among the dead ("Seventeen children and six women were among those
