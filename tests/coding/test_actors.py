@@ -71,6 +71,8 @@ def test_the_islamic_states_long_names_are_one_name_not_a_place_in_it(pipeline):
 
 def test_a_generic_word_that_heads_a_groups_name_is_not_the_state(pipeline):
     assert canonical(pipeline, "The rebel Army of Mujahideen detained an activist, and the army arrested two.") == [
+        ("Army of Mujahideen", "Jaysh al-Mujahideen"), ("army", "Military Forces of Mali")]
+    assert canonical(pipeline, "The rebel Army of Liberation detained an activist, and the army arrested two.") == [
         ("army", "Military Forces of Mali")]
 
 

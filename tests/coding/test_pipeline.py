@@ -447,6 +447,14 @@ def test_a_sentence_opening_on_the_act_may_tell_another_act_by_another_doer_on_a
     assert sorted((e.place.admin1, e.event_date.day) for e in events) == [("Aleppo", 1), ("Homs", 29)]
 
 
+def test_a_sentence_about_the_toll_already_told_gives_the_events_toll(pipeline):
+    text = ("A suicide bomber on a motorcycle blew himself up in the Salihiah neighbourhood of Hasakah city, Syria, on "
+            "Tuesday. The Islamic State group claimed responsibility for the attack. Kurdish police put the death toll "
+            "at 16 earlier.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 5)).events
+    assert [(e.sub_event_type, e.fatalities, len(e.evidence)) for e in events] == [("Suicide bomb", 16, 3)]
+
+
 def test_what_an_act_is_called_is_not_another_act(code):
     events = code("The opposition condemned the bombing in Aleppo on Sunday, describing it as a treacherous terrorist "
                   "attack.").events

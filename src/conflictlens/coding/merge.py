@@ -55,6 +55,7 @@ class Coreference:
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
+        self.toll_words = {w.lower() for w in knowledge.conventions["toll_words"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
 
@@ -74,6 +75,13 @@ class Coreference:
                 named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
                          if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
                 self._continue(events[-1], index, annotated, named)
+                sentence_events.setdefault(index, []).append(events[-1])
+                continuations.add(index)
+                continue
+            if events and not annotated.drafts_in(index) and self._tells_the_toll(sent) \
+                    and annotated.sentence_deaths is not None and annotated.sentence_deaths[index][0] > 0:
+                # "Kurdish police put the death toll at 16 earlier": the toll of the act already told.
+                self._continue(events[-1], index, annotated, [])
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
@@ -178,6 +186,11 @@ class Coreference:
                 and event.trigger.lower() in self.acts_without_means:
             event.event_type, event.sub_event_type = more.event_type, more.sub_event_type
             _drop_implied_opponent(event, more, opponent)
+
+    def _tells_the_toll(self, sent: SpacySpan) -> bool:
+        """A sentence about the toll already told ("Kurdish police put the death toll at 16", "the toll rose to 20"):
+        the toll word refers back."""
+        return any(t.lemma_.lower() in self.toll_words and self.grammar.refers_back(t) for t in sent)
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
@@ -406,12 +419,12 @@ class Merge:
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
                      unplaced_opening: bool = False) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
-        and kind, at a place that may be the one (any in its country when the opening names none: "10 Syrian troops
-        killed in clashes with IS"), within a few days. The opening gives the article's day or a region for what the
-        body dates and places exactly ("Syria air strikes kill 25" on the day of publication, "Seven dead in
-        Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
+        and kind, at a place that may be the one (any in its country, for the same toll on the same day, when the
+        opening names none: "10 Syrian troops killed in clashes with IS"), within a few days. The opening gives the
+        article's day or a region for what the body dates and places exactly ("Syria air strikes kill 25" on the day
+        of publication, "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
         somewhere_there = unplaced_opening and lead.place is not None and event.place is not None \
-            and lead.place.country_code == event.place.country_code
+            and lead.place.country_code == event.place.country_code and _one_toll_one_day(lead, event)
         if _opens(event, lead_end) or lead.kind != event.kind or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
                 or not (self._same_place(lead, event) or somewhere_there) or _told_in_body(lead, lead_end):
