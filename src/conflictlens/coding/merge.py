@@ -145,13 +145,18 @@ class Coreference:
         """A sentence that only says who were among the dead ("Seventeen children and six women were among those
         killed"): the dead of an act already told, counted again by who they were (with a place or a day of its own,
         the sentence tells the act as well: "two commanders were among the dead in Idlib on Monday")."""
-        head = draft.trigger.head
-        dead = head if head.dep_ == "pobj" else head.head
+        dead = self._counted_among(draft)
         # The whole sentence says no more: "put the death toll at 58, saying there were 11 children among the dead"
         # tells the toll.
-        return draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks \
-            and dead.head.head.dep_ == "ROOT" and (
+        return dead is not None and dead.head.head.dep_ == "ROOT" and (
             dead.lower_ in self.grammar.anaphoric_words or self.grammar.refers_back(dead))
+
+    def _counted_among(self, draft: EventDraft) -> Token | None:
+        """The dead an outcome trigger counts people among ("were among the dead", `told_dead_marks`), if it does."""
+        head = draft.trigger.head
+        dead = head if head.dep_ == "pobj" else head.head
+        told = draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks
+        return dead if told else None
 
     def _claimed(self, sent: SpacySpan) -> set[int]:
         """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the
@@ -190,7 +195,7 @@ class Coreference:
     def _tells_the_toll(self, sent: SpacySpan) -> bool:
         """A sentence about the toll already told ("Kurdish police put the death toll at 16", "the toll rose to 20"):
         the toll word refers back."""
-        return any(t.lemma_.lower() in self.toll_words and self.grammar.refers_back(t) for t in sent)
+        return self._told_again(sent, self.toll_words)
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
@@ -243,19 +248,22 @@ class Coreference:
         """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The
         Observatory said the deaths came in fighting in Hawijat Sakr": the dead already told, as the subject, and
         where and how they died."""
-        return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in self.death_words
-                   and self.grammar.refers_back(t) for t in draft.sentence)
+        return self._told_again(draft.sentence, self.death_words, subjects_only=True)
+
+    def _told_again(self, sent: SpacySpan, words: set[str], *, subjects_only: bool = False) -> bool:
+        """Whether one of ``words`` refers back to what the text told ("the deaths", "the death toll")."""
+        return any(t.lemma_.lower() in words and self.grammar.refers_back(t)
+                   and (not subjects_only or t.dep_ in {"nsubj", "nsubjpass"}) for t in sent)
 
     def _among_the_dead_of_the_act(self, draft: EventDraft, previous: Event) -> bool:
         """"Russian air strikes have killed 18 IS fighters ... near Palmyra", then "European members of IS were among
         the dead in the strikes around the town of Sukhna and near Palmyra": who died in the act already told, named
         again ("the strikes"), in the same province."""
-        event, head = draft.event, draft.trigger.head
-        dead = head if head.dep_ == "pobj" else head.head
-        told_dead = draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks
+        event = draft.event
         act_told = any(t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in draft.sentence)
-        return told_dead and act_told and event.place is not None and previous.place is not None \
-            and event.place.country_code == previous.place.country_code and event.place.admin1 == previous.place.admin1
+        return self._counted_among(draft) is not None and act_told and event.place is not None \
+            and previous.place is not None and event.place.country_code == previous.place.country_code \
+            and event.place.admin1 == previous.place.admin1
 
     def _victim_told_again(self, draft: EventDraft, previous: Event) -> bool:
         """"Another woman was killed in a sniper fire ... in Quneitra province", then "the woman succumbed to her
