@@ -193,15 +193,15 @@ class Attributor:
     def _alleges_the_act(self, sent: SpacySpan, name_of: dict[int, str]) -> bool:
         """Whether an allegation word in the sentence makes what it reports an allegation; one that only describes
         the people the act befell ("Syrian regime forces killed 48 alleged rebels") alleges who they were."""
-        for match in self.allegation.finditer(sent.text.lower()):
-            token = token_at(sent, sent.start_char + match.start())
-            if token is None or not (self._alleged_identity(token, name_of) or self._alleged_kind(token)):
-                return True
-        return False
+        return any(token is None or not (self._alleged_identity(token, name_of) or self._alleged_kind(token))
+                   for token in self._allegation_words(sent))
 
     def _alleges_only_its_kind(self, sent: SpacySpan) -> bool:
-        return any(token is not None and self._alleged_kind(token) for match in self.allegation.finditer(sent.text.lower())
-                   for token in [token_at(sent, sent.start_char + match.start())])
+        return any(token is not None and self._alleged_kind(token) for token in self._allegation_words(sent))
+
+    def _allegation_words(self, sent: SpacySpan) -> list[Token | None]:
+        """The word each allegation cue in the sentence starts at (None where no token starts there)."""
+        return [token_at(sent, sent.start_char + match.start()) for match in self.allegation.finditer(sent.text.lower())]
 
     def _alleged_kind(self, word: Token) -> bool:
         """An allegation word that describes an act the report says harmed people: "an alleged chemical attack that

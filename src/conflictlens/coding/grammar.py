@@ -172,6 +172,11 @@ def verb_above(token: Token) -> Token | None:
     return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
+def governing_verb(token: Token) -> Token | None:
+    """The word itself when it is a verb (or auxiliary), else the verb of the clause it belongs to."""
+    return token if token.pos_ in {"VERB", "AUX"} else verb_above(token)
+
+
 def in_another_clause(word: Token, trigger: Token) -> bool:
     """Whether ``word`` belongs to another act's clause: one joined beside the trigger's ("as", "and", "while")
     with a subject of its own, that neither holds the trigger nor hangs off it. In "the bomb killed 43 as fighters
@@ -302,7 +307,7 @@ class PageFurnitureSentences:
                     prose.is_sent_start = True
                     furniture.append((token.i, prose.i))
             elif token.lower_ in self.trailers and token.i > 1 and doc[token.i - 1].text in DATELINE_DASHES:
-                title = next((t.i + 1 for t in reversed(doc[: token.i]) if t.text in SENTENCE_END), 0)
+                title = _after_last_full_stop(doc, token.i)
                 doc[title].is_sent_start = True
                 if token.i + 1 < len(doc):
                     doc[token.i + 1].is_sent_start = True
@@ -317,7 +322,7 @@ class PageFurnitureSentences:
         "Get short URL 0 85 12 Daesh terrorists were killed"."""
         first = doc.char_span(widget.start(), widget.end(), alignment_mode="expand")
         assert first is not None
-        header = next((t.i + 1 for t in reversed(doc[: first.start]) if t.text in SENTENCE_END), 0)
+        header = _after_last_full_stop(doc, first.start)
         end = first.end
         while end < len(doc) and doc[end].like_num and (
                 end + 1 < len(doc) and (doc[end + 1].like_num or self._opener(doc, end + 1))):
@@ -349,6 +354,11 @@ def in_page_furniture(span: Span) -> bool:
     """Whether words lie in page furniture `PageFurnitureSentences` set apart, however the tagger reads its words
     ("Tags Lebanon Hezbollah airstrikes", "Dozens killed in Idlib market air strikes - YouTube")."""
     return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(FURNITURE_SPANS, ()))
+
+
+def _after_last_full_stop(doc: Doc, before: int) -> int:
+    """Where the sentence holding token ``before`` starts, by punctuation alone (the parser has not run yet)."""
+    return next((t.i + 1 for t in reversed(doc[:before]) if t.text in SENTENCE_END), 0)
 
 
 def _opens_a_line(token: Token) -> bool:

@@ -65,11 +65,16 @@ class Coreference:
         sentence_events: dict[int, list[Event]] = {}
         continuations: set[int] = set()
         for index, sent in enumerate(annotated.sentences or []):
+            drafts = annotated.drafts_in(index)
             claimed = self._claimed(sent) if events else set()
-            opens_on_the_act = self.continuation.match(sent.text) is not None and not any(
-                self._another_act(d, events[-1]) for d in annotated.drafts_in(index) if events)
-            if events and (opens_on_the_act or (
-                    claimed and all(d.trigger.head.i in claimed for d in annotated.drafts_in(index)))):
+            opening = self.continuation.match(sent.text) if events else None
+            opens_on_the_act = opening is not None and not any(
+                self._another_act(d, events[-1], opening) for d in drafts)
+            # "Kurdish police put the death toll at 16 earlier": the toll of the act already told.
+            tells_the_toll = bool(events) and not drafts and self._tells_the_toll(sent) \
+                and annotated.sentence_deaths is not None and annotated.sentence_deaths[index][0] > 0
+            if events and (opens_on_the_act or tells_the_toll or (
+                    claimed and all(d.trigger.head.i in claimed for d in drafts))):
                 # "The operation resulted in ...": the sentence carries on the previous event; "IS claimed
                 # responsibility via its news agency", with no act of its own, claims it.
                 named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
@@ -78,18 +83,11 @@ class Coreference:
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
-            if events and not annotated.drafts_in(index) and self._tells_the_toll(sent) \
-                    and annotated.sentence_deaths is not None and annotated.sentence_deaths[index][0] > 0:
-                # "Kurdish police put the death toll at 16 earlier": the toll of the act already told.
-                self._continue(events[-1], index, annotated, [])
-                sentence_events.setdefault(index, []).append(events[-1])
-                continuations.add(index)
-                continue
-            if events and not annotated.drafts_in(index) and self._names_the_act(sent):
+            if events and not drafts and self._names_the_act(sent):
                 # "It said the bombing took place near al-Jafra": where the act already told happened, even for an
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
-            for draft in annotated.drafts_in(index):
+            for draft in drafts:
                 if not events and self._among_the_dead_told(draft) and not own_toponyms(index, annotated) \
                         and not annotated.sentence_dates[index]:
                     annotated.document.warnings.append(
@@ -127,19 +125,17 @@ class Coreference:
         if span not in event.evidence:
             event.evidence.append(span)
 
-    def _another_act(self, draft: EventDraft, previous: Event) -> bool:
+    def _another_act(self, draft: EventDraft, previous: Event, opening: re.Match[str]) -> bool:
         """An act a sentence that opens on the previous one tells further on, with a doer of its own and a day other
         than the previous event's: "The bombings come in a bloody week which also saw 33 civilians killed in Aleppo
         on Thursday when government aircraft bombed a market", after Tuesday's car bombing in Homs ("The attack
         killed 32 rebels ... updating an earlier toll on Sunday" still tells the attack)."""
         event = draft.event
-        opening = self.continuation.match(draft.sentence.text)
         other_day = event.date_text is not None and event.time_precision == TimePrecision.DAY \
             and previous.time_precision == TimePrecision.DAY and None not in (event.event_date, previous.event_date) \
             and event.event_date != previous.event_date
         own_doer = bool(self.actors.identifying_names([event.actor1]) - {a.name for a in previous.all_actors()})
-        return other_day and own_doer and opening is not None \
-            and draft.trigger.span.start_char - draft.sentence.start_char >= opening.end()
+        return other_day and own_doer and draft.trigger.span.start_char - draft.sentence.start_char >= opening.end()
 
     def _among_the_dead_told(self, draft: EventDraft) -> bool:
         """A sentence that only says who were among the dead ("Seventeen children and six women were among those

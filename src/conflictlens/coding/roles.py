@@ -24,7 +24,7 @@ from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMenti
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import Grammar, next_sentence, preposition_of, verb_above
+from conflictlens.coding.grammar import Grammar, governing_verb, next_sentence, preposition_of
 from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
@@ -52,7 +52,7 @@ class SideReader:
         """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does)."""
         head = trigger.head
         accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None)
-        verb = _governing_verb(head)
+        verb = governing_verb(head)
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         # "a village controlled by the IS group": whose ground a place is says who holds it, not who acted or was hit.
         candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}
@@ -263,7 +263,7 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
     """What a trigger acts on: its verb's object, the subject of a passive verb, and "against"/"on" phrases
     ("attacked a camp", "tourists were attacked")."""
     head = trigger.head
-    verb = _governing_verb(head)
+    verb = governing_verb(head)
     targets: list[Token] = []
     for anchor in [a for a in (head, verb) if a is not None]:
         for child in anchor.children:
@@ -286,10 +286,6 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
 
 def _within(token: Token, head: Token) -> bool:
     return token.i == head.i or head in token.ancestors
-
-
-def _governing_verb(token: Token) -> Token | None:
-    return token if token.pos_ in {"VERB", "AUX"} else verb_above(token)
 
 
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
@@ -470,7 +466,7 @@ class Roles:
         ("Russian jets hit an outpost, killing one fighter") or the clause that tells how it came about ("22 fighters
         were killed when regime warplanes struck a convoy")."""
         head = trigger.head
-        verbs = [head, head.head] if head.dep_ in {"advcl", "xcomp"} else [head, _governing_verb(head)]
+        verbs = [head, head.head] if head.dep_ in {"advcl", "xcomp"} else [head, governing_verb(head)]
         verbs += [c for c in head.children if c.dep_ == "advcl" and any(
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
         firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"

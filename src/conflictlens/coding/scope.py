@@ -39,7 +39,7 @@ from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.dates import DateMention
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import period_pattern, token_at, verb_above
+from conflictlens.coding.grammar import governing_verb, period_pattern, token_at, verb_above
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import TimePrecision
@@ -231,8 +231,7 @@ class Scope:
         "the offensive has killed 300 people to date", `running_total_marks`): a running total, not an event."""
         if draft.event.event_type not in VIOLENT_TYPES:
             return False
-        sent, head = draft.sentence, draft.trigger.head
-        verb = head if head.pos_ == "VERB" else verb_above(head)
+        sent, verb = draft.sentence, governing_verb(draft.trigger.head)
         for match in self.running_total_marks.finditer(sent.text.lower()):
             mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
             if mark is not None and verb is not None and any(t.head.i == verb.i for t in mark):
