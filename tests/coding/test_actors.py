@@ -47,6 +47,21 @@ def test_vague_rebels_take_the_rebel_group_the_report_names(pipeline):
         ("rebels", "Tuareg rebels"), ("Tuareg separatists", "Tuareg rebels")]
 
 
+def test_vague_rebels_are_not_a_group_the_report_first_names_much_later(pipeline):
+    # The report's own "rebels" for a while, then a group named otherwise for other fighting: another group. The
+    # headline's "rebels" named in the lead are that group.
+    assert canonical(pipeline, "Rebels advanced in Aleppo. The rebels shelled a district. Shops closed. Prices rose. "
+                               "Schools shut. The rebels retreated. To the east the SDF took Manbij.") == [
+        ("Rebels", "Rebel group"), ("rebels", "Rebel group"), ("rebels", "Rebel group"),
+        ("SDF", "SDF: Syrian Democratic Forces")]
+    assert canonical(pipeline, "Rebels seize town. Fighters of the SDF took Tabqa on Sunday.")[0] == (
+        "Rebels", "SDF: Syrian Democratic Forces")
+    # A group the report names later by the same word is the one it meant.
+    assert canonical(pipeline, "The rebels withdrew. Prices rose. Schools shut. Shops closed. The rebels hid. "
+                               "Officials blamed the Tuareg rebels.")[:2] == [
+        ("rebels", "Tuareg rebels"), ("rebels", "Tuareg rebels")]
+
+
 def test_vague_army_is_the_document_country_forces(pipeline):
     assert canonical(pipeline, "The army said soldiers repelled the attack.") == [
         ("army", "Military Forces of Mali"), ("soldiers", "Military Forces of Mali")]

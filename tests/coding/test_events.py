@@ -86,6 +86,9 @@ def test_event_typing(code, text, expected):
         "Officials called the vote on Tuesday a demonstration of the strength of the government in Damascus.",
         # A side's long struggle, owned by a pronoun, is its cause, not one act.
         "The United States is backing moderate rebels in their fight against the regime in Idlib.",
+        # The campaign a thing is for, named by its foe, is the whole campaign.
+        "He said on Monday that a new government is the only way to win popular support for the fight against ISIS.",
+        "Turkey on Tuesday called the Kurdish militia in Manbij a weak partner in the war on Islamic State.",
         # Fighting alongside someone tells whose side one is on.
         "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
         # A siege is a state of the fighting, not an event of its own.

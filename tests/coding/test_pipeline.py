@@ -429,6 +429,21 @@ def test_the_deaths_named_again_with_where_they_came_tell_the_previous_event(pip
         ("Battles", "Deir ez-Zor", 2), ("Explosions/Remote violence", "Dimashq", 1)]
 
 
+def test_a_toll_told_again_elsewhere_than_the_last_event_counts_an_uncoded_act(pipeline):
+    # "The toll" refers back to a running total the report gives (no event), not to the air strike in Idlib; a toll
+    # that names its act ("the death toll from a bomb attack") tells that act.
+    text = ("Russian jets struck the town of Binnish in Idlib province on Sunday, activists said. Another 300 civilians "
+            "have been killed in fighting in Aleppo province since the war began, the Observatory said. The toll "
+            "includes 126 people killed by rebel shelling of government-held parts of Aleppo city.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 8, 14)).events
+    assert [(e.event_type, e.place.admin1, e.fatalities) for e in events] == [
+        ("Explosions/Remote violence", "Idlib", 0)]
+    text = ("Russian jets struck the town of Binnish in Idlib province on Sunday, activists said. The death toll from a "
+            "bomb attack on a bus convoy outside Aleppo city has reached 126, the Observatory said on Sunday.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 8, 14)).events
+    assert [(e.place.admin1, e.fatalities) for e in events] == [("Idlib", 0), ("Aleppo", 126)]
+
+
 def test_an_opening_that_names_no_place_is_the_bodys_event_wherever_the_report_is(pipeline):
     text = ("Monitor: 10 Syrian troops killed in clashes with jihadists. At least 10 Syrian soldiers were killed on "
             "Tuesday in clashes with Islamic State group jihadists in the eastern province of Deir Ezzor, a monitor "

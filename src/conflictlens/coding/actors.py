@@ -165,7 +165,7 @@ class ActorDictionary:
         entry = mention.entry
         if not entry.generic:
             return self.actor_for(self._in_country(entry.key, context.country), surface=mention.text)
-        specific = context.most_named(entry.kind)
+        specific = context.most_named(entry.kind, mention.sentence_index, mention.text.split()[-1])
         if specific is not None:
             return self.actor_for(self._in_country(specific, context.country), surface=mention.text)
         if entry.kind in STATE_KINDS and context.country:
@@ -213,31 +213,53 @@ def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:
     return out
 
 
+# How many sentences after a report's first vague mention of a kind of actor ("Rebels seize town", a headline) it may
+# first name the group it stands for (in the lead).
+NAMED_AHEAD = 3
+
+
 @dataclass(slots=True)
 class DocumentActors:
     """What a document names, used to resolve its vague mentions ("the rebels", "the army")."""
 
     country: str | None
-    named_by_kind: dict[str, Counter[str]]
+    # Each naming of an actor, by kind, in reading order: its sentence, its entry and the words it was named by.
+    named_by_kind: dict[str, list[tuple[int, str, str]]]
+    first_vague: dict[str, int]  # the sentence of each kind's first vague mention
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[ActorMention], country: str | None) -> DocumentActors:
-        by_kind: dict[str, Counter[str]] = {}
+        by_kind: dict[str, list[tuple[int, str, str]]] = {}
+        first_vague: dict[str, int] = {}
         for m in mentions:
-            if not m.entry.generic and m.entry.kind:
-                by_kind.setdefault(m.entry.kind, Counter())[m.entry.key] += 1
-        return cls(country=country, named_by_kind=by_kind)
+            if m.entry.kind and not m.entry.generic:
+                by_kind.setdefault(m.entry.kind, []).append((m.sentence_index, m.entry.key, m.text.lower()))
+            elif m.entry.kind:
+                first_vague.setdefault(m.entry.kind, m.sentence_index)
+        return cls(country=country, named_by_kind=by_kind, first_vague=first_vague)
 
-    def most_named(self, kind: str | None) -> str | None:
-        if kind in {"military", "police", "government"}:
+    def most_named(self, kind: str | None, sentence_index: int | None = None, word: str | None = None) -> str | None:
+        """The named actor a vague mention of ``kind`` (by ``word``) stands for: for state forces, the document's
+        country's; for a group, the one the report named most up to the mention's sentence; before it names any, the
+        one it names by the same word later ("the Tuareg rebels"), or for its first vague mention of the kind (a
+        headline's "rebels"), the first it names in the next few sentences. A group first named otherwise after the
+        report has spoken of "the rebels" for a while ("the rebels" of Aleppo, then "the SDF" of Manbij) is another
+        group."""
+        named = self.named_by_kind.get(kind or "", [])
+        if kind in STATE_KINDS:
             # The state's own forces are those of the document's country, not whichever is named most.
-            counts = self.named_by_kind.get(kind or "", Counter())
-            for key, _ in counts.most_common():
-                if self.country and key.endswith(f"of {self.country}"):
-                    return key
-            return None
-        named = self.named_by_kind.get(kind or "")
-        return named.most_common(1)[0][0] if named else None
+            return next((key for _, key, _ in named if self.country and key.endswith(f"of {self.country}")), None)
+        if sentence_index is None:
+            counts = Counter(key for _, key, _ in named)
+        else:
+            counts = Counter(key for index, key, _ in named if index <= sentence_index)
+            first = self.first_vague.get(kind or "", sentence_index)
+            if not counts:
+                later = [key for index, key, text in named
+                         if (word and re.search(rf"\b{re.escape(word.lower())}\b", text))
+                         or (sentence_index == first and index <= first + NAMED_AHEAD)]
+                return later[0] if later else None
+        return counts.most_common(1)[0][0] if counts else None
 
 
 def _state_key(kind: str, country: str) -> str:

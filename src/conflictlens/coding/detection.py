@@ -105,6 +105,7 @@ class EventDetector:
         self.cessation_verbs_of_acts = {v.lower() for v in conventions.get("cessation_verbs_of_acts", [])}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
+        self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
         self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
@@ -373,10 +374,13 @@ class EventDetector:
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":
-        a side's cause."""
+        a side's cause; "popular support for the fight against ISIS", "a partner in the war on IS": the campaign a
+        thing is for, named by its foe."""
         head = span.root
-        if head.pos_ == "NOUN" and head.lemma_.lower() in self.struggle_nouns and any(
-                c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.struggle_nouns and (
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+                or (head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}
+                    and any(c.dep_ == "prep" and c.lower_ in self.foe_prepositions for c in head.children))):
             return True
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})

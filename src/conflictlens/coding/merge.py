@@ -88,8 +88,9 @@ class Coreference:
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
             for draft in drafts:
-                if not events and self._among_the_dead_told(draft) and not own_toponyms(index, annotated) \
-                        and not annotated.sentence_dates[index]:
+                if (not events and self._among_the_dead_told(draft) and not own_toponyms(index, annotated)
+                        and not annotated.sentence_dates[index]) \
+                        or (self._deaths_of_an_uncoded_act(draft, events) and own_toponyms(index, annotated)):
                     annotated.document.warnings.append(
                         f"{sent.text[:60]!r}... counts the dead of an act the report does not code: no event")
                     continue
@@ -238,7 +239,8 @@ class Coreference:
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
                 or _definite(draft.trigger.head)
         return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
-            or self._among_the_dead_of_the_act(draft, previous) or self._deaths_told_again(draft)
+            or self._among_the_dead_of_the_act(draft, previous) \
+            or (self._deaths_told_again(draft) and _where_it_was(draft.event, previous))
 
     def _deaths_told_again(self, draft: EventDraft) -> bool:
         """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The
@@ -246,10 +248,21 @@ class Coreference:
         where and how they died."""
         return self._told_again(draft.sentence, self.death_words, subjects_only=True)
 
-    def _told_again(self, sent: SpacySpan, words: set[str], *, subjects_only: bool = False) -> bool:
-        """Whether one of ``words`` refers back to what the text told ("the deaths", "the death toll")."""
+    def _deaths_of_an_uncoded_act(self, draft: EventDraft, events: list[Event]) -> bool:
+        """The dead or the toll told again, somewhere other than the event told last: "Another 327 civilians have
+        been killed in fighting in Aleppo province" (a running total, no event), then "The toll includes 126 people
+        killed by rebel shelling of government-held parts of Aleppo city" after an air strike in Idlib. The toll
+        they refer to is no event's (the sentence names the place it tells of: one that names none goes on about
+        the event told last; "the death toll from a bomb attack outside Aleppo" names its act)."""
+        return bool(events) and self._told_again(draft.sentence, self.death_words, subjects_only=True, bare=True) \
+            and not _where_it_was(draft.event, events[-1])
+
+    def _told_again(self, sent: SpacySpan, words: set[str], *, subjects_only: bool = False, bare: bool = False) -> bool:
+        """Whether one of ``words`` refers back to what the text told ("the deaths", "the death toll"); with ``bare``,
+        without a phrase that says what of ("the toll from the bombing")."""
         return any(t.lemma_.lower() in words and self.grammar.refers_back(t)
-                   and (not subjects_only or t.dep_ in {"nsubj", "nsubjpass"}) for t in sent)
+                   and (not subjects_only or t.dep_ in {"nsubj", "nsubjpass"})
+                   and not (bare and any(c.dep_ == "prep" for c in t.children)) for t in sent)
 
     def _among_the_dead_of_the_act(self, draft: EventDraft, previous: Event) -> bool:
         """"Russian air strikes have killed 18 IS fighters ... near Palmyra", then "European members of IS were among
@@ -277,10 +290,7 @@ class Coreference:
         or at a place within it ("a car bomb killed 34 in a village in Hama province", then "50 were wounded in the
         attack in Al-Horra")."""
         head, event = draft.trigger.head, draft.event
-        return _definite(head) and head.lower_ in self.acts_without_means \
-            and event.place is not None and previous.place is not None \
-            and (_same_town(event.place, previous.place) or _contains(event.place, previous.place)
-                 or _contains(previous.place, event.place)) \
+        return _definite(head) and head.lower_ in self.acts_without_means and _where_it_was(event, previous) \
             and (event.event_date is None or previous.event_date is None or event.time_precision != TimePrecision.DAY
                  or event.event_date == previous.event_date)
 
@@ -571,6 +581,13 @@ def own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:
     assert annotated.sentence_attribution is not None
     told_by = annotated.sentence_attribution[index].claimant_tokens
     return [t for t in annotated.sentence_toponyms(index) if t.token_start not in told_by and not t.not_a_scene]
+
+
+def _where_it_was(event: Event, previous: Event) -> bool:
+    """Whether an event is told at the previous event's place, or at one within it or around it."""
+    return event.place is not None and previous.place is not None and (
+        _same_town(event.place, previous.place) or _contains(event.place, previous.place)
+        or _contains(previous.place, event.place))
 
 
 def _one_toll_one_day(a: Event, b: Event) -> bool:
