@@ -21,6 +21,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         ("Militants kidnapped three aid workers near Menaka on Monday.",
          ("Violence against civilians", "Abduction/forced disappearance")),
         ("The army recaptured the town of Anefis from rebels on Sunday.", ("Battles", "Government regains territory")),
+        # Driving a foe out of a place takes it, the foe named inside the act's words.
+        ("The SDF drove the Islamic State group out of the town of Manbij on Saturday.",
+         ("Battles", "Non-state actor overtakes territory")),
         ("Hundreds of protesters marched in Niamey on Tuesday against the French presence.",
          ("Protests", "Peaceful protest")),
         ("Thousands of people took to the streets of Zinder on Friday against the new finance law.",

@@ -582,3 +582,20 @@ def test_a_name_headed_by_a_place_word_is_a_place_whatever_the_tagger_says(code)
 def test_a_country_named_as_a_partys_ally_is_that_party_not_the_place(code, text):
     place = place_of(code, text)
     assert place is None or place.country_code != "RU"
+
+
+def test_where_an_act_was_heard_from_and_a_state_as_the_doer_are_no_scene(pipeline):
+    # Across the border from the fighting: the town it was heard from is the onlooker's, the country that denies
+    # is a state acting, and a town on a country's border with another lies in the first.
+    text = ("Islamic State militants attacked a Kurdish-controlled town on Syrias border with Turkey on Saturday. "
+            "The militants attacked Tel Abyad, which is held by the YPG militia, before dawn, a YPG spokesman said. "
+            "Gunfire was audible from the town of Akcakale for several hours, Turkish security sources said. "
+            "The spokesman said some attackers came from the north. Turkey denied the accusations. "
+            "Turkey has said it supports no armed group. Turkey has closed its side of the border.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 2, 27)).events
+    assert events and {e.place.country for e in events} == {"Syria"}
+
+
+def test_a_squares_name_is_a_street_not_a_town_of_its_first_word(pipeline):
+    doc = pipeline.nlp("Shells fired by militants hit buildings in George Khouri Square in Damascus on Saturday.")
+    assert [s.text for s in pipeline.places.street_names(doc)] == ["George Khouri Square"]

@@ -117,7 +117,8 @@ def test_a_photos_caption_is_no_event(pipeline):
 def test_an_undated_act_told_in_the_simple_present_is_what_a_party_does_not_an_event(pipeline):
     text = ("Air strikes killed 21 people in Idlib on Sunday. The coalition conducts air strikes in Raqqa every week. "
             "A fighter shoots his weapon in a battle near Azaz. The coalition is conducting air strikes against Daesh "
-            "in Syria and Iraq. The opposition faces the Daesh threat while fighting the regime in Aleppo.")
+            "in Syria and Iraq. The opposition faces the Daesh threat while fighting the regime in Aleppo. Government "
+            "forces are stepping up chlorine gas attacks near Damascus, the rights group said.")
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [e.place.name for e in events] == ["Idlib"]
 

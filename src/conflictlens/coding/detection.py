@@ -198,8 +198,8 @@ class EventDetector:
         for span in spans:
             group = self.groups[group_of[(span.start, span.end)]]
             # An actor's name is no act ("the protesters"), but an act may name whom it hits ("fire on protesters").
-            if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens and not (
-                    t.i in fighter_tokens and t.dep_ in {"dobj", "obj"} and t.head.i == span.root.i) for t in span) \
+            if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens
+                                                    and not _fighters_acted_on(t, span, fighter_tokens) for t in span) \
                     or self._hypothetical(span) or self._generic(span) \
                     or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
@@ -384,6 +384,18 @@ class EventDetector:
             return True
         return head.tag_ in {"NNS", "NNPS"} and any(
             c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+
+def _fighters_acted_on(token: Token, span: SpacySpan, fighter_tokens: Collection[int]) -> bool:
+    """Whether a word of an armed group's name belongs to the object of the act's verb: "eliminated over 75
+    militants", "drove the Islamic State group out of Manbij" (its every word, up to the name's head)."""
+    while token.i in fighter_tokens:
+        if token.dep_ in {"dobj", "obj"} and token.head.i == span.root.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
 
 def _lemma_governing(head: Token, preposition: str, direct: set[str]) -> str | None:
     """The lemma of the word that governs ``head``: through ``preposition`` when ``head`` is its object ("the end of

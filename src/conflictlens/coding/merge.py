@@ -240,7 +240,7 @@ class Coreference:
                 or _definite(draft.trigger.head)
         return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
             or self._among_the_dead_of_the_act(draft, previous) \
-            or (self._deaths_told_again(draft) and _where_it_was(draft.event, previous))
+            or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
 
     def _deaths_told_again(self, draft: EventDraft) -> bool:
         """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The
@@ -255,7 +255,7 @@ class Coreference:
         they refer to is no event's (the sentence names the place it tells of: one that names none goes on about
         the event told last; "the death toll from a bomb attack outside Aleppo" names its act)."""
         return bool(events) and self._told_again(draft.sentence, self.death_words, subjects_only=True, bare=True) \
-            and not _where_it_was(draft.event, events[-1])
+            and not _may_be_where_it_was(draft.event, events[-1])
 
     def _told_again(self, sent: SpacySpan, words: set[str], *, subjects_only: bool = False, bare: bool = False) -> bool:
         """Whether one of ``words`` refers back to what the text told ("the deaths", "the death toll"); with ``bare``,
@@ -588,6 +588,12 @@ def _where_it_was(event: Event, previous: Event) -> bool:
     return event.place is not None and previous.place is not None and (
         _same_town(event.place, previous.place) or _contains(event.place, previous.place)
         or _contains(previous.place, event.place))
+
+
+def _may_be_where_it_was(event: Event, previous: Event) -> bool:
+    """Whether an event is told where the previous one was, or at a place the gazetteer lacks ("Hawijat Sakr"), which
+    may lie there."""
+    return event.place is not None and event.place.geonameid is None or _where_it_was(event, previous)
 
 
 def _one_toll_one_day(a: Event, b: Event) -> bool:

@@ -152,6 +152,10 @@ class Toponym:
     # "the London-based monitor", "Observatory for Human Rights", "BEIRUT (Reuters) -": the name says where an
     # organisation sits, is part of its name, or is where the report was filed, not where anything happened.
     not_a_scene: bool = False
+    # "The US launched 59 missiles", "US missile attack", "Moscow said": a country or capital named for its state.
+    acting: bool = False
+    # "Turkey has denied the accusations", "backed by Iran": a country that is a verb's doer says who acts, not where.
+    doer: bool = False
     part_of_unknown_name: bool = False  # the opening words of a longer name the gazetteer lacks
     # A name the text presents as a place ("in Khan Tuman", "the village of Tal Qarrah") that the gazetteer lacks,
     # even spelt loosely: the event keeps the name, placed approximately by what the text says around it.
@@ -168,6 +172,7 @@ class PlaceResolver:
         self.countries.update({n.lower(): c.iso2 for c in knowledge.countries for n in (c.name, *c.forms)})
         self.country_names = {c.iso2: c.name for c in knowledge.countries}
         self.reporting_verbs = {w.lower() for w in knowledge.attribution["reporting_verbs"]}
+        self.perception_words = {w.lower() for w in knowledge.conventions["perception_words"]}
         # "CAR", "DRC": initials name a country only in capitals ("Car Bomb" in a headline is no country).
         self.country_initials = {n.lower() for c in knowledge.countries for n in c.forms if n.isupper()}
         self.demonyms = gazetteer.demonyms()
@@ -278,8 +283,11 @@ class PlaceResolver:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
                 or _stance(doc, t.token_start) or self._across_the_border(doc, t) or self._where_it_was_said(doc, t) \
+                or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
                 or self._named_as_a_party(doc, t)
+            t.acting = _country_as_actor(doc, t)
+            t.doer = t.acting and t.country_code is not None and _doer(doc[t.token_end - 1])
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
@@ -306,6 +314,15 @@ class PlaceResolver:
             prep.head.lemma_.lower() in self.reporting_verbs or (
                 prep.head.dep_ in {"dobj", "dative"} and prep.head.head.lemma_.lower() in self.reporting_verbs))
 
+    def _where_it_was_perceived(self, doc: Doc, toponym: Toponym) -> bool:
+        """"the sound of gunfire audible from the town of Akcakale on the Turkish side", "smoke could be seen from
+        Kilis": where the act was heard or seen from, across a border or a valley, not where it happened."""
+        name = doc[toponym.token_end - 1]
+        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in PLACE_KIND_WORDS:
+            name = name.head.head  # "the town of Akcakale"
+        prep = name.head if name.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in self.perception_words
+
     def _byline(self, doc: Doc, toponym: Toponym) -> bool:
         """A city before an agency and a day, where a scraped page's byline was filed: "Moscow AFP Saturday 7 Oct"."""
         after = doc[toponym.token_end : toponym.token_end + 2]
@@ -318,7 +335,9 @@ class PlaceResolver:
         if toponym.country_code is None or last.dep_ != "pobj" or last.head.lower_ != "with":
             return False
         shared = last.head.head
-        return shared.lemma_.lower() in self.border_words or any(
+        # "a town on Syrias border with Turkey", the parse hanging "with Turkey" on the town: the words still say it.
+        said_next = last.head.i > 0 and doc[last.head.i - 1].lemma_.lower() in self.border_words
+        return said_next or shared.lemma_.lower() in self.border_words or any(
             c.dep_ == "compound" and c.lemma_.lower() in self.border_words for c in shared.children)
 
     def street_names(self, doc: Doc) -> list[Toponym]:
@@ -604,8 +623,10 @@ class PlaceResolver:
         """
         votes: Counter[str] = Counter(extra_country_votes or {})
         for t in toponyms:
+            # A state named as a verb's doer ("Turkey denied supporting the group") says less of where the report is
+            # than a country named as a place ("the Niger-Libya border").
             if t.country_code and not t.not_a_scene:
-                votes[t.country_code] += 2
+                votes[t.country_code] += 1 if t.doer else 2
         for t in toponyms:
             if _votes_for_itself(t):
                 votes[t.candidates[0].country_code] += 1
@@ -879,7 +900,7 @@ class Places:
         when it names a place there (a report on Syria that once names "Assads" is not about a Moroccan village)."""
         places = [p for p in (self.resolver.to_place(t) for t in toponyms
                               if not t.not_a_scene and not t.unresolved and not _another_names_part(t)
-                              and not _country_as_actor(doc, t))
+                              and not t.acting)
                   if p is not None]
         places = [p for p in places if p.country_code == country_code] or places
         if not places:
@@ -980,7 +1001,7 @@ class EventPlaces:
         trigger = draft.trigger.span.root
         candidates = [(t, p) for t in toponyms
                       if t.start not in claimant_starts and not t.not_a_scene and not _another_names_part(t)
-                      and not _country_as_actor(sent.doc, t) and not self._set_out_from(sent.doc, t)
+                      and not t.acting and not self._set_out_from(sent.doc, t)
                       and not self._post_of_a_person(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
@@ -1043,6 +1064,11 @@ class EventPlaces:
             if match and (first is None or match.start() < first[0]):
                 first = (match.start(), code)
         return first[1] if first else fallback
+
+
+def _doer(name: Token) -> bool:
+    """Whether a name is a verb's subject or the agent of its passive ("trained by Washington")."""
+    return name.dep_ == "nsubj" or (name.dep_ == "pobj" and name.head.dep_ == "agent")
 
 
 def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:

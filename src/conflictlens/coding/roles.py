@@ -55,7 +55,9 @@ class SideReader:
         verb = governing_verb(head)
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         # "a village controlled by the IS group": whose ground a place is says who holds it, not who acted or was hit.
-        candidates = [r for r in mention_roots if r.i not in excluded and r.i not in {t.i for t in trigger.span}
+        # An actor named inside the act's words is one only as its object ("drove the Islamic State group out of").
+        candidates = [r for r in mention_roots if r.i not in excluded and (
+            r.i not in {t.i for t in trigger.span} or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
                       and not self._holds_ground(r)]
         for root in candidates:
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,

@@ -204,10 +204,12 @@ class Scope:
         if verb.tag_ in {"VBZ", "VBP"}:
             return True
         # "The coalition is conducting airstrikes against Daesh in Syria and Iraq": an ongoing campaign placed only
-        # by its countries, not one event.
+        # by its countries, not one event; "Assad's forces are stepping up chlorine gas attacks near Damascus":
+        # acts counted as many, going on, wherever they are placed.
         place = draft.event.place
+        many = head.tag_ == "NNS" and head.dep_ == "dobj" and head.head == verb
         return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) \
-            and (place is None or place.level == "country")
+            and (place is None or place.level == "country" or many)
 
     def _history(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """Acts counted vaguely in the present perfect with no day told ("The shrine has still been the target of
