@@ -593,7 +593,7 @@ def _where_it_was(event: Event, previous: Event) -> bool:
 def _may_be_where_it_was(event: Event, previous: Event) -> bool:
     """Whether an event is told where the previous one was, or at a place the gazetteer lacks ("Hawijat Sakr"), which
     may lie there."""
-    return event.place is not None and event.place.geonameid is None or _where_it_was(event, previous)
+    return (event.place is not None and event.place.geonameid is None) or _where_it_was(event, previous)
 
 
 def _one_toll_one_day(a: Event, b: Event) -> bool:
