@@ -49,6 +49,10 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Air strikes killed 12 people, among them at least five children, in the town.", 12),
         # The verb of a toll gives its figure, however far from the word "toll".
         ("The death toll from air strikes on a Syrian town has risen to 61, a war monitor said.", 61),
+        # A monitor that raises the toll gives the act its new one; a participle carries a count on to a total.
+        ("A war monitor on Tuesday raised the death toll from air strikes on a market in the town the previous day "
+         "to 61.", 61),
+        ("Air strikes killed 12 people in the town on Monday, raising the death toll from a week of strikes to 61.", 12),
         # A headline glued to the lead that retells it gives the same count again.
         ("IS car bomb kills 20 in eastern Syria State media Reuters Friday 17 Nov 2017 Print Tweet Views 1662 An "
          "Islamic State car bomb killed 20 people and injured 30 others.", 20),

@@ -201,7 +201,14 @@ class FatalityCounter:
         event's own count."""
         word = _counted(sent, quantity)
         return word.dep_ == "pobj" and word.head.lower_ == "to" and word.head.head.lemma_.lower() in \
-            self.running_total_verbs
+            self.running_total_verbs and not self._updates_the_toll(word.head.head)
+
+    def _updates_the_toll(self, verb: Any) -> bool:
+        """"A monitoring group raised the death toll from air strikes on the market to 61": a finite verb whose object
+        is the toll gives the act its new toll (a participle carries a count on: "killing 12, raising the toll to
+        45")."""
+        return verb.lemma_.lower() in self.running_total_verbs and verb.tag_ in {"VBD", "VBZ", "VBP", "VBN"} \
+            and any(c.dep_ == "dobj" and c.lower_ in self.toll_words for c in verb.children)
 
     def _with_the_injured(self, cue: Any) -> bool:
         """"175 Terrorists Killed Injured", "were killed or wounded": one count of the dead and the injured together
@@ -282,9 +289,11 @@ class FatalityCounter:
         return not any(self.is_death_cue(t) for t in sent[first + 1 : last])
 
     def _toll_figure(self, sent: SpacySpan, cue: Any, quantities: list[Quantity]) -> Quantity | None:
-        """"The death toll from air strikes on the town has risen to 61": the figure the toll's verb gives it."""
-        if cue.lower_ not in self.toll_words or cue.dep_ not in {"nsubj", "nsubjpass"} \
-                or cue.head.lemma_.lower() not in self.toll_verbs:
+        """"The death toll from air strikes on the town has risen to 61", "the monitor raised the death toll ... to
+        61": the figure the toll's verb gives it."""
+        if cue.lower_ not in self.toll_words or not (
+                (cue.dep_ in {"nsubj", "nsubjpass"} and cue.head.lemma_.lower() in self.toll_verbs)
+                or (cue.dep_ == "dobj" and self._updates_the_toll(cue.head))):
             return None
         verb = cue.head
         given = [q for q in quantities if q.start > verb.i - sent.start and verb.is_ancestor(sent[q.start])
