@@ -49,6 +49,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Air strikes killed 12 people, among them at least five children, in the town.", 12),
         # The verb of a toll gives its figure, however far from the word "toll".
         ("The death toll from air strikes on a Syrian town has risen to 61, a war monitor said.", 61),
+        # Who lost their lives are the dead, not the injured counted after them.
+        ("At least 50 people have lost their lives and 100 others sustained injuries in twin bomb attacks in Homs.",
+         50),
         # A monitor that raises the toll gives the act its new one; a participle carries a count on to a total.
         ("A war monitor on Tuesday raised the death toll from air strikes on a market in the town the previous day "
          "to 61.", 61),

@@ -429,6 +429,21 @@ def test_the_deaths_named_again_with_where_they_came_tell_the_previous_event(pip
         ("Battles", "Deir ez-Zor", 2), ("Explosions/Remote violence", "Dimashq", 1)]
 
 
+def test_an_outcome_after_a_past_main_clause_is_what_the_act_did(pipeline):
+    # The comma before "killing" lost in scraping: the parse hangs it on a noun of the main clause.
+    text = ("The Syrian army targeted the militants gatherings on the barrens of Assal al-Ward in Qalamoun killing the "
+            "terrorist commander Abu Taha well-informed sources told Al-Manar on Saturday.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 11, 15)).events
+    assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "Military Forces of Syria")]
+
+
+def test_an_act_told_elsewhere_is_not_one_told_before(pipeline):
+    text = ("An air strike hit a field hospital in the town of Ahsem in Idlib province on Monday killing three people. "
+            "Elsewhere jets also struck a fuel market in a town in Idlib province on Monday killing 18 people.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 12)).events
+    assert sorted(e.fatalities for e in events) == [3, 18]
+
+
 def test_a_foe_named_inside_the_acts_words_is_its_target(pipeline):
     events = pipeline.process_text("The Syria Democratic Forces drove the Islamic State group out of the strategic town "
                                    "of Manbij on Saturday.", published_at=dt.date(2016, 8, 14)).events

@@ -201,7 +201,8 @@ class EventDetector:
             if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens
                                                     and not _fighters_acted_on(t, span, fighter_tokens) for t in span) \
                     or self._hypothetical(span) or self._generic(span) \
-                    or _descriptive(span, self.state_participles) or self._kind_of_thing(span, covered) \
+                    or (_descriptive(span, self.state_participles) and not (group.outcome and _result_clause(span))) \
+                    or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
@@ -451,6 +452,15 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
         return False  # "by terrorists' shelling of Aleppo": a gerund with "of" names the act, like a noun
     return head.tag_ in {"VBG", "VBZ", "VBP"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in head.children)
+
+
+def _result_clause(span: SpacySpan) -> bool:
+    """"The army targeted the militants' gatherings on the barrens of Assal al-Ward killing the commander Abu Taha":
+    an outcome told by a participle after a main clause in the past, hung by the parse on a noun of that clause (the
+    comma before it lost in scraping), says what the main act did, not what the noun is doing."""
+    head = span.root
+    root = head.sent.root
+    return head.tag_ == "VBG" and head.dep_ == "acl" and root.tag_ == "VBD" and root.i < head.head.i < head.i
 
 
 PERFECT_AUXILIARIES = {"have", "avoir"}

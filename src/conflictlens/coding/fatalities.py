@@ -334,8 +334,11 @@ class FatalityCounter:
     def _coordinated_groups(self, cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
         """'Five soldiers and 12 militants were killed', 'two gunmen and a gendarme were killed': one count per
         coordinated group of dead, a person named without a number counting one; a dying verb's dead are its subject
-        ("five people died and eight others were taken to hospital")."""
+        ("five people died and eight others were taken to hospital"), as are those who lost their lives."""
         dead = {"dobj", "nsubjpass"} | ({"nsubj"} if cue.lemma_.lower() in self.dying_verbs else set())
+        if cue.lemma_.lower() == "life" and cue.dep_ in {"dobj", "obj"} and cue.head.lemma_.lower() in self.losing_verbs:
+            # "At least 50 people have lost their lives and 100 others sustained injuries": who lost their lives.
+            cue, dead = cue.head, {"nsubj"}
         for child in cue.children:
             if child.dep_ not in dead:
                 continue

@@ -26,7 +26,7 @@ from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
 from conflictlens.coding.grammar import Grammar, headline_case
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
-from conflictlens.knowledge import Knowledge
+from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
 if TYPE_CHECKING:
@@ -336,6 +336,7 @@ class Merge:
         self.actors = actors
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
+        self.other_place_openers = phrase_pattern(knowledge.conventions["other_place_openers"])
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
         self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
@@ -387,8 +388,10 @@ class Merge:
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
                 # several bridges": the truce and the damage are the violence's context, not events of their own.
                 continue
-            twin = next((m for m in merged if self._same_event(m, event) or self._one_demonstration(m, event)),
-                        None) or next(
+            # "Elsewhere jets also struck a fuel market in a town in Idlib": another act than any told before.
+            elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None
+            twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
+                         or self._one_demonstration(m, event)), None) or next(
                 (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date,
                                                         unplaced_opening)), None)
             if twin is None:

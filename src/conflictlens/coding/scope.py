@@ -109,6 +109,7 @@ class Scope:
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
+        self.scattered_places = phrase_pattern(conventions["scattered_places"])
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -146,6 +147,11 @@ class Scope:
                     "a period's total")
                 continue
             if self._history(draft, annotated):
+                continue
+            if self._scattered(draft):
+                annotated.document.warnings.append(
+                    f"{draft.event.event_type} told of places it does not name ({draft.sentence.text[:60]!r}...): "
+                    "left out as a summary of many acts")
                 continue
             if news and days is not None and days > self.background_after_days:
                 annotated.document.warnings.append(
@@ -220,6 +226,17 @@ class Scope:
         verb = verb_above(head)
         return head.tag_ == "NNS" and any(c.lower_ in self.vague_multiples for c in head.children if c.dep_ == "amod") \
             and verb is not None and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children)
+
+    def _scattered(self, draft: EventDraft) -> bool:
+        """Violence spread over places the sentence does not name ("destroyed their equipment in several areas across
+        the country"), placed only by its country: many acts summed up, not one event (a strike or a protest "across
+        the country" is one nationwide movement ACLED may code at country level)."""
+        place, event = draft.event.place, draft.event
+        # The opening line may sum up what the body then tells place by place ("air strikes on towns across the
+        # country killed 44 ... In Jassem 16 civilians were killed"): merging gives the body's acts its doer.
+        return draft.sentence_index > 0 and (event.event_type in VIOLENT_TYPES or event.sub_event_type == "Looting/property destruction") \
+            and (place is None or place.level == "country") \
+            and self.scattered_places.search(draft.sentence.text.lower()) is not None
 
     def _over_a_period(self, draft: EventDraft) -> bool:
         """Violence told over a span of days with no day of its own ("At least 72 civilians have been killed in the
