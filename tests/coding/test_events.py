@@ -89,6 +89,12 @@ def test_event_typing(code, text, expected):
         "Officials called the vote on Tuesday a demonstration of the strength of the government in Damascus.",
         # A side's long struggle, owned by a pronoun, is its cause, not one act.
         "The United States is backing moderate rebels in their fight against the regime in Idlib.",
+        # To show is not to demonstrate; an act named as the aim of an aim has not happened.
+        "On Monday this crime demonstrated that Russia is unwilling to change its stance, the coalition said.",
+        "On Monday the envoy urged pressure on Damascus to force it to take part in the Geneva process and engage in "
+        "serious negotiations.",
+        # Acts named as the support a side had tell how it fought.
+        "In Kobani on Monday Kurdish fighters backed by US-led coalition air strikes have held out, officials said.",
         # The campaign a thing is for, named by its foe, is the whole campaign.
         "He said on Monday that a new government is the only way to win popular support for the fight against ISIS.",
         "Turkey on Tuesday called the Kurdish militia in Manbij a weak partner in the war on Islamic State.",

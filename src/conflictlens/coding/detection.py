@@ -106,6 +106,8 @@ class EventDetector:
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
         self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
+        self.support_verbs = {w.lower() for w in conventions["support_verbs"]}
+        self.support_nouns = {w.lower() for w in conventions["support_nouns"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
         self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
@@ -205,6 +207,7 @@ class EventDetector:
                     or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
+                    or self._support(span) \
                     or (group.event_type != "Protests" and _purpose(span.root)) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
@@ -325,7 +328,11 @@ class EventDetector:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         subjects += [o for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"]  # "thousands of pilgrims"
-        return (lemma in self.senses_with_object and any(c.dep_ == "dobj" for c in objects)) or any(
+        # "this crime demonstrated that Russia is unwilling to change its stance": a that-clause right after the verb
+        # is what is shown ("demonstrated Sunday ... against the law that they consider antisocial" is a protest).
+        shown = any(c.dep_ == "dobj" for c in objects) or any(
+            c.dep_ == "ccomp" and c.left_edge.i == head.i + 1 for c in head.children)
+        return (lemma in self.senses_with_object and shown) or any(
             c.lemma_.lower() in self.senses_with_objects.get(lemma, ()) for c in objects) or any(
             c.lemma_.lower() in self.senses_with_subjects.get(lemma, ()) for c in subjects)
 
@@ -365,6 +372,20 @@ class EventDetector:
         if head.dep_ == "compound":
             head = head.head  # "destroying 8 artillery pieces"
         return _object_of(head, self.weapon_taking_verbs, passive=True)
+
+    def _support(self, span: SpacySpan) -> bool:
+        """Acts named as the support a side had ("Kurdish fighters backed by US-led coalition air strikes have held
+        back the group", "drove IS from Kobane with the help of US-led air strikes"): how the side fought, told with
+        its act, not an act of their own."""
+        head = span.root
+        if head.pos_ != "NOUN" or head.dep_ != "pobj":
+            return False
+        prep = head.head
+        if prep.dep_ == "agent":
+            return prep.head.lemma_.lower() in self.support_verbs  # "backed by air strikes"
+        noun = prep.head
+        return prep.lower_ == "of" and noun.lemma_.lower() in self.support_nouns and noun.dep_ == "pobj" \
+            and noun.head.lower_ in {"with", "under"}  # "with the help of air strikes", "under the cover of"
 
     def _time_of(self, span: SpacySpan) -> bool:
         """An act already told, named to date another: "warplanes were heard over Raqqa following the attack", "the
@@ -411,8 +432,27 @@ def _purpose(head: Token) -> bool:
     fight Boko Haram", "troops were deployed to fight militants", "a deadline to resume bombing the city". (A protest
     is told so: "took to the streets to protest".)"""
     aim = head.head if head.dep_ in {"xcomp", "dobj"} else None  # "to resume bombing": the verb the act is the aim of
-    return any(verb.pos_ == "VERB" and verb.dep_ in {"advcl", "acl", "relcl"} and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) for verb in (head, aim) if verb is not None)
+    if any(verb.pos_ == "VERB" and verb.dep_ in {"advcl", "acl", "relcl"} and _infinitive(verb)
+           for verb in (head, aim) if verb is not None):
+        return True
+    # "exerting pressure on the regime to force it to participate in the Geneva process and engage in serious
+    # negotiations": an act the aim's own clauses name, up through its objects, coordinated verbs and infinitives.
+    word = head
+    for _ in range(AIM_DEPTH):
+        if word.dep_ not in {"prep", "pobj", "dobj", "conj", "xcomp"} or word.head is word:
+            return False
+        word = word.head
+        if word.pos_ == "VERB" and word.dep_ in {"advcl", "acl", "relcl"} and _infinitive(word) and word is not head:
+            return word.i < head.i
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+# How many words up the parse an act may lie below the infinitive whose aim it is.
+AIM_DEPTH = 6
 
 
 def _in_a_verbless_aside(span: SpacySpan) -> bool:
