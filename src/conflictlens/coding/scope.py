@@ -234,8 +234,8 @@ class Scope:
         place, event = draft.event.place, draft.event
         # The opening line may sum up what the body then tells place by place ("air strikes on towns across the
         # country killed 44 ... In Jassem 16 civilians were killed"): merging gives the body's acts its doer.
-        return draft.sentence_index > 0 and (event.event_type in VIOLENT_TYPES or event.sub_event_type == "Looting/property destruction") \
-            and (place is None or place.level == "country") \
+        violent = event.event_type in VIOLENT_TYPES or event.sub_event_type == "Looting/property destruction"
+        return draft.sentence_index > 0 and violent and (place is None or place.level == "country") \
             and self.scattered_places.search(draft.sentence.text.lower()) is not None
 
     def _over_a_period(self, draft: EventDraft) -> bool:
