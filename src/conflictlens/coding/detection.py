@@ -330,9 +330,9 @@ class EventDetector:
                      for o in p.children if o.dep_ == "pobj"]  # "thousands of pilgrims"
         # "this crime demonstrated that Russia is unwilling to change its stance": a that-clause right after the verb
         # is what is shown ("demonstrated Sunday ... against the law that they consider antisocial" is a protest).
-        shown = any(c.dep_ == "dobj" for c in objects) or any(
+        shows_a_thing = any(c.dep_ == "dobj" for c in objects) or any(
             c.dep_ == "ccomp" and c.left_edge.i == head.i + 1 for c in head.children)
-        return (lemma in self.senses_with_object and shown) or any(
+        return (lemma in self.senses_with_object and shows_a_thing) or any(
             c.lemma_.lower() in self.senses_with_objects.get(lemma, ()) for c in objects) or any(
             c.lemma_.lower() in self.senses_with_subjects.get(lemma, ()) for c in subjects)
 
