@@ -121,6 +121,16 @@ def test_a_month_without_its_year_is_the_last_such_month_before_the_article():
     assert find_dates("Troops may come back.", reference=reference) == []
 
 
+
+def test_a_month_that_names_what_a_noun_is_dates_it():
+    reference = dt.date(2016, 6, 18)
+    assert [(d.start, d.precision) for d in find_dates("The Nusra Front was excluded from a February ceasefire.",
+                                                       reference=reference)] == [
+        (dt.date(2016, 2, 1), TimePrecision.MONTH)]
+    assert find_dates("Troops will come back the May 3 deadline passed.", reference=reference)[0].precision \
+        == TimePrecision.DAY
+
+
 def test_a_wire_agencys_byline_dates_the_article(pipeline):
     text = ("Syria air strikes kill 10 children in Aleppo monitor AFP Friday 24 Oct 2014 Ten children were killed on "
             "Thursday in air strikes on Aleppo.")

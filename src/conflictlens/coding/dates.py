@@ -12,6 +12,7 @@ no date in its sentence, the week before publication.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -77,6 +78,10 @@ class DatePatterns:
             if year_openers else None
         self.month_alone = re.compile(rf"\b(?i:{qualifiers})\s+(?P<m>{months})(?![\w-])(?!\s*\d)",
                                       0 if capitalised else re.IGNORECASE)
+        # "a February ceasefire": a month before a lower-case noun, after a determiner.
+        determiners = _alternatives(words.get("month_determiners") or [])
+        self.month_modifier = re.compile(rf"\b(?i:{determiners})\s+(?P<m>{months})(?=\s+[a-z])",
+                                         0 if capitalised else re.IGNORECASE) if determiners and capitalised else None
         self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
                                   rf"(?P<d>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
         # A weekday's name or its first three letters ("Sat Jul 26 2014 ...", "AFP Friday 24 Oct 2014").
@@ -198,7 +203,8 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
         if free(m.start("m"), m.end("y")):
             day = _parse(f"1 {m.group('m')} {m.group('y')}", None)
             add(m, day, None, TimePrecision.MONTH if day else None, None if day else f"bad month {m.group(0)!r}")
-    for m in patterns.month_alone.finditer(text):
+    for m in itertools.chain(patterns.month_alone.finditer(text), patterns.month_modifier.finditer(text)
+                             if patterns.month_modifier is not None else ()):
         if free(m.start("m"), m.end("m")):
             if reference is None:
                 add(m, None, None, None, f"month {m.group(0)!r} has no year and the article no date")
