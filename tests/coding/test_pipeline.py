@@ -894,6 +894,15 @@ def test_a_states_government_is_never_whom_its_own_forces_struck(code):
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]
 
 
+def test_the_coalition_before_an_act_is_the_one_fighting_where_it_took_place(pipeline):
+    events = pipeline.process_text("A coalition raid on the northern Syrian city of Manbij killed two women and their "
+                                   "seven children on Friday.", published_at=dt.date(2016, 7, 1)).events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Global Coalition Against Daesh")]
+    events = pipeline.process_text("Coalition air strikes hit a wedding in Sanaa, Yemen, on Friday, killing 12 people.",
+                                   published_at=dt.date(2018, 4, 27)).events
+    assert [e.actor1.name for e in events] == ["Saudi-led Coalition"]
+
+
 def test_a_force_that_fights_only_from_the_air_strikes_from_it(code):
     events = code("A new attack launched by the US-led coalition on residential areas in the northern Raqqa province in "
                   "Syria on Thursday caused a massacre leaving dozens of civilians dead.").events

@@ -352,6 +352,8 @@ class Roles:
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
+        self.coalition_words = {w.lower() for w in knowledge.conventions["coalition_words"]}
+        self.coalitions_by_country = dict(knowledge.conventions["coalitions_by_country"])
         self.fought_by_forces = set(knowledge.conventions["fought_by_forces"])
         self.carrying_verbs = {w.lower() for w in knowledge.conventions["carrying_verbs"]}
         self.state_weapons = {w for sub_type in self.state_weapon_sub_types
@@ -405,7 +407,8 @@ class Roles:
                 [*(words if state_weapon else []), *weapons], countries, local.country),
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
                                                  peoples=False),
-                *self._state_word_before(trigger, local.country), *side_one]
+                *self._state_word_before(trigger, local.country), *self._coalition_word_before(trigger, local.country),
+                *side_one]
         if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
             side_one = [self._forces_of_government(a) for a in side_one]
@@ -458,6 +461,14 @@ class Roles:
         military = self._own_military(local_country) \
             if before is not None and before.lower_ in self.state_words else None
         return [military] if military is not None else []
+
+    def _coalition_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
+        """"a coalition raid on the northern city of Manbij": the coalition fighting where the act took place."""
+        start = trigger.span.start
+        before = trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
+        coalition = self.coalitions_by_country.get(local_country or "") \
+            if before is not None and before.lower_ in self.coalition_words else None
+        return [self.actors.actor_for(coalition)] if coalition is not None else []
 
     def _own_military(self, local_country: str | None) -> Actor | None:
         """The military of the country an act took place in, which "the regime" or "the government" means."""
