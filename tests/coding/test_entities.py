@@ -43,6 +43,16 @@ def test_a_keyword_list_with_no_prose_after_it_is_left_whole(pipeline):
     assert [sentence.text for sentence in pipeline.nlp(text).sents] == [text]
 
 
+def test_the_pages_tail_of_related_headlines_and_tags_tells_no_event(pipeline):
+    text = ("A mortar attack on a district of Deir ez-Zor left three civilians dead on Thursday. The city was "
+            "quiet on Friday. ... 01 Related Daesh Shells Syrias Deir ez-Zor Injures 10 People US-Led "
+            "Coalition Airstrikes Kill at Least 12 Civilians in Syrian Deir ez-Zor Tags blockade shelling Daesh Deir "
+            "ez-Zor Syria Community standardsDiscussion Comment via Facebook")
+    events = [e for e in pipeline.process(Document(text=text, published_at=date(2017, 10, 5))).events
+              if e.is_dataset_row()]
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 3)]
+
+
 def test_an_embedded_videos_title_is_set_apart_and_tells_no_event(pipeline):
     text = ("The monitor spoke to an activist. Air strikes on Atareb kill dozens of civilians - YouTube Russian "
             "warplanes struck the town of Saraqib in Idlib province on Monday, killing 12 people.")

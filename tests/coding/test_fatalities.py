@@ -49,6 +49,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Air strikes killed 12 people, among them at least five children, in the town.", 12),
         # The verb of a toll gives its figure, however far from the word "toll".
         ("The death toll from air strikes on a Syrian town has risen to 61, a war monitor said.", 61),
+        # A count before "were injured" counts the injured whatever the parse hangs it on; the dying are not dead.
+        ("As well as those killed at least 160 people were injured it said and many were dying even after arriving "
+         "at hospitals.", 0),
         # Who lost their lives are the dead, not the injured counted after them.
         ("At least 50 people have lost their lives and 100 others sustained injuries in twin bomb attacks in Homs.",
          50),

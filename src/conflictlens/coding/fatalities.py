@@ -176,6 +176,8 @@ class FatalityCounter:
     def is_death_cue(self, token: Any) -> bool:
         if self._not_a_death(token):
             return False
+        if token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
+            return False  # "many were dying even after arriving at medical facilities": not dead when told
         return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words or self._lost_people(token)
 
     def _lost_people(self, token: Any) -> bool:
@@ -278,6 +280,8 @@ class FatalityCounter:
         """"One civilian was killed and 13 others were injured": a count whose noun is what an injury verb did to
         (or who it befell) counts the injured, however near a death word it stands."""
         after = _noun_end(sent, quantity.end)
+        while after < len(sent) and sent[after].pos_ == "AUX":
+            after += 1  # "at least 160 people were injured", however the parse hangs the count
         if after < len(sent) and self._not_a_death(sent[after]):
             return True  # "Two children killed 5 others injured": a headline's count right before its injury word
         noun = _counted(sent, quantity)

@@ -284,7 +284,8 @@ class PageFurnitureSentences:
     after a dash (`page_furniture_trailers`: "Air strikes on Atareb kill dozens of civilians - YouTube Russian
     warplanes struck ..."), runs from the last full stop to that name. A sharing widget's words and its counters
     (`page_furniture_widgets`: "02.10.2017Get short URL 191 A total of 24 Daesh terrorists were killed") close the
-    page's header before them."""
+    page's header before them. A label with no full stop after it opens the page's tail (related headlines, tags,
+    comment widgets), all furniture."""
 
     def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
                  widgets: Iterable[str]) -> None:
@@ -306,6 +307,12 @@ class PageFurnitureSentences:
                     token.is_sent_start = True
                     prose.is_sent_start = True
                     furniture.append((token.i, prose.i))
+                elif not any(t.text in SENTENCE_END for t in doc[token.i :]):
+                    # The page's tail: "... 01 Related Daesh Shells Syrias Deir ez-Zor Injures 10 People ... Tags
+                    # blockade shelling Daesh Community standards": other articles' headlines and keywords, no prose.
+                    token.is_sent_start = True
+                    furniture.append((token.i, len(doc)))
+                    break
             elif token.lower_ in self.trailers and token.i > 1 and doc[token.i - 1].text in DATELINE_DASHES:
                 title = _after_last_full_stop(doc, token.i)
                 doc[title].is_sent_start = True
