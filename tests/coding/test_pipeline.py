@@ -894,6 +894,14 @@ def test_a_states_government_is_never_whom_its_own_forces_struck(code):
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]
 
 
+def test_what_a_weapon_was_dropped_from_says_whose_it_was(pipeline):
+    # (The comma-less text parses "dropped" as the main verb.)
+    events = pipeline.process_text("Barrel bombs dropped from Syrian government helicopters on Thursday killed at least "
+                                   "11 civilians in raids on the town of Al-Bab a monitoring group said.",
+                                   published_at=dt.date(2015, 7, 17)).events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]
+
+
 def test_the_coalition_before_an_act_is_the_one_fighting_where_it_took_place(pipeline):
     events = pipeline.process_text("A coalition raid on the northern Syrian city of Manbij killed two women and their "
                                    "seven children on Friday.", published_at=dt.date(2016, 7, 1)).events

@@ -212,3 +212,10 @@ def test_violence_spread_over_places_it_does_not_name_is_no_event(pipeline):
                  "Government troops clashed with rebels in several areas across the country on Saturday."):
         text = "The army issued a statement on Saturday. " + text
         assert pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events == []
+
+
+def test_a_campaigns_toll_since_a_recent_day_is_its_running_total(pipeline):
+    text = ("Air strikes killed 21 people in Idlib on Sunday. At least 545 people have been killed in the escalating "
+            "bombing campaign on the country's towns and cities since Tuesday, the coalition said.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 11, 21)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Idlib", 21)]

@@ -234,8 +234,12 @@ class _Subject:
 
 def agents_of_participles(word: Token) -> list[Token]:
     """Who or what did what a participle after the word says was done with it: "jets" in "rockets fired by Russian
-    jets"."""
-    return [g for c in word.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+    jets", "helicopters" in "barrel bombs dropped from Syrian government helicopters"."""
+    participles = [c for c in word.children if c.dep_ == "acl"]
+    # "Barrel bombs dropped from ... helicopters" read as a clause: the verb the weapon is the subject of.
+    verbs = [word.head] if word.dep_ in {"nsubj", "nsubjpass"} and word.head.pos_ == "VERB" else []
+    return [g for c in [*participles, *verbs] for a in c.children
+            if (a.dep_ == "agent" and c in participles) or (a.dep_ == "prep" and a.lower_ == "from")
             for g in a.children if g.dep_ == "pobj"]
 
 

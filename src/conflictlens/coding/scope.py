@@ -110,6 +110,7 @@ class Scope:
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
+        self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -257,16 +258,18 @@ class Scope:
                 return True
         return False
 
-    @staticmethod
-    def _counted_since(draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
+    def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
         """A toll or fighting counted from a day weeks ago ("223 fighters have been killed since the offensive began on
         May 31", "clashes since March") is a running total or a state of things, not an event ("47 killed since
-        Monday" is the event of those days)."""
+        Monday" is the event of those days), as is a campaign's toll since any day ("545 people have been killed in
+        the escalating bombing campaign ... on Syrias towns and cities since Tuesday")."""
         event = draft.event
         if annotated.sentence_dates is not None and _since_an_undated_start(draft, annotated.sentence_dates[
                 draft.sentence_index]):
             return True
-        if event.date_text is None or annotated.sentence_dates is None or days is None or days <= RECENT_DAYS:
+        campaign = any(t.lemma_.lower() in self.campaign_nouns for t in draft.sentence)
+        if event.date_text is None or annotated.sentence_dates is None or days is None or (
+                days <= RECENT_DAYS and not campaign):
             return False
         mention = next((d for d in annotated.sentence_dates[draft.sentence_index] if d.text == event.date_text), None)
         word = token_at(draft.sentence, mention.start_char) if mention is not None else None
