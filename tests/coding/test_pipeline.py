@@ -444,6 +444,15 @@ def test_an_act_told_elsewhere_is_not_one_told_before(pipeline):
     assert sorted(e.fatalities for e in events) == [3, 18]
 
 
+def test_what_goes_on_about_a_running_total_is_that_total(pipeline):
+    text = ("Russian jets struck the town of Binnish in Idlib province on Sunday, activists said. Russian and government "
+            "air strikes on the province have intensified since rebels launched a campaign on July 31. The strikes have "
+            "killed 122 civilians, he said. Another 327 civilians have been killed in fighting in Aleppo province, the "
+            "Observatory said.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 8, 14)).events
+    assert [(e.place.admin1, e.fatalities) for e in events] == [("Idlib", 0)]
+
+
 def test_a_foe_named_inside_the_acts_words_is_its_target(pipeline):
     events = pipeline.process_text("The Syria Democratic Forces drove the Islamic State group out of the strategic town "
                                    "of Manbij on Saturday.", published_at=dt.date(2016, 8, 14)).events

@@ -22,6 +22,7 @@ EXPECTED_LAYERS = {
     "dates": ["reference_date", "sentence_dates"],
     "relevance": ["sentence_relevance"],
     "fatalities": ["sentence_deaths"],
+    "scope": ["running_totals"],
     "coreference": ["events", "sentence_events", "continuations"],
 }
 

@@ -41,6 +41,7 @@ class Coreference:
 
     name = "coreference"
     requires = ("drafts.claims", "sentences", "sentence_deaths", "sentence_dates", "toponyms", "resolved_actors",
+                "running_totals",
                 "sentence_attribution")
     adds = ("events", "sentence_events", "continuations")
 
@@ -58,12 +59,14 @@ class Coreference:
         self.toll_words = {w.lower() for w in knowledge.conventions["toll_words"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
+        self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
         events: list[Event] = []
         sentence_events: dict[int, list[Event]] = {}
         continuations: set[int] = set()
+        totals = set(annotated.running_totals or ())
         for index, sent in enumerate(annotated.sentences or []):
             drafts = annotated.drafts_in(index)
             claimed = self._claimed(sent) if events else set()
@@ -93,6 +96,11 @@ class Coreference:
                         or (self._deaths_of_an_uncoded_act(draft, events) and own_toponyms(index, annotated)):
                     annotated.document.warnings.append(
                         f"{sent.text[:60]!r}... counts the dead of an act the report does not code: no event")
+                    continue
+                if self._goes_on_about_a_total(draft, annotated, totals):
+                    totals.add(index)
+                    annotated.document.warnings.append(
+                        f"{sent.text[:60]!r}... goes on about a running total the sentence before told: no event")
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
@@ -241,6 +249,20 @@ class Coreference:
         return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
             or self._among_the_dead_of_the_act(draft, previous) \
             or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
+
+    def _goes_on_about_a_total(self, draft: EventDraft, annotated: AnnotatedDocument, totals: set[int]) -> bool:
+        """"Russian and government airstrikes on the province have intensified since rebels launched a campaign on
+        July 31" (a running total, left out), then "The strikes have killed 122 civilians": the acts named again are
+        that total's, with no day or place of their own, not the event told before it; "Another 327 civilians have
+        been killed in fighting in Aleppo province" adds to it (``totals``: the sentences told as totals so far)."""
+        index = draft.sentence_index
+        sent = draft.sentence
+        assert annotated.sentence_dates is not None
+        if index - 1 not in totals or annotated.sentence_dates[index]:
+            return False
+        adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
+        return adds_to_it or (not own_toponyms(index, annotated) and any(
+            t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in sent))
 
     def _deaths_told_again(self, draft: EventDraft) -> bool:
         """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The

@@ -92,7 +92,7 @@ class Scope:
     name = "scope"
     requires = ("drafts.type", "drafts.sides", "sentences", "actor_mentions", "mention_tokens", "sentence_attribution",
                 "reference_date", "sentence_dates", "drafts.event_date")
-    adds = ("drafts.in_scope",)
+    adds = ("drafts.in_scope", "running_totals")
 
     def __init__(self, knowledge: Knowledge) -> None:
         conventions = knowledge.conventions
@@ -114,6 +114,7 @@ class Scope:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
+        annotated.running_totals = set()
         if not drafts:
             return
         context = self._shows_conflict(annotated)
@@ -136,16 +137,19 @@ class Scope:
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} counted up to now ({draft.sentence.text[:60]!r}...): left out as a "
                     "running total")
+                annotated.running_totals.add(draft.sentence_index)
                 continue
             if self._counted_since(draft, annotated, days):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} counted since a start weeks ago or undated ({draft.sentence.text[:60]!r}"
                     "...): left out as a running total")
+                annotated.running_totals.add(draft.sentence_index)
                 continue
             if self._over_a_period(draft):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} told over a span of days ({draft.sentence.text[:60]!r}...): left out as "
                     "a period's total")
+                annotated.running_totals.add(draft.sentence_index)
                 continue
             if self._history(draft, annotated):
                 continue
