@@ -21,6 +21,11 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         ("Militants kidnapped three aid workers near Menaka on Monday.",
          ("Violence against civilians", "Abduction/forced disappearance")),
         ("The army recaptured the town of Anefis from rebels on Sunday.", ("Battles", "Government regains territory")),
+        # A bombing is an air strike when a state's people's word says whose, a placed bomb otherwise.
+        ("More than 33 people were killed in Syrian regime and Russian bombing of Aleppo on Wednesday.",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        ("A bombing outside a mosque in Damascus killed seven people on Wednesday.",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
         # Driving a foe out of a place takes it, the foe named inside the act's words.
         ("The SDF drove the Islamic State group out of the town of Manbij on Saturday.",
          ("Battles", "Non-state actor overtakes territory")),

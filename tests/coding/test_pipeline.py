@@ -444,6 +444,22 @@ def test_an_act_told_elsewhere_is_not_one_told_before(pipeline):
     assert sorted(e.fatalities for e in events) == [3, 18]
 
 
+def test_who_most_of_the_dead_were_tells_the_act_already_told(pipeline):
+    text = ("At least 43 people were killed on Saturday in a suicide car bomb attack on buses carrying evacuees west of "
+            "Aleppo, a monitor said. The monitor said most of the dead were evacuees but they also included several "
+            "rebels who had been guarding the buses at a transit point in Rashidin west of Aleppo.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 4, 15)).events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 43)]
+
+
+def test_the_act_reacted_to_or_placed_again_is_the_act_already_told(pipeline):
+    text = ("A car bomb killed 20 people on Friday in Deir ez-Zor province, state media said. It said the bombing took "
+            "place near the al-Jafra area south of the city. The opposition condemned the bombing, describing it as a "
+            "terrorist attack.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 11, 19)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("al-Jafra", 20)]
+
+
 def test_what_goes_on_about_a_running_total_is_that_total(pipeline):
     text = ("Russian jets struck the town of Binnish in Idlib province on Sunday, activists said. Russian and government "
             "air strikes on the province have intensified since rebels launched a campaign on July 31. The strikes have "

@@ -109,6 +109,7 @@ class EventDetector:
         self.support_verbs = {w.lower() for w in conventions["support_verbs"]}
         self.support_nouns = {w.lower() for w in conventions["support_nouns"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
+        self.reaction_verbs = {v.lower() for v in conventions["reaction_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
         self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
         self.showing_nouns = {w.lower() for w in conventions["showing_nouns"]}
@@ -220,7 +221,7 @@ class EventDetector:
                 clause = span if _depth(span.root) < _depth(current.span.root) else current.span
                 graver = min(group, current.group, key=self.groups.index)
                 kept[key] = Trigger(span=clause, group=graver, sentence_index=index)
-            elif current is None or _rank(span, group) < _rank(current.span, current.group):
+            elif current is None or _rank(span, group, self.grammar) < _rank(current.span, current.group, self.grammar):
                 kept[key] = Trigger(span=span, group=group, sentence_index=index)
         by_sentence: dict[int, list[Trigger]] = {}
         for (index, _), trigger in kept.items():
@@ -230,9 +231,12 @@ class EventDetector:
             if any(not t.group.outcome for t in violent):
                 violent = [t for t in violent if not t.group.outcome]
             if violent:
-                # One violent event per sentence: the main clause's, and among equals the group listed first
-                # in the lexicon, the most specific (air strikes "neutralising" fighters are air strikes).
-                first = min(violent, key=lambda t: (_depth(t.span.root), self.groups.index(t.group)))
+                # One violent event per sentence: a new act before one named again ("The bombings come in a week
+                # which also saw 33 killed when aircraft bombed a market"), the main clause's, and among equals the
+                # group listed first in the lexicon, the most specific (air strikes "neutralising" fighters are air
+                # strikes).
+                first = min(violent, key=lambda t: (_named_again(t.span, self.grammar), _depth(t.span.root),
+                                                    self.groups.index(t.group)))
                 if first.group.event_type == REMOTE_VIOLENCE:
                     first = next((t for t in violent if t.group.wins_over_remote), first)
                 first.displaced = [t.group for t in triggers if t.group.background]
@@ -338,8 +342,12 @@ class EventDetector:
 
     def _named_as(self, span: SpacySpan) -> bool:
         """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an
-        act told elsewhere, not another act."""
-        return _lemma_governing(span.root, "as", {"oprd", "xcomp", "attr"}) in self.naming_verbs
+        act told elsewhere, not another act; nor is the act someone reacts to, named again ("the opposition condemned
+        the bombing")."""
+        head = span.root
+        reacted_to = head.pos_ == "NOUN" and head.dep_ in {"dobj", "obj"} \
+            and head.head.lemma_.lower() in self.reaction_verbs and self.grammar.refers_back(head)
+        return reacted_to or _lemma_governing(head, "as", {"oprd", "xcomp", "attr"}) in self.naming_verbs
 
     def _kind_of_thing(self, span: SpacySpan, covered: set[int]) -> bool:
         """A noun that names a kind of thing before the noun it modifies ("the storm door", "protest leaders",
@@ -540,10 +548,22 @@ def _lemmas(word: str, nlp: Language) -> tuple[str, ...]:
     return tuple(t.lemma_.lower() for t in nlp(word) if t.lemma_)
 
 
-def _rank(span: SpacySpan, group: LexiconGroup) -> tuple[bool, int]:
+def _rank(span: SpacySpan, group: LexiconGroup, grammar: Grammar) -> tuple[bool, bool, int]:
     """Which of a sentence's triggers of one type tells its event: a named kind before the catch-all "Other" ("gunmen
-    threatened villagers and seized livestock" is looting), then the main clause's."""
-    return group.sub_event_type == "Other", _depth(span.root)
+    threatened villagers and seized livestock" is looting), a new act before one named again, then the main
+    clause's."""
+    return group.sub_event_type == "Other", _named_again(span, grammar), _depth(span.root)
+
+
+def _named_again(span: SpacySpan, grammar: Grammar) -> bool:
+    """An act's noun that opens its sentence as its subject and refers back ("The bombings come in a bloody week")."""
+    head = span.root
+    return head.pos_ == "NOUN" and head.dep_ in {"nsubj", "nsubjpass"} and head.i - head.sent.start <= OPENING_WORDS \
+        and grammar.refers_back(head)
+
+
+# How far into its sentence a subject may stand and still open it ("The two bombings ...").
+OPENING_WORDS = 2
 
 
 def _depth(token: Token) -> int:

@@ -246,7 +246,10 @@ class Coreference:
         if not own_toponyms(draft.sentence_index, annotated):
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
                 or _definite(draft.trigger.head)
-        return self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
+        # "It said the bombing took place near the al-Jafra area": the act already told, as the subject, and where.
+        named_again = draft.trigger.head.dep_ in {"nsubj", "nsubjpass"} and _definite(draft.trigger.head) \
+            and not annotated.sentence_dates[draft.sentence_index] and _may_be_where_it_was(draft.event, previous)
+        return named_again or self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
             or self._among_the_dead_of_the_act(draft, previous) \
             or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
 
@@ -283,7 +286,7 @@ class Coreference:
         """Whether one of ``words`` refers back to what the text told ("the deaths", "the death toll"); with ``bare``,
         without a phrase that says what of ("the toll from the bombing")."""
         return any(t.lemma_.lower() in words and self.grammar.refers_back(t)
-                   and (not subjects_only or t.dep_ in {"nsubj", "nsubjpass"})
+                   and (not subjects_only or _subject_or_part_of_it(t))
                    and not (bare and any(c.dep_ == "prep" for c in t.children)) for t in sent)
 
     def _among_the_dead_of_the_act(self, draft: EventDraft, previous: Event) -> bool:
@@ -613,6 +616,12 @@ def _where_it_was(event: Event, previous: Event) -> bool:
     return event.place is not None and previous.place is not None and (
         _same_town(event.place, previous.place) or _contains(event.place, previous.place)
         or _contains(previous.place, event.place))
+
+
+def _subject_or_part_of_it(word: Token) -> bool:
+    """The subject, or what a subject counts part of: "the dead" in "most of the dead were evacuees"."""
+    subjects = {"nsubj", "nsubjpass"}
+    return word.dep_ in subjects or (word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.dep_ in subjects)
 
 
 def _may_be_where_it_was(event: Event, previous: Event) -> bool:

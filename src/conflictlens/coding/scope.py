@@ -253,9 +253,10 @@ class Scope:
     def _so_far(self, draft: EventDraft) -> bool:
         """Violence counted up to now ("Over 750 people have so far been killed in the ongoing bombing campaign",
         "the offensive has killed 300 people to date", `running_total_marks`): a running total, not an event."""
-        if draft.event.event_type not in VIOLENT_TYPES:
-            return False
-        sent, verb = draft.sentence, governing_verb(draft.trigger.head)
+        head = draft.trigger.head
+        if draft.event.event_type not in VIOLENT_TYPES or (head.pos_ == "NOUN" and head.dep_ in {"dobj", "obj"}):
+            return False  # "No group has so far claimed the bombing": what is counted up to now is not the act
+        sent, verb = draft.sentence, governing_verb(head)
         for match in self.running_total_marks.finditer(sent.text.lower()):
             mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
             if mark is not None and verb is not None and any(t.head.i == verb.i for t in mark):
