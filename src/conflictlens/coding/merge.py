@@ -264,8 +264,11 @@ class Coreference:
         if index - 1 not in totals or annotated.sentence_dates[index]:
             return False
         adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
-        return adds_to_it or (not own_toponyms(index, annotated) and any(
-            t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in sent))
+        return adds_to_it or (not own_toponyms(index, annotated) and self._act_named_again(sent))
+
+    def _act_named_again(self, sent: SpacySpan) -> bool:
+        """Whether the sentence names an act already told ("the strikes", "the attack")."""
+        return any(t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in sent)
 
     def _deaths_told_again(self, draft: EventDraft) -> bool:
         """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The
@@ -294,8 +297,8 @@ class Coreference:
         the dead in the strikes around the town of Sukhna and near Palmyra": who died in the act already told, named
         again ("the strikes"), in the same province."""
         event = draft.event
-        act_told = any(t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in draft.sentence)
-        return self._counted_among(draft) is not None and act_told and event.place is not None \
+        return self._counted_among(draft) is not None and self._act_named_again(draft.sentence) \
+            and event.place is not None \
             and previous.place is not None and event.place.country_code == previous.place.country_code \
             and event.place.admin1 == previous.place.admin1
 
