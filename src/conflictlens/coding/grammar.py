@@ -172,6 +172,11 @@ def verb_above(token: Token) -> Token | None:
     return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
+def doer(token: Token) -> bool:
+    """The subject of a verb, or the agent of a passive one ("seized by the assailants", "trained by Washington")."""
+    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
 def governing_verb(token: Token) -> Token | None:
     """The word itself when it is a verb (or auxiliary), else the verb of the clause it belongs to."""
     return token if token.pos_ in {"VERB", "AUX"} else verb_above(token)

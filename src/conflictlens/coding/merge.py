@@ -90,10 +90,11 @@ class Coreference:
                 # "It said the bombing took place near al-Jafra": where the act already told happened, even for an
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
+            places_named = bool(own_toponyms(index, annotated))
             for draft in drafts:
-                if (not events and self._among_the_dead_told(draft) and not own_toponyms(index, annotated)
+                if (not events and self._among_the_dead_told(draft) and not places_named
                         and not annotated.sentence_dates[index]) \
-                        or (self._deaths_of_an_uncoded_act(draft, events) and own_toponyms(index, annotated)):
+                        or (places_named and self._deaths_of_an_uncoded_act(draft, events)):
                     annotated.document.warnings.append(
                         f"{sent.text[:60]!r}... counts the dead of an act the report does not code: no event")
                     continue

@@ -32,7 +32,7 @@ from conflictlens.coding.gazetteer import (
     name_key,
     without_article,
 )
-from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, in_another_clause, with_what_it_is_of
+from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, doer, in_another_clause, with_what_it_is_of
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import GeoPrecision, Place
 
@@ -287,7 +287,7 @@ class PlaceResolver:
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
                 or self._named_as_a_party(doc, t)
             t.acting = _country_as_actor(doc, t)
-            t.doer = t.acting and t.country_code is not None and _doer(doc[t.token_end - 1])
+            t.doer = t.acting and t.country_code is not None and doer(doc[t.token_end - 1])
         self._mark_comma_qualifiers(doc, toponyms)
         _mark_part_of_qualifiers(doc, toponyms)
         for t in toponyms:
@@ -1064,11 +1064,6 @@ class EventPlaces:
             if match and (first is None or match.start() < first[0]):
                 first = (match.start(), code)
         return first[1] if first else fallback
-
-
-def _doer(name: Token) -> bool:
-    """Whether a name is a verb's subject or the agent of its passive ("trained by Washington")."""
-    return name.dep_ == "nsubj" or (name.dep_ == "pobj" and name.head.dep_ == "agent")
 
 
 def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:

@@ -24,7 +24,7 @@ from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMenti
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import Grammar, governing_verb, next_sentence, preposition_of
+from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of
 from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
@@ -106,7 +106,7 @@ class SideReader:
             doers = self.perpetrator_nouns | {t.lemma_.lower() for t in trigger.side_one}
             clause = [r for r in candidates if r.i >= trigger.span.end and (trigger.group.outcome or _within(r, verb))
                       and r not in trigger.side_one and r not in trigger.side_one_allies
-                      and not (_doer(r) and r.lemma_.lower() in doers)]
+                      and not (doer(r) and r.lemma_.lower() in doers)]
             if clause:
                 trigger.side_two.append(clause[0])
 
@@ -243,14 +243,15 @@ def agents_of_participles(word: Token) -> list[Token]:
             for g in a.children if g.dep_ == "pobj"]
 
 
+def _word_before(trigger: Trigger) -> Token | None:
+    """The word right before the act's words, in its sentence."""
+    start = trigger.span.start
+    return trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
+
+
 def _noun_named_by(word: Token) -> Token | None:
     """The noun a compound word names a kind of: "strike" in "missile strike"."""
     return word.head if word.dep_ == "compound" and word.head.pos_ in {"NOUN", "PROPN"} else None
-
-
-def _doer(token: Token) -> bool:
-    """The subject of a verb, or the agent of a passive one ("seized by the assailants")."""
-    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def target_lemmas(targets: list[Token]) -> set[str]:
@@ -460,16 +461,14 @@ class Roles:
 
     def _state_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"three regime airstrikes hit a market", however the parse reads it: the state's word right before the act."""
-        start = trigger.span.start
-        before = trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
+        before = _word_before(trigger)
         military = self._own_military(local_country) \
             if before is not None and before.lower_ in self.state_words else None
         return [military] if military is not None else []
 
     def _coalition_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"a coalition raid on the northern city of Manbij": the coalition fighting where the act took place."""
-        start = trigger.span.start
-        before = trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
+        before = _word_before(trigger)
         coalition = self.coalitions_by_country.get(local_country or "") \
             if before is not None and before.lower_ in self.coalition_words else None
         return [self.actors.actor_for(coalition)] if coalition is not None else []
@@ -488,7 +487,7 @@ class Roles:
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
         firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"
         return [*(c for word in verbs if word is not None for c in word.children
-                  if _doer(c) and c.lower_ in self.state_weapons), *firers]
+                  if doer(c) and c.lower_ in self.state_weapons), *firers]
 
     def _military_named_by_demonym(self, words: Sequence[Token | None], countries: dict[int, str],
                                    local_country: str | None, *, peoples: bool = True) -> list[Actor]:

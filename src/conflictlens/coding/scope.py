@@ -133,22 +133,11 @@ class Scope:
                     or self._armed_march(draft):
                 continue
             days = self._days_before(draft, annotated)
-            if self._so_far(draft):
+            total = self._total(draft, annotated, days)
+            if total is not None:
+                how, what = total
                 annotated.document.warnings.append(
-                    f"{draft.event.event_type} counted up to now ({draft.sentence.text[:60]!r}...): left out as a "
-                    "running total")
-                annotated.running_totals.add(draft.sentence_index)
-                continue
-            if self._counted_since(draft, annotated, days):
-                annotated.document.warnings.append(
-                    f"{draft.event.event_type} counted since a start weeks ago or undated ({draft.sentence.text[:60]!r}"
-                    "...): left out as a running total")
-                annotated.running_totals.add(draft.sentence_index)
-                continue
-            if self._over_a_period(draft):
-                annotated.document.warnings.append(
-                    f"{draft.event.event_type} told over a span of days ({draft.sentence.text[:60]!r}...): left out as "
-                    "a period's total")
+                    f"{draft.event.event_type} {how} ({draft.sentence.text[:60]!r}...): left out as {what}")
                 annotated.running_totals.add(draft.sentence_index)
                 continue
             if self._history(draft, annotated):
@@ -249,6 +238,16 @@ class Scope:
         event = draft.event
         return self.period is not None and event.event_type in VIOLENT_TYPES \
             and event.time_precision != TimePrecision.DAY and self.period.search(draft.sentence.text) is not None
+
+    def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> tuple[str, str] | None:
+        """How a sentence counts violence as a running or a period's total, and which, if it does."""
+        if self._so_far(draft):
+            return "counted up to now", "a running total"
+        if self._counted_since(draft, annotated, days):
+            return "counted since a start weeks ago or undated", "a running total"
+        if self._over_a_period(draft):
+            return "told over a span of days", "a period's total"
+        return None
 
     def _so_far(self, draft: EventDraft) -> bool:
         """Violence counted up to now ("Over 750 people have so far been killed in the ongoing bombing campaign",
