@@ -26,6 +26,13 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          ("Explosions/Remote violence", "Air/drone strike")),
         ("A bombing outside a mosque in Damascus killed seven people on Wednesday.",
          ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        # A bomb attack in a sentence that says what dropped it, however the parse hangs the words, is an air strike.
+        ("At least 10 people have been killed on Friday in Syrias southwestern province of Daraa in barrel bomb "
+         "attacks dropped by regime warplanes according to a Syrian opposition statement.",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        # Destruction by a weapon of war is that weapon's attack.
+        ("The Syrian armys air force destroyed ISIL terrorists dens and vehicles near Palmyra on Monday.",
+         ("Explosions/Remote violence", "Air/drone strike")),
         # Driving a foe out of a place takes it, the foe named inside the act's words.
         ("The SDF drove the Islamic State group out of the town of Manbij on Saturday.",
          ("Battles", "Non-state actor overtakes territory")),
@@ -111,6 +118,9 @@ def test_event_typing(code, text, expected):
         "Moscow said on Tuesday that the Russian air forces had stopped bombing Aleppo.",
         "The army halted its shelling of Douma on Friday, state media said.",
         "Rebels ceased firing rockets at the city on Sunday.",
+        # What a thing or a move is aimed at has not happened by that telling.
+        "On Monday 17 armed factions near Hama agreed to form an operations room aimed at fighting the regime.",
+        "The rebels in Idlib set up a new command on Tuesday with the aim of attacking the airbase.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):

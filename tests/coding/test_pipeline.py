@@ -341,7 +341,10 @@ def test_words_that_describe_rather_than_tell_are_no_events(code):
                  "Aleppo's eastern districts are under continued shelling by the army.",
                  "Aid reached the villages which are besieged by rebels in Idlib province.",
                  "Kurds rallied in Beirut on Sunday for their relatives in Syria, where fighters are battling IS.",
-                 "Thousands of people left Madaya on Friday, a town near Damascus besieged by government forces."]:
+                 "Thousands of people left Madaya on Friday, a town near Damascus besieged by government forces.",
+                 # an adjective's conjunct is one too
+                 "In Qamishli on Wednesday, rescuers carried the wounded from the remains of damaged and destroyed "
+                 "buildings."]:
         assert [e.event_type for e in code(text).events if e.event_type != "Protests"] == [], text
     told = code("36 people were killed when an unidentified plane bombed civilians near Diffa on Monday.").events
     assert [(e.event_type, e.sub_event_type) for e in told] == [("Explosions/Remote violence", "Air/drone strike")]
@@ -972,3 +975,28 @@ def test_the_one_who_died_named_again_at_a_place_within_the_events_places_it(cod
                   "SANA that the woman succumbed to her wounds after she was injured by a terrorists sniper shot in "
                   "Hadar town.").events
     assert [(e.place.name, e.fatalities) for e in events] == [("Hadar", 1)]
+
+
+def test_a_headline_that_names_no_doer_takes_it_from_the_body_over_an_implied_one(pipeline):
+    """"Five Civilians Killed in Rocket Attack": the headline names no doer, so ACLED's unidentified group is implied
+    until the body names who fired."""
+    text = ("Five Civilians Killed in Rocket Attack on Aleppo. Jabhat al-Nusra terrorists fired rocket shells on the "
+            "al-Midan neighborhood in Aleppo city on Saturday killing five civilians, a police source said.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 4, 30)).events
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
+        ("Shelling/artillery/missile attack", "Jabhat al-Nusra", "Civilians (Syria)")]
+
+
+def test_a_headlines_participle_of_harm_tells_what_was_done_to_its_subject(code):
+    events = code("Four soldiers killed in an ambush near Gao on Monday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Unidentified Armed Group (Mali)", "Military Forces of Mali")]
+    # The cause after the participle is no target: "Terrorist Attacks" does not make the civilians' deaths a battle.
+    events = code("8 Civilians Killed in Terrorist Attacks in Damascus on Friday.").events
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Violence against civilians", "Civilians (Syria)")]
+
+
+def test_the_states_word_before_the_words_that_name_the_acts_kind_names_the_striker(code):
+    events = code("At least 11 civilians including three children were killed on Thursday in regime barrel bomb "
+                  "attacks in the town of Maskanah in Syria, a monitoring group said.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]

@@ -599,3 +599,19 @@ def test_where_an_act_was_heard_from_and_a_state_as_the_doer_are_no_scene(pipeli
 def test_a_squares_name_is_a_street_not_a_town_of_its_first_word(pipeline):
     doc = pipeline.nlp("Shells fired by militants hit buildings in George Khouri Square in Damascus on Saturday.")
     assert [s.text for s in pipeline.places.street_names(doc)] == ["George Khouri Square"]
+
+
+def test_a_name_joined_to_its_article_is_looked_up_with_it(code):
+    # spaCy reads "al-Bab" as a person's name, and "Bab" alone is no primary name of the town.
+    place = place_of(code, "Syria: government helicopters dropped barrel bombs on al-Bab which lies in the northern "
+                           "province of Aleppo on Thursday, killing 11 civilians.")
+    assert (place.name, place.admin1, place.geonameid) == ("Al Bāb", "Aleppo", 174018)
+
+
+def test_a_governorate_after_a_name_makes_it_a_place(pipeline):
+    # spaCy reads "Aleppo Hama" in the list as a person's name, so "Hama" is also a part of one in the report.
+    text = ("MSF reported that the regime targeted a hospital in the northern Hama governorate on Saturday killing two "
+            "people. In a new development 17 armed factions in coastal regions Aleppo Hama and Idlib announced that "
+            "they agreed to form a military operations room.")
+    names = [text[span.start : span.end] for span, _ in pipeline.geoparse(text)]
+    assert names[0] == "Hama", names

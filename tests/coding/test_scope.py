@@ -219,3 +219,11 @@ def test_a_campaigns_toll_since_a_recent_day_is_its_running_total(pipeline):
             "bombing campaign on the country's towns and cities since Tuesday, the coalition said.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 11, 21)).events
     assert [(e.place.name, e.fatalities) for e in events] == [("Idlib", 21)]
+
+
+def test_a_toll_since_a_day_before_an_act_told_counts_that_act(pipeline):
+    text = ("At least 11 civilians were killed on Thursday in regime air strikes on the town of al-Bab in Syria, a "
+            "monitor said. Since Saturday at least 68 civilians have been killed in aerial attacks on the town.")
+    result = pipeline.process_text(text, published_at=dt.date(2015, 7, 16))
+    assert [e.fatalities for e in result.events] == [11]
+    assert any("running total" in w for w in result.document.warnings)

@@ -108,6 +108,7 @@ class EventDetector:
         self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
         self.support_verbs = {w.lower() for w in conventions["support_verbs"]}
         self.support_nouns = {w.lower() for w in conventions["support_nouns"]}
+        self.aim_words = {w.lower() for w in conventions["aim_words"]}
         self.naming_verbs = {v.lower() for v in conventions["naming_verbs"]}
         self.reaction_verbs = {v.lower() for v in conventions["reaction_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
@@ -209,7 +210,7 @@ class EventDetector:
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
                     or self._support(span) \
-                    or (group.event_type != "Protests" and _purpose(span.root)) \
+                    or (group.event_type != "Protests" and (_purpose(span.root) or self._aimed_at(span.root))) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
                 continue
             index = sentence_of[span.sent.start]
@@ -395,6 +396,13 @@ class EventDetector:
         return prep.lower_ == "of" and noun.lemma_.lower() in self.support_nouns and noun.dep_ == "pobj" \
             and noun.head.lower_ in {"with", "under"}  # "with the help of air strikes", "under the cover of"
 
+    def _aimed_at(self, head: Token) -> bool:
+        """"An operations room aimed at fighting the regime", "with the aim of attacking": what a thing or move is
+        aimed at, not an act done."""
+        prep = head.head if head.dep_ in {"pcomp", "pobj"} else None
+        return prep is not None and prep.dep_ == "prep" and prep.lower_ in {"at", "of"} \
+            and prep.head.lemma_.lower() in self.aim_words
+
     def _time_of(self, span: SpacySpan) -> bool:
         """An act already told, named to date another: "warplanes were heard over Raqqa following the attack", "the
         deal was reached before the bombing"."""
@@ -485,7 +493,11 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     if under is not None and all(t.pos_ in {"ADJ", "VERB", "DET"} for t in before[under + 1 :]):
         return True  # "the city is under continued shelling", "under attack", "under siege": a state, not an act
     previous = span.doc[head.i - 1] if head.i > span.sent.start else None
-    if head.dep_ == "amod" and len(span) == 1 and (head.tag_ in {"VBN", "VBG"} or head.lower_.endswith(("ed", "ing"))) \
+    # "the remains of damaged and destroyed buildings": a participle joined to an adjective before a noun is one too.
+    adjective = head
+    while adjective.dep_ == "conj" and adjective.head.i < adjective.i and adjective.head.pos_ in {"ADJ", "VERB"}:
+        adjective = adjective.head
+    if adjective.dep_ == "amod" and len(span) == 1 and (head.tag_ in {"VBN", "VBG"} or head.lower_.endswith(("ed", "ing"))) \
             and (previous is None or previous.pos_ not in {"NOUN", "PROPN", "PRON"}):
         return True  # (after a noun, "a plane bombed civilians", the parse took a verb for an adjective)
     if head.dep_ not in {"acl", "relcl"}:

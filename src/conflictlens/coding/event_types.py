@@ -69,6 +69,7 @@ class EventTyping:
         self.state_words = {w.lower() for w in conventions["state_words"]}
         self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
         self.shelling = "Shelling/artillery/missile attack"
+        self.destruction = "Looting/property destruction"
         self.chemical = "Chemical weapon"
         self.chemical_agents = {w.lower() for w in conventions["chemical_agents"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
@@ -81,12 +82,13 @@ class EventTyping:
         for draft in annotated.drafts or []:
             self._type(draft, annotated.sentence_attribution[draft.sentence_index])
 
-    def _remote_means(self, trigger: Token, *, whole_sentence: bool = False) -> str | None:
+    def _remote_means(self, trigger: Token, *, whole_sentence: bool = False, unambiguous: bool = False) -> str | None:
         """The remote-violence sub-type of the weapon an attack names as its kind, its means, its cause or its
         doer ("killed in the strikes", "killed as a result of strikes", "a suicide bomber killed 22", "the air force
         attacked the market"), if any. With ``whole_sentence``, a weapon anywhere in the sentence outside a clause
         dated against the event, as doer or cause, counts: deaths told beside an explosion ("the explosion took place
-        in X and ten were killed") are its toll."""
+        in X and ten were killed") are its toll. With ``unambiguous``, a word of two senses counts only with another
+        weapon word or a people's adjective ("air force", not "the strike")."""
         words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj", "agent"}]
         # "The Assad regime and Russian jets raided towns": every doer joined in the subject.
         words += [j for c in words if c.dep_ == "nsubj" for j in c.conjuncts]
@@ -103,6 +105,8 @@ class EventTyping:
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
                       and (not {t.lower_, t.lemma_.lower()} & self.ambiguous_means or self._means_modifier(t))
                       and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
+        if unambiguous:
+            words = [t for t in words if not {t.lower_, t.lemma_.lower()} & self.ambiguous_means or self._means_modifier(t)]
         for word in words:
             modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
             phrase = next((self.remote_means_phrases[f"{m.lower_} {word.lower_}"] for m in modifiers
@@ -134,11 +138,14 @@ class EventTyping:
 
     def _bomb_attack_from_the_air(self, trigger: Trigger) -> bool:
         """"A vacuum bomb attack aerially dropped by the regime": an attack with a bomb its own words say was dropped,
-        or an aircraft carried, is an air strike (a "car bomb" stays a placed one)."""
+        or an aircraft carried, is an air strike (a "car bomb" stays a placed one). So is one with a bare bomb in a
+        sentence that names what dropped it, however the parse hangs it ("killed in barrel bomb attacks dropped by
+        regime warplanes"), as a bomb alone is (`_bomb_on_the_ground`)."""
         root = trigger.span.root
         bombs = [c for c in root.children if c.dep_ == "compound" and c.lower_ in self.bomb_nouns and not any(
             f"{m.lower_} {c.lower_}" in self.remote_means_phrases for m in c.children if m.dep_ == "compound")]
-        return bool(bombs) and any(self._aircraft(t) for t in root.subtree)
+        bare = [b for b in bombs if not any(m.dep_ in {"compound", "amod"} and not self._aircraft(m) for m in b.children)]
+        return bool(bombs) and any(self._aircraft(t) for t in (root.sent if bare else root.subtree))
 
     def _fired_from_the_air(self, trigger: Trigger) -> bool:
         """"20 rockets fired by Russian jets", "jets fired missiles at the town": a missile an aircraft fired is an air
@@ -202,6 +209,11 @@ class EventTyping:
         # explosion ("an ambush initiated by the detonation of an IED").
         means = self._remote_means(trigger.span.root, whole_sentence=group.outcome or sub_type == "Attack") \
             if group.if_target_civilians or group.if_target_armed or sub_type == "Attack" else None
+        if sub_type == self.destruction:
+            # "The air force destroyed the terrorists' vehicles", "houses destroyed by shelling": destruction by a
+            # weapon of war is that weapon's attack in ACLED, not property destruction (a word of two senses only
+            # with another weapon word: "the strike destroyed" may be a labour strike's).
+            means = self._remote_means(trigger.span.root, unambiguous=True)
         if means is not None:
             # "rocket attacks on the neighbourhood", "attacked the hotel with shells": ACLED types violence by its
             # means, so an attack from afar is remote violence whoever it hits.
@@ -233,13 +245,13 @@ class EventTyping:
             # Unarmed people fighting without deaths is mob violence in ACLED; deadly communal clashes are battles,
             # as is fighting told by its dead, however many ("84 people were killed in fighting").
             event_type, sub_type = "Riots", "Mob violence"
-        looting = next((g for g in trigger.displaced if g.sub_event_type == "Looting/property destruction"), None)
+        looting = next((g for g in trigger.displaced if g.sub_event_type == self.destruction), None)
         if (looting is not None and group.if_target_civilians and event_type == "Battles" and actor2 is None
                 and deaths == 0 and not words & self.harm_words):
             # "Militants attacked and burned a truck, no casualties": an attack on no one that only destroyed or
             # took property is coded as the destruction (an attack on villagers stays one).
             event_type, sub_type = looting.event_type, looting.sub_event_type
-        if (sub_type == "Looting/property destruction" and (actor1 is None or actor1.inter in {5, 6, 7})
+        if (sub_type == self.destruction and (actor1 is None or actor1.inter in {5, 6, 7})
                 and words & (self.riot_participants | self.unarmed_crowds) and not _undone_by_anyone(trigger.head)
                 and not _described(trigger.head)):
             # "Refugees vandalised the centre", "the local population burned voting tents": a crowd's destruction

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
@@ -451,7 +452,7 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
                 _take_exact_sub_type(twin, event, self.more_exactly)
-            _absorb(twin, event)
+            _absorb(twin, event, self.actors.is_vague)
         return merged
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
@@ -740,9 +741,10 @@ def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
     return {sub: set(exact) for sub, exact in knowledge.conventions.get("told_more_exactly", {}).items()}
 
 
-def _absorb(twin: Event, event: Event) -> None:
+def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool]) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
-    the actors missing from one side and the more doubtful status are kept."""
+    the actors missing from one side (or only implied there, as an unidentified group) and the more doubtful status
+    are kept."""
     twin.evidence.extend(event.evidence)
     twin.claims.extend(event.claims)
     if event.fatalities > twin.fatalities:
@@ -753,8 +755,13 @@ def _absorb(twin: Event, event: Event) -> None:
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
             event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
-    if twin.actor1 is None and event.actor1 is not None:
-        twin.actor1 = event.actor1  # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it
+    doer = event.actor1
+    implied = twin.actor1 is not None and twin.actor1.surface is None and vague(twin.actor1) and not vague(doer) \
+        and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name)
+    if (twin.actor1 is None or implied) and event.actor1 is not None:
+        # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it; "Nusra Commander Killed", then "The
+        # Syrian army killed a notorious commander".
+        twin.actor1 = event.actor1
         if twin.actor2 is not None and twin.actor2.name == event.actor1.name:
             # "Dozens Dead in Terrorist Battle", then "Nusra Front drove rebels out": the side a vague mention put
             # second is the doer; the fuller mention tells whom it fought.

@@ -47,8 +47,8 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
-              "province", "circle", "cercle", "department", "departments", "road", "border", "corridor", "outskirts",
-              "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
+              "province", "governorate", "circle", "cercle", "department", "departments", "road", "border", "corridor",
+              "outskirts", "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
 # "the X district of Y": words for a part of a town or region.
 PART_NOUNS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "outskirts", "area", "region",
               "sector", "camp"}
@@ -157,6 +157,7 @@ class Toponym:
     # "Turkey has denied the accusations", "backed by Iran": a country that is a verb's doer says who acts, not where.
     doer: bool = False
     part_of_unknown_name: bool = False  # the opening words of a longer name the gazetteer lacks
+    with_article: bool = False  # found only with the Arabic article joined to it ("al-Bab")
     # A name the text presents as a place ("in Khan Tuman", "the village of Tal Qarrah") that the gazetteer lacks,
     # even spelt loosely: the event keeps the name, placed approximately by what the text says around it.
     unresolved: bool = False
@@ -233,16 +234,18 @@ class PlaceResolver:
                     i = capital.token_end
                     continue
                 match = None
+                # "on al-Bab": the name with its article first, as the gazetteer may know only that ("Bab" alone may
+                # read as a person's name).
+                starts = [i - 2, i] if _after_joined_article(doc, i, sent.start) else [i]
                 for length in range(MAX_TOKENS, 0, -1):
                     end = i + length
-                    if end > sent.end or any(j in excluded_tokens or not _name_token(doc[j].text)
-                                             for j in range(i, end)):
+                    if end > sent.end or not _capitalised(_elided(doc[end - 1].text)):
                         continue
-                    if not _capitalised(_elided(doc[end - 1].text)):
-                        continue
-                    span = doc[i:end]
-                    match = self._match(span, s_index, sent.start)
+                    match = next((named for start in starts if not any(
+                        j in excluded_tokens or not _name_token(doc[j].text) for j in range(start, end))
+                        and (named := self._match(doc[start:end], s_index, sent.start)) is not None), None)
                     if match is not None:
+                        match.with_article = match.token_start < i
                         break
                 run_end = _name_run_end(doc, i, sent.end)
                 # "Deir al-Zor Syrias SANA": a name ends where a country's name or possessive begins.
@@ -565,7 +568,7 @@ class PlaceResolver:
         of X", "X village", "in X" where spaCy reads X as a place, or listed after a town ("the towns of Rastan and
         Talbeesah")."""
         name_start = i  # where the name proper starts: "Bureij" is al-Bureij, not a known place inside it
-        if i - 2 >= sent_start and doc[i - 2].lower_ in NAME_ARTICLES and doc[i - 1].text == "-":
+        if _after_joined_article(doc, i, sent_start):
             i -= 2  # "a camp near al-Habeet": the article is part of the name
         span = doc[i:end]
         text = span.text
@@ -691,6 +694,14 @@ class PlaceResolver:
         own_votes = Counter(name_key(t.text) for t in toponyms if _votes_for_itself(t))
         own_readings = Counter(name_key(t.text) for t in toponyms
                                if t.chosen is not None and not t.weak and not t.not_a_scene)
+        for t in toponyms:
+            if t.with_article and t.chosen is not None:
+                # "the village of al-Bureij northeast of Aleppo" is no Al Bureij in Gaza: a name found only with
+                # its article, in a country no other name of the report points at, is one the gazetteer lacks.
+                others = Counter(strong)
+                others[t.chosen.country_code] -= own_votes[name_key(t.text)] + own_readings[name_key(t.text)]
+                if +others and others[t.chosen.country_code] <= 0:
+                    t.chosen, t.candidates, t.unresolved = None, [], True
         toponyms[:] = [t for t in toponyms if t.country_code or (t.unresolved and strong) or (
             t.chosen is not None and self._fits_document(
                 t.chosen, t.weak, _without_own_votes(t.chosen, votes, own_votes[name_key(t.text)]),
@@ -1498,6 +1509,11 @@ def _in_parenthetical_after_name(doc: Doc, i: int) -> bool:
     while j >= sent_start and doc[j].text not in "()":
         j -= 1
     return j > sent_start and doc[j].text == "(" and _capitalised(doc[j - 1].text)
+
+
+def _after_joined_article(doc: Doc, i: int, sent_start: int) -> bool:
+    """The word at ``i`` follows an Arabic article joined to it by a hyphen: "al-Bab", "el-Balah"."""
+    return i - 2 >= sent_start and doc[i - 2].lower_ in NAME_ARTICLES and doc[i - 1].text == "-"
 
 
 def _capitalised(text: str) -> bool:

@@ -13,6 +13,7 @@ the report). It then settles the associated actors from the sides.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -211,11 +212,18 @@ class SideReader:
             # "two commanders were among the dead", "two soldiers died after an attack on their post": who died is
             # whom it was done to.
             dying = (outcome and self._tells_what_it_is(verb, head)) or verb.lemma_.lower() in self.dying_verbs
-            return 2 if subject.passive or dying else 1
+            return 2 if subject.passive or dying or self._headline_harm(verb) else 1
         for child in verb.children:
             if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
                 return 2
         return None
+
+
+    def _headline_harm(self, verb: Token) -> bool:
+        """"Four soldiers killed in an ambush": a headline's participle of harm, alone in its clause with no
+        auxiliary and no object, tells what was done to its subject."""
+        return verb.dep_ == "ROOT" and verb.tag_ == "VBN" and verb.lemma_.lower() in self.harm_words and not any(
+            c.dep_ in {"aux", "auxpass", "dobj", "obj", "conj"} for c in verb.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,9 +292,12 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
         # "killing and wounding several commanders": coordinated verbs share the object the parse gave the last.
         targets = [c for conj in head.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
                    for c in conj.children if c.dep_ in {"dobj", "obj"}]
+    if not targets and head.dep_ == "acl" and head.tag_ == "VBN":
+        targets = [head.head]  # "8 Civilians Killed in Terrorist Attacks": a headline's participle acts on its noun
     if not targets and head.pos_ == "VERB":
-        # The parse lost the object ("assaulted passengers" read as an adjective): the noun right after the verb.
-        following = head.doc[head.i + 1 : min(head.i + 4, head.sent.end)]
+        # The parse lost the object ("assaulted passengers" read as an adjective): the noun right after the verb,
+        # before any preposition ("Killed in Terrorist Attacks" names the cause).
+        following = itertools.takewhile(lambda t: t.pos_ != "ADP", head.doc[head.i + 1 : min(head.i + 4, head.sent.end)])
         targets = [t for t in following if t.pos_ in {"NOUN", "PROPN"}][:1]
     return targets
 
@@ -407,7 +418,9 @@ class Roles:
             # the striker over any vague side, or the victims, that the clause around it gives; before any other
             # act of war only the state's own word does ("regime raids", "a government offensive": "Syrian protests"
             # are no state's).
-            words = [*trigger.span, _noun_named_by(trigger.head)]
+            # "regime barrel bomb attacks": the words that name the act's kind, and theirs.
+            words = [*trigger.span, _noun_named_by(trigger.head),
+                     *(c for t in trigger.span for c in t.children if c.dep_ == "compound" and c.i < t.i)]
             side_one = [*self._military_named_by_demonym(
                 [*(words if state_weapon else []), *weapons], countries, local.country),
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,

@@ -26,7 +26,7 @@ Six rules, their word lists and limits in ``data/conventions.yaml``:
 * **Running totals** are not events: a toll or fighting counted since a day weeks before the article ("223 fighters
   have been killed since the offensive began on May 31"), or told over a span of days with no day of its own ("72
   civilians have been killed over the past few days"), is left out, with a warning; "since Monday" counts the
-  days of one event and stays.
+  days of one event and stays, unless the report has told an act of those days (then it counts that act too).
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ class Scope:
         window = range(-1, self.background_after_days + 1)
         news = self._days_before(drafts[0], annotated) in window or any(
             d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
-        kept = []
+        kept: list[EventDraft] = []
         for draft in drafts:
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
@@ -133,7 +133,7 @@ class Scope:
                     or self._armed_march(draft):
                 continue
             days = self._days_before(draft, annotated)
-            total = self._total(draft, annotated, days)
+            total = self._total(draft, annotated, days, kept)
             if total is not None:
                 how, what = total
                 annotated.document.warnings.append(
@@ -239,12 +239,14 @@ class Scope:
         return self.period is not None and event.event_type in VIOLENT_TYPES \
             and event.time_precision != TimePrecision.DAY and self.period.search(draft.sentence.text) is not None
 
-    def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> tuple[str, str] | None:
-        """How a sentence counts violence as a running or a period's total, and which, if it does."""
+    def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
+               told: list[EventDraft]) -> tuple[str, str] | None:
+        """How a sentence counts violence as a running or a period's total, and which, if it does (``told``: the
+        events the report has told before it)."""
         if self._so_far(draft):
             return "counted up to now", "a running total"
-        if self._counted_since(draft, annotated, days):
-            return "counted since a start weeks ago or undated", "a running total"
+        if self._counted_since(draft, annotated, days, told):
+            return "counted since a start weeks ago, undated or before an act told", "a running total"
         if self._over_a_period(draft):
             return "told over a span of days", "a period's total"
         return None
@@ -262,18 +264,25 @@ class Scope:
                 return True
         return False
 
-    def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None) -> bool:
+    def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
+                       told: list[EventDraft]) -> bool:
         """A toll or fighting counted from a day weeks ago ("223 fighters have been killed since the offensive began on
         May 31", "clashes since March") is a running total or a state of things, not an event ("47 killed since
         Monday" is the event of those days), as is a campaign's toll since any day ("545 people have been killed in
-        the escalating bombing campaign ... on Syrias towns and cities since Tuesday")."""
+        the escalating bombing campaign ... on Syrias towns and cities since Tuesday"), or a toll since a day
+        before an act the report has told ("11 were killed Thursday ... Since Saturday at least 68 civilians have
+        been killed in aerial attacks on the town": the 68 count the 11)."""
         event = draft.event
         if annotated.sentence_dates is not None and _since_an_undated_start(draft, annotated.sentence_dates[
                 draft.sentence_index]):
             return True
         campaign = any(t.lemma_.lower() in self.campaign_nouns for t in draft.sentence)
+        start = event.event_date
+        counts_a_told_act = start is not None and event.event_type in VIOLENT_TYPES and any(
+            d.event.event_type in VIOLENT_TYPES and d.event.event_date is not None and d.event.event_date > start
+            for d in told)
         if event.date_text is None or annotated.sentence_dates is None or days is None or (
-                days <= RECENT_DAYS and not campaign):
+                days <= RECENT_DAYS and not campaign and not counts_a_told_act):
             return False
         mention = next((d for d in annotated.sentence_dates[draft.sentence_index] if d.text == event.date_text), None)
         word = token_at(draft.sentence, mention.start_char) if mention is not None else None
