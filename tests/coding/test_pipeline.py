@@ -1000,3 +1000,28 @@ def test_the_states_word_before_the_words_that_name_the_acts_kind_names_the_stri
     events = code("At least 11 civilians including three children were killed on Thursday in regime barrel bomb "
                   "attacks in the town of Maskanah in Syria, a monitoring group said.").events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Syria")]
+
+
+def test_a_sentence_that_says_who_did_the_act_told_names_its_doer_not_another_act(pipeline):
+    text = ("A twin bombing struck a crowd in the Kurdish town of Qamishli in northern Syria on Wednesday killing 44 "
+            "people. The Daesh group in a statement published by its affiliated Aamaq news agency said it carried out "
+            "the attack in Qamishli describing it as a truck bombing.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 27)).events
+    assert [(e.sub_event_type, e.actor1.name, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Islamic State (Syria)", 44)]
+    # Where the act was, said with who did it, places an act told only in its country.
+    text = ("Dozens of people were killed in Syria on Tuesday in a suspected chemical attack, a monitor said. They "
+            "claimed the attack was caused by an airstrike. The Syrian Coalition said regime planes carried out the "
+            "airstrike on Khan Sheikhoun south of the city of Idlib.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 4, 4)).events
+    assert [(e.actor1.name, e.place.name) for e in events] == [("Military Forces of Syria", "Khān Shaykhūn")]
+    # Not knowing who did it names no one.
+    text = ("Air strikes on a market in Idlib killed at least 21 civilians on Sunday, a monitor said. It was not clear "
+            "who carried out the Idlib strikes in the city held by the Nusra Front.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 6, 12)).events
+    assert [e.actor1 for e in events] == [None]
+
+
+def test_a_headlines_bombing_with_nothing_that_dropped_it_is_a_placed_bomb(code):
+    events = code("Six Killed in Aleppo Bombing as Evacuation of 4 Syrian Towns Resumes").events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

@@ -227,3 +227,13 @@ def test_a_toll_since_a_day_before_an_act_told_counts_that_act(pipeline):
     result = pipeline.process_text(text, published_at=dt.date(2015, 7, 16))
     assert [e.fatalities for e in result.events] == [11]
     assert any("running total" in w for w in result.document.warnings)
+
+
+def test_a_sentence_that_sums_up_the_acts_told_is_their_total(pipeline):
+    text = ("Three regime airstrikes hit a public market in the town of Sarmin in Syria on Tuesday killing 10 people. "
+            "Russian jets struck the main street in the town of Maarrat al-Numan on Tuesday killing eight people. In "
+            "total over 40 civilians were killed in the aerial bombardment that hit at least 11 towns and villages "
+            "across Idlib on Tuesday.")
+    result = pipeline.process_text(text, published_at=dt.date(2016, 12, 7))
+    assert sorted(e.fatalities for e in result.events) == [8, 10]
+    assert any("their total" in w for w in result.document.warnings)

@@ -124,7 +124,7 @@ class EventTyping:
         """"A bomb exploded in the market", "the bomb went off": a bomb is a placed explosive unless its sentence
         names what dropped it ("warplanes dropped bombs", "barrel bombs", "an air raid")."""
         root = trigger.span.root
-        return len(trigger.span) == 1 and root.pos_ == "NOUN" and root.lower_ in self.bomb_nouns and not any(
+        return len(trigger.span) == 1 and root.pos_ in {"NOUN", "PROPN"} and root.lower_ in self.bomb_nouns and not any(
             self._aircraft(t) for t in root.sent) and not any(
             c.lower_ in self.demonyms or c.lower_ in self.state_words or c.lower_ in self.remote_means
             for c in root.children)  # "regime bombs", "four shell bombs"

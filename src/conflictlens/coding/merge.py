@@ -54,6 +54,7 @@ class Coreference:
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.more_exactly = told_more_exactly(knowledge)
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
+        self.doing_verbs = {w.lower() for w in knowledge.conventions["doing_verbs"]}
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
@@ -83,6 +84,9 @@ class Coreference:
                 # responsibility via its news agency", with no act of its own, claims it.
                 named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
                          if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
+                if self._done_again(sent):  # "regime planes carried out the airstrike": the act's own doer
+                    named = [*(d.event.actor1 for d in drafts
+                               if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)), *named]
                 self._continue(events[-1], index, annotated, named)
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
@@ -117,18 +121,22 @@ class Coreference:
         annotated.sentence_events = sentence_events
         annotated.continuations = continuations
 
-    def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, named_armed: list[Actor]) -> None:
+    def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor]) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
-        claim of responsibility ("The attack was claimed by JNIM") names its perpetrator."""
+        claim of responsibility ("The attack was claimed by JNIM") names its perpetrator, as a sentence that says who
+        did it does ("IS said it carried out the attack"), and where ("regime planes carried out the airstrike on
+        Khan Sheikhoun")."""
         assert annotated.sentences is not None and annotated.sentence_deaths is not None
         sent = annotated.sentences[index]
         claimed = any(t.lemma_.lower() in self.claiming_verbs for t in sent) \
             or any(t.lower_ in self.claimed_objects for t in sent)
-        if claimed and named_armed and self.actors.is_vague(event.actor1):
-            event.actor1 = named_armed[0]
-            event.claims.append(Claim(Source(named_armed[0].name, "armed_group"), "claimed", sent.text.strip(),
-                                      Span(sent.start_char, sent.end_char), event.doc_id))
-        self._narrow_place(event, index, annotated)
+        done = bool(self._done_again(sent))
+        if (claimed or done) and doers and self.actors.is_vague(event.actor1):
+            event.actor1 = doers[0]
+            if claimed and doers[0].inter in {2, 3}:
+                event.claims.append(Claim(Source(doers[0].name, "armed_group"), "claimed", sent.text.strip(),
+                                          Span(sent.start_char, sent.end_char), event.doc_id))
+        self._narrow_place(event, index, annotated, act_named=done)
         deaths, text = annotated.sentence_deaths[index]
         if deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
@@ -167,11 +175,21 @@ class Coreference:
 
     def _claimed(self, sent: SpacySpan) -> set[int]:
         """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the
-        attack") or the act already told ("the group claimed the attack"): an act there is that act, not another."""
-        return {w.i for t in sent if t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB"
-                for c in self._claimed_objects(t) if c.lower_ in self.claimed_objects or (
-                    c.lemma_.lower() in self.continuation_nouns and _definite(c))
-                for w in c.subtree}
+        attack") or the act already told ("the group claimed the attack"), or says who did it ("IS said it carried
+        out the attack in Qamishli"): an act there is that act, not another."""
+        claimed = {w.i for t in sent if t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB"
+                   for c in self._claimed_objects(t) if c.lower_ in self.claimed_objects or (
+                       c.lemma_.lower() in self.continuation_nouns and _definite(c))
+                   for w in c.subtree}
+        return claimed | {w.i for c in self._done_again(sent) for w in c.subtree}
+
+    def _done_again(self, sent: SpacySpan) -> list[Token]:
+        """The act already told, named again as what someone did: "carried out the attack" (not "It was not clear
+        who carried out the strikes": that names no one)."""
+        return [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
+                and any(s.dep_ == "nsubj" and s.tag_ not in {"WP", "WDT"} for s in t.children)
+                for c in t.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in self.continuation_nouns
+                and _definite(c)]
 
     @staticmethod
     def _claimed_objects(verb: Token) -> list[Token]:

@@ -109,6 +109,7 @@ class Scope:
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
+        self.sum_openers = [w.lower() for w in conventions["sum_openers"]]
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
 
@@ -249,7 +250,14 @@ class Scope:
             return "counted since a start weeks ago, undated or before an act told", "a running total"
         if self._over_a_period(draft):
             return "told over a span of days", "a period's total"
+        if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
+            return "summing up the acts told", "their total"
         return None
+
+    def _sums_up(self, sent: SpacySpan) -> bool:
+        """"In total over 40 civilians were killed ...": a sentence that opens on a word of summing up."""
+        words = [t.lower_ for t in sent if not t.is_punct][:3]
+        return any(words[: len(opener.split())] == opener.split() for opener in self.sum_openers)
 
     def _so_far(self, draft: EventDraft) -> bool:
         """Violence counted up to now ("Over 750 people have so far been killed in the ongoing bombing campaign",
