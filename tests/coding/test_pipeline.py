@@ -1025,3 +1025,37 @@ def test_a_sentence_that_says_who_did_the_act_told_names_its_doer_not_another_ac
 def test_a_headlines_bombing_with_nothing_that_dropped_it_is_a_placed_bomb(code):
     events = code("Six Killed in Aleppo Bombing as Evacuation of 4 Syrian Towns Resumes").events
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_deaths_of_another_act_told_beside_the_event_are_not_its_toll(pipeline):
+    text = ("A suicide bomber driving an ambulance killed four people on Sunday in an attack on a hospital in the town "
+            "of Qardaha in Syria. The attack came as the Syrian Observatory for Human Rights reported that troops had "
+            "executed 48 people earlier this week.")
+    events = pipeline.process_text(text, published_at=dt.date(2015, 2, 22)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events][:1] == [("Suicide bomb", 4)]
+
+
+def test_a_fighting_sides_supporter_is_its_ally(code):
+    events = code("On Monday the SDF were fighting fierce battles to take the town of Manbij in Syria with support from "
+                  "the US-led coalition against Daesh.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("SDF: Syrian Democratic Forces", "Islamic State (Syria)")]
+
+
+def test_the_name_of_the_country_an_act_took_place_in_says_where_when_another_state_tells_it(pipeline):
+    text = ("Russia says kills 7 Nusra Front field commanders in Syria air strike. A Russian air strike killed 49 Nusra "
+            "Front militants including seven of its field commanders in Syrias Idlib province, Russian television "
+            "said on Thursday.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 10, 5)).events
+    assert [e.actor1.name for e in events] == ["Military Forces of Russia"]
+
+
+def test_another_reports_headline_beside_a_photos_credit_tells_no_act(code):
+    text = ("Carter said on Tuesday that the US-led coalition killed key Daesh ministers in Syria. Sputnik Dmitriy "
+            "Vinogradov Syrian Airstrikes Kill Over 100 Daesh Fighters in Hama Province WASHINGTON (Sputnik) The "
+            "US-led anti-Daesh coalition has killed more than twenty Islamic State operatives who were plotting "
+            "attacks, Carter said.")
+    events = code(text).events
+    assert [e.fatalities for e in events if e.fatalities >= 100] == []
+    # Operatives plotting attacks have not attacked.
+    assert [e.event_type for e in events if e.event_type == "Battles"] == []

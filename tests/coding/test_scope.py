@@ -237,3 +237,10 @@ def test_a_sentence_that_sums_up_the_acts_told_is_their_total(pipeline):
     result = pipeline.process_text(text, published_at=dt.date(2016, 12, 7))
     assert sorted(e.fatalities for e in result.events) == [8, 10]
     assert any("their total" in w for w in result.document.warnings)
+
+
+def test_deaths_counted_into_a_total_over_a_country_are_a_running_total(pipeline):
+    text = ("A Russian military helicopter was shot down over Idlib in Syria on Monday killing all five people on "
+            "board. It brought the total number of members of the Russian forces killed in Syria to 18.")
+    result = pipeline.process_text(text, published_at=dt.date(2016, 8, 1))
+    assert [e.fatalities for e in result.events] == [5]

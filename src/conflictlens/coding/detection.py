@@ -128,6 +128,7 @@ class EventDetector:
         self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
+        self.credit_labels = {w.lower() for w in conventions.get("photo_credit_labels", [])}
         self.gathering_verbs = {w.lower() for w in conventions.get("gathering_verbs", [])}
         self.demanding_verbs = {w.lower() for w in conventions.get("demanding_verbs", [])}
         self.gathering_group = next((i for i, g in enumerate(self.groups) if g.sub_event_type == "Peaceful protest"),
@@ -147,14 +148,15 @@ class EventDetector:
         """"Tags Syria Golan Heights Israeli airstrike", "Topic US Missile Attack on Syrian Air Base": a web page's
         labelled keyword list, copied with the article, tells no act (it has no verb that could). Nor does its
         labelled list of other reports' headlines ("Related US-Led Coalition Airstrikes Kill at Least 12 Civilians in
-        Deir ez-Zor"): a capitalised label, then words in headline case to the trigger and past it."""
+        Deir ez-Zor"), or another report's headline linked beside a photo's credit: a capitalised label, then words
+        in headline case to the trigger and past it."""
         if in_page_furniture(span):
             return True
         words = [t for t in span.sent if not t.is_punct]
         if bool(words) and words[0].lower_ in self.furniture_labels and not any(
                 t.tag_ in FINITE_TAGS for t in words[1:]):
             return True
-        return in_headline_list(span, self.furniture_labels)
+        return in_headline_list(span, self.furniture_labels | self.credit_labels)
 
     def _add(self, pattern: list[dict[str, Any]], group: int) -> None:
         key = str(len(self.pattern_words))

@@ -422,7 +422,8 @@ def in_headline_list(span: Span, labels: set[str]) -> bool:
     case up to them and past them. Their own words decide: "Tags Hassakeh YPG Syrian regime warplanes bombed Kurdish
     positions in the city" runs from the keywords into the article's prose; the keyword right after the label is
     one."""
-    label = next((t for t in reversed(span.sent) if t.i < span.start and t.is_title and t.lower_ in labels), None)
+    label = next((t for t in reversed(span.sent) if t.i < span.start and (t.is_title or t.is_upper)
+                  and t.lower_ in labels), None)
     if label is None:
         return False
     if label.i == span.start - 1:

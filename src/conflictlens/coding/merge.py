@@ -87,7 +87,8 @@ class Coreference:
                 if self._done_again(sent):  # "regime planes carried out the airstrike": the act's own doer
                     named = [*(d.event.actor1 for d in drafts
                                if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)), *named]
-                self._continue(events[-1], index, annotated, named)
+                self._continue(events[-1], index, annotated, named,
+                               with_deaths=not self._aside_of_another_act(drafts, events[-1]))
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
@@ -121,7 +122,8 @@ class Coreference:
         annotated.sentence_events = sentence_events
         annotated.continuations = continuations
 
-    def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor]) -> None:
+    def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor], *,
+                  with_deaths: bool = True) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
         claim of responsibility ("The attack was claimed by JNIM") names its perpetrator, as a sentence that says who
         did it does ("IS said it carried out the attack"), and where ("regime planes carried out the airstrike on
@@ -138,7 +140,7 @@ class Coreference:
                                           Span(sent.start_char, sent.end_char), event.doc_id))
         self._narrow_place(event, index, annotated, act_named=done)
         deaths, text = annotated.sentence_deaths[index]
-        if deaths > event.fatalities:
+        if with_deaths and deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
@@ -153,8 +155,18 @@ class Coreference:
         other_day = event.date_text is not None and event.time_precision == TimePrecision.DAY \
             and previous.time_precision == TimePrecision.DAY and None not in (event.event_date, previous.event_date) \
             and event.event_date != previous.event_date
-        own_doer = bool(self.actors.identifying_names([event.actor1]) - {a.name for a in previous.all_actors()})
-        return other_day and own_doer and draft.trigger.span.start_char - draft.sentence.start_char >= opening.end()
+        return other_day and self._own_doer(draft, previous) \
+            and draft.trigger.span.start_char - draft.sentence.start_char >= opening.end()
+
+    def _own_doer(self, draft: EventDraft, previous: Event) -> bool:
+        return bool(self.actors.identifying_names([draft.event.actor1]) - {a.name for a in previous.all_actors()})
+
+    def _aside_of_another_act(self, drafts: list[EventDraft], previous: Event) -> bool:
+        """A sentence that goes on about the event beside another act, with a doer of its own, in a clause of its own:
+        "The attack came as the Observatory reported that troops had executed 48 people earlier this week". Its
+        deaths are that act's, not the event's."""
+        return any(self._own_doer(d, previous) and any(
+            a.dep_ == "advcl" for a in [d.trigger.head, *d.trigger.head.ancestors]) for d in drafts)
 
     def _among_the_dead_told(self, draft: EventDraft) -> bool:
         """A sentence that only says who were among the dead ("Seventeen children and six women were among those

@@ -404,6 +404,14 @@ class Roles:
             if military is not None:
                 side_one.append(military)
         weapons = self._weapons_doing(trigger)
+        # "Russia says kills 7 Nusra Front commanders in Syria air strike": the name of the country it happened in,
+        # when another state tells or does the act, says where, not whose.
+        local_code = next((code for code in countries.values() if self.places.country_name(code) == local.country),
+                          None)
+        telling = {countries[i] for i in countries if i in attribution.claimant_tokens} \
+            | {countries[r.i] for r in trigger.agent_countries}
+        if local_code is not None and telling - {local_code}:
+            countries = {i: code for i, code in countries.items() if code != local_code}
         # "Many of the Islamic State fighters died after Syrian warplanes bombarded the area": the state whose
         # weapons did the act did it; another side the sentence gives it is the side struck.
         striker = self._military_named_by_demonym(weapons, countries, local.country)

@@ -110,6 +110,7 @@ class Scope:
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.sum_openers = [w.lower() for w in conventions["sum_openers"]]
+        self.total_words = {w.lower() for w in conventions["total_words"]}
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
 
@@ -244,7 +245,7 @@ class Scope:
                told: list[EventDraft]) -> tuple[str, str] | None:
         """How a sentence counts violence as a running or a period's total, and which, if it does (``told``: the
         events the report has told before it)."""
-        if self._so_far(draft):
+        if self._so_far(draft) or self._counted_into_a_total(draft):
             return "counted up to now", "a running total"
         if self._counted_since(draft, annotated, days, told):
             return "counted since a start weeks ago, undated or before an act told", "a running total"
@@ -253,6 +254,16 @@ class Scope:
         if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
             return "summing up the acts told", "their total"
         return None
+
+    def _counted_into_a_total(self, draft: EventDraft) -> bool:
+        """"It brought the total number of members of the Russian forces killed in Syria to 18": deaths told only
+        as counted into a total, with no act and no place narrower than a country."""
+        place = draft.event.place
+        if not draft.trigger.group.outcome or (place is not None and place.level != "country"):
+            return False
+        return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.total_words or any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.total_words for c in a.children))
+            for a in draft.trigger.head.ancestors)
 
     def _sums_up(self, sent: SpacySpan) -> bool:
         """"In total over 40 civilians were killed ...": a sentence that opens on a word of summing up."""
