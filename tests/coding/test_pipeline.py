@@ -1059,3 +1059,12 @@ def test_another_reports_headline_beside_a_photos_credit_tells_no_act(code):
     assert [e.fatalities for e in events if e.fatalities >= 100] == []
     # Operatives plotting attacks have not attacked.
     assert [e.event_type for e in events if e.event_type == "Battles"] == []
+
+
+def test_a_crosshead_between_dashes_sums_up_its_section_and_tells_no_act(pipeline):
+    text = ("A suicide bomber killed four people in Qardaha in Syria on Sunday. - Troops kill 10 children - Meanwhile "
+            "the Observatory said 10 children and 13 rebels were among 48 people executed by government forces in the "
+            "village of Rityan in Latakia province on Tuesday. - Air raids kill thousands - Warplanes kept pounding "
+            "rebel areas of Aleppo city.")
+    events = pipeline.process_text(text, published_at=dt.date(2015, 2, 22)).events
+    assert [e.fatalities for e in events] == [4, 48]

@@ -244,3 +244,18 @@ def test_deaths_counted_into_a_total_over_a_country_are_a_running_total(pipeline
             "board. It brought the total number of members of the Russian forces killed in Syria to 18.")
     result = pipeline.process_text(text, published_at=dt.date(2016, 8, 1))
     assert [e.fatalities for e in result.events] == [5]
+
+
+def test_a_toll_in_the_thousands_with_no_day_of_its_own_is_a_running_total(pipeline):
+    text = ("The air force killed at least 10 people in rebel areas east of Damascus on Saturday, the Observatory said. "
+            "Meanwhile rebel fire on regime-held areas killed 1102 people, said the Observatory.")
+    result = pipeline.process_text(text, published_at=dt.date(2015, 2, 22))
+    assert [e.fatalities for e in result.events] == [10]
+    assert any("running total" in w for w in result.document.warnings)
+
+
+def test_an_undated_act_told_as_kept_up_is_a_campaign_going_on(pipeline):
+    text = ("A suicide bomber killed four people in Qardaha in Syria on Sunday. Warplanes kept pounding rebel areas of "
+            "Aleppo city.")
+    events = pipeline.process_text(text, published_at=dt.date(2015, 2, 22)).events
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]

@@ -27,6 +27,7 @@ SIDE_CLAUSES = {"advcl", "conj", "parataxis", "ccomp"}
 SENTENCE_COMPONENT = "punctuation_sentences"
 FURNITURE_COMPONENT = "page_furniture_sentences"
 KEYWORD_LIST_MAX_TOKENS = 40
+CROSSHEAD_MAX_TOKENS = 12  # "- Air raids kill thousands -": a crosshead between dashes is a short line
 FURNITURE_SPANS = "page_furniture"  # Doc.user_data key: (start, end) token indices of each piece
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
@@ -290,7 +291,8 @@ class PageFurnitureSentences:
     warplanes struck ..."), runs from the last full stop to that name. A sharing widget's words and its counters
     (`page_furniture_widgets`: "02.10.2017Get short URL 191 A total of 24 Daesh terrorists were killed") close the
     page's header before them. A label with no full stop after it opens the page's tail (related headlines, tags,
-    comment widgets), all furniture."""
+    comment widgets), all furniture. A crosshead between dashes that opens a line ("- Air raids kill thousands -
+    While the ground offensive failed ...") titles the section after it: it sums it up, it tells no act of its own."""
 
     def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
                  widgets: Iterable[str]) -> None:
@@ -318,6 +320,11 @@ class PageFurnitureSentences:
                     token.is_sent_start = True
                     furniture.append((token.i, len(doc)))
                     break
+            elif token.text in DATELINE_DASHES and _opens_a_line(token) and (close := _crosshead_end(doc, token)):
+                token.is_sent_start = True
+                if close < len(doc):
+                    doc[close].is_sent_start = True
+                furniture.append((token.i, close))
             elif token.lower_ in self.trailers and token.i > 1 and doc[token.i - 1].text in DATELINE_DASHES:
                 title = _after_last_full_stop(doc, token.i)
                 doc[title].is_sent_start = True
@@ -360,6 +367,16 @@ class PageFurnitureSentences:
 
     def _opener(self, doc: Doc, i: int) -> bool:
         return any(tuple(t.lower_ for t in doc[i : i + len(words)]) == words for words in self.openers)
+
+
+def _crosshead_end(doc: Doc, dash: Token) -> int | None:
+    """Where a crosshead opened by ``dash`` ends, after its closing dash, if one closes it within a short line."""
+    for token in doc[dash.i + 1 : dash.i + CROSSHEAD_MAX_TOKENS]:
+        if token.text in SENTENCE_END:
+            return None
+        if token.text in DATELINE_DASHES:
+            return token.i + 1 if token.i > dash.i + 2 else None
+    return None
 
 
 def in_page_furniture(span: Span) -> bool:

@@ -111,6 +111,8 @@ class Scope:
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.sum_openers = [w.lower() for w in conventions["sum_openers"]]
         self.total_words = {w.lower() for w in conventions["total_words"]}
+        self.continuing_verbs = {w.lower() for w in conventions["continuing_verbs"]}
+        self.undated_total = int(conventions["undated_total_fatalities"])
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
 
@@ -188,15 +190,19 @@ class Scope:
             and any(c.dep_ == "nsubj" for c in sent.root.children) \
             and bool(mentions) and all(_caption_date(sent, m) for m in mentions)
 
-    @staticmethod
-    def _habitual(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+    def _habitual(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """An undated act told in the simple present after the opening line ("The coalition conducts strikes in Raqqa
         to support the SDF", "a fighter shoots his weapon in a battle"), or in the present progressive placed only by
         a country: what a party does, or a photo's scene, not an event; headlines tell past events in the present,
-        so the opening line keeps its tense."""
+        so the opening line keeps its tense. So is an undated act told as kept up ("warplanes kept pounding rebel
+        areas of Aleppo city", `continuing_verbs`)."""
         if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
             return False
         head = draft.trigger.head
+        doc = head.doc
+        if any(t.lemma_.lower() in self.continuing_verbs and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG"
+               for t in [*draft.trigger.span, head, head.head]):
+            return True
         verb = head if head.pos_ == "VERB" else verb_above(head)
         if verb is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" \
                 and not any(c.dep_ == "aux" for c in verb.children):
@@ -247,6 +253,8 @@ class Scope:
         events the report has told before it)."""
         if self._so_far(draft) or self._counted_into_a_total(draft):
             return "counted up to now", "a running total"
+        if draft.event.fatalities >= self.undated_total and draft.event.date_text is None:
+            return f"with a toll of {draft.event.fatalities} and no day of its own", "a running total"
         if self._counted_since(draft, annotated, days, told):
             return "counted since a start weeks ago, undated or before an act told", "a running total"
         if self._over_a_period(draft):
