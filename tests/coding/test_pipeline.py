@@ -1009,6 +1009,10 @@ def test_a_sentence_that_says_who_did_the_act_told_names_its_doer_not_another_ac
     events = pipeline.process_text(text, published_at=dt.date(2016, 7, 27)).events
     assert [(e.sub_event_type, e.actor1.name, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Islamic State (Syria)", 44)]
+    text = ("A double suicide bomb attack hit a police station in Damascus on Monday, killing 17 people. The group said "
+            "three of its fighters armed with guns, grenades and explosives were involved in the attack in the southern "
+            "neighbourhood of Midan on Monday.")
+    assert len(pipeline.process_text(text, published_at=dt.date(2017, 10, 3)).events) == 1
     # Where the act was, said with who did it, places an act told only in its country.
     text = ("Dozens of people were killed in Syria on Tuesday in a suspected chemical attack, a monitor said. They "
             "claimed the attack was caused by an airstrike. The Syrian Coalition said regime planes carried out the "
@@ -1068,3 +1072,23 @@ def test_a_crosshead_between_dashes_sums_up_its_section_and_tells_no_act(pipelin
             "rebel areas of Aleppo city.")
     events = pipeline.process_text(text, published_at=dt.date(2015, 2, 22)).events
     assert [e.fatalities for e in events] == [4, 48]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearer_is_its_doer(code):
+    events = code("HOMS (Sputnik) On Thursday night the United States launched 59 Tomahawk cruise missiles at the "
+                  "Syrian military airfield in Ash Shairat located about 40 kilometers from the city of Homs.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Military Forces of United States", "Military Forces of Syria")]
+
+
+def test_what_the_subjects_relative_clause_hit_is_not_the_doer(code):
+    events = code("Date of publication 3 October 2017 The Islamic State group claims the double suicide bomb attack "
+                  "that hit a police station in Damascus on Monday killing at least 17 people.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamic State (Syria)", "Police Forces of Syria")]
+
+
+def test_a_vaguer_day_in_the_body_does_not_undo_the_openings_day(pipeline):
+    text = ("Syrian government air strikes killed 22 people in Hass in Idlib province in Syria on Wednesday, activists "
+            "said. Syrian government warplanes also struck Hass last week.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 26)).events
+    assert [e.event_date for e in events][:1] == [dt.date(2016, 10, 26)]

@@ -615,3 +615,24 @@ def test_a_governorate_after_a_name_makes_it_a_place(pipeline):
             "they agreed to form a military operations room.")
     names = [text[span.start : span.end] for span, _ in pipeline.geoparse(text)]
     assert names[0] == "Hama", names
+
+
+def test_a_place_after_a_provinces_possessive_lies_in_it(code):
+    # The apostrophe lost in scraping: "Idlib provinces Maaret al-Numan" is Idlib province's town.
+    place = place_of(code, "At least 11 civilians were killed in Syrian regime airstrikes on a market in Idlib provinces "
+                           "Maaret al-Numan on Saturday, a monitor said.")
+    assert (place.name, place.admin1) == ("Ma‘arrat an Nu‘mān", "Idlib")
+
+
+def test_a_departments_or_a_states_possessive_names_an_office_not_a_place(pipeline):
+    text = ("Police in Huntsville, Texas, called in the department's Special Response Team on Monday. The state's "
+            "African-American Affairs Commission met in Hartford.")
+    names = [text[span.start : span.end] for span, _ in pipeline.geoparse(text)]
+    assert "Special Response Team" not in names and "African" not in names, names
+
+
+def test_the_clause_that_tells_when_and_how_the_act_came_about_places_it(code):
+    place = place_of(code, "Air strikes in Syria killed up to 22 people mostly children on Wednesday when warplanes "
+                           "struck a residential area housing a school complex in the northern rebel-held province of "
+                           "Idlib, activists said.")
+    assert (place.admin1, place.level) == ("Idlib", "admin1")

@@ -259,3 +259,11 @@ def test_an_undated_act_told_as_kept_up_is_a_campaign_going_on(pipeline):
             "Aleppo city.")
     events = pipeline.process_text(text, published_at=dt.date(2015, 2, 22)).events
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+def test_an_undated_act_told_by_how_often_it_happens_is_no_event(pipeline):
+    text = ("Air strikes killed 22 people in the village of Hass in Idlib province on Wednesday. Idlib is the main "
+            "opposition stronghold. It has regularly been hit by Syrian and Russian warplanes as well as the US-led "
+            "coalition targeting Daesh militants.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 26)).events
+    assert [(e.fatalities, e.actor1) for e in events] == [(22, None)]

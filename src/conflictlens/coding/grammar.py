@@ -187,12 +187,15 @@ def in_another_clause(word: Token, trigger: Token) -> bool:
     """Whether ``word`` belongs to another act's clause: one joined beside the trigger's ("as", "and", "while")
     with a subject of its own, that neither holds the trigger nor hangs off it. In "the bomb killed 43 as fighters
     advanced towards Raqqa", Raqqa is where the fighters went, not the bomb; a clause about a noun ("a site where
-    families are located near Deir al-Zor") still places it."""
+    families are located near Deir al-Zor") still places it, as does a clause that tells when, how the act came
+    about ("Air strikes killed 22 people on Wednesday when warplanes struck a school complex in Idlib")."""
     if trigger.is_ancestor(word):
         return False
     for clause in [word, *word.ancestors]:
         if clause == trigger or clause.is_ancestor(trigger):
             return False
+        if any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children):
+            continue
         # A place misread as the subject of a participle ("airstrikes throughout Raqqa destroying bridges") is no
         # clause of its own, and one whose subject is a pronoun tells of the same people ("killed by air strikes as
         # they retreated through Gueskerou").

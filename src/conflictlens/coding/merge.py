@@ -196,12 +196,13 @@ class Coreference:
         return claimed | {w.i for c in self._done_again(sent) for w in c.subtree}
 
     def _done_again(self, sent: SpacySpan) -> list[Token]:
-        """The act already told, named again as what someone did: "carried out the attack" (not "It was not clear
-        who carried out the strikes": that names no one)."""
+        """The act already told, named again as what someone did: "carried out the attack", "three of its fighters
+        were involved in the attack" (not "It was not clear who carried out the strikes": that names no one)."""
         return [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
-                and any(s.dep_ == "nsubj" and s.tag_ not in {"WP", "WDT"} for s in t.children)
-                for c in t.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in self.continuation_nouns
-                and _definite(c)]
+                and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"} for s in t.children)
+                for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
+                                         for g in p.children)]
+                if c.dep_ in {"dobj", "obj", "pobj"} and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
 
     @staticmethod
     def _claimed_objects(verb: Token) -> list[Token]:
@@ -468,8 +469,10 @@ class Merge:
                 # what to whom; the body's sentence tells it.
                 twin.actor1, twin.actor2 = event.actor1, event.actor2
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
-                    and twin.event_type == event.event_type and event.date_text and event.event_date is not None:
-                # The body tells the opening line's event in full: its sub-type, day and place are the event's.
+                    and twin.event_type == event.event_type and event.date_text and event.event_date is not None \
+                    and (event.time_precision or 9) <= (twin.time_precision or 9):
+                # The body tells the opening line's event in full: its sub-type, day and place are the event's (not
+                # a vaguer day: "in the week of" does not undo the opening's Wednesday).
                 twin.sub_event_type = event.sub_event_type
                 twin.event_date, twin.end_date = event.event_date, event.end_date
                 twin.time_precision, twin.date_text = event.time_precision, event.date_text

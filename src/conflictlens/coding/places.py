@@ -47,8 +47,13 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
-              "province", "governorate", "circle", "cercle", "department", "departments", "road", "border", "corridor",
-              "outskirts", "streets", "suburbs", "capital", "municipality", "localities", "villages", "towns"}
+              "province", "governorate", "circle", "cercle", "department", "departments",
+              "road", "border", "corridor", "outskirts", "streets", "suburbs", "capital", "municipality", "localities",
+              "villages", "towns"}
+# A province's possessive, its apostrophe lost or not ("in Idlib provinces Maaret al-Numan"), before a place in it;
+# a state's, a county's or a department's may be an office's ("United States Centers for Disease Control", "the
+# department's Emergency Response Team").
+PROVINCE_POSSESSIVES = {"provinces", "governorates"}
 # "the X district of Y": words for a part of a town or region.
 PART_NOUNS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "outskirts", "area", "region",
               "sector", "camp"}
@@ -517,7 +522,7 @@ class PlaceResolver:
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
         topo.near = any(b in NEAR_CUES for b in before) or _near_through_description(doc, span.start, sent_start)
         # "Lattakia province" and "the province of Lattakia" alike: the province, placed at its town.
-        topo.area_word = any(a in AREA_NOUNS for a in after) or (
+        topo.area_word = any(a in AREA_NOUNS for a in after) or (bool(after) and after[0] in PROVINCE_POSSESSIVES) or (
             len(before) >= 2 and before[-1] == "of" and before[-2] in DIVISION_NOUNS)
         # "Diffa region" stays the town its region is named after, as ACLED places a region's events at its
         # seat; "rural Homs" and "the Idlib countryside" are the province's villages, not the city.
@@ -593,7 +598,11 @@ class PlaceResolver:
                                   or _placed_in_division(doc, end) or i != name_start or headed)
         listed = listed_after is not None and bool(before) and before[-1] in LIST_SEPARATORS \
             and listed_after.token_end == i - 1 and any(c.level == "populated_place" for c in listed_after.candidates)
-        if not (kind_of or kind_after or located or listed):
+        # "in Idlib provinces Maaret al-Numan": a name after a division's possessive (its apostrophe lost or not) is a
+        # place in it.
+        in_division = bool(before) and (before[-1] in PROVINCE_POSSESSIVES or (
+            before[-1] in {"'s", "’s"} and len(before) == 2 and before[0] + "s" in PROVINCE_POSSESSIVES))
+        if not (kind_of or kind_after or located or listed or in_division):
             return None
         lowered = text.lower()
         if (any(j in excluded_tokens for j in range(i, end)) or len(name_key(text)) < 4 or _acronym(span)
@@ -606,7 +615,7 @@ class PlaceResolver:
                 or doc[name_start].pos_ in {"DET", "PRON"}  # "Liberate Another Village", "Each Village": no name
                 # "near the town of Manbij Killing 80 terrorists": a headline's capitalised word of death ends the name
                 or any(t.pos_ in {"VERB", "AUX"} or t.lower_ in self.death_words for t in span[1:])
-                or (not (kind_of or kind_after or (introduced and (i != name_start or headed)))
+                or (not (kind_of or kind_after or in_division or (introduced and (i != name_start or headed)))
                     and any(t.ent_type_ in NON_PLACE_LABELS for t in span))
                 or not all(_name_token(t.text) for t in span)
                 or (not place_head

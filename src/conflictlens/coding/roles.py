@@ -208,6 +208,8 @@ class SideReader:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None and _within(root, agent):
             return 1
+        if subject is not None and subject.acted_on_in_its_clause(root):
+            return 2
         if subject is not None and subject.covers(root):
             # "two commanders were among the dead", "two soldiers died after an attack on their post": who died is
             # whom it was done to.
@@ -235,9 +237,15 @@ class _Subject:
     relative_clause: Token | None = None
 
     def covers(self, root: Token) -> bool:
-        if not _within(root, self.token):
+        if not _within(root, self.token) or self.acted_on_in_its_clause(root):
             return False
         return self.relative_clause is None or not _within(root, self.relative_clause)
+
+    def acted_on_in_its_clause(self, root: Token) -> bool:
+        """"the double suicide bomb attack that hit a police station ... killing 17": what the subject's own relative
+        clause acts on is not the subject but the act's target."""
+        return any(_within(root, o) for c in self.token.children if c.dep_ == "relcl"
+                   for o in c.children if o.dep_ in {"dobj", "obj"})
 
 
 def agents_of_participles(word: Token) -> list[Token]:
@@ -309,7 +317,9 @@ def _within(token: Token, head: Token) -> bool:
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
     current = verb
     for _ in range(5):
-        for child in current.children:
+        # Of two subjects the parse gave one verb ("HOMS (Sputnik) On Thursday night the United States launched"),
+        # the nearer is the verb's.
+        for child in sorted(current.children, key=lambda c: abs(c.i - current.i)):
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if child.lower_ in relative_pronouns and current.dep_ == "relcl":
                     return _Subject(current.head, child.dep_ == "nsubjpass", current)

@@ -108,6 +108,7 @@ class Scope:
         self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
+        self.frequency_adverbs = {w.lower() for w in conventions["frequency_adverbs"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.sum_openers = [w.lower() for w in conventions["sum_openers"]]
         self.total_words = {w.lower() for w in conventions["total_words"]}
@@ -195,7 +196,7 @@ class Scope:
         to support the SDF", "a fighter shoots his weapon in a battle"), or in the present progressive placed only by
         a country: what a party does, or a photo's scene, not an event; headlines tell past events in the present,
         so the opening line keeps its tense. So is an undated act told as kept up ("warplanes kept pounding rebel
-        areas of Aleppo city", `continuing_verbs`)."""
+        areas of Aleppo city", `continuing_verbs`) or by how often ("It has regularly been hit", `frequency_adverbs`)."""
         if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
             return False
         head = draft.trigger.head
@@ -204,6 +205,8 @@ class Scope:
                for t in [*draft.trigger.span, head, head.head]):
             return True
         verb = head if head.pos_ == "VERB" else verb_above(head)
+        if verb is not None and any(c.dep_ == "advmod" and c.lower_ in self.frequency_adverbs for c in verb.children):
+            return True  # "It has regularly been hit by Syrian and Russian warplanes"
         if verb is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" \
                 and not any(c.dep_ == "aux" for c in verb.children):
             verb = verb.head  # "The opposition faces the Daesh threat while fighting the regime in Idlib"
