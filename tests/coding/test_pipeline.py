@@ -1092,3 +1092,18 @@ def test_a_vaguer_day_in_the_body_does_not_undo_the_openings_day(pipeline):
             "said. Syrian government warplanes also struck Hass last week.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 10, 26)).events
     assert [e.event_date for e in events][:1] == [dt.date(2016, 10, 26)]
+
+
+def test_a_headlines_doer_the_body_has_told_the_same_is_not_undone_by_a_later_sentence(pipeline):
+    text = ("Syrian Army Units Kill over 70 Terrorists in Hama Province. Syrian army troops have killed more than 70 "
+            "Takfiri terrorists and injured 30 others during their operations in Hama province on Wednesday. A news "
+            "website identified one of the wounded as the military commander of a militant group in Hama.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 12)).events
+    assert [e.actor1.name for e in events][:1] == ["Military Forces of Syria"]
+
+
+def test_the_dead_a_headline_names_are_no_doer_of_the_strikes_they_died_in(code):
+    events = code("70 ISIS Terrorists killed and many injured in Syrian and Russian joint Airstrikes over the largest "
+                  "military training camp of Taloul belonging to so-called Islamic State terrorist group in Al Sukhnah "
+                  "city located in Eastern Homs.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]

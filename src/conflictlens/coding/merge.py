@@ -431,6 +431,7 @@ class Merge:
         # An opening that names no place was placed where the report is; the body says where its event was.
         unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
+        confirmed: set[int] = set()  # openings whose doer the body has told the same
         for event in events:
             if (met := self._met_demonstration(event, demonstrations)) is not None:
                 graver = self.met_at_demonstration[event.sub_event_type]
@@ -464,10 +465,14 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
                 _drop_implied_opponent(twin, event, annotated.opponent)
             if _opens(twin, lead_end) and not _opens(event, lead_end) and _sides_reversed(twin, event) \
-                    and headline_case(_told(twin, annotated.document.text).split()):
+                    and headline_case(_told(twin, annotated.document.text).split()) and id(twin) not in confirmed:
                 # "Syrian Army Kills 40 al-Nusra Front Members in Damascus Ambush": a headline's words lose who did
-                # what to whom; the body's sentence tells it.
+                # what to whom; the body's sentence tells it (unless the body has already told it the headline's
+                # way: "Syrian army troops have killed more than 70 Takfiri terrorists").
                 twin.actor1, twin.actor2 = event.actor1, event.actor2
+            if _opens(twin, lead_end) and not _opens(event, lead_end) and twin.actor1 is not None \
+                    and event.actor1 is not None and twin.actor1.name == event.actor1.name:
+                confirmed.add(id(twin))
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text and event.event_date is not None \
                     and (event.time_precision or 9) <= (twin.time_precision or 9):

@@ -93,12 +93,13 @@ class SideReader:
         if not trigger.side_one and not trigger.agent_countries:
             # A misparsed clause: take the subject of the nearest verb before the trigger.
             nearest = _nearest_subject_before(trigger.span, excluded)
-            if nearest is not None:
+            if nearest is not None and not self._named_dead(nearest):
                 for root in candidates:
                     if _within(root, nearest) and root not in trigger.side_one_allies and root not in trigger.side_two:
                         self._place_on_side(trigger, root, 3 if self._ally(root) else 1)
         if not trigger.side_one and not trigger.side_one_allies and not trigger.agent_countries:
-            before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two]
+            before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two
+                      and not self._named_dead(r)]
             if before:
                 trigger.side_one.append(before[-1])
         if not trigger.side_two and trigger.group.event_type in VIOLENT_TYPES and verb is not None:
@@ -221,11 +222,23 @@ class SideReader:
         return None
 
 
+    def _named_dead(self, word: Token) -> bool:
+        """"70 ISIS terrorists killed and many injured in ... airstrikes": the dead a headline's participle of harm
+        names (``word`` within its subject) are no doer."""
+        for subject in [word, *word.ancestors]:
+            if subject.dep_ in {"nsubj", "nsubjpass"}:
+                return self._headline_harm(subject.head)
+        return False
+
     def _headline_harm(self, verb: Token) -> bool:
-        """"Four soldiers killed in an ambush": a headline's participle of harm, alone in its clause with no
-        auxiliary and no object, tells what was done to its subject."""
-        return verb.dep_ == "ROOT" and verb.tag_ == "VBN" and verb.lemma_.lower() in self.harm_words and not any(
-            c.dep_ in {"aux", "auxpass", "dobj", "obj", "conj"} for c in verb.children)
+        """"Four soldiers killed in an ambush", "70 ISIS terrorists killed and many injured in airstrikes": a
+        headline's participle of harm (tagged a past tense or not), with no auxiliary and no object, and the act it
+        came in after it, tells what was done to its subject."""
+        return verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in self.harm_words \
+            and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} or (
+                c.dep_ == "conj" and c.pos_ == "VERB" and any(o.dep_ in {"dobj", "obj"} for o in c.children))
+                for c in verb.children) \
+            and any(t.dep_ == "prep" and t.lower_ in {"in", "by", "during"} for t in verb.subtree)
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,9 +449,10 @@ class Roles:
             # the striker over any vague side, or the victims, that the clause around it gives; before any other
             # act of war only the state's own word does ("regime raids", "a government offensive": "Syrian protests"
             # are no state's).
-            # "regime barrel bomb attacks": the words that name the act's kind, and theirs.
+            # "regime barrel bomb attacks", "Syrian and Russian joint airstrikes": the words that name the act's kind,
+            # and theirs.
             words = [*trigger.span, _noun_named_by(trigger.head),
-                     *(c for t in trigger.span for c in t.children if c.dep_ == "compound" and c.i < t.i)]
+                     *(c for t in trigger.span for c in t.children if c.dep_ in {"compound", "amod"} and c.i < t.i)]
             side_one = [*self._military_named_by_demonym(
                 [*(words if state_weapon else []), *weapons], countries, local.country),
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
