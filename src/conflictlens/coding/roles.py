@@ -233,8 +233,10 @@ class SideReader:
     def _headline_harm(self, verb: Token) -> bool:
         """"Four soldiers killed in an ambush", "70 ISIS terrorists killed and many injured in airstrikes": a
         headline's participle of harm (tagged a past tense or not), with no auxiliary and no object, and the act it
-        came in after it, tells what was done to its subject."""
-        return verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in self.harm_words \
+        came in after it, tells what was done to its subject. (A verb of dying is read as one wherever it stands.)"""
+        lemma = verb.lemma_.lower()
+        return verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} and lemma in self.harm_words \
+            and lemma not in self.dying_verbs \
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} or (
                 c.dep_ == "conj" and c.pos_ == "VERB" and any(o.dep_ in {"dobj", "obj"} for o in c.children))
                 for c in verb.children) \
