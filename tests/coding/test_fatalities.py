@@ -213,3 +213,13 @@ def test_two_people_named_together_are_two_dead(pipeline, counter):
 ])
 def test_a_clocks_time_is_no_count(pipeline, counter, text, expected):
     assert deaths(pipeline, counter, text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The death toll from the terrorist attacks on neighborhoods in Aleppo city rose to 12 people in addition to more "
+     "than 200 others injured, the reporter said.", 12),
+    ("Death toll from terrorist attacks on Aleppo rises to 12 with over 200 injured.", 12),
+    ("Two soldiers were killed and four others wounded.", 2),
+])
+def test_the_figure_a_tolls_verb_gives_is_the_toll_however_near_the_injured(pipeline, counter, text, expected):
+    assert deaths(pipeline, counter, text)[0] == expected

@@ -1107,3 +1107,8 @@ def test_the_dead_a_headline_names_are_no_doer_of_the_strikes_they_died_in(code)
                   "military training camp of Taloul belonging to so-called Islamic State terrorist group in Al Sukhnah "
                   "city located in Eastern Homs.").events
     assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+
+
+def test_the_classifier_gives_no_sub_type_of_one_kind_of_actor_to_an_event_with_no_known_doer(code):
+    events = code("The death toll from terrorist attacks on Aleppo in Syria rose to 12 on Thursday.").events
+    assert [e.sub_event_type for e in events if e.event_type == "Battles"] in ([], ["Armed clash"])

@@ -284,9 +284,10 @@ class SubtypeSecondOpinion:
 
     def _not_done_by(self, actor1: Actor | None) -> set[str]:
         """The sub-types only another kind of actor does: a rebel group that retakes a town overtakes it, as only a
-        state regains territory, whatever its words."""
+        state regains territory, whatever its words; an event with no known actor1 takes neither ("The death toll from
+        terrorist attacks on Aleppo rose to 12" is no overtaking)."""
         if actor1 is None:
-            return set()
+            return set(self.actor1_kinds)
         return {sub_type for sub_type, inters in self.actor1_kinds.items() if actor1.inter not in inters}
 
     def _unnamed_in(self, sentence: str) -> set[str]:

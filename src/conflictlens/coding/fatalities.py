@@ -239,9 +239,13 @@ class FatalityCounter:
         if not cues or (self.period is not None and self.period.search(sent.text)):
             return 0, None  # no death word, or a period's total
         injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
+        counted = self.quantities(sent, dates)
+        # "The death toll ... rose to 12 people in addition to more than 200 others injured": the figure a toll's verb
+        # gives is the toll, however near an injury word it stands.
+        tolls = [f for c in cues if (f := self._toll_figure(sent, sent[c], counted)) is not None]
         # "two soldiers were killed and four others wounded": a number nearer an injury word counts the injured.
-        quantities = [q for q in self.quantities(sent, dates)
-                      if not injuries or (not self._counts_the_injured(sent, q) and (
+        quantities = [q for q in counted
+                      if q in tolls or not injuries or (not self._counts_the_injured(sent, q) and (
                           _counted_by(sent, q, cues)
                           or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)))]
         quantities = [q for n, q in enumerate(quantities) if n == 0 or not self._part_of_earlier(sent, q)]
