@@ -1112,3 +1112,12 @@ def test_the_dead_a_headline_names_are_no_doer_of_the_strikes_they_died_in(code)
 def test_the_classifier_gives_no_sub_type_of_one_kind_of_actor_to_an_event_with_no_known_doer(code):
     events = code("The death toll from terrorist attacks on Aleppo in Syria rose to 12 on Thursday.").events
     assert [e.sub_event_type for e in events if e.event_type == "Battles"] in ([], ["Armed clash"])
+
+
+def test_a_keyword_list_with_no_opener_before_its_prose_names_no_actor(code):
+    text = ("Tags Syria Syrian Network for Human Rights Syrian Observatory of Human Rights ISIS Al-Mayadin Deir az-Zour "
+            "Missile strikes on schools and urban areas killed 23 Syrian civilians on Thursday activists reported on "
+            "Friday.")
+    events = code(text).events
+    assert [e.fatalities for e in events] == [23]
+    assert all(e.actor1 is None or e.actor1.name.startswith("Unidentified") for e in events)  # not ISIS, a keyword

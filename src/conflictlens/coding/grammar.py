@@ -366,10 +366,29 @@ class PageFurnitureSentences:
                 return opener
             if token.is_title and (token.like_num or self._opener(doc, token.i)):
                 opener = token
+            if opener is None and token.tag_ in FINITE_TAGS:
+                # No opener: the prose's subject is the capitalised word that a run of lowercase words ties to the
+                # verb ("... ISIS Al-Mayadin Deir az-Zour Missile strikes on schools and urban areas killed 23").
+                subject = _capitalised_subject_before(doc, token, label.i + 2)
+                if subject is not None:
+                    return subject
         return None
 
     def _opener(self, doc: Doc, i: int) -> bool:
         return any(tuple(t.lower_ for t in doc[i : i + len(words)]) == words for words in self.openers)
+
+
+def _capitalised_subject_before(doc: Doc, verb: Token, start: int) -> Token | None:
+    """The capitalised word before ``verb`` that at least `SUBJECT_TAIL_WORDS` lowercase words join to it, if any."""
+    for lowercase, token in enumerate(reversed(doc[start : verb.i])):
+        if token.is_title and not token.like_num:
+            return token if lowercase >= SUBJECT_TAIL_WORDS else None
+        if not (token.is_lower or token.is_punct):
+            return None
+    return None
+
+
+SUBJECT_TAIL_WORDS = 3
 
 
 def _crosshead_end(doc: Doc, dash: Token) -> int | None:
