@@ -1121,3 +1121,11 @@ def test_a_keyword_list_with_no_opener_before_its_prose_names_no_actor(code):
     events = code(text).events
     assert [e.fatalities for e in events] == [23]
     assert all(e.actor1 is None or e.actor1.name.startswith("Unidentified") for e in events)  # not ISIS, a keyword
+
+
+def test_headline_case_after_a_related_label_is_another_headline_not_the_prose(code):
+    text = ("Kurdish-led Syrian Democratic Forces killed 35 Daesh militants near Raqqa in northern Syria on Sunday. "
+            "Related Turkey Detains 49 Daesh Suspects in Showcase Operation Ahead of Sunday Vote Four Senior Daesh "
+            "Commanders Killed in Afghanistan by US Mother of All Bombs US Coalition Strikes Kill 2 Daesh Senior "
+            "Leaders 10 Militants Near Iraqi Sinjar Tags militants Kurds")
+    assert [e.fatalities for e in code(text).events] == [35]

@@ -636,3 +636,18 @@ def test_the_clause_that_tells_when_and_how_the_act_came_about_places_it(code):
                            "struck a residential area housing a school complex in the northern rebel-held province of "
                            "Idlib, activists said.")
     assert (place.admin1, place.level) == ("Idlib", "admin1")
+
+
+def test_a_wires_dateline_in_capitals_with_its_agency_is_no_scene_wherever_the_page_put_it(code):
+    text = ("Kurdish-led Syrian Democratic Forces (SDF) killed 35 Daesh militants in northern Syria in the last 24 hours, "
+            "media reported Sunday. YouTubeJustInfortheTruth Daesh Suffers No Casualties in MOAB Bombing in Afghanistan "
+            "- Reports MOSCOW (Sputnik) According to the Kurdish Firat News Agency 10 IS militants were killed during "
+            "fights in the Syrian norther town of Al Tabqah on Saturday night.")
+    events = code(text).events
+    assert events and all(e.place.country == "Syria" for e in events), [e.place for e in events]
+
+
+def test_an_offices_name_is_no_place(pipeline):
+    text = "The US Department of Defense said on Saturday that a coalition air strike hit Raqqa."
+    names = [text[span.start : span.end] for span, _ in pipeline.geoparse(text)]
+    assert "Defense" not in names, names

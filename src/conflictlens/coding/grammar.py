@@ -363,7 +363,9 @@ class PageFurnitureSentences:
             if opener is not None and (token.tag_ in FINITE_TAGS or (token.tag_ == "VBN" and doc[token.i - 1].text != "-")):
                 # A verb before any opener is a keyword the tagger took for one ("airstrikes"); a participle
                 # after it is the tagger's reading of "A US-led coalition airstrike killed 18", not "US-led".
-                return opener
+                if not headline_case(t.text for t in doc[opener.i : token.i + HEADLINE_WORDS_PAST]):
+                    return opener
+                opener = None  # "Related ... Four Senior Daesh Commanders Killed in Afghanistan": another headline
             if token.is_title and (token.like_num or self._opener(doc, token.i)):
                 opener = token
             if opener is None and token.tag_ in FINITE_TAGS:

@@ -1355,7 +1355,8 @@ def _joining_article(doc: Doc, j: int, sent_end: int) -> int:
 def _dateline(doc: Doc, toponym: Toponym) -> bool:
     """The city a report opens with as its dateline, where it was filed: "BEIRUT (Reuters) - ...", "GAZA - ...", or,
     in scraped text that lost its punctuation, a city run straight into the lead's first capitalised word ("Beirut
-    Syrian government air strikes on Tuesday killed ...")."""
+    Syrian government air strikes on Tuesday killed ..."); or a wire's dateline in capitals with its agency, wherever
+    the page put it ("... in Afghanistan - Reports MOSCOW (Sputnik) According to ...")."""
     first = next((t for t in doc if not t.is_space), None)
     if first is None or toponym.token_end >= len(doc) or toponym.country_code:
         return False  # "Syria: ..." labels the report's country, as a summary does
@@ -1365,6 +1366,10 @@ def _dateline(doc: Doc, toponym: Toponym) -> bool:
     if word.i < DATELINE_SEARCH_TOKENS and len(word) > 3 and word.is_alpha and word.is_upper \
             and not (len(next_word) > 3 and next_word.is_alpha and next_word.is_upper):
         return True  # "Last updated at Oct 03 2017 BEIRUT A US-led coalition air strike ...": capitals set it apart
+    if word.is_upper and len(word) > 3 and word.is_alpha and next_word.text == "(" and any(
+            t.text == ")" and all(w.text[:1].isupper() for w in doc[next_word.i + 1 : t.i])
+            for t in doc[next_word.i + 2 : next_word.i + 5]):
+        return True  # "MOSCOW (Sputnik) According to ...": a wire's dateline, wherever the page put it
     if any(not _page_furniture(t) for t in doc[first.i : toponym.token_start]):
         return False
     after = doc[toponym.token_end]
