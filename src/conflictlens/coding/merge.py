@@ -71,7 +71,8 @@ class Coreference:
         totals = set(annotated.running_totals or ())
         for index, sent in enumerate(annotated.sentences or []):
             drafts = annotated.drafts_in(index)
-            claimed = self._claimed(sent) if events else set()
+            done_again = self._done_again(sent) if events else []
+            claimed = self._claimed(sent, done_again) if events else set()
             opening = self.continuation.match(sent.text) if events else None
             opens_on_the_act = opening is not None and not any(
                 self._another_act(d, events[-1], opening) for d in drafts)
@@ -84,10 +85,10 @@ class Coreference:
                 # responsibility via its news agency", with no act of its own, claims it.
                 named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
                          if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
-                if self._done_again(sent):  # "regime planes carried out the airstrike": the act's own doer
+                if done_again:  # "regime planes carried out the airstrike": the act's own doer
                     named = [*(d.event.actor1 for d in drafts
                                if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)), *named]
-                self._continue(events[-1], index, annotated, named,
+                self._continue(events[-1], index, annotated, named, done_again=bool(done_again),
                                with_deaths=not self._aside_of_another_act(drafts, events[-1]))
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
@@ -123,7 +124,7 @@ class Coreference:
         annotated.continuations = continuations
 
     def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor], *,
-                  with_deaths: bool = True) -> None:
+                  done_again: bool = False, with_deaths: bool = True) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
         claim of responsibility ("The attack was claimed by JNIM") names its perpetrator, as a sentence that says who
         did it does ("IS said it carried out the attack"), and where ("regime planes carried out the airstrike on
@@ -132,13 +133,12 @@ class Coreference:
         sent = annotated.sentences[index]
         claimed = any(t.lemma_.lower() in self.claiming_verbs for t in sent) \
             or any(t.lower_ in self.claimed_objects for t in sent)
-        done = bool(self._done_again(sent))
-        if (claimed or done) and doers and self.actors.is_vague(event.actor1):
+        if (claimed or done_again) and doers and self.actors.is_vague(event.actor1):
             event.actor1 = doers[0]
             if claimed and doers[0].inter in {2, 3}:
                 event.claims.append(Claim(Source(doers[0].name, "armed_group"), "claimed", sent.text.strip(),
                                           Span(sent.start_char, sent.end_char), event.doc_id))
-        self._narrow_place(event, index, annotated, act_named=done)
+        self._narrow_place(event, index, annotated, act_named=done_again)
         deaths, text = annotated.sentence_deaths[index]
         if with_deaths and deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
@@ -185,15 +185,15 @@ class Coreference:
         told = draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks
         return dead if told else None
 
-    def _claimed(self, sent: SpacySpan) -> set[int]:
+    def _claimed(self, sent: SpacySpan, done_again: list[Token]) -> set[int]:
         """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the
         attack") or the act already told ("the group claimed the attack"), or says who did it ("IS said it carried
-        out the attack in Qamishli"): an act there is that act, not another."""
+        out the attack in Qamishli": ``done_again``, `_done_again`): an act there is that act, not another."""
         claimed = {w.i for t in sent if t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB"
                    for c in self._claimed_objects(t) if c.lower_ in self.claimed_objects or (
                        c.lemma_.lower() in self.continuation_nouns and _definite(c))
                    for w in c.subtree}
-        return claimed | {w.i for c in self._done_again(sent) for w in c.subtree}
+        return claimed | {w.i for c in done_again for w in c.subtree}
 
     def _done_again(self, sent: SpacySpan) -> list[Token]:
         """The act already told, named again as what someone did: "carried out the attack", "three of its fighters
@@ -459,19 +459,19 @@ class Merge:
             if twin is None:
                 merged.append(event)
                 continue
-            if _opens(twin, lead_end) and not _opens(event, lead_end) and twin.event_type != event.event_type \
-                    and self._kind_untold(twin, event):
+            body_of_opening = _opens(twin, lead_end) and not _opens(event, lead_end)
+            if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event):
                 # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
                 _drop_implied_opponent(twin, event, annotated.opponent)
-            if _opens(twin, lead_end) and not _opens(event, lead_end) and _sides_reversed(twin, event) \
+            if body_of_opening and _sides_reversed(twin, event) \
                     and headline_case(_told(twin, annotated.document.text).split()) and id(twin) not in confirmed:
                 # "Syrian Army Kills 40 al-Nusra Front Members in Damascus Ambush": a headline's words lose who did
                 # what to whom; the body's sentence tells it (unless the body has already told it the headline's
                 # way: "Syrian army troops have killed more than 70 Takfiri terrorists").
                 twin.actor1, twin.actor2 = event.actor1, event.actor2
-            if _opens(twin, lead_end) and not _opens(event, lead_end) and twin.actor1 is not None \
-                    and event.actor1 is not None and twin.actor1.name == event.actor1.name:
+            if body_of_opening and twin.actor1 is not None and event.actor1 is not None \
+                    and twin.actor1.name == event.actor1.name:
                 confirmed.add(id(twin))
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text and event.event_date is not None \

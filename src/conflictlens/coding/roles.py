@@ -240,7 +240,11 @@ class SideReader:
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} or (
                 c.dep_ == "conj" and c.pos_ == "VERB" and any(o.dep_ in {"dobj", "obj"} for o in c.children))
                 for c in verb.children) \
-            and any(t.dep_ == "prep" and t.lower_ in {"in", "by", "during"} for t in verb.subtree)
+            and any(t.dep_ == "prep" and t.lower_ in HARM_CAUSE_PREPOSITIONS for t in verb.subtree)
+
+
+# "killed in an ambush", "killed by gunmen", "killed during clashes": the act a headline's dead came in.
+HARM_CAUSE_PREPOSITIONS = {"in", "by", "during"}
 
 
 @dataclass(frozen=True, slots=True)
