@@ -490,7 +490,7 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
                 _take_exact_sub_type(twin, event, self.more_exactly)
-            _absorb(twin, event, self.actors.is_vague)
+            _absorb(twin, event, self.actors.is_vague if body_of_opening else None)
         return merged
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
@@ -779,10 +779,10 @@ def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
     return {sub: set(exact) for sub, exact in knowledge.conventions.get("told_more_exactly", {}).items()}
 
 
-def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool]) -> None:
+def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
-    the actors missing from one side (or only implied there, as an unidentified group) and the more doubtful status
-    are kept."""
+    the actors missing from one side (or, for an opening the body tells, with ``vague``, only implied there as an
+    unidentified group) and the more doubtful status are kept."""
     twin.evidence.extend(event.evidence)
     twin.claims.extend(event.claims)
     if event.fatalities > twin.fatalities:
@@ -794,8 +794,11 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool]) ->
             event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
     doer = event.actor1
-    implied = twin.actor1 is not None and twin.actor1.surface is None and vague(twin.actor1) and not vague(doer) \
-        and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name)
+    # Only where the body's act is the opening's, by its place: the same town, or one in the opening's region.
+    there = twin.place is not None and event.place is not None and (
+        _same_town(twin.place, event.place) or _contains(twin.place, event.place))
+    implied = vague is not None and there and twin.actor1 is not None and twin.actor1.surface is None \
+        and vague(twin.actor1) and not vague(doer) and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name)
     if (twin.actor1 is None or implied) and event.actor1 is not None:
         # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it; "Nusra Commander Killed", then "The
         # Syrian army killed a notorious commander".
