@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
 from conflictlens.cli import main
 from conflictlens.errors import IngestError
 from conflictlens.model import Document, DocumentFailure
-from conflictlens.scale.feeds import make_client, poll_feed, read_feed_list
+from conflictlens.scale.feeds import FeedState, make_client, poll_feed, read_feed_list
 from conflictlens.store.sql import SQLStore
 
 ARTICLE = """<!DOCTYPE html><html><head><title>{title} | Sahel Wire</title>
@@ -180,3 +181,28 @@ def test_feed_list_paths(tmp_path: Path):
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("https://example.org/a.xml\n  http://example.org/b.rss # b\n", encoding="utf-8")
     assert read_feed_list(feeds) == ["https://example.org/a.xml", "http://example.org/b.rss"]
+
+
+def test_an_item_whose_link_the_parser_gives_as_attributes_is_a_failure_not_a_crash():
+    # A feed garbled like this made feedparser give the item's link as a dict ({'rel': 'alternate', ...}).
+    feed = (b"<?xml version='1.0'?>itle>Sahel Wire</title><item><title>Soldiers killed in Djibo</title><links killed "
+            b"in Djibo</title><link>h><channel><titDjibo in northern B")
+    items = list(poll_feed("http://feeds.test/feed.xml", httpx.Client(transport=httpx.MockTransport(
+        lambda request: httpx.Response(200, content=feed))), _NoMemory(), attempts=1, backoff=0))
+    assert items and all(isinstance(i, DocumentFailure) for i in items), items
+
+
+class _NoMemory:
+    """Feed memory that keeps nothing: every item is new."""
+
+    def feed_state(self, url: str) -> FeedState:
+        return FeedState(url)
+
+    def save_feed_state(self, state: FeedState) -> None:
+        pass
+
+    def seen_item(self, item_id: str) -> bool:
+        return False
+
+    def mark_item_seen(self, item_id: str, feed_url: str) -> None:
+        pass

@@ -113,9 +113,9 @@ def poll_feed(url: str, client: httpx.Client, memory: FeedMemory, *, min_chars: 
 def _item_document(entry: Any, feed_url: str, outlet: str, client: httpx.Client, *, min_chars: int, attempts: int,
                    backoff: float) -> tuple[Document | DocumentFailure, bool]:
     """The item's document, and whether a failure is worth trying again later."""
-    link = _absolute(feed_url, entry.get("link"))
+    link = _absolute(feed_url, _text(entry.get("link")))
     published = _entry_date(entry)
-    title = entry.get("title")
+    title = _text(entry.get("title"))
     text, problem, transient = None, "the item has no link", False
     if link:
         try:
@@ -127,7 +127,7 @@ def _item_document(entry: Any, feed_url: str, outlet: str, client: httpx.Client,
         except IngestError as exc:
             problem = str(exc)
     if not text:
-        summary = entry.get("summary") or ""
+        summary = _text(entry.get("summary")) or ""
         if len(summary) >= min_chars:
             text = extract_html(f"<html><body><article><p>{summary}</p></article></body></html>")[0] \
                 if "<" in summary else summary
@@ -136,6 +136,11 @@ def _item_document(entry: Any, feed_url: str, outlet: str, client: httpx.Client,
         return DocumentFailure(where, f"feed item without article text ({problem})"), transient
     return Document(text=text, url=link, title=title, outlet=outlet, published_at=published,
                     source_path=link or outlet), False
+
+
+def _text(value: Any) -> str | None:
+    """An item's field as text: a malformed feed may give a link as its attributes ({'rel': 'alternate'}) instead."""
+    return value if isinstance(value, str) else None
 
 
 def _absolute(feed_url: str, link: str | None) -> str | None:
