@@ -103,10 +103,10 @@ class EventTyping:
             # bombs"), not one that is acted on ("seized IEDs").
             words += [t for t in trigger.sent if t.pos_ in {"NOUN", "PROPN"} and (
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
-                      and (not {t.lower_, t.lemma_.lower()} & self.ambiguous_means or self._means_modifier(t))
+                      and self._names_a_weapon(t)
                       and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
         if unambiguous:
-            words = [t for t in words if not {t.lower_, t.lemma_.lower()} & self.ambiguous_means or self._means_modifier(t)]
+            words = [t for t in words if self._names_a_weapon(t)]
         for word in words:
             modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
             phrase = next((self.remote_means_phrases[f"{m.lower_} {word.lower_}"] for m in modifiers
@@ -160,6 +160,11 @@ class EventTyping:
     def _aircraft(self, word: Token) -> bool:
         """A word that names what flies and drops or fires from the air ("warplanes", "helicopter", "dropped")."""
         return word.lemma_.lower() in self.aircraft_words or word.lower_ in self.aircraft_words
+
+    def _names_a_weapon(self, word: Token) -> bool:
+        """A weapon word of one sense, or one of two senses that another weapon word or a people's adjective makes a
+        weapon ("air strikes", not "the strike")."""
+        return not {word.lower_, word.lemma_.lower()} & self.ambiguous_means or self._means_modifier(word)
 
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 CRIME_TYPES = {"Violence against civilians", "Battles"}
 ARREST_SUB_TYPE = "Arrests"
 LOOTING_SUB_TYPE = "Looting/property destruction"
+LEADING_PUNCTUATION = " \"'“‘(-"  # what may stand before a sentence's first word
 RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
 MAX_SCORE = 20  # "4-1": a game's or a vote's score; "10-15 killed" is a toll's range
@@ -110,7 +111,7 @@ class Scope:
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.frequency_adverbs = {w.lower() for w in conventions["frequency_adverbs"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
-        self.sum_openers = [w.lower() for w in conventions["sum_openers"]]
+        self.sum_openers = phrase_pattern(conventions["sum_openers"])
         self.total_words = {w.lower() for w in conventions["total_words"]}
         self.continuing_verbs = {w.lower() for w in conventions["continuing_verbs"]}
         self.undated_total = int(conventions["undated_total_fatalities"])
@@ -278,8 +279,7 @@ class Scope:
 
     def _sums_up(self, sent: SpacySpan) -> bool:
         """"In total over 40 civilians were killed ...": a sentence that opens on a word of summing up."""
-        words = [t.lower_ for t in sent if not t.is_punct][:3]
-        return any(words[: len(opener.split())] == opener.split() for opener in self.sum_openers)
+        return self.sum_openers.match(sent.text.lower().lstrip(LEADING_PUNCTUATION)) is not None
 
     def _so_far(self, draft: EventDraft) -> bool:
         """Violence counted up to now ("Over 750 people have so far been killed in the ongoing bombing campaign",
