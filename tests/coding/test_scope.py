@@ -221,37 +221,30 @@ def test_a_campaigns_toll_since_a_recent_day_is_its_running_total(pipeline):
     assert [(e.place.name, e.fatalities) for e in events] == [("Idlib", 21)]
 
 
-def test_a_toll_since_a_day_before_an_act_told_counts_that_act(pipeline):
-    text = ("At least 11 civilians were killed on Thursday in regime air strikes on the town of al-Bab in Syria, a "
-            "monitor said. Since Saturday at least 68 civilians have been killed in aerial attacks on the town.")
-    result = pipeline.process_text(text, published_at=dt.date(2015, 7, 16))
-    assert [e.fatalities for e in result.events] == [11]
-    assert any("running total" in w for w in result.document.warnings)
-
-
-def test_a_sentence_that_sums_up_the_acts_told_is_their_total(pipeline):
-    text = ("Three regime airstrikes hit a public market in the town of Sarmin in Syria on Tuesday killing 10 people. "
-            "Russian jets struck the main street in the town of Maarrat al-Numan on Tuesday killing eight people. In "
-            "total over 40 civilians were killed in the aerial bombardment that hit at least 11 towns and villages "
-            "across Idlib on Tuesday.")
-    result = pipeline.process_text(text, published_at=dt.date(2016, 12, 7))
-    assert sorted(e.fatalities for e in result.events) == [8, 10]
-    assert any("their total" in w for w in result.document.warnings)
-
-
-def test_deaths_counted_into_a_total_over_a_country_are_a_running_total(pipeline):
-    text = ("A Russian military helicopter was shot down over Idlib in Syria on Monday killing all five people on "
-            "board. It brought the total number of members of the Russian forces killed in Syria to 18.")
-    result = pipeline.process_text(text, published_at=dt.date(2016, 8, 1))
-    assert [e.fatalities for e in result.events] == [5]
-
-
-def test_a_toll_in_the_thousands_with_no_day_of_its_own_is_a_running_total(pipeline):
-    text = ("The air force killed at least 10 people in rebel areas east of Damascus on Saturday, the Observatory said. "
-            "Meanwhile rebel fire on regime-held areas killed 1102 people, said the Observatory.")
-    result = pipeline.process_text(text, published_at=dt.date(2015, 2, 22))
-    assert [e.fatalities for e in result.events] == [10]
-    assert any("running total" in w for w in result.document.warnings)
+@pytest.mark.parametrize(("text", "published", "tolls", "left_out_as"), [
+    # A toll since a day before an act the report told counts that act.
+    ("At least 11 civilians were killed on Thursday in regime air strikes on the town of al-Bab in Syria, a monitor "
+     "said. Since Saturday at least 68 civilians have been killed in aerial attacks on the town.",
+     dt.date(2015, 7, 16), [11], "running total"),
+    # A sentence that sums up the acts told is their total.
+    ("Three regime airstrikes hit a public market in the town of Sarmin in Syria on Tuesday killing 10 people. Russian "
+     "jets struck the main street in the town of Maarrat al-Numan on Tuesday killing eight people. In total over 40 "
+     "civilians were killed in the aerial bombardment that hit at least 11 towns and villages across Idlib on "
+     "Tuesday.", dt.date(2016, 12, 7), [8, 10], "their total"),
+    # Deaths counted into a total over a country are a running total.
+    ("A Russian military helicopter was shot down over Idlib in Syria on Monday killing all five people on board. It "
+     "brought the total number of members of the Russian forces killed in Syria to 18.",
+     dt.date(2016, 8, 1), [5], "running total"),
+    # A toll in the thousands with no day of its own is a running total.
+    ("The air force killed at least 10 people in rebel areas east of Damascus on Saturday, the Observatory said. "
+     "Meanwhile rebel fire on regime-held areas killed 1102 people, said the Observatory.",
+     dt.date(2015, 2, 22), [10], "running total"),
+], ids=["since_a_day_before_an_act_told", "sums_up_the_acts_told", "counted_into_a_total_over_a_country",
+        "thousands_with_no_day_of_its_own"])
+def test_a_total_beside_the_acts_it_counts_is_left_out_with_a_warning(pipeline, text, published, tolls, left_out_as):
+    result = pipeline.process_text(text, published_at=published)
+    assert sorted(e.fatalities for e in result.events) == tolls
+    assert any(left_out_as in w for w in result.document.warnings)
 
 
 def test_an_undated_act_told_as_kept_up_is_a_campaign_going_on(pipeline):
