@@ -155,6 +155,8 @@ def test_a_groups_possessive_without_its_apostrophe_and_its_long_names(code):
 def test_a_named_groups_vague_head_noun_is_the_groups(pipeline, code):
     assert canonical(pipeline, "Jaysh al-Fateh terrorists attacked an army post.")[0] == (
         "Jaysh al-Fateh terrorists", "Jaish al-Fatah")
+    # A group named by its province where it acts is a name too.
+    assert canonical(pipeline, "ISIS terrorists attacked an army post.")[0] == ("ISIS terrorists", "Islamic State (Sahel)")
     events = code("200 Jeish Al Fatah Terrorists Killed by Syrian Army in Aleppo.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Jaish al-Fatah")]
     for text in ("On March 3, presumed ISWAP militants abducted two herders in the village of Toumour, Niger.",
@@ -166,3 +168,18 @@ def test_whom_an_actor_is_tied_to_is_not_the_actor(pipeline):
     assert canonical(pipeline, "The Al-Qaeda-affiliated Nusra Front abducted a priest.") == [
         ("Nusra Front", "Jabhat al-Nusra")]
     assert [text for text, _ in canonical(pipeline, "ISIS-inspired gunmen attacked a church.")] == ["gunmen"]
+
+
+@pytest.mark.parametrize("text", ["50 ISIS Terrorists Killed in Syrian Army Anti-Terrorism Operations in Eastern Homs.",
+                                  "50 ISIS terrorists killed in Syrian army operations in eastern Homs."])
+def test_the_state_that_owns_the_operations_a_headlines_dead_came_in_is_the_doer(code, text):
+    events = code(text).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrian tanks shelled the central city of Hama on Monday.", "Military Forces of Syria"),
+    ("Israeli warships shelled a Hamas post in Gaza on Monday.", "Military Forces of Israel"),
+])
+def test_a_peoples_tanks_and_warships_are_its_military(code, text, expected):
+    assert [e.actor1.name for e in code(text).events] == [expected]

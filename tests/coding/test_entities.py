@@ -79,3 +79,15 @@ def test_the_keywords_are_not_the_acts_actors_or_places(pipeline):
     (event,) = [e for e in pipeline.process(document).events if e.is_dataset_row()]
     assert (event.actor1.name, event.actor2.name, event.place.admin1) == (
         "Military Forces of Russia", "Civilians (Syria)", "Idlib")
+
+
+def test_a_wire_agencys_byline_ends_the_headline_and_opens_the_prose(pipeline):
+    text = ("Regime bombing kills 21 including 8 children Regime bombardment killed at least 21 civilians in the south "
+            "of the country AFP Friday 10 Oct 2014 The monitor said Friday 19 people were killed by air strikes on "
+            "the town of Hara in Daraa province.")
+    sentences = [sentence.text for sentence in pipeline.nlp(text).sents]
+    assert sentences[-1].startswith("The monitor said Friday 19 people")
+    assert sentences[0].endswith("in the south of the country")
+    events = [e for e in pipeline.process(Document(text=text, published_at=date(2014, 10, 10))).events
+              if e.is_dataset_row()]
+    assert [e.fatalities for e in events] == [21]  # not the headline's 21 and the body's 19 added up

@@ -13,6 +13,10 @@ def coded(code, text):  # type: ignore[no-untyped-def]
     ("text", "expected"),
     [
         ("JNIM fighters clashed with the Burkinabe army near Djibo on Sunday.", ("Battles", "Armed clash")),
+        # Torching with no crowd is destruction; a crowd that torches riots.
+        ("The churches in two villages near Hasaka have been torched on Monday, the charity said.",
+         ("Strategic developments", "Looting/property destruction")),
+        ("Angry youths torched tyres and a police car in Kano on Monday.", ("Riots", "Violent demonstration")),
         ("Gunmen killed 12 villagers in an attack near Djibo on Tuesday.", ("Violence against civilians", "Attack")),
         ("A drone strike hit a wedding near Gao on Monday, killing 9 people.",
          ("Explosions/Remote violence", "Air/drone strike")),
@@ -97,6 +101,9 @@ def test_event_typing(code, text, expected):
         # An agreement's end or breach is no agreement.
         "Diplomats in Geneva on Monday discussed the collapse of the ceasefire in Aleppo.",
         "Observers in Donetsk reported dozens of ceasefire violations on Monday.",
+        # A cessation of hostilities is a truce, not hostilities; a truce told by how it fares is no new one.
+        "On Sunday the cessation of hostilities in Aleppo was hanging by a thread, diplomats said.",
+        "On Sunday the ceasefire in Aleppo was holding, diplomats said.",
         # "A demonstration of" a thing is a showing.
         "Officials called the vote on Tuesday a demonstration of the strength of the government in Damascus.",
         # A side's long struggle, owned by a pronoun, is its cause, not one act.

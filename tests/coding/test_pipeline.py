@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from conflictlens.coding.ingest import read_dateline
 from conflictlens.model import Document, Event, GeoPrecision, Place
 
@@ -470,6 +472,17 @@ def test_what_goes_on_about_a_running_total_is_that_total(pipeline):
             "Observatory said.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 8, 14)).events
     assert [(e.place.admin1, e.fatalities) for e in events] == [("Idlib", 0)]
+
+
+@pytest.mark.parametrize("going_on", [
+    "The deaths include 65 people killed in rebel fire on government neighbourhoods, the Observatory said.",
+    "Opposition sources say the toll is much higher, with dozens of people killed each day.",
+])
+def test_the_dead_a_running_total_counts_and_its_toll_told_again_are_that_totals(pipeline, going_on):
+    text = ("Air raids on the Marjeh district of Aleppo killed at least 10 people on Friday, the Observatory said. "
+            "At least 112 civilians have been killed in Aleppo since the rebel assault began last month. " + going_on)
+    events = pipeline.process_text(text, published_at=dt.date(2016, 8, 5)).events
+    assert [(e.place.admin1, e.fatalities) for e in events] == [("Aleppo", 10)]
 
 
 def test_a_foe_named_inside_the_acts_words_is_its_target(pipeline):

@@ -651,3 +651,10 @@ def test_an_offices_name_is_no_place(pipeline):
     text = "The US Department of Defense said on Saturday that a coalition air strike hit Raqqa."
     names = [text[span.start : span.end] for span, _ in pipeline.geoparse(text)]
     assert "Defense" not in names, names
+
+
+def test_a_peoples_adjective_on_the_kind_of_place_says_the_names_country(code):
+    # Foreign forces named beside it say less of where the report is than "the Syrian border town of".
+    place = place_of(code, "Fighting raged in the Syrian border town of Kobani on Saturday after the arrival of "
+                           "heavily armed Iraqi peshmerga forces.")
+    assert (place.name, place.admin1, place.country) == ("‘Ayn al ‘Arab", "Aleppo", "Syria")

@@ -102,6 +102,7 @@ class EventDetector:
         self.undoing_nouns = {v.lower() for v in conventions["undoing_nouns"]}
         self.keeping_verbs = {v.lower() for v in conventions.get("keeping_verbs", [])}
         self.cessation_verbs = {v.lower() for v in conventions.get("cessation_verbs", [])}
+        self.faring_verbs = {v.lower() for v in conventions.get("faring_verbs", [])}
         self.cessation_verbs_of_acts = {v.lower() for v in conventions.get("cessation_verbs_of_acts", [])}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
@@ -289,9 +290,11 @@ class EventDetector:
 
     def _undone(self, head: Token) -> bool:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
-        "ceasefire violations"; nor is one a side keeps or enjoys ("have enjoyed a truce"), a state of things."""
+        "ceasefire violations"; nor is one a side keeps or enjoys ("have enjoyed a truce"), a state of things, nor
+        one told by how it fares ("the ceasefire was holding")."""
         return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns or (
-            head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.keeping_verbs)
+            head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.keeping_verbs) or (
+            head.dep_ == "nsubj" and head.head.lemma_.lower() in self.faring_verbs)
 
     def _ceased(self, span: SpacySpan) -> bool:
         """What a side stopped doing is not done that day: "the air forces had stopped bombing Aleppo", "the army

@@ -73,7 +73,8 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
         nlp.add_pipe(FURNITURE_COMPONENT, before="parser", config={
             "labels": conventions["page_furniture_labels"], "openers": conventions.get("prose_openers", []),
             "trailers": conventions.get("page_furniture_trailers", []),
-            "widgets": conventions.get("page_furniture_widgets", [])})
+            "widgets": conventions.get("page_furniture_widgets", []),
+            "bylines": conventions.get("page_furniture_bylines", [])})
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],
@@ -161,9 +162,10 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
         if ent.label_ != ACTOR_LABEL or ent.ent_id_ not in actors.entries:
             continue
         entry = actors.entries[ent.ent_id_]
-        # "JNIM fighters", "Jaysh al-Fateh terrorists" is one mention: the vague head noun belongs to the name before it.
+        # "JNIM fighters", "Jaysh al-Fateh terrorists", "ISIS terrorists" is one mention: the vague head noun belongs
+        # to the name before it (a group named by its province where it acts is a name too).
         if (entry.generic or entry.vague) and mentions and ent.start == previous_end and not (
-                mentions[-1].entry.generic or mentions[-1].entry.vague):
+                mentions[-1].entry.generic or (mentions[-1].entry.vague and not mentions[-1].entry.by_country)):
             named = mentions[-1]
             mentions[-1] = replace(named, text=doc.text[named.start : ent.end_char], end=ent.end_char)
             previous_end = ent.end

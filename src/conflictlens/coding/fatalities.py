@@ -105,6 +105,7 @@ class FatalityCounter:
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
         self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
         self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
+        self.tending_verbs = {w.lower() for w in conventions.get("tending_verbs", [])}
         self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
         self.losing_verbs = {w.lower() for w in conventions.get("losing_verbs", [])}
         self.numbers = NumberWords.from_conventions(conventions)
@@ -188,6 +189,13 @@ class FatalityCounter:
         return any(p.lemma_.lower() in self.person_nouns for obj in token.children if obj.dep_ in {"dobj", "obj"}
                    for p in with_what_it_is_of(obj))
 
+    def _recovered_body(self, cue: Any) -> bool:
+        """"18 bodies pulled from the rubble", "rescuers recovered 12 bodies": the dead found after the act."""
+        if cue.lemma_.lower() != "body":
+            return False
+        tended_by_its_verb = cue.dep_ in {"dobj", "nsubjpass"} and cue.head.lemma_.lower() in self.tending_verbs
+        return tended_by_its_verb or any(c.dep_ == "acl" and c.lemma_.lower() in self.tending_verbs for c in cue.children)
+
     def _counts_the_doers(self, sent: SpacySpan, quantity: Quantity, cues: list[int]) -> bool:
         """"Two car bombs killed at least 25 people", "three gunmen shot dead a soldier": the count of what did the
         killing, the subject of a death verb that has an object, is not of the dead ("two soldiers died" is)."""
@@ -238,6 +246,9 @@ class FatalityCounter:
                 and not in_headline_list(sent.doc[t.i : t.i + 1], self.furniture_labels)]
         if not cues or (self.period is not None and self.period.search(sent.text)):
             return 0, None  # no death word, or a period's total
+        # "32 people were killed, with 18 bodies pulled from flattened buildings": the bodies found are among the
+        # dead the sentence counts.
+        cues = [c for c in cues if not self._recovered_body(sent[c])] or cues
         injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
         counted = self.quantities(sent, dates)
         # "The death toll ... rose to 12 people in addition to more than 200 others injured": the figure a toll's verb
@@ -332,7 +343,8 @@ class FatalityCounter:
                      and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].ent_type_ in {"DATE", "TIME"})}
             # "a week before 20 died": the mark hangs from the span of time
             marks |= {g.lower_ for c in token.children if c.dep_ == "npadvmod" for g in c.children if g.dep_ == "prep"}
-            if token.dep_ == "advcl" and marks & self.time_marks:
+            # "a day after rights groups said ...": the parse may hang a clause a time mark opens as a verb's complement
+            if token.dep_ in {"advcl", "ccomp"} and marks & self.time_marks:
                 return True
             if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in self.time_marks:
                 return True
@@ -401,7 +413,10 @@ class FatalityCounter:
         if j >= len(sent):
             return True
         token = sent[j]
-        return token.lower_ in LIST_JOINERS or token.is_punct or token.pos_ in {"AUX", "ADP"} or self.is_death_cue(token)
+        # "129 loyalists and 116 rebels including an Al-Nusra commander": a part mark ends the group before it.
+        part_mark = any(tuple(t.lower_ for t in sent[j : j + len(mark)]) == mark for mark in self.part_marks)
+        return token.lower_ in LIST_JOINERS or token.is_punct or token.pos_ in {"AUX", "ADP"} or part_mark \
+            or self.is_death_cue(token)
 
     def _part_of_earlier(self, sent: SpacySpan, quantity: Quantity) -> bool:
         """A count opened by a part mark ("including 21 children") is part of the count told before it."""

@@ -275,10 +275,11 @@ def punctuation_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": [], "widgets": []})
+@Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": [], "widgets": [],
+                                                        "bylines": []})
 def make_page_furniture_sentences(nlp: Language, name: str, labels: list[str], openers: list[str],
-                                  trailers: list[str], widgets: list[str]) -> PageFurnitureSentences:
-    return PageFurnitureSentences(labels, openers, trailers, widgets)
+                                  trailers: list[str], widgets: list[str], bylines: list[str]) -> PageFurnitureSentences:
+    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines)
 
 
 class PageFurnitureSentences:
@@ -295,18 +296,25 @@ class PageFurnitureSentences:
     (`page_furniture_widgets`: "02.10.2017Get short URL 191 A total of 24 Daesh terrorists were killed") close the
     page's header before them. A label with no full stop after it opens the page's tail (related headlines, tags,
     comment widgets), all furniture. A crosshead between dashes that opens a line ("- Air raids kill thousands -
-    While the ground offensive failed ...") titles the section after it: it sums it up, it tells no act of its own."""
+    While the ground offensive failed ...") titles the section after it: it sums it up, it tells no act of its own.
+    A wire agency's byline with its date (`page_furniture_bylines`: "... in the south of the country AFP Friday 10
+    Oct 2014 The Syrian Observatory said ...") ends the headline before it and opens the prose after it."""
 
     def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
-                 widgets: Iterable[str]) -> None:
+                 widgets: Iterable[str], bylines: Iterable[str] = ()) -> None:
         self.labels = {label.lower() for label in labels}
         self.openers = {tuple(opener.lower().split()) for opener in openers}
         self.trailers = {trailer.lower() for trailer in trailers}
         self.widgets = re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in widgets), re.IGNORECASE) \
             if widgets else None
+        agencies = "|".join(r"\s+".join(map(re.escape, b.split())) for b in bylines)
+        # The agency, then a date of up to four words that ends in its year, then the prose's capitalised first word.
+        self.bylines = re.compile(rf"\b(?:{agencies})\s+(?:[\w.,]+\s+){{1,4}}\d{{4}}(?=\s+[\"A-Z])") \
+            if agencies else None
 
     def __call__(self, doc: Doc) -> Doc:
         furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []
+        furniture += [self._byline(doc, match) for match in self.bylines.finditer(doc.text)] if self.bylines else []
         for token in doc:
             if token.is_title and token.lower_ in self.labels and (_opens_a_line(token) or (
                     token.i + 1 < len(doc) and doc[token.i + 1].is_title)):
@@ -336,6 +344,19 @@ class PageFurnitureSentences:
                 furniture.append((title, token.i + 1))
         doc.user_data[FURNITURE_SPANS] = furniture
         return doc
+
+    @staticmethod
+    def _byline(doc: Doc, byline: re.Match[str]) -> tuple[int, int]:
+        span = doc.char_span(byline.start(), byline.end(), alignment_mode="expand")
+        assert span is not None
+        span[0].is_sent_start = True
+        for token in span[1:]:
+            token.is_sent_start = False
+        if span.end < len(doc):
+            doc[span.end].is_sent_start = True
+            if span.end + 1 < len(doc):
+                doc[span.end + 1].is_sent_start = False  # "Ten children and five women": the prose's first words
+        return span.start, span.end
 
     def _header(self, doc: Doc, widget: re.Match[str]) -> tuple[int, int]:
         """The header a widget closes, from the last full stop before it, and the widget with its counters ("Get

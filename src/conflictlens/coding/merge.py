@@ -25,7 +25,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
-from conflictlens.coding.grammar import Grammar, headline_case
+from conflictlens.coding.grammar import Grammar, headline_case, in_page_furniture
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
@@ -76,9 +76,14 @@ class Coreference:
             opening = self.continuation.match(sent.text) if events else None
             opens_on_the_act = opening is not None and not any(
                 self._another_act(d, events[-1], opening) for d in drafts)
-            # "Kurdish police put the death toll at 16 earlier": the toll of the act already told.
+            # "Kurdish police put the death toll at 16 earlier": the toll of the act already told; after a running
+            # total ("more than 300 people have been killed in air strikes since ..."), "Opposition sources say the
+            # toll is much higher" is that total's.
             tells_the_toll = bool(events) and not drafts and self._tells_the_toll(sent) \
                 and annotated.sentence_deaths is not None and annotated.sentence_deaths[index][0] > 0
+            if tells_the_toll and index - 1 in totals:
+                totals.add(index)
+                continue
             if events and (opens_on_the_act or tells_the_toll or (
                     claimed and all(d.trigger.head.i in claimed for d in drafts))):
                 # "The operation resulted in ...": the sentence carries on the previous event; "IS claimed
@@ -289,15 +294,18 @@ class Coreference:
     def _goes_on_about_a_total(self, draft: EventDraft, annotated: AnnotatedDocument, totals: set[int]) -> bool:
         """"Russian and government airstrikes on the province have intensified since rebels launched a campaign on
         July 31" (a running total, left out), then "The strikes have killed 122 civilians": the acts named again are
-        that total's, with no day or place of their own, not the event told before it; "Another 327 civilians have
-        been killed in fighting in Aleppo province" adds to it (``totals``: the sentences told as totals so far)."""
+        that total's, with no day or place of their own, not the event told before it, as are the dead it counts
+        ("The deaths include 65 people killed in rebel fire on government neighbourhoods"); "Another 327 civilians
+        have been killed in fighting in Aleppo province" adds to it (``totals``: the sentences told as totals so
+        far)."""
         index = draft.sentence_index
         sent = draft.sentence
         assert annotated.sentence_dates is not None
         if index - 1 not in totals or annotated.sentence_dates[index]:
             return False
         adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
-        return adds_to_it or (not own_toponyms(index, annotated) and self._act_named_again(sent))
+        return adds_to_it or (not own_toponyms(index, annotated) and (
+            self._act_named_again(sent) or self._deaths_told_again(draft)))
 
     def _act_named_again(self, sent: SpacySpan) -> bool:
         """Whether the sentence names an act already told ("the strikes", "the attack")."""
@@ -427,7 +435,7 @@ class Merge:
 
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument) -> list[Event]:
         merged: list[Event] = []
-        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        lead_end = _opening_end(annotated.sentences or [])
         # An opening that names no place was placed where the report is; the body says where its event was.
         unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
@@ -644,6 +652,17 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
+
+
+def _opening_end(sentences: list[SpacySpan]) -> int:
+    """Where the report's opening ends: its first sentence, or, after a wire's byline that set the headline apart
+    ("Syria air strikes kill 15 in Aleppo AFP Friday 24 Oct 2014 Ten children and five women have been killed ..."),
+    the lead that follows it."""
+    if not sentences:
+        return 0
+    if len(sentences) > 2 and in_page_furniture(sentences[1]):
+        return sentences[2].end_char
+    return sentences[0].end_char
 
 
 def own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:

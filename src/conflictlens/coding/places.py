@@ -71,6 +71,8 @@ VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 # Words after a name that make it a part of a town ("Sana neighborhood"), never a city or region of that name.
 TOWN_PART_NOUNS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
 # Words after a name that say what kind of place it is ("Tillaberi Region", "Kano State"), not more of the name.
+# Words between a people's adjective and the kind of place it qualifies: "the Syrian (northern border) town of".
+KIND_OF_PLACE_WORDS = 3
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
@@ -402,6 +404,20 @@ class PlaceResolver:
                 references.append(found)
                 i = found.token_end
         return references
+
+    def kind_of_place_votes(self, doc: Doc) -> Counter[str]:
+        """"the Syrian border town of Kobani", "the Iraqi city of Mosul": a people's adjective on the kind of place a
+        name is says the name's country, however many foreign forces the report names."""
+        votes: Counter[str] = Counter()
+        for token in doc:
+            if token.lower_ not in PLACE_KIND_WORDS or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
+                continue
+            for word in reversed(doc[max(token.sent.start, token.i - KIND_OF_PLACE_WORDS) : token.i]):
+                code = self.demonyms.get(word.lower_) if _capitalised(word.text) else None
+                if code is not None:
+                    votes[code] += 2  # as a country named as a place
+                    break
+        return votes
 
     def _mark_comma_qualifiers(self, doc: Doc, toponyms: list[Toponym]) -> None:
         """"Paris, Tenn.", "Gao, Mali", "Bangui, a town in the region of Tahoua": a region or country after a
@@ -906,6 +922,7 @@ class Places:
             for code in codes:
                 actor_votes[code] += 1 / len(codes)  # type: ignore[assignment]  # Counter holds shares too
         actor_votes.update({code.upper(): 1 for code in self.focus_countries})
+        actor_votes.update(self.resolver.kind_of_place_votes(annotated.doc))
         votes = self.resolver.resolve(toponyms, extra_country_votes=actor_votes)
         annotated.document.warnings.extend(
             f"unknown place {name!r}: not in the gazetteer; its events are placed by context "

@@ -129,7 +129,12 @@ class SideReader:
         if word is None:
             return []
         return [noun for prep in word.children if prep.lower_ in {"in", "during"}
-                for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in self.act_nouns]
+                for noun in prep.children if noun.dep_ == "pobj" and self._act_noun(noun)]
+
+    def _act_noun(self, noun: Token) -> bool:
+        # A headline's capitalised noun ("in Syrian Army Anti-Terrorism Operations") is its own lemma to the tagger.
+        word = noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.lower_.removesuffix("s")
+        return word in self.act_nouns
 
     def _holds_ground(self, root: Token) -> bool:
         return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" \
