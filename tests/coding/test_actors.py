@@ -168,6 +168,10 @@ def test_whom_an_actor_is_tied_to_is_not_the_actor(pipeline):
     assert canonical(pipeline, "The Al-Qaeda-affiliated Nusra Front abducted a priest.") == [
         ("Nusra Front", "Jabhat al-Nusra")]
     assert [text for text, _ in canonical(pipeline, "ISIS-inspired gunmen attacked a church.")] == ["gunmen"]
+    # A patron named before its tie noun, past the affiliate's country or a determiner.
+    for text in ("Members of al-Qaedas affiliate in Syria the Nusra Front attacked an army post.",
+                 "Al-Qaeda's Syrian affiliate, the Nusra Front, attacked an army post."):
+        assert next(name for _, name in canonical(pipeline, text)) == "Jabhat al-Nusra"
 
 
 @pytest.mark.parametrize("text", ["50 ISIS Terrorists Killed in Syrian Army Anti-Terrorism Operations in Eastern Homs.",
@@ -183,3 +187,19 @@ def test_the_state_that_owns_the_operations_a_headlines_dead_came_in_is_the_doer
 ])
 def test_a_peoples_tanks_and_warships_are_its_military(code, text, expected):
     assert [e.actor1.name for e in code(text).events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Before an act of war other than a state's weapon, a foreign people's adjective names that state's military ...
+    ("At least 10 Syrian soldiers were killed in Israeli raids on positions near Quneitra on Monday.",
+     ("Military Forces of Israel", "Military Forces of Syria")),
+    # ... but the local people's does not: a "Syrian attack" in Syria may be anyone's.
+    ("A Syrian attack on Afrin killed 12 Kurdish fighters on Monday.",
+     ("Unidentified Armed Group (Syria)", "YPG: People's Protection Units")),
+])
+def test_a_foreign_peoples_adjective_on_an_act_of_war_names_its_military(code, text, expected):
+    assert [(e.actor1.name, e.actor2.name) for e in code(text).events] == [expected]
+
+
+def test_the_islamic_states_other_spellings(pipeline):
+    assert canonical(pipeline, "Daish fighters attacked an army post.")[0] == ("Daish fighters", "Islamic State (Sahel)")

@@ -13,6 +13,14 @@ def coded(code, text):  # type: ignore[no-untyped-def]
     ("text", "expected"),
     [
         ("JNIM fighters clashed with the Burkinabe army near Djibo on Sunday.", ("Battles", "Armed clash")),
+        # A raid the sentence says aircraft carried out is an air strike.
+        ("Three children were among the dead in Milis on Saturday, and the raids were carried out by Russian or "
+         "regime warplanes, the monitor said.", ("Explosions/Remote violence", "Air/drone strike")),
+        ("Raids by warplanes killed ten people in Milis on Saturday.", ("Explosions/Remote violence", "Air/drone strike")),
+        ("Army troops raided the village of Milis on Saturday, killing two fighters.", ("Battles", "Armed clash")),
+        # The coalition's strikes are air strikes, as "air strikes" are ("strikes" alone may be a labour strike's).
+        ("At least 10 civilians were killed in coalition strikes near Raqqa on Saturday.",
+         ("Explosions/Remote violence", "Air/drone strike")),
         # Torching with no crowd is destruction; a crowd that torches riots.
         ("The churches in two villages near Hasaka have been torched on Monday, the charity said.",
          ("Strategic developments", "Looting/property destruction")),
@@ -98,6 +106,7 @@ def test_event_typing(code, text, expected):
         # What is called for or urged has not happened.
         "France and Britain called for UN sanctions against the Syrian regime on Tuesday.",
         "The opposition urged a ceasefire in Aleppo on Tuesday.",
+        "On Monday the opposition urged the coalition to suspend its bombardments in Manbij.",
         # An agreement's end or breach is no agreement.
         "Diplomats in Geneva on Monday discussed the collapse of the ceasefire in Aleppo.",
         "Observers in Donetsk reported dozens of ceasefire violations on Monday.",

@@ -485,6 +485,26 @@ def test_the_dead_a_running_total_counts_and_its_toll_told_again_are_that_totals
     assert [(e.place.admin1, e.fatalities) for e in events] == [("Aleppo", 10)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # An unplaced headline a wire's byline set apart tells the lead's event, placed and dated by the lead.
+    ("10 Syrian troops killed in clashes with IS Monitor AFP Tuesday 14 Oct 2014 At least 10 Syrian soldiers were "
+     "killed on Tuesday in clashes with Islamic State group jihadists in the eastern province of Deir Ezzor a monitor "
+     "said. Elsewhere the monitor reported 12 people killed in air strikes on the town of Douma outside Damascus.",
+     [("Battles", "Deir ez-Zor", dt.date(2014, 10, 14), 10), ("Explosions/Remote violence", "Dūmā",
+                                                                dt.date(2014, 10, 14), 12)]),
+    # The lead after the byline, dated only by when the monitor spoke, and the body's day and village: one event.
+    ("Air strikes kill 15 in Aleppo monitor AFP Friday 24 Oct 2014 Ten children and five women have been killed in "
+     "government air strikes in the northern province of Aleppo a monitoring group said Friday. The children and "
+     "women were killed Thursday in barrel bomb strikes by regime helicopters on a home in the village of Tal Qarrah "
+     "in the north of Aleppo the monitor said.",
+     [("Explosions/Remote violence", "Tal Qarrah", dt.date(2014, 10, 23), 15)]),
+])
+def test_a_headline_a_wire_byline_set_apart_and_its_lead_tell_one_event(pipeline, text, expected):
+    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 24) if "Friday" in text
+                                   else dt.date(2014, 10, 14)).events
+    assert [(e.event_type, e.place.name, e.event_date, e.fatalities) for e in events] == expected
+
+
 def test_a_foe_named_inside_the_acts_words_is_its_target(pipeline):
     events = pipeline.process_text("The Syria Democratic Forces drove the Islamic State group out of the strategic town "
                                    "of Manbij on Saturday.", published_at=dt.date(2016, 8, 14)).events

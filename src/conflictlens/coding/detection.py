@@ -313,6 +313,8 @@ class EventDetector:
             return False  # a party asking for mediation or help: the asking is the development
         if head.dep_ == "dobj":
             return head.head.lemma_.lower() in self.request_verbs - {"call"}
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in self.request_verbs:
+            return True  # "urged the US-led coalition to suspend its bombardments"
         return _lemma_governing(head, "for", set()) in self.request_verbs
 
     def _other_sense(self, span: SpacySpan) -> bool:

@@ -191,6 +191,7 @@ TIE_WORDS = {"linked", "affiliated", "allied", "aligned", "inspired", "loyal", "
              "funded", "leaning"}
 # Nouns between two names that make the first the second's patron: "Al-Qaida affiliate Al-Nusra Front".
 TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
+TIE_GAP = 6  # words from the patron's name to the group's: "al-Qaedas affiliate in Syria the Nusra Front"
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
 
@@ -200,9 +201,24 @@ def _holder_of_ground(doc: Doc, end: int) -> bool:
 
 
 def _ties_to(doc: Doc, end: int) -> bool:
-    if end + 1 < len(doc) and doc[end].lower_ in TIE_NOUNS and doc[end + 1].ent_type_ == ACTOR_LABEL:
+    if _tie_noun_before_a_name(doc, end):
         return True  # "Al-Qaida affiliate Al-Nusra Front": the group named after the noun is the actor
     return _hyphened(doc, end) and doc[end + 1].lower_ in TIE_WORDS
+
+
+def _tie_noun_before_a_name(doc: Doc, end: int) -> bool:
+    """"Al-Qaida affiliate Al-Nusra Front", "al-Qaedas Syrian affiliate, the Nusra Front", "al-Qaedas affiliate in
+    Syria the Nusra Front": a tie noun, then (past its country or determiner) another group's name."""
+    i = end
+    while i < len(doc) and i - end < TIE_GAP and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "POS"):
+        i += 1  # "'s Syrian"
+    if i >= len(doc) or doc[i].lower_ not in TIE_NOUNS:
+        return False
+    i += 1
+    while i < len(doc) and i - end < TIE_GAP and doc[i].ent_type_ != ACTOR_LABEL and (
+            doc[i].is_punct or doc[i].pos_ in {"DET", "ADP"} or doc[i].ent_type_ in PLACE_LABELS):
+        i += 1  # "in Syria the"
+    return i < len(doc) and doc[i].ent_type_ == ACTOR_LABEL
 
 
 def _hyphened(doc: Doc, end: int) -> bool:

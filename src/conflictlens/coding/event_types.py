@@ -72,6 +72,8 @@ class EventTyping:
         self.destruction = "Looting/property destruction"
         self.chemical = "Chemical weapon"
         self.chemical_agents = {w.lower() for w in conventions["chemical_agents"]}
+        self.coalition_words = {w.lower() for w in conventions["coalition_words"]}
+        self.raid_nouns = {w.lower() for w in conventions["raid_nouns"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
             w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
@@ -157,6 +159,15 @@ class EventTyping:
         return any(self._aircraft(f) or (self.remote_means.get(f.lower_) == self.air_strike and self._means_modifier(f))
                    for f in firers)
 
+    def _raid_flown(self, trigger: Trigger) -> bool:
+        """"The raids were carried out by either Russian or regime warplanes", "raids by warplanes": a raid whose doer
+        the sentence names as an aircraft (a "helicopter raid" names how commandos came, not who struck)."""
+        root = trigger.span.root
+        if root.lower_ not in self.raid_nouns and root.lemma_.lower() not in self.raid_nouns:
+            return False
+        return any(self._aircraft(t) and (t.dep_ in {"nsubj", "conj"} or (t.dep_ == "pobj" and t.head.lower_ == "by"))
+                   for t in root.sent)
+
     def _aircraft(self, word: Token) -> bool:
         """A word that names what flies and drops or fires from the air ("warplanes", "helicopter", "dropped")."""
         return word.lemma_.lower() in self.aircraft_words or word.lower_ in self.aircraft_words
@@ -168,8 +179,9 @@ class EventTyping:
 
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air
-        strikes", "Russian jets", as "strikes" alone (a labour strike) does not."""
+        strikes", "Russian jets", "coalition strikes", as "strikes" alone (a labour strike) does not."""
         return any(c.dep_ in {"compound", "amod"} and (c.lower_ in self.remote_means or c.lower_ in self.demonyms
+                                                        or c.lower_ in self.coalition_words
                                                         or f"{c.lower_} {word.lower_}" in self.remote_means_phrases)
                    for c in word.children)
 
@@ -227,6 +239,8 @@ class EventTyping:
             sub_type = self.air_strike
         if sub_type == self.placed_explosive and self._bomb_attack_from_the_air(trigger):
             sub_type = self.air_strike
+        if means is None and event_type == "Battles" and self._raid_flown(trigger):
+            event_type, sub_type = REMOTE_VIOLENCE, self.air_strike
         if event_type == REMOTE_VIOLENCE and self._chemical_agent_in(trigger):
             sub_type = self.chemical  # "fired rockets filled with Sarin gas": the agent, not its carrier
         if means is None and actor1 is not None and actor1.name in self.air_only_actors \

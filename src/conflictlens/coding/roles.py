@@ -459,13 +459,16 @@ class Roles:
             # Syrian air strikes", "Regime airstrikes": the weapon's own people's adjective, or the state's, names
             # the striker over any vague side, or the victims, that the clause around it gives; before any other
             # act of war only the state's own word does ("regime raids", "a government offensive": "Syrian protests"
-            # are no state's).
+            # are no state's), or a foreign people's adjective ("Israeli raids" in Syria: a "Syrian attack" there may
+            # be anyone's).
             # "regime barrel bomb attacks", "Syrian and Russian joint airstrikes": the words that name the act's kind,
             # and theirs.
             words = [*trigger.span, _noun_named_by(trigger.head),
                      *(c for t in trigger.span for c in t.children if c.dep_ in {"compound", "amod"} and c.i < t.i)]
             side_one = [*self._military_named_by_demonym(
                 [*(words if state_weapon else []), *weapons], countries, local.country),
+                *(self._military_named_by_demonym(words, countries, local.country, foreign_only=True)
+                  if fought and not state_weapon else []),
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
                                                  peoples=False),
                 *self._state_word_before(trigger, local.country), *self._coalition_word_before(trigger, local.country),
@@ -546,11 +549,13 @@ class Roles:
                   if doer(c) and c.lower_ in self.state_weapons), *firers]
 
     def _military_named_by_demonym(self, words: Sequence[Token | None], countries: dict[int, str],
-                                   local_country: str | None, *, peoples: bool = True) -> list[Actor]:
+                                   local_country: str | None, *, peoples: bool = True,
+                                   foreign_only: bool = False) -> list[Actor]:
         """"Russian air strikes", "Israeli shelling", "a US missile strike", "an Israeli drone struck", "Syrian
         warplanes bombed": the people's adjective or the country's name before a state's weapon (a word of the
         trigger, the noun it names a kind of, or the weapon that does it) names whose military struck; so does the
-        state's own word ("regime", "government"), which alone counts without ``peoples``."""
+        state's own word ("regime", "government"), which alone counts without ``peoples``. With ``foreign_only``,
+        only another country's people does."""
         # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes).
         for child in (c for word in words if word is not None
                       for c in sorted(word.children, key=lambda c: abs(c.i - word.i))):
@@ -562,6 +567,8 @@ class Roles:
                 military = self._own_military(local_country)
             else:
                 military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
+                if foreign_only and military is not None and military.country == local_country:
+                    continue
             if military is not None:
                 return [military]
         return []
