@@ -203,3 +203,9 @@ def test_a_foreign_peoples_adjective_on_an_act_of_war_names_its_military(code, t
 
 def test_the_islamic_states_other_spellings(pipeline):
     assert canonical(pipeline, "Daish fighters attacked an army post.")[0] == ("Daish fighters", "Islamic State (Sahel)")
+
+
+def test_the_coalitions_aircraft_are_the_coalitions(code):
+    events = code("Coalition war planes carried out 10 air strikes near Tel Abyad in Raqqa province in Syria on "
+                  "Saturday.").events
+    assert [e.actor1.name for e in events] == ["Global Coalition Against Daesh"]

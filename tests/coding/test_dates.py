@@ -170,3 +170,13 @@ def test_history_told_by_its_year_in_a_news_report_is_not_coded(code):
     events = code("Russian air strikes killed 14 civilians near Mayadeen on Thursday, a monitor said. Shishani fought "
                   "Russian forces in Grozny in 2008.", published_at=dt.date(2017, 10, 8)).events
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_an_act_dated_only_by_when_it_was_told_took_place_that_week(code):
+    events = code("Ten children were killed in government air strikes in Aleppo province, a monitoring group said "
+                  "Friday.", published_at=dt.date(2014, 10, 24)).events
+    assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2014, 10, 24), TimePrecision.WEEK)]
+    # A day of the act's own is its day, whoever says it when.
+    events = code("Ten children were killed on Thursday in government air strikes in Aleppo province, a monitoring "
+                  "group said Friday.", published_at=dt.date(2014, 10, 24)).events
+    assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2014, 10, 23), TimePrecision.DAY)]

@@ -239,8 +239,11 @@ def test_a_campaigns_toll_since_a_recent_day_is_its_running_total(pipeline):
     ("The air force killed at least 10 people in rebel areas east of Damascus on Saturday, the Observatory said. "
      "Meanwhile rebel fire on regime-held areas killed 1102 people, said the Observatory.",
      dt.date(2015, 2, 22), [10], "running total"),
+    # The dead a campaign has caused, with no day of their own, are its running total.
+    ("An air strike on a market killed at least 21 people in the town of Atareb in Syria on Thursday. The monitor said "
+     "the bombing campaign has killed hundreds, mostly civilians.", dt.date(2014, 4, 24), [21], "running total"),
 ], ids=["since_a_day_before_an_act_told", "sums_up_the_acts_told", "counted_into_a_total_over_a_country",
-        "thousands_with_no_day_of_its_own"])
+        "thousands_with_no_day_of_its_own", "a_campaigns_dead_with_no_day"])
 def test_a_total_beside_the_acts_it_counts_is_left_out_with_a_warning(pipeline, text, published, tolls, left_out_as):
     result = pipeline.process_text(text, published_at=published)
     assert sorted(e.fatalities for e in result.events) == tolls

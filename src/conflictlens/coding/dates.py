@@ -315,6 +315,9 @@ class Dates:
         resolved = [d for d in dates if d.start is not None]
         # "denied on Wednesday that a strike killed civilians last week": the event is last week.
         own = [d for d in resolved if not self.attributor.is_statement_date(draft.sentence, d.start_char)]
+        # "Ten children have been killed in air strikes, a monitoring group said Friday": with no day of its own,
+        # the act took place around the day it was told, not on it.
+        told_only = not own and bool(resolved)
         resolved = own or resolved
         # "students suspended in March clashed with the police", "kidnapped in April, he was killed": a month alone
         # in another clause dates that clause's act, not the event's.
@@ -324,6 +327,8 @@ class Dates:
             anchor = draft.trigger.span.start_char
             best = min(resolved, key=lambda d: abs(d.start_char - anchor))
             event.event_date, event.end_date, event.time_precision = best.start, best.end, best.precision
+            if told_only and best.precision == TimePrecision.DAY:
+                event.time_precision = TimePrecision.WEEK
             event.date_text = best.text
         elif not dates and published_at is not None:
             # No date in the sentence: a news report is about the days before it, so the week.

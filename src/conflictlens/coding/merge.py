@@ -25,7 +25,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
-from conflictlens.coding.grammar import Grammar, headline_case, in_page_furniture
+from conflictlens.coding.grammar import Grammar, headline_case
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
@@ -435,8 +435,7 @@ class Merge:
 
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument) -> list[Event]:
         merged: list[Event] = []
-        lead_end = _opening_end(annotated.sentences or [])
-        headline_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         # An opening that names no place was placed where the report is; the body says where its event was.
         unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
@@ -464,13 +463,11 @@ class Merge:
             twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
                          or self._one_demonstration(m, event)), None) or next(
                 (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date,
-                                                        unplaced_opening)), None) or next(
-                (m for m in merged if unplaced_opening and _lead_of_headline(m, event, headline_end, lead_end)), None)
+                                                        unplaced_opening)), None)
             if twin is None:
                 merged.append(event)
                 continue
-            lead_of_headline = unplaced_opening and _lead_of_headline(twin, event, headline_end, lead_end)
-            body_of_opening = (_opens(twin, lead_end) and not _opens(event, lead_end)) or lead_of_headline
+            body_of_opening = _opens(twin, lead_end) and not _opens(event, lead_end)
             if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event):
                 # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
@@ -484,8 +481,7 @@ class Merge:
             if body_of_opening and twin.actor1 is not None and event.actor1 is not None \
                     and twin.actor1.name == event.actor1.name:
                 confirmed.add(id(twin))
-            if self._headline(twin, lead_end, annotated.reference_date) \
-                    and (not _opens(event, lead_end) or lead_of_headline) \
+            if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text and event.event_date is not None \
                     and (event.time_precision or 9) <= (twin.time_precision or 9):
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's (not
@@ -656,26 +652,6 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
-
-
-def _lead_of_headline(headline: Event, event: Event, headline_end: int, lead_end: int) -> bool:
-    """An unplaced headline that a wire's byline set apart from the lead ("10 Syrian troops killed in clashes with IS
-    Monitor AFP Tuesday 14 Oct 2014 At least 10 Syrian soldiers were killed on Tuesday ... in Deir Ezzor") tells the
-    lead's event: the same type, toll and day."""
-    return headline_end < lead_end and _opens(headline, headline_end) and _opens(event, lead_end) \
-        and not _opens(event, headline_end) and headline.event_type == event.event_type and _one_toll_one_day(
-            headline, event)
-
-
-def _opening_end(sentences: list[SpacySpan]) -> int:
-    """Where the report's opening ends: its first sentence, or, after a wire's byline that set the headline apart
-    ("Syria air strikes kill 15 in Aleppo AFP Friday 24 Oct 2014 Ten children and five women have been killed ..."),
-    the lead that follows it."""
-    if not sentences:
-        return 0
-    if len(sentences) > 2 and in_page_furniture(sentences[1]):
-        return sentences[2].end_char
-    return sentences[0].end_char
 
 
 def own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:

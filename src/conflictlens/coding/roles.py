@@ -559,6 +559,10 @@ class Roles:
         # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes).
         for child in (c for word in words if word is not None
                       for c in sorted(word.children, key=lambda c: abs(c.i - word.i))):
+            coalition = self.coalitions_by_country.get(local_country or "") \
+                if child.lower_ in self.coalition_words and child.dep_ in {"amod", "compound"} else None
+            if coalition is not None:
+                return [self.actors.actor_for(coalition)]  # "Coalition war planes carried out 10 air strikes"
             state = child.lower_ in self.state_words
             if not (state or peoples) or (
                     child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):

@@ -255,7 +255,7 @@ class Scope:
                told: list[EventDraft]) -> tuple[str, str] | None:
         """How a sentence counts violence as a running or a period's total, and which, if it does (``told``: the
         events the report has told before it)."""
-        if self._so_far(draft) or self._counted_into_a_total(draft):
+        if self._so_far(draft) or self._counted_into_a_total(draft) or self._campaigns_undated_toll(draft):
             return "counted up to now", "a running total"
         if draft.event.fatalities >= self.undated_total and draft.event.date_text is None:
             return f"with a toll of {draft.event.fatalities} and no day of its own", "a running total"
@@ -276,6 +276,14 @@ class Scope:
         return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.total_words or any(
             c.dep_ == "amod" and c.lemma_.lower() in self.total_words for c in a.children))
             for a in draft.trigger.head.ancestors)
+
+    def _campaigns_undated_toll(self, draft: EventDraft) -> bool:
+        """"The Observatory said the bombing campaign has killed hundreds": the dead a campaign of many acts has
+        caused, with no day of their own, are its running total."""
+        head = draft.trigger.head
+        return draft.trigger.group.outcome and draft.event.date_text is None and any(
+            c.dep_ in {"nsubj", "agent"} and any(w.lemma_.lower() in self.campaign_nouns for w in c.subtree)
+            for c in head.children)
 
     def _sums_up(self, sent: SpacySpan) -> bool:
         """"In total over 40 civilians were killed ...": a sentence that opens on a word of summing up."""
