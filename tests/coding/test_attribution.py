@@ -135,6 +135,9 @@ def test_an_act_blamed_on_someone_is_not_who_blames(pipeline, attributor):
     ("Twelve civilians were killed in an alleged Russian airstrike on the town of Saraqib on Tuesday.", False),
     ("An alleged airstrike hit the town of Saraqib on Tuesday.", True),
     ("Twelve civilians were allegedly killed in a Russian airstrike on the town of Saraqib on Tuesday.", True),
+    # Blamed on someone: whose act it was is alleged, not that it killed.
+    ("A car bombing blamed on Daesh killed at least 26 displaced people in eastern Syria on Friday.", False),
 ])
 def test_an_act_the_report_says_killed_people_is_alleged_only_in_its_kind(pipeline, attributor, text, alleged):
-    assert attribute(pipeline, attributor, text).is_allegation is alleged
+    found = attribute(pipeline, attributor, text)
+    assert (found.is_allegation, found.claim_type) == (alleged, "alleged")

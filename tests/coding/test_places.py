@@ -658,3 +658,10 @@ def test_a_peoples_adjective_on_the_kind_of_place_says_the_names_country(code):
     place = place_of(code, "Fighting raged in the Syrian border town of Kobani on Saturday after the arrival of "
                            "heavily armed Iraqi peshmerga forces.")
     assert (place.name, place.admin1, place.country) == ("‘Ayn al ‘Arab", "Aleppo", "Syria")
+
+
+@pytest.mark.parametrize("text", ["A bomb blast killed 60 in a Damascus suburb on Friday.",
+                                  "A bomb blast killed 60 in the Damascus suburbs on Friday."])
+def test_a_towns_suburb_is_around_the_town_not_in_it(code, text):
+    place = place_of(code, text)
+    assert (place.name, place.geo_precision) == ("Damascus", GeoPrecision.NEAR)

@@ -115,6 +115,8 @@ class Attributor:
             lemma = token.lemma_.lower()
             if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
                 self._reporting(token, sent, name_of, result)
+            elif lemma in self.accusing and token.pos_ == "VERB" and self._alleged_doer(token):
+                result.claim_type = "alleged"  # the act is the report's own fact; whose it was is alleged
             elif lemma in self.accusing and token.pos_ == "VERB" and not self._alleged_identity(token, name_of):
                 subject = self._accuser(token)
                 if subject is not None:
@@ -214,6 +216,13 @@ class Attributor:
             return True
         above = act.head.head if act.dep_ == "pobj" else act.head
         return act.dep_ in {"nsubj", "pobj"} and above.lemma_.lower() in self.harm_told_as_fact
+
+    def _alleged_doer(self, word: Token) -> bool:
+        """"A car bombing blamed on Daesh killed at least 26 people": the participle of blame on an act the report
+        says harmed people alleges only whose act it was."""
+        act = word.head
+        return word.dep_ == "acl" and word.tag_ == "VBN" and act.dep_ == "nsubj" \
+            and act.head.lemma_.lower() in self.harm_told_as_fact
 
     def _alleged_identity(self, word: Token, name_of: dict[int, str]) -> bool:
         """An allegation word that describes people: "48 alleged rebels", "an alleged member of IS"."""

@@ -48,8 +48,8 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
               "province", "governorate", "circle", "cercle", "department", "departments",
-              "road", "border", "corridor", "outskirts", "streets", "suburbs", "capital", "municipality", "localities",
-              "villages", "towns"}
+              "road", "border", "corridor", "outskirts", "streets", "suburb", "suburbs", "capital", "municipality",
+              "localities", "villages", "towns"}
 # A province's possessive, its apostrophe lost or not ("in Idlib provinces Maaret al-Numan"), before a place in it;
 # a state's, a county's or a department's may be an office's ("United States Centers for Disease Control", "the
 # department's Emergency Response Team").
