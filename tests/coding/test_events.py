@@ -18,6 +18,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          "regime warplanes, the monitor said.", ("Explosions/Remote violence", "Air/drone strike")),
         ("Raids by warplanes killed ten people in Milis on Saturday.", ("Explosions/Remote violence", "Air/drone strike")),
         ("Army troops raided the village of Milis on Saturday, killing two fighters.", ("Battles", "Armed clash")),
+        # The state's shelling, however the tagger reads "shelling" after the state's word.
+        ("At least four schoolchildren were among eight people killed in Syrian regime shelling in the town of Douma "
+         "on Tuesday.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
         # The coalition's strikes are air strikes, as "air strikes" are ("strikes" alone may be a labour strike's).
         ("At least 10 civilians were killed in coalition strikes near Raqqa on Saturday.",
          ("Explosions/Remote violence", "Air/drone strike")),

@@ -443,6 +443,11 @@ def test_a_city_before_an_agency_and_a_day_is_a_byline(code):
     events = code("Russian strikes kill 120 fighters in Syria Moscow AFP Saturday 7 Oct 2017 Russian air strikes killed "
                   "120 fighters in Deir ez-Zor on Friday.").events
     assert events and all(e.place.name != "Moscow" for e in events)
+    # The place a headline ends on, after its preposition, is the headline's, whatever byline follows it.
+    events = code("Turkish military says 31 IS militants killed in northern Syria Reuters Sunday 9 Oct 2016 Syrian "
+                  "rebels backed by Turkish tanks pushed towards Dabiq. Turkey shelled Kurdish positions near Kilis "
+                  "in Turkey on Sunday.").events
+    assert events[0].place.country == "Syria"
 
 
 def test_the_country_a_border_is_shared_with_is_the_side_the_report_is_not_on(code):
@@ -665,3 +670,10 @@ def test_a_peoples_adjective_on_the_kind_of_place_says_the_names_country(code):
 def test_a_towns_suburb_is_around_the_town_not_in_it(code, text):
     place = place_of(code, text)
     assert (place.name, place.geo_precision) == ("Damascus", GeoPrecision.NEAR)
+
+
+@pytest.mark.parametrize("text", ["17 dead as Al-Qaeda attacks Syria Kurd town on Saturday.",
+                                  "On Saturday rebels attacked a checkpoint in a majority Christian area of Homs "
+                                  "province in Syria, killing six civilians."])
+def test_a_peoples_or_a_faiths_name_is_no_place(code, text):
+    assert all(e.place.name not in {"Kurd", "Christian"} for e in code(text).events)

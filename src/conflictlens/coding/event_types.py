@@ -107,6 +107,9 @@ class EventTyping:
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
                       and self._names_a_weapon(t)
                       and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
+            # "killed in Syrian regime shelling": the tagger reads "shelling" as a participle after the state's word.
+            words += [t for t in trigger.sent if t.tag_ == "VBG" and t.dep_ == "acl" and t.lower_ in self.remote_means
+                      and t.i > 0 and t.doc[t.i - 1].lower_ in self.state_words]
         if unambiguous:
             words = [t for t in words if self._names_a_weapon(t)]
         for word in words:

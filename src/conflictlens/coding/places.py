@@ -334,8 +334,12 @@ class PlaceResolver:
         return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in self.perception_words
 
     def _byline(self, doc: Doc, toponym: Toponym) -> bool:
-        """A city before an agency and a day, where a scraped page's byline was filed: "Moscow AFP Saturday 7 Oct"."""
+        """A city before an agency and a day, where a scraped page's byline was filed: "Moscow AFP Saturday 7 Oct" (not
+        the place a headline ends on: "... militants killed in northern Syria Reuters Sunday 9 Oct")."""
         after = doc[toponym.token_end : toponym.token_end + 2]
+        before = doc[toponym.token_start - 1] if toponym.token_start > 0 else None
+        if before is not None and (before.pos_ == "ADP" or before.lower_ in self.direction_words):
+            return False
         return len(after) == 2 and after[0].text in self.outlet_words and after[1].lower_ in CALENDAR_WORDS
 
     def _across_the_border(self, doc: Doc, toponym: Toponym) -> bool:
@@ -625,6 +629,7 @@ class PlaceResolver:
                 or lowered in self.countries or lowered in self.demonyms or lowered.rstrip("s") in self.countries
                 or lowered in CALENDAR_WORDS or lowered in self.direction_words
                 or any(t.lower_ in self.not_place_words for t in span)
+                or (len(span) == 1 and span[0].lower_ in self.not_place_alone)  # "a Syria Kurd town"
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
