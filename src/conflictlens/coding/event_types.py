@@ -72,7 +72,6 @@ class EventTyping:
         self.destruction = "Looting/property destruction"
         self.chemical = "Chemical weapon"
         self.chemical_agents = {w.lower() for w in conventions["chemical_agents"]}
-        self.coalition_words = {w.lower() for w in conventions["coalition_words"]}
         self.raid_nouns = {w.lower() for w in conventions["raid_nouns"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
@@ -182,9 +181,8 @@ class EventTyping:
 
     def _means_modifier(self, word: Token) -> bool:
         """A word of two senses that another weapon word, or a people's adjective, modifies names the weapon: "air
-        strikes", "Russian jets", "coalition strikes", as "strikes" alone (a labour strike) does not."""
+        strikes", "Russian jets", as "strikes" alone (a labour strike) does not."""
         return any(c.dep_ in {"compound", "amod"} and (c.lower_ in self.remote_means or c.lower_ in self.demonyms
-                                                        or c.lower_ in self.coalition_words
                                                         or f"{c.lower_} {word.lower_}" in self.remote_means_phrases)
                    for c in word.children)
 
