@@ -677,3 +677,11 @@ def test_a_towns_suburb_is_around_the_town_not_in_it(code, text):
                                   "province in Syria, killing six civilians."])
 def test_a_peoples_or_a_faiths_name_is_no_place(code, text):
     assert all(e.place.name not in {"Kurd", "Christian"} for e in code(text).events)
+
+
+@pytest.mark.parametrize("text", ["A suspected chemical attack killed at least 58 people in a rebel-held town in Idlib on "
+                                  "Tuesday.",
+                                  "Air strikes killed 12 people in a village in Aleppo on Tuesday."])
+def test_an_unnamed_town_in_a_province_places_the_event_in_the_province(code, text):
+    place = place_of(code, text)
+    assert (place.level, place.geo_precision) == ("admin1", GeoPrecision.AREA)

@@ -68,6 +68,8 @@ DIVISION_PREFIXES = {"rural"}
 COUNTRYSIDE_NOUNS = {"countryside"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+# Unnamed settlements a name after "in" contains: "a town in Idlib" is in Idlib province.
+TOWNS_WITHIN = VILLAGE_NOUNS | {"town", "towns", "locality", "localities"}
 # Words after a name that make it a part of a town ("Sana neighborhood"), never a city or region of that name.
 TOWN_PART_NOUNS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter"}
 # Words after a name that say what kind of place it is ("Tillaberi Region", "Kano State"), not more of the name.
@@ -547,7 +549,10 @@ class PlaceResolver:
         # "Diffa region" stays the town its region is named after, as ACLED places a region's events at its
         # seat; "rural Homs" and "the Idlib countryside" are the province's villages, not the city.
         topo.division_word = (bool(before) and before[-1] in DIVISION_PREFIXES) or (
-            bool(after) and after[0] in COUNTRYSIDE_NOUNS)
+            bool(after) and after[0] in COUNTRYSIDE_NOUNS) or (
+            # "a rebel-held town in Idlib", "villages in Aleppo": the unnamed town lies in the province ("Ngarwa
+            # village in Diffa" names its village)
+            len(before) >= 2 and before[-1] == "in" and before[-2] in TOWNS_WITHIN and _unnamed(doc[span.start - 2]))
         topo.village_word = bool(set(before[-2:]) & VILLAGE_NOUNS) or bool(after and after[0] in VILLAGE_NOUNS)
         # spaCy's small model calls many Sahel towns persons, so that label only weakens a name.
         # A town's part vouches for no country: it lies in the one the report is about.
@@ -1427,6 +1432,11 @@ def area_of_unknown_place(around: Place | None, focus: Place | None) -> Place | 
             around.level == "country" and focus.country_code == around.country_code)):
         return focus
     return around
+
+
+def _unnamed(settlement: Token) -> bool:
+    """"a town", "villages": a settlement told by its kind only, with an indefinite article or in the plural."""
+    return settlement.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in settlement.children)
 
 
 def _near_through_description(doc: Doc, start: int, sent_start: int) -> bool:
