@@ -91,3 +91,10 @@ def test_a_wire_agencys_byline_ends_the_headline_and_opens_the_prose(pipeline):
     events = [e for e in pipeline.process(Document(text=text, published_at=date(2014, 10, 10))).events
               if e.is_dataset_row()]
     assert [e.fatalities for e in events] == [21]  # not the headline's 21 and the body's 19 added up
+
+
+def test_the_headline_before_a_byline_stays_one_sentence(pipeline):
+    text = ("Syria monitor says air strikes kill 22 in school in rebel-held Idlib Reuters Wednesday 26 Oct 2016 The "
+            "monitor said air strikes killed at least 22 people in a village in Idlib province on Wednesday.")
+    sentences = [sentence.text for sentence in pipeline.nlp(text).sents]
+    assert sentences[0] == "Syria monitor says air strikes kill 22 in school in rebel-held Idlib"

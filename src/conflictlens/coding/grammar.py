@@ -352,6 +352,9 @@ class PageFurnitureSentences:
         span[0].is_sent_start = True
         for token in span[1:]:
             token.is_sent_start = False
+        headline = _after_last_full_stop(doc, span.start)
+        for token in doc[headline + 1 : span.start]:
+            token.is_sent_start = False  # "... kill 22 in school in rebel-held Idlib": the headline stays whole
         if span.end < len(doc):
             doc[span.end].is_sent_start = True
             if span.end + 1 < len(doc):
