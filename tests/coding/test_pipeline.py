@@ -505,6 +505,14 @@ def test_a_headline_a_wire_byline_set_apart_and_its_lead_tell_one_event(pipeline
     assert [(e.event_type, e.place.name, e.event_date, e.fatalities) for e in events] == expected
 
 
+def test_what_the_next_sentence_counts_of_an_act_weeks_ago_is_its_running_total(pipeline):
+    text = ("Government forces were fighting rebels in Deir ez-Zor in Syria on Sunday, a monitor said. The SDF launched "
+            "its offensive to take Manbij on May 31. According to the Observatory DAESH has lost 463 fighters in the "
+            "battle and the SDF has lost at least 89.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 6, 26)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Deir ez-Zor", 0)]
+
+
 def test_a_foe_named_inside_the_acts_words_is_its_target(pipeline):
     events = pipeline.process_text("The Syria Democratic Forces drove the Islamic State group out of the strategic town "
                                    "of Manbij on Saturday.", published_at=dt.date(2016, 8, 14)).events

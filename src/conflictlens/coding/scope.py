@@ -157,6 +157,10 @@ class Scope:
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} dated {draft.event.event_date} is {days} days before the article's "
                     f"date: left out as background (background_after_days = {self.background_after_days})")
+                if draft.event.event_type in VIOLENT_TYPES:
+                    # "The SDF launched its offensive on May 31 ... DAESH has lost 463 fighters in the battle": what
+                    # the next sentence counts of an act weeks ago is that act's running total.
+                    annotated.running_totals.add(draft.sentence_index)
                 continue
             kept.append(draft)
         annotated.drafts = kept
