@@ -353,8 +353,9 @@ class PageFurnitureSentences:
         for token in span[1:]:
             token.is_sent_start = False
         headline = _after_last_full_stop(doc, span.start)
-        for token in doc[headline + 1 : span.start]:
-            token.is_sent_start = False  # "... kill 22 in school in rebel-held Idlib": the headline stays whole
+        if span.start - headline <= KEYWORD_LIST_MAX_TOKENS:  # a headline's length, not a page without full stops
+            for token in doc[headline + 1 : span.start]:
+                token.is_sent_start = False  # "... kill 22 in school in rebel-held Idlib": the headline stays whole
         if span.end < len(doc):
             doc[span.end].is_sent_start = True
             if span.end + 1 < len(doc):
