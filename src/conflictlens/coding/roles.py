@@ -528,9 +528,13 @@ class Roles:
     def _coalition_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"a coalition raid on the northern city of Manbij": the coalition fighting where the act took place."""
         before = _word_before(trigger)
-        coalition = self.coalitions_by_country.get(local_country or "") \
-            if before is not None and before.lower_ in self.coalition_words else None
-        return [self.actors.actor_for(coalition)] if coalition is not None else []
+        coalition = self._coalition_named_by(before, local_country) if before is not None else None
+        return [coalition] if coalition is not None else []
+
+    def _coalition_named_by(self, word: Token, local_country: str | None) -> Actor | None:
+        """The coalition fighting in the act's country that a coalition word names, if there is one."""
+        coalition = self.coalitions_by_country.get(local_country or "") if word.lower_ in self.coalition_words else None
+        return self.actors.actor_for(coalition) if coalition is not None else None
 
     def _own_military(self, local_country: str | None) -> Actor | None:
         """The military of the country an act took place in, which "the regime" or "the government" means."""
@@ -559,10 +563,9 @@ class Roles:
         # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes).
         for child in (c for word in words if word is not None
                       for c in sorted(word.children, key=lambda c: abs(c.i - word.i))):
-            coalition = self.coalitions_by_country.get(local_country or "") \
-                if child.lower_ in self.coalition_words and child.dep_ in {"amod", "compound"} else None
+            coalition = self._coalition_named_by(child, local_country) if child.dep_ in {"amod", "compound"} else None
             if coalition is not None:
-                return [self.actors.actor_for(coalition)]  # "Coalition war planes carried out 10 air strikes"
+                return [coalition]  # "Coalition war planes carried out 10 air strikes"
             state = child.lower_ in self.state_words
             if not (state or peoples) or (
                     child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):
