@@ -209,3 +209,36 @@ def test_the_coalitions_aircraft_are_the_coalitions(code):
     events = code("Coalition war planes carried out 10 air strikes near Tel Abyad in Raqqa province in Syria on "
                   "Saturday.").events
     assert [e.actor1.name for e in events] == ["Global Coalition Against Daesh"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The agent of the act's noun, or of what it acted on.
+    ("The bombing of several locations in Hasakah by Syrian jets killed five people on Monday.",
+     ("Military Forces of Syria", "Civilians (Syria)")),
+    # The outcome the parse hangs on the object of the jets' verb.
+    ("Opposition sources said on Sunday that Russian jets hit an outpost in Idlib province killing at least one "
+     "opposition fighter.", ("Military Forces of Russia", "Unidentified Armed Group (Syria)")),
+])
+def test_the_aircraft_that_did_the_act_name_its_state_however_the_parse_hangs_them(code, text, expected):
+    assert [(e.actor1.name, e.actor2.name) for e in code(text).events] == [expected]
+
+
+def test_whom_a_pronoun_counts_among_the_harmed_were_named_before_it(code):
+    events = code("In Deir Ezzor a unit of the Syrian armed forces destroyed two dens for ISIL terrorists in the city "
+                  "on Monday killing and injuring several of them.").events
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Battles", "Islamic State (Syria)")]
+    # Only the last people named, outside a parenthesis.
+    events = code("Soldiers crushed two unarmed men they had detained (described as Boko Haram fighters) near Diffa in "
+                  "Niger on Monday, and killed one of them.").events
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Violence against civilians", "Civilians (Niger)")]
+
+
+def test_the_other_sides_government_is_no_state(pipeline):
+    text = "A minister in Syria's opposition government was among 12 people killed in a car bomb attack in Daraa."
+    assert [mention for mention, _ in canonical(pipeline, text)] == ["people"]
+
+
+def test_the_dead_a_passive_verb_names_are_no_doer_and_a_compounds_people_names_the_aircraft(code):
+    events = code("Over 100 terrorists have been killed in the Russian fighter jets air raids on ISIL positions in Homs "
+                  "province in Syria on Friday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Russia", "Islamic State (Syria)")]

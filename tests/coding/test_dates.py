@@ -40,6 +40,14 @@ def test_day_range_in_one_month():
     assert (d.start, d.end) == (dt.date(2024, 5, 3), dt.date(2024, 5, 5))
 
 
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("A total of 300 fighters were killed from Sunday - Tuesday.", dt.date(2024, 5, 5), dt.date(2024, 5, 7)),
+    ("Fighting raged between Monday and Wednesday around Gao.", dt.date(2024, 5, 6), dt.date(2024, 5, 8))])
+def test_a_range_of_weekdays_runs_from_the_first_to_the_last(text, first, last):
+    d = only(text)
+    assert (d.start, d.end, d.precision) == (first, last, TimePrecision.DAY)
+
+
 def test_month_and_year_has_month_precision():
     d = only("In February 2024 the junta expelled the envoy.")
     assert (d.start, d.precision) == (dt.date(2024, 2, 1), TimePrecision.MONTH)
@@ -55,6 +63,7 @@ def test_relative_expressions_keep_their_vagueness():
     recent = only("Jihadists recently attacked the convoy.")
     assert (recent.start, recent.precision) == (dt.date(2024, 5, 1), TimePrecision.MONTH)
     assert only("Yesterday, soldiers killed two suspects.").start == dt.date(2024, 5, 7)
+    assert only("A day ago a child was killed by a mortar shell.").start == dt.date(2024, 5, 7)
 
 
 def test_without_publication_date_relative_dates_stay_open():

@@ -369,8 +369,8 @@ def test_an_attack_stopped_by_the_defenders_was_still_fought(code):
 def test_armed_men_where_they_gather_as_the_target_make_a_battle(code):
     events = code("Army units targeted gatherings of terrorists in Kafr Nabl in Idlib province on Monday, killing a "
                   "big number of them.").events
-    assert [(e.event_type, e.actor2.name, e.fatalities) for e in events] == [
-        ("Battles", "Unidentified Armed Group (Syria)", 10)]
+    # "them" are the terrorists named before it (the dictionary's name for them).
+    assert [(e.event_type, e.actor2.name, e.fatalities) for e in events] == [("Battles", "Islamist militants", 10)]
     # The doer the parse left after the act is no target.
     found = code("On March 9, villagers found the corpse of a man killed by militants near Tillaberi.").events
     assert [e.event_type for e in found] == ["Violence against civilians"]
@@ -421,3 +421,19 @@ def test_people_killed_in_fighting_name_no_one_who_fought(code):
     events = code("Syrian warplanes bombed Idlib on Sunday. Civilians were killed in fighting near Hama, Syria, on "
                   "Monday.").events
     assert [e.event_type for e in events] == ["Explosions/Remote violence", "Battles"]
+
+
+def test_raids_that_hit_a_place_were_flown(code):
+    events = code("Syria: several raids overnight hit Babeska, a village in Idlib province, on Sunday.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_forces_that_established_control_of_a_village_took_it(code):
+    events = code("The Syrian army on Wednesday established full control of the village of Kinsabba in Latakia.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Battles", "Government regains territory")]
+
+
+def test_an_act_another_is_dated_from_is_not_the_sentences_act(code):
+    events = code("Just days after a deadly regime chemical attack, a woman was killed and 20 others were wounded on a "
+                  "bus in a town south of Homs, Syria, on Saturday.").events
+    assert "Chemical weapon" not in [e.sub_event_type for e in events]

@@ -126,6 +126,11 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # A part mark closes the last of the groups listed before it.
         ("The fighting claimed the lives of 129 loyalists and 116 rebels including a rebel commander according to the "
          "monitor.", 245),
+        # A part of the injured is no count of the dead.
+        ("A 5-year-old child was killed and six other civilians including three children (5-8 years) were injured.", 1),
+        # A vague count of places counts no one; the life a verb claims is of the person after it.
+        ("The terrorists fired rocket shells on many neighbourhoods claiming the life of a person and injuring 16 "
+         "others.", 1),
     ],
 )
 def test_counts(pipeline, counter, text, expected):

@@ -70,6 +70,12 @@ def test_an_article_written_as_it_sounds_inside_a_name_is_the_article(gazetteer_
     assert ("Deir ez-Zor", "SY") in found
 
 
+@pytest.mark.parametrize(("written", "as_it_sounds"), [("al-Rai", "Ar Rā‘ī"), ("Al Zabadani", "Az Zabadānī")])
+def test_an_article_before_a_sun_letter_is_found_as_it_sounds(gazetteer_path, written, as_it_sounds):
+    gaz = Gazetteer.open(gazetteer_path)
+    assert as_it_sounds in {e.name for e in gaz.lookup(written) if e.country_code == "SY"}
+
+
 def test_helpers():
     assert clean_admin_name("Kidal Region") == "Kidal"
     assert round(haversine_km(18.44, 1.41, 19.96, 2.86)) == 227

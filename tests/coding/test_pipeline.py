@@ -1167,3 +1167,58 @@ def test_headline_case_after_a_related_label_is_another_headline_not_the_prose(c
             "Commanders Killed in Afghanistan by US Mother of All Bombs US Coalition Strikes Kill 2 Daesh Senior "
             "Leaders 10 Militants Near Iraqi Sinjar Tags militants Kurds")
     assert [e.fatalities for e in code(text).events] == [35]
+
+
+def test_two_towns_the_gazetteer_lacks_are_two_places(pipeline):
+    text = ("Syria: an airstrike hit a field hospital in the town of Kfar Aweed in Idlib province on Monday, killing "
+            "three people. A journalist was killed in a Russian airstrike in the town of Ain Laruz on Monday.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 9, 7)).events
+    assert sorted((e.place.name, e.fatalities) for e in events) == [("Ain Laruz", 1), ("Kfar Aweed", 3)]
+
+
+def test_a_day_outside_the_week_another_mention_is_dated_to_is_another_act(pipeline):
+    text = ("Four Turkish soldiers were killed in clashes with Islamic State fighters in northern Syria, the army said. "
+            "On August 24 Turkish forces clashed with Islamic State fighters in northern Syria.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 9, 7)).events
+    assert sorted((e.event_date, e.fatalities) for e in events) == [
+        (dt.date(2016, 8, 24), 0), (dt.date(2016, 9, 7), 4)]
+
+
+def test_the_act_told_again_by_its_own_doer_is_the_act_before(code):
+    events = code("ISIS terrorists detonated two car bombs in Hasaka city on Friday. The sources said the ISIS attack "
+                  "was an attempt to hold back the army.").events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_act_told_again_gives_its_day_to_the_act_told_before_in_the_week(pipeline):
+    text = ("Airstrikes hit a market in the Syrian city of Idlib, killing at least 12 people, activists say. The "
+            "Britain-based Syrian Observatory for Human Rights says at least 12 people were killed when several "
+            "airstrikes struck the insurgent-held city on Sunday.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 6, 13)).events
+    assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2016, 6, 12), 1)]
+
+
+def test_a_mention_that_names_only_the_doer_and_one_that_names_only_the_target_may_be_one_act(pipeline):
+    text = ("Syria: Russian jets hit an outpost in Idlib province on Sunday, killing one opposition fighter. Several raids "
+            "overnight hit Babeska, a village in Idlib province that has become a haven for Free Syrian Army groups.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 4, 2)).events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Russia")]
+
+
+def test_a_headlines_raids_are_the_bodys_air_raids_with_the_same_toll_that_week(pipeline):
+    text = ("At least 12 Syrian soldiers killed in Israeli raids Monitor AFP Monday 23 Jun 2014 At least 12 Syrian "
+            "soldiers were killed in Israeli overnight air raids on army positions near Quneitra the Observatory said "
+            "on Monday. \"At least 12 Syrian soldiers were killed in Israeli raids against army positions on Sunday "
+            "night\" the Observatory said.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 6, 23)).events
+    assert [(e.sub_event_type, e.fatalities, e.event_date) for e in events] == [
+        ("Air/drone strike", 12, dt.date(2014, 6, 22))]
+
+
+def test_an_opening_told_by_its_dead_and_its_means_keeps_its_means(pipeline):
+    text = ("US-led Coalition Strikes Kill 21 Civilians in Northern Syria. Airstrikes by US-led coalition fighter jets "
+            "have killed at least 21 civilians in northern Syrian territories held by ISIL terrorists a monitoring group "
+            "said. The Observatory said Monday that at least 15 people were killed as the coalition carried out raids "
+            "in a northern district of Manbij city.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 7, 18)).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

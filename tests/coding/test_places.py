@@ -685,3 +685,34 @@ def test_a_peoples_or_a_faiths_name_is_no_place(code, text):
 def test_an_unnamed_town_in_a_province_places_the_event_in_the_province(code, text):
     place = place_of(code, text)
     assert (place.level, place.geo_precision) == ("admin1", GeoPrecision.AREA)
+
+
+@pytest.mark.parametrize("text", [
+    "Syria: militants positioned in Binnish fired mortar shells on the town of Taftanaz on Tuesday, killing two "
+    "civilians.",
+    "Syria: terrorist groups located in Binnish and Kfar Bessin fired rockets that fell in Taftanaz on Tuesday, "
+    "killing two civilians."])
+def test_where_the_attackers_are_is_not_where_their_fire_struck(code, text):
+    assert place_of(code, text).name == "Taftanāz"
+
+
+def test_a_name_after_a_part_or_the_lands_of_a_place_is_a_place(code):
+    assert place_of(code, "The Syrian army shelled militants on the barrens of Assal al-Ward on Saturday, killing a "
+                          "commander.").name == "‘Assāl al Ward"
+    assert place_of(code, "Syria: rockets fell in the southwestern part of al-Mashatiyeh on Friday, killing three "
+                          "civilians.").name == "al-Mashatiyeh"
+
+
+def test_a_name_the_gazetteer_lacks_with_no_known_place_beside_it_lies_where_the_report_just_was(code):
+    # The report is about Hasaka; the sentence before the strike is in Aleppo.
+    events = code("Car bombs kill 20 in Syria's Hasaka. Two car bombs exploded in Hasaka city on Friday, killing 20 "
+                  "people, and fighting went on in the south of Hasaka. Meanwhile rebels shelled Aleppo city on "
+                  "Saturday. On Sunday regime aircraft bombed al-Mashatiyeh neighbourhood, killing three "
+                  "civilians.").events
+    assert [(e.place.name, e.place.admin1) for e in events if e.fatalities == 3] == [("al-Mashatiyeh", "Aleppo")]
+
+
+def test_a_name_with_the_s_of_its_lost_apostrophe_is_no_place(code):
+    events = code("Noha and Samira were besieged for two years. As they waited outside Aleppo in Syria a bomb attack hit "
+                  "Nohas bus killing 20 people on Saturday.").events
+    assert [e.place.name for e in events] == ["Aleppo"]

@@ -203,6 +203,11 @@ def test_a_photos_caption_dated_at_its_end_shows_a_scene_not_an_event(pipeline):
     text = "Rebels shelled Azaz in Syria on Monday. Government forces shell the town of Azaz on October 11."
     events = pipeline.process_text(text, published_at=dt.date(2016, 10, 12)).events
     assert [e.event_date for e in events] == [dt.date(2016, 10, 10), dt.date(2016, 10, 11)]
+    # A day told with its preposition ("on Sunday") is prose, whatever verb of saying opens the sentence.
+    text = ("Rebels and government forces fought in Aleppo, Syria, on Saturday. The Observatory says at least 12 people "
+            "were killed when several airstrikes struck Idlib on Sunday.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 6, 13)).events
+    assert [e.place.name for e in events] == ["Aleppo", "Idlib"]
 
 
 def test_violence_spread_over_places_it_does_not_name_is_no_event(pipeline):

@@ -82,6 +82,10 @@ class DatePatterns:
         determiners = _alternatives(words.get("month_determiners") or [])
         self.month_modifier = re.compile(rf"\b(?i:{determiners})\s+(?P<m>{months})(?=\s+[a-z])",
                                          0 if capitalised else re.IGNORECASE) if determiners and capitalised else None
+        # "from Sunday - Tuesday", "between Monday and Wednesday": days of the past week, the first to the last.
+        self.weekday_range = re.compile(
+            rf"\b(?:{openers})\s+(?P<d1>{_alternatives(self.weekdays)})\s*(?:{joiners})\s*"
+            rf"(?P<d2>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
         self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
                                   rf"(?P<d>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
         # A weekday's name or its first three letters ("Sat Jul 26 2014 ...", "AFP Friday 24 Oct 2014").
@@ -225,6 +229,16 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
                 continue
             day = _parse(m.group(0), reference)
             add(m, day, None, TimePrecision.DAY if day else None, None if day else f"impossible date {m.group(0)!r}")
+    for m in patterns.weekday_range.finditer(text):
+        if free(m.start(), m.end()):
+            if reference is None:
+                add(m, None, None, None, f"weekdays {m.group(0)!r} cannot be dated: the article has no date")
+                continue
+            # The first day is the last such day before the article (a report of a battle still going on may
+            # name days after its own).
+            first, last = (patterns.weekdays.index(m.group(d).lower()) for d in ("d1", "d2"))
+            start = reference - dt.timedelta(days=(reference.weekday() - first) % 7)
+            add(m, start, start + dt.timedelta(days=(last - first) % 7), TimePrecision.DAY)
     for m in patterns.weekday.finditer(text):
         if free(m.start(), m.end()):
             if reference is None:

@@ -412,10 +412,15 @@ class EventDetector:
 
     def _time_of(self, span: SpacySpan) -> bool:
         """An act already told, named to date another: "warplanes were heard over Raqqa following the attack", "the
-        deal was reached before the bombing"."""
+        deal was reached before the bombing"; or an act some time from which another is dated ("Just days after a
+        deadly chemical attack a woman was killed")."""
         head = span.root
-        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.time_marks \
-            and self.grammar.refers_back(head)
+        if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.lower_ not in self.time_marks:
+            return False
+        mark = head.head
+        before = mark.doc[mark.i - 1] if mark.i > 0 else None  # "days after", however the parse hangs "days"
+        measured = before is not None and before.pos_ == "NOUN" and before.ent_type_ in {"DATE", "TIME"}
+        return measured or self.grammar.refers_back(head)
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":

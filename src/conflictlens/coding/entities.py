@@ -178,6 +178,8 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue  # "the Al-Qaeda-affiliated Nusra Front", "ISIS-inspired gunmen": whom the actor is tied to
         if entry.generic and ent.end < len(doc) and doc[ent.end].lower_ in ORGANISATION_PARTS:
             continue  # "the party's military wing" is the party's armed group, not a state's military
+        if entry.generic and entry.kind in STATE_KINDS and _of_the_other_side(doc, ent.start):
+            continue  # "the opposition government's minister", "the rebel army": not the state's
         if entry.generic and _title_of_a_name(doc, ent.start, ent.end):
             continue  # "the rebel Army of Mujahideen", "the Army of Conquest": a group's name, not a state's army
         mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
@@ -186,6 +188,10 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
 
 
 HOLDING_WORDS = {"held", "controlled"}
+STATE_KINDS = {"government", "military"}
+# Words before a state's generic name that make it the other side's: "Syria's opposition government", "the opposition's
+# interim government", "a rebel army".
+OTHER_SIDE_WORDS = {"opposition", "rebel", "rebels", "exiled", "breakaway"}
 # Words after a name and a hyphen that describe another actor by its ties: "Al-Qaeda-linked", "ISIS-inspired".
 TIE_WORDS = {"linked", "affiliated", "allied", "aligned", "inspired", "loyal", "backed", "supported", "sponsored",
              "funded", "leaning"}
@@ -194,6 +200,13 @@ TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
 TIE_GAP = 6  # words from the patron's name to the group's: "al-Qaedas affiliate in Syria the Nusra Front"
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
+
+
+def _of_the_other_side(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "POS") and start - i <= 2:
+        i -= 1  # "opposition's interim", "opposition provisional"
+    return any(doc[j].lower_ in OTHER_SIDE_WORDS for j in range(max(i, 0), start))
 
 
 def _holder_of_ground(doc: Doc, end: int) -> bool:

@@ -73,6 +73,7 @@ class EventTyping:
         self.chemical = "Chemical weapon"
         self.chemical_agents = {w.lower() for w in conventions["chemical_agents"]}
         self.raid_nouns = {w.lower() for w in conventions["raid_nouns"]}
+        self.flown_raid_verbs = {w.lower() for w in conventions["flown_raid_verbs"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
         self.aircraft_words = {w.lower() for w in conventions["remote_means"][self.air_strike]} - self.bomb_nouns - {
             w.lower() for w in conventions["remote_means_ambiguous"] if w.lower() != "air"} | {
@@ -163,10 +164,13 @@ class EventTyping:
 
     def _raid_flown(self, trigger: Trigger) -> bool:
         """"The raids were carried out by either Russian or regime warplanes", "raids by warplanes": a raid whose doer
-        the sentence names as an aircraft (a "helicopter raid" names how commandos came, not who struck)."""
+        the sentence names as an aircraft (a "helicopter raid" names how commandos came, not who struck), or that hit
+        or pounded what it struck ("several raids overnight hit Babeska")."""
         root = trigger.span.root
         if root.lower_ not in self.raid_nouns and root.lemma_.lower() not in self.raid_nouns:
             return False
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.flown_raid_verbs:
+            return True
         return any(self._aircraft(t) and (t.dep_ in {"nsubj", "conj"} or (t.dep_ == "pobj" and t.head.lower_ == "by"))
                    for t in root.sent)
 

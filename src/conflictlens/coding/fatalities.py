@@ -104,6 +104,7 @@ class FatalityCounter:
         self.count_breakers = {w.lower() for w in conventions.get("count_breakers", [])}
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
         self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
+        self.life_words = {w.lower() for w in conventions["life_words"]}
         self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
         self.tending_verbs = {w.lower() for w in conventions.get("tending_verbs", [])}
         self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
@@ -259,7 +260,10 @@ class FatalityCounter:
                       if q in tolls or not injuries or (not self._counts_the_injured(sent, q) and (
                           _counted_by(sent, q, cues)
                           or min(abs(q.start - c) for c in cues) < min(abs(q.start - c) for c in injuries)))]
-        quantities = [q for n, q in enumerate(quantities) if n == 0 or not self._part_of_earlier(sent, q)]
+        # "six others including three children were injured": a part is of the count before it, whether or not
+        # that count is of the dead.
+        parts = [q for n, q in enumerate(counted) if n > 0 and self._part_of_earlier(sent, q)]
+        quantities = [q for q in quantities if q not in parts]
         quantities = [q for q in quantities if not self._counts_the_doers(sent, q, cues) and not self._running_total(
             sent, q)]
         used: list[Quantity] = []
@@ -451,11 +455,16 @@ class FatalityCounter:
     def _named_victims(self, cue: Any) -> list[Quantity]:
         """'killed a soldier', 'killed the village chief and his son', 'shot dead an elderly man', 'he succumbed':
         one death per person named."""
-        victims = []
+        victims: list[Quantity] = []
         # "shot dead X": the victim is the object of the verb that "dead" completes.
         holders = [cue, cue.head] if cue.dep_ in {"acomp", "xcomp", "oprd", "advmod", "ccomp"} else [cue]
         for holder in holders:
             for child in holder.children:
+                if holder.lower_ in self.life_words and child.dep_ == "prep" and child.lower_ == "of":
+                    # "claiming the life of a person"
+                    victims.extend(Quantity(n.i - cue.sent.start, n.i - cue.sent.start + 1, 1, n.text)
+                                   for o in child.children if o.dep_ == "pobj" for n in _coordination(o)
+                                   if self._one_person(n))
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in self.one_person_pronouns \
                         and cue.lemma_.lower() in self.dying_verbs:
                     rel = child.i - cue.sent.start

@@ -91,6 +91,8 @@ FUZZY_MIN_LENGTH = 6
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et|ez|en)(?=[a-z]{4})")
 # An Arabic article inside a name, written as it sounds before the next letter ("az-Zour", "ash-Sham", "ad-Dawla").
 INNER_ARTICLE = re.compile(r"(?<=\s)(?:a[dnrstz]|ash|e[dlnrstz])-", re.IGNORECASE)
+# "al-" before a sun letter, which GeoNames writes as it sounds: "al-Rai" is "Ar Rā‘ī", "al-Shaddadi" "Ash Shaddādī".
+SUN_LETTER_ARTICLE = re.compile(r"(?<![a-z])[ae]l[- ](?=(sh|th|dh|[tdrzsn]))", re.IGNORECASE)
 FEATURE_LEVEL = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "ADM1": "admin1", "ADM2": "admin2"}
 
 
@@ -201,6 +203,9 @@ class Gazetteer:
         if not found and INNER_ARTICLE.search(text):
             # The article takes the sound of the letter after it: "Deir az-Zour" is "Deir al-Zour".
             found = list(self._entries_by_key(name_key(INNER_ARTICLE.sub("al-", text)), limit))
+        if not found and SUN_LETTER_ARTICLE.search(text):
+            found = list(self._entries_by_key(name_key(SUN_LETTER_ARTICLE.sub(
+                lambda m: f"a{m.group(1).lower()}-", text)), limit))
         return found
 
     def _entries_of_key(self, key: str, limit: int) -> tuple[GazetteerEntry, ...]:

@@ -24,7 +24,7 @@ from conflictlens.coding.actors import ActorDictionary, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
-from conflictlens.coding.gazetteer import haversine_km, name_key, without_article
+from conflictlens.coding.gazetteer import haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import Grammar, headline_case
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -94,7 +94,9 @@ class Coreference:
                     named = [*(d.event.actor1 for d in drafts
                                if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)), *named]
                 self._continue(events[-1], index, annotated, named, done_again=bool(done_again),
-                               with_deaths=not self._aside_of_another_act(drafts, events[-1]))
+                               with_deaths=not self._aside_of_another_act(drafts, events[-1]),
+                               told_again=min((d.event for d in drafts), key=lambda e: e.time_precision or 9,
+                                              default=None))
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
@@ -118,7 +120,7 @@ class Coreference:
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
                     _take_exact_sub_type(events[-1], draft.event, self.more_exactly)
-                    self._continue(events[-1], index, annotated, [])
+                    self._continue(events[-1], index, annotated, [], told_again=draft.event)
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 for part in self._one_per_place(draft, annotated):
@@ -129,7 +131,7 @@ class Coreference:
         annotated.continuations = continuations
 
     def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor], *,
-                  done_again: bool = False, with_deaths: bool = True) -> None:
+                  done_again: bool = False, with_deaths: bool = True, told_again: Event | None = None) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
         claim of responsibility ("The attack was claimed by JNIM") names its perpetrator, as a sentence that says who
         did it does ("IS said it carried out the attack"), and where ("regime planes carried out the airstrike on
@@ -144,6 +146,12 @@ class Coreference:
                 event.claims.append(Claim(Source(doers[0].name, "armed_group"), "claimed", sent.text.strip(),
                                           Span(sent.start_char, sent.end_char), event.doc_id))
         self._narrow_place(event, index, annotated, act_named=done_again)
+        if told_again is not None and told_again.date_text and told_again.end_date is None \
+                and _more_precise_within(told_again, event):
+            # "airstrikes have hit a market in Idlib" (this week), then "at least 12 people were killed when several
+            # airstrikes struck the city on Sunday": the act told again says its day.
+            event.event_date, event.end_date = told_again.event_date, told_again.end_date
+            event.time_precision, event.date_text = told_again.time_precision, told_again.date_text
         deaths, text = annotated.sentence_deaths[index]
         if with_deaths and deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
@@ -278,8 +286,12 @@ class Coreference:
         event = draft.event
         assert annotated.sentence_dates is not None
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
-        if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES \
-                or self.actors.identifying_names([event.actor1, *event.assoc_actor_1]):
+        # "ISIS terrorists detonated two car bombs ... ISIS attack was an attempt to hold back the army": the act
+        # said to be something, by the doer the previous act already had, is no new one.
+        doers = self.actors.identifying_names([event.actor1, *event.assoc_actor_1])
+        if doers and _described(draft.trigger.head):
+            doers -= {a.name for a in [previous.actor1, *previous.assoc_actor_1] if a is not None}
+        if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
             return False
         if not own_toponyms(draft.sentence_index, annotated):
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
@@ -422,6 +434,7 @@ class Merge:
         self.protest_severity = {sub: rank for rank, sub in enumerate(knowledge.taxonomy.get("Protests", []))}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
+        self.raid_nouns = {w.lower() for w in knowledge.conventions["raid_nouns"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
@@ -534,11 +547,14 @@ class Merge:
     def _kind_untold(self, lead: Event, event: Event) -> bool:
         """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia"), or as
         attacks on no one named ("Seven killed in terrorist attacks in Aleppo", "Dozens Martyred in Qamishli ISIL
-        Terrorist Attack"), does not say what kind it was; the body's violence may be it, whatever its type."""
+        Terrorist Attack"), or raids ("10 Syrian soldiers killed in Israeli raids": from the air or on the ground),
+        does not say what kind it was; the body's violence may be it, whatever its type."""
         trigger = lead.trigger.lower()
-        return {lead.event_type, event.event_type} <= VIOLENT_TYPES and (trigger in self.death_words or (
+        # "US-led Coalition Strikes Kill 21 Civilians": an opening told by its dead and its means is remote violence.
+        told_dead = trigger in self.death_words and lead.event_type != REMOTE_VIOLENCE
+        return {lead.event_type, event.event_type} <= VIOLENT_TYPES and (told_dead or (
             trigger in self.acts_without_means and lead.event_type == "Battles"
-            and not self.actors.identifying_names([lead.actor2, *lead.assoc_actor_2])))
+            and (trigger in self.raid_nouns or not self.actors.identifying_names([lead.actor2, *lead.assoc_actor_2]))))
 
     def _met_demonstration(self, event: Event, demonstrations: list[Event]) -> Event | None:
         """The demonstration in whose sentence the authorities' act ``event`` told how they met it, if any."""
@@ -568,9 +584,8 @@ class Merge:
             return False
         if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
             return False  # "Other" is a catch-all: only the same development is the same event
-        if a.event_date and b.event_date and a.time_precision == b.time_precision == TimePrecision.DAY \
-                and a.event_date != b.event_date:
-            return False
+        if not dates_may_agree(a, b):
+            return False  # a day outside the week another mention is dated to is another act's
         if not self._same_place(a, b):
             return False
         # Two readings of one act's sides ("A Russian airstrike killed at least 38 civilians", told again with another
@@ -580,7 +595,12 @@ class Merge:
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
         named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
-        return not named_a or not named_b or bool(named_a & named_b)
+        if not named_a or not named_b or named_a & named_b:
+            return True
+        # "Russian jets hit an outpost in Idlib province", "several raids overnight hit Babeska, a haven for FSA
+        # groups": one mention names only who did it, the other only whom it hit.
+        doers_a, doers_b = (self.actors.identifying_names([e.actor1, *e.assoc_actor_1]) for e in (a, b))
+        return not (doers_a and doers_b) and not (named_a - doers_a and named_b - doers_b)
 
 
     def _same_place(self, a: Event, b: Event) -> bool:
@@ -608,12 +628,7 @@ class Merge:
                 or violence.place is None or "country" in {context.place.level, violence.place.level} \
                 or not self._same_place(context, violence):
             return False  # a country-wide development is no town's violence's context
-        apart = abs((context.event_date - violence.event_date).days)
-        if context.time_precision == TimePrecision.DAY:
-            return apart == 0
-        if context.time_precision == TimePrecision.WEEK:
-            return apart <= 6
-        return context.event_date.strftime("%Y-%m") == violence.event_date.strftime("%Y-%m")
+        return within_period(context, violence.event_date)
 
     def _precedes(self, one: str, other: str) -> bool:
         """ACLED's precedence among one act's types: remote violence against civilians is coded as remote violence."""
@@ -681,9 +696,35 @@ def _may_be_where_it_was(event: Event, previous: Event) -> bool:
     return (event.place is not None and event.place.geonameid is None) or _where_it_was(event, previous)
 
 
+def within_period(period: Event, day: dt.date) -> bool:
+    """Whether ``day`` lies in the day, week or month ``period`` is dated to."""
+    assert period.event_date is not None
+    if period.time_precision == TimePrecision.DAY:
+        return day == period.event_date
+    if period.time_precision == TimePrecision.WEEK:
+        return abs((period.event_date - day).days) <= 6
+    return (period.event_date.year, period.event_date.month) == (day.year, day.month)
+
+
+def dates_may_agree(a: Event, b: Event) -> bool:
+    """Whether two mentions' dates may be one day: the more precise one lies in the other's day, week or month."""
+    if a.event_date is None or b.event_date is None:
+        return True
+    coarse, fine = (a, b) if (a.time_precision or 9) >= (b.time_precision or 9) else (b, a)
+    assert fine.event_date is not None
+    return within_period(coarse, fine.event_date)
+
+
+def _more_precise_within(told: Event, event: Event) -> bool:
+    """A mention dated more precisely than ``event``, to a day within the period ``event`` is dated to."""
+    return told.event_date is not None and event.event_date is not None \
+        and (told.time_precision or 9) < (event.time_precision or 9) and within_period(event, told.event_date)
+
+
 def _one_toll_one_day(a: Event, b: Event) -> bool:
-    """The same dead, more than none, on the same known day."""
-    return a.fatalities == b.fatalities > 0 and a.event_date is not None and a.event_date == b.event_date
+    """The same dead, more than none, on the same known day (one may be dated only to the week the other's day lies
+    in)."""
+    return a.fatalities == b.fatalities > 0 and None not in (a.event_date, b.event_date) and dates_may_agree(a, b)
 
 
 def _told(event: Event, text: str) -> str:
@@ -713,6 +754,11 @@ def _same_sentence(context: Event, violence: Event) -> bool:
                                           for span in violence.evidence)
 
 
+def _described(act: Token) -> bool:
+    """"the attack was an attempt to ...": an act noun that is the subject of "be"."""
+    return act.pos_ == "NOUN" and act.dep_ == "nsubj" and act.head.lemma_ == "be"
+
+
 def _definite(trigger: Token) -> bool:
     """ "the attack", "this blast": a noun that refers to an act already told."""
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
@@ -728,7 +774,14 @@ def _same_town(a: Place, b: Place) -> bool:
 
 def _distinct_towns(a: Place, b: Place) -> bool:
     """Two towns the gazetteer knows apart, each named where the text places its event exactly; a city that bears
-    its province's name may be that province ("a mosque blast in Idlib", then "in Ariha in Idlib province")."""
+    its province's name may be that province ("a mosque blast in Idlib", then "in Ariha in Idlib province"); or two
+    towns it lacks, named otherwise, not both placed near one town as its neighbourhoods are ("Ahsem" in Idlib
+    province and "Turmanin")."""
+    if a.level == b.level == "populated_place" and a.geonameid is None and b.geonameid is None:
+        parts_of_one_town = a.geo_precision == b.geo_precision == GeoPrecision.NEAR \
+            and (a.latitude, a.longitude) == (b.latitude, b.longitude)
+        return not parts_of_one_town \
+            and not spelt_alike(without_article(name_key(a.name)), without_article(name_key(b.name)))
     return a.level == b.level == "populated_place" and None not in (a.geonameid, b.geonameid) \
         and a.geonameid != b.geonameid and GeoPrecision.EXACT == a.geo_precision == b.geo_precision \
         and not (_province_namesake_of(a, b) or _province_namesake_of(b, a))

@@ -57,6 +57,10 @@ PROVINCE_POSSESSIVES = {"provinces", "governorates"}
 # "the X district of Y": words for a part of a town or region.
 PART_NOUNS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs", "outskirts", "area", "region",
               "sector", "camp"}
+# A place's parts and lands named before it: "the southwestern part of al-Ramouseh", "the barrens of Assal al-Ward",
+# "the farms of Beit Jinn" (a name after them and "of" is a place's).
+PARTS_OF_A_PLACE = {"part", "parts", "side", "edge", "edges", "fringes", "entrance", "entrances", "barrens", "hills",
+                    "heights", "farms", "orchards", "plains", "mountains", "desert", "countryside", "vicinity"}
 # Verbs whose direct object is usually a place: "attacked Djibo", "seized Kidal".
 PLACE_OBJECT_VERBS = {"attack", "storm", "raid", "seize", "capture", "shell", "bomb", "enter", "besiege", "overrun",
                       "recapture", "retake", "target", "strike", "hit", "occupy", "liberate", "encircle", "surround",
@@ -528,7 +532,7 @@ class PlaceResolver:
         verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
         place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
         cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
-               or any(b in place_nouns | NEAR_CUES for b in before))
+               or any(b in place_nouns | NEAR_CUES | PARTS_OF_A_PLACE for b in before))
         # "Amarsingue (Tera, Tillaberi)": a name opening a parenthesis after a name is its district.
         cue = cue or (prev is not None and prev.text == "(" and span.start - 2 >= sent_start
                       and _capitalised(doc[span.start - 2].text))
@@ -604,8 +608,8 @@ class PlaceResolver:
         text = span.text
         before = [t.lower_ for t in doc[max(sent_start, i - 2) : i]]
         after = doc[end].lower_ if end < len(doc) else ""
-        kind_of = len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS | AREA_NOUNS | {
-            "province", "neighbourhood", "neighborhood"}
+        kind_of = len(before) == 2 and before[1] == "of" and before[0] in (
+            SETTLEMENT_NOUNS | AREA_NOUNS | PARTS_OF_A_PLACE | {"province", "neighbourhood", "neighborhood"})
         # "the al-Jafra area", "Jabal al-Torkman region", "the Kalassa district": a name before a word for a part of a
         # country or town.
         place_head = doc[name_start].lower_ in self.compound_name_heads  # "Khan", "Tel", "Deir"
@@ -635,6 +639,8 @@ class PlaceResolver:
                 or lowered in CALENDAR_WORDS or lowered in self.direction_words
                 or any(t.lower_ in self.not_place_words for t in span)
                 or (len(span) == 1 and span[0].lower_ in self.not_place_alone)  # "a Syria Kurd town"
+                # "a bomb attack hit Nohas bus": a person's possessive without its apostrophe
+                or (len(span) == 1 and _a_persons_possessive(doc, lowered))
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
@@ -873,6 +879,8 @@ class PlaceResolver:
                          country_code=toponym.country_hint, surface=toponym.text)
         # Near a town or in a district named with it, ACLED's "near" (2); in a region or country, its area (3).
         precision = GeoPrecision.NEAR if around.level in {"populated_place", "feature", "admin2"} else GeoPrecision.AREA
+        if around.geonameid is None:
+            precision = max(precision, around.geo_precision)  # no nearer than the other unknown place it lies by
         return Place(name=toponym.text, country=around.country, country_code=around.country_code,
                      admin1=around.admin1, admin2=around.admin2, latitude=around.latitude, longitude=around.longitude,
                      geo_precision=precision, level="populated_place", surface=toponym.text)
@@ -971,6 +979,7 @@ class EventPlaces:
         self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
         self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
         self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
+        self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
@@ -978,7 +987,8 @@ class EventPlaces:
             # "It mounted a counterattack ... to the eastern city of Deir Ezzor. At least 128 troops were killed as
             # the army battled": a sentence that names no place goes on where the one before it was, and the next
             # sentence that names none goes on there too.
-            here = self._place(draft, annotated) or self._place_told_before(draft.sentence_index, annotated, placed)
+            told_before = self._place_told_before(draft.sentence_index, annotated, placed)
+            here = self._place(draft, annotated, told_before) or told_before
             if here is not None:
                 placed[draft.sentence_index] = here
             draft.event.place = here or self._report_place(annotated)
@@ -1028,6 +1038,22 @@ class EventPlaces:
             and word.head.head.lemma_.lower() in self.post_nouns and any(
                 t is not toponym and name_key(t.text) != name_key(toponym.text) for t in sentence_toponyms)
 
+    def _where_the_attackers_are(self, doc: Doc, toponym: Toponym, sentence_toponyms: list[Toponym]) -> bool:
+        """"terrorists positioned in al-Rashidin neighborhood fired rockets that fell in al-Ramouseh", "organizations
+        located in Binnish and Maaret Masrin fired mortar shells on al-Fouaa": where the attackers are is not where
+        their fire struck, when the sentence names another place."""
+        names = [t for t in sentence_toponyms if not t.qualifier]
+        within_names = {i for t in names for i in range(t.token_start, t.token_end)}
+        i = toponym.token_start - 1
+        sentence_start = doc[toponym.token_start].sent.start
+        # Back over the list the name is in ("Binnish and Maaret Masrin") and its article.
+        while i > sentence_start and (i in within_names or doc[i].lower_ in LIST_SEPARATORS or doc[i].pos_ == "DET"):
+            i -= 1
+        return i > sentence_start and doc[i].lower_ in {"in", "at", "inside"} \
+            and doc[i - 1].lower_ in self.stationed_words and any(
+                t.token_start > toponym.token_end and t.token_start > i for t in names if t is not toponym
+                and doc[t.token_start - 1].lower_ not in LIST_SEPARATORS)
+
     def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
         """Where the report as a whole is: its focus, else its country."""
         focus = annotated.focus
@@ -1038,8 +1064,8 @@ class EventPlaces:
             return self.resolver.country_place(self.country_codes[annotated.country])
         return None
 
-    def _place(self, draft: EventDraft, annotated: AnnotatedDocument) -> Place | None:
-        """The place the draft's own sentence gives it, if any."""
+    def _place(self, draft: EventDraft, annotated: AnnotatedDocument, told_before: Place | None = None) -> Place | None:
+        """The place the draft's own sentence gives it, if any (``told_before``: where the sentence before it is)."""
         sent, index = draft.sentence, draft.sentence_index
         assert annotated.sentence_attribution is not None
         text = sent.text
@@ -1050,6 +1076,7 @@ class EventPlaces:
                       if t.start not in claimant_starts and not t.not_a_scene and not _another_names_part(t)
                       and not t.acting and not self._set_out_from(sent.doc, t)
                       and not self._post_of_a_person(sent.doc, t, toponyms)
+                      and not self._where_the_attackers_are(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
@@ -1089,8 +1116,11 @@ class EventPlaces:
                                                  id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
             if id(chosen) in unresolved:
                 known = [p for p in options if id(p) not in unresolved]
+                # "Terrorists attacked al-Ramouseh neighborhood in Aleppo city ... rockets that fell in the
+                # southwestern part of al-Ramouseh": with no known place beside it, a name the gazetteer lacks lies
+                # where the report just was, before the part of the country the report is about.
                 around = area_of_unknown_place(
-                    min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known else None,
+                    min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known else told_before,
                     annotated.focus)
                 if around is None and document_code:
                     around = self.resolver.country_place(document_code)
@@ -1337,6 +1367,13 @@ def _modifies_a_weapon(span: Any, weapons: set[str]) -> bool:
     head = span.root.head
     return span.root.dep_ == "compound" and head.i >= span.end and (
         head.lower_ in weapons or head.lemma_.lower() in weapons)
+
+
+def _a_persons_possessive(doc: Doc, word: str) -> bool:
+    """Whether ``word`` is a name the text gives a person (or anything but a place), with the "s" its lost apostrophe
+    left ("Nohas" after "Noha")."""
+    return word.endswith("s") and (word[:-1] in _person_name_parts(doc) or any(
+        t.lower_ == word[:-1] and _capitalised(t.text) and t.ent_type_ not in PLACE_LABELS for t in doc))
 
 
 def _person_name_parts(doc: Doc) -> set[str]:

@@ -25,7 +25,7 @@ from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMenti
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of
+from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of, verb_above
 from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
@@ -98,10 +98,12 @@ class SideReader:
                     if _within(root, nearest) and root not in trigger.side_one_allies and root not in trigger.side_two:
                         self._place_on_side(trigger, root, 3 if self._ally(root) else 1)
         if not trigger.side_one and not trigger.side_one_allies and not trigger.agent_countries:
-            before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two
-                      and not self._named_dead(r)]
-            if before:
-                trigger.side_one.append(before[-1])
+            before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two]
+            named_before = [r for r in before if not self._named_dead(r)]
+            if named_before:
+                trigger.side_one.append(named_before[-1])
+            elif before and not trigger.side_two:
+                trigger.side_two.append(before[-1])  # "1 person was killed ... by an explosive device": the dead
         if not trigger.side_two and trigger.group.event_type in VIOLENT_TYPES and verb is not None:
             # The victims of a killing follow it even where the parse loses them ("killed 15 presumed X").
             # Not the attackers named again: "... seized by the assailants", "... before the militants set it ablaze".
@@ -111,6 +113,14 @@ class SideReader:
                       and not (doer(r) and r.lemma_.lower() in doers)]
             if clause:
                 trigger.side_two.append(clause[0])
+            elif _harms_them(head):
+                # "destroyed two dens for ISIL terrorists ... killing and injuring several of them": the people a
+                # pronoun counts are the last named before it, outside parentheses ("crushed two unarmed individuals
+                # (described as Boko Haram fighters) and killed one of them" names no group).
+                people = _last_plural_before(trigger.span.start, sent_start=head.sent.start, doc=head.doc)
+                if people is not None and people in candidates and people not in trigger.side_one \
+                        and people not in trigger.side_one_allies:
+                    trigger.side_two.append(people)
 
     def _claimed(self, head: Token) -> bool:
         """The act is what a claiming verb claims ("IS claims the double suicide bomb attack", "claimed responsibility
@@ -228,9 +238,11 @@ class SideReader:
 
 
     def _named_dead(self, word: Token) -> bool:
-        """"70 ISIS terrorists killed and many injured in ... airstrikes": the dead a headline's participle of harm
-        names (``word`` within its subject) are no doer."""
+        """"70 ISIS terrorists killed and many injured in ... airstrikes": the dead a headline's participle of harm,
+        or a passive verb of harm, names (``word`` within its subject) are no doer."""
         for subject in [word, *word.ancestors]:
+            if subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in self.harm_words:
+                return True  # "Over 100 terrorists have been killed ... in the Russian air raids"
             if subject.dep_ in {"nsubj", "nsubjpass"}:
                 return self._headline_harm(subject.head)
         return False
@@ -336,6 +348,27 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
 
 def _within(token: Token, head: Token) -> bool:
     return token.i == head.i or head in token.ancestors
+
+
+def _last_plural_before(end: int, *, sent_start: int, doc: Any) -> Token | None:
+    """The last plural noun before token ``end`` in its sentence, outside parentheses."""
+    depth = 0
+    for i in range(end - 1, sent_start - 1, -1):
+        word = doc[i]
+        depth += (word.text == ")") - (word.text == "(")
+        if depth == 0 and word.tag_ in {"NNS", "NNPS"}:
+            return word
+    return None
+
+
+def _harms_them(verb: Token) -> bool:
+    """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them")."""
+    for word in [verb, *(c for c in verb.children if c.dep_ == "conj")]:
+        for obj in (c for c in word.children if c.dep_ in {"dobj", "obj"}):
+            if obj.lower_ == "them" or any(p.lower_ == "of" and any(t.lower_ == "them" for t in p.children)
+                                           for p in obj.children):
+                return True
+    return False
 
 
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
@@ -545,12 +578,21 @@ class Roles:
         ("Russian jets hit an outpost, killing one fighter") or the clause that tells how it came about ("22 fighters
         were killed when regime warplanes struck a convoy")."""
         head = trigger.head
-        verbs = [head, head.head] if head.dep_ in {"advcl", "xcomp"} else [head, governing_verb(head)]
+        verbs: list[Token | None] = [head, head.head] if head.dep_ in {"advcl", "xcomp"} else [head, governing_verb(head)]
+        if head.dep_ == "acl" and head.tag_ == "VBG":
+            # "jets hit an outpost ... killing one fighter": the parse hangs the outcome on the object.
+            verbs.append(verb_above(head.head))
         verbs += [c for c in head.children if c.dep_ == "advcl" and any(
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
         firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"
+        # "the bombing of several locations by Syrian jets": the agent of the act's noun, or of what it acted on.
+        acted_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj"] if head.pos_ == "NOUN" else []
+        by_agents = [o for word in [head, *acted_on] for p in word.children if p.dep_ == "prep" and p.lower_ == "by"
+                     for o in p.children if o.dep_ == "pobj" and o.lower_ in self.state_weapons] \
+            if head.pos_ == "NOUN" else []
         return [*(c for word in verbs if word is not None for c in word.children
-                  if doer(c) and c.lower_ in self.state_weapons), *firers]
+                  if doer(c) and c.lower_ in self.state_weapons), *firers, *by_agents]
 
     def _military_named_by_demonym(self, words: Sequence[Token | None], countries: dict[int, str],
                                    local_country: str | None, *, peoples: bool = True,
@@ -560,9 +602,11 @@ class Roles:
         trigger, the noun it names a kind of, or the weapon that does it) names whose military struck; so does the
         state's own word ("regime", "government"), which alone counts without ``peoples``. With ``foreign_only``,
         only another country's people does."""
-        # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes).
-        for child in (c for word in words if word is not None
-                      for c in sorted(word.children, key=lambda c: abs(c.i - word.i))):
+        # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes);
+        # through a compound: "the Russian fighter jets" ("Russian" modifies "fighter").
+        for child in (m for word in words if word is not None
+                      for c in sorted(word.children, key=lambda c: abs(c.i - word.i))
+                      for m in [c, *(g for g in c.children if c.dep_ == "compound" and g.dep_ == "amod")]):
             coalition = self._coalition_named_by(child, local_country) if child.dep_ in {"amod", "compound"} else None
             if coalition is not None:
                 return [coalition]  # "Coalition war planes carried out 10 air strikes"

@@ -82,8 +82,10 @@ def _caption_date(sent: SpacySpan, mention: DateMention) -> bool:
     doc = sent.doc
     first = token_at(sent, mention.start_char)
     after = doc.text[mention.end_char : sent.end_char]
+    # The mention may hold its own preposition ("on Sunday") or follow it.
+    introduced = first is not None and (first.pos_ == "ADP" or doc[first.i - 1].pos_ == "ADP")
     return mention.precision == TimePrecision.DAY and first is not None and first.i > sent.start \
-        and (doc[first.i - 1].pos_ != "ADP" or re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None) \
+        and (not introduced or re.search(r"\b(?:19|20)\d\d\b", mention.text) is not None) \
         and re.fullmatch(r"[\s.]*(?:\([^)]*\))?[\s.]*", after) is not None
 
 
