@@ -242,3 +242,21 @@ def test_the_dead_a_passive_verb_names_are_no_doer_and_a_compounds_people_names_
     events = code("Over 100 terrorists have been killed in the Russian fighter jets air raids on ISIL positions in Homs "
                   "province in Syria on Friday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Russia", "Islamic State (Syria)")]
+
+
+def test_clashes_between_two_groups_have_the_first_as_one_side_and_the_second_as_the_other(code):
+    events = code("On Monday about 70 rebels were killed in clashes between the Islamic State of Iraq and the Levant and "
+                  "the Nusra Front near Deir ez-Zor in Syria, the Observatory said.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamic State (Syria)", "Jabhat al-Nusra")]
+    # The state's own word first between them names its military.
+    events = code("Clashes between the regime and Kurdish forces erupted in Hassakeh city in Syria on Wednesday, killing "
+                  "23 people.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Military Forces of Syria", "YPG: People's Protection Units")]
+
+
+def test_a_states_government_fighters_are_its_military_and_the_islamic_front_is_a_group(pipeline):
+    assert canonical(pipeline, "About 30 Syrian government fighters were killed when insurgents from the Islamic Front "
+                               "set off a bomb.") == [("Syrian government fighters", "Military Forces of Syria"),
+                                                      ("insurgents", "Islamic Front"),
+                                                      ("Islamic Front", "Islamic Front")]

@@ -716,3 +716,10 @@ def test_a_name_with_the_s_of_its_lost_apostrophe_is_no_place(code):
     events = code("Noha and Samira were besieged for two years. As they waited outside Aleppo in Syria a bomb attack hit "
                   "Nohas bus killing 20 people on Saturday.").events
     assert [e.place.name for e in events] == ["Aleppo"]
+
+
+def test_the_country_a_province_borders_is_not_where_it_is(code):
+    events = code("Rebels set off a bomb under a checkpoint in Idlib in Syria on Monday. On Monday about 70 rebels were "
+                  "killed in clashes between two rebel groups in an eastern province bordering Iraq, the Observatory "
+                  "said.").events
+    assert [e.place.country for e in events] == ["Syria", "Syria"]

@@ -54,6 +54,7 @@ class Grammar:
     source_prepositions: frozenset[str]
     of_prepositions: frozenset[str]
     with_prepositions: frozenset[str]
+    between_prepositions: frozenset[str]
     recipient_prepositions: frozenset[str]
     obligation_modals: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -88,6 +89,7 @@ class Grammar:
             source_prepositions=lowered("source_prepositions"),
             of_prepositions=lowered("of_prepositions"),
             with_prepositions=lowered("with_prepositions"),
+            between_prepositions=lowered("between_prepositions"),
             recipient_prepositions=lowered("recipient_prepositions"),
             obligation_modals=lowered("obligation_modals"),
             locative_prepositions=lowered("locative_prepositions"),

@@ -350,8 +350,13 @@ class PlaceResolver:
 
     def _across_the_border(self, doc: Doc, toponym: Toponym) -> bool:
         """ "on the Syrian side of the border with Iraq", "near the Atmeh border crossing with Turkey": the country a
-        border is shared with is the side the report is not on."""
+        border is shared with is the side the report is not on, as is the one a place borders ("an eastern province
+        bordering Iraq")."""
         last = doc[toponym.token_end - 1]
+        before = doc[toponym.token_start - 1] if toponym.token_start > 0 else None
+        if toponym.country_code is not None and before is not None and before.pos_ == "VERB" \
+                and before.lemma_.lower() in self.border_words:
+            return True
         if toponym.country_code is None or last.dep_ != "pobj" or last.head.lower_ != "with":
             return False
         shared = last.head.head

@@ -199,6 +199,12 @@ class SideReader:
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
+        between = _prep_between(root, head) if head.pos_ == "NOUN" or head.tag_ == "VBG" else None
+        if between is not None and between.lower_ in self.grammar.between_prepositions:
+            # "clashes between the Islamic State and the Nusra Front": the first named is one side, the rest the other.
+            first = next((c for c in between.children if c.dep_ == "pobj"), None)
+            return 1 if first is not None and _within(root, first) and not any(
+                _within(root, c) for c in first.children if c.dep_ == "conj") else 2
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
         for anchor in (head, _noun_named_by(head), verb):
             if anchor is None:
@@ -505,7 +511,7 @@ class Roles:
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
                                                  peoples=False),
                 *self._state_word_before(trigger, local.country), *self._coalition_word_before(trigger, local.country),
-                *side_one]
+                *self._state_first_between(trigger, local.country), *side_one]
         if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
             side_one = [self._forces_of_government(a) for a in side_one]
@@ -563,6 +569,17 @@ class Roles:
         before = _word_before(trigger)
         coalition = self._coalition_named_by(before, local_country) if before is not None else None
         return [coalition] if coalition is not None else []
+
+    def _state_first_between(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
+        """"clashes between regime and Kurdish forces": the state's own word, first between the sides, names its
+        military."""
+        for prep in trigger.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.grammar.between_prepositions:
+                first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                military = self._own_military(local_country)
+                if first is not None and first.lower_ in self.state_words and military is not None:
+                    return [military]
+        return []
 
     def _coalition_named_by(self, word: Token, local_country: str | None) -> Actor | None:
         """The coalition fighting in the act's country that a coalition word names, if there is one."""
