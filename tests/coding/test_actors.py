@@ -227,10 +227,20 @@ def test_whom_a_pronoun_counts_among_the_harmed_were_named_before_it(code):
     events = code("In Deir Ezzor a unit of the Syrian armed forces destroyed two dens for ISIL terrorists in the city "
                   "on Monday killing and injuring several of them.").events
     assert [(e.event_type, e.actor2.name) for e in events] == [("Battles", "Islamic State (Syria)")]
+    # "many of their members": the members of the groups named before.
+    events = code("Army units destroyed terrorist organizations dens killing many of their members in Salma in the "
+                  "countryside of Latakia in Syria on Monday.").events
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Battles", "Islamist militants")]
     # Only the last people named, outside a parenthesis.
     events = code("Soldiers crushed two unarmed men they had detained (described as Boko Haram fighters) near Diffa in "
                   "Niger on Monday, and killed one of them.").events
     assert [(e.event_type, e.actor2.name) for e in events] == [("Violence against civilians", "Civilians (Niger)")]
+
+
+def test_a_vague_group_tied_to_a_named_one_is_the_named_group(code):
+    events = code("Two people were injured on Sunday when terrorist organizations affiliated to Jabhat al-Nusra fired a "
+                  "mortar shell on the al-Sabil neighbourhood in Daraa, Syria.").events
+    assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]
 
 
 def test_the_other_sides_government_is_no_state(pipeline):

@@ -437,3 +437,6 @@ def test_an_act_another_is_dated_from_is_not_the_sentences_act(code):
     events = code("Just days after a deadly regime chemical attack, a woman was killed and 20 others were wounded on a "
                   "bus in a town south of Homs, Syria, on Saturday.").events
     assert "Chemical weapon" not in [e.sub_event_type for e in events]
+    events = code("Six people were killed in a blast in Aleppo in Syria on Wednesday. The evacuation resumed on "
+                  "Wednesday, state media said, days after a bombing killed more than 120 evacuees.").events
+    assert [e.fatalities for e in events] == [6]

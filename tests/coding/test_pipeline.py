@@ -1222,3 +1222,13 @@ def test_an_opening_told_by_its_dead_and_its_means_keeps_its_means(pipeline):
             "in a northern district of Manbij city.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 7, 18)).events
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_mention_that_names_the_means_gives_the_sub_type_of_one_that_did_not(pipeline):
+    # (Rocket fire told later in a town nearby gave its sub-type to the opening as well.)
+    text = ("16 dead in heavy bombardment on Syrias Idlib Monitor AFP Monday 24 Oct 2016 Sixteen civilians were killed "
+            "on Monday in heavy bombardment across rebel-held Idlib province in northwest Syria a monitoring group "
+            "said. In Khan Sheikhun a town in the provinces south air strikes killed seven people the Observatory said. "
+            "A man and a woman were killed in rocket fire in the nearby town of Kafr Aweed.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 24)).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

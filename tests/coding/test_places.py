@@ -716,6 +716,9 @@ def test_a_name_with_the_s_of_its_lost_apostrophe_is_no_place(code):
     events = code("Noha and Samira were besieged for two years. As they waited outside Aleppo in Syria a bomb attack hit "
                   "Nohas bus killing 20 people on Saturday.").events
     assert [e.place.name for e in events] == ["Aleppo"]
+    # A city's possessive is no village of that name.
+    events = code("Turkish jets raided villages in northern Syria in an escalation of Ankaras offensive on Monday.").events
+    assert [e.place.name for e in events] == ["Syria"]
 
 
 def test_the_country_a_province_borders_is_not_where_it_is(code):

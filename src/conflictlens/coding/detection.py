@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.grammar import FINITE_TAGS, Grammar, in_headline_list, in_page_furniture
+from conflictlens.coding.grammar import FINITE_TAGS, Grammar, in_headline_list, in_page_furniture, verb_above
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
@@ -415,12 +415,13 @@ class EventDetector:
         deal was reached before the bombing"; or an act some time from which another is dated ("Just days after a
         deadly chemical attack a woman was killed")."""
         head = span.root
-        if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.lower_ not in self.time_marks:
-            return False
-        mark = head.head
-        before = mark.doc[mark.i - 1] if mark.i > 0 else None  # "days after", however the parse hangs "days"
-        measured = before is not None and before.pos_ == "NOUN" and before.ent_type_ in {"DATE", "TIME"}
-        return measured or self.grammar.refers_back(head)
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.time_marks:
+            return _measured(head.head) or self.grammar.refers_back(head)
+        # "The evacuation resumed ... days after a bombing killed more than 120 evacuees": the clause a measured time
+        # mark opens tells the act another is dated from.
+        clause = head if head.pos_ in {"VERB", "AUX"} else verb_above(head)
+        return clause is not None and clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.time_marks and _measured(c) for c in clause.children)
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":
@@ -619,6 +620,12 @@ class EventDetection:
                               evidence=[Span(sent.start_char, sent.end_char)])
                 drafts.append(EventDraft(trigger, event))
         annotated.drafts = drafts
+
+
+def _measured(mark: Token) -> bool:
+    """A time mark with a span of time before it: "days after", "hours before" (however the parse hangs "days")."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.ent_type_ in {"DATE", "TIME"}
 
 
 def _object_of(noun: Token, verbs: set[str], *, passive: bool = False) -> bool:

@@ -178,6 +178,8 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue  # "the Al-Qaeda-affiliated Nusra Front", "ISIS-inspired gunmen": whom the actor is tied to
         if entry.generic and ent.end < len(doc) and doc[ent.end].lower_ in ORGANISATION_PARTS:
             continue  # "the party's military wing" is the party's armed group, not a state's military
+        if (entry.generic or entry.vague) and _tied_to_a_name_after(doc, ent.end):
+            continue  # "terrorist organizations affiliated to Jabhat al-Nusra": the group named is the actor
         if entry.generic and entry.kind in STATE_KINDS and _of_the_other_side(doc, ent.start):
             continue  # "the opposition government's minister", "the rebel army": not the state's
         if entry.generic and _title_of_a_name(doc, ent.start, ent.end):
@@ -200,6 +202,11 @@ TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
 TIE_GAP = 6  # words from the patron's name to the group's: "al-Qaedas affiliate in Syria the Nusra Front"
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
+
+
+def _tied_to_a_name_after(doc: Doc, end: int) -> bool:
+    return end + 2 < len(doc) and doc[end].lower_ in TIE_WORDS and doc[end + 1].lower_ in {"to", "with"} \
+        and doc[end + 2].ent_type_ == ACTOR_LABEL
 
 
 def _of_the_other_side(doc: Doc, start: int) -> bool:

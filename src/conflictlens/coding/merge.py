@@ -53,6 +53,7 @@ class Coreference:
         self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.more_exactly = told_more_exactly(knowledge)
+        self.means_unsaid = {w.lower() for w in knowledge.conventions["means_unsaid"]}
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
         self.doing_verbs = {w.lower() for w in knowledge.conventions["doing_verbs"]}
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
@@ -119,7 +120,7 @@ class Coreference:
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
-                    _take_exact_sub_type(events[-1], draft.event, self.more_exactly)
+                    _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid)
                     self._continue(events[-1], index, annotated, [], told_again=draft.event)
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
@@ -425,6 +426,7 @@ class Merge:
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
         self.more_exactly = told_more_exactly(knowledge)
+        self.means_unsaid = {w.lower() for w in knowledge.conventions["means_unsaid"]}
         self.outcomes_in_passing = set(knowledge.conventions.get("outcomes_told_in_passing", []))
         self.demonstration_types = set(knowledge.conventions.get("demonstration_types", []))
         self.met_at_demonstration = dict(knowledge.conventions.get("met_at_demonstration", {}))
@@ -510,7 +512,7 @@ class Merge:
                 # One act told as violence and as remote violence: ACLED codes its means.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
-                _take_exact_sub_type(twin, event, self.more_exactly)
+                _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
             _absorb(twin, event, self.actors.is_vague if body_of_opening else None)
         return merged
 
@@ -828,11 +830,19 @@ def _drop_implied_opponent(event: Event, told: Event, opponent: Actor | None) ->
         event.actor2 = told.actor2
 
 
-def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]]) -> None:
+def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]],
+                         means_unsaid: set[str] | frozenset[str] = frozenset()) -> None:
     """"A car bomb attack", then "a suicide terrorist blew himself up": the mention that tells the act more exactly
-    gives its sub-type."""
-    if event.event_type == more.event_type and more.sub_event_type in more_exactly.get(event.sub_event_type, ()):
+    gives its sub-type; so does one that names its means after one that did not ("heavy bombardment", then "air
+    strikes")."""
+    if event.event_type != more.event_type:
+        return
+    if more.sub_event_type in more_exactly.get(event.sub_event_type, ()):
         event.sub_event_type = more.sub_event_type
+    elif event.event_type == REMOTE_VIOLENCE and event.trigger.lower() in means_unsaid \
+            and more.trigger.lower() not in means_unsaid:
+        # The words that named the means name the event's kind from now on.
+        event.sub_event_type, event.trigger = more.sub_event_type, more.trigger
 
 
 def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:

@@ -645,7 +645,7 @@ class PlaceResolver:
                 or any(t.lower_ in self.not_place_words for t in span)
                 or (len(span) == 1 and span[0].lower_ in self.not_place_alone)  # "a Syria Kurd town"
                 # "a bomb attack hit Nohas bus": a person's possessive without its apostrophe
-                or (len(span) == 1 and _a_persons_possessive(doc, lowered))
+                or (len(span) == 1 and (_a_persons_possessive(doc, lowered) or self._a_citys_possessive(lowered)))
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
@@ -664,6 +664,12 @@ class PlaceResolver:
         return Toponym(text, span.start_char, span.end_char, s_index, i, end, unresolved=True,
                        village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS),
                        division_word=(kind_of and before[0] in DIVISION_NOUNS) or after in DIVISION_NOUNS)
+
+    def _a_citys_possessive(self, word: str) -> bool:
+        """"Ankaras offensive": a country's or a city's name with the "s" its lost apostrophe left."""
+        stem = word[:-1]
+        return word.endswith("s") and len(stem) >= 4 and (stem in self.countries or any(
+            c.population >= CITY_POPULATION and c.feature_class == "P" for c in self.gazetteer.lookup(stem)))
 
     def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
         """Choose one gazetteer entry per toponym, dropping weak ones outside the document's countries.

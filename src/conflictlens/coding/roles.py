@@ -368,11 +368,13 @@ def _last_plural_before(end: int, *, sent_start: int, doc: Any) -> Token | None:
 
 
 def _harms_them(verb: Token) -> bool:
-    """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them")."""
+    """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them", "many of
+    their members")."""
     for word in [verb, *(c for c in verb.children if c.dep_ == "conj")]:
         for obj in (c for c in word.children if c.dep_ in {"dobj", "obj"}):
-            if obj.lower_ == "them" or any(p.lower_ == "of" and any(t.lower_ == "them" for t in p.children)
-                                           for p in obj.children):
+            counted = [t for p in obj.children if p.lower_ == "of" for t in p.children if t.dep_ == "pobj"]
+            if obj.lower_ == "them" or any(t.lower_ == "them" or any(
+                    c.dep_ == "poss" and c.lower_ == "their" for c in t.children) for t in counted):
                 return True
     return False
 
