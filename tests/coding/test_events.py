@@ -440,3 +440,9 @@ def test_an_act_another_is_dated_from_is_not_the_sentences_act(code):
     events = code("Six people were killed in a blast in Aleppo in Syria on Wednesday. The evacuation resumed on "
                   "Wednesday, state media said, days after a bombing killed more than 120 evacuees.").events
     assert [e.fatalities for e in events] == [6]
+
+
+def test_a_chemical_attack_is_one_whatever_carried_it(code):
+    events = code("Jet fighters from the Syrian regime attacked settlements in the Syrian province of Idlib with chemical "
+                  "weapons on Tuesday, killing at least 70 people.").events
+    assert [e.sub_event_type for e in events] == ["Chemical weapon"]

@@ -726,3 +726,11 @@ def test_the_country_a_province_borders_is_not_where_it_is(code):
                   "killed in clashes between two rebel groups in an eastern province bordering Iraq, the Observatory "
                   "said.").events
     assert [e.place.country for e in events] == ["Syria", "Syria"]
+
+
+def test_a_country_before_a_place_noun_is_a_place_and_an_acts_owner_says_less_of_where(code):
+    # "ISILs Syria Stronghold": the country's ground; "US air strikes": whose strikes, not where.
+    events = code("US Raids on ISILs Syria Stronghold Kill 22 including Civilians. Six civilians including a child were "
+                  "among at least 22 people killed in US air strikes on the stronghold of the Takfiri group ISIL "
+                  "(so-called Islamic State in Iraq and Syria) on Saturday and Sunday a monitor said.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Syria", 22)]

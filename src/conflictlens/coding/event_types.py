@@ -112,17 +112,21 @@ class EventTyping:
                       and t.i > 0 and t.doc[t.i - 1].lower_ in self.state_words]
         if unambiguous:
             words = [t for t in words if self._names_a_weapon(t)]
-        for word in words:
-            modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
-            phrase = next((self.remote_means_phrases[f"{m.lower_} {word.lower_}"] for m in modifiers
-                           if f"{m.lower_} {word.lower_}" in self.remote_means_phrases), None)
-            if phrase is not None:
-                return phrase
-            # The modifier first: a "barrel bomb" is dropped from the air, an "air force" strikes from it.
-            for part in [*modifiers, word]:
-                for form in (part.lemma_.lower(), part.lower_):
-                    if form in self.remote_means:
-                        return self.remote_means[form]
+        found = [means for word in words if (means := self._means_of(word)) is not None]
+        # "Jet fighters attacked settlements with chemical weapons": a chemical attack whatever carried it.
+        return self.chemical if self.chemical in found else next(iter(found), None)
+
+    def _means_of(self, word: Token) -> str | None:
+        modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
+        phrase = next((self.remote_means_phrases[f"{m.lower_} {word.lower_}"] for m in modifiers
+                       if f"{m.lower_} {word.lower_}" in self.remote_means_phrases), None)
+        if phrase is not None:
+            return phrase
+        # The modifier first: a "barrel bomb" is dropped from the air, an "air force" strikes from it.
+        for part in [*modifiers, word]:
+            for form in (part.lemma_.lower(), part.lower_):
+                if form in self.remote_means:
+                    return self.remote_means[form]
         return None
 
     def _bomb_on_the_ground(self, trigger: Trigger) -> bool:

@@ -82,6 +82,8 @@ KIND_OF_PLACE_WORDS = 3
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
+# Nouns of ground a side holds, after a country's name: "ISILs Syria stronghold".
+HELD_GROUND_NOUNS = {"stronghold", "strongholds", "bastion", "territory", "territories", "side", "frontier"}
 # Words between a name the gazetteer lacks and the known place that locates it: "near Damascus", "northeast of
 # Aleppo", "in the northern countryside of Hama".
 LOCATING_WORDS = NEAR_CUES | {"in", "of", "the", "city", "town", "province", "governorate", "northern", "southern",
@@ -678,10 +680,10 @@ class PlaceResolver:
         """
         votes: Counter[str] = Counter(extra_country_votes or {})
         for t in toponyms:
-            # A state named as a verb's doer ("Turkey denied supporting the group") says less of where the report is
-            # than a country named as a place ("the Niger-Libya border").
+            # A state named as a verb's doer ("Turkey denied supporting the group") or as its act's owner ("US air
+            # strikes") says less of where the report is than a country named as a place ("the Niger-Libya border").
             if t.country_code and not t.not_a_scene:
-                votes[t.country_code] += 1 if t.doer else 2
+                votes[t.country_code] += 1 if t.acting else 2
         for t in toponyms:
             if _votes_for_itself(t):
                 votes[t.candidates[0].country_code] += 1
@@ -1162,6 +1164,9 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     if last.dep_ == "pobj" and last.head.dep_ == "agent":
         return True  # places do not act: "trained by Washington", "backed by Lebanon's Hezbollah"
     if toponym.country_code is not None:
+        after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+        if last.dep_ == "compound" and after in PLACE_KIND_WORDS | HELD_GROUND_NOUNS:
+            return False  # "ISILs Syria Stronghold", "the Syria border": a place of the country
         return last.dep_ in {"nsubj", "compound", "poss"} or (
             last.dep_ == "nmod" and last.head.pos_ == "NOUN")  # "the US latest airstrike"
     capital = any(c.feature_code == "PPLC" for c in toponym.candidates)
