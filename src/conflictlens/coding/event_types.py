@@ -112,9 +112,9 @@ class EventTyping:
                       and t.i > 0 and t.doc[t.i - 1].lower_ in self.state_words]
         if unambiguous:
             words = [t for t in words if self._names_a_weapon(t)]
-        found = [means for word in words if (means := self._means_of(word)) is not None]
+        named_means = [sub_type for w in words if (sub_type := self._means_of(w)) is not None]
         # "Jet fighters attacked settlements with chemical weapons": a chemical attack whatever carried it.
-        return self.chemical if self.chemical in found else next(iter(found), None)
+        return self.chemical if self.chemical in named_means else next(iter(named_means), None)
 
     def _means_of(self, word: Token) -> str | None:
         modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
