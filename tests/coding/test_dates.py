@@ -189,3 +189,10 @@ def test_an_act_dated_only_by_when_it_was_told_took_place_that_week(code):
     events = code("Ten children were killed on Thursday in government air strikes in Aleppo province, a monitoring "
                   "group said Friday.", published_at=dt.date(2014, 10, 24)).events
     assert [(e.event_date, e.time_precision) for e in events] == [(dt.date(2014, 10, 23), TimePrecision.DAY)]
+    # A day told before the act that the statement closes is the act's, however the parse hangs it; and another
+    # day's violence by no one named is no toll of the violence the report tells.
+    events = code("Syrian army tanks shelled the city of Hama on Monday killing four civilians, residents said. On July 31 "
+                  "a tank-backed assault killed at least 80 people in Hama rights groups said.",
+                  published_at=dt.date(2011, 8, 1)).events
+    assert sorted((e.event_date, e.time_precision, e.fatalities) for e in events) == [
+        (dt.date(2011, 7, 31), TimePrecision.DAY, 80), (dt.date(2011, 8, 1), TimePrecision.DAY, 4)]

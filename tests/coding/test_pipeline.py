@@ -1110,6 +1110,10 @@ def test_a_crosshead_between_dashes_sums_up_its_section_and_tells_no_act(pipelin
             "rebel areas of Aleppo city.")
     events = pipeline.process_text(text, published_at=dt.date(2015, 2, 22)).events
     assert [e.fatalities for e in events] == [4, 48]
+    # A hyphen that joins two words closes no crosshead: "- On July 31 a tank-backed assault" is one sentence.
+    text = "Factbox: Hama. - On July 31 a tank-backed assault by the army killed at least 80 people in Hama, Syria."
+    events = pipeline.process_text(text, published_at=dt.date(2011, 8, 2)).events
+    assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2011, 7, 31), 80)]
 
 
 def test_of_two_subjects_the_parse_gives_a_verb_the_nearer_is_its_doer(code):

@@ -90,11 +90,15 @@ class Attributor:
         self.known_outlets = phrase_pattern(cues["known_outlets"])
         self._known_outlet_names = {o.lower(): o for o in cues["known_outlets"]}
 
-    def is_statement_date(self, sent: SpacySpan, char: int) -> bool:
-        """A date that dates a statement ("denied on Wednesday that ..."), not the event the statement is about."""
+    def is_statement_date(self, sent: SpacySpan, char: int, act_char: int | None = None) -> bool:
+        """A date that dates a statement ("denied on Wednesday that ..."), not the event the statement is about; one
+        told before the act (at ``act_char``) that the statement closes is the act's, however the parse hangs it ("On
+        July 31 a tank assault killed 80 people rights groups said")."""
         token = token_at(sent, char)
         verb = verb_above(token) if token is not None else None
-        return verb is not None and verb.lemma_.lower() in self.statement_verbs
+        if verb is None or verb.lemma_.lower() not in self.statement_verbs:
+            return False
+        return act_char is None or not char < act_char < verb.idx
 
     def source_kind(self, claimant_text: str, context: str = "") -> SourceKind:
         """Classify a claimant; an official statement is told by the words around it ("communique")."""

@@ -328,7 +328,8 @@ class Dates:
         dates = [d for d in dates if not _in_clause_about_a_noun(draft.trigger.head, d.start_char)]
         resolved = [d for d in dates if d.start is not None]
         # "denied on Wednesday that a strike killed civilians last week": the event is last week.
-        own = [d for d in resolved if not self.attributor.is_statement_date(draft.sentence, d.start_char)]
+        own = [d for d in resolved if not self.attributor.is_statement_date(
+            draft.sentence, d.start_char, draft.trigger.span.start_char)]
         # "Ten children have been killed in air strikes, a monitoring group said Friday": with no day of its own,
         # the act took place around the day it was told, not on it.
         told_only = not own and bool(resolved)

@@ -425,7 +425,8 @@ def _crosshead_end(doc: Doc, dash: Token) -> int | None:
     for token in doc[dash.i + 1 : dash.i + CROSSHEAD_MAX_TOKENS]:
         if token.text in SENTENCE_END:
             return None
-        if token.text in DATELINE_DASHES:
+        # A hyphen that joins two words ("a tank-backed assault") closes no crosshead.
+        if token.text in DATELINE_DASHES and (token.whitespace_ or doc[token.i - 1].whitespace_):
             return token.i + 1 if token.i > dash.i + 2 else None
     return None
 

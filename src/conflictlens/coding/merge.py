@@ -522,7 +522,10 @@ class Merge:
         shelling; "a resident said his home was destroyed")."""
         return bool({event.event_type, event.sub_event_type} & self.outcomes_in_passing) and event.kind == "event" \
             and (event.actor1 is None or event.actor1.surface is None) and any(
-                other is not event and other.event_type != event.event_type for other in reported_violence)
+                other is not event and other.event_type != event.event_type
+                # "On July 31 an assault killed 80": an act named on another day is that day's violence.
+                and (event.trigger.lower() in self.death_words or dates_may_agree(event, other))
+                for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
                      unplaced_opening: bool = False) -> bool:
