@@ -62,6 +62,8 @@ class Grammar:
     relative_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     speaker_possessives: frozenset[str]
+    people_pronouns: frozenset[str]
+    people_possessives: frozenset[str]
     anonymous_subjects: frozenset[str]
     according_to: re.Pattern[str]
     continuation_openers: tuple[str, ...]
@@ -97,6 +99,8 @@ class Grammar:
             relative_pronouns=lowered("relative_pronouns"),
             speaker_pronouns=lowered("speaker_pronouns"),
             speaker_possessives=lowered("speaker_possessives"),
+            people_pronouns=lowered("people_pronouns"),
+            people_possessives=lowered("people_possessives"),
             anonymous_subjects=lowered("anonymous_subjects"),
             according_to=phrase_pattern(words["according_to"]),
             continuation_openers=tuple(words["continuation_openers"]),

@@ -646,7 +646,7 @@ class PlaceResolver:
                 or lowered in CALENDAR_WORDS or lowered in self.direction_words
                 or any(t.lower_ in self.not_place_words for t in span)
                 or (len(span) == 1 and span[0].lower_ in self.not_place_alone)  # "a Syria Kurd town"
-                # "a bomb attack hit Nohas bus": a person's possessive without its apostrophe
+                # "a bomb attack hit Nohas bus", "Ankaras offensive": a possessive without its apostrophe
                 or (len(span) == 1 and (_a_persons_possessive(doc, lowered) or self._a_citys_possessive(lowered)))
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
@@ -1064,8 +1064,8 @@ class EventPlaces:
             i -= 1
         return i > sentence_start and doc[i].lower_ in {"in", "at", "inside"} \
             and doc[i - 1].lower_ in self.stationed_words and any(
-                t.token_start > toponym.token_end and t.token_start > i for t in names if t is not toponym
-                and doc[t.token_start - 1].lower_ not in LIST_SEPARATORS)
+                t.token_start >= toponym.token_end and doc[t.token_start - 1].lower_ not in LIST_SEPARATORS
+                for t in names if t is not toponym)
 
     def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
         """Where the report as a whole is: its focus, else its country."""

@@ -113,7 +113,7 @@ class SideReader:
                       and not (doer(r) and r.lemma_.lower() in doers)]
             if clause:
                 trigger.side_two.append(clause[0])
-            elif _harms_them(head):
+            elif self._harms_them(head):
                 # "destroyed two dens for ISIL terrorists ... killing and injuring several of them": the people a
                 # pronoun counts are the last named before it, outside parentheses ("crushed two unarmed individuals
                 # (described as Boko Haram fighters) and killed one of them" names no group).
@@ -121,6 +121,19 @@ class SideReader:
                 if people is not None and people in candidates and people not in trigger.side_one \
                         and people not in trigger.side_one_allies:
                     trigger.side_two.append(people)
+
+    def _harms_them(self, verb: Token) -> bool:
+        """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them", "many of
+        their members")."""
+        pronouns, possessives = self.grammar.people_pronouns, self.grammar.people_possessives
+        for word in [verb, *(c for c in verb.children if c.dep_ == "conj")]:
+            for obj in (c for c in word.children if c.dep_ in {"dobj", "obj"}):
+                counted = [t for p in obj.children if p.lower_ in self.grammar.of_prepositions
+                           for t in p.children if t.dep_ == "pobj"]
+                if obj.lower_ in pronouns or any(t.lower_ in pronouns or any(
+                        c.dep_ == "poss" and c.lower_ in possessives for c in t.children) for t in counted):
+                    return True
+        return False
 
     def _claimed(self, head: Token) -> bool:
         """The act is what a claiming verb claims ("IS claims the double suicide bomb attack", "claimed responsibility
@@ -367,18 +380,6 @@ def _last_plural_before(end: int, *, sent_start: int, doc: Any) -> Token | None:
     return None
 
 
-def _harms_them(verb: Token) -> bool:
-    """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them", "many of
-    their members")."""
-    for word in [verb, *(c for c in verb.children if c.dep_ == "conj")]:
-        for obj in (c for c in word.children if c.dep_ in {"dobj", "obj"}):
-            counted = [t for p in obj.children if p.lower_ == "of" for t in p.children if t.dep_ == "pobj"]
-            if obj.lower_ == "them" or any(t.lower_ == "them" or any(
-                    c.dep_ == "poss" and c.lower_ == "their" for c in t.children) for t in counted):
-                return True
-    return False
-
-
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
     current = verb
     for _ in range(5):
@@ -605,9 +606,11 @@ class Roles:
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
         firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"
         # "the bombing of several locations by Syrian jets": the agent of the act's noun, or of what it acted on.
-        acted_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                    if o.dep_ == "pobj"] if head.pos_ == "NOUN" else []
-        by_agents = [o for word in [head, *acted_on] for p in word.children if p.dep_ == "prep" and p.lower_ == "by"
+        grammar = self.grammar
+        acted_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in grammar.of_prepositions
+                    for o in p.children if o.dep_ == "pobj"] if head.pos_ == "NOUN" else []
+        by_agents = [o for word in [head, *acted_on] for p in word.children
+                     if p.dep_ == "prep" and p.lower_ in grammar.agent_prepositions
                      for o in p.children if o.dep_ == "pobj" and o.lower_ in self.state_weapons] \
             if head.pos_ == "NOUN" else []
         return [*(c for word in verbs if word is not None for c in word.children
