@@ -96,8 +96,7 @@ class Coreference:
                                if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)), *named]
                 self._continue(events[-1], index, annotated, named, done_again=bool(done_again),
                                with_deaths=not self._aside_of_another_act(drafts, events[-1]),
-                               told_again=min((d.event for d in drafts), key=lambda e: e.time_precision or 9,
-                                              default=None))
+                               told_again=min((d.event for d in drafts), key=_vagueness, default=None))
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
@@ -151,8 +150,7 @@ class Coreference:
                 and _more_precise_within(told_again, event):
             # "airstrikes have hit a market in Idlib" (this week), then "at least 12 people were killed when several
             # airstrikes struck the city on Sunday": the act told again says its day.
-            event.event_date, event.end_date = told_again.event_date, told_again.end_date
-            event.time_precision, event.date_text = told_again.time_precision, told_again.date_text
+            _take_date(event, told_again)
         deaths, text = annotated.sentence_deaths[index]
         if with_deaths and deaths > event.fatalities:
             event.fatalities, event.fatalities_text = deaths, text
@@ -498,12 +496,11 @@ class Merge:
                 confirmed.add(id(twin))
             if self._headline(twin, lead_end, annotated.reference_date) and not _opens(event, lead_end) \
                     and twin.event_type == event.event_type and event.date_text and event.event_date is not None \
-                    and (event.time_precision or 9) <= (twin.time_precision or 9):
+                    and _vagueness(event) <= _vagueness(twin):
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's (not
                 # a vaguer day: "in the week of" does not undo the opening's Wednesday).
                 twin.sub_event_type = event.sub_event_type
-                twin.event_date, twin.end_date = event.event_date, event.end_date
-                twin.time_precision, twin.date_text = event.time_precision, event.date_text
+                _take_date(twin, event)
                 if event.place is not None and (twin.place is None or unplaced_opening
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
                     twin.place = event.place
@@ -701,6 +698,17 @@ def _may_be_where_it_was(event: Event, previous: Event) -> bool:
     return (event.place is not None and event.place.geonameid is None) or _where_it_was(event, previous)
 
 
+def _vagueness(event: Event) -> int:
+    """How vaguely a mention is dated: its time precision, an undated one the vaguest."""
+    return int(event.time_precision or 9)
+
+
+def _take_date(event: Event, source: Event) -> None:
+    """The mention ``source``'s date becomes the event's: its day or period, precision and words."""
+    event.event_date, event.end_date = source.event_date, source.end_date
+    event.time_precision, event.date_text = source.time_precision, source.date_text
+
+
 def within_period(period: Event, day: dt.date) -> bool:
     """Whether ``day`` lies in the day, week or month ``period`` is dated to."""
     assert period.event_date is not None
@@ -715,7 +723,7 @@ def dates_may_agree(a: Event, b: Event) -> bool:
     """Whether two mentions' dates may be one day: the more precise one lies in the other's day, week or month."""
     if a.event_date is None or b.event_date is None:
         return True
-    coarse, fine = (a, b) if (a.time_precision or 9) >= (b.time_precision or 9) else (b, a)
+    coarse, fine = (a, b) if _vagueness(a) >= _vagueness(b) else (b, a)
     assert fine.event_date is not None
     return within_period(coarse, fine.event_date)
 
@@ -723,7 +731,7 @@ def dates_may_agree(a: Event, b: Event) -> bool:
 def _more_precise_within(told: Event, event: Event) -> bool:
     """A mention dated more precisely than ``event``, to a day within the period ``event`` is dated to."""
     return told.event_date is not None and event.event_date is not None \
-        and (told.time_precision or 9) < (event.time_precision or 9) and within_period(event, told.event_date)
+        and _vagueness(told) < _vagueness(event) and within_period(event, told.event_date)
 
 
 def _one_toll_one_day(a: Event, b: Event) -> bool:
@@ -861,9 +869,8 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     twin.claims.extend(event.claims)
     if event.fatalities > twin.fatalities:
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
-    if twin.event_date is None or (event.time_precision or 9) < (twin.time_precision or 9):
-        twin.event_date, twin.end_date = event.event_date, event.end_date
-        twin.time_precision, twin.date_text = event.time_precision, event.date_text
+    if twin.event_date is None or _vagueness(event) < _vagueness(twin):
+        _take_date(twin, event)
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
             event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city

@@ -647,7 +647,7 @@ class PlaceResolver:
                 or any(t.lower_ in self.not_place_words for t in span)
                 or (len(span) == 1 and span[0].lower_ in self.not_place_alone)  # "a Syria Kurd town"
                 # "a bomb attack hit Nohas bus", "Ankaras offensive": a possessive without its apostrophe
-                or (len(span) == 1 and (_a_persons_possessive(doc, lowered) or self._a_citys_possessive(lowered)))
+                or (len(span) == 1 and self._possessive_without_apostrophe(doc, lowered))
                 or any(t.lower_ in self.weapon_names for t in span)
                 or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
@@ -667,10 +667,16 @@ class PlaceResolver:
                        village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS),
                        division_word=(kind_of and before[0] in DIVISION_NOUNS) or after in DIVISION_NOUNS)
 
-    def _a_citys_possessive(self, word: str) -> bool:
-        """"Ankaras offensive": a country's or a city's name with the "s" its lost apostrophe left."""
+    def _possessive_without_apostrophe(self, doc: Doc, word: str) -> bool:
+        """A name with the "s" its lost apostrophe left: one the text gives a person, or anything but a place ("Nohas"
+        after "Noha"), or a country's or a city's ("Ankaras offensive")."""
         stem = word[:-1]
-        return word.endswith("s") and len(stem) >= 4 and (stem in self.countries or any(
+        if not word.endswith("s"):
+            return False
+        if stem in _person_name_parts(doc) or any(
+                t.lower_ == stem and _capitalised(t.text) and t.ent_type_ not in PLACE_LABELS for t in doc):
+            return True
+        return len(stem) >= 4 and (stem in self.countries or any(
             c.population >= CITY_POPULATION and c.feature_class == "P" for c in self.gazetteer.lookup(stem)))
 
     def resolve(self, toponyms: list[Toponym], *, extra_country_votes: Counter[str] | None = None) -> Counter[str]:
@@ -1383,13 +1389,6 @@ def _modifies_a_weapon(span: Any, weapons: set[str]) -> bool:
     head = span.root.head
     return span.root.dep_ == "compound" and head.i >= span.end and (
         head.lower_ in weapons or head.lemma_.lower() in weapons)
-
-
-def _a_persons_possessive(doc: Doc, word: str) -> bool:
-    """Whether ``word`` is a name the text gives a person (or anything but a place), with the "s" its lost apostrophe
-    left ("Nohas" after "Noha")."""
-    return word.endswith("s") and (word[:-1] in _person_name_parts(doc) or any(
-        t.lower_ == word[:-1] and _capitalised(t.text) and t.ent_type_ not in PLACE_LABELS for t in doc))
 
 
 def _person_name_parts(doc: Doc) -> set[str]:

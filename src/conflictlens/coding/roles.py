@@ -212,11 +212,11 @@ class SideReader:
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
-        between = _prep_between(root, head) if head.pos_ == "NOUN" or head.tag_ == "VBG" else None
-        if between is not None and between.lower_ in self.grammar.between_prepositions:
+        first = _first_between(head, self.grammar.between_prepositions) \
+            if head.pos_ == "NOUN" or head.tag_ == "VBG" else None
+        if first is not None and _within(root, first.head):
             # "clashes between the Islamic State and the Nusra Front": the first named is one side, the rest the other.
-            first = next((c for c in between.children if c.dep_ == "pobj"), None)
-            return 1 if first is not None and _within(root, first) and not any(
+            return 1 if _within(root, first) and not any(
                 _within(root, c) for c in first.children if c.dep_ == "conj") else 2
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
         for anchor in (head, _noun_named_by(head), verb):
@@ -411,6 +411,12 @@ def _nearest_subject_before(span: SpacySpan, excluded: set[int]) -> Token | None
     return None
 
 
+def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
+    """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime")."""
+    prep = next((c for c in act.children if c.dep_ == "prep" and c.lower_ in between_words), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
 def _prep_between(token: Token, anchor: Token) -> Token | None:
     """The preposition through which ``token`` hangs off ``anchor`` directly, if any."""
     child = token
@@ -576,13 +582,9 @@ class Roles:
     def _state_first_between(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"clashes between regime and Kurdish forces": the state's own word, first between the sides, names its
         military."""
-        for prep in trigger.head.children:
-            if prep.dep_ == "prep" and prep.lower_ in self.grammar.between_prepositions:
-                first = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                military = self._own_military(local_country)
-                if first is not None and first.lower_ in self.state_words and military is not None:
-                    return [military]
-        return []
+        first = _first_between(trigger.head, self.grammar.between_prepositions)
+        military = self._own_military(local_country)
+        return [military] if first is not None and first.lower_ in self.state_words and military is not None else []
 
     def _coalition_named_by(self, word: Token, local_country: str | None) -> Actor | None:
         """The coalition fighting in the act's country that a coalition word names, if there is one."""
