@@ -231,6 +231,19 @@ def test_two_people_named_together_are_two_dead(pipeline, counter):
     ("Fri 07 Apr 2017 at 0914 Homs governor says the attack caused deaths.", 0),
     ("The bombing at 2130 killed two people.", 2),
     ("Troops killed 1200 militants in the offensive.", 1200),
+    ("Four suicide bombers attacked the outpost at around 415 am and their bodies lie there said the commander.", 0),
+    ("Shelling hit the district until 130 a.m. killing three people.", 3),
 ])
 def test_a_clocks_time_is_no_count(pipeline, counter, text, expected):
+    assert deaths(pipeline, counter, text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Scraped text without commas: the parse hangs the figure on the next noun, the toll's "to" keeps it.
+    ("The death toll from the truck bomb on the market has risen to at least 57 a local official said Monday.", 57),
+    ("The toll of the blast rose to 23 an aid group said.", 23),
+    # The injured of a clause under the toll's verb are no figure of the toll.
+    ("Medics warned the death toll could rise further as dozens more were wounded in the blast.", 0),
+])
+def test_the_figure_a_tolls_verb_gives(pipeline, counter, text, expected):
     assert deaths(pipeline, counter, text)[0] == expected

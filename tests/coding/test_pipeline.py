@@ -268,6 +268,21 @@ def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pip
         ("Aleppo", dt.date(2024, 5, 7), 20, None)]
 
 
+def test_a_headline_the_body_retells_only_by_its_toll_is_still_the_act_the_body_then_dates(pipeline):
+    """The opening date dates the report; a body sentence that gives the toll again with no day of the act leaves
+    the headline undated by its act, so the body's car bomb "on Monday" (a suicide attack told less exactly) is the
+    headline's event, on its day; a deadlier act told after it is another."""
+    text = ("Wed May 8 2024 Death toll in car bomb attack on Idlib market rises to 64. The death toll in a suicide car "
+            "bomb attack on a market in Idlib has risen to at least 64 a monitoring group said Wednesday. It said 50 "
+            "shoppers were killed when an explosives-laden truck blew up in the crowded market on Monday.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Suicide bomb", dt.date(2024, 5, 6), 64)]
+    deadlier = text + " A car bomb killed 80 people in the market of Idlib on Tuesday, the monitor said."
+    events = pipeline.process_text(deadlier, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2024, 5, 6), 64), (dt.date(2024, 5, 7), 80)]
+
+
 def test_a_place_the_gazetteer_lacks_located_only_by_its_province_may_be_any_place_in_it(pipeline):
     """'rocket shells on al-Qussour neighborhood', a name the gazetteer lacks, placed at its province's centre (40 km
     from the city): it may be the city the other mention names, so the two may be one event; a known town 40 km

@@ -265,7 +265,9 @@ class Attributor:
         subject = self._subject(verb) or _inverted_subject(verb)
         if subject is None or subject.lower_ in self.grammar.anonymous_subjects:
             return
-        result.claimant_tokens.update(t.i for t in subject.subtree)
+        # Not its clauses: "60 civilians trying to flee fighting in Deir al-Zor province ... said" (a parse of text
+        # without commas) names no claimant in the province.
+        result.claimant_tokens.update(t.i for t in without_clauses(subject))
         outer = result.claimant
         if outer is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting and (
                 subject.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in subject.children)):

@@ -102,6 +102,7 @@ class FatalityCounter:
         self.injuries = {w.lower() for w in conventions.get("injury_words", [])}
         self.units = {w.lower() for w in conventions["non_person_units"]}
         self.count_breakers = {w.lower() for w in conventions.get("count_breakers", [])}
+        self.count_lead_ins = {w.lower() for w in conventions.get("count_lead_ins", [])}
         self.person_nouns = {w.lower() for w in conventions["person_nouns"]}
         self.one_person_pronouns = {w.lower() for w in conventions.get("one_person_pronouns", [])}
         self.life_words = {w.lower() for w in conventions["life_words"]}
@@ -136,8 +137,8 @@ class FatalityCounter:
             after = words[quantity.end : quantity.end + 2]
             before = words[quantity.start - 1] if quantity.start else ""
             # "how many dead there are", "too many lives": a question or a lament, not a count.
-            if not any(w in self.units for w in after) and not (after and after[0] in self.count_breakers) \
-                    and before not in self.not_count_openers:
+            broken = bool(after) and after[0] in self.count_breakers and before not in self.count_lead_ins
+            if not any(w in self.units for w in after) and not broken and before not in self.not_count_openers:
                 found.append(quantity)
             i = quantity.end
         return found
@@ -320,7 +321,13 @@ class FatalityCounter:
             return None
         verb = cue.head
         given = [q for q in quantities if q.start > verb.i - sent.start and verb.is_ancestor(sent[q.start])
-                 and not cue.is_ancestor(sent[q.start])]
+                 and not cue.is_ancestor(sent[q.start]) and not _in_a_clause_below(sent[q.start], verb)]
+        if not given:
+            # "has risen to at least 112 a monitoring group said": the parse hangs the figure on the next noun and
+            # leaves the verb's "to" with no object; the count right after it is the figure.
+            bare = [p.i - sent.start for p in verb.children if p.dep_ == "prep" and not any(
+                c.dep_ == "pobj" for c in p.children)]
+            given = [q for q in quantities for p in bare if 0 < q.start - p <= 3]
         return min(given, key=lambda q: q.start) if given else None
 
     def _told_once(self, sent: SpacySpan, used: list[Quantity]) -> list[Quantity]:
@@ -542,3 +549,14 @@ class Fatalities:
             annotated.sentence_deaths.append((deaths, words))
         for draft in annotated.drafts or []:
             draft.event.fatalities, draft.event.fatalities_text = annotated.sentence_deaths[draft.sentence_index]
+
+
+def _in_a_clause_below(word: Any, verb: Any) -> bool:
+    """Whether another verb stands between a word and the verb it hangs under: "the death toll may rise further as
+    hundreds more were wounded" gives the toll no figure of the injured."""
+    token = word.head
+    while token.i != verb.i and token.head.i != token.i:
+        if token.pos_ in {"VERB", "AUX"}:
+            return True
+        token = token.head
+    return False

@@ -403,6 +403,8 @@ class Coreference:
 
 # How many days apart an opening sentence may date the event its body tells (the article's day, the act's day).
 HEADLINE_DAYS = 3
+# What may stand before a report's opening date: a weekday's name, punctuation ("Sun Apr 16 2017", "- 12.05.2016").
+BEFORE_OPENING_DATE = re.compile(r"\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?\W*", re.IGNORECASE)
 
 
 class Merge:
@@ -439,18 +441,26 @@ class Merge:
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
         violence = [e for e in events if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence]
-        merged = self._merged(events, violence, annotated)
-        while len(again := self._merged(merged, violence, annotated)) < len(merged):
+        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        # Openings whose day the body has told (a mention of their act after the opening sentence with its own day);
+        # one the body retold only by its toll ("the death toll has risen to 112, a monitor said Sunday") is still
+        # dated by the report, and the body's later telling of the act, on its day, is still its telling.
+        dated_in_body = {id(e) for e in events if any(
+            span.start >= lead_end and _names_a_day(annotated, span) for span in e.evidence)}
+        merged = self._merged(events, violence, annotated, dated_in_body)
+        while len(again := self._merged(merged, violence, annotated, dated_in_body)) < len(merged):
             # A join can make two events one that were not before ("more than 30 killed" took the body's 31).
             merged = again
         reported_violence = [e for e in merged if e.event_type in VIOLENT_TYPES and e.kind == "event"]
         annotated.events = [e for e in merged if not self._told_in_passing(e, reported_violence)]
 
-    def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument) -> list[Event]:
+    def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument,
+                dated_in_body: set[int]) -> list[Event]:
         merged: list[Event] = []
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         # An opening that names no place was placed where the report is; the body says where its event was.
         unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
+        opening_date = _opening_date(annotated)
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         confirmed: set[int] = set()  # openings whose doer the body has told the same
         for event in events:
@@ -476,11 +486,13 @@ class Merge:
             twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
                          or self._one_demonstration(m, event)), None) or next(
                 (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date,
-                                                        unplaced_opening)), None)
+                                                        unplaced_opening, dated_in_body, opening_date)), None)
             if twin is None:
                 merged.append(event)
                 continue
             body_of_opening = _opens(twin, lead_end) and not _opens(event, lead_end)
+            if body_of_opening and event.time_precision == TimePrecision.DAY:
+                dated_in_body.add(id(twin))
             if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event):
                 # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
@@ -499,7 +511,8 @@ class Merge:
                     and _vagueness(event) <= _vagueness(twin):
                 # The body tells the opening line's event in full: its sub-type, day and place are the event's (not
                 # a vaguer day: "in the week of" does not undo the opening's Wednesday).
-                twin.sub_event_type = event.sub_event_type
+                if twin.sub_event_type not in self.more_exactly.get(event.sub_event_type, ()):
+                    twin.sub_event_type = event.sub_event_type  # not "a suicide car bomb" for "an explosives-laden car"
                 _take_date(twin, event)
                 if event.place is not None and (twin.place is None or unplaced_opening
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
@@ -525,7 +538,8 @@ class Merge:
                 for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
-                     unplaced_opening: bool = False) -> bool:
+                     unplaced_opening: bool = False, dated_in_body: set[int] | None = None,
+                     opening_date: str | None = None) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
         and kind, at a place that may be the one (any in its country, for the same toll on the same day, when the
         opening names none: "10 Syrian troops killed in clashes with IS"), within a few days. The opening gives the
@@ -535,7 +549,9 @@ class Merge:
             and lead.place.country_code == event.place.country_code and _one_toll_one_day(lead, event)
         if _opens(event, lead_end) or lead.kind != event.kind or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
-                or not (self._same_place(lead, event) or somewhere_there) or _told_in_body(lead, lead_end):
+                or not (self._same_place(lead, event) or somewhere_there) or (
+                    _told_in_body(lead, lead_end) and not (dated_in_body is not None and self._day_still_untold(
+                        lead, event, dated_in_body, reference, opening_date))):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
                 _opens(lead, lead_end) and lead.place is not None and event.place is not None
@@ -545,6 +561,22 @@ class Merge:
                 and abs((lead.event_date - event.event_date).days) > HEADLINE_DAYS:
             return False
         return self._same_sides(lead, event)
+
+    def _day_still_untold(self, lead: Event, event: Event, dated_in_body: set[int], reference: dt.date | None,
+                          opening_date: str | None) -> bool:
+        """An opening the body has retold only by its toll, with no day ("Death toll in bomb attack rises to 112",
+        "the death toll in a suicide car bomb attack has risen to 112, a monitor said Sunday"), is still dated by
+        the report: the body's telling of an act of its kind, on its day, no deadlier, is still the opening's."""
+        return id(lead) not in dated_in_body and lead.event_date == reference \
+            and (lead.date_text is None or lead.date_text == opening_date) \
+            and self._same_kind(lead, event) and event.fatalities <= lead.fatalities
+
+    def _same_kind(self, a: Event, b: Event) -> bool:
+        """The same type and sub-type, or sub-types of which one tells the other's act more exactly ("a car bomb",
+        "a suicide car bomb attack")."""
+        return (a.event_type, a.kind) == (b.event_type, b.kind) and (
+            a.sub_event_type == b.sub_event_type or b.sub_event_type in self.more_exactly.get(a.sub_event_type, ())
+            or a.sub_event_type in self.more_exactly.get(b.sub_event_type, ()))
 
     def _kind_untold(self, lead: Event, event: Event) -> bool:
         """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia"), or as
@@ -580,8 +612,8 @@ class Merge:
             and a.kind == b.kind == "event" and _same_sentence(a, b)
 
     def _same_event(self, a: Event, b: Event) -> bool:
-        same_type = (a.event_type, a.kind) == (b.event_type, b.kind) and (
-            a.sub_event_type == b.sub_event_type or a.event_type in self.any_sub_type)
+        same_type = self._same_kind(a, b) or ((a.event_type, a.kind) == (b.event_type, b.kind)
+                                              and a.event_type in self.any_sub_type)
         if not same_type and not self._one_violence(a, b) and not self._same_toll(a, b):
             return False
         if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
@@ -759,6 +791,19 @@ def _opens(event: Event, lead_end: int) -> bool:
 def _told_in_body(event: Event, lead_end: int) -> bool:
     """Told after the report's opening sentence too."""
     return any(span.start >= lead_end for span in event.evidence)
+
+
+def _opening_date(annotated: AnnotatedDocument) -> str | None:
+    """The words of the date a report opens with ("Sun Apr 16 2017 Death toll ..."), which date the report."""
+    first = (annotated.sentence_dates or [[]])[0]
+    text = annotated.document.text
+    return first[0].text if first and BEFORE_OPENING_DATE.fullmatch(text[: first[0].start_char]) else None
+
+
+def _names_a_day(annotated: AnnotatedDocument, span: Span) -> bool:
+    """Whether the sentence of a mention dated its act to a day (not a statement's day: "a monitor said Sunday")."""
+    return any(span.start <= draft.sentence.start_char < span.end and draft.event.time_precision == TimePrecision.DAY
+               for draft in annotated.drafts or [])
 
 
 def _same_sentence(context: Event, violence: Event) -> bool:
