@@ -283,6 +283,30 @@ def test_a_headline_the_body_retells_only_by_its_toll_is_still_the_act_the_body_
     assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2024, 5, 6), 64), (dt.date(2024, 5, 7), 80)]
 
 
+def test_a_headline_with_no_place_or_day_is_the_bodys_act_of_its_toll_told_again_by_the_toll_alone(code):
+    """The opening names no place and the sentence after it gives only the toll and the day a monitor said it: the
+    body's air strikes with that toll, at a town farther from the report's focus than mentions may lie apart, are
+    the headline's event."""
+    text = ("At least 45 killed in air strike on Syrian market town Observatory Reuters Wednesday 8 May 2024 The death "
+            "toll from air strikes on a Syrian town has risen to 45 a war monitor said on Wednesday. The monitor said "
+            "two air strikes hit the market in Atareb west of Aleppo and killed at least 45 people. Fighting continues "
+            "in many areas including Aleppo Idlib and Hama.")
+    strikes = [e for e in code(text).events if e.sub_event_type == "Air/drone strike"]
+    assert [(e.place.name, e.fatalities) for e in strikes] == [("Al Atārib", 45)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soldiers foiled an attack attempt by militants on a military post in the village of Harfa near Damascus on "
+     "Tuesday. The unit clashed with the attackers killing several of them.",
+     [("Battles", dt.date(2024, 5, 7))]),
+    # Alone, the foiled attack is the development it was.
+    ("Police foiled an attack attempt by militants on a church in the town of Harfa near Damascus on Tuesday.",
+     [("Strategic developments", dt.date(2024, 5, 7))]),
+])
+def test_an_attack_foiled_beside_a_battle_there_is_that_battle(code, text, expected):
+    assert [(e.event_type, e.event_date) for e in code(text).events] == expected
+
+
 def test_a_place_the_gazetteer_lacks_located_only_by_its_province_may_be_any_place_in_it(pipeline):
     """'rocket shells on al-Qussour neighborhood', a name the gazetteer lacks, placed at its province's centre (40 km
     from the city): it may be the city the other mention names, so the two may be one event; a known town 40 km

@@ -421,6 +421,7 @@ class Merge:
         self.other_place_openers = phrase_pattern(knowledge.conventions["other_place_openers"])
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
+        self.foiled_attack_words = {w.lower() for w in knowledge.conventions.get("foiled_attack_words", [])}
         self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
         self.sentence_context_triggers = {
             w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
@@ -442,25 +443,24 @@ class Merge:
         events = annotated.events or []
         violence = [e for e in events if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence]
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
-        # Openings whose day the body has told (a mention of their act after the opening sentence with its own day);
-        # one the body retold only by its toll ("the death toll has risen to 112, a monitor said Sunday") is still
-        # dated by the report, and the body's later telling of the act, on its day, is still its telling.
-        dated_in_body = {id(e) for e in events if any(
-            span.start >= lead_end and _names_a_day(annotated, span) for span in e.evidence)}
-        merged = self._merged(events, violence, annotated, dated_in_body)
-        while len(again := self._merged(merged, violence, annotated, dated_in_body)) < len(merged):
+        # Events a mention dated to a day by its own words (not the date the report opens with); an opening told again
+        # only by its toll ("the death toll has risen to 112, a monitor said Sunday") is still dated by the report,
+        # and the body's later telling of the act, on its day, is still its telling.
+        opening_date = _opening_date(annotated)
+        dated = {id(e) for e in events if any(_dates_its_act(annotated, span, opening_date) for span in e.evidence)}
+        merged = self._merged(events, violence, annotated, dated)
+        while len(again := self._merged(merged, violence, annotated, dated)) < len(merged):
             # A join can make two events one that were not before ("more than 30 killed" took the body's 31).
             merged = again
         reported_violence = [e for e in merged if e.event_type in VIOLENT_TYPES and e.kind == "event"]
         annotated.events = [e for e in merged if not self._told_in_passing(e, reported_violence)]
 
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument,
-                dated_in_body: set[int]) -> list[Event]:
+                dated: set[int]) -> list[Event]:
         merged: list[Event] = []
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         # An opening that names no place was placed where the report is; the body says where its event was.
         unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
-        opening_date = _opening_date(annotated)
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         confirmed: set[int] = set()  # openings whose doer the body has told the same
         for event in events:
@@ -474,6 +474,12 @@ class Merge:
                 continue
             if self._part_of_demonstration(event, demonstrations):
                 continue
+            if self._foiled_attack(event) and (battle := next(
+                    (v for v in violence if v.event_type == "Battles" and self._beside(event, v)), None)) is not None:
+                # "foiled an attack attempt on a military post", then "the unit clashed with the terrorists": the
+                # battle told by its outcome; its day, place and sides are the battle's.
+                _absorb(battle, event, None)
+                continue
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
                      or event.trigger.lower() in self.sentence_context_triggers)
@@ -486,13 +492,13 @@ class Merge:
             twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
                          or self._one_demonstration(m, event)), None) or next(
                 (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date,
-                                                        unplaced_opening, dated_in_body, opening_date)), None)
+                                                        unplaced_opening, dated)), None)
             if twin is None:
                 merged.append(event)
                 continue
             body_of_opening = _opens(twin, lead_end) and not _opens(event, lead_end)
             if body_of_opening and event.time_precision == TimePrecision.DAY:
-                dated_in_body.add(id(twin))
+                dated.add(id(twin))
             if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event):
                 # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
@@ -538,8 +544,7 @@ class Merge:
                 for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
-                     unplaced_opening: bool = False, dated_in_body: set[int] | None = None,
-                     opening_date: str | None = None) -> bool:
+                     unplaced_opening: bool = False, dated: set[int] | None = None) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
         and kind, at a place that may be the one (any in its country, for the same toll on the same day, when the
         opening names none: "10 Syrian troops killed in clashes with IS"), within a few days. The opening gives the
@@ -550,8 +555,8 @@ class Merge:
         if _opens(event, lead_end) or lead.kind != event.kind or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
                 or not (self._same_place(lead, event) or somewhere_there) or (
-                    _told_in_body(lead, lead_end) and not (dated_in_body is not None and self._day_still_untold(
-                        lead, event, dated_in_body, reference, opening_date))):
+                    _told_in_body(lead, lead_end) and not (dated is not None and self._day_still_untold(
+                        lead, event, dated, reference))):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
                 _opens(lead, lead_end) and lead.place is not None and event.place is not None
@@ -562,13 +567,16 @@ class Merge:
             return False
         return self._same_sides(lead, event)
 
-    def _day_still_untold(self, lead: Event, event: Event, dated_in_body: set[int], reference: dt.date | None,
-                          opening_date: str | None) -> bool:
+    def _foiled_attack(self, event: Event) -> bool:
+        """A development told as an attack foiled ("foiled an attack attempt")."""
+        words = event.trigger.lower().split()
+        return event.event_type not in VIOLENT_TYPES and bool(words) and words[0] in self.foiled_attack_words
+
+    def _day_still_untold(self, lead: Event, event: Event, dated: set[int], reference: dt.date | None) -> bool:
         """An opening the body has retold only by its toll, with no day ("Death toll in bomb attack rises to 112",
         "the death toll in a suicide car bomb attack has risen to 112, a monitor said Sunday"), is still dated by
         the report: the body's telling of an act of its kind, on its day, no deadlier, is still the opening's."""
-        return id(lead) not in dated_in_body and lead.event_date == reference \
-            and (lead.date_text is None or lead.date_text == opening_date) \
+        return id(lead) not in dated and lead.event_date == reference \
             and self._same_kind(lead, event) and event.fatalities <= lead.fatalities
 
     def _same_kind(self, a: Event, b: Event) -> bool:
@@ -654,15 +662,15 @@ class Merge:
                             b.place.latitude, b.place.longitude) <= self.merge_km  # type: ignore[arg-type]
 
     def _beside(self, context: Event, violence: Event) -> bool:
-        """A development told in the violence's sentence, or at its town or region within the period the
-        development is dated to (the day, or the week or month a vaguer date covers)."""
+        """A development told in the violence's sentence, or at its town or region on a day both dates may be (the
+        day, or within the week or month a vaguer date covers)."""
         if _same_sentence(context, violence):
             return True
         if context.event_date is None or violence.event_date is None or context.place is None \
                 or violence.place is None or "country" in {context.place.level, violence.place.level} \
                 or not self._same_place(context, violence):
             return False  # a country-wide development is no town's violence's context
-        return within_period(context, violence.event_date)
+        return dates_may_agree(context, violence)
 
     def _precedes(self, one: str, other: str) -> bool:
         """ACLED's precedence among one act's types: remote violence against civilians is coded as remote violence."""
@@ -800,10 +808,11 @@ def _opening_date(annotated: AnnotatedDocument) -> str | None:
     return first[0].text if first and BEFORE_OPENING_DATE.fullmatch(text[: first[0].start_char]) else None
 
 
-def _names_a_day(annotated: AnnotatedDocument, span: Span) -> bool:
-    """Whether the sentence of a mention dated its act to a day (not a statement's day: "a monitor said Sunday")."""
+def _dates_its_act(annotated: AnnotatedDocument, span: Span, opening_date: str | None) -> bool:
+    """Whether the sentence of a mention dated its act to a day by words of its own (not a statement's day: "a
+    monitor said Sunday"; not the date the report opens with)."""
     return any(span.start <= draft.sentence.start_char < span.end and draft.event.time_precision == TimePrecision.DAY
-               for draft in annotated.drafts or [])
+               and draft.event.date_text != opening_date for draft in annotated.drafts or [])
 
 
 def _same_sentence(context: Event, violence: Event) -> bool:
