@@ -442,7 +442,6 @@ class Merge:
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
         violence = [e for e in events if e.event_type in VIOLENT_TYPES and e.kind == "event" and e.evidence]
-        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         # Events a mention dated to a day by its own words (not the date the report opens with); an opening told again
         # only by its toll ("the death toll has risen to 112, a monitor said Sunday") is still dated by the report,
         # and the body's later telling of the act, on its day, is still its telling.
