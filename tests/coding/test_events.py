@@ -170,6 +170,16 @@ def test_passive_voice_puts_the_agent_first(code):
     assert (event.event_type, event.fatalities) == ("Violence against civilians", 9)
 
 
+@pytest.mark.parametrize("text", [
+    "At least 15 militants were killed on Thursday in northern Iraq during a military operation by the Turkish Armed "
+    "Forces the ministry said.",
+    "At least 15 militants were killed on Thursday in northern Iraq in an operation by the Turkish Armed Forces.",
+])
+def test_the_agent_of_the_act_the_dead_fell_in_did_it(code, text):
+    """The act's adjective ("a military operation") describes it; the agent after it names who carried it out."""
+    assert code(text).events[0].actor1.name == "Military Forces of Turkey"
+
+
 @pytest.mark.parametrize(("text", "actor1"), [
     ("Russian air strikes hit a market in Raqqa on Monday, killing 10 people.", "Military Forces of Russia"),
     ("Turkish shelling killed three fighters in Afrin on Monday.", "Military Forces of Turkey"),

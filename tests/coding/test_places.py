@@ -390,6 +390,18 @@ def test_a_sentence_that_names_no_place_goes_on_where_the_one_before_it_was(code
         ("Explosions/Remote violence", "Armanāz"), ("Battles", "Deir ez-Zor")]
 
 
+def test_a_sentence_that_names_no_place_goes_on_where_the_act_before_it_was_in_another_country(pipeline):
+    """A report on Syria turns to an attack in Iraq: the next sentence, naming no place, is still in Iraq, not at
+    the report's focus in Syria."""
+    text = ("Turkish artillery shelled Kurdish positions near Azaz in Syria's Aleppo province on Tuesday. The shelling "
+            "of Azaz and Tal Rifaat in northern Syria went on all day. "
+            "Peshmerga fighters shot dead four suicide bombers west of Kirkuk on Wednesday. The bombers had attacked a "
+            "Peshmerga base before dawn.")
+    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
+                             through="event places")
+    assert [d.event.place.country for d in annotated.drafts][-2:] == ["Iraq", "Iraq"]
+
+
 def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeline):
     text = ("Air strikes killed 11 people in Aleppo on Friday. Another five people were killed in an air raid on the "
             "neighbourhood of Sheikh Said. The monitor said rebel bombardment killed two civilians in the city. "

@@ -1013,12 +1013,16 @@ class EventPlaces:
             draft.event.place = here or self._report_place(annotated)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
-        """Where the sentence before ``index`` is: the place it gave its event, else the most precise scene it names;
-        only a place below the country, in the report's country."""
+        """Where the sentence before ``index`` is: the place it gave its event (below the country, wherever it is),
+        else the most precise scene it names in the report's country."""
         if index == 0:
             return None
         document_code = self.country_codes.get(annotated.country or "")
         before = placed.get(index - 1)
+        if before is not None and before.level != "country":
+            # "Peshmerga shot dead six bombers west of Kirkuk ... the bombers attacked the base": the act told before
+            # was there, in whatever country.
+            return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
         if before is None and annotated.doc is not None:
             # A village the gazetteer lacks lies in the part of the country the report is about.
             scenes = [p for t in annotated.sentence_toponyms(index - 1)

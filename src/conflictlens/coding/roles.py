@@ -154,6 +154,12 @@ class SideReader:
         return [noun for prep in word.children if prep.lower_ in {"in", "during"}
                 for noun in prep.children if noun.dep_ == "pobj" and self._act_noun(noun)]
 
+    def _agent_named(self, act: Token) -> bool:
+        """Whether an act's noun names who did it after it ("a military operation by the Turkish Armed Forces"): its
+        modifier then only describes it."""
+        return act.pos_ == "NOUN" and any(p.dep_ == "prep" and p.lower_ in self.grammar.agent_prepositions
+                                          and any(o.dep_ == "pobj" for o in p.children) for p in act.children)
+
     def _act_noun(self, noun: Token) -> bool:
         # A headline's capitalised noun ("in Syrian Army Anti-Terrorism Operations") is its own lemma to the tagger.
         word = noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.lower_.removesuffix("s")
@@ -198,7 +204,7 @@ class SideReader:
         if self._ally(root):
             return 3
         if root.dep_ in {"amod", "nmod", "compound", "poss"} and (
-                root.head.i == head.i or root.head in self._acts_it_came_in(head)):
+                root.head.i == head.i or root.head in self._acts_it_came_in(head)) and not self._agent_named(root.head):
             # "une attaque jihadiste", "an Islamic State car bomb", "the army's shelling", "killed in the Syrian
             # army's operations": the actor named as the act's modifier or owner made it.
             return 1
@@ -211,6 +217,11 @@ class SideReader:
         for clause in (c for act in acts for c in act.children if c.dep_ == "acl"):
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
+                return 1
+        # "were killed during a military operation by the Turkish Armed Forces": the agent of the act it came in.
+        for act in acts[1:]:
+            prep = _prep_between(root, act)
+            if prep is not None and prep.lower_ in self.grammar.agent_prepositions:
                 return 1
         first = _first_between(head, self.grammar.between_prepositions) \
             if head.pos_ == "NOUN" or head.tag_ == "VBG" else None
