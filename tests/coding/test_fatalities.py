@@ -89,6 +89,7 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Over the past few weeks 300 civilians died in the bombing of the town.", 0),
         ("At least 25 people were killed in the past 24 hours in Aleppo.", 25),
         ("Russian jets destroyed oil stations and killed 77 militants during past week.", 0),
+        ("Clashes among rival militant groups near Raqqa in less than two weeks have killed over 150 fighters.", 0),
         # A dying verb's dead are its subject, not the count after it.
         ("Five people died and eight others were taken to hospital with breathing difficulties.", 5),
         # People a side lost are its dead; ground or vehicles lost are not.

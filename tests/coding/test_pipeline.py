@@ -1046,6 +1046,21 @@ def test_a_chemical_agent_in_the_act_makes_it_a_chemical_attack_whatever_carried
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
 
 
+@pytest.mark.parametrize("text", [
+    "A regime helicopter dropped a barrel bomb containing toxic gases on a district of Aleppo, Syria, on Tuesday night "
+    "killing four civilians.",
+    "Shells loaded with poison gas hit a village near Hama, Syria, on Tuesday, killing seven people.",
+])
+def test_an_agent_named_in_more_words_than_one_makes_a_chemical_attack(code, text):
+    assert [e.sub_event_type for e in code(text).events] == ["Chemical weapon"]
+
+
+def test_an_aerial_bombing_is_an_air_strike(code):
+    events = code("At least 14 civilians were killed in the intensifying aerial bombing of Idlib, Syria, on Friday by "
+                  "regime forces.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
 def test_the_one_who_died_named_again_at_a_place_within_the_events_places_it(code):
     events = code("Another woman was killed in a sniper fire of Jabhat al-Nusra terrorists who targeted civilians with "
                   "sniper shots and mortar shells in Quneitra province, Syria. A source at Quneitra Police Command told "

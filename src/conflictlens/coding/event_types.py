@@ -71,7 +71,7 @@ class EventTyping:
         self.shelling = "Shelling/artillery/missile attack"
         self.destruction = "Looting/property destruction"
         self.chemical = "Chemical weapon"
-        self.chemical_agents = {w.lower() for w in conventions["chemical_agents"]}
+        self.chemical_agents = {tuple(w.lower().split()) for w in conventions["chemical_agents"]}
         self.raid_nouns = {w.lower() for w in conventions["raid_nouns"]}
         self.flown_raid_verbs = {w.lower() for w in conventions["flown_raid_verbs"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
@@ -143,7 +143,8 @@ class EventTyping:
         dropped a toxic gas barrel")."""
         root = trigger.span.root
         clause = root.head if root.dep_ in {"nsubj", "nsubjpass"} else root
-        return any(t.lower_ in self.chemical_agents for t in clause.subtree)
+        words = [t.lower_ for t in clause.subtree]
+        return any(tuple(words[i : i + len(agent)]) == agent for i in range(len(words)) for agent in self.chemical_agents)
 
     def _bomb_attack_from_the_air(self, trigger: Trigger) -> bool:
         """"A vacuum bomb attack aerially dropped by the regime": an attack with a bomb its own words say was dropped,
