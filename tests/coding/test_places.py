@@ -96,6 +96,21 @@ def test_a_comma_names_the_region_a_town_lies_in(pipeline):
     assert (places["Ala."].name, places["Ala."].level) == ("Alabama", "admin1")
 
 
+def test_a_name_the_gazetteer_lacks_ends_where_a_known_place_after_it_begins(pipeline):
+    """Scraped text drops the comma: "the town of Kafr Zaytoun Hama Province" is a village the gazetteer lacks and
+    the province it lies in, not one unknown name of four words."""
+    text = ("Regime helicopters dropped barrel bombs on Hama on Monday. Fighting went on around Hama city. Jets struck "
+            "the town of Kafr Zaytoun Hama Province on Tuesday.")
+    places = places_in(pipeline, text)
+    assert "Kafr Zaytoun" in places and "Kafr Zaytoun Hama Province" not in places
+
+
+def test_kafar_heads_one_place_name_as_kafr_does(pipeline):
+    """"Kafar Hamra" is one village in rural Aleppo, not Al Hamra in Hama with a stray word before it."""
+    text = "The only hospital in the town of Kafar Hamra in northern rural Aleppo was destroyed in air strikes."
+    assert list(places_in(pipeline, text)) == ["Aleppo"]  # the village the gazetteer lacks, and no Hamra
+
+
 def test_a_state_name_means_the_state_not_a_namesake_village(pipeline):
     text = "A case of the disease was found in a dairy cow in central California, the agency said in Maryland."
     places = places_in(pipeline, text)

@@ -275,6 +275,9 @@ class PlaceResolver:
                     match.part_of_unknown_name = (match.token_start == i and match.token_end < run_end
                                                   and doc[match.token_end].lower_ not in PLACE_KIND_WORDS)
                 unresolved = None
+                if match is None and i - 2 >= sent.start and doc[i - 1].lower_ == "of" \
+                        and doc[i - 2].lower_ in SETTLEMENT_NOUNS | VILLAGE_NOUNS:
+                    run_end = self._end_before_known_place(doc, i, run_end)
                 if match is None or match.part_of_unknown_name:
                     previous = toponyms[-1] if toponyms and toponyms[-1].sentence_index == s_index else None
                     unresolved = self._unresolved_name(doc, i, run_end, sent.start, excluded_tokens, s_index,
@@ -602,6 +605,17 @@ class PlaceResolver:
         return (_capitalised(prev.text) and not prev.is_stop and prev.lower_ not in self.name_prefixes
                 and not _introduced_as_place(span.doc, prev.i)
                 and self._country_possessive(span.doc[prev.i : prev.i + 1]) is None)
+
+    def _end_before_known_place(self, doc: Doc, i: int, end: int) -> int:
+        """Where a run of names the gazetteer lacks as a whole, after "the town of", ends: before a known place that
+        follows the first name ("Town of Atareb Aleppo Province", scraped text without its comma); a place's generic
+        head ("Tel", "Kafr") takes the word after it, and an article joins the words ("Bab al-Salama")."""
+        for j in range(i + 1 + (doc[i].lower_ in self.compound_name_heads), end):
+            if doc[j].lower_ in NAME_ARTICLES or _within_joined_name(doc, j):
+                return end
+            if any(self.gazetteer.lookup(doc[j:stop].text) for stop in range(end, j, -1)):
+                return j
+        return end
 
     def _unresolved_name(self, doc: Doc, i: int, end: int, sent_start: int, excluded_tokens: set[int],
                          s_index: int, *, listed_after: Toponym | None = None) -> Toponym | None:
