@@ -279,8 +279,7 @@ class SubtypeSecondOpinion:
                                                         for e, sentence in reviewed])
 
     def _named_in(self, sub_type: str, sentence: str) -> bool:
-        words = self.own_words.get(sub_type, set())
-        return not words.isdisjoint(_words(sentence))
+        return _says(self.own_words.get(sub_type, set()), sentence)
 
     def _not_done_by(self, actor1: Actor | None) -> set[str]:
         """The sub-types only another kind of actor does: a rebel group that retakes a town overtakes it, as only a
@@ -291,12 +290,14 @@ class SubtypeSecondOpinion:
         return {sub_type for sub_type, inters in self.actor1_kinds.items() if actor1.inter not in inters}
 
     def _unnamed_in(self, sentence: str) -> set[str]:
-        said = _words(sentence)
-        return {sub_type for sub_type, words in self.own_words.items() if words.isdisjoint(said)}
+        return {sub_type for sub_type, words in self.own_words.items() if not _says(words, sentence)}
 
 
-def _words(sentence: str) -> set[str]:
-    return set(re.findall(r"[\w-]+", sentence.lower()))
+def _says(words: set[str], sentence: str) -> bool:
+    """Whether a sentence says one of ``words``, a phrase ("toxic gas") when its words stand together."""
+    said = re.findall(r"[\w-]+", sentence.lower())
+    told = f" {' '.join(said)} "
+    return not words.isdisjoint(said) or any(" " in w and f" {w} " in told for w in words)
 
 
 @lru_cache(maxsize=4)

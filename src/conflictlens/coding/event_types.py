@@ -72,6 +72,7 @@ class EventTyping:
         self.destruction = "Looting/property destruction"
         self.chemical = "Chemical weapon"
         self.chemical_agents = {tuple(w.lower().split()) for w in conventions["chemical_agents"]}
+        self.chemical_stores = {w.lower() for w in conventions.get("chemical_stores", [])}
         self.raid_nouns = {w.lower() for w in conventions["raid_nouns"]}
         self.flown_raid_verbs = {w.lower() for w in conventions["flown_raid_verbs"]}
         self.air_only_actors = set(conventions.get("actors_striking_from_the_air", []))
@@ -143,8 +144,14 @@ class EventTyping:
         dropped a toxic gas barrel")."""
         root = trigger.span.root
         clause = root.head if root.dep_ in {"nsubj", "nsubjpass"} else root
-        words = [t.lower_ for t in clause.subtree]
-        return any(tuple(words[i : i + len(agent)]) == agent for i in range(len(words)) for agent in self.chemical_agents)
+        tokens = list(clause.subtree)
+        words = [t.lower_ for t in tokens]
+        return any(tuple(words[i : i + len(agent)]) == agent and not self._stored(tokens[i + len(agent) - 1])
+                   for i in range(len(words)) for agent in self.chemical_agents)
+
+    def _stored(self, agent: Token) -> bool:
+        """"hit poison gas supplies", "struck a sarin depot": an agent that names what a store holds is the target."""
+        return agent.dep_ in {"compound", "amod", "nmod"} and agent.head.lemma_.lower() in self.chemical_stores
 
     def _bomb_attack_from_the_air(self, trigger: Trigger) -> bool:
         """"A vacuum bomb attack aerially dropped by the regime": an attack with a bomb its own words say was dropped,

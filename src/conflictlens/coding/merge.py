@@ -490,8 +490,8 @@ class Merge:
             elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None
             twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
                          or self._one_demonstration(m, event)), None) or next(
-                (m for m in merged if self._headline_of(m, event, lead_end, annotated.reference_date,
-                                                        unplaced_opening, dated)), None)
+                (m for m in merged if not elsewhere and self._headline_of(m, event, lead_end, annotated.reference_date,
+                                                                          unplaced_opening, dated)), None)
             if twin is None:
                 merged.append(event)
                 continue
