@@ -1046,34 +1046,29 @@ def test_a_chemical_agent_in_the_act_makes_it_a_chemical_attack_whatever_carried
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
 
 
-@pytest.mark.parametrize("text", [
-    "A regime helicopter dropped a barrel bomb containing toxic gases on a district of Aleppo, Syria, on Tuesday night "
-    "killing four civilians.",
-    "Shells loaded with poison gas hit a village near Hama, Syria, on Tuesday, killing seven people.",
+@pytest.mark.parametrize(("text", "sub_type"), [
+    # An agent named in more words than one makes a chemical attack.
+    ("A regime helicopter dropped a barrel bomb containing toxic gases on a district of Aleppo, Syria, on Tuesday night "
+     "killing four civilians.", "Chemical weapon"),
+    ("Shells loaded with poison gas hit a village near Hama, Syria, on Tuesday, killing seven people.", "Chemical weapon"),
     # The classifier's second opinion does not overrule the agent the text names.
-    "At least 72 people including nine children were killed in an airstrike that released \"toxic gas\" on the "
-    "rebel-held Syrian town of Kafr Zita on Tuesday a monitor said.",
+    ("At least 72 people including nine children were killed in an airstrike that released \"toxic gas\" on the "
+     "rebel-held Syrian town of Kafr Zita on Tuesday a monitor said.", "Chemical weapon"),
+    # A chemical store struck makes no chemical attack.
+    ("An air strike on Wednesday by the US-led coalition hit poison gas supplies of the Islamic State group near Raqqa, "
+     "Syria, killing 40 people.", "Air/drone strike"),
+    # A bombing from the air was dropped, not placed.
+    ("At least 14 civilians were killed in the intensifying aerial bombing of Idlib, Syria, on Friday by regime "
+     "forces.", "Air/drone strike"),
 ])
-def test_an_agent_named_in_more_words_than_one_makes_a_chemical_attack(code, text):
-    assert [e.sub_event_type for e in code(text).events] == ["Chemical weapon"]
-
-
-def test_a_chemical_store_struck_makes_no_chemical_attack(code):
-    events = code("An air strike on Wednesday by the US-led coalition hit poison gas supplies of the Islamic State group "
-                  "near Raqqa, Syria, killing 40 people.").events
-    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+def test_the_means_the_text_names_give_the_sub_type(code, text, sub_type):
+    assert [e.sub_event_type for e in code(text).events] == [sub_type]
 
 
 def test_another_air_strike_after_the_opening_is_another_event(code):
     text = ("Some 120 Islamic State fighters were killed in a series of Russian air strikes in Syria. In another air "
             "strike more than 60 foreign fighters were killed in the Euphrates Valley south of Deir Ezzor.")
     assert [e.fatalities for e in code(text).events] == [120, 60]
-
-
-def test_an_aerial_bombing_is_an_air_strike(code):
-    events = code("At least 14 civilians were killed in the intensifying aerial bombing of Idlib, Syria, on Friday by "
-                  "regime forces.").events
-    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
 
 
 def test_the_one_who_died_named_again_at_a_place_within_the_events_places_it(code):

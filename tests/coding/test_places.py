@@ -405,26 +405,23 @@ def test_a_sentence_that_names_no_place_goes_on_where_the_one_before_it_was(code
         ("Explosions/Remote violence", "Armanāz"), ("Battles", "Deir ez-Zor")]
 
 
-def test_a_sentence_that_names_no_place_goes_on_where_the_act_before_it_was_in_another_country(pipeline):
-    """A report on Syria turns to an attack in Iraq: the next sentence, naming no place, is still in Iraq, not at
-    the report's focus in Syria."""
-    text = ("Turkish artillery shelled Kurdish positions near Azaz in Syria's Aleppo province on Tuesday. The shelling "
-            "of Azaz and Tal Rifaat in northern Syria went on all day. "
-            "Peshmerga fighters shot dead four suicide bombers west of Kirkuk on Wednesday. The bombers had attacked a "
-            "Peshmerga base before dawn.")
+@pytest.mark.parametrize(("text", "field", "where"), [
+    ("Air strikes killed 11 people in Aleppo on Friday. Another five people were killed in an air raid on the "
+     "neighbourhood of Sheikh Said. The monitor said rebel bombardment killed two civilians in the city. "
+     "A coalition air strike on Manbij killed nine people. Kurdish fighters have been advancing on Manbij, "
+     "and Manbij is expected to fall.",
+     "name", ["Aleppo", "Aleppo", "Aleppo", "Manbij"]),
+    # A report on Syria turns to an attack in Iraq: the next sentence, naming no place, is still in Iraq, not at the
+    # report's focus in Syria.
+    ("Turkish artillery shelled Kurdish positions near Azaz in Syria's Aleppo province on Tuesday. The shelling of "
+     "Azaz and Tal Rifaat in northern Syria went on all day. Peshmerga fighters shot dead four suicide bombers west of "
+     "Kirkuk on Wednesday. The bombers had attacked a Peshmerga base before dawn.",
+     "country", ["Syria", "Syria", "Iraq", "Iraq"]),
+])
+def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeline, text, field, where):
     annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
                              through="event places")
-    assert [d.event.place.country for d in annotated.drafts][-2:] == ["Iraq", "Iraq"]
-
-
-def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeline):
-    text = ("Air strikes killed 11 people in Aleppo on Friday. Another five people were killed in an air raid on the "
-            "neighbourhood of Sheikh Said. The monitor said rebel bombardment killed two civilians in the city. "
-            "A coalition air strike on Manbij killed nine people. Kurdish fighters have been advancing on Manbij, "
-            "and Manbij is expected to fall.")
-    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
-                             through="event places")
-    assert [d.event.place.name for d in annotated.drafts] == ["Aleppo", "Aleppo", "Aleppo", "Manbij"]
+    assert [getattr(d.event.place, field) for d in annotated.drafts] == where
 
 
 def test_the_province_of_a_town_is_placed_at_the_town_but_not_exactly(code):
