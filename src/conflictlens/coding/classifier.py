@@ -279,7 +279,7 @@ class SubtypeSecondOpinion:
                                                         for e, sentence in reviewed])
 
     def _named_in(self, sub_type: str, sentence: str) -> bool:
-        return _says(self.own_words.get(sub_type, set()), sentence)
+        return _says(self.own_words.get(sub_type, set()), _said(sentence))
 
     def _not_done_by(self, actor1: Actor | None) -> set[str]:
         """The sub-types only another kind of actor does: a rebel group that retakes a town overtakes it, as only a
@@ -290,14 +290,21 @@ class SubtypeSecondOpinion:
         return {sub_type for sub_type, inters in self.actor1_kinds.items() if actor1.inter not in inters}
 
     def _unnamed_in(self, sentence: str) -> set[str]:
-        return {sub_type for sub_type, words in self.own_words.items() if not _says(words, sentence)}
+        said = _said(sentence)
+        return {sub_type for sub_type, words in self.own_words.items() if not _says(words, said)}
 
 
-def _says(words: set[str], sentence: str) -> bool:
-    """Whether a sentence says one of ``words``, a phrase ("toxic gas") when its words stand together."""
-    said = re.findall(r"[\w-]+", sentence.lower())
-    told = f" {' '.join(said)} "
-    return not words.isdisjoint(said) or any(" " in w and f" {w} " in told for w in words)
+def _said(sentence: str) -> tuple[set[str], str]:
+    """A sentence's words, and its words joined by single spaces (where a phrase can be found)."""
+    words = re.findall(r"[\w-]+", sentence.lower())
+    return set(words), f" {' '.join(words)} "
+
+
+def _says(words: set[str], said: tuple[set[str], str]) -> bool:
+    """Whether a sentence (its ``_said`` words) says one of ``words``, a phrase ("toxic gas") when its words stand
+    together."""
+    single, joined = said
+    return not words.isdisjoint(single) or any(" " in w and f" {w} " in joined for w in words)
 
 
 @lru_cache(maxsize=4)

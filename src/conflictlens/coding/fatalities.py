@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import in_headline_list, period_pattern, with_what_it_is_of
+from conflictlens.coding.grammar import in_headline_list, period_pattern, verb_above, with_what_it_is_of
 from conflictlens.knowledge import read_data_file
 
 
@@ -554,9 +554,5 @@ class Fatalities:
 def _in_a_clause_below(word: Any, verb: Any) -> bool:
     """Whether another verb stands between a word and the verb it hangs under: "the death toll may rise further as
     hundreds more were wounded" gives the toll no figure of the injured."""
-    token = word.head
-    while token.i != verb.i and token.head.i != token.i:
-        if token.pos_ in {"VERB", "AUX"}:
-            return True
-        token = token.head
-    return False
+    above = verb_above(word)
+    return above is not None and verb.is_ancestor(above)

@@ -445,8 +445,8 @@ class Merge:
         # Events a mention dated to a day by its own words (not the date the report opens with); an opening told again
         # only by its toll ("the death toll has risen to 112, a monitor said Sunday") is still dated by the report,
         # and the body's later telling of the act, on its day, is still its telling.
-        opening_date = _opening_date(annotated)
-        dated = {id(e) for e in events if any(_dates_its_act(annotated, span, opening_date) for span in e.evidence)}
+        own_days = _sentences_dating_their_act(annotated)
+        dated = {id(e) for e in events if any(span.start in own_days for span in e.evidence)}
         merged = self._merged(events, violence, annotated, dated)
         while len(again := self._merged(merged, violence, annotated, dated)) < len(merged):
             # A join can make two events one that were not before ("more than 30 killed" took the body's 31).
@@ -543,7 +543,7 @@ class Merge:
                 for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
-                     unplaced_opening: bool = False, dated: set[int] | None = None) -> bool:
+                     unplaced_opening: bool, dated: set[int]) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
         and kind, at a place that may be the one (any in its country, for the same toll on the same day, when the
         opening names none: "10 Syrian troops killed in clashes with IS"), within a few days. The opening gives the
@@ -554,8 +554,7 @@ class Merge:
         if _opens(event, lead_end) or lead.kind != event.kind or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
                 or not (self._same_place(lead, event) or somewhere_there) or (
-                    _told_in_body(lead, lead_end) and not (dated is not None and self._day_still_untold(
-                        lead, event, dated, reference))):
+                    _told_in_body(lead, lead_end) and not self._day_still_untold(lead, event, dated, reference)):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (
                 _opens(lead, lead_end) and lead.place is not None and event.place is not None
@@ -807,11 +806,12 @@ def _opening_date(annotated: AnnotatedDocument) -> str | None:
     return first[0].text if first and BEFORE_OPENING_DATE.fullmatch(text[: first[0].start_char]) else None
 
 
-def _dates_its_act(annotated: AnnotatedDocument, span: Span, opening_date: str | None) -> bool:
-    """Whether the sentence of a mention dated its act to a day by words of its own (not a statement's day: "a
+def _sentences_dating_their_act(annotated: AnnotatedDocument) -> set[int]:
+    """Where the sentences start whose mention dated its act to a day by words of its own (not a statement's day: "a
     monitor said Sunday"; not the date the report opens with)."""
-    return any(span.start <= draft.sentence.start_char < span.end and draft.event.time_precision == TimePrecision.DAY
-               and draft.event.date_text != opening_date for draft in annotated.drafts or [])
+    opening_date = _opening_date(annotated)
+    return {draft.sentence.start_char for draft in annotated.drafts or []
+            if draft.event.time_precision == TimePrecision.DAY and draft.event.date_text != opening_date}
 
 
 def _same_sentence(context: Event, violence: Event) -> bool:
@@ -894,8 +894,7 @@ def _drop_implied_opponent(event: Event, told: Event, opponent: Actor | None) ->
         event.actor2 = told.actor2
 
 
-def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]],
-                         means_unsaid: set[str] | frozenset[str] = frozenset()) -> None:
+def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]], means_unsaid: set[str]) -> None:
     """"A car bomb attack", then "a suicide terrorist blew himself up": the mention that tells the act more exactly
     gives its sub-type; so does one that names its means after one that did not ("heavy bombardment", then "air
     strikes")."""

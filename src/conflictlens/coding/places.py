@@ -1032,11 +1032,9 @@ class EventPlaces:
         if index == 0:
             return None
         document_code = self.country_codes.get(annotated.country or "")
+        # "Peshmerga shot dead six bombers west of Kirkuk ... the bombers attacked the base": the act told before was
+        # there, in whatever country.
         before = placed.get(index - 1)
-        if before is not None and before.level != "country":
-            # "Peshmerga shot dead six bombers west of Kirkuk ... the bombers attacked the base": the act told before
-            # was there, in whatever country.
-            return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
         if before is None and annotated.doc is not None:
             # A village the gazetteer lacks lies in the part of the country the report is about.
             scenes = [p for t in annotated.sentence_toponyms(index - 1)
@@ -1046,7 +1044,9 @@ class EventPlaces:
                                 if t.unresolved
                                 else self.resolver.to_place(t)] if p is not None]
             before = min(scenes, key=lambda p: LEVEL_RANK[p.level], default=None)
-        if before is None or before.level == "country" or before.country_code != document_code:
+            if before is not None and before.country_code != document_code:
+                return None
+        if before is None or before.level == "country":
             return None
         return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
 

@@ -157,8 +157,7 @@ class SideReader:
     def _agent_named(self, act: Token) -> bool:
         """Whether an act's noun names who did it after it ("a military operation by the Turkish Armed Forces"): its
         modifier then only describes it."""
-        return act.pos_ == "NOUN" and any(p.dep_ == "prep" and p.lower_ in self.grammar.agent_prepositions
-                                          and any(o.dep_ == "pobj" for o in p.children) for p in act.children)
+        return act.pos_ == "NOUN" and bool(_agents_of(act, self.grammar.agent_prepositions))
 
     def _act_noun(self, noun: Token) -> bool:
         # A headline's capitalised noun ("in Syrian Army Anti-Terrorism Operations") is its own lemma to the tagger.
@@ -422,6 +421,12 @@ def _nearest_subject_before(span: SpacySpan, excluded: set[int]) -> Token | None
     return None
 
 
+def _agents_of(noun: Token, agent_prepositions: frozenset[str]) -> list[Token]:
+    """Who a noun's agent preposition names: "an operation by the Turkish Armed Forces", "raids by warplanes"."""
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in agent_prepositions
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
     """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime")."""
     prep = next((c for c in act.children if c.dep_ == "prep" and c.lower_ in between_words), None)
@@ -622,10 +627,8 @@ class Roles:
         grammar = self.grammar
         acted_on = [o for p in head.children if p.dep_ == "prep" and p.lower_ in grammar.of_prepositions
                     for o in p.children if o.dep_ == "pobj"] if head.pos_ == "NOUN" else []
-        by_agents = [o for word in [head, *acted_on] for p in word.children
-                     if p.dep_ == "prep" and p.lower_ in grammar.agent_prepositions
-                     for o in p.children if o.dep_ == "pobj" and o.lower_ in self.state_weapons] \
-            if head.pos_ == "NOUN" else []
+        by_agents = [o for word in [head, *acted_on] for o in _agents_of(word, grammar.agent_prepositions)
+                     if o.lower_ in self.state_weapons] if head.pos_ == "NOUN" else []
         return [*(c for word in verbs if word is not None for c in word.children
                   if doer(c) and c.lower_ in self.state_weapons), *firers, *by_agents]
 
