@@ -66,6 +66,20 @@ def test_relative_expressions_keep_their_vagueness():
     assert only("A day ago a child was killed by a mortar shell.").start == dt.date(2024, 5, 7)
 
 
+def test_earlier_this_week_is_the_week_before_the_day_of_publication():
+    earlier = only("Earlier this week a suspected chemical attack hit the town.")
+    assert (earlier.start, earlier.end, earlier.precision) == (dt.date(2024, 5, 7), dt.date(2024, 5, 7),
+                                                               TimePrecision.WEEK)
+
+
+def test_an_act_earlier_this_week_is_not_the_act_of_the_reports_day(code):
+    events = code("An airstrike by Russian warplanes on Wednesday killed 18 people in Idlib province, Syria. Earlier "
+                  "this week a suspected chemical attack hit the town of Khan Shaykhun in Idlib, killing at least 87 "
+                  "civilians.").events
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [("Air/drone strike", 18),
+                                                                        ("Chemical weapon", 87)]
+
+
 def test_without_publication_date_relative_dates_stay_open():
     d = only("Jihadists recently attacked the convoy.", reference=None)
     assert d.start is None and d.problem is None

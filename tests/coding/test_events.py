@@ -456,3 +456,19 @@ def test_a_chemical_attack_is_one_whatever_carried_it(code):
     events = code("Jet fighters from the Syrian regime attacked settlements in the Syrian province of Idlib with chemical "
                   "weapons on Tuesday, killing at least 70 people.").events
     assert [e.sub_event_type for e in events] == ["Chemical weapon"]
+
+
+def test_a_chemical_agent_dropped_on_a_town_is_a_chemical_attack(code):
+    events = code("Regime helicopters dropped barrels filled with chlorine on the town of Saraqib in Idlib province on "
+                  "Monday night, rescuers said.").events
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Chemical weapon", "Saraqib")]
+    # Tear gas fired at a crowd is no chemical weapon.
+    events = code("Police fired tear gas at protesters in Aleppo, Syria, on Monday.").events
+    assert [e.sub_event_type for e in events] != ["Chemical weapon"]
+
+
+def test_an_aircraft_shot_down_is_what_was_hit_not_the_means(code):
+    for text in ("A Syrian army helicopter was shot down by rebels near Saraqib in Idlib province on Monday, killing "
+                 "the crew.", "Rebels shot down a Syrian army helicopter near Saraqib in Idlib province on Monday."):
+        events = code(text).events
+        assert [e.event_type for e in events] == ["Battles"], text

@@ -480,6 +480,15 @@ def test_the_country_a_border_is_shared_with_is_the_side_the_report_is_not_on(co
     assert event.place is None or event.place.country != "Iraq"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("A blast at the Syria-Turkey border killed 20 rebels on Thursday, a monitor said.", "Syria"),
+    ("Clashes erupted on the Niger-Libya border on Monday, killing five soldiers.", "Niger"),
+])
+def test_of_a_border_named_by_the_two_countries_it_parts_the_second_is_the_side_shared(code, text, country):
+    events = code(text).events
+    assert [e.place.country for e in events] == [country]
+
+
 def test_a_village_abroad_that_only_its_own_name_vouches_for_is_no_reading_in_a_report_on_another_country(code):
     events = code("Syrian army units killed dozens of terrorists in Homs and Hama provinces on Tuesday, SANA said. A "
                   "number of terrorists were killed on the road between al-Gajar and al-Rastan in Homs countryside. "

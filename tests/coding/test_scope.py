@@ -130,6 +130,17 @@ def test_acts_counted_vaguely_in_the_present_perfect_with_no_day_are_a_places_hi
     assert [e.place.name for e in events] == ["Idlib"]
 
 
+def test_acts_placed_in_no_time_but_the_past_are_a_partys_history(pipeline):
+    text = ("Government forces shelled Douma, Syria, on Saturday, killing three. Islamic State militants have "
+            "attacked army checkpoints in Palmyra in the past.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 11)).events
+    assert [e.place.name for e in events] == ["Dūmā"]
+    # A count over the past hours or days is a report of those days.
+    events = pipeline.process_text("At least 50 militants have been killed in the past 24 hours in clashes in Kobani, "
+                                   "Syria.", published_at=dt.date(2024, 5, 11)).events
+    assert [e.fatalities for e in events] == [50]
+
+
 def test_violence_counted_up_to_now_is_a_running_total(code):
     for text in ("Over 750 people have so far been killed in the ongoing bombing campaign on the city of Aleppo, Syria.",
                  "Government air strikes have killed 300 people in Aleppo, Syria, to date."):

@@ -115,18 +115,21 @@ class DatePatterns:
         parsed = dateparser.parse(cleaned, languages=[self.language], settings=settings)  # type: ignore[arg-type]
         return parsed.date() if parsed else None
 
-    def relative_date(self, phrase: str, reference: dt.date) -> tuple[dt.date, TimePrecision]:
+    def relative_date(self, phrase: str, reference: dt.date) -> tuple[dt.date, dt.date | None, TimePrecision]:
+        """The day a relative expression points to, the last day its period may be (None: no bound), and its
+        precision."""
         spec = self.relative_words.get(phrase.lower())
         if spec is None:  # "three days ago"
             count = next(w for w in re.findall(r"\w+", phrase.lower()) if w.isdigit() or w in self.count_words)
             back = int(count) if count.isdigit() else self.count_words[count]
-            return reference - dt.timedelta(days=back), TimePrecision.DAY
+            return reference - dt.timedelta(days=back), None, TimePrecision.DAY
         precision = PRECISIONS[spec["precision"]]
         if spec.get("days_back") is not None:
             day = reference - dt.timedelta(days=int(spec["days_back"]))
         else:
             day = self.parse(phrase, reference) or reference
-        return (day.replace(day=1) if precision == TimePrecision.MONTH else day), precision
+        day = day.replace(day=1) if precision == TimePrecision.MONTH else day
+        return day, (day if spec.get("before_publication") else None), precision
 
 
 @lru_cache(maxsize=8)
@@ -251,8 +254,8 @@ def find_dates(text: str, *, reference: dt.date | None, offset: int = 0,
             if reference is None:
                 add(m, None, None, None, None)
                 continue
-            day, precision = patterns.relative_date(m.group(0), reference)
-            add(m, day, None, precision)
+            day, last_day, precision = patterns.relative_date(m.group(0), reference)
+            add(m, day, last_day, precision)
     return sorted(found, key=lambda d: d.start_char)
 
 

@@ -85,13 +85,15 @@ class EventTyping:
         for draft in annotated.drafts or []:
             self._type(draft, annotated.sentence_attribution[draft.sentence_index])
 
-    def _remote_means(self, trigger: Token, *, whole_sentence: bool = False, unambiguous: bool = False) -> str | None:
+    def _remote_means(self, trigger: Token, targets: list[Token], *, whole_sentence: bool = False,
+                      unambiguous: bool = False) -> str | None:
         """The remote-violence sub-type of the weapon an attack names as its kind, its means, its cause or its
         doer ("killed in the strikes", "killed as a result of strikes", "a suicide bomber killed 22", "the air force
         attacked the market"), if any. With ``whole_sentence``, a weapon anywhere in the sentence outside a clause
         dated against the event, as doer or cause, counts: deaths told beside an explosion ("the explosion took place
         in X and ten were killed") are its toll. With ``unambiguous``, a word of two senses counts only with another
-        weapon word or a people's adjective ("air force", not "the strike")."""
+        weapon word or a people's adjective ("air force", not "the strike"). What the act hit (``targets``: "a
+        Russian military helicopter was shot down") is not its means."""
         words = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj", "agent"}]
         # "The Assad regime and Russian jets raided towns": every doer joined in the subject.
         words += [j for c in words if c.dep_ == "nsubj" for j in c.conjuncts]
@@ -113,6 +115,7 @@ class EventTyping:
                       and t.i > 0 and t.doc[t.i - 1].lower_ in self.state_words]
         if unambiguous:
             words = [t for t in words if self._names_a_weapon(t)]
+        words = [t for t in words if t not in targets]
         named_means = [sub_type for w in words if (sub_type := self._means_of(w)) is not None]
         # "Jet fighters attacked settlements with chemical weapons": a chemical attack whatever carried it.
         return self.chemical if self.chemical in named_means else next(iter(named_means), None)
@@ -241,13 +244,13 @@ class EventTyping:
         # An act told only by its outcome ("ten were killed") or as violence against civilians takes its means
         # from anywhere in the sentence; an attack or an ambush is typed by its own means, since a battle may hold an
         # explosion ("an ambush initiated by the detonation of an IED").
-        means = self._remote_means(trigger.span.root, whole_sentence=group.outcome or sub_type == "Attack") \
+        means = self._remote_means(trigger.span.root, targets, whole_sentence=group.outcome or sub_type == "Attack") \
             if group.if_target_civilians or group.if_target_armed or sub_type == "Attack" else None
         if sub_type == self.destruction:
             # "The air force destroyed the terrorists' vehicles", "houses destroyed by shelling": destruction by a
             # weapon of war is that weapon's attack in ACLED, not property destruction (a word of two senses only
             # with another weapon word: "the strike destroyed" may be a labour strike's).
-            means = self._remote_means(trigger.span.root, unambiguous=True)
+            means = self._remote_means(trigger.span.root, targets, unambiguous=True)
         if means is not None:
             # "rocket attacks on the neighbourhood", "attacked the hotel with shells": ACLED types violence by its
             # means, so an attack from afar is remote violence whoever it hits.

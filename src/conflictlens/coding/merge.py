@@ -563,6 +563,9 @@ class Merge:
         if lead.event_date is not None and event.event_date is not None \
                 and abs((lead.event_date - event.event_date).days) > HEADLINE_DAYS:
             return False
+        if lead.event_date is not None and lead.time_precision == TimePrecision.DAY and event.end_date is not None \
+                and event.time_precision == TimePrecision.WEEK and event.end_date < lead.event_date:
+            return False  # "An airstrike on Saturday killed 18 ...", then "Earlier this week a chemical attack ..."
         return self._same_sides(lead, event)
 
     def _foiled_attack(self, event: Event) -> bool:
@@ -748,8 +751,11 @@ def _take_date(event: Event, source: Event) -> None:
 
 
 def within_period(period: Event, day: dt.date) -> bool:
-    """Whether ``day`` lies in the day, week or month ``period`` is dated to."""
+    """Whether ``day`` lies in the day, week or month ``period`` is dated to (and not after its last day: "earlier
+    this week" is not the report's day)."""
     assert period.event_date is not None
+    if period.end_date is not None and day > period.end_date:
+        return False
     if period.time_precision == TimePrecision.DAY:
         return day == period.event_date
     if period.time_precision == TimePrecision.WEEK:

@@ -82,6 +82,8 @@ KIND_OF_PLACE_WORDS = 3
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
+# What joins two countries naming the border between them ("the Syria-Turkey border").
+PAIR_JOINERS = {"-", "–", "/"}
 # Nouns of ground a side holds, after a country's name: "ISILs Syria stronghold".
 HELD_GROUND_NOUNS = {"stronghold", "strongholds", "bastion", "territory", "territories", "side", "frontier"}
 # Words between a name the gazetteer lacks and the known place that locates it: "near Damascus", "northeast of
@@ -304,6 +306,7 @@ class PlaceResolver:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
                 or _stance(doc, t.token_start) or self._across_the_border(doc, t) or self._where_it_was_said(doc, t) \
+                or self._second_of_a_border_pair(doc, t, toponyms) \
                 or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
                 or self._named_as_a_party(doc, t)
@@ -369,6 +372,14 @@ class PlaceResolver:
         said_next = last.head.i > 0 and doc[last.head.i - 1].lemma_.lower() in self.border_words
         return said_next or shared.lemma_.lower() in self.border_words or any(
             c.dep_ == "compound" and c.lemma_.lower() in self.border_words for c in shared.children)
+
+    def _second_of_a_border_pair(self, doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> bool:
+        """ "Blast at Syria-Turkey border": of a border named by the two countries it parts, the second, as "the
+        border with" names it, is the side a report is not on."""
+        start, end = toponym.token_start, toponym.token_end
+        return toponym.country_code is not None and end < len(doc) and doc[end].lemma_.lower() in self.border_words \
+            and start >= 2 and doc[start - 1].text in PAIR_JOINERS and any(
+                t.country_code is not None and t.token_end == start - 1 for t in toponyms)
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""

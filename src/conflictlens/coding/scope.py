@@ -46,6 +46,7 @@ from conflictlens.model import TimePrecision
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 # What ordinary crime and its policing look like when coded: violence, a shoot-out, an arrest, a theft.
 CRIME_TYPES = {"Violence against civilians", "Battles"}
@@ -112,6 +113,7 @@ class Scope:
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.frequency_adverbs = {w.lower() for w in conventions["frequency_adverbs"]}
+        self.indefinite_past = phrase_pattern(conventions["indefinite_past"])
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.sum_openers = phrase_pattern(conventions["sum_openers"])
         self.total_words = {w.lower() for w in conventions["total_words"]}
@@ -231,13 +233,25 @@ class Scope:
 
     def _history(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """Acts counted vaguely in the present perfect with no day told ("The shrine has still been the target of
-        several attacks", "the town has seen repeated air strikes"): a place's history, not an event."""
+        several attacks", "the town has seen repeated air strikes"), or placed in no time but the past ("IS has
+        carried out similar attacks in the past", `indefinite_past`): a place's or a party's history, not an event."""
         if annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
             return False
         head = draft.trigger.head
-        verb = verb_above(head)
-        return head.tag_ == "NNS" and any(c.lower_ in self.vague_multiples for c in head.children if c.dep_ == "amod") \
-            and verb is not None and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children)
+        verb = head if head.pos_ == "VERB" else verb_above(head)
+        if verb is None or not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" for c in verb.children):
+            return False
+        return (head.tag_ == "NNS" and any(c.lower_ in self.vague_multiples for c in head.children if c.dep_ == "amod")) \
+            or self._in_the_indefinite_past(draft.sentence, verb)
+
+    def _in_the_indefinite_past(self, sent: SpacySpan, verb: Token) -> bool:
+        """Whether words of `indefinite_past` are the whole time of ``verb``'s clause ("in the past", not "in the past
+        24 hours")."""
+        for match in self.indefinite_past.finditer(sent.text.lower()):
+            mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            if mark is not None and mark[-1].dep_ != "amod" and verb_above(mark[-1]) == verb:
+                return True
+        return False
 
     def _scattered(self, draft: EventDraft) -> bool:
         """Violence spread over places the sentence does not name ("destroyed their equipment in several areas across
