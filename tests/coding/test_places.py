@@ -480,6 +480,11 @@ def test_the_country_a_border_is_shared_with_is_the_side_the_report_is_not_on(co
     assert event.place is None or event.place.country != "Iraq"
 
 
+def test_a_name_after_who_holds_it_is_introduced_by_the_word_before_them(code):
+    events = code("Air strikes hit rebel-held Atareb in Aleppo province, Syria, on Monday, killing 29 civilians.").events
+    assert [e.place.name for e in events] == ["Al Atārib"]
+
+
 @pytest.mark.parametrize(("text", "country"), [
     ("A blast at the Syria-Turkey border killed 20 rebels on Thursday, a monitor said.", "Syria"),
     ("Clashes erupted on the Niger-Libya border on Monday, killing five soldiers.", "Niger"),

@@ -141,6 +141,14 @@ def test_acts_placed_in_no_time_but_the_past_are_a_partys_history(pipeline):
     assert [e.fatalities for e in events] == [50]
 
 
+def test_an_act_named_to_compare_dated_to_no_day_is_history(pipeline):
+    text = ("At least 30 children were killed in a double bombing at a school in Homs, Syria, on Wednesday. The Nusra "
+            "Front said it was behind a similar twin bombing in the central city that killed at least 12 people in "
+            "May.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 10, 2)).events
+    assert [(e.fatalities, e.actor1.name) for e in events] == [(30, "Unidentified Armed Group (Syria)")]
+
+
 def test_violence_counted_up_to_now_is_a_running_total(code):
     for text in ("Over 750 people have so far been killed in the ongoing bombing campaign on the city of Aleppo, Syria.",
                  "Government air strikes have killed 300 people in Aleppo, Syria, to date."):

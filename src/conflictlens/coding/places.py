@@ -203,6 +203,7 @@ class PlaceResolver:
         self.outlet_words = {n for n in outlets if " " not in n}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.border_words = {w.lower() for w in knowledge.conventions.get("border_words", [])}
+        self.state_participles = {w.lower() for w in knowledge.conventions["state_participles"]}
         self.party_relations = {w.lower() for w in knowledge.conventions["party_relation_nouns"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
@@ -648,8 +649,9 @@ class PlaceResolver:
         arabic = i != name_start or place_head
         kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS or (
             after in PART_NOUNS | TOWN_PART_NOUNS and (arabic or (bool(before) and before[-1] == "the")))
-        introduced = bool(before) and (before[-1] in PLACE_INTRODUCERS | {"at", "on"}
-                                       or doc[i - 1].lemma_.lower() in PLACE_OBJECT_VERBS)
+        introducer = self._introducer(doc, i, sent_start)
+        introduced = introducer is not None and (introducer.lower_ in PLACE_INTRODUCERS | {"at", "on"}
+                                                 or introducer.lemma_.lower() in PLACE_OBJECT_VERBS)
         # A name joined to its Arabic article ("on al-Latamineh", "in al-Baath") is a place's, as a person's is not
         # introduced by these words.
         # "attacked Tel Abyad": a name whose head word is a place's ("Tel", "Khan", "Deir") is a place's, whatever
@@ -691,6 +693,16 @@ class PlaceResolver:
         return Toponym(text, span.start_char, span.end_char, s_index, i, end, unresolved=True,
                        village_word=kind_after or (kind_of and before[0] in VILLAGE_NOUNS),
                        division_word=(kind_of and before[0] in DIVISION_NOUNS) or after in DIVISION_NOUNS)
+
+    def _introducer(self, doc: Doc, i: int, sent_start: int) -> Token | None:
+        """The word before a name, past who holds it ("strikes on rebel-held Atareb", "in regime-controlled Homs")."""
+        if i <= sent_start:
+            return None
+        held = doc[i - 1]
+        if held.tag_ == "VBN" and held.lemma_.lower() in self.state_participles and held.dep_ == "amod" \
+                and held.head.i >= i:
+            i = held.left_edge.i
+        return doc[i - 1] if i > sent_start else None
 
     def _possessive_without_apostrophe(self, doc: Doc, word: str) -> bool:
         """A name with the "s" its lost apostrophe left: one the text gives a person, or anything but a place ("Nohas"

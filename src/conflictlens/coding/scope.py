@@ -114,6 +114,7 @@ class Scope:
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.frequency_adverbs = {w.lower() for w in conventions["frequency_adverbs"]}
         self.indefinite_past = phrase_pattern(conventions["indefinite_past"])
+        self.comparison_words = {w.lower() for w in conventions["comparison_words"]}
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.sum_openers = phrase_pattern(conventions["sum_openers"])
         self.total_words = {w.lower() for w in conventions["total_words"]}
@@ -140,7 +141,7 @@ class Scope:
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
             if self._caption(draft) or self._dated_caption(draft, annotated) or self._habitual(draft, annotated) \
-                    or self._armed_march(draft):
+                    or self._armed_march(draft) or self._compared(draft, annotated):
                 continue
             days = self._days_before(draft, annotated)
             total = self._total(draft, annotated, days, kept)
@@ -230,6 +231,17 @@ class Scope:
         many = head.tag_ == "NNS" and head.dep_ == "dobj" and head.head == verb
         return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) \
             and (place is None or place.level == "country" or many)
+
+    def _compared(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """An act named to compare with the one reported ("Al-Nusra said it was behind a similar twin bombing in the
+        city that killed 12 people in May", `comparison_words`), dated in its sentence but to no day, is the story's
+        history ("Later two more people were killed in a similar rocket attack" is the day's)."""
+        head = draft.trigger.head
+        if not any(c.dep_ == "amod" and c.lower_ in self.comparison_words for c in head.children):
+            return False
+        mentions = [m for m in annotated.sentence_dates[draft.sentence_index] if m.start is not None] \
+            if annotated.sentence_dates is not None else []
+        return bool(mentions) and not any(m.precision == TimePrecision.DAY for m in mentions)
 
     def _history(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """Acts counted vaguely in the present perfect with no day told ("The shrine has still been the target of
