@@ -241,6 +241,9 @@ def test_a_vague_group_tied_to_a_named_one_is_the_named_group(code):
     events = code("Two people were injured on Sunday when terrorist organizations affiliated to Jabhat al-Nusra fired a "
                   "mortar shell on the al-Sabil neighbourhood in Daraa, Syria.").events
     assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]
+    events = code("The army killed and injured a number of operatives tied to Jabhat Fath al-Sham in Daraa province, "
+                  "Syria, on Wednesday.").events
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Battles", "Jabhat al-Nusra")]
 
 
 def test_the_other_sides_government_is_no_state(pipeline):

@@ -467,6 +467,12 @@ def test_a_chemical_agent_dropped_on_a_town_is_a_chemical_attack(code):
     assert [e.sub_event_type for e in events] != ["Chemical weapon"]
 
 
+def test_aerospace_forces_strike_from_the_air(code):
+    events = code("The Russian Aerospace Forces destroyed a Daesh command center near Mayadin in Deir ez-Zor province, "
+                  "Syria, on Tuesday and killed 34 terrorists.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
 def test_an_aircraft_shot_down_is_what_was_hit_not_the_means(code):
     for text in ("A Syrian army helicopter was shot down by rebels near Saraqib in Idlib province on Monday, killing "
                  "the crew.", "Rebels shot down a Syrian army helicopter near Saraqib in Idlib province on Monday."):

@@ -132,6 +132,10 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # A vague count of places counts no one; the life a verb claims is of the person after it.
         ("The terrorists fired rocket shells on many neighbourhoods claiming the life of a person and injuring 16 "
          "others.", 1),
+        # The people, or the bare count, an act claimed are its dead.
+        ("A car bomb rocked the Barzeh neighbourhood on Tuesday claiming eight and injuring 14 citizens.", 8),
+        # A headline's count right before an injury word is the injured, not the dead's doers' victims.
+        ("Eight Civilians Killed 14 Injured in Terrorist Bombing in Damascus.", 8),
     ],
 )
 def test_counts(pipeline, counter, text, expected):

@@ -546,6 +546,10 @@ def test_where_a_speaker_said_it_is_not_where_it_happened(code):
     event = code("Syrian opposition leaders said in Turkey that a chemical attack on Douma killed 300 people on "
                  "Wednesday.").events[0]
     assert event.place.name == "Dūmā"
+    # An act claimed is placed by the words hung on the claim.
+    events = code("The Islamic State group claimed the car bomb attack in Damascus on Tuesday that killed 5 "
+                  "people.").events
+    assert [e.place.name for e in events] == ["Damascus"]
 
 
 def test_a_neighbourhood_is_in_the_reports_country_not_a_city_abroad_of_its_name(code):

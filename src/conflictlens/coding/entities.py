@@ -196,7 +196,7 @@ STATE_KINDS = {"government", "military"}
 OTHER_SIDE_WORDS = {"opposition", "rebel", "rebels", "exiled", "breakaway"}
 # Words after a name and a hyphen that describe another actor by its ties: "Al-Qaeda-linked", "ISIS-inspired".
 TIE_WORDS = {"linked", "affiliated", "allied", "aligned", "inspired", "loyal", "backed", "supported", "sponsored",
-             "funded", "leaning"}
+             "funded", "leaning", "tied", "belonging"}
 # Nouns between two names that make the first the second's patron: "Al-Qaida affiliate Al-Nusra Front".
 TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
 TIE_GAP = 6  # words from the patron's name to the group's: "al-Qaedas affiliate in Syria the Nusra Front"

@@ -110,6 +110,7 @@ class FatalityCounter:
         self.tending_verbs = {w.lower() for w in conventions.get("tending_verbs", [])}
         self.dying_verbs = {w.lower() for w in conventions["dying_verbs"]}
         self.losing_verbs = {w.lower() for w in conventions.get("losing_verbs", [])}
+        self.life_taking_verbs = {w.lower() for w in conventions.get("life_taking_verbs", [])}
         self.numbers = NumberWords.from_conventions(conventions)
         self.toll_words = {w.lower() for w in conventions["toll_words"]}
         self.toll_verbs = {w.lower() for w in conventions.get("toll_verbs", [])}
@@ -185,11 +186,16 @@ class FatalityCounter:
 
     def _lost_people(self, token: Any) -> bool:
         """"Damascus lost more than 40 troops", "ISIL also lost 15 militants", "lost 12 of its fighters": a side that
-        lost people lost them dead (ground, control or vehicles lost are no deaths)."""
-        if token.lemma_.lower() not in self.losing_verbs:
+        lost people lost them dead (ground, control or vehicles lost are no deaths); so are the people, or the bare
+        count, an act claimed ("claiming eight and injuring 14")."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.losing_verbs and lemma not in self.life_taking_verbs:
             return False
-        return any(p.lemma_.lower() in self.person_nouns for obj in token.children if obj.dep_ in {"dobj", "obj"}
-                   for p in with_what_it_is_of(obj))
+        objects = [obj for obj in token.children if obj.dep_ in {"dobj", "obj"}]
+        if lemma in self.life_taking_verbs and any(
+                obj.like_num or self.numbers.is_number_word(obj.lower_) for obj in objects):
+            return True
+        return any(p.lemma_.lower() in self.person_nouns for obj in objects for p in with_what_it_is_of(obj))
 
     def _recovered_body(self, cue: Any) -> bool:
         """"18 bodies pulled from the rubble", "rescuers recovered 12 bodies": the dead found after the act."""
@@ -204,9 +210,10 @@ class FatalityCounter:
         noun = _counted(sent, quantity)
         verb = noun.head
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-        # "Two children killed 5 others injured": a headline's object the injured verb takes is no victim.
+        # "Two children killed 5 others injured", "Eight Civilians Killed 14 Injured": a headline's object the injured
+        # verb takes, or that the injured word follows, is no victim.
         return noun.dep_ == "nsubj" and verb.i - sent.start in cues and bool(objects) and not any(
-            self._not_a_death(g) for o in objects for g in o.children)
+            self._not_a_death(g) for o in objects for g in [*o.children, *o.doc[o.i + 1 : o.i + 2]])
 
     def _running_total(self, sent: SpacySpan, quantity: Quantity) -> bool:
         """"bringing to 45 the number killed in 24 hours", "raising the toll to 61": a total carried on, not the

@@ -204,6 +204,7 @@ class PlaceResolver:
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.border_words = {w.lower() for w in knowledge.conventions.get("border_words", [])}
         self.state_participles = {w.lower() for w in knowledge.conventions["state_participles"]}
+        self.act_nouns = {w.lower() for w in knowledge.conventions["act_nouns"]}
         self.party_relations = {w.lower() for w in knowledge.conventions["party_relation_nouns"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
@@ -335,7 +336,11 @@ class PlaceResolver:
         # A speaker named as the subject keeps the report active whatever the parse hangs on the verb.
         passive = prep is not None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in prep.head.children) \
             and not any(c.dep_ == "nsubj" for c in prep.head.children)
-        return prep is not None and prep.lower_ in {"in", "at", "from"} and not passive and (
+        # "IS claimed the car bomb attack in Damascus": an act claimed is placed by the words the parse hangs on the
+        # claim.
+        claims_an_act = prep is not None and any(
+            w.dep_ == "dobj" and w.lemma_.lower() in self.act_nouns for w in [prep.head, *prep.head.children])
+        return prep is not None and prep.lower_ in {"in", "at", "from"} and not passive and not claims_an_act and (
             prep.head.lemma_.lower() in self.reporting_verbs or (
                 prep.head.dep_ in {"dobj", "dative"} and prep.head.head.lemma_.lower() in self.reporting_verbs))
 
