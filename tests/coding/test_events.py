@@ -467,6 +467,16 @@ def test_a_chemical_agent_dropped_on_a_town_is_a_chemical_attack(code):
     assert [e.sub_event_type for e in events] != ["Chemical weapon"]
 
 
+def test_an_aircraft_that_only_flies_strikes_no_one(code):
+    for text in ("Russian warplanes flew over Idlib, Syria, on Friday, residents said.",
+                 "The Pentagon said coalition fighter jets scrambled to protect Kurdish forces in Hasakeh, Syria."):
+        assert code(text).events == [], text
+    # What it drops tells the strike, and the aircraft's people did it.
+    events = code("Syrian helicopters circled over Idlib on Friday and bombed the market, killing 5.").events
+    assert [(e.sub_event_type, e.actor1.name, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Military Forces of Syria", 5)]
+
+
 def test_aerospace_forces_strike_from_the_air(code):
     events = code("The Russian Aerospace Forces destroyed a Daesh command center near Mayadin in Deir ez-Zor province, "
                   "Syria, on Tuesday and killed 34 terrorists.").events

@@ -149,6 +149,14 @@ def test_an_act_named_to_compare_dated_to_no_day_is_history(pipeline):
     assert [(e.fatalities, e.actor1.name) for e in events] == [(30, "Unidentified Armed Group (Syria)")]
 
 
+def test_dead_told_after_an_act_left_out_as_history_are_its_dead(pipeline):
+    text = ("Air strikes killed five people in Idlib, Syria, on Wednesday. The spokesman said the first sites to be "
+            "visited will include Khan al-Assal near the Syrian city of Aleppo where the government reported a chemical "
+            "weapons attack on March 19. It said at least 26 people including 16 government soldiers were killed.")
+    events = pipeline.process_text(text, published_at=dt.date(2013, 8, 1)).events
+    assert [e.fatalities for e in events] == [5]
+
+
 def test_violence_counted_up_to_now_is_a_running_total(code):
     for text in ("Over 750 people have so far been killed in the ongoing bombing campaign on the city of Aleppo, Syria.",
                  "Government air strikes have killed 300 people in Aleppo, Syria, to date."):

@@ -126,6 +126,7 @@ class EventDetector:
         self.grammar = grammar
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
+        self.flight_verbs = {v.lower() for v in conventions["flight_verbs"]}
         self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
@@ -387,7 +388,13 @@ class EventDetector:
             return False  # "two car bombs" is a weapon; "fired rockets" the act of firing
         if head.dep_ == "compound":
             head = head.head  # "destroying 8 artillery pieces"
-        return _object_of(head, self.weapon_taking_verbs, passive=True)
+        if _object_of(head, self.weapon_taking_verbs, passive=True):
+            return True
+        # "Russian warplanes flew over Idlib", "coalition fighter jets scrambled to protect Kurdish forces": an aircraft
+        # that only flies strikes no one.
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ == "nsubj" and head.head.lemma_.lower() in self.flight_verbs
 
     def _support(self, span: SpacySpan) -> bool:
         """Acts named as the support a side had ("Kurdish fighters backed by US-led coalition air strikes have held

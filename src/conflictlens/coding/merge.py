@@ -308,7 +308,8 @@ class Coreference:
         that total's, with no day or place of their own, not the event told before it, as are the dead it counts
         ("The deaths include 65 people killed in rebel fire on government neighbourhoods"); "Another 327 civilians
         have been killed in fighting in Aleppo province" adds to it (``totals``: the sentences told as totals so
-        far)."""
+        far); so do dead told with no act of their own ("the government reported a chemical weapons attack on March
+        19", left out as history, then "It said at least 26 people were killed")."""
         index = draft.sentence_index
         sent = draft.sentence
         assert annotated.sentence_dates is not None
@@ -316,7 +317,7 @@ class Coreference:
             return False
         adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
         return adds_to_it or (not own_toponyms(index, annotated) and (
-            self._act_named_again(sent) or self._deaths_told_again(draft)))
+            self._act_named_again(sent) or self._deaths_told_again(draft) or draft.trigger.group.outcome))
 
     def _act_named_again(self, sent: SpacySpan) -> bool:
         """Whether the sentence names an act already told ("the strikes", "the attack")."""

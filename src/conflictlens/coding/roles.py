@@ -622,6 +622,8 @@ class Roles:
             verbs.append(verb_above(head.head))
         verbs += [c for c in head.children if c.dep_ == "advcl" and any(
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
+        # "Syrian helicopters circled over Idlib and bombed the market": a verb joined to another shares its subject.
+        verbs += [v.head for v in verbs if v is not None and v.dep_ == "conj" and v.head.pos_ == "VERB"]
         firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"
         # "the bombing of several locations by Syrian jets": the agent of the act's noun, or of what it acted on.
         grammar = self.grammar
