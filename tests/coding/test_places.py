@@ -631,6 +631,12 @@ def test_a_country_named_as_a_partys_ally_is_that_party_not_the_place(code, text
     assert place is None or place.country_code != "RU"
 
 
+def test_a_capital_a_side_is_tied_to_is_that_party_not_the_place(code):
+    events = code("Syrian troops clashed with Nusra Front militants near Tam Hawa in Hama province on Sunday. The troops "
+                  "loyal to Damascus established control over the villages following the clashes.").events
+    assert "Damascus" not in [e.place.name for e in events]
+
+
 def test_where_an_act_was_heard_from_and_a_state_as_the_doer_are_no_scene(pipeline):
     # Across the border from the fighting: the town it was heard from is the onlooker's, the country that denies
     # is a state acting, and a town on a country's border with another lies in the first.

@@ -206,6 +206,7 @@ class PlaceResolver:
         self.state_participles = {w.lower() for w in knowledge.conventions["state_participles"]}
         self.act_nouns = {w.lower() for w in knowledge.conventions["act_nouns"]}
         self.party_relations = {w.lower() for w in knowledge.conventions["party_relation_nouns"]}
+        self.party_ties = {w.lower() for w in knowledge.conventions["party_tie_words"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
@@ -323,8 +324,12 @@ class PlaceResolver:
 
     def _named_as_a_party(self, doc: Doc, toponym: Toponym) -> bool:
         """ "its ally Russia", "the regime's backer Iran", "Damascus ally Russia": a country or capital named as a
-        party's ally or foe (`party_relation_nouns`) is that party, not where anything happened."""
+        party's ally or foe (`party_relation_nouns`) is that party, not where anything happened; so is one a side is
+        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`)."""
         name = doc[toponym.token_end - 1]
+        if name.dep_ == "pobj" and name.head.lower_ in {"to", "with", "by"} \
+                and name.head.head.lemma_.lower() in self.party_ties:
+            return True
         return name.dep_ in {"appos", "compound"} and name.head.lemma_.lower() in self.party_relations
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
