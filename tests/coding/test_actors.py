@@ -209,6 +209,10 @@ def test_the_coalitions_aircraft_are_the_coalitions(code):
     events = code("Coalition war planes carried out 10 air strikes near Tel Abyad in Raqqa province in Syria on "
                   "Saturday.").events
     assert [e.actor1.name for e in events] == ["Global Coalition Against Daesh"]
+    # The Syrian Coalition is a political body that condemns; it strikes no one.
+    events = code("Syrian Coalition Condemns Attack on Syrian Interim Government Headquarters in Azaz Aleppo. At least "
+                  "five civilians were killed in the attack.").events
+    assert all(e.actor1 is None or e.actor1.name != "Global Coalition Against Daesh" for e in events)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -255,6 +255,14 @@ def test_a_blast_in_a_provinces_namesake_city_and_then_in_a_town_of_it_is_one_ev
     assert [(e.place.name, e.event_date, e.fatalities) for e in events] == [("Arīḩā", dt.date(2024, 5, 3), 25)]
 
 
+def test_an_openings_city_that_names_its_province_and_the_bodys_town_of_it_are_one_event(pipeline):
+    text = ("The Assad regime has used chemical weapons once again, killing at least 100 civilians in an airstrike on "
+            "the opposition-held Idlib. More than 100 civilians were killed in the chlorine gas attack carried out by "
+            "regime warplanes in the Khan Shaykhun town in Idlib.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 4, 5)).events
+    assert [(e.place.name, e.sub_event_type) for e in events] == [("Khān Shaykhūn", "Chemical weapon")]
+
+
 def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pipeline):
     """The headline's toll and region are the village's massacre the body tells next; the city's toll of the day
     before is another event, and who dropped the bombs, named only in the body, is the headline event's actor."""

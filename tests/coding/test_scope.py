@@ -157,6 +157,14 @@ def test_dead_told_after_an_act_left_out_as_history_are_its_dead(pipeline):
     assert [e.fatalities for e in events] == [5]
 
 
+def test_acts_told_by_whenever_they_happen_are_habits(pipeline):
+    text = ("Syrian and Russian airstrikes killed 70 fighters at a training camp near Al Sukhnah in Homs province on "
+            "Wednesday. The camp provided fresh forces for ISIS whenever the group was carrying out attacks on "
+            "government positions in Palmyra.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 11, 23)).events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
 def test_violence_counted_up_to_now_is_a_running_total(code):
     for text in ("Over 750 people have so far been killed in the ongoing bombing campaign on the city of Aleppo, Syria.",
                  "Government air strikes have killed 300 people in Aleppo, Syria, to date."):

@@ -552,9 +552,13 @@ class Merge:
         of publication, "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
         somewhere_there = unplaced_opening and lead.place is not None and event.place is not None \
             and lead.place.country_code == event.place.country_code and _one_toll_one_day(lead, event)
+        # "100 civilians dead in toxic gas attack in Idlib", then "in the Khan Shaykhun town in Idlib": an opening's
+        # city that bears its province's name may be that province.
+        in_its_province = lead.place is not None and event.place is not None \
+            and _province_namesake_of(lead.place, event.place)
         if _opens(event, lead_end) or lead.kind != event.kind or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
-                or not (self._same_place(lead, event) or somewhere_there) or (
+                or not (self._same_place(lead, event) or somewhere_there or in_its_province) or (
                     _told_in_body(lead, lead_end) and not self._day_still_untold(lead, event, dated, reference)):
             return False  # an opening the body has told in full sums up that event, not the next one too
         if not (self._headline(lead, lead_end, reference) or (

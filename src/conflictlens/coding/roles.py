@@ -467,6 +467,7 @@ class Roles:
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
         self.coalition_words = {w.lower() for w in knowledge.conventions["coalition_words"]}
+        self.political_coalition_words = {w.lower() for w in knowledge.conventions["political_coalition_words"]}
         self.coalitions_by_country = dict(knowledge.conventions["coalitions_by_country"])
         self.fought_by_forces = set(knowledge.conventions["fought_by_forces"])
         self.carrying_verbs = {w.lower() for w in knowledge.conventions["carrying_verbs"]}
@@ -603,8 +604,12 @@ class Roles:
         return [military] if first is not None and first.lower_ in self.state_words and military is not None else []
 
     def _coalition_named_by(self, word: Token, local_country: str | None) -> Actor | None:
-        """The coalition fighting in the act's country that a coalition word names, if there is one."""
-        coalition = self.coalitions_by_country.get(local_country or "") if word.lower_ in self.coalition_words else None
+        """The coalition fighting in the act's country that a coalition word names, if there is one ("the Syrian
+        Coalition", a political body, names none)."""
+        if word.lower_ not in self.coalition_words or any(
+                c.dep_ in {"amod", "compound"} and c.lower_ in self.political_coalition_words for c in word.children):
+            return None
+        coalition = self.coalitions_by_country.get(local_country or "")
         return self.actors.actor_for(coalition) if coalition is not None else None
 
     def _own_military(self, local_country: str | None) -> Actor | None:
