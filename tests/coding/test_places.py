@@ -631,6 +631,17 @@ def test_a_country_named_as_a_partys_ally_is_that_party_not_the_place(code, text
     assert place is None or place.country_code != "RU"
 
 
+def test_a_peoples_adjective_says_whose_place_the_name_after_it_is(pipeline):
+    # No town of Empire, California, in "the British Empire".
+    assert set(places_in(pipeline, "The British Empire ruled Egypt.")) == {"Egypt"}
+
+
+def test_where_a_person_is_from_is_not_where_anything_happened(code):
+    events = code("The Russian Aerospace Forces killed 304 Daesh militants near Deir ez-Zor, Syria, on Monday. Seven "
+                  "field commanders were killed, including a native of Kazakhstan.").events
+    assert [e.place.country for e in events] == ["Syria"]
+
+
 def test_a_capital_a_side_is_tied_to_is_that_party_not_the_place(code):
     events = code("Syrian troops clashed with Nusra Front militants near Tam Hawa in Hama province on Sunday. The troops "
                   "loyal to Damascus established control over the villages following the clashes.").events

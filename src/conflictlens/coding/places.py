@@ -207,6 +207,7 @@ class PlaceResolver:
         self.act_nouns = {w.lower() for w in knowledge.conventions["act_nouns"]}
         self.party_relations = {w.lower() for w in knowledge.conventions["party_relation_nouns"]}
         self.party_ties = {w.lower() for w in knowledge.conventions["party_tie_words"]}
+        self.origin_nouns = {w.lower() for w in knowledge.conventions["origin_nouns"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
@@ -325,11 +326,14 @@ class PlaceResolver:
     def _named_as_a_party(self, doc: Doc, toponym: Toponym) -> bool:
         """ "its ally Russia", "the regime's backer Iran", "Damascus ally Russia": a country or capital named as a
         party's ally or foe (`party_relation_nouns`) is that party, not where anything happened; so is one a side is
-        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`)."""
+        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`), or a person is from ("a
+        native of Kazakhstan": `origin_nouns`)."""
         name = doc[toponym.token_end - 1]
         if name.dep_ == "pobj" and name.head.lower_ in {"to", "with", "by"} \
                 and name.head.head.lemma_.lower() in self.party_ties:
             return True
+        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in self.origin_nouns:
+            return True  # "a native of Kazakhstan": the person's country
         return name.dep_ in {"appos", "compound"} and name.head.lemma_.lower() in self.party_relations
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
@@ -544,6 +548,9 @@ class PlaceResolver:
         elif prev is not None and self._after_another_word(span, prev) and span.root.ent_type_ != "GPE":
             # "in the Rose Garden": a town's other name ("Garden", for Hawarden) that ends a longer name is its word.
             candidates = [c for c in candidates if c.is_primary_name or c.feature_class == "A"]
+        if prev is not None and _capitalised(prev.text) and prev.lower_ in self.demonyms:
+            # "in Syrian Main Battlefields": a people's adjective says whose place it is; no Jordanian Ma'in.
+            candidates = [c for c in candidates if c.country_code == self.demonyms[prev.lower_]]
         if not candidates:
             return None
         before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
