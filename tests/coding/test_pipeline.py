@@ -263,6 +263,14 @@ def test_an_openings_city_that_names_its_province_and_the_bodys_town_of_it_are_o
     assert [(e.place.name, e.sub_event_type) for e in events] == [("Khān Shaykhūn", "Chemical weapon")]
 
 
+def test_acts_told_by_means_of_their_own_each_with_its_own_toll_are_two_acts(pipeline):
+    text = ("Seven people died in rebel shelling of a neighbourhood of Aleppo, Syria, on Saturday, a monitor said. "
+            "Three people died on Saturday and nine were injured by barrel bombs dropped from helicopters in the city.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 6, 18)).events
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Air/drone strike", 3), ("Shelling/artillery/missile attack", 7)]
+
+
 def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pipeline):
     """The headline's toll and region are the village's massacre the body tells next; the city's toll of the day
     before is another event, and who dropped the bombs, named only in the body, is the headline event's actor."""

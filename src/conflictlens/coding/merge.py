@@ -556,7 +556,7 @@ class Merge:
         # city that bears its province's name may be that province.
         in_its_province = lead.place is not None and event.place is not None \
             and _province_namesake_of(lead.place, event.place)
-        if _opens(event, lead_end) or lead.kind != event.kind or not (
+        if _opens(event, lead_end) or lead.kind != event.kind or self._two_means_two_tolls(lead, event) or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
                 or not (self._same_place(lead, event) or somewhere_there or in_its_province) or (
                     _told_in_body(lead, lead_end) and not self._day_still_untold(lead, event, dated, reference)):
@@ -632,6 +632,8 @@ class Merge:
             return False
         if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
             return False  # "Other" is a catch-all: only the same development is the same event
+        if self._two_means_two_tolls(a, b):
+            return False
         if not dates_may_agree(a, b):
             return False  # a day outside the week another mention is dated to is another act's
         if not self._same_place(a, b):
@@ -639,6 +641,14 @@ class Merge:
         # Two readings of one act's sides ("A Russian airstrike killed at least 38 civilians", told again with another
         # group named beside it): the same toll on the same day is the same act.
         return self._same_sides(a, b) or _one_toll_one_day(a, b)
+
+    def _two_means_two_tolls(self, a: Event, b: Event) -> bool:
+        """ "Seven people died in rebel shelling of the Sheikh Maqsoud district", then "three people died by barrel
+        bombs dropped from helicopters in the city": acts told by means of their own, neither of the other's kind,
+        each with a toll of its own, are two acts."""
+        return a.event_type == b.event_type == REMOTE_VIOLENCE and not self._same_kind(a, b) \
+            and not {a.trigger.lower(), b.trigger.lower()} & self.means_unsaid \
+            and a.fatalities > 0 and b.fatalities > 0 and a.fatalities != b.fatalities
 
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
