@@ -313,7 +313,7 @@ class PlaceResolver:
                 or self._second_of_a_border_pair(doc, t, toponyms) \
                 or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
-                or self._named_as_a_party(doc, t)
+                or self._named_as_a_party(doc, t) or self._where_a_person_is_from(doc, t)
             t.acting = _country_as_actor(doc, t)
             t.doer = t.acting and t.country_code is not None and doer(doc[t.token_end - 1])
         self._mark_comma_qualifiers(doc, toponyms)
@@ -326,15 +326,18 @@ class PlaceResolver:
     def _named_as_a_party(self, doc: Doc, toponym: Toponym) -> bool:
         """ "its ally Russia", "the regime's backer Iran", "Damascus ally Russia": a country or capital named as a
         party's ally or foe (`party_relation_nouns`) is that party, not where anything happened; so is one a side is
-        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`), or a person is from ("a
-        native of Kazakhstan": `origin_nouns`)."""
+        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`)."""
         name = doc[toponym.token_end - 1]
         if name.dep_ == "pobj" and name.head.lower_ in {"to", "with", "by"} \
                 and name.head.head.lemma_.lower() in self.party_ties:
             return True
-        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in self.origin_nouns:
-            return True  # "a native of Kazakhstan": the person's country
         return name.dep_ in {"appos", "compound"} and name.head.lemma_.lower() in self.party_relations
+
+    def _where_a_person_is_from(self, doc: Doc, toponym: Toponym) -> bool:
+        """ "a native of Kazakhstan", "a national of Tunisia" (`origin_nouns`): the person's country, not where
+        anything happened."""
+        name = doc[toponym.token_end - 1]
+        return name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in self.origin_nouns
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
         """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
