@@ -568,8 +568,8 @@ class Merge:
         if lead.event_date is not None and event.event_date is not None \
                 and abs((lead.event_date - event.event_date).days) > HEADLINE_DAYS:
             return False
-        if lead.event_date is not None and lead.time_precision == TimePrecision.DAY and event.end_date is not None \
-                and event.time_precision == TimePrecision.WEEK and event.end_date < lead.event_date:
+        if lead.event_date is not None and lead.time_precision == TimePrecision.DAY and event.event_date is not None \
+                and event.time_precision == TimePrecision.WEEK and not within_period(event, lead.event_date):
             return False  # "An airstrike on Saturday killed 18 ...", then "Earlier this week a chemical attack ..."
         return self._same_sides(lead, event)
 

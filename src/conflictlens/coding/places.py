@@ -309,8 +309,8 @@ class PlaceResolver:
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
-                or _stance(doc, t.token_start) or self._across_the_border(doc, t) or self._where_it_was_said(doc, t) \
-                or self._second_of_a_border_pair(doc, t, toponyms) \
+                or _stance(doc, t.token_start) or self._across_the_border(doc, t, toponyms) \
+                or self._where_it_was_said(doc, t) \
                 or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
                 or self._named_as_a_party(doc, t) or self._where_a_person_is_from(doc, t)
@@ -374,30 +374,29 @@ class PlaceResolver:
             return False
         return len(after) == 2 and after[0].text in self.outlet_words and after[1].lower_ in CALENDAR_WORDS
 
-    def _across_the_border(self, doc: Doc, toponym: Toponym) -> bool:
+    def _across_the_border(self, doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> bool:
         """ "on the Syrian side of the border with Iraq", "near the Atmeh border crossing with Turkey": the country a
         border is shared with is the side the report is not on, as is the one a place borders ("an eastern province
-        bordering Iraq")."""
-        last = doc[toponym.token_end - 1]
-        before = doc[toponym.token_start - 1] if toponym.token_start > 0 else None
-        if toponym.country_code is not None and before is not None and before.pos_ == "VERB" \
-                and before.lemma_.lower() in self.border_words:
+        bordering Iraq"), and the second of the two countries a border is named by ("Blast at Syria-Turkey
+        border")."""
+        if toponym.country_code is None:
+            return False
+        start, end = toponym.token_start, toponym.token_end
+        last = doc[end - 1]
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "VERB" and before.lemma_.lower() in self.border_words:
             return True
-        if toponym.country_code is None or last.dep_ != "pobj" or last.head.lower_ != "with":
+        if end < len(doc) and doc[end].lemma_.lower() in self.border_words and start >= 2 \
+                and doc[start - 1].text in PAIR_JOINERS \
+                and any(t.country_code is not None and t.token_end == start - 1 for t in toponyms):
+            return True
+        if last.dep_ != "pobj" or last.head.lower_ != "with":
             return False
         shared = last.head.head
         # "a town on Syrias border with Turkey", the parse hanging "with Turkey" on the town: the words still say it.
         said_next = last.head.i > 0 and doc[last.head.i - 1].lemma_.lower() in self.border_words
         return said_next or shared.lemma_.lower() in self.border_words or any(
             c.dep_ == "compound" and c.lemma_.lower() in self.border_words for c in shared.children)
-
-    def _second_of_a_border_pair(self, doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> bool:
-        """ "Blast at Syria-Turkey border": of a border named by the two countries it parts, the second, as "the
-        border with" names it, is the side a report is not on."""
-        start, end = toponym.token_start, toponym.token_end
-        return toponym.country_code is not None and end < len(doc) and doc[end].lemma_.lower() in self.border_words \
-            and start >= 2 and doc[start - 1].text in PAIR_JOINERS and any(
-                t.country_code is not None and t.token_end == start - 1 for t in toponyms)
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
@@ -259,11 +260,8 @@ class Scope:
     def _in_the_indefinite_past(self, sent: SpacySpan, verb: Token) -> bool:
         """Whether words of `indefinite_past` are the whole time of ``verb``'s clause ("in the past", not "in the past
         24 hours")."""
-        for match in self.indefinite_past.finditer(sent.text.lower()):
-            mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-            if mark is not None and mark[-1].dep_ != "amod" and verb_above(mark[-1]) == verb:
-                return True
-        return False
+        return any(mark[-1].dep_ != "amod" and verb_above(mark[-1]) == verb
+                   for mark in _phrases_in(sent, self.indefinite_past))
 
     def _scattered(self, draft: EventDraft) -> bool:
         """Violence spread over places the sentence does not name ("destroyed their equipment in several areas across
@@ -328,11 +326,8 @@ class Scope:
         if draft.event.event_type not in VIOLENT_TYPES or (head.pos_ == "NOUN" and head.dep_ in {"dobj", "obj"}):
             return False  # "No group has so far claimed the bombing": what is counted up to now is not the act
         sent, verb = draft.sentence, governing_verb(head)
-        for match in self.running_total_marks.finditer(sent.text.lower()):
-            mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-            if mark is not None and verb is not None and any(t.head.i == verb.i for t in mark):
-                return True
-        return False
+        return verb is not None and any(t.head.i == verb.i for mark in _phrases_in(sent, self.running_total_marks)
+                                        for t in mark)
 
     def _counted_since(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
                        told: list[EventDraft]) -> bool:
@@ -427,6 +422,14 @@ class Scope:
                for m in annotated.actor_mentions or []):
             return True
         return any(target_lemmas(list(sentence)) & self.conflict_context for sentence in annotated.sentences or [])
+
+
+def _phrases_in(sent: SpacySpan, pattern: re.Pattern[str]) -> Iterator[SpacySpan]:
+    """The words of each match of a word list's pattern in the sentence."""
+    for match in pattern.finditer(sent.text.lower()):
+        mark = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if mark is not None:
+            yield mark
 
 
 def _acts(trigger: Trigger) -> bool:
