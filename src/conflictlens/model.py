@@ -109,6 +109,9 @@ class Mention:
     canonical: str | None = None
 
 
+CIVILIANS_INTER = 7  # ACLED's interaction code for civilians
+
+
 @dataclass(slots=True)
 class Actor:
     """A canonical actor as ACLED names it, with its interaction type."""

@@ -277,3 +277,13 @@ def test_a_states_government_fighters_are_its_military_and_the_islamic_front_is_
                                "set off a bomb.") == [("Syrian government fighters", "Military Forces of Syria"),
                                                       ("insurgents", "Islamic Front"),
                                                       ("Islamic Front", "Islamic Front")]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("The so-called Democratic Syria Troops captured a village near Manbij, Syria, on Sunday after clashes with IS "
+     "militants.", "SDF: Syrian Democratic Forces"),
+    ("Jets of the US-led anti-Daesh coalition killed five people in an air strike near Raqqa, Syria, on Sunday.",
+     "Global Coalition Against Daesh"),
+])
+def test_the_names_outlets_give_a_group_name_it(code, text, actor1):
+    assert [e.actor1.name for e in code(text).events] == [actor1]

@@ -210,3 +210,10 @@ def test_an_act_dated_only_by_when_it_was_told_took_place_that_week(code):
                   published_at=dt.date(2011, 8, 1)).events
     assert sorted((e.event_date, e.time_precision, e.fatalities) for e in events) == [
         (dt.date(2011, 7, 31), TimePrecision.DAY, 80), (dt.date(2011, 8, 1), TimePrecision.DAY, 4)]
+
+
+def test_an_agencys_dateline_after_the_headline_dates_the_report(code):
+    # The feed's date is a week late; the text's own "AP Monday 9 Jun 2014" says when it was written.
+    events = code("Rebel infighting kills 30 in Idlib AP Monday 9 Jun 2014 Fighting flared up between rebel groups in "
+                  "Idlib province, Syria, on Sunday, activists said.", published_at=dt.date(2014, 6, 15)).events
+    assert [e.event_date for e in events] == [dt.date(2014, 6, 8)]

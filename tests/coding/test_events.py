@@ -488,3 +488,28 @@ def test_an_aircraft_shot_down_is_what_was_hit_not_the_means(code):
                  "the crew.", "Rebels shot down a Syrian army helicopter near Saraqib in Idlib province on Monday."):
         events = code(text).events
         assert [e.event_type for e in events] == ["Battles"], text
+
+
+def test_an_aircraft_only_heard_strikes_no_one(code):
+    assert code("The roar of warplanes was heard over Idlib, Syria, on Friday, residents said.").events == []
+
+
+def test_a_weapon_told_as_shot_down_is_what_was_hit_not_the_means(code):
+    events = code("Two soldiers were killed in Hama, Syria, on Monday when their helicopter was shot down.").events
+    assert events and all(e.sub_event_type != "Air/drone strike" for e in events)
+
+
+def test_a_name_in_a_relative_clause_on_the_agent_is_not_the_doer(code):
+    # The barracks are where the shell fell, not who fired it.
+    events = code("Three people were wounded by a mortar shell that hit a school near army barracks in Damascus, Syria, "
+                  "on Monday.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Shelling/artillery/missile attack", "Unidentified Armed Group (Syria)")]
+
+
+def test_a_force_that_fights_only_from_the_air_strikes_in_the_air_strike_of_it(code):
+    # "Claimed the lives" takes lives; it says nothing, so the coalition is no claimant.
+    events = code("An airstrike of the US-led anti-terror coalition has claimed the lives of six civilians in the "
+                  "Syrian city of Raqqa on Sunday.").events
+    assert [(e.actor1.name, e.actor2.name, e.fatalities) for e in events] == [
+        ("Global Coalition Against Daesh", "Civilians (Syria)", 6)]

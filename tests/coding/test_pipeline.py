@@ -1315,3 +1315,42 @@ def test_a_headlines_raids_are_the_bodys_air_raids_with_the_same_toll_that_week(
 def test_the_means_an_act_is_told_by_first_types_it(pipeline, text, published):
     events = pipeline.process_text(text, published_at=published).events
     assert [e.sub_event_type for e in events if e.fatalities > 2] == ["Air/drone strike"]
+
+
+def test_a_battle_an_opening_told_only_by_its_dead_has_no_civilian_side(pipeline):
+    # The opening's dead implied civilians as victims; the body tells a battle, fought between armed sides.
+    events = pipeline.process_text("Hundreds Killed in Manbij. Kurdish fighters fought fierce battles on Wednesday with "
+                                   "Islamic State militants in Manbij, Syria.", published_at=dt.date(2024, 5, 8)).events
+    assert [(e.event_type, e.actor2.name if e.actor2 else None, e.fatalities) for e in events] == [
+        ("Battles", "Islamic State (Syria)", 100)]
+
+
+def test_part_of_an_acts_dead_told_at_a_town_of_its_region_places_the_act_there(pipeline):
+    text = ("At least 20 IS militants were killed in air strikes by the US-led coalition in eastern Syria on Friday, a "
+            "monitor said. The Observatory said 16 militants were killed around the town of Mayadin in Deir ez-Zor "
+            "province.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.sub_event_type, e.place.admin1, e.actor1.name, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Deir ez-Zor", "Global Coalition Against Daesh", 16)]
+
+
+def test_an_opening_that_names_only_the_country_is_the_bodys_act_where_the_body_places_it(pipeline):
+    # A car bomb in another city gives the report its focus; the opening's raids are still Idlib's air strike, not
+    # the car bomb's.
+    text = ("Syria regime raids kill 8 in camp for displaced NGO AFP Wednesday 8 May 2024 Syrian regime aircraft killed "
+            "at least 8 people when they dropped barrel bombs on a camp housing displaced persons Wednesday in the "
+            "northern province of Idlib a monitor said. The strikes came as a car bomb wounded at least 20 people in a "
+            "government-controlled neighbourhood in the central city of Homs state television reported. In Homs state "
+            "television said people were wounded by the car bomb. Homs has been hit by several bombings this year.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert sorted((e.sub_event_type, e.place.name, e.fatalities) for e in events) == [
+        ("Air/drone strike", "Idlib", 8), ("Remote explosive/landmine/IED", "Homs", 0)]
+
+
+def test_two_means_by_two_doers_are_two_acts_whatever_their_tolls(pipeline):
+    text = ("Two civilians were killed in mortar shelling by ISIS militants on government-held parts of Deir ez-Zor, "
+            "Syria, on Wednesday. Government forces responded with airstrikes on ISIS-held parts of the city, killing "
+            "two civilians.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Shelling/artillery/missile attack", "Islamic State (Syria)"), ("Air/drone strike", "Military Forces of Syria")]

@@ -788,3 +788,17 @@ def test_a_name_the_gazetteer_lacks_with_no_known_place_beside_it_lies_where_the
 ])
 def test_a_name_that_is_another_names_possessive_or_neighbour_or_owner_is_not_where_it_happened(code, text, expected):
     assert [(e.place.country, e.place.name) for e in code(text).events] == expected
+
+
+def test_a_road_linking_two_towns_is_one_place(code):
+    events = code("Government forces repelled an IS attack on Tuesday on the road linking Homs and Palmyra in Syria.").events
+    assert len(events) == 1
+
+
+def test_a_name_the_gazetteer_lacks_ends_where_an_actors_name_begins(code):
+    # "Hassakeh ISIS" is no one name: the city of Hassakeh (a spelling the gazetteer lacks), then the doers; the
+    # bombing is not placed at the Raqqa the report opened with.
+    events = code("Coalition jets struck Raqqa, Syria, on Sunday. In the remote northeastern city of Hassakeh ISIS "
+                  "suicide bombers detonated an explosives-laden truck near a power plant on Sunday.").events
+    assert [e.place.admin1 for e in events if e.actor1 is not None and e.actor1.name == "Islamic State (Syria)"] == [
+        "Al-Hasakah"]

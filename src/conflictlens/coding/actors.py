@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.knowledge import Country, Knowledge
-from conflictlens.model import Actor
+from conflictlens.model import CIVILIANS_INTER, Actor
 
 ACTOR_LABEL = "ACTOR"
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
@@ -149,7 +149,7 @@ class ActorDictionary:
     def identifying_names(self, actors: Iterable[Actor | None]) -> set[str]:
         """The actors that tell one event from another: named ones, and not civilians, who are the victims of
         most events in a country."""
-        return {a.name for a in actors if a is not None and not self.is_vague(a) and a.inter != 7}
+        return {a.name for a in actors if a is not None and not self.is_vague(a) and a.inter != CIVILIANS_INTER}
 
     def military_of(self, country: str) -> Actor | None:
         key = _state_key("military", country)

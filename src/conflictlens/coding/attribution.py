@@ -67,6 +67,7 @@ class Attributor:
     def __init__(self, cues: dict[str, Any], grammar: Grammar) -> None:
         self.grammar = grammar
         self.reporting = {w.lower() for w in cues["reporting_verbs"]}
+        self.lives_taken = {w.lower() for w in cues["lives_taken"]}
         self.accusing = {w.lower() for w in cues["accusation_verbs"]}
         self.denying = {w.lower() for w in cues["denial_verbs"]}
         self.statement_verbs = self.reporting | self.accusing | self.denying
@@ -118,7 +119,8 @@ class Attributor:
         for token in sent:
             lemma = token.lemma_.lower()
             if lemma in self.reporting and token.pos_ in {"VERB", "AUX"}:
-                self._reporting(token, sent, name_of, result)
+                if not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in self.lives_taken for c in token.children):
+                    self._reporting(token, sent, name_of, result)
             elif lemma in self.accusing and token.pos_ == "VERB" and self._alleged_doer(token):
                 result.claim_type = "alleged"  # the act is the report's own fact; whose it was is alleged
             elif lemma in self.accusing and token.pos_ == "VERB" and not self._alleged_identity(token, name_of):

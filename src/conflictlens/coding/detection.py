@@ -127,6 +127,7 @@ class EventDetector:
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
         self.flight_verbs = {v.lower() for v in conventions["flight_verbs"]}
+        self.sound_nouns = {v.lower() for v in conventions["sound_nouns"]}
         self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
@@ -390,11 +391,12 @@ class EventDetector:
             head = head.head  # "destroying 8 artillery pieces"
         if _object_of(head, self.weapon_taking_verbs, passive=True):
             return True
-        # "Russian warplanes flew over Idlib", "coalition fighter jets scrambled to protect Kurdish forces": an aircraft
-        # that only flies strikes no one.
+        # "Russian warplanes flew over Idlib", "coalition fighter jets scrambled to protect Kurdish forces", "the roar
+        # of fighter jets was heard": an aircraft that only flies, or is only heard, strikes no one.
         while head.dep_ == "conj":
             head = head.head
-        return head.dep_ == "nsubj" and head.head.lemma_.lower() in self.flight_verbs
+        heard = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.sound_nouns
+        return heard or (head.dep_ == "nsubj" and head.head.lemma_.lower() in self.flight_verbs)
 
     def _support(self, span: SpacySpan) -> bool:
         """Acts named as the support a side had ("Kurdish fighters backed by US-led coalition air strikes have held

@@ -21,7 +21,7 @@ from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, Trigge
 from conflictlens.coding.grammar import next_sentence, sentences_after
 from conflictlens.coding.roles import agents_of_participles, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
-from conflictlens.model import Actor, EventKind
+from conflictlens.model import CIVILIANS_INTER, Actor, EventKind
 
 # Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
 MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
@@ -63,6 +63,7 @@ class EventTyping:
                                      for sub_type, words in conventions.get("remote_means_phrases", {}).items()
                                      for w in words}
         self.other_time_marks = {w.lower() for w in conventions["other_time_marks"]}
+        self.downing_verbs = {w.lower() for w in conventions["downing_verbs"]}
         self.ambiguous_means = {w.lower() for w in conventions["remote_means_ambiguous"]}
         self.demonyms = {d.lower() for country in knowledge.countries for d in country.demonyms}
         self.bomb_nouns = {w.lower() for w in conventions["bomb_nouns"]}
@@ -108,7 +109,7 @@ class EventTyping:
             # bombs"), not one that is acted on ("seized IEDs").
             words += [t for t in trigger.sent if t.pos_ in {"NOUN", "PROPN"} and (
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
-                      and self._names_a_weapon(t)
+                      and self._names_a_weapon(t) and not self._downed(t)
                       and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
             # "killed in Syrian regime shelling": the tagger reads "shelling" as a participle after the state's word.
             words += [t for t in trigger.sent if t.tag_ == "VBG" and t.dep_ == "acl" and t.lower_ in self.remote_means
@@ -119,6 +120,16 @@ class EventTyping:
         named_means = [sub_type for w in words if (sub_type := self._means_of(w)) is not None]
         # "Jet fighters attacked settlements with chemical weapons": a chemical attack whatever carried it.
         return self.chemical if self.chemical in named_means else next(iter(named_means), None)
+
+    def _downed(self, weapon: Token) -> bool:
+        """"Two airmen were killed when their helicopter was shot down": a weapon told as hit is no means."""
+        if weapon.dep_ != "nsubjpass":
+            return False
+        verb = weapon.head
+        # "shot down": the parse often reads the particle as a preposition.
+        particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
+        return verb.lemma_.lower() in self.downing_verbs or any(
+            f"{verb.lemma_.lower()} {p}" in self.downing_verbs for p in particles)
 
     def _means_of(self, word: Token) -> str | None:
         modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
@@ -213,7 +224,7 @@ class EventTyping:
         side_one, side_two = draft.side_one, draft.side_two
         country = draft.context.country if draft.context is not None else None
         targets = draft.targets
-        if (actor2 is None or actor2.inter == 7) and (group.if_target_armed or group.if_target_civilians):
+        if (actor2 is None or actor2.inter == CIVILIANS_INTER) and (group.if_target_armed or group.if_target_civilians):
             # An attack on a post is a battle, even when a bystander dies in it.
             actor2 = self._forces_attacked(targets, country) \
                 or self._armed_attacked(targets, side_two, country, trigger.span.root) \
@@ -222,7 +233,7 @@ class EventTyping:
         # ("made an incursion into the refugee site and opened fire"), unless it is the forces' ("a military camp").
         objects = targets or [t for t in sent if t.dep_ in {"dobj", "pobj"}
                               and not target_modifiers([t]) & self.security_modifiers]
-        civilian_target = (actor2 is not None and actor2.inter == 7) or (
+        civilian_target = (actor2 is not None and actor2.inter == CIVILIANS_INTER) or (
             actor2 is None and (bool(target_lemmas(objects) & self.civilian_targets) or self._civilians_harmed(sent)))
         if group.if_target_civilians and civilian_target:
             event_type, sub_type = group.if_target_civilians
@@ -274,7 +285,7 @@ class EventTyping:
             # that names who alleges it as well ("footage circulating online ... nothing could be further from the
             # truth") keeps the allegation, denied.
             kind = "denial"
-        elif kind == "allegation" and actor2 is not None and actor2.inter == 7:
+        elif kind == "allegation" and actor2 is not None and actor2.inter == CIVILIANS_INTER:
             event_type, sub_type = self.allegation_type
         deaths = event.fatalities
         named = [*side_one, *side_two]

@@ -28,7 +28,7 @@ from conflictlens.coding.gazetteer import haversine_km, name_key, spelt_alike, w
 from conflictlens.coding.grammar import Grammar, headline_case
 from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
 from conflictlens.knowledge import Knowledge, phrase_pattern
-from conflictlens.model import Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
+from conflictlens.model import CIVILIANS_INTER, Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -116,6 +116,14 @@ class Coreference:
                     totals.add(index)
                     annotated.document.warnings.append(
                         f"{sent.text[:60]!r}... goes on about a running total the sentence before told: no event")
+                    continue
+                if events and self._its_dead_told_by_place(draft, annotated, events[-1]):
+                    # "35 IS militants were killed in coalition air strikes in northern Syria", then "30 militants
+                    # were killed around the town of Shadadi": ACLED codes the act where its dead are told to be.
+                    events[-1].place, events[-1].fatalities = draft.event.place, draft.event.fatalities
+                    events[-1].fatalities_text = draft.event.fatalities_text
+                    self._continue(events[-1], index, annotated, [], with_deaths=False)
+                    sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent)
@@ -302,6 +310,17 @@ class Coreference:
             or self._among_the_dead_of_the_act(draft, previous) \
             or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
 
+    def _its_dead_told_by_place(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
+        """Part of the previous act's dead, told with no act, doer or day of their own, at a place within the
+        country or province the act was told in: where that act was."""
+        event = draft.event
+        assert annotated.sentence_dates is not None
+        return draft.trigger.group.outcome and not self.actors.identifying_names([event.actor1, *event.assoc_actor_1]) \
+            and previous.event_type in VIOLENT_TYPES \
+            and 0 < event.fatalities < previous.fatalities and not annotated.sentence_dates[draft.sentence_index] \
+            and event.place is not None and previous.place is not None and event.place.geonameid is not None \
+            and event.place.country_code == previous.place.country_code and _contains(previous.place, event.place)
+
     def _goes_on_about_a_total(self, draft: EventDraft, annotated: AnnotatedDocument, totals: set[int]) -> bool:
         """"Russian and government airstrikes on the province have intensified since rebels launched a campaign on
         July 31" (a running total, left out), then "The strikes have killed 122 civilians": the acts named again are
@@ -459,8 +478,9 @@ class Merge:
                 dated: set[int]) -> list[Event]:
         merged: list[Event] = []
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
-        # An opening that names no place was placed where the report is; the body says where its event was.
-        unplaced_opening = bool(annotated.sentences) and not own_toponyms(0, annotated)
+        # An opening that names no place, or only the country ("Syria regime raids kill 10 in camp for displaced"), was
+        # placed where the report is; the body says where its event was.
+        unplaced_opening = bool(annotated.sentences) and all(t.country_code is not None for t in own_toponyms(0, annotated))
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         confirmed: set[int] = set()  # openings whose doer the body has told the same
         for event in events:
@@ -556,7 +576,7 @@ class Merge:
         # city that bears its province's name may be that province.
         in_its_province = lead.place is not None and event.place is not None \
             and _province_namesake_of(lead.place, event.place)
-        if _opens(event, lead_end) or lead.kind != event.kind or self._two_means_two_tolls(lead, event) or not (
+        if _opens(event, lead_end) or lead.kind != event.kind or self._two_means_two_acts(lead, event) or not (
                 lead.event_type == event.event_type or self._kind_untold(lead, event)) \
                 or not (self._same_place(lead, event) or somewhere_there or in_its_province) or (
                     _told_in_body(lead, lead_end) and not self._day_still_untold(lead, event, dated, reference)):
@@ -632,7 +652,7 @@ class Merge:
             return False
         if a.sub_event_type == "Other" and a.trigger.lower() != b.trigger.lower():
             return False  # "Other" is a catch-all: only the same development is the same event
-        if self._two_means_two_tolls(a, b):
+        if self._two_means_two_acts(a, b):
             return False
         if not dates_may_agree(a, b):
             return False  # a day outside the week another mention is dated to is another act's
@@ -642,13 +662,17 @@ class Merge:
         # group named beside it): the same toll on the same day is the same act.
         return self._same_sides(a, b) or _one_toll_one_day(a, b)
 
-    def _two_means_two_tolls(self, a: Event, b: Event) -> bool:
+    def _two_means_two_acts(self, a: Event, b: Event) -> bool:
         """ "Seven people died in rebel shelling of the Sheikh Maqsoud district", then "three people died by barrel
         bombs dropped from helicopters in the city": acts told by means of their own, neither of the other's kind,
-        each with a toll of its own, are two acts."""
-        return a.event_type == b.event_type == REMOTE_VIOLENCE and not self._same_kind(a, b) \
-            and not {a.trigger.lower(), b.trigger.lower()} & self.means_unsaid \
-            and a.fatalities > 0 and b.fatalities > 0 and a.fatalities != b.fatalities
+        each with a toll of its own, or each by a doer of its own ("three civilians were killed in mortar shelling by
+        ISIS", then "regime forces responded by launching airstrikes ... killing three civilians"), are two acts."""
+        if not (a.event_type == b.event_type == REMOTE_VIOLENCE and not self._same_kind(a, b)
+                and not {a.trigger.lower(), b.trigger.lower()} & self.means_unsaid):
+            return False
+        doers_a, doers_b = (self.actors.identifying_names([e.actor1, *e.assoc_actor_1]) for e in (a, b))
+        return (a.fatalities > 0 and b.fatalities > 0 and a.fatalities != b.fatalities) \
+            or (bool(doers_a) and bool(doers_b) and not doers_a & doers_b)
 
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
@@ -910,8 +934,10 @@ def _narrower(place: Place, region: Place) -> bool:
 
 def _drop_implied_opponent(event: Event, told: Event, opponent: Actor | None) -> None:
     """A battle's second side implied from the report's armed side goes with the battle: the violence ``told`` in
-    full names its own."""
-    if event.actor2 is not None and event.actor2 == opponent:
+    full names its own. So do the civilians implied as the victims of an opening that told only its dead, once the body
+    tells a battle ("Hundreds killed as street battles rage in Kobani"): a battle is fought between armed sides."""
+    implied_victims = event.actor2 is not None and event.actor2.surface is None and event.actor2.inter == CIVILIANS_INTER
+    if event.actor2 is not None and (event.actor2 == opponent or (implied_victims and told.event_type == "Battles")):
         event.actor2 = told.actor2
 
 

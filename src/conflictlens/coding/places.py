@@ -98,6 +98,9 @@ NAMED_CAPITAL_WEIGHT = 2.0  # a capital of a country the report names
 CITY_POPULATION = 50_000
 # Words that introduce a place rather than a company or a person ("in Holle Hamani"; but "at Taco Bell").
 PLACE_INTRODUCERS = {"in", "near", "around", "outside", "between", "towards", "toward"}
+# Words before two names that make them one place between them: "between Nguigmi and Kabelawa", "a supply route
+# linking Palmyra and Deir ez-Zor".
+ONE_PLACE_BETWEEN = {"between", "linking", "links", "linked", "connecting", "connects", "connected", "joining"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NON_PLACE_LABELS = {"PERSON", "NORP", "WORK_OF_ART", "LANGUAGE"}
 LEVEL_RANK = {"populated_place": 0, "feature": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -272,6 +275,8 @@ class PlaceResolver:
                 # "Deir al-Zor Syrias SANA": a name ends where a country's name or possessive begins.
                 run_end = next((j for j in range(i + 1, run_end) if doc[j].lower_ in self.countries
                                 or self._country_possessive(doc[j : j + 1]) is not None), run_end)
+                # "the city of Hassakeh ISIS suicide bombers": a name ends where an actor's name begins.
+                run_end = next((j for j in range(i + 1, run_end) if j in excluded_tokens), run_end)
                 # "Syrias Hassakeh city": a country's possessive is no part of the name after it.
                 possessive = match is not None and self._country_possessive(doc[i : i + 1]) is not None
                 if match is not None and not possessive and (match.token_start > i or match.token_end < run_end):
@@ -1249,8 +1254,8 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
     """The places listed together with ``member``: "the towns of Diffa, Arlit, Zinder, and Agadez", "in Tagabatt
     and Ingoule (Ayorou, Tillaberi)". Only names joined by commas and a closing "and" or "or" (their parenthesised
-    districts between them) and resolved at the same level; "between Nguigmi and Kabelawa" is one place between
-    two."""
+    districts between them) and resolved at the same level; "between Nguigmi and Kabelawa" (or a road
+    "linking" them) is one place between two."""
     # A name the gazetteer lacks, listed with towns it knows ("the towns of Rastan and Talbeesah"), is one of them.
     listed = sorted((t for t in toponyms if not t.qualifier and not t.street and not t.country_code
                      and (t.chosen is not None or t.unresolved) and t.sentence_index == member.sentence_index),
@@ -1271,7 +1276,7 @@ def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Topon
               for t in run}
     # "Assamakka, Arlit" names a place and the district it lies in; a list closes with "and" or "or".
     closed = any(token.lower_ in LIST_SEPARATORS - {","} for token in doc[run[0].token_end : run[-1].token_start])
-    if len(run) < 2 or not closed or "between" in before or len(levels) > 1:
+    if len(run) < 2 or not closed or before & ONE_PLACE_BETWEEN or len(levels) > 1:
         return [member]
     return run
 

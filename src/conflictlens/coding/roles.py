@@ -28,7 +28,7 @@ from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of, verb_above
 from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
-from conflictlens.model import Actor
+from conflictlens.model import CIVILIANS_INTER, Actor
 
 
 class SideReader:
@@ -251,7 +251,7 @@ class SideReader:
             # past tense the parse misread ("presumed ISWAP militants abducted [and executed] one civilian").
             return 2
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None and _within(root, agent):
+        if agent is not None and _within(root, agent) and not _in_relative_clause(root, agent):
             return 1
         if subject is not None and subject.acted_on_in_its_clause(root):
             return 2
@@ -434,13 +434,28 @@ def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
 
 
 def _prep_between(token: Token, anchor: Token) -> Token | None:
-    """The preposition through which ``token`` hangs off ``anchor`` directly, if any."""
+    """The preposition through which ``token`` hangs off ``anchor`` directly, if any: not through a relative clause
+    on the preposition's object ("wounded by a mortar round that hit the Opera House near government buildings": the
+    buildings are where the round fell, not who fired it)."""
+    if _in_relative_clause(token, anchor):
+        return None
     child = token
     for ancestor in token.ancestors:
         if ancestor.i == anchor.i:
             return preposition_of(child)
         child = ancestor
     return None
+
+
+def _in_relative_clause(token: Token, head: Token) -> bool:
+    """Whether ``token`` lies in a relative clause below ``head``: "by a mortar round that hit [the Opera House near
+    government buildings]" names where the round fell, not who fired it."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i == head.i:
+            return False
+        if ancestor.dep_ == "relcl":
+            return True
+    return False
 
 
 class Roles:
@@ -463,6 +478,7 @@ class Roles:
                                 claiming_verbs=knowledge.conventions["claiming_verbs"],
                                 falling_verbs=knowledge.conventions["falling_verbs"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
+        self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
@@ -519,7 +535,8 @@ class Roles:
             side_one = [*striker, *(a for a in side_one if a.inter == 1)]
         state_weapon = trigger.group.sub_event_type in self.state_weapon_sub_types
         fought = trigger.group.event_type in self.fought_by_forces
-        if (weapons or state_weapon or fought) and all(self.actors.is_vague(a) or a.inter == 7 for a in side_one):
+        if (weapons or state_weapon or fought) and all(
+                self.actors.is_vague(a) or a.inter == CIVILIANS_INTER for a in side_one):
             # "fighters were martyred as an Israeli drone struck their position", "Thirty civilians were killed in
             # Syrian air strikes", "Regime airstrikes": the weapon's own people's adjective, or the state's, names
             # the striker over any vague side, or the victims, that the clause around it gives; before any other
@@ -544,9 +561,14 @@ class Roles:
         side_one = _either_or(_unique([*side_one, *resolve_all(trigger.side_one_allies)]), trigger.side_one, sent)
         side_two = [a for a in _unique([*struck, *_either_or(resolve_all(trigger.side_two), trigger.side_two, sent)])
                     if a.name not in {b.name for b in side_one} and not any(same_state(a, b) for b in side_one)]
+        air_forces = [a for a in side_two if a.name in self.air_only_actors]
+        if not side_one and air_forces and trigger.group.sub_event_type == "Air/drone strike":
+            # "An airstrike of the US-led coalition killed eight civilians": a force that fights only from the air
+            # strikes; it is not struck.
+            side_one, side_two = air_forces, [a for a in side_two if a not in air_forces]
         # Civilians are targets in ACLED, never perpetrators.
-        side_two += [a for a in side_one if a.inter == 7 and a.name not in {b.name for b in side_two}]
-        side_one = [a for a in side_one if a.inter != 7]
+        side_two += [a for a in side_one if a.inter == CIVILIANS_INTER and a.name not in {b.name for b in side_two}]
+        side_one = [a for a in side_one if a.inter != CIVILIANS_INTER]
         named_side_one = [a for a in side_one if not self.actors.is_vague(a)]
         if named_side_one:  # "Fighters of the Islamic State Sahel Province": the fighters are the group's
             side_one = named_side_one
@@ -735,9 +757,9 @@ class ImpliedActors:
             # "Police used tear gas to disperse protesters": the crowd is the first side, the forces who faced it
             # the second.
             actor1, actor2 = None, actor1
-        if crowd and (actor1 is None or actor1.inter == 7):
+        if crowd and (actor1 is None or actor1.inter == CIVILIANS_INTER):
             actor1 = self.actors.generic_actor(crowd, country, surface=draft.crowd)
-            if actor2 is not None and actor2.inter == 7:
+            if actor2 is not None and actor2.inter == CIVILIANS_INTER:
                 actor2 = None
         looted = sub_type == "Looting/property destruction" and event_type == "Strategic developments"
         # "... destroyed a terrorist logistics base": property of armed forces, destroyed by their enemies.
