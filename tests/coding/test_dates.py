@@ -217,3 +217,9 @@ def test_an_agencys_dateline_after_the_headline_dates_the_report(code):
     events = code("Rebel infighting kills 30 in Idlib AP Monday 9 Jun 2014 Fighting flared up between rebel groups in "
                   "Idlib province, Syria, on Sunday, activists said.", published_at=dt.date(2014, 6, 15)).events
     assert [e.event_date for e in events] == [dt.date(2014, 6, 8)]
+
+
+def test_at_the_weekend_is_the_saturday_and_sunday_before_publication(code):
+    events = code("Regime helicopters dropped barrel bombs on the town of Al Bab in Syria at the weekend, killing 30 "
+                  "civilians, the Observatory said.").events  # published on a Wednesday
+    assert [(e.event_date, e.end_date) for e in events] == [(dt.date(2024, 5, 4), dt.date(2024, 5, 5))]

@@ -513,3 +513,15 @@ def test_a_force_that_fights_only_from_the_air_strikes_in_the_air_strike_of_it(c
                   "Syrian city of Raqqa on Sunday.").events
     assert [(e.actor1.name, e.actor2.name, e.fatalities) for e in events] == [
         ("Global Coalition Against Daesh", "Civilians (Syria)", 6)]
+
+
+def test_the_object_of_a_participle_on_the_act_is_whom_it_hit_and_us_led_strikes_are_the_coalitions(code):
+    # Without commas the parse makes the monitor's saying the verb and "killed" a participle on the strikes.
+    events = code("US-led air strikes killed at least 20 Islamic State fighters in Hasakeh province an organisation "
+                  "monitoring the war said on Thursday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Global Coalition Against Daesh", "Islamic State (Syria)")]
+    # What the act's own words hang on it ("in the Daesh stronghold") is neither side.
+    events = code("A US-led coalition air strike killed at least 18 civilians on Monday in the Daesh groups former "
+                  "stronghold of Raqqa the Syrian Observatory for Human Rights said.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Global Coalition Against Daesh", "Civilians (Syria)")]

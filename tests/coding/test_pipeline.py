@@ -1354,3 +1354,22 @@ def test_two_means_by_two_doers_are_two_acts_whatever_their_tolls(pipeline):
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [
         ("Shelling/artillery/missile attack", "Islamic State (Syria)"), ("Air/drone strike", "Military Forces of Syria")]
+
+
+def test_a_provinces_toll_told_town_by_town_is_the_towns_acts(pipeline):
+    # The province's eleven dead are those of the two villages' strikes (one village the gazetteer lacks): two acts,
+    # each with the doer the total named, not one act at the first village with the province's toll.
+    text = ("Eleven civilians were killed in government air strikes on the northern province of Aleppo on Wednesday, a "
+            "monitor said. Four were killed when helicopters dropped a barrel bomb on the village of Umm Hosh Saghir. "
+            "In the west of the province, seven civilians were killed when regime warplanes struck the town of Atareb.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert sorted((e.place.name, e.fatalities, e.actor1.name) for e in events) == [
+        ("Al Atārib", 7, "Military Forces of Syria"), ("Umm Hosh Saghir", 4, "Military Forces of Syria")]
+
+
+def test_a_coalitions_strikes_told_as_its_leaders_are_one_act(pipeline):
+    text = ("Dozens of civilians have been killed by US-led air strikes near Manbij in Aleppo province, Syria. The US "
+            "military is investigating reports that at least 56 civilians were killed in air strikes on Tuesday in the "
+            "village of Tokhar near Manbij.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 56)]

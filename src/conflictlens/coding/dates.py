@@ -32,6 +32,7 @@ from conflictlens.model import TimePrecision
 PRECISIONS = {"day": TimePrecision.DAY, "week": TimePrecision.WEEK, "month": TimePrecision.MONTH}
 # How far into a text its own "Published <date>" line is looked for.
 PUBLICATION_WINDOW = 400
+SATURDAY = 5  # date.weekday() of a Saturday
 GLUED_YEAR = re.compile(r"^(\w{3,9}\.?\s+[0-3]?\d)((?:19|20)\d{2})\b")
 YEAR = r"(?:19|20)\d{2}"
 
@@ -124,6 +125,9 @@ class DatePatterns:
             back = int(count) if count.isdigit() else self.count_words[count]
             return reference - dt.timedelta(days=back), None, TimePrecision.DAY
         precision = PRECISIONS[spec["precision"]]
+        if spec.get("weekend"):
+            saturday = reference - dt.timedelta(days=(reference.weekday() - SATURDAY) % 7)
+            return saturday, saturday + dt.timedelta(days=1), precision
         if spec.get("days_back") is not None:
             day = reference - dt.timedelta(days=int(spec["days_back"]))
         else:

@@ -458,6 +458,7 @@ class Merge:
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.raid_nouns = {w.lower() for w in knowledge.conventions["raid_nouns"]}
+        self.coalition_leaders: dict[str, str] = dict(knowledge.conventions.get("coalition_leaders", {}))
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
@@ -467,12 +468,43 @@ class Merge:
         # and the body's later telling of the act, on its day, is still its telling.
         own_days = _sentences_dating_their_act(annotated)
         dated = {id(e) for e in events if any(span.start in own_days for span in e.evidence)}
+        events = self._without_sums(events)
         merged = self._merged(events, violence, annotated, dated)
         while len(again := self._merged(merged, violence, annotated, dated)) < len(merged):
             # A join can make two events one that were not before ("more than 30 killed" took the body's 31).
             merged = again
         reported_violence = [e for e in merged if e.event_type in VIOLENT_TYPES and e.kind == "event"]
         annotated.events = [e for e in merged if not self._told_in_passing(e, reported_violence)]
+
+    def _without_sums(self, events: list[Event]) -> list[Event]:
+        """"Thirteen civilians were killed in aerial attacks on the province of Aleppo", then five killed in Taduf and
+        eight in Daret Izza: an act placed only in a province or country whose dead are those of acts of its kind the
+        report tells at two or more of its towns is their sum, not an act of its own; ACLED codes the towns' acts.
+        They take its doer where they name none."""
+        kept = []
+        for total in events:
+            parts = [e for e in events if e is not total and self._part_of(e, total)]
+            towns = {(p.place.geonameid, p.place.name) for p in parts if p.place is not None}
+            if len(towns) < 2 or sum(p.fatalities for p in parts) > total.fatalities:
+                kept.append(total)
+                continue
+            for part in parts:
+                if self.actors.is_vague(part.actor1) and not self.actors.is_vague(total.actor1):
+                    part.actor1 = total.actor1
+        return kept
+
+    def _part_of(self, event: Event, total: Event) -> bool:
+        """An act of the total's kind, with dead of its own (fewer than the total's), at a town within the total's
+        province or country (or the province of the city named after it: "5 killed in rocket attacks in Aleppo"), on
+        a day the total may be. The province's namesake city is no part: it may be the province."""
+        region, town = total.place, event.place
+        if region is None or town is None or town.level not in TOWN_LEVELS or _names_its_province(town):
+            return False
+        within = _contains(region, town) or (_province_namesake_of(region, town) and region.level in TOWN_LEVELS)
+        return total.kind == event.kind == "event" and total.event_type in VIOLENT_TYPES and total.fatalities > 0 \
+            and (region.level in {"country", "admin1"} or _names_its_province(region)) and within \
+            and town.country_code == region.country_code and self._same_kind(total, event) \
+            and 0 < event.fatalities < total.fatalities and dates_may_agree(total, event)
 
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument,
                 dated: set[int]) -> list[Event]:
@@ -670,19 +702,25 @@ class Merge:
         if not (a.event_type == b.event_type == REMOTE_VIOLENCE and not self._same_kind(a, b)
                 and not {a.trigger.lower(), b.trigger.lower()} & self.means_unsaid):
             return False
-        doers_a, doers_b = (self.actors.identifying_names([e.actor1, *e.assoc_actor_1]) for e in (a, b))
+        doers_a, doers_b = (self._with_leaders(self.actors.identifying_names([e.actor1, *e.assoc_actor_1]))
+                            for e in (a, b))
         return (a.fatalities > 0 and b.fatalities > 0 and a.fatalities != b.fatalities) \
             or (bool(doers_a) and bool(doers_b) and not doers_a & doers_b)
 
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
-        named_a, named_b = self.actors.identifying_names(a.all_actors()), self.actors.identifying_names(b.all_actors())
+        named_a, named_b = (self._with_leaders(self.actors.identifying_names(e.all_actors())) for e in (a, b))
         if not named_a or not named_b or named_a & named_b:
             return True
         # "Russian jets hit an outpost in Idlib province", "several raids overnight hit Babeska, a haven for FSA
         # groups": one mention names only who did it, the other only whom it hit.
-        doers_a, doers_b = (self.actors.identifying_names([e.actor1, *e.assoc_actor_1]) for e in (a, b))
+        doers_a, doers_b = (self._with_leaders(self.actors.identifying_names([e.actor1, *e.assoc_actor_1]))
+                            for e in (a, b))
         return not (doers_a and doers_b) and not (named_a - doers_a and named_b - doers_b)
+
+    def _with_leaders(self, names: set[str]) -> set[str]:
+        """The names, and the state that leads each coalition among them: one side told two ways."""
+        return names | {self.coalition_leaders[n] for n in names if n in self.coalition_leaders}
 
 
     def _same_place(self, a: Event, b: Event) -> bool:
@@ -698,8 +736,9 @@ class Merge:
         return _contains(a.place, b.place) or _contains(b.place, a.place) \
             or _placed_only_by_region(a.place, b.place) or _placed_only_by_region(b.place, a.place) \
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
-            or haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
-                            b.place.latitude, b.place.longitude) <= self.merge_km  # type: ignore[arg-type]
+            or (not _at_its_regions_centre(a.place) and not _at_its_regions_centre(b.place)
+                and haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
+                                 b.place.latitude, b.place.longitude) <= self.merge_km)  # type: ignore[arg-type]
 
     def _beside(self, context: Event, violence: Event) -> bool:
         """A development told in the violence's sentence, or at its town or region on a day both dates may be (the
@@ -907,11 +946,19 @@ def _province_namesake_of(city: Place, town: Place) -> bool:
     return _names_its_province(city) and not _names_its_province(town) and city.admin1 == town.admin1
 
 
+def _at_its_regions_centre(place: Place) -> bool:
+    """A place the gazetteer lacks, given its region's centre: how far it is from anything is unknown."""
+    return place.geonameid is None and place.geo_precision == GeoPrecision.AREA and place.level in TOWN_LEVELS
+
+
 def _placed_only_by_region(unknown: Place, place: Place) -> bool:
     """A place the gazetteer lacks, located only by its region, may be any place in that region: "rocket shells on
-    al-Qussour neighborhood" and "the city of Deir ez-Zor" in a report on Deir ez-Zor province."""
+    al-Qussour neighborhood" and "the city of Deir ez-Zor" in a report on Deir ez-Zor province; but not part of
+    another town the gazetteer knows exactly ("the village of Taduf" is no part of Daret Izza), only of the city the
+    region is named after."""
+    known_town = place.level in TOWN_LEVELS and place.geonameid is not None and place.geo_precision == GeoPrecision.EXACT
     return unknown.geonameid is None and unknown.geo_precision == GeoPrecision.AREA and bool(unknown.admin1) \
-        and unknown.admin1 == place.admin1
+        and unknown.admin1 == place.admin1 and not (known_town and not _names_its_province(place))
 
 
 def _contains(region: Place, place: Place) -> bool:

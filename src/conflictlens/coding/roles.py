@@ -217,6 +217,12 @@ class SideReader:
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
+        # "air strikes targeting IS positions"; "US-led air strikes killed at least 20 IS fighters ... a monitor said",
+        # parsed as strikes that killed (a participle on the act, the monitor's saying its verb): the object of a
+        # participle on the act is whom the act hit.
+        if any(_names_part_of(root, obj) for clause in head.children if clause.dep_ == "acl"
+               for obj in clause.children if obj.dep_ in {"dobj", "obj"}):
+            return 2
         # "were killed during a military operation by the Turkish Armed Forces": the agent of the act it came in.
         for act in acts[1:]:
             prep = _prep_between(root, act)
@@ -255,6 +261,12 @@ class SideReader:
             return 1
         if subject is not None and subject.acted_on_in_its_clause(root):
             return 2
+        if subject is not None and subject.token.i == head.i and any(
+                _within(root, c) for c in head.children if c.dep_ == "acl" and any(
+                    o.dep_ in {"dobj", "obj"} for o in c.children)):
+            # "A coalition air strike killed 18 civilians in the Daesh stronghold of Raqqa ... the Observatory said",
+            # parsed as a strike that killed: the words of what the act did are not its doer.
+            return None
         if subject is not None and subject.covers(root):
             # "two commanders were among the dead", "two soldiers died after an attack on their post": who died is
             # whom it was done to.
@@ -447,6 +459,17 @@ def _prep_between(token: Token, anchor: Token) -> Token | None:
     return None
 
 
+def _names_part_of(token: Token, noun: Token) -> bool:
+    """``token`` is the noun, or a word of its name ("Islamic State" of "Islamic State fighters", "and the army"),
+    not a word of a phrase hung on it ("civilians [on Tuesday in the Daesh stronghold]")."""
+    for word in [token, *token.ancestors]:
+        if word.i == noun.i:
+            return True
+        if word.dep_ not in NAME_PART_DEPENDENCIES:
+            return False
+    return False
+
+
 def _in_relative_clause(token: Token, head: Token) -> bool:
     """Whether ``token`` lies in a relative clause below ``head``: "by a mortar round that hit [the Opera House near
     government buildings]" names where the round fell, not who fired it."""
@@ -456,6 +479,10 @@ def _in_relative_clause(token: Token, head: Token) -> bool:
         if ancestor.dep_ == "relcl":
             return True
     return False
+
+
+# How a word hangs inside a noun's own name or list: "Islamic State fighters", "the army and police".
+NAME_PART_DEPENDENCIES = {"compound", "amod", "nmod", "poss", "conj", "cc", "appos", "nummod", "det"}
 
 
 class Roles:
@@ -483,6 +510,7 @@ class Roles:
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
         self.coalition_words = {w.lower() for w in knowledge.conventions["coalition_words"]}
+        self.coalition_leading_words = {w.lower() for w in knowledge.conventions["coalition_leading_words"]}
         self.political_coalition_words = {w.lower() for w in knowledge.conventions["political_coalition_words"]}
         self.coalitions_by_country = dict(knowledge.conventions["coalitions_by_country"])
         self.fought_by_forces = set(knowledge.conventions["fought_by_forces"])
@@ -626,9 +654,10 @@ class Roles:
         return [military] if first is not None and first.lower_ in self.state_words and military is not None else []
 
     def _coalition_named_by(self, word: Token, local_country: str | None) -> Actor | None:
-        """The coalition fighting in the act's country that a coalition word names, if there is one ("the Syrian
-        Coalition", a political body, names none)."""
-        if word.lower_ not in self.coalition_words or any(
+        """The coalition fighting in the act's country that a coalition word ("coalition raids", "US-led strikes")
+        names, if there is one ("the Syrian Coalition", a political body, names none)."""
+        led = word.lower_ in self.coalition_leading_words and word.i >= 2 and word.doc[word.i - 1].text == "-"
+        if (word.lower_ not in self.coalition_words and not led) or any(
                 c.dep_ in {"amod", "compound"} and c.lower_ in self.political_coalition_words for c in word.children):
             return None
         coalition = self.coalitions_by_country.get(local_country or "")
