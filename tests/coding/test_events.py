@@ -525,3 +525,9 @@ def test_the_object_of_a_participle_on_the_act_is_whom_it_hit_and_us_led_strikes
     events = code("A US-led coalition air strike killed at least 18 civilians on Monday in the Daesh groups former "
                   "stronghold of Raqqa the Syrian Observatory for Human Rights said.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Global Coalition Against Daesh", "Civilians (Syria)")]
+
+
+def test_the_doer_of_the_raids_an_act_was_one_of_did_it(code):
+    events = code("Nearly 40 air strikes hit rebel-held districts of Aleppo, Syria, on Sunday in some of the heaviest "
+                  "raids by Syrian government aircraft this year, residents said.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]

@@ -802,3 +802,15 @@ def test_a_name_the_gazetteer_lacks_ends_where_an_actors_name_begins(code):
                   "suicide bombers detonated an explosives-laden truck near a power plant on Sunday.").events
     assert [e.place.admin1 for e in events if e.actor1 is not None and e.actor1.name == "Islamic State (Syria)"] == [
         "Al-Hasakah"]
+
+
+@pytest.mark.parametrize("second", [
+    "Elsewhere in the country, 12 rebels were killed in clashes with IS militants.",
+    "On Monday about 40 rebels were killed in clashes between IS and the Nusra Front in an eastern province.",
+])
+def test_an_act_told_elsewhere_is_not_where_the_act_before_it_was(code, second):
+    events = code("Syrian troops shelled the town of Saraqeb in Idlib province on Monday, killing four, the Observatory "
+                  f"said. {second}").events
+    assert sorted((e.event_type, e.place.name, e.fatalities) for e in events) == [
+        ("Battles", "Syria", events[-1].fatalities), ("Explosions/Remote violence", "Saraqib", 4)]
+    assert events[-1].fatalities in {12, 40}

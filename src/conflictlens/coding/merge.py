@@ -63,6 +63,8 @@ class Coreference:
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
+        self.elsewhere = phrase_pattern([*knowledge.conventions["other_place_openers"],
+                                         *knowledge.conventions["unnamed_places"]])
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -292,6 +294,8 @@ class Coreference:
         and only an outcome word, no date of its own, or the act named as one already told."""
         event = draft.event
         assert annotated.sentence_dates is not None
+        if self.elsewhere.search(draft.sentence.text.lower()):
+            return False  # "Elsewhere in the country, 12 rebels were killed in clashes": another act
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
         # "ISIS terrorists detonated two car bombs ... ISIS attack was an attempt to hold back the army": the act
         # said to be something, by the doer the previous act already had, is no new one.

@@ -33,7 +33,7 @@ from conflictlens.coding.gazetteer import (
     without_article,
 )
 from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, doer, in_another_clause, with_what_it_is_of
-from conflictlens.knowledge import Knowledge
+from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import GeoPrecision, Place
 
 LOCATIVE_BEFORE = {"in", "near", "at", "from", "to", "around", "outside", "towards", "toward", "into",
@@ -1060,18 +1060,21 @@ class EventPlaces:
         self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
         self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
         self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
+        self.elsewhere = phrase_pattern([*knowledge.conventions["other_place_openers"],
+                                         *knowledge.conventions["unnamed_places"]])
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
         for draft in sorted(annotated.drafts or [], key=lambda d: d.sentence_index):
             # "It mounted a counterattack ... to the eastern city of Deir Ezzor. At least 128 troops were killed as
             # the army battled": a sentence that names no place goes on where the one before it was, and the next
-            # sentence that names none goes on there too.
-            told_before = self._place_told_before(draft.sentence_index, annotated, placed)
+            # sentence that names none goes on there too; one told elsewhere ("in an eastern province") does not.
+            elsewhere = self.elsewhere.search(draft.sentence.text.lower()) is not None
+            told_before = None if elsewhere else self._place_told_before(draft.sentence_index, annotated, placed)
             here = self._place(draft, annotated, told_before) or told_before
             if here is not None:
                 placed[draft.sentence_index] = here
-            draft.event.place = here or self._report_place(annotated)
+            draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
         """Where the sentence before ``index`` is: the place it gave its event (below the country, wherever it is),
@@ -1138,10 +1141,10 @@ class EventPlaces:
                 t.token_start >= toponym.token_end and doc[t.token_start - 1].lower_ not in LIST_SEPARATORS
                 for t in names if t is not toponym)
 
-    def _report_place(self, annotated: AnnotatedDocument) -> Place | None:
-        """Where the report as a whole is: its focus, else its country."""
+    def _report_place(self, annotated: AnnotatedDocument, *, elsewhere: bool = False) -> Place | None:
+        """Where the report as a whole is: its focus, else (or for an act told elsewhere) its country."""
         focus = annotated.focus
-        if focus is not None:
+        if focus is not None and not elsewhere:
             return replace(focus, geo_precision=max(focus.geo_precision, GeoPrecision.NEAR)
                            if focus.level == "populated_place" else focus.geo_precision)
         if annotated.country and annotated.country in self.country_codes:

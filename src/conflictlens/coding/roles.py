@@ -151,8 +151,12 @@ class SideReader:
         says it came in."""
         if word is None:
             return []
-        return [noun for prep in word.children if prep.lower_ in {"in", "during"}
-                for noun in prep.children if noun.dep_ == "pobj" and self._act_noun(noun)]
+        nouns = [noun for prep in word.children if prep.lower_ in {"in", "during"}
+                 for noun in prep.children if noun.dep_ == "pobj"]
+        # "in some of the heaviest raids by Russian aircraft": the acts a share of which it was.
+        nouns += [part for noun in nouns if noun.pos_ in {"PRON", "NUM"} for prep in noun.children
+                  if prep.lower_ == "of" for part in prep.children if part.dep_ == "pobj"]
+        return [noun for noun in nouns if self._act_noun(noun)]
 
     def _agent_named(self, act: Token) -> bool:
         """Whether an act's noun names who did it after it ("a military operation by the Turkish Armed Forces"): its
