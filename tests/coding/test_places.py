@@ -777,10 +777,10 @@ def test_a_name_the_gazetteer_lacks_with_no_known_place_beside_it_lies_where_the
      "killing 20 people on Saturday.", [("Syria", "Aleppo")]),
     ("Turkish jets raided villages in northern Syria in an escalation of Ankaras offensive on Monday.",
      [("Syria", "Syria")]),
-    # The country a province borders is not where it is.
+    # The country a province borders is not where it is (nor is the unnamed province where the act before was).
     ("Rebels set off a bomb under a checkpoint in Idlib in Syria on Monday. On Monday about 70 rebels were killed in "
      "clashes between two rebel groups in an eastern province bordering Iraq, the Observatory said.",
-     [("Syria", "Idlib"), ("Syria", "Idlib")]),
+     [("Syria", "Idlib"), ("Syria", "Syria")]),
     # "ISILs Syria Stronghold": the country's ground; "US air strikes": whose strikes, not where.
     ("US Raids on ISILs Syria Stronghold Kill 22 including Civilians. Six civilians including a child were among at "
      "least 22 people killed in US air strikes on the stronghold of the Takfiri group ISIL (so-called Islamic State in "
