@@ -531,3 +531,26 @@ def test_the_doer_of_the_raids_an_act_was_one_of_did_it(code):
     events = code("Nearly 40 air strikes hit rebel-held districts of Aleppo, Syria, on Sunday in some of the heaviest "
                   "raids by Syrian government aircraft this year, residents said.").events
     assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Syrian Army Allies Free New Areas in Deir Ezzor Kill Scores of Terrorists in Hama Syria Iraq Ksa "
+    "pic.twitter.com/AbCdEf (@someone) 29 2017 .",
+    "READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing in Syrias Hama",
+])
+def test_an_embedded_post_or_a_read_more_link_tells_no_act(code, furniture):
+    events = code("Syrian troops clashed with Nusra Front fighters in Hama province, Syria, on Sunday, the army said. "
+                  f"{furniture}").events
+    assert [(e.event_type, e.place.name) for e in events] == [("Battles", "Hama")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An armed attack foiled was fought off: a battle.
+    ("The army foiled an attack by militants on a checkpoint near Diffa, Niger, on Monday.",
+     ("Battles", "Armed clash")),
+    # A bombing foiled is a disrupted weapon's use.
+    ("Police in Niamey, Niger, foiled a suicide bomb attack on a market on Monday, arresting two men.",
+     ("Strategic developments", "Disrupted weapons use")),
+])
+def test_a_foiled_attack_is_a_battle_and_a_foiled_bombing_a_disrupted_weapon(code, text, expected):
+    assert coded(code, text) == [expected]

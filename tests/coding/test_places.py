@@ -814,3 +814,10 @@ def test_an_act_told_elsewhere_is_not_where_the_act_before_it_was(code, second):
     assert sorted((e.event_type, e.place.name, e.fatalities) for e in events) == [
         ("Battles", "Syria", events[-1].fatalities), ("Explosions/Remote violence", "Saraqib", 4)]
     assert events[-1].fatalities in {12, 40}
+
+
+def test_a_place_head_word_hyphened_to_its_name_is_one_name(code):
+    # "Khan-Arnab" (a spelling the gazetteer lacks) is no town called "Khan" elsewhere: it lies in the province named.
+    events = code("Israeli jets struck Syrian army positions in the Khan-Arnab area in Quneitra province, Syria, on "
+                  "Friday.").events
+    assert [(e.place.name, e.place.admin1) for e in events] == [("Khan-Arnab", "Quneitra")]

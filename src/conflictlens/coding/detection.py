@@ -132,6 +132,7 @@ class EventDetector:
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
         self.furniture_labels = {w.lower() for w in conventions.get("page_furniture_labels", [])}
         self.credit_labels = {w.lower() for w in conventions.get("photo_credit_labels", [])}
+        self.embeds = [w.lower() for w in conventions.get("page_furniture_embeds", [])]
         self.gathering_verbs = {w.lower() for w in conventions.get("gathering_verbs", [])}
         self.demanding_verbs = {w.lower() for w in conventions.get("demanding_verbs", [])}
         self.gathering_group = next((i for i, g in enumerate(self.groups) if g.sub_event_type == "Peaceful protest"),
@@ -152,8 +153,8 @@ class EventDetector:
         labelled keyword list, copied with the article, tells no act (it has no verb that could). Nor does its
         labelled list of other reports' headlines ("Related US-Led Coalition Airstrikes Kill at Least 12 Civilians in
         Deir ez-Zor"), or another report's headline linked beside a photo's credit: a capitalised label, then words
-        in headline case to the trigger and past it."""
-        if in_page_furniture(span):
+        in headline case to the trigger and past it; nor a post embedded in the page."""
+        if in_page_furniture(span) or any(embed in t.lower_ for t in span.sent for embed in self.embeds):
             return True
         words = [t for t in span.sent if not t.is_punct]
         if bool(words) and words[0].lower_ in self.furniture_labels and not any(

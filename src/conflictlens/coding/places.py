@@ -272,6 +272,10 @@ class PlaceResolver:
                         match.with_article = match.token_start < i
                         break
                 run_end = _name_run_end(doc, i, sent.end)
+                if run_end == i + 1 and doc[i].lower_ in self.compound_name_heads and i + 2 < sent.end \
+                        and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+                        and _capitalised(doc[i + 2].text):
+                    run_end = _name_run_end(doc, i + 2, sent.end)  # "Khan-Arnab": a place's head word, hyphened on
                 # "Deir al-Zor Syrias SANA": a name ends where a country's name or possessive begins.
                 run_end = next((j for j in range(i + 1, run_end) if doc[j].lower_ in self.countries
                                 or self._country_possessive(doc[j : j + 1]) is not None), run_end)
