@@ -1373,3 +1373,13 @@ def test_a_coalitions_strikes_told_as_its_leaders_are_one_act(pipeline):
             "village of Tokhar near Manbij.")
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 56)]
+
+
+def test_an_opening_toll_of_attacks_told_again_by_its_toll_is_the_bodys_shelling(pipeline):
+    # The opening says only "attacks"; the body, after retelling the toll, says they were rocket shells.
+    text = ("8 May 2024 Death toll from terrorist attacks on Aleppo rises to 9 with 40 injured. The death toll from the "
+            "terrorist attacks on neighborhoods in Aleppo city rose to 9 people a police source said. Earlier the source "
+            "said 4 people were killed as terrorist organizations fired rocket shells on the neighborhoods of Aleppo "
+            "city.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 9)]

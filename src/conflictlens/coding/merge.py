@@ -637,9 +637,13 @@ class Merge:
     def _day_still_untold(self, lead: Event, event: Event, dated: set[int], reference: dt.date | None) -> bool:
         """An opening the body has retold only by its toll, with no day ("Death toll in bomb attack rises to 112",
         "the death toll in a suicide car bomb attack has risen to 112, a monitor said Sunday"), is still dated by
-        the report: the body's telling of an act of its kind, on its day, no deadlier, is still the opening's."""
+        the report: the body's telling of an act of its kind (or of any kind, for an opening that told only "attacks":
+        "Death toll from terrorist attacks on Aleppo rises to 12", then the shells), on its day, no deadlier, is still
+        the opening's."""
         return id(lead) not in dated and lead.event_date == reference \
-            and self._same_kind(lead, event) and event.fatalities <= lead.fatalities
+            and (self._same_kind(lead, event) or (lead.trigger.lower() in self.acts_without_means
+                                                  and self._kind_untold(lead, event))) \
+            and event.fatalities <= lead.fatalities
 
     def _same_kind(self, a: Event, b: Event) -> bool:
         """The same type and sub-type, or sub-types of which one tells the other's act more exactly ("a car bomb",
