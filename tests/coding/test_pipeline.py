@@ -1383,3 +1383,12 @@ def test_an_opening_toll_of_attacks_told_again_by_its_toll_is_the_bodys_shelling
             "city.")
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 9)]
+
+
+def test_one_act_told_twice_at_a_place_the_gazetteer_lacks_is_one_event(pipeline):
+    # The quote retells the act at the same unknown district: one place, though no distance can be known to it.
+    text = ("The Syrian army killed over 40 Nusra Front militants in the Qarabis Kabira district according to a military "
+            "source on Sunday. \"The Syrian army killed over 40 Nusra Front militants in the Qarabis Kabira district\" "
+            "the source said.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 40)]

@@ -741,7 +741,7 @@ class Merge:
             return False  # "the towns of Rastan and Talbeesah": one sentence told them apart
         if _distinct_towns(a.place, b.place):
             return False  # "airstrikes hit Al-Ghanto ... other airstrikes hit Rastan": two towns, two events
-        return _contains(a.place, b.place) or _contains(b.place, a.place) \
+        return _one_unknown_name(a.place, b.place) or _contains(a.place, b.place) or _contains(b.place, a.place) \
             or _placed_only_by_region(a.place, b.place) or _placed_only_by_region(b.place, a.place) \
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
             or (not _at_its_regions_centre(a.place) and not _at_its_regions_centre(b.place)
@@ -952,6 +952,13 @@ def _names_its_province(place: Place) -> bool:
 def _province_namesake_of(city: Place, town: Place) -> bool:
     """``city`` bears the name of the province ``town`` lies in, and so may mean the province ("Idlib", "Ariha")."""
     return _names_its_province(city) and not _names_its_province(town) and city.admin1 == town.admin1
+
+
+def _one_unknown_name(a: Place, b: Place) -> bool:
+    """Two mentions of one name the gazetteer lacks ("in Daraas Manshiyah district", twice) are one place, wherever
+    their region's centre put them."""
+    return a.geonameid is None and b.geonameid is None and a.level == b.level and a.admin1 == b.admin1 \
+        and spelt_alike(without_article(name_key(a.name)), without_article(name_key(b.name)))
 
 
 def _at_its_regions_centre(place: Place) -> bool:
