@@ -26,7 +26,14 @@ from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import Grammar, headline_case
-from conflictlens.coding.places import LEVEL_RANK, PlaceResolver, Toponym, area_of_unknown_place, place_list
+from conflictlens.coding.places import (
+    LEVEL_RANK,
+    PlaceResolver,
+    Toponym,
+    area_of_unknown_place,
+    elsewhere_pattern,
+    place_list,
+)
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import CIVILIANS_INTER, Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
@@ -63,8 +70,7 @@ class Coreference:
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
-        self.elsewhere = phrase_pattern([*knowledge.conventions["other_place_openers"],
-                                         *knowledge.conventions["unnamed_places"]])
+        self.elsewhere = elsewhere_pattern(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None

@@ -1050,6 +1050,12 @@ class Places:
         return next(p for p in places if p.name == name)
 
 
+def elsewhere_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    """Words that tell an act somewhere other than the act told before, unnamed ("Elsewhere in the country", "in an
+    eastern province"); matched on lower-cased text."""
+    return phrase_pattern([*knowledge.conventions["other_place_openers"], *knowledge.conventions["unnamed_places"]])
+
+
 class EventPlaces:
     """Each draft's place, from its own sentence, else from the sentence before it, else from the report."""
 
@@ -1064,8 +1070,7 @@ class EventPlaces:
         self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
         self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
         self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
-        self.elsewhere = phrase_pattern([*knowledge.conventions["other_place_openers"],
-                                         *knowledge.conventions["unnamed_places"]])
+        self.elsewhere = elsewhere_pattern(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event

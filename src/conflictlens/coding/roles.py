@@ -224,8 +224,8 @@ class SideReader:
         # "air strikes targeting IS positions"; "US-led air strikes killed at least 20 IS fighters ... a monitor said",
         # parsed as strikes that killed (a participle on the act, the monitor's saying its verb): the object of a
         # participle on the act is whom the act hit.
-        if any(_names_part_of(root, obj) for clause in head.children if clause.dep_ == "acl"
-               for obj in clause.children if obj.dep_ in {"dobj", "obj"}):
+        if any(_names_part_of(root, obj) for clause in _clauses_acting_on(head)
+               for obj in clause.children if obj.dep_ in OBJECT_DEPENDENCIES):
             return 2
         # "were killed during a military operation by the Turkish Armed Forces": the agent of the act it came in.
         for act in acts[1:]:
@@ -266,8 +266,7 @@ class SideReader:
         if subject is not None and subject.acted_on_in_its_clause(root):
             return 2
         if subject is not None and subject.token.i == head.i and any(
-                _within(root, c) for c in head.children if c.dep_ == "acl" and any(
-                    o.dep_ in {"dobj", "obj"} for o in c.children)):
+                _within(root, clause) for clause in _clauses_acting_on(head)):
             # "A coalition air strike killed 18 civilians in the Daesh stronghold of Raqqa ... the Observatory said",
             # parsed as a strike that killed: the words of what the act did are not its doer.
             return None
@@ -463,6 +462,12 @@ def _prep_between(token: Token, anchor: Token) -> Token | None:
     return None
 
 
+def _clauses_acting_on(act: Token) -> list[Token]:
+    """The participles on an act's noun that take an object: "strikes targeting IS positions", or a past tense the
+    parse read as one ("US-led air strikes killed at least 20 fighters ... a monitor said")."""
+    return [c for c in act.children if c.dep_ == "acl" and any(o.dep_ in OBJECT_DEPENDENCIES for o in c.children)]
+
+
 def _names_part_of(token: Token, noun: Token) -> bool:
     """``token`` is the noun, or a word of its name ("Islamic State" of "Islamic State fighters", "and the army"),
     not a word of a phrase hung on it ("civilians [on Tuesday in the Daesh stronghold]")."""
@@ -485,6 +490,7 @@ def _in_relative_clause(token: Token, head: Token) -> bool:
     return False
 
 
+OBJECT_DEPENDENCIES = {"dobj", "obj"}
 # How a word hangs inside a noun's own name or list: "Islamic State fighters", "the army and police".
 NAME_PART_DEPENDENCIES = {"compound", "amod", "nmod", "poss", "conj", "cc", "appos", "nummod", "det"}
 
