@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.knowledge import Country, Knowledge
-from conflictlens.model import CIVILIANS_INTER, Actor
+from conflictlens.model import CIVILIANS_INTER, Actor, Event
 
 ACTOR_LABEL = "ACTOR"
 NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
@@ -150,6 +150,10 @@ class ActorDictionary:
         """The actors that tell one event from another: named ones, and not civilians, who are the victims of
         most events in a country."""
         return {a.name for a in actors if a is not None and not self.is_vague(a) and a.inter != CIVILIANS_INTER}
+
+    def doer_names(self, event: Event) -> set[str]:
+        """The identifying names of who did the event: its first side and that side's allies."""
+        return self.identifying_names([event.actor1, *event.assoc_actor_1])
 
     def military_of(self, country: str) -> Actor | None:
         key = _state_key("military", country)

@@ -305,7 +305,7 @@ class Coreference:
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
         # "ISIS terrorists detonated two car bombs ... ISIS attack was an attempt to hold back the army": the act
         # said to be something, by the doer the previous act already had, is no new one.
-        doers = self.actors.identifying_names([event.actor1, *event.assoc_actor_1])
+        doers = self.actors.doer_names(event)
         if doers and _described(draft.trigger.head):
             doers -= {a.name for a in [previous.actor1, *previous.assoc_actor_1] if a is not None}
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
@@ -325,7 +325,7 @@ class Coreference:
         country or province the act was told in: where that act was."""
         event = draft.event
         assert annotated.sentence_dates is not None
-        return draft.trigger.group.outcome and not self.actors.identifying_names([event.actor1, *event.assoc_actor_1]) \
+        return draft.trigger.group.outcome and not self.actors.doer_names(event) \
             and previous.event_type in VIOLENT_TYPES \
             and 0 < event.fatalities < previous.fatalities and not annotated.sentence_dates[draft.sentence_index] \
             and event.place is not None and previous.place is not None and event.place.geonameid is not None \
@@ -716,8 +716,7 @@ class Merge:
         if not (a.event_type == b.event_type == REMOTE_VIOLENCE and not self._same_kind(a, b)
                 and not {a.trigger.lower(), b.trigger.lower()} & self.means_unsaid):
             return False
-        doers_a, doers_b = (self._with_leaders(self.actors.identifying_names([e.actor1, *e.assoc_actor_1]))
-                            for e in (a, b))
+        doers_a, doers_b = self._named_doers(a), self._named_doers(b)
         return (a.fatalities > 0 and b.fatalities > 0 and a.fatalities != b.fatalities) \
             or (bool(doers_a) and bool(doers_b) and not doers_a & doers_b)
 
@@ -728,9 +727,12 @@ class Merge:
             return True
         # "Russian jets hit an outpost in Idlib province", "several raids overnight hit Babeska, a haven for FSA
         # groups": one mention names only who did it, the other only whom it hit.
-        doers_a, doers_b = (self._with_leaders(self.actors.identifying_names([e.actor1, *e.assoc_actor_1]))
-                            for e in (a, b))
+        doers_a, doers_b = self._named_doers(a), self._named_doers(b)
         return not (doers_a and doers_b) and not (named_a - doers_a and named_b - doers_b)
+
+    def _named_doers(self, event: Event) -> set[str]:
+        """Who did the event, each coalition with the state that leads it."""
+        return self._with_leaders(self.actors.doer_names(event))
 
     def _with_leaders(self, names: set[str]) -> set[str]:
         """The names, and the state that leads each coalition among them: one side told two ways."""
