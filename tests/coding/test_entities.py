@@ -98,3 +98,25 @@ def test_the_headline_before_a_byline_stays_one_sentence(pipeline):
             "monitor said air strikes killed at least 22 people in a village in Idlib province on Wednesday.")
     sentences = [sentence.text for sentence in pipeline.nlp(text).sents]
     assert sentences[0] == "Syria monitor says air strikes kill 22 in school in rebel-held Idlib"
+
+
+@pytest.mark.parametrize(("text", "first_sentence"), [
+    ("One civilian killed in rocket attack on al-Fouaa town in Idleb In the same context a civilian was killed as "
+     "terrorists fired rocket shells on the town.",
+     "One civilian killed in rocket attack on al-Fouaa town in Idleb"),
+    ("Rebels took the Manbij area Meanwhile hundreds of civilians escaped the town on Monday.",
+     "Rebels took the Manbij area"),
+    ("Two persons injured in rocket attack in Homs Two persons were injured as militants shelled the town.",
+     "Two persons injured in rocket attack in Homs"),
+])
+def test_a_crosshead_glued_to_its_paragraph_is_a_sentence_of_its_own(pipeline, text, first_sentence):
+    assert next(pipeline.nlp(text).sents).text == first_sentence
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a village near In Delimane in the Tillaberi region on Monday.",
+    "Gunmen attacked a camp near In-Ates on Monday.",
+    "Five Killed In Attack on Market in Niger",
+])
+def test_a_capitalised_opener_inside_a_name_or_a_title_opens_no_sentence(pipeline, text):
+    assert len(list(pipeline.nlp(text).sents)) == 1

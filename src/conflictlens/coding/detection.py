@@ -105,6 +105,7 @@ class EventDetector:
         self.faring_verbs = {v.lower() for v in conventions.get("faring_verbs", [])}
         self.cessation_verbs_of_acts = {v.lower() for v in conventions.get("cessation_verbs_of_acts", [])}
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
+        self.frequency_adjectives = {d.lower() for d in conventions["frequency_adjectives"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
         self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
         self.support_verbs = {w.lower() for w in conventions["support_verbs"]}
@@ -175,18 +176,20 @@ class EventDetector:
         self.pattern_words.append(frozenset(i for i, token in enumerate(pattern) if "OP" not in token))
         self.pattern_group.append(group)
 
-    def _matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
-        """(pattern, start, end) of every lexicon match whose words lie outside dates: "March 12" is a date, not
-        a march (checked here rather than in the patterns, where a set predicate is a Python call at every token)."""
+    def _matches(self, doc: Doc) -> Iterator[tuple[int, int, int, frozenset[int]]]:
+        """(pattern, start, end, the tokens its own words matched) of every lexicon match whose words lie outside
+        dates: "March 12" is a date, not a march (checked here rather than in the patterns, where a set predicate is
+        a Python call at every token)."""
         for match_id, start, end, alignment in self.matcher(doc, with_alignments=True):  # type: ignore[misc]
             pattern = int(self.vocab.strings[match_id])
-            if not any(doc[start + offset].ent_type_ in DATE_ENTITIES for offset, position in enumerate(alignment)
-                       if position in self.pattern_words[pattern]):
-                yield pattern, start, end
+            own_words = frozenset(start + offset for offset, position in enumerate(alignment)
+                                  if position in self.pattern_words[pattern])
+            if not any(doc[i].ent_type_ in DATE_ENTITIES for i in own_words):
+                yield pattern, start, end, own_words
         for phrase_matcher in self.phrase_matchers.values():
             for match_id, start, end in phrase_matcher(doc):
                 if not any(token.ent_type_ in DATE_ENTITIES for token in doc[start:end]):
-                    yield int(self.vocab.strings[match_id]), start, end
+                    yield int(self.vocab.strings[match_id]), start, end, frozenset(range(start, end))
 
     def triggers(self, doc: Doc, blocked_tokens: set[int], victim_tokens: Collection[int] = (),
                  fighter_tokens: Collection[int] = ()) -> dict[int, list[Trigger]]:
@@ -195,10 +198,12 @@ class EventDetector:
         ``fighter_tokens`` (armed groups) the object of its verb ("eliminated over 75 militants")."""
         sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
         group_of: dict[tuple[int, int], int] = {}
-        for pattern, start, end in self._matches(doc):
+        own_words_of: dict[tuple[int, int], frozenset[int]] = {}
+        for pattern, start, end, own_words in self._matches(doc):
             group_index = self.pattern_group[pattern]
             if group_of.get((start, end), group_index) >= group_index:
                 group_of[(start, end)] = group_index  # the group listed first in the lexicon, the most specific
+                own_words_of[(start, end)] = own_words
         if self.gathering_group is not None:
             for token in self._gatherings_to_demand(doc):
                 group_of.setdefault((token.i, token.i + 1), self.gathering_group)
@@ -207,8 +212,13 @@ class EventDetector:
         kept: dict[tuple[int, str], Trigger] = {}
         for span in spans:
             group = self.groups[group_of[(span.start, span.end)]]
-            # An actor's name is no act ("the protesters"), but an act may name whom it hits ("fire on protesters").
+            # An actor's name is no act ("the protesters"), but an act may name whom it hits ("fire on protesters"),
+            # and the lexicon's own words that modify the act's noun may name the force that carries it ("air force
+            # strikes"; not "regime warplanes struck", whose act is told by what the warplanes did).
+            carriers = {i for i in own_words_of.get((span.start, span.end), ())
+                        if i < span.root.i and doc[i].dep_ in NOUN_MODIFIERS}
             if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens
+                                                    and t.i not in carriers
                                                     and not _fighters_acted_on(t, span, fighter_tokens) for t in span) \
                     or self._hypothetical(span) or self._generic(span) \
                     or (_descriptive(span, self.state_participles) and not (group.outcome and _result_clause(span))) \
@@ -443,8 +453,13 @@ class EventDetector:
                 or (head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}
                     and any(c.dep_ == "prep" and c.lower_ in self.foe_prepositions for c in head.children))):
             return True
-        return head.tag_ in {"NNS", "NNPS"} and any(
-            c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"})
+        if head.tag_ in {"NNS", "NNPS"} and any(
+                c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"}):
+            return True
+        # "High death tolls from air force attacks are not rare": acts in the subject of how often they happen.
+        subject = next((a for a in [head, *head.ancestors] if a.dep_ in {"nsubj", "nsubjpass"}), None)
+        return subject is not None and subject.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in self.frequency_adjectives for c in subject.head.children)
 
 def _fighters_acted_on(token: Token, span: SpacySpan, fighter_tokens: Collection[int]) -> bool:
     """Whether a word of an armed group's name belongs to the object of the act's verb: "eliminated over 75
@@ -547,6 +562,7 @@ def _result_clause(span: SpacySpan) -> bool:
 
 
 PERFECT_AUXILIARIES = {"have", "avoir"}
+NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 DATE_ENTITIES = {"DATE", "TIME"}
 PHRASE_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH")
 GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")

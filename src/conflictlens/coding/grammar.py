@@ -282,10 +282,11 @@ def punctuation_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": [], "widgets": [],
-                                                        "bylines": []})
+                                                        "bylines": [], "crosshead_openers": []})
 def make_page_furniture_sentences(nlp: Language, name: str, labels: list[str], openers: list[str],
-                                  trailers: list[str], widgets: list[str], bylines: list[str]) -> PageFurnitureSentences:
-    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines)
+                                  trailers: list[str], widgets: list[str], bylines: list[str],
+                                  crosshead_openers: list[str]) -> PageFurnitureSentences:
+    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines, crosshead_openers)
 
 
 class PageFurnitureSentences:
@@ -304,10 +305,15 @@ class PageFurnitureSentences:
     comment widgets), all furniture. A crosshead between dashes that opens a line ("- Air raids kill thousands -
     While the ground offensive failed ...") titles the section after it: it sums it up, it tells no act of its own.
     A wire agency's byline with its date (`page_furniture_bylines`: "... in the south of the country AFP Friday 10
-    Oct 2014 The Syrian Observatory said ...") ends the headline before it and opens the prose after it."""
+    Oct 2014 The Syrian Observatory said ...") ends the headline before it and opens the prose after it. A
+    crosshead with no stop after it ends where a capitalised paragraph opener follows a line in sentence case
+    (`crosshead_openers`, or a number word: "One civilian killed in rocket attack on al-Fouaa town in Idleb In the
+    same context ...", "Civilians flee Daesh bastion Meanwhile hundreds of civilians escaped", "Two persons injured
+    in rocket attack in Homs Two persons were injured as ..."): it is a sentence of its own."""
 
     def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
-                 widgets: Iterable[str], bylines: Iterable[str] = ()) -> None:
+                 widgets: Iterable[str], bylines: Iterable[str] = (), crosshead_openers: Iterable[str] = ()) -> None:
+        self.crosshead_openers = {word.lower() for word in crosshead_openers}
         self.labels = {label.lower() for label in labels}
         self.openers = {tuple(opener.lower().split()) for opener in openers}
         self.trailers = {trailer.lower() for trailer in trailers}
@@ -322,6 +328,8 @@ class PageFurnitureSentences:
         furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []
         furniture += [self._byline(doc, match) for match in self.bylines.finditer(doc.text)] if self.bylines else []
         for token in doc:
+            if self._opens_a_paragraph(token):
+                token.is_sent_start = True
             if token.is_title and token.lower_ in self.labels and (_opens_a_line(token) or (
                     token.i + 1 < len(doc) and doc[token.i + 1].is_title)):
                 # A lead with no full stop runs into the label ("... in Idlib provinces Maaret al-Numan Tags Syria
@@ -407,6 +415,21 @@ class PageFurnitureSentences:
                     return subject
         return None
 
+    def _opens_a_paragraph(self, token: Token) -> bool:
+        """A capitalised paragraph opener after a lowercase word, or after a name a lowercase word precedes ("town
+        in Idleb In the same context"), before a lowercase word: in prose such a word opens a sentence, in a title in
+        headline case the words around it are capitalised too, and a name it opens goes on capitalised ("near In
+        Delimane", "In-Ates")."""
+        if not (token.is_title and (token.lower_ in self.crosshead_openers or (token.like_num and self.crosshead_openers))) \
+                or token.i < 2 or token.i + 1 >= len(token.doc) or _opens_a_line(token):
+            return False
+        after = token.doc[token.i + 1]
+        if not (token.whitespace_ and after.is_alpha and after.is_lower):
+            return False
+        before, earlier = token.doc[token.i - 1], token.doc[token.i - 2]
+        return (before.is_alpha and before.is_lower and len(before) >= MIN_SENTENCE_CASE_WORD) or (
+            before.is_title and earlier.is_alpha and earlier.is_lower)
+
     def _opener(self, doc: Doc, i: int) -> bool:
         return any(tuple(t.lower_ for t in doc[i : i + len(words)]) == words for words in self.openers)
 
@@ -422,6 +445,8 @@ def _capitalised_subject_before(doc: Doc, verb: Token, start: int) -> Token | No
 
 
 SUBJECT_TAIL_WORDS = 3
+# A lowercase word this long is prose, not a short word a title leaves lowercase ("of", "on", "al").
+MIN_SENTENCE_CASE_WORD = 3
 
 
 def _crosshead_end(doc: Doc, dash: Token) -> int | None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from conflictlens.coding.actors import ActorDictionary, same_state
+from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, ActorDictionary, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
@@ -67,6 +67,7 @@ class Coreference:
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.toll_words = {w.lower() for w in knowledge.conventions["toll_words"]}
+        self.period_words = {w.lower() for w in knowledge.conventions["toll_period_words"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
@@ -90,7 +91,8 @@ class Coreference:
             # toll is much higher" is that total's.
             tells_the_toll = bool(events) and not drafts and self._tells_the_toll(sent) \
                 and annotated.sentence_deaths is not None and annotated.sentence_deaths[index][0] > 0
-            if tells_the_toll and index - 1 in totals:
+            if tells_the_toll and (index - 1 in totals or any(t.lower_ in self.period_words for t in sent)):
+                # "The death toll over the whole weekend was at least 44", after Sunday's 20: a period's toll.
                 totals.add(index)
                 continue
             if events and (opens_on_the_act or tells_the_toll or (
@@ -591,7 +593,7 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
                 _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
-            _absorb(twin, event, self.actors.is_vague if body_of_opening else None)
+            _absorb(twin, event, self.actors.is_vague, opening_told=body_of_opening)
         return merged
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
@@ -700,7 +702,7 @@ class Merge:
             return False  # "Other" is a catch-all: only the same development is the same event
         if self._two_means_two_acts(a, b):
             return False
-        if not dates_may_agree(a, b):
+        if not dates_may_agree(a, b) or _two_days_two_tolls(a, b):
             return False  # a day outside the week another mention is dated to is another act's
         if not self._same_place(a, b):
             return False
@@ -872,6 +874,14 @@ def _more_precise_within(told: Event, event: Event) -> bool:
         and _vagueness(told) < _vagueness(event) and within_period(event, told.event_date)
 
 
+def _two_days_two_tolls(a: Event, b: Event) -> bool:
+    """Each mention tells its own day, and its own dead: "13 people were killed on Saturday ... by insurgents'
+    mortars", "attacks on Sunday ... by insurgents killed at least 20" (dated only to its week, as the day may be the
+    saying's) are two acts."""
+    return bool(a.date_text and b.date_text) and None not in (a.event_date, b.event_date) \
+        and a.event_date != b.event_date and 0 < a.fatalities != b.fatalities > 0
+
+
 def _one_toll_one_day(a: Event, b: Event) -> bool:
     """The same dead, more than none, on the same known day (one may be dated only to the week the other's day lies
     in)."""
@@ -1030,10 +1040,12 @@ def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
     return {sub: set(exact) for sub, exact in knowledge.conventions.get("told_more_exactly", {}).items()}
 
 
-def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None) -> None:
+def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None, *,
+            opening_told: bool = False) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
-    the actors missing from one side (or, for an opening the body tells, with ``vague``, only implied there as an
-    unidentified group) and the more doubtful status are kept."""
+    the actors missing from one side (with ``vague``: or only implied there as an unidentified group, for an opening
+    the body tells; or told only by a vague word, beside an armed group the other mention names) and the more
+    doubtful status are kept."""
     twin.evidence.extend(event.evidence)
     twin.claims.extend(event.claims)
     if event.fatalities > twin.fatalities:
@@ -1047,8 +1059,12 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     # Only where the body's act is the opening's, by its place: the same town, or one in the opening's region.
     there = twin.place is not None and event.place is not None and (
         _same_town(twin.place, event.place) or _contains(twin.place, event.place))
-    implied = vague is not None and there and twin.actor1 is not None and twin.actor1.surface is None \
-        and vague(twin.actor1) and not vague(doer) and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name)
+    implied = vague is not None and there and twin.actor1 is not None and vague(twin.actor1) and not vague(doer) \
+        and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name) and (
+            (opening_told and twin.actor1.surface is None)
+            # "One civilian killed in terrorist rocket attack on al-Fouaa", then "terrorists from Jaish al-Fatah
+            # fired rocket shells on al-Fouaa": the group is who the vague word meant.
+            or (doer is not None and doer.inter in NON_STATE_ARMED_INTERS and twin.actor1.inter in NON_STATE_ARMED_INTERS))
     if (twin.actor1 is None or implied) and event.actor1 is not None:
         # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it; "Nusra Commander Killed", then "The
         # Syrian army killed a notorious commander".

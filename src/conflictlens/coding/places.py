@@ -205,6 +205,7 @@ class PlaceResolver:
         self.outlet_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b" if names else r"(?!)")
         self.outlet_words = {n for n in outlets if " " not in n}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
+        self.countryside_divisions = dict(knowledge.conventions.get("countryside_divisions", {}))
         self.border_words = {w.lower() for w in knowledge.conventions.get("border_words", [])}
         self.state_participles = {w.lower() for w in knowledge.conventions["state_participles"]}
         self.act_nouns = {w.lower() for w in knowledge.conventions["act_nouns"]}
@@ -795,7 +796,8 @@ class PlaceResolver:
         for _ in range(2):  # the second pass can use the first pass's places as anchors
             for t in toponyms:
                 if t.candidates:
-                    divisions = [c for c in t.candidates if c.level == "admin1"] if t.division_word else []
+                    divisions = ([c for c in t.candidates if c.level == "admin1"]
+                                 or self._countryside_divisions(t.candidates)) if t.division_word else []
                     t.chosen = best(t, divisions or t.candidates)
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
@@ -884,6 +886,13 @@ class PlaceResolver:
             not _inside(chosen, q) and haversine_km(chosen.latitude, chosen.longitude,
                                                     q.chosen.latitude, q.chosen.longitude) > QUALIFIER_KM  # type: ignore[union-attr]
             for q in around)
+
+    def _countryside_divisions(self, towns: list[GazetteerEntry]) -> list[GazetteerEntry]:
+        """The division around a city that is a division of its own ("Damascus Countryside", "rural Damascus":
+        Rif Dimashq, not the capital's governorate), by `countryside_divisions`."""
+        return [e for town in towns if town.admin1_name in self.countryside_divisions
+                for e in self.gazetteer.lookup(self.countryside_divisions[town.admin1_name])
+                if e.level == "admin1" and e.country_code == town.country_code]
 
     def _division_named_like(self, town: GazetteerEntry) -> GazetteerEntry | None:
         """The first-level division that bears its town's name ("Al-Hasakah" governorate, whose seat is Al Ḩasakah),
@@ -1615,9 +1624,10 @@ def _stance(doc: Doc, start: int) -> bool:
 def _another_names_part(toponym: Toponym) -> bool:
     """ "Tal" of "Tal Hamis" read as At Tall (GeoNames' other name for it): the opening word of a longer name the
     gazetteer lacks, read as a place of another name. "Alla" of "Alla N'Glaro", read as the village named Alla, is
-    often the place itself."""
+    often the place itself; "Damascus" of "Damascus Countryside" names the division its word calls it."""
     chosen = toponym.chosen
-    return toponym.part_of_unknown_name and chosen is not None and name_key(chosen.name) != name_key(toponym.text)
+    return toponym.part_of_unknown_name and not toponym.division_word and chosen is not None \
+        and name_key(chosen.name) != name_key(toponym.text)
 
 
 def _inside_organisation_name(doc: Doc, toponym: Toponym, organisation_words: set[str]) -> bool:

@@ -56,9 +56,11 @@ class SideReader:
         verb = governing_verb(head)
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         # "a village controlled by the IS group": whose ground a place is says who holds it, not who acted or was hit.
-        # An actor named inside the act's words is one only as its object ("drove the Islamic State group out of").
+        # An actor named inside the act's words is one only as its object ("drove the Islamic State group out of")
+        # or as the force that carries it, named before it ("air force strikes").
         candidates = [r for r in mention_roots if r.i not in excluded and (
-            r.i not in {t.i for t in trigger.span} or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
+            r.i not in {t.i for t in trigger.span} or r.i < head.i
+            or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
                       and not self._holds_ground(r)]
         for root in candidates:
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
@@ -390,6 +392,22 @@ def target_tokens(trigger: Trigger, grammar: Grammar) -> list[Token]:
     return targets
 
 
+def _glossed_name_before(word: Token, roots: Collection[int]) -> Token | None:
+    """The root of the name just before a gloss in parentheses that ends right before ``word``, if any."""
+    doc = word.doc
+    if word.i < 3 or doc[word.i - 1].text != ")":
+        return None
+    opening = next((t.i for t in reversed(doc[max(word.sent.start, word.i - GLOSS_MAX_TOKENS) : word.i - 1])
+                    if t.text == "("), None)
+    if opening is None or opening - 1 not in roots:
+        return None
+    return doc[opening - 1]
+
+
+# The longest gloss in parentheses between a group's name and its fighters' noun ("(Qaeda branch in the Levant)").
+GLOSS_MAX_TOKENS = 10
+
+
 def _within(token: Token, head: Token) -> bool:
     return token.i == head.i or head in token.ancestors
 
@@ -607,6 +625,11 @@ class Roles:
         # Civilians are targets in ACLED, never perpetrators.
         side_two += [a for a in side_one if a.inter == CIVILIANS_INTER and a.name not in {b.name for b in side_two}]
         side_one = [a for a in side_one if a.inter != CIVILIANS_INTER]
+        if side_one and all(self.actors.is_vague(a) for a in side_one):
+            # "al-Nusra Front (Qaeda branch in the Levant) terrorists targeted ...": the group a gloss in parentheses
+            # parts from the fighters' noun is theirs.
+            side_one = [*resolve_all([g for r in trigger.side_one if (g := _glossed_name_before(r, roots)) is not None]),
+                        *side_one]
         named_side_one = [a for a in side_one if not self.actors.is_vague(a)]
         if named_side_one:  # "Fighters of the Islamic State Sahel Province": the fighters are the group's
             side_one = named_side_one
