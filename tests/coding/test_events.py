@@ -603,3 +603,19 @@ def test_two_days_with_two_tolls_are_two_acts(code):
                   "in the second day of intense shelling. The monitor said 13 people were killed on Monday in the "
                   "Kurdish-run area of the city by insurgents' mortars.").events
     assert sorted((e.event_date.day, e.fatalities) for e in events) == [(6, 13), (7, 20)]
+
+
+def test_a_side_named_in_what_the_act_led_others_to_do_is_neither_side(code):
+    events = code("Islamic State militants launched an assault on a Kurdish-controlled town on the border with Turkey on "
+                  "Tuesday prompting air strikes by the US-led coalition to try to drive them back.").events
+    assert [(e.actor1.name, e.actor2) for e in events] == [("Islamic State", None)]
+    # What the act did is still whom it hit.
+    events = code("Militants launched an attack on an army base in Hama, Syria, on Tuesday killing five soldiers.").events
+    assert [e.actor2.name for e in events] == ["Military Forces of Syria"]
+
+
+def test_the_doers_losses_in_the_act_named_again_are_no_act_of_their_own(code):
+    events = code("ISIL killed more than 50 people in an attack on two villages in Hama province, Syria, on Tuesday, a "
+                  "monitor said. The attack killed 15 civilians and 27 pro-government fighters. ISIL also lost 15 "
+                  "militants in the attack, the monitor said.").events
+    assert [(e.actor1.name, e.fatalities) for e in events] == [("Islamic State (Syria)", 50)]

@@ -424,6 +424,15 @@ def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeli
     assert [getattr(d.event.place, field) for d in annotated.drafts] == where
 
 
+def test_the_act_named_again_is_where_it_was_told_not_where_the_sentence_before_is(pipeline):
+    text = ("Islamic State militants attacked the town of Tal Abyad in Raqqa province, Syria, on Tuesday. The town lies "
+            "north of Raqqa and had been a key supply line. Security sources said the attack was launched on two "
+            "fronts.")
+    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
+                             through="event places")
+    assert [d.event.place.name for d in annotated.drafts] == ["Tall Abyaḑ", "Tall Abyaḑ"]
+
+
 def test_the_province_of_a_town_is_placed_at_the_town_but_not_exactly(code):
     event = code("The army killed a commander in heavy clashes in the province of Latakia on Wednesday.").events[0]
     assert event.place.name == "Latakia" and event.place.geo_precision != GeoPrecision.EXACT

@@ -307,8 +307,11 @@ class Coreference:
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
         # "ISIS terrorists detonated two car bombs ... ISIS attack was an attempt to hold back the army": the act
         # said to be something, by the doer the previous act already had, is no new one.
+        # "ISIL also lost 15 militants in the attack": the act already told, named again as what the doer's losses
+        # came in.
         doers = self.actors.doer_names(event)
-        if doers and _described(draft.trigger.head):
+        act = draft.trigger.head
+        if doers and (_described(act) or (_definite(act) and act.dep_ == "pobj")):
             doers -= {a.name for a in [previous.actor1, *previous.assoc_actor_1] if a is not None}
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
             return False
@@ -1063,8 +1066,10 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
         and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name) and (
             (opening_told and twin.actor1.surface is None)
             # "One civilian killed in terrorist rocket attack on al-Fouaa", then "terrorists from Jaish al-Fatah
-            # fired rocket shells on al-Fouaa": the group is who the vague word meant.
-            or (doer is not None and doer.inter in NON_STATE_ARMED_INTERS and twin.actor1.inter in NON_STATE_ARMED_INTERS))
+            # fired rocket shells on al-Fouaa": the group is who the vague word meant (where both mentions tell whom
+            # it hit alike: "the YPG and Kurdish security forces crushed this attack" tells the defenders).
+            or (doer is not None and doer.inter in NON_STATE_ARMED_INTERS and twin.actor1.inter in NON_STATE_ARMED_INTERS
+                and (event.actor2 is None or twin.actor2 is None or event.actor2.name == twin.actor2.name)))
     if (twin.actor1 is None or implied) and event.actor1 is not None:
         # "18 Civilians Killed in Barrel Bomb Attack", then who dropped it; "Nusra Commander Killed", then "The
         # Syrian army killed a notorious commander".

@@ -68,7 +68,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Actors(actors),
         Attribution(attributor),
         EventDetection(EventDetector(nlp, knowledge.lexicon, knowledge.conventions, grammar)),
-        EventPlaces(places, knowledge),
+        EventPlaces(places, knowledge, grammar),
         Roles(actors, places, grammar, knowledge),
         Dates(DatePatterns(knowledge.dates), attributor),
         Fatalities(FatalityCounter(knowledge.conventions)),

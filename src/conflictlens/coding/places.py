@@ -32,7 +32,14 @@ from conflictlens.coding.gazetteer import (
     name_key,
     without_article,
 )
-from conflictlens.coding.grammar import DATELINE_DASHES, dateline_token_end, doer, in_another_clause, with_what_it_is_of
+from conflictlens.coding.grammar import (
+    DATELINE_DASHES,
+    Grammar,
+    dateline_token_end,
+    doer,
+    in_another_clause,
+    with_what_it_is_of,
+)
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import GeoPrecision, Place
 
@@ -1072,8 +1079,9 @@ class EventPlaces:
     requires = ("drafts", "toponyms", "focus", "country", "sentence_attribution")
     adds = ("drafts.place",)
 
-    def __init__(self, resolver: PlaceResolver, knowledge: Knowledge) -> None:
+    def __init__(self, resolver: PlaceResolver, knowledge: Knowledge, grammar: Grammar) -> None:
         self.resolver = resolver
+        self.grammar = grammar
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
         self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
         self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
@@ -1083,15 +1091,23 @@ class EventPlaces:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         placed: dict[int, Place] = {}  # sentence -> the place its words, or the sentence before, gave an event
+        kind_placed: dict[str, Place] = {}  # event type -> where the last act of that type was
         for draft in sorted(annotated.drafts or [], key=lambda d: d.sentence_index):
             # "It mounted a counterattack ... to the eastern city of Deir Ezzor. At least 128 troops were killed as
             # the army battled": a sentence that names no place goes on where the one before it was, and the next
             # sentence that names none goes on there too; one told elsewhere ("in an eastern province") does not.
             elsewhere = self.elsewhere.search(draft.sentence.text.lower()) is not None
             told_before = None if elsewhere else self._place_told_before(draft.sentence_index, annotated, placed)
-            here = self._place(draft, annotated, told_before) or told_before
+            kind = draft.trigger.group.event_type
+            here = self._place(draft, annotated, told_before)
+            if here is None and self.grammar.refers_back(draft.trigger.head) and kind in kind_placed:
+                # "The town lies north of Raqqa ... the attack was launched on two fronts": the act named again is
+                # where it was told, not where the sentence before it is.
+                here = kind_placed[kind]
+            here = here or told_before
             if here is not None:
                 placed[draft.sentence_index] = here
+                kind_placed[kind] = here
             draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:

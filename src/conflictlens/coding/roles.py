@@ -37,8 +37,10 @@ class SideReader:
     def __init__(self, grammar: Grammar, *, accusation_verbs: Iterable[str], perpetrator_nouns: Iterable[str],
                  harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = (),
                  state_participles: Iterable[str] = (), act_nouns: Iterable[str] = (),
-                 claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = ()) -> None:
+                 claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
+                 consequence_verbs: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.consequence_verbs = {w.lower() for w in consequence_verbs}
         self.falling_verbs = {w.lower() for w in falling_verbs}
         self.claiming_verbs = {w.lower() for w in claiming_verbs}
         self.act_nouns = {w.lower() for w in act_nouns}
@@ -112,7 +114,7 @@ class SideReader:
             doers = self.perpetrator_nouns | {t.lemma_.lower() for t in trigger.side_one}
             clause = [r for r in candidates if r.i >= trigger.span.end and (trigger.group.outcome or _within(r, verb))
                       and r not in trigger.side_one and r not in trigger.side_one_allies
-                      and not (doer(r) and r.lemma_.lower() in doers)]
+                      and not (doer(r) and r.lemma_.lower() in doers) and not self._in_a_consequence(r, verb)]
             if clause:
                 trigger.side_two.append(clause[0])
             elif self._harms_them(head):
@@ -123,6 +125,13 @@ class SideReader:
                 if people is not None and people in candidates and people not in trigger.side_one \
                         and people not in trigger.side_one_allies:
                     trigger.side_two.append(people)
+
+    def _in_a_consequence(self, word: Token, verb: Token) -> bool:
+        """Whether ``word`` lies in a clause on ``verb`` that tells what the act led others to do: "launched an
+        assault on a town prompting air strikes by the US-led coalition" (`consequence_verbs`; not "killing five
+        soldiers", "destroying an armoured vehicle of the army", "capturing militants")."""
+        return any(a.dep_ in CONSEQUENCE_CLAUSES and a.lemma_.lower() in self.consequence_verbs
+                   for a in word.ancestors if a.i != verb.i and verb.is_ancestor(a))
 
     def _harms_them(self, verb: Token) -> bool:
         """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them", "many of
@@ -469,8 +478,11 @@ def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
 def _prep_between(token: Token, anchor: Token) -> Token | None:
     """The preposition through which ``token`` hangs off ``anchor`` directly, if any: not through a relative clause
     on the preposition's object ("wounded by a mortar round that hit the Opera House near government buildings": the
-    buildings are where the round fell, not who fired it)."""
-    if _in_relative_clause(token, anchor):
+    buildings are where the round fell, not who fired it), nor through a clause the preposition takes ("launched an
+    assault on Saturday prompting air strikes by the US-led coalition", parsed as "on ... prompting": the coalition
+    is the doer of what followed, not whom the assault was on)."""
+    if _in_relative_clause(token, anchor) or any(
+            a.dep_ == "pcomp" and a.pos_ == "VERB" for a in token.ancestors if a.i != anchor.i and anchor.is_ancestor(a)):
         return None
     child = token
     for ancestor in token.ancestors:
@@ -509,6 +521,9 @@ def _in_relative_clause(token: Token, head: Token) -> bool:
 
 
 OBJECT_DEPENDENCIES = {"dobj", "obj"}
+# How a clause of what an act led to hangs on its verb ("... on Saturday prompting air strikes", also parsed under
+# the preposition before it).
+CONSEQUENCE_CLAUSES = {"advcl", "pcomp"}
 # How a word hangs inside a noun's own name or list: "Islamic State fighters", "the army and police".
 NAME_PART_DEPENDENCIES = {"compound", "amod", "nmod", "poss", "conj", "cc", "appos", "nummod", "det"}
 
@@ -531,7 +546,8 @@ class Roles:
                                 state_participles=knowledge.conventions["state_participles"],
                                 act_nouns=knowledge.conventions["act_nouns"],
                                 claiming_verbs=knowledge.conventions["claiming_verbs"],
-                                falling_verbs=knowledge.conventions["falling_verbs"])
+                                falling_verbs=knowledge.conventions["falling_verbs"],
+                                consequence_verbs=knowledge.conventions["consequence_verbs"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
