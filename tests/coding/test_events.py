@@ -619,3 +619,22 @@ def test_the_doers_losses_in_the_act_named_again_are_no_act_of_their_own(code):
                   "monitor said. The attack killed 15 civilians and 27 pro-government fighters. ISIL also lost 15 "
                   "militants in the attack, the monitor said.").events
     assert [(e.actor1.name, e.fatalities) for e in events] == [("Islamic State (Syria)", 50)]
+
+
+def test_the_air_force_that_carried_out_the_strikes_named_as_their_subject_did_them(code):
+    events = code("The monitor said the air force conducted 60 strikes on the town of Douma in Syria on Tuesday.").events
+    assert [(e.sub_event_type, e.actor1.name, e.place.name) for e in events] == [
+        ("Air/drone strike", "Military Forces of Syria", "Dūmā")]
+
+
+def test_the_rest_named_after_between_is_the_other_side_when_the_parse_joins_it_to_the_first_sides_group(code):
+    events = code("Fierce clashes between rebels from the Army of Islam and ISIL near the town of Hammuriyeh in Syria "
+                  "killed 12 fighters on Tuesday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Jaish al-Islam", "Islamic State (Syria)")]
+
+
+def test_the_codebooks_number_for_a_vague_toll_makes_no_two_acts_one(code):
+    events = code("Army units established full control over al-Halk area east of Aleppo city, Syria, on Sunday eliminating "
+                  "large numbers of terrorists. Earlier army units launched intensive bombardments against terrorist "
+                  "positions in al-Rashideen area, killing large numbers of terrorists.", dt.date(2016, 11, 27)).events
+    assert [e.sub_event_type for e in events] == ["Government regains territory", "Shelling/artillery/missile attack"]

@@ -447,6 +447,17 @@ def test_a_reports_focus_lies_in_its_country(pipeline):
     assert annotated.focus is not None and annotated.focus.country_code == "SY"
 
 
+def test_another_spelling_of_a_known_place_must_fit_most_sentences_that_name_it(pipeline):
+    # "al-Halk" is spelt like Al Hal, far off in Hasakah: the first sentence places it east of Aleppo, so the second,
+    # which names nothing beside it, does not outweigh it.
+    text = ("A military source announced that army units established full control over al-Halk area east of Aleppo "
+            "city, Syria, on Sunday. The source said the army is chasing down the terrorists who fled al-Halk area.")
+    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 11, 27))),
+                             through="places")
+    halk = [t for t in annotated.toponyms if t.text == "al-Halk"]
+    assert len(halk) == 2 and all(t.unresolved for t in halk)
+
+
 def test_a_name_the_gazetteer_lacks_listed_after_a_town_is_a_place_of_its_own(code):
     events = code("Government airstrikes hit militant-held areas in Aleppo province on Thursday, including the towns of "
                   "Akhtarin and Dabiq.").events

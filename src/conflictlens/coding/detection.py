@@ -213,10 +213,11 @@ class EventDetector:
         for span in spans:
             group = self.groups[group_of[(span.start, span.end)]]
             # An actor's name is no act ("the protesters"), but an act may name whom it hits ("fire on protesters"),
-            # and the lexicon's own words that modify the act's noun may name the force that carries it ("air force
-            # strikes"; not "regime warplanes struck", whose act is told by what the warplanes did).
-            carriers = {i for i in own_words_of.get((span.start, span.end), ())
-                        if i < span.root.i and doc[i].dep_ in NOUN_MODIFIERS}
+            # and the lexicon's own words before the act's noun may name the force that carries it ("air force
+            # strikes", "the air force conducted 60 strikes"; not "regime warplanes struck", whose act is told by
+            # what the warplanes did).
+            carriers = {i for i in own_words_of.get((span.start, span.end), ()) if i < span.root.i} \
+                if span[-1].pos_ == "NOUN" else set()
             if span.root.i in blocked_tokens or any(t.i in blocked_tokens and t.i not in victim_tokens
                                                     and t.i not in carriers
                                                     and not _fighters_acted_on(t, span, fighter_tokens) for t in span) \
@@ -562,7 +563,6 @@ def _result_clause(span: SpacySpan) -> bool:
 
 
 PERFECT_AUXILIARIES = {"have", "avoir"}
-NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 DATE_ENTITIES = {"DATE", "TIME"}
 PHRASE_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH")
 GAP_PUNCTUATION = (",", ".", ";", ":", "(", ")", "[", "]", "!", "?", '"', "'", "“", "”", "‘", "’", "/")

@@ -453,6 +453,7 @@ class Merge:
         self.actors = actors
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
+        self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
         self.other_place_openers = phrase_pattern(knowledge.conventions["other_place_openers"])
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
@@ -618,7 +619,7 @@ class Merge:
         article's day or a region for what the body dates and places exactly ("Syria air strikes kill 25" on the day
         of publication, "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
         somewhere_there = unplaced_opening and lead.place is not None and event.place is not None \
-            and lead.place.country_code == event.place.country_code and _one_toll_one_day(lead, event)
+            and lead.place.country_code == event.place.country_code and self._one_toll_one_day(lead, event)
         # "100 civilians dead in toxic gas attack in Idlib", then "in the Khan Shaykhun town in Idlib": an opening's
         # city that bears its province's name may be that province.
         in_its_province = lead.place is not None and event.place is not None \
@@ -711,7 +712,7 @@ class Merge:
             return False
         # Two readings of one act's sides ("A Russian airstrike killed at least 38 civilians", told again with another
         # group named beside it): the same toll on the same day is the same act.
-        return self._same_sides(a, b) or _one_toll_one_day(a, b)
+        return self._same_sides(a, b) or self._one_toll_one_day(a, b)
 
     def _two_means_two_acts(self, a: Event, b: Event) -> bool:
         """ "Seven people died in rebel shelling of the Sheikh Maqsoud district", then "three people died by barrel
@@ -784,12 +785,18 @@ class Merge:
                 and (_same_town(a.place, b.place) or (self._placed_by(a.place, b.place) and self._unattributed(a, b)))
                 and a.event_date is not None and a.event_date == b.event_date)
 
+    def _one_toll_one_day(self, a: Event, b: Event) -> bool:
+        """The same dead, more than none and counted (not the codebook's number for "large numbers" twice), on the
+        same known day (one may be dated only to the week the other's day lies in)."""
+        return a.fatalities == b.fatalities > 0 and None not in (a.event_date, b.event_date) and dates_may_agree(a, b) \
+            and not any((e.fatalities_text or "").lower() in self.vague_counts for e in (a, b))
+
     def _same_toll(self, a: Event, b: Event) -> bool:
         """A mention of remote violence and another violent one of the same toll, on one day, at places that may be
         one, are one act told twice ("31 people have been killed by regime raids", "regime air raids killed 31
         people on Friday")."""
         return a.kind == b.kind and {a.event_type, b.event_type} <= VIOLENT_TYPES \
-            and self.one_violence_order[0] in {a.event_type, b.event_type} and _one_toll_one_day(a, b) \
+            and self.one_violence_order[0] in {a.event_type, b.event_type} and self._one_toll_one_day(a, b) \
             and self._same_place(a, b)
 
     def _unattributed(self, a: Event, b: Event) -> bool:
@@ -885,10 +892,6 @@ def _two_days_two_tolls(a: Event, b: Event) -> bool:
         and a.event_date != b.event_date and 0 < a.fatalities != b.fatalities > 0
 
 
-def _one_toll_one_day(a: Event, b: Event) -> bool:
-    """The same dead, more than none, on the same known day (one may be dated only to the week the other's day lies
-    in)."""
-    return a.fatalities == b.fatalities > 0 and None not in (a.event_date, b.event_date) and dates_may_agree(a, b)
 
 
 def _told(event: Event, text: str) -> str:

@@ -246,9 +246,12 @@ class SideReader:
         first = _first_between(head, self.grammar.between_prepositions) \
             if head.pos_ == "NOUN" or head.tag_ == "VBG" else None
         if first is not None and _within(root, first.head):
-            # "clashes between the Islamic State and the Nusra Front": the first named is one side, the rest the other.
+            # "clashes between the Islamic State and the Nusra Front": the first named is one side, the rest the other
+            # (also when the parse joins the rest to the group the first side is from: "between rebels from the Army
+            # of Islam and ISIL").
+            whose = [first, *(g for p in first.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")]
             return 1 if _within(root, first) and not any(
-                _within(root, c) for c in first.children if c.dep_ == "conj") else 2
+                _within(root, c) for w in whose for c in w.children if c.dep_ == "conj") else 2
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
         for anchor in (head, _noun_named_by(head), verb):
             if anchor is None:
