@@ -638,3 +638,9 @@ def test_the_codebooks_number_for_a_vague_toll_makes_no_two_acts_one(code):
                   "large numbers of terrorists. Earlier army units launched intensive bombardments against terrorist "
                   "positions in al-Rashideen area, killing large numbers of terrorists.", dt.date(2016, 11, 27)).events
     assert [e.sub_event_type for e in events] == ["Government regains territory", "Shelling/artillery/missile attack"]
+
+
+def test_whose_aircraft_dropped_the_weapon_did_the_act(code):
+    events = code("Barrel bombs dropped from Syrian government helicopters on Tuesday killed at least 11 civilians in "
+                  "raids on the town of Al Bab in Aleppo province, Syria, a monitoring group said.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]

@@ -841,3 +841,9 @@ def test_a_place_head_word_hyphened_to_its_name_is_one_name(code):
     events = code("Israeli jets struck Syrian army positions in the Khan-Arnab area in Quneitra province, Syria, on "
                   "Friday.").events
     assert [(e.place.name, e.place.admin1) for e in events] == [("Khan-Arnab", "Quneitra")]
+
+
+def test_every_country_listed_as_an_agent_acts_and_is_no_scene(code):
+    events = code("A defiant Syrian regime launched a new assault to retake the whole of the city on Tuesday following the "
+                  "collapse of a ceasefire brokered by the US and Russia.").events
+    assert [e.place.country for e in events] == ["Syria"]

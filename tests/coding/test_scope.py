@@ -301,3 +301,13 @@ def test_an_undated_act_told_by_how_often_it_happens_is_no_event(pipeline):
             "coalition targeting Daesh militants.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 10, 26)).events
     assert [(e.fatalities, e.actor1) for e in events] == [(22, None)]
+
+
+@pytest.mark.parametrize("caption", [
+    "Russian Sukhoi Su-34 fighter-bomber dropping off bombs in the Syrian province of Deir ez-Zor. (Reuters)",
+    "A Syrian army tank firing on rebel positions near Aleppo (AFP Photo).",
+])
+def test_a_photos_caption_with_its_credit_tells_no_event(code, caption):
+    events = code("Regime helicopters dropped four barrel bombs on the town of Dael in Daraa, Syria, on Tuesday, killing "
+                  f"10 people. {caption} Airstrikes were also reported in Aleppo.").events
+    assert sorted(e.place.name for e in events) == ["Aleppo", "Dā‘il"]

@@ -1278,7 +1278,10 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     owning, not as where anything happened; and a capital named for its government ("Moscow said", "trained by
     Washington", "Damascus's allies")."""
     last = doc[toponym.token_end - 1]
-    if last.dep_ == "pobj" and last.head.dep_ == "agent":
+    listed = last
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # "a ceasefire brokered by the US and Russia": Russia is an agent too
+    if listed.dep_ == "pobj" and listed.head.dep_ == "agent":
         return True  # places do not act: "trained by Washington", "backed by Lebanon's Hezbollah"
     if toponym.country_code is not None:
         after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""

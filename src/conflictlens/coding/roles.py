@@ -232,6 +232,8 @@ class SideReader:
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
+        if any(_within(root, carrier) for carrier in agents_of_participles(head)):
+            return 1  # "barrel bombs dropped from Syrian government helicopters": whose helicopters dropped them
         # "air strikes targeting IS positions"; "US-led air strikes killed at least 20 IS fighters ... a monitor said",
         # parsed as strikes that killed (a participle on the act, the monitor's saying its verb): the object of a
         # participle on the act is whom the act hit.

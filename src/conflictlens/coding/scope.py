@@ -40,7 +40,7 @@ from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.dates import DateMention
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import governing_verb, period_pattern, token_at, verb_above
+from conflictlens.coding.grammar import FINITE_TAGS, governing_verb, period_pattern, token_at, verb_above
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import TimePrecision
@@ -56,6 +56,7 @@ LOOTING_SUB_TYPE = "Looting/property destruction"
 LEADING_PUNCTUATION = " \"'“‘(-"  # what may stand before a sentence's first word
 RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
+CREDIT_MAX_CHARS = 60  # how far past a caption its credit in parentheses may run ("(TRT World and Agencies)")
 MAX_SCORE = 20  # "4-1": a game's or a vote's score; "10-15 killed" is a toll's range
 
 
@@ -112,6 +113,7 @@ class Scope:
         self.death_words = {w.lower() for w in conventions["death_words"]}
         self.armed_without_crime = {w.lower() for w in conventions["armed_without_crime"]}
         self.caption_cues = [w.lower() for w in conventions["caption_cues"]]
+        self.credit_labels = {w.lower() for w in conventions["photo_credit_labels"]}
         self.vague_multiples = {w.lower() for w in conventions["vague_multiples"]}
         self.frequency_adverbs = {w.lower() for w in conventions["frequency_adverbs"]}
         self.indefinite_past = phrase_pattern(conventions["indefinite_past"])
@@ -141,7 +143,8 @@ class Scope:
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
-            if self._caption(draft) or self._dated_caption(draft, annotated) or self._habitual(draft, annotated) \
+            if self._caption(draft) or self._dated_caption(draft, annotated) or self._credited_caption(draft) \
+                    or self._habitual(draft, annotated) \
                     or self._armed_march(draft) or self._compared(draft, annotated):
                 continue
             days = self._days_before(draft, annotated)
@@ -190,6 +193,16 @@ class Scope:
         an air strike") shows a scene; the report tells its events elsewhere."""
         before = draft.sentence.doc.text[draft.sentence.start_char : draft.trigger.span.start_char].lower()
         return any(cue in before for cue in self.caption_cues)
+
+    def _credited_caption(self, draft: EventDraft) -> bool:
+        """A photo's caption with its credit, scraped into the text: a scene told without a finite verb, then the
+        credit in parentheses ("Russian Sukhoi Su-34 fighter-bomber dropping off bombs in the Syrian province of Deir
+        ez-Zor. (Reuters)", `photo_credit_labels`)."""
+        sent = draft.sentence
+        after = sent.doc.text[sent.end_char : sent.end_char + CREDIT_MAX_CHARS]
+        credit = re.match(r"\s*\(([^()]*)\)", after) or re.search(r"\(([^()]*)\)\W*$", sent.text)
+        return credit is not None and any(w.lower() in self.credit_labels for w in credit.group(1).split()) \
+            and not any(t.tag_ in FINITE_TAGS for t in sent)
 
     @staticmethod
     def _dated_caption(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
