@@ -311,3 +311,17 @@ def test_a_photos_caption_with_its_credit_tells_no_event(code, caption):
     events = code("Regime helicopters dropped four barrel bombs on the town of Dael in Daraa, Syria, on Tuesday, killing "
                   f"10 people. {caption} Airstrikes were also reported in Aleppo.").events
     assert sorted(e.place.name for e in events) == ["Aleppo", "Dā‘il"]
+
+
+def test_a_caption_in_the_simple_present_with_its_credit_tells_no_event(code):
+    events = code("Air strikes killed 17 people in a market in the town of Ashara in Deir ez-Zor, Syria, on Tuesday. People "
+                  "salvage goods from an aid convoy that was damaged during an air strike in the town of Atareb. (TRT World "
+                  "and Agencies) The monitor said the toll may rise.").events
+    assert [e.place.name for e in events] == ["Al ‘Ashārah"]
+
+
+def test_an_act_told_as_going_on_is_a_campaign_not_an_event(code):
+    events = code("Air strikes killed 17 people in a market in the town of Ashara in Deir ez-Zor, Syria, on Tuesday. The "
+                  "monitor also said on Tuesday that bombing continues in the city of Aleppo on the forty-fifth consecutive "
+                  "day.").events
+    assert [e.place.name for e in events] == ["Al ‘Ashārah"]

@@ -56,6 +56,7 @@ LOOTING_SUB_TYPE = "Looting/property destruction"
 LEADING_PUNCTUATION = " \"'“‘(-"  # what may stand before a sentence's first word
 RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
+PRESENT_TAGS = {"VBZ", "VBP"}
 CREDIT_MAX_CHARS = 60  # how far past a caption its credit in parentheses may run ("(TRT World and Agencies)")
 MAX_SCORE = 20  # "4-1": a game's or a vote's score; "10-15 killed" is a toll's range
 
@@ -122,6 +123,7 @@ class Scope:
         self.sum_openers = phrase_pattern(conventions["sum_openers"])
         self.total_words = {w.lower() for w in conventions["total_words"]}
         self.continuing_verbs = {w.lower() for w in conventions["continuing_verbs"]}
+        self.going_on_verbs = {w.lower() for w in conventions["going_on_verbs"]}
         self.undated_total = int(conventions["undated_total_fatalities"])
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
@@ -195,14 +197,15 @@ class Scope:
         return any(cue in before for cue in self.caption_cues)
 
     def _credited_caption(self, draft: EventDraft) -> bool:
-        """A photo's caption with its credit, scraped into the text: a scene told without a finite verb, then the
-        credit in parentheses ("Russian Sukhoi Su-34 fighter-bomber dropping off bombs in the Syrian province of Deir
-        ez-Zor. (Reuters)", `photo_credit_labels`)."""
+        """A photo's caption with its credit, scraped into the text: a scene told in the simple present or without a
+        finite verb, then the credit in parentheses ("Russian Sukhoi Su-34 fighter-bomber dropping off bombs in the
+        Syrian province of Deir ez-Zor. (Reuters)", "People salvage goods from an aid convoy that was damaged during
+        an air strike ... (TRT World and Agencies)", `photo_credit_labels`)."""
         sent = draft.sentence
         after = sent.doc.text[sent.end_char : sent.end_char + CREDIT_MAX_CHARS]
         credit = re.match(r"\s*\(([^()]*)\)", after) or re.search(r"\(([^()]*)\)\W*$", sent.text)
         return credit is not None and any(w.lower() in self.credit_labels for w in credit.group(1).split()) \
-            and not any(t.tag_ in FINITE_TAGS for t in sent)
+            and (sent.root.tag_ in PRESENT_TAGS or not any(t.tag_ in FINITE_TAGS for t in sent))
 
     @staticmethod
     def _dated_caption(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
@@ -221,9 +224,14 @@ class Scope:
         a country: what a party does, or a photo's scene, not an event; headlines tell past events in the present,
         so the opening line keeps its tense. So is an undated act told as kept up ("warplanes kept pounding rebel
         areas of Aleppo city", `continuing_verbs`) or by how often ("It has regularly been hit", `frequency_adverbs`)."""
+        head = draft.trigger.head
+        if draft.sentence_index > 0 and head.dep_ == "nsubj" and head.head.tag_ in PRESENT_TAGS \
+                and head.head.lemma_.lower() in self.going_on_verbs:
+            # "'hysterical bombing' continues in Aleppo on the forty-fifth consecutive day": an act told as going on
+            # is a campaign, whatever day its telling is dated.
+            return True
         if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
             return False
-        head = draft.trigger.head
         doc = head.doc
         if any(t.lemma_.lower() in self.continuing_verbs and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG"
                for t in [*draft.trigger.span, head, head.head]):
