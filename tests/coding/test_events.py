@@ -644,3 +644,17 @@ def test_whose_aircraft_dropped_the_weapon_did_the_act(code):
     events = code("Barrel bombs dropped from Syrian government helicopters on Tuesday killed at least 11 civilians in "
                   "raids on the town of Al Bab in Aleppo province, Syria, a monitoring group said.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]
+
+
+@pytest.mark.parametrize("text", [
+    "The monitor said that by nightfall there was no sign yet of resumed aerial bombardment of Aleppo, Syria.",
+    "There was no evidence of shelling on the town of Douma in Syria on Tuesday, the monitor said.",
+])
+def test_an_act_there_is_no_sign_of_has_not_happened(code, text):
+    assert code(text).events == []
+
+
+def test_an_act_another_happened_in_spite_of_is_its_circumstance(code):
+    events = code("A suicide attack on a wedding in Hasakah, Syria, killed 14 people on Monday. The YPG have expanded their "
+                  "control of the city despite the bombing of several locations by Syrian jets.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Suicide bomb", "Unidentified Armed Group (Syria)")]

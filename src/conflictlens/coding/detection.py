@@ -124,6 +124,7 @@ class EventDetector:
                                      for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
+        self.concessive_marks = {w.lower() for w in conventions["concessive_marks"]}
         self.grammar = grammar
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
@@ -226,6 +227,7 @@ class EventDetector:
                     or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
+                    or self._conceded(span) \
                     or self._support(span) \
                     or (group.event_type != "Protests" and (_purpose(span.root) or self._aimed_at(span.root))) \
                     or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
@@ -443,6 +445,12 @@ class EventDetector:
         clause = head if head.pos_ in {"VERB", "AUX"} else verb_above(head)
         return clause is not None and clause.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.time_marks and _measured(c) for c in clause.children)
+
+    def _conceded(self, span: SpacySpan) -> bool:
+        """An act named as what another happened in spite of ("The YPG have expanded their control of the city despite
+        the bombing of several locations by Syrian jets", `concessive_marks`): the other act's circumstance."""
+        head = span.root
+        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.concessive_marks
 
     def _generic(self, span: SpacySpan) -> bool:
         """"All strikes are targeted against fighters": acts of a kind, not one act; "their fight against the regime":
