@@ -131,7 +131,7 @@ class SideReader:
         assault on a town prompting air strikes by the US-led coalition" (`consequence_verbs`; not "killing five
         soldiers", "destroying an armoured vehicle of the army", "capturing militants")."""
         return any(a.dep_ in CONSEQUENCE_CLAUSES and a.lemma_.lower() in self.consequence_verbs
-                   for a in word.ancestors if a.i != verb.i and verb.is_ancestor(a))
+                   for a in _links_between(word, verb))
 
     def _harms_them(self, verb: Token) -> bool:
         """Whether the verb, or one joined to it ("killing and injuring"), acts on "them" ("several of them", "many of
@@ -422,6 +422,11 @@ def _glossed_name_before(word: Token, roots: Collection[int]) -> Token | None:
 GLOSS_MAX_TOKENS = 10
 
 
+def _links_between(word: Token, anchor: Token) -> list[Token]:
+    """The words through which ``word`` hangs off ``anchor``, below it (none if it does not)."""
+    return [a for a in word.ancestors if a.i != anchor.i and anchor.is_ancestor(a)]
+
+
 def _within(token: Token, head: Token) -> bool:
     return token.i == head.i or head in token.ancestors
 
@@ -486,8 +491,8 @@ def _prep_between(token: Token, anchor: Token) -> Token | None:
     buildings are where the round fell, not who fired it), nor through a clause the preposition takes ("launched an
     assault on Saturday prompting air strikes by the US-led coalition", parsed as "on ... prompting": the coalition
     is the doer of what followed, not whom the assault was on)."""
-    if _in_relative_clause(token, anchor) or any(
-            a.dep_ == "pcomp" and a.pos_ == "VERB" for a in token.ancestors if a.i != anchor.i and anchor.is_ancestor(a)):
+    if _in_relative_clause(token, anchor) or any(a.dep_ == "pcomp" and a.pos_ == "VERB"
+                                                 for a in _links_between(token, anchor)):
         return None
     child = token
     for ancestor in token.ancestors:

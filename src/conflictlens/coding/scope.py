@@ -214,7 +214,7 @@ class Scope:
         of eight fellow fighters who died during an assault ... on June 24 2016.")."""
         sent = draft.sentence
         mentions = annotated.sentence_dates[draft.sentence_index] if annotated.sentence_dates is not None else []
-        return draft.sentence_index > 0 and sent.root.tag_ in {"VBZ", "VBP"} \
+        return draft.sentence_index > 0 and sent.root.tag_ in PRESENT_TAGS \
             and any(c.dep_ == "nsubj" for c in sent.root.children) \
             and bool(mentions) and all(_caption_date(sent, m) for m in mentions)
 
@@ -244,14 +244,14 @@ class Scope:
             verb = verb.head  # "The opposition faces the Daesh threat while fighting the regime in Idlib"
         if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
             return False  # a plural noun the tagger misreads as a verb ("government airstrikes on ...") has no subject
-        if verb.tag_ in {"VBZ", "VBP"}:
+        if verb.tag_ in PRESENT_TAGS:
             return True
         # "The coalition is conducting airstrikes against Daesh in Syria and Iraq": an ongoing campaign placed only
         # by its countries, not one event; "Assad's forces are stepping up chlorine gas attacks near Damascus":
         # acts counted as many, going on, wherever they are placed.
         place = draft.event.place
         many = head.tag_ == "NNS" and head.dep_ == "dobj" and head.head == verb
-        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children) \
+        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children) \
             and (place is None or place.level == "country" or many)
 
     def _compared(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
