@@ -658,3 +658,12 @@ def test_an_act_another_happened_in_spite_of_is_its_circumstance(code):
     events = code("A suicide attack on a wedding in Hasakah, Syria, killed 14 people on Monday. The YPG have expanded their "
                   "control of the city despite the bombing of several locations by Syrian jets.").events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Suicide bomb", "Unidentified Armed Group (Syria)")]
+
+
+def test_a_place_told_by_the_countryside_around_a_city_division_may_be_that_citys_act(code):
+    # The headline's unknown "Adra" lies in the report's Damascus; the body's, in Damascus countryside: one ambush.
+    events = code("Syrian Army Kills Dozens of al-Nusra Members in Adra Ambush Middle East Syria Military 08-05-2024 A "
+                  "Syrian army unit killed dozens of al-Nusra Front terrorists during an ambush carried out Wednesday "
+                  "morning southwest of the industrial city of Adra in Damascus countryside. The Syrian Observatory "
+                  "confirmed that at least 62 militants were killed in an ambush near Damascus.").events
+    assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Syria", 62)]

@@ -454,6 +454,9 @@ class Merge:
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
+        # The countryside division around a city that is a division of its own, and that city's division.
+        self.around_city = {name_key(countryside): name_key(city)
+                            for city, countryside in knowledge.conventions.get("countryside_divisions", {}).items()}
         self.other_place_openers = phrase_pattern(knowledge.conventions["other_place_openers"])
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
@@ -756,11 +759,18 @@ class Merge:
         if _distinct_towns(a.place, b.place):
             return False  # "airstrikes hit Al-Ghanto ... other airstrikes hit Rastan": two towns, two events
         return _one_unknown_name(a.place, b.place) or _contains(a.place, b.place) or _contains(b.place, a.place) \
+            or self._around_its_city(a.place, b.place) or self._around_its_city(b.place, a.place) \
             or _placed_only_by_region(a.place, b.place) or _placed_only_by_region(b.place, a.place) \
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
             or (not _at_its_regions_centre(a.place) and not _at_its_regions_centre(b.place)
                 and haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
                                  b.place.latitude, b.place.longitude) <= self.merge_km)  # type: ignore[arg-type]
+
+    def _around_its_city(self, countryside: Place, place: Place) -> bool:
+        """A place told only by the countryside division around a city that is a division of its own, and a place
+        in that city's division: "southwest of Adra in Damascus countryside" (Rif Dimashq) and "in Damascus"."""
+        return countryside.level == "admin1" and place.admin1 is not None \
+            and self.around_city.get(name_key(countryside.admin1 or countryside.name)) == name_key(place.admin1)
 
     def _beside(self, context: Event, violence: Event) -> bool:
         """A development told in the violence's sentence, or at its town or region on a day both dates may be (the
