@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -770,9 +770,10 @@ class PlaceResolver:
         # quotes Washington once has no "Abedin" camp in Aberdeen, South Dakota.
         top = max(votes.values(), default=0)
         leading = [code for code, n in votes.most_common(3) if n > 0 and 2 * n >= top]
-        unresolved = [t for t in toponyms if t.unresolved] if leading else []
-        spellings = {key: self.gazetteer.closest(t.text, leading) or self._closest_without_kind(t.text, leading)
-                     for t in unresolved for key in [name_key(t.text)]}
+        unknown_names: dict[str, list[Toponym]] = defaultdict(list)
+        for t in toponyms:
+            if t.unresolved and leading:
+                unknown_names[name_key(t.text)].append(t)
 
         def near_its_neighbours(t: Toponym, entry: GazetteerEntry) -> bool:
             beside = [c for o in toponyms if o is not t and o.sentence_index == t.sentence_index
@@ -781,18 +782,19 @@ class PlaceResolver:
             return not beside or any(haversine_km(entry.latitude, entry.longitude, c.latitude, c.longitude)
                                      <= FUZZY_NEAR_KM for c in beside)
 
-        for t in unresolved:
+        for mentions in unknown_names.values():
             # Another spelling of a place the gazetteer has, in a country the document points at, and near the
             # places the sentences that name it name with it, if any, more often than not ("Bossieye in the Yatakala
             # area" is no Bossèye afar; "al-Halk area east of Aleppo city", then "who fled al-Halk area", is no Al Hal
             # in Hasakah).
-            entry = spellings[name_key(t.text)]
-            fits = [near_its_neighbours(o, entry) for o in unresolved
-                    if entry is not None and name_key(o.text) == name_key(t.text)]
-            if entry is not None and 2 * sum(fits) > len(fits):
-                if t.division_word:
-                    entry = self._division_named_like(entry) or entry
-                t.unresolved, t.candidates, t.weak = False, [entry], True
+            text = mentions[-1].text
+            entry = self.gazetteer.closest(text, leading) or self._closest_without_kind(text, leading)
+            fits = [near_its_neighbours(t, entry) for t in mentions] if entry is not None else []
+            if entry is None or 2 * sum(fits) <= len(fits):
+                continue
+            for t in mentions:
+                reading = (self._division_named_like(entry) or entry) if t.division_word else entry
+                t.unresolved, t.candidates, t.weak = False, [reading], True
         nested = _nested_readings(toponyms) | _sibling_regions(toponyms)
         named_countries = {t.country_code for t in toponyms if t.country_code}
         anchors: list[tuple[str, GazetteerEntry]] = []

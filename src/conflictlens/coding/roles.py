@@ -522,12 +522,7 @@ def _names_part_of(token: Token, noun: Token) -> bool:
 def _in_relative_clause(token: Token, head: Token) -> bool:
     """Whether ``token`` lies in a relative clause below ``head``: "by a mortar round that hit [the Opera House near
     government buildings]" names where the round fell, not who fired it."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.i == head.i:
-            return False
-        if ancestor.dep_ == "relcl":
-            return True
-    return False
+    return any(word.dep_ == "relcl" for word in [token, *_links_between(token, head)])
 
 
 OBJECT_DEPENDENCIES = {"dobj", "obj"}
