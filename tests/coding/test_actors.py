@@ -79,6 +79,13 @@ def test_a_capitalised_is_before_its_peoples_word_is_the_islamic_state(pipeline)
     assert canonical(pipeline, "The concern is members of the council, who met on Monday.") == []
 
 
+def test_a_capitalised_is_after_a_preposition_is_the_islamic_state(pipeline):
+    assert canonical(pipeline, "Rebels clashed with IS near Azaz on Monday.") == [
+        ("Rebels", "Rebel group"), ("IS", "Islamic State (Sahel)")]
+    assert [name for _, name in canonical(pipeline, "WHO IS BEHIND THE ATTACK ON THE ARMY")] == [
+        "Military Forces of Mali"]
+
+
 def test_the_islamic_states_long_names_are_one_name_not_a_place_in_it(pipeline):
     assert canonical(pipeline, "The so-called Islamic State in Iraq and the Levant claimed the attack.") == [
         ("Islamic State in Iraq and the Levant", "Islamic State (Sahel)")]

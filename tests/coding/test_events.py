@@ -131,6 +131,8 @@ def test_event_typing(code, text, expected):
         "Turkey on Tuesday called the Kurdish militia in Manbij a weak partner in the war on Islamic State.",
         # Fighting alongside someone tells whose side one is on.
         "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
+        # Fighting under someone's banner tells in whose ranks one is.
+        "Fighting under the banner of the Syrian Democratic Forces, the YPG has emerged as a key ally in Raqqa.",
         # A siege is a state of the fighting, not an event of its own.
         "The siege of Raqqa has severed a key supply route from the Turkish border.",
         # What a side stopped doing is not done that day.

@@ -847,3 +847,20 @@ def test_every_country_listed_as_an_agent_acts_and_is_no_scene(code):
     events = code("A defiant Syrian regime launched a new assault to retake the whole of the city on Tuesday following the "
                   "collapse of a ceasefire brokered by the US and Russia.").events
     assert [e.place.country for e in events] == ["Syria"]
+
+
+@pytest.mark.parametrize("text", [
+    "Syria: three civilians were killed in Russian airstrikes on Idlibs countryside on Monday.",
+    "Syria: Russian jets bombed villages on Idlibs outskirts on Monday, killing three civilians.",
+])
+def test_a_places_possessive_that_lost_its_apostrophe_is_that_place(code, text):
+    # Scraped news drops apostrophes: "Idlibs countryside" is Idlib's, not a place the report named before.
+    assert [(e.place.admin1, e.place.country) for e in code(text).events] == [("Idlib", "Syria")]
+
+
+def test_the_old_city_is_the_part_of_the_city_told_not_a_namesake_abroad(code):
+    # Philadelphia's "Old City" is in the gazetteer; in a report on Aleppo the name is Aleppo's old town.
+    events = code("Syria: rebels launched an assault on government-held districts of Aleppo on Monday. The Observatory "
+                  "said 19 soldiers were killed on Monday when rebels blew up a tunnel in the Old City. The US Secretary "
+                  "of State will travel to Moscow this week.").events
+    assert {(e.place.name, e.place.country) for e in events} == {("Aleppo", "Syria")}

@@ -115,6 +115,7 @@ class EventDetector:
         self.reaction_verbs = {v.lower() for v in conventions["reaction_verbs"]}
         self.senses_with_object = {v.lower() for v in conventions["other_sense_with_object"]}
         self.alliance_words = {w.lower() for w in conventions["alliance_words"]}
+        self.allegiance_nouns = {w.lower() for w in conventions["allegiance_nouns"]}
         self.showing_nouns = {w.lower() for w in conventions["showing_nouns"]}
         self.people_words = {w.lower() for key in ("person_nouns", "riot_participants", "crowd_quantities")
                              for w in conventions[key]}
@@ -337,7 +338,7 @@ class EventDetector:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
         "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
         its other sense is that sense ("executed a search warrant"), as is one whose subject is ("stocks rallied");
-        fighting "alongside" someone is an alliance; "a demonstration of" a thing, not of people, is a showing."""
+        fighting "alongside" someone is an alliance, "under the banner of" someone an allegiance; "a demonstration of" a thing, not of people, is a showing."""
         head = span.root
         if len(span) == 1 and head.lemma_.lower() in self.showing_nouns:
             shown = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -349,6 +350,9 @@ class EventDetector:
         following = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
         if following is not None and following.lower_ in self.alliance_words:
             return True  # "fighting alongside the Nusra Front": on whose side, not a fight
+        if following is not None and following.lower_ == "under" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in self.allegiance_nouns for o in following.children):
+            return True  # "fighting under the banner of the SDF": in whose ranks, not a fight
         objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         lemma = head.lemma_.lower()
         # "police executed two search warrants", "the plan was executed": a thing, not a person, is carried out;

@@ -222,6 +222,7 @@ class PlaceResolver:
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
+        self.city_part_names = {w.lower() for w in knowledge.conventions["city_part_names"]}
         self.name_prefixes = {w.lower() for w in knowledge.conventions["place_name_prefixes"]}
         self.compound_name_heads = {w.lower() for w in knowledge.conventions["compound_place_name_heads"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
@@ -557,9 +558,9 @@ class PlaceResolver:
                 after.text.lower() in self.countries or self._country_possessive(after)):
             return None  # "Northern Syria": a part of the country, not a region named Northern elsewhere
         if any(t.lower_ in self.not_place_words for t in span) or (
-                len(span) == 1 and span[0].lower_ in self.not_place_alone):
+                len(span) == 1 and span[0].lower_ in self.not_place_alone) or text.lower() in self.city_part_names:
             return None
-        candidates = self.gazetteer.lookup(text)
+        candidates = self.gazetteer.lookup(text) or self._possessive_place(span)
         doc = span.doc
         prev = doc[span.start - 1] if span.start > sent_start else None
         if prev is not None and self._ends_another_name(span, prev):
@@ -623,6 +624,17 @@ class PlaceResolver:
         if topo.weak and _modifies_a_weapon(span, self.weapons):
             return None  # "59 Tomahawk cruise missiles": a weapon's name, not the town of that name
         return topo
+
+    def _possessive_place(self, span: Any) -> list[GazetteerEntry]:
+        """A city's or a province's possessive that lost its apostrophe, before a part of it ("Idlibs countryside",
+        "Aleppos outskirts"): the place, when the name without its "s" is one large enough to have parts."""
+        text = span.text
+        after = span.doc[span.end : span.end + 1]
+        if not text.endswith("s") or len(text) < 5 or not len(after) or after[0].lower_ not in PARTS_OF_A_PLACE | {
+                "province", "governorate", "outskirts", "suburbs"}:
+            return []
+        return [c for c in self.gazetteer.lookup(text[:-1])
+                if c.feature_class == "A" or (c.feature_class == "P" and c.population >= CITY_POPULATION)]
 
     def _closest_without_kind(self, text: str, leading: list[str]) -> GazetteerEntry | None:
         """"Qamishli City" in a headline: the kind of place, capitalised, may be no part of the name."""
