@@ -79,6 +79,13 @@ def test_a_capitalised_is_before_its_peoples_word_is_the_islamic_state(pipeline)
     assert canonical(pipeline, "The concern is members of the council, who met on Monday.") == []
 
 
+def test_forces_loyal_to_the_president_are_his_states_military(pipeline):
+    assert canonical(pipeline, "Forces loyal to the Syrian President Bashar al-Assad shelled the town.") == [
+        ("Forces loyal to the Syrian President Bashar al-Assad", "Military Forces of Syria")]
+    assert canonical(pipeline, "Rebels loyal to the opposition and Assad's rivals shelled the town.") == [
+        ("Rebels", "Rebel group")]
+
+
 def test_a_capitalised_is_after_a_preposition_is_the_islamic_state(pipeline):
     assert canonical(pipeline, "Rebels clashed with IS near Azaz on Monday.") == [
         ("Rebels", "Rebel group"), ("IS", "Islamic State (Sahel)")]

@@ -225,8 +225,11 @@ class Attributor:
 
     def _alleged_doer(self, word: Token) -> bool:
         """"A car bombing blamed on Daesh killed at least 26 people": the participle of blame on an act the report
-        says harmed people alleges only whose act it was."""
+        says harmed people alleges only whose act it was; so does a clause of blame for the act named again ("...,
+        the Observatory said, blaming the attack on forces loyal to Assad", "blaming IS for the blast")."""
         act = word.head
+        if word.dep_ == "advcl" and word.tag_ == "VBG":
+            return any(self.grammar.refers_back(blamed) for blamed in blamed_acts(word))
         return word.dep_ == "acl" and word.tag_ == "VBN" and act.dep_ == "nsubj" \
             and act.head.lemma_.lower() in self.harm_told_as_fact
 
@@ -507,3 +510,11 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     text = re.sub(r"\s+'s\b", "'s", text)
     return text[:1].upper() + text[1:] if text else "unnamed source"
+
+
+def blamed_acts(blame: Token) -> list[Token]:
+    """What a verb of blame lays at someone's door: its object ("blaming the attack on IS"), or what it blames
+    someone for ("blaming IS for the attack")."""
+    objects = [c for c in blame.children if c.dep_ == "dobj"]
+    return objects + [o for head in [blame, *objects] for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for o in p.children if o.dep_ == "pobj"]

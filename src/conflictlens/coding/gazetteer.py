@@ -107,10 +107,10 @@ def name_key(text: str) -> str:
 def spelt_alike(key: str, other: str, min_similarity: float = FUZZY_SIMILARITY) -> bool:
     """Two name keys that are one name's transliterations ("jabalaltorkman", "jabalalturkman"): alike by rapidfuzz's
     ratio, long enough to compare, with the same first letter and about the same length ("Boulangou" is not
-    "Boulangouri" with two letters lost, but another village)."""
+    "Boulangouri" with two letters lost, but another village); one name spelt the same is alike at any length."""
     from rapidfuzz import fuzz
 
-    return len(key) >= FUZZY_MIN_LENGTH and key[:1] == other[:1] and abs(len(key) - len(other)) <= 1 \
+    return (bool(key) and key == other) or len(key) >= FUZZY_MIN_LENGTH and key[:1] == other[:1] and abs(len(key) - len(other)) <= 1 \
         and fuzz.ratio(key, other) >= min_similarity
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, ActorDictionary, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.attribution import STATUS_RANK
+from conflictlens.coding.attribution import STATUS_RANK, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import Grammar, headline_case
@@ -63,6 +63,7 @@ class Coreference:
         self.means_unsaid = {w.lower() for w in knowledge.conventions["means_unsaid"]}
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
         self.doing_verbs = {w.lower() for w in knowledge.conventions["doing_verbs"]}
+        self.blaming_verbs = {w.lower() for w in knowledge.attribution["accusation_verbs"]}
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
@@ -227,12 +228,16 @@ class Coreference:
 
     def _done_again(self, sent: SpacySpan) -> list[Token]:
         """The act already told, named again as what someone did: "carried out the attack", "three of its fighters
-        were involved in the attack" (not "It was not clear who carried out the strikes": that names no one)."""
-        return [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
+        were involved in the attack" (not "It was not clear who carried out the strikes": that names no one); or as
+        what someone is blamed for ("..., the Observatory said, blaming the attack on forces loyal to Assad")."""
+        done = [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
                 and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"} for s in t.children)
                 for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
                                          for g in p.children)]
                 if c.dep_ in {"dobj", "obj", "pobj"} and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
+        blamed = [c for t in sent if t.lemma_.lower() in self.blaming_verbs and t.pos_ == "VERB"
+                  for c in blamed_acts(t) if c.lemma_.lower() in self.continuation_nouns and _definite(c)]
+        return done + blamed
 
     @staticmethod
     def _claimed_objects(verb: Token) -> list[Token]:
@@ -1060,8 +1065,8 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
             opening_told: bool = False) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
     the actors missing from one side (with ``vague``: or only implied there as an unidentified group, for an opening
-    the body tells; or told only by a vague word, beside an armed group the other mention names) and the more
-    doubtful status are kept."""
+    the body tells; or told only by a vague word, beside an armed group the other mention names, as doer or as
+    target) and the more doubtful status are kept."""
     twin.evidence.extend(event.evidence)
     twin.claims.extend(event.claims)
     if event.fatalities > twin.fatalities:
@@ -1092,7 +1097,12 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
             # second is the doer; the fuller mention tells whom it fought.
             twin.actor2 = event.actor2
     names = {a.name for a in twin.all_actors()}
-    if twin.actor2 is None and event.actor2 is not None and event.actor2.name not in names \
+    # "kill more than 20 jihadists", then "killed more than 20 Islamic State jihadists": the group is whom the vague
+    # word meant, where both mentions tell one doer (or one of them none).
+    named_target = vague is not None and there and twin.actor2 is not None and event.actor2 is not None \
+        and vague(twin.actor2) and not vague(event.actor2) and twin.actor2.inter == event.actor2.inter \
+        and (event.actor1 is None or twin.actor1 is None or event.actor1.name == twin.actor1.name)
+    if (twin.actor2 is None or named_target) and event.actor2 is not None and event.actor2.name not in names \
             and not same_state(event.actor2, twin.actor1):
         twin.actor2 = event.actor2
     for ally in [event.actor1, *event.assoc_actor_1]:

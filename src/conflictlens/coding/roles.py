@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.attribution import SentenceAttribution
+from conflictlens.coding.attribution import SentenceAttribution, blamed_acts
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of, verb_above
 from conflictlens.coding.places import PlaceResolver
@@ -54,8 +54,9 @@ class SideReader:
                      country_roots: list[Token]) -> None:
         """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does)."""
         head = trigger.head
-        accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None)
         verb = governing_verb(head)
+        accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None) \
+            or self._blame_for_the_act(verb)
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         # "a village controlled by the IS group": whose ground a place is says who holds it, not who acted or was hit.
         # An actor named inside the act's words is one only as its object ("drove the Islamic State group out of")
@@ -202,6 +203,24 @@ class SideReader:
         if target is not None and root not in target:
             target.append(root)
 
+    def _blame_for_the_act(self, verb: Token | None) -> Token | None:
+        """A clause that lays the act, named again, at someone's door: "18 civilians were killed ..., the Observatory
+        said, blaming the attack on forces loyal to Assad"."""
+        for clause in (c for v in ([verb, *verb.ancestors] if verb is not None else []) for c in v.children):
+            if clause.dep_ == "advcl" and clause.lemma_.lower() in self.accusation_verbs and any(
+                    self.grammar.refers_back(act) for act in blamed_acts(clause)):
+                return clause
+        return None
+
+    def _accused(self, accuse: Token) -> Token | None:
+        """Whom a verb of accusation names: its object ("accused the army of shelling"), or, where its object is the
+        act, whom it lays the act on ("blaming the attack on forces loyal to Assad")."""
+        accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
+        if accused is not None and accused.lemma_.lower() in self.act_nouns:
+            return next((o for word in (accuse, accused) for p in word.children if p.dep_ == "prep" and p.lower_ == "on"
+                         for o in p.children if o.dep_ == "pobj"), None)
+        return accused
+
     def _ally(self, root: Token) -> bool:
         preceding = root.doc[max(root.sent.start, root.left_edge.i - 6) : root.left_edge.i].text
         return self.grammar.ally_phrases.search(preceding) is not None
@@ -209,7 +228,7 @@ class SideReader:
     def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
               accuse: Token | None, *, outcome: bool = False) -> int | None:
         if accuse is not None:
-            accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
+            accused = self._accused(accuse)
             if accused is not None and _within(root, accused):
                 return 1
             accuser = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
