@@ -127,8 +127,9 @@ def test_a_text_that_opens_with_a_date_is_dated_by_it(pipeline):
     assert not any("disagrees" in w for w in prose.document.warnings)
 
 
-def test_a_date_written_day_month_year_with_dashes_is_read_day_first(pipeline):
-    text = ("30-04-2016 Suicide bomber kills five policemen in Syria. A suicide bomber killed five policemen at a "
+@pytest.mark.parametrize("opening", ["30-04-2016", "30.04.2016"])
+def test_a_date_written_day_month_year_with_dashes_or_dots_is_read_day_first(pipeline, opening):
+    text = (f"{opening} Suicide bomber kills five policemen in Syria. A suicide bomber killed five policemen at a "
             "checkpoint in the city of Qamishli on Saturday, police said.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 4, 2)).events
     assert {e.event_date for e in events} == {dt.date(2016, 4, 30)}

@@ -64,9 +64,10 @@ class DatePatterns:
             rf"\b(?:{openers})\s+{article}(?P<d1>{day})\s+(?:{joiners})\s+{article}(?P<d2>{day})\s+(?P<m>{months})"
             rf"(?:,?\s+(?P<year>{YEAR}))?", re.IGNORECASE)
         month_first = rf"{months}\s+{day},?\s+{YEAR}|" if words["month_before_day"] else ""
-        # "30-04-2016" is read day first (dateparser's DMY order), as where it is written so.
+        # "30-04-2016", "01.02.2015" are read day first (dateparser's DMY order), as where they are written so.
         self.full = re.compile(rf"\b(?:{month_first}{day_month},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}}|"
-                               rf"\d{{1,2}}/\d{{1,2}}/{YEAR}|\d{{1,2}}-\d{{1,2}}-{YEAR})\b", re.IGNORECASE)
+                               rf"\d{{1,2}}/\d{{1,2}}/{YEAR}|\d{{1,2}}-\d{{1,2}}-{YEAR}|\d{{1,2}}\.\d{{1,2}}\.{YEAR})\b",
+                               re.IGNORECASE)
         self.partial = re.compile(rf"\b{month_day}\b", re.IGNORECASE)
         qualifiers = _alternatives(words["month_qualifiers"])
         self.month_year = re.compile(rf"\b(?:{qualifiers})?\s*(?P<m>{months})\s+(?P<y>{YEAR})\b", re.IGNORECASE)
