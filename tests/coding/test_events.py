@@ -605,6 +605,29 @@ def test_a_sentence_that_blames_the_act_told_before_names_its_doer(code):
     assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Syria", 18)]
 
 
+def test_a_days_possessive_names_the_act_told_before(code):
+    events = code("A double suicide bombing in northern Syria on Tuesday targeted the headquarters of an Islamist rebel "
+                  "group killing its leader and several other high ranking members. The attack was the second time in "
+                  "less than a year that a bombing takes out the leadership of Ahrar al-Sham. Tuesdays attack struck the "
+                  "headquarters of Ahrar al-Sham northwest of the town of Idlib killing the groups leader Abu Abdelrahman "
+                  "Salqeen.").events
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+def test_a_place_abroad_named_beside_the_act_told_again_is_not_its_place(code):
+    # "the Levant" of a group's gloss is a town in Maine to the gazetteer: no place inside Syria.
+    events = code("A double suicide bombing in northern Syria on Tuesday killed the leader of an Islamist rebel group. The "
+                  "attack was the second in a year that took out the leadership of Ahrar al-Sham (\"Free men of the "
+                  "Levant\").").events
+    assert [e.place.country for e in events] == ["Syria"]
+
+
+def test_a_claim_that_is_not_of_the_act_names_no_doer(code):
+    events = code("Gunmen attacked an army post near Djibo on Monday, killing 4 soldiers. The attack came days after an "
+                  "Ansaroul Islam commander gave an interview claiming the group was ready for talks.").events
+    assert [e.actor1.name for e in events] == ["Unidentified Armed Group (Burkina Faso)"]
+
+
 def test_a_short_name_the_gazetteer_lacks_told_twice_is_one_place(code):
     # "Raqa" is a spelling the gazetteer lacks, too short to compare by likeness; spelt the same, it is one name.
     events = code("Syria: US-led strikes on the province of Raqa killed more than 20 Islamic State jihadists early "

@@ -864,3 +864,12 @@ def test_the_old_city_is_the_part_of_the_city_told_not_a_namesake_abroad(code):
                   "said 19 soldiers were killed on Monday when rebels blew up a tunnel in the Old City. The US Secretary "
                   "of State will travel to Moscow this week.").events
     assert {(e.place.name, e.place.country) for e in events} == {("Aleppo", "Syria")}
+
+
+def test_a_pages_keywords_name_no_scene_of_its_report(pipeline):
+    text = ("Tags Syria Zabadani airstrikes A suicide bombing killed six members of Ahrar al-Sham on Tuesday, a monitor "
+            "said. Rebels hold the town of Idlib.")
+    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2015, 7, 15))), through="places")
+    keywords_end = text.index(" A suicide")
+    assert [(t.text, t.not_a_scene) for t in annotated.toponyms] == [("Syria", True), ("Idlib", False)]
+    assert all(t.not_a_scene for t in annotated.toponyms if t.end <= keywords_end)

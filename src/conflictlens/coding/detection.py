@@ -338,7 +338,8 @@ class EventDetector:
         """A protest verb with a direct object is showing or gathering something ("chefs demonstrated recipes",
         "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
         its other sense is that sense ("executed a search warrant"), as is one whose subject is ("stocks rallied");
-        fighting "alongside" someone is an alliance, "under the banner of" someone an allegiance; "a demonstration of" a thing, not of people, is a showing."""
+        fighting "alongside" someone is an alliance, "under the banner of" someone an allegiance; "a demonstration
+        of" a thing, not of people, is a showing."""
         head = span.root
         if len(span) == 1 and head.lemma_.lower() in self.showing_nouns:
             shown = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -110,7 +110,9 @@ def spelt_alike(key: str, other: str, min_similarity: float = FUZZY_SIMILARITY) 
     "Boulangouri" with two letters lost, but another village); one name spelt the same is alike at any length."""
     from rapidfuzz import fuzz
 
-    return (bool(key) and key == other) or len(key) >= FUZZY_MIN_LENGTH and key[:1] == other[:1] and abs(len(key) - len(other)) <= 1 \
+    if key and key == other:
+        return True
+    return len(key) >= FUZZY_MIN_LENGTH and key[:1] == other[:1] and abs(len(key) - len(other)) <= 1 \
         and fuzz.ratio(key, other) >= min_similarity
 
 

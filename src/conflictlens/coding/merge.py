@@ -157,8 +157,12 @@ class Coreference:
         Khan Sheikhoun")."""
         assert annotated.sentences is not None and annotated.sentence_deaths is not None
         sent = annotated.sentences[index]
-        claimed = any(t.lemma_.lower() in self.claiming_verbs for t in sent) \
-            or any(t.lower_ in self.claimed_objects for t in sent)
+        # A verb of claiming claims the act only with the act, or responsibility, for its object ("IS claimed the
+        # attack", "The attack was claimed by JNIM"); not "claiming it was a key to defeating IS".
+        claimed = bool(self._claimed(sent, [])) or any(t.lower_ in self.claimed_objects for t in sent) or any(
+            t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in self.continuation_nouns for c in t.children)
+            for t in sent)
         if (claimed or done_again) and doers and self.actors.is_vague(event.actor1):
             event.actor1 = doers[0]
             if claimed and doers[0].inter in {2, 3}:
@@ -1019,7 +1023,7 @@ def _contains(region: Place, place: Place) -> bool:
     """The country or first-level region is where the other place lies: "airstrikes in Syria" and "airstrikes on
     Aleppo" that day are one event told twice, the vaguer way first (a headline) or last (a summary)."""
     if region.level == "country":
-        return place.level != "country"
+        return place.level != "country" and place.country_code == region.country_code
     return region.level == "admin1" and place.level in {"admin2", "populated_place", "feature"} \
         and bool(region.admin1) and region.admin1 == place.admin1
 

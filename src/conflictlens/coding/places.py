@@ -38,6 +38,7 @@ from conflictlens.coding.grammar import (
     dateline_token_end,
     doer,
     in_another_clause,
+    in_page_furniture,
     with_what_it_is_of,
 )
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -326,7 +327,9 @@ class PlaceResolver:
                 i = match.token_end
         for t in toponyms:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
+            # "Tags Syria Ahrar al-Sham ... Hezbollah Zabadani": a page's keywords name no scene of the report.
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
+                or in_page_furniture(doc[t.token_start : t.token_end]) \
                 or _stance(doc, t.token_start) or self._across_the_border(doc, t, toponyms) \
                 or self._where_it_was_said(doc, t) \
                 or self._where_it_was_perceived(doc, t) \
