@@ -229,7 +229,7 @@ class Attributor:
         the Observatory said, blaming the attack on forces loyal to Assad", "blaming IS for the blast")."""
         act = word.head
         if word.dep_ == "advcl" and word.tag_ == "VBG":
-            return any(self.grammar.refers_back(blamed) for blamed in blamed_acts(word))
+            return blames_the_act_told(word, self.grammar)
         return word.dep_ == "acl" and word.tag_ == "VBN" and act.dep_ == "nsubj" \
             and act.head.lemma_.lower() in self.harm_told_as_fact
 
@@ -518,3 +518,8 @@ def blamed_acts(blame: Token) -> list[Token]:
     objects = [c for c in blame.children if c.dep_ == "dobj"]
     return objects + [o for head in [blame, *objects] for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
                       for o in p.children if o.dep_ == "pobj"]
+
+
+def blames_the_act_told(blame: Token, grammar: Grammar) -> bool:
+    """Whether a verb of blame lays an act the text has told at someone's door ("blaming the attack on ...")."""
+    return any(grammar.refers_back(act) for act in blamed_acts(blame))

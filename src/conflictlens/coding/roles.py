@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.attribution import SentenceAttribution, blamed_acts
+from conflictlens.coding.attribution import SentenceAttribution, blames_the_act_told
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of, verb_above
 from conflictlens.coding.places import PlaceResolver
@@ -207,8 +207,8 @@ class SideReader:
         """A clause that lays the act, named again, at someone's door: "18 civilians were killed ..., the Observatory
         said, blaming the attack on forces loyal to Assad"."""
         for clause in (c for v in ([verb, *verb.ancestors] if verb is not None else []) for c in v.children):
-            if clause.dep_ == "advcl" and clause.lemma_.lower() in self.accusation_verbs and any(
-                    self.grammar.refers_back(act) for act in blamed_acts(clause)):
+            if clause.dep_ == "advcl" and clause.lemma_.lower() in self.accusation_verbs \
+                    and blames_the_act_told(clause, self.grammar):
                 return clause
         return None
 
