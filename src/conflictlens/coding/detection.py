@@ -25,7 +25,14 @@ from spacy.util import filter_spans
 
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, VICTIM_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.grammar import FINITE_TAGS, Grammar, in_headline_list, in_page_furniture, verb_above
+from conflictlens.coding.grammar import (
+    FINITE_TAGS,
+    PRESENT_TAGS,
+    Grammar,
+    in_headline_list,
+    in_page_furniture,
+    verb_above,
+)
 from conflictlens.knowledge import phrase_pattern
 from conflictlens.model import Event, Span
 
@@ -562,8 +569,8 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
         return False
     if head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return False  # "by terrorists' shelling of Aleppo": a gerund with "of" names the act, like a noun
-    return head.tag_ in {"VBG", "VBZ", "VBP"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in head.children)
+    return head.tag_ == "VBG" or head.tag_ in PRESENT_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in head.children)
 
 
 def _result_clause(span: SpacySpan) -> bool:

@@ -30,6 +30,7 @@ KEYWORD_LIST_MAX_TOKENS = 40
 CROSSHEAD_MAX_TOKENS = 12  # "- Air raids kill thousands -": a crosshead between dashes is a short line
 FURNITURE_SPANS = "page_furniture"  # Doc.user_data key: (start, end) token indices of each piece
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
+PRESENT_TAGS = {"VBZ", "VBP"}  # the simple present: what is so, or goes on
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
 # A headline's words are mostly capitalised (only its short function words are not); prose's are mostly not.
 HEADLINE_CASE_SHARE = 0.6

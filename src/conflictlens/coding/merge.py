@@ -911,8 +911,6 @@ def _two_days_two_tolls(a: Event, b: Event) -> bool:
         and a.event_date != b.event_date and 0 < a.fatalities != b.fatalities > 0
 
 
-
-
 def _told(event: Event, text: str) -> str:
     """The words of the sentence that first tells the event."""
     return text[event.evidence[0].start : event.evidence[0].end] if event.evidence else ""

@@ -23,6 +23,7 @@ from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.classifier import SentenceClassifier
 from conflictlens.coding.detection import VIOLENT_TYPES
+from conflictlens.coding.grammar import PRESENT_TAGS
 from conflictlens.errors import ConflictLensError
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
@@ -105,5 +106,5 @@ def _tells_a_state(draft: EventDraft, reporting_verbs: frozenset[str]) -> bool:
         return False
     auxiliaries = [c for c in verbs[0].children if c.dep_ in {"aux", "auxpass"}]
     if not auxiliaries:
-        return verbs[0].tag_ in {"VBZ", "VBP"}
-    return verbs[0].tag_ == "VBN" and all(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxiliaries)
+        return verbs[0].tag_ in PRESENT_TAGS
+    return verbs[0].tag_ == "VBN" and all(a.tag_ in PRESENT_TAGS and a.lemma_ == "be" for a in auxiliaries)

@@ -40,7 +40,7 @@ from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.dates import DateMention
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import FINITE_TAGS, governing_verb, period_pattern, token_at, verb_above
+from conflictlens.coding.grammar import FINITE_TAGS, PRESENT_TAGS, governing_verb, period_pattern, token_at, verb_above
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import TimePrecision
@@ -56,7 +56,6 @@ LOOTING_SUB_TYPE = "Looting/property destruction"
 LEADING_PUNCTUATION = " \"'“‘(-"  # what may stand before a sentence's first word
 RECENT_DAYS = 7  # "since Monday" counts the days of one event; "since May 31", weeks ago, a running total
 CRIME_SUB_TYPES = {ARREST_SUB_TYPE, LOOTING_SUB_TYPE}
-PRESENT_TAGS = {"VBZ", "VBP"}
 CREDIT_MAX_CHARS = 60  # how far past a caption its credit in parentheses may run ("(TRT World and Agencies)")
 MAX_SCORE = 20  # "4-1": a game's or a vote's score; "10-15 killed" is a toll's range
 
