@@ -18,6 +18,11 @@ def places_in(pipeline, text):  # type: ignore[no-untyped-def]
     return {text[span.start : span.end]: place for span, place in pipeline.geoparse(text)}
 
 
+def annotated_through(pipeline, text, stage, published_at):  # type: ignore[no-untyped-def]
+    """The text's annotations up to and including ``stage``."""
+    return pipeline.run(AnnotatedDocument(Document(text=text, published_at=published_at)), through=stage)
+
+
 @pytest.mark.shared
 def test_village_resolved_with_admin_names(code):
     place = place_of(code, "Jihadists attacked the village of Tessit on Monday, killing four soldiers.")
@@ -419,8 +424,7 @@ def test_a_sentence_that_names_no_place_goes_on_where_the_one_before_it_was(code
      "country", ["Syria", "Syria", "Iraq", "Iraq"]),
 ])
 def test_sentences_that_name_no_place_go_on_where_the_last_placed_one_was(pipeline, text, field, where):
-    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
-                             through="event places")
+    annotated = annotated_through(pipeline, text, "event places", dt.date(2016, 7, 2))
     assert [getattr(d.event.place, field) for d in annotated.drafts] == where
 
 
@@ -428,8 +432,7 @@ def test_the_act_named_again_is_where_it_was_told_not_where_the_sentence_before_
     text = ("Islamic State militants attacked the town of Tal Abyad in Raqqa province, Syria, on Tuesday. The town lies "
             "north of Raqqa and had been a key supply line. Security sources said the attack was launched on two "
             "fronts.")
-    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 7, 2))),
-                             through="event places")
+    annotated = annotated_through(pipeline, text, "event places", dt.date(2016, 7, 2))
     assert [d.event.place.name for d in annotated.drafts] == ["Tall Abyaḑ", "Tall Abyaḑ"]
 
 
@@ -442,8 +445,7 @@ def test_a_reports_focus_lies_in_its_country(pipeline):
     text = ("Activists in Syria reported that 75 people died in barrel bomb attacks carried out by the Syrian air force. "
             "The bombs were dropped on a camp in the province of Idlib on Wednesday. "
             "National Security Adviser Harman spoke at the Carnegie Endowment in Washington.")
-    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2014, 10, 31))),
-                             through="places")
+    annotated = annotated_through(pipeline, text, "places", dt.date(2014, 10, 31))
     assert annotated.focus is not None and annotated.focus.country_code == "SY"
 
 
@@ -452,8 +454,7 @@ def test_another_spelling_of_a_known_place_must_fit_most_sentences_that_name_it(
     # which names nothing beside it, does not outweigh it.
     text = ("A military source announced that army units established full control over al-Halk area east of Aleppo "
             "city, Syria, on Sunday. The source said the army is chasing down the terrorists who fled al-Halk area.")
-    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2016, 11, 27))),
-                             through="places")
+    annotated = annotated_through(pipeline, text, "places", dt.date(2016, 11, 27))
     halk = [t for t in annotated.toponyms if t.text == "al-Halk"]
     assert len(halk) == 2 and all(t.unresolved for t in halk)
 
@@ -869,7 +870,7 @@ def test_the_old_city_is_the_part_of_the_city_told_not_a_namesake_abroad(code):
 def test_a_pages_keywords_name_no_scene_of_its_report(pipeline):
     text = ("Tags Syria Zabadani airstrikes A suicide bombing killed six members of Ahrar al-Sham on Tuesday, a monitor "
             "said. Rebels hold the town of Idlib.")
-    annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=dt.date(2015, 7, 15))), through="places")
+    annotated = annotated_through(pipeline, text, "places", dt.date(2015, 7, 15))
     keywords_end = text.index(" A suicide")
     assert [(t.text, t.not_a_scene) for t in annotated.toponyms] == [("Syria", True), ("Idlib", False)]
     assert all(t.not_a_scene for t in annotated.toponyms if t.end <= keywords_end)
