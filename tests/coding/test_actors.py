@@ -301,3 +301,12 @@ def test_a_states_government_fighters_are_its_military_and_the_islamic_front_is_
 ])
 def test_the_names_outlets_give_a_group_name_it(code, text, actor1):
     assert [e.actor1.name for e in code(text).events] == [actor1]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government forces executed six families of rebel fighters in the village of Rityan near Aleppo on Tuesday.",
+    "Gunmen killed the wives of two Islamic State commanders in Raqqa on Monday.",
+])
+def test_a_group_whose_kin_were_harmed_is_no_side_the_kin_are_civilians(code, text):
+    events = code(text).events
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Violence against civilians", "Civilians (Syria)")]

@@ -720,3 +720,20 @@ def test_a_place_told_by_the_countryside_around_a_city_division_may_be_that_city
                   "morning southwest of the industrial city of Adra in Damascus countryside. The Syrian Observatory "
                   "confirmed that at least 62 militants were killed in an ambush near Damascus.").events
     assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Syria", 62)]
+
+
+def test_a_town_the_gazetteer_lacks_is_no_wider_than_a_town_named_in_a_total_after_it(code):
+    events = code("Syria: activists said regime airstrikes hit a public market in the town of Sarmin on Tuesday killing 10 "
+                  "people. Russian jets launched multiple airstrikes on the main street in the town of Maaret Alnouman "
+                  "killing eight people. Two more civilians were killed in regime airstrikes on the town of Maarrat "
+                  "Masrin. In total over 40 civilians were killed in the aerial bombardment that hit at least 11 towns "
+                  "and villages across Idlib on Tuesday.").events
+    assert ("Maarrat Masrin", 2) in [(e.place.name, e.fatalities) for e in events]
+
+
+def test_a_days_part_of_a_total_told_before_is_the_totals_doers_act_not_the_other_sides(code):
+    events = code("Syrian government forces pounded the Eastern Ghouta region with artillery on Sunday, killing eight "
+                  "civilians. Rebel groups meanwhile have fired rockets into Damascus neighbourhoods killing at least 16 "
+                  "people since Thursday, the Observatory said. The toll included two people killed by rocket fire on "
+                  "Sunday.").events
+    assert {(e.actor1.name, e.fatalities) for e in events} == {("Military Forces of Syria", 8), ("Rebel group", 2)}

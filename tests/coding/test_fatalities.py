@@ -252,3 +252,18 @@ def test_a_clocks_time_is_no_count(pipeline, counter, text, expected):
 ])
 def test_the_figure_a_tolls_verb_gives(pipeline, counter, text, expected):
     assert deaths(pipeline, counter, text)[0] == expected
+
+
+def test_another_tellers_higher_toll_does_not_replace_the_lowest_credible_one(code):
+    events = code("Syrian government air strikes on opposition-held neighbourhoods of Aleppo killed at least 15 civilians "
+                  "and injured 20 on Wednesday, a monitor said. The Observatory said at least 10 of the dead came in "
+                  "strikes just outside a hospital in the Shaar neighbourhood. Rescue workers responding to the attacks "
+                  "gave a higher toll of 23 dead. The northern city has seen an uptick in violence in the last 48 hours. "
+                  "Regime forces are pounding opposition-held eastern parts of the city with strikes from the air.").events
+    assert [e.fatalities for e in events] == [15]
+
+
+def test_a_toll_that_rose_is_taken_over_the_first_one(code):
+    events = code("Syrian government air strikes on opposition-held neighbourhoods of Aleppo killed at least 15 civilians "
+                  "on Wednesday, a monitor said. The toll from the strikes later rose to 23 dead.").events
+    assert [e.fatalities for e in events] == [23]

@@ -663,6 +663,12 @@ def test_where_a_person_is_from_is_not_where_anything_happened(code):
     assert [e.place.country for e in events] == ["Syria"]
 
 
+def test_a_capital_before_its_rulers_is_that_government_not_the_place(code):
+    events = code("Airstrikes by the coalition killed 23 civilians in Syria on Wednesday. The coalition has bombed "
+                  "targets in Syria since 2014 without any authorization from the Damascus government.").events
+    assert events and "Damascus" not in [e.place.name for e in events]
+
+
 def test_a_capital_a_side_is_tied_to_is_that_party_not_the_place(code):
     events = code("Syrian troops clashed with Nusra Front militants near Tam Hawa in Hama province on Sunday. The troops "
                   "loyal to Damascus established control over the villages following the clashes.").events
@@ -874,3 +880,23 @@ def test_a_pages_keywords_name_no_scene_of_its_report(pipeline):
     keywords_end = text.index(" A suicide")
     assert [(t.text, t.not_a_scene) for t in annotated.toponyms] == [("Syria", True), ("Idlib", False)]
     assert all(t.not_a_scene for t in annotated.toponyms if t.end <= keywords_end)
+
+
+def test_a_pages_keywords_read_as_a_persons_name_leave_the_place_names_in_it_places(code):
+    # "Tags Aleppo Idlib Syria", read by the tagger as one person, made "Aleppo" a part of a name everywhere after.
+    events = code("Tags Aleppo Idlib Syria education children Three children were killed on Thursday in a rebel rocket "
+                  "attack on a school in the Shahba neighbourhood of Aleppo, state news agency SANA reported.").events
+    assert [(e.place.admin1, e.place.country) for e in events] == [("Aleppo", "Syria")]
+
+
+def test_where_the_teller_did_something_is_not_the_acts_place(code):
+    events = code("The head of the Syrian Coalition sent a letter of condolence to the Civil Defense Corps in Aleppo "
+                  "following the death of five rescue workers in airstrikes by regime forces on a center for the group "
+                  "in the town of Al-Atareb on Monday.").events
+    assert [e.place.name for e in events] == ["Al Atārib"]
+
+
+def test_a_city_before_the_plural_of_its_parts_is_the_city(code):
+    # "Sana neighborhood" is a part of a town, not Yemen's capital; "Damascus neighbourhoods" are the capital's.
+    events = code("Rebel groups fired rockets into Damascus neighbourhoods on Sunday, killing two people.").events
+    assert [(e.place.name, e.place.country) for e in events] == [("Damascus", "Syria")]

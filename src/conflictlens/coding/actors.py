@@ -146,6 +146,12 @@ class ActorDictionary:
         entry = self.entries.get(actor.name)
         return entry.vague if entry is not None else actor.name.startswith(("Unidentified", "Rebel group"))
 
+    @staticmethod
+    def is_unidentified(actor: Actor | None) -> bool:
+        """No actor, or the fallback for one no one names ("Unidentified Armed Group (Syria)"): unlike "rebels", it
+        does not even tell which kind of side it is."""
+        return actor is None or actor.name.startswith("Unidentified")
+
     def identifying_names(self, actors: Iterable[Actor | None]) -> set[str]:
         """The actors that tell one event from another: named ones, and not civilians, who are the victims of
         most events in a country."""

@@ -83,8 +83,8 @@ class AnnotatedDocument:
     sentence_dates: list[list[DateMention]] | None = None
     # fatalities
     sentence_deaths: list[tuple[int, str | None]] | None = None
-    # scope: sentences whose violence it left out as a running or a period's total
-    running_totals: set[int] | None = None
+    # scope: sentences whose violence it left out as a running or a period's total, each with the total's doer
+    running_totals: dict[int, Actor | None] | None = None
     # coreference: the events the report tells, and which sentences tell each
     events: list[Event] | None = None
     sentence_events: dict[int, list[Event]] | None = None

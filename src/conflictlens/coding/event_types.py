@@ -53,6 +53,7 @@ class EventTyping:
         self.death_words = {w.lower() for w in conventions["death_words"]}
         self.security_persons = {w.lower() for w in conventions["security_persons"]}
         self.armed_persons = {w.lower() for w in conventions["armed_persons"]}
+        self.kin_nouns = {w.lower() for w in conventions["kin_nouns"]}
         self.police_persons = {w.lower() for w in conventions["police_persons"]}
         self.unarmed_crowds = {w.lower() for w in conventions["unarmed_crowds"]}
         self.riot_participants = {w.lower() for w in conventions["riot_participants"]}
@@ -339,8 +340,9 @@ class EventTyping:
         targets = [t for t in targets if t.head.dep_ != "agent"]
         if act.dep_ == "advcl":
             targets = [*targets, *(c for c in act.head.children if c.dep_ in {"dobj", "obj"})]
-        held = [g for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"]
+        # "gatherings of terrorists" are the armed men's; "the wives of IS commanders" are not armed men.
+        held = [g for t in targets if t.lemma_.lower() not in self.kin_nouns
+                for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         armed = next((t for t in [*targets, *held] if t.lemma_.lower() in self.armed_persons
                       or t.lower_ in self.armed_persons), None)
         if armed is None:

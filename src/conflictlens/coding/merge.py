@@ -69,6 +69,7 @@ class Coreference:
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.toll_words = {w.lower() for w in knowledge.conventions["toll_words"]}
         self.period_words = {w.lower() for w in knowledge.conventions["toll_period_words"]}
+        self.rival_toll_words = {w.lower() for w in knowledge.conventions["rival_toll_words"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
@@ -142,6 +143,8 @@ class Coreference:
                     self._continue(events[-1], index, annotated, [], told_again=draft.event)
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
+                if index - 1 in totals and self._tells_the_toll(sent):
+                    self._take_the_totals_doer(draft, (annotated.running_totals or {}).get(index - 1))
                 for part in self._one_per_place(draft, annotated):
                     events.append(part)
                     sentence_events.setdefault(index, []).append(part)
@@ -175,7 +178,7 @@ class Coreference:
             # airstrikes struck the city on Sunday": the act told again says its day.
             _take_date(event, told_again)
         deaths, text = annotated.sentence_deaths[index]
-        if with_deaths and deaths > event.fatalities:
+        if with_deaths and deaths > event.fatalities and not self._rival_toll(sent):
             event.fatalities, event.fatalities_text = deaths, text
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
@@ -274,6 +277,12 @@ class Coreference:
         the toll word refers back."""
         return self._told_again(sent, self.toll_words)
 
+    def _rival_toll(self, sent: SpacySpan) -> bool:
+        """ "Rescue workers gave a higher toll of 23 dead": another teller's count beside the one told, which ACLED,
+        keeping the lowest credible figure, does not take over it (a toll that rose is an update, and is taken)."""
+        return any(t.lower_ in self.toll_words and any(
+            c.dep_ == "amod" and c.lower_ in self.rival_toll_words for c in t.children) for t in sent)
+
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
         hit ..."; or its main verb was done in it ("The clinic in the village of Khan Tuman was levelled in the
@@ -361,6 +370,13 @@ class Coreference:
         adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
         return adds_to_it or (not own_toponyms(index, annotated) and (
             self._act_named_again(sent) or self._deaths_told_again(draft) or draft.trigger.group.outcome))
+
+    def _take_the_totals_doer(self, draft: EventDraft, doer: Actor | None) -> None:
+        """"Rebel groups have fired rockets into Damascus neighbourhoods killing at least 16 people since Thursday"
+        (a running total, left out), then "The toll included two people killed by rocket fire on Sunday": the day's
+        act is one of the total's, done by its doer."""
+        if not self.actors.is_unidentified(doer) and self.actors.is_unidentified(draft.event.actor1):
+            draft.event.actor1 = doer
 
     def _act_named_again(self, sent: SpacySpan) -> bool:
         """Whether the sentence names an act already told ("the strikes", "the attack")."""
@@ -722,6 +738,8 @@ class Merge:
             return False  # a day outside the week another mention is dated to is another act's
         if not self._same_place(a, b):
             return False
+        if self._doers_of_two_kinds(a, b):
+            return False
         # Two readings of one act's sides ("A Russian airstrike killed at least 38 civilians", told again with another
         # group named beside it): the same toll on the same day is the same act.
         return self._same_sides(a, b) or self._one_toll_one_day(a, b)
@@ -737,6 +755,20 @@ class Merge:
         doers_a, doers_b = self._named_doers(a), self._named_doers(b)
         return (a.fatalities > 0 and b.fatalities > 0 and a.fatalities != b.fatalities) \
             or (bool(doers_a) and bool(doers_b) and not doers_a & doers_b)
+
+    def _doers_of_two_kinds(self, a: Event, b: Event) -> bool:
+        """"Regime forces continued their bombardment" and "rebel groups fired rockets into Damascus": doers of two
+        kinds (ACLED's interaction codes), one of them unnamed, neither of the kind of any side of the other, are two
+        acts, not one told twice (named doers are told apart by name; a battle told from each side in turn, "Jihadists
+        stormed a base", "Soldiers fought back", has each doer among the other's sides)."""
+        one, other = a.actor1, b.actor1
+        if one is None or other is None or self.actors.is_unidentified(one) or self.actors.is_unidentified(other):
+            return False
+        if not (self.actors.is_vague(one) or self.actors.is_vague(other)) or CIVILIANS_INTER in {one.inter, other.inter}:
+            return False
+        kinds_a = {x.inter for x in (one, a.actor2, *a.assoc_actor_1) if x is not None}
+        kinds_b = {x.inter for x in (other, b.actor2, *b.assoc_actor_1) if x is not None}
+        return one.inter not in kinds_b and other.inter not in kinds_a
 
     def _same_sides(self, a: Event, b: Event) -> bool:
         # Either side may be named in one sentence and not the other; "militants" and "the attackers" name no one.
@@ -1028,9 +1060,13 @@ def _contains(region: Place, place: Place) -> bool:
 
 def _narrower(place: Place, region: Place) -> bool:
     """A place that lies in a vaguely placed event's region and names more than it does: a town of the province,
-    or a village the gazetteer lacks that the text places there."""
+    or a village the gazetteer lacks that the text places there. A town the gazetteer lacks, placed by its province,
+    is already a town: no other town of the province names more ("in the town of Maarrat Masrin", then "In total 40
+    were killed in the aerial bombardment ... across Idlib")."""
     if _contains(region, place):
         return True
+    if region.geonameid is None and region.level in TOWN_LEVELS and region.surface:
+        return False
     return place.country_code == region.country_code and bool(place.admin1) and place.admin1 == region.admin1 \
         and place.geonameid != region.geonameid and (place.geonameid is None or place.geo_precision < region.geo_precision)
 

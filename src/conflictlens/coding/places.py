@@ -219,6 +219,7 @@ class PlaceResolver:
         self.act_nouns = {w.lower() for w in knowledge.conventions["act_nouns"]}
         self.party_relations = {w.lower() for w in knowledge.conventions["party_relation_nouns"]}
         self.party_ties = {w.lower() for w in knowledge.conventions["party_tie_words"]}
+        self.government_nouns = {w.lower() for w in knowledge.conventions["seat_of_government_nouns"]}
         self.origin_nouns = {w.lower() for w in knowledge.conventions["origin_nouns"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
@@ -347,10 +348,14 @@ class PlaceResolver:
     def _named_as_a_party(self, doc: Doc, toponym: Toponym) -> bool:
         """ "its ally Russia", "the regime's backer Iran", "Damascus ally Russia": a country or capital named as a
         party's ally or foe (`party_relation_nouns`) is that party, not where anything happened; so is one a side is
-        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`)."""
+        tied to ("troops loyal to Damascus", "rebels backed by Ankara": `party_tie_words`), and a capital before its
+        rulers ("the Damascus government", "the Kabul regime": `seat_of_government_nouns`)."""
         name = doc[toponym.token_end - 1]
         if name.dep_ == "pobj" and name.head.lower_ in {"to", "with", "by"} \
                 and name.head.head.lemma_.lower() in self.party_ties:
+            return True
+        if name.dep_ == "compound" and name.head.lemma_.lower() in self.government_nouns \
+                and any(c.feature_code == "PPLC" for c in toponym.candidates):
             return True
         return name.dep_ in {"appos", "compound"} and name.head.lemma_.lower() in self.party_relations
 
@@ -582,7 +587,11 @@ class PlaceResolver:
             start = prev.i - (1 if prev.i - 1 >= sent_start and doc[prev.i - 1].lower_ in self.direction_words else 0)
             before = [t.lower_ for t in doc[max(sent_start, start - 3) : start]]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
-        town_part = bool(after) and after[0] in TOWN_PART_NOUNS
+        # "fired rockets into Damascus neighbourhoods": one name before the plural is the city whose parts they are;
+        # "the Sheikh Maqsoud and Ashrafieh neighbourhoods" lists the parts' own names.
+        parts_of_the_named = bool(after) and after[0] in TOWN_PART_NOUNS and doc[span.end].tag_ == "NNS" \
+            and not (prev is not None and prev.lower_ in LIST_SEPARATORS)
+        town_part = bool(after) and after[0] in TOWN_PART_NOUNS and not parts_of_the_named
         if town_part:
             # "infiltrate from Sana neighborhood" in Damascus: not Sanaa, the capital of Yemen; a part of a town is
             # a section of a town, or a village a town grew over, else a name the gazetteer lacks.
@@ -1113,6 +1122,7 @@ class EventPlaces:
         self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
         self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
         self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
+        self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.elsewhere = elsewhere_pattern(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
@@ -1259,7 +1269,9 @@ class EventPlaces:
             # A place the gazetteer knows comes before one it lacks at the same level, unless the text places the
             # one it lacks by the known one: "the airfield in Ash Shairat near Homs".
             landmarks = {id(p) for t, p in candidates if t.near and not t.unresolved} if unresolved else set()
-            chosen = min(options, key=lambda p: (LEVEL_RANK[p.level], id(p) in landmarks,
+            acts = {t.i for d in annotated.drafts_in(index) for t in d.trigger.span}
+            done_above = {id(p) for t, p in candidates if self._where_its_teller_was(sent.doc, t, trigger, acts)}
+            chosen = min(options, key=lambda p: (LEVEL_RANK[p.level], id(p) in done_above, id(p) in landmarks,
                                                  id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
             if id(chosen) in unresolved:
                 known = [p for p in options if id(p) not in unresolved]
@@ -1279,6 +1291,16 @@ class EventPlaces:
             if entry is not None:
                 return self.resolver.entry_place(entry, surface=capital.group(0))
         return None
+
+    def _where_its_teller_was(self, doc: Doc, toponym: Toponym, trigger: Token, acts: set[int]) -> bool:
+        """ "sent a letter of condolence to the Civil Defense in Aleppo following the death of five rescue workers in
+        airstrikes ... in the town of Al-Atareb": a place on a verb the act is told under, that is neither an act nor
+        a death, is where that verb's doing was, not the act's (the words the place and the act first meet at are
+        that verb, not a noun of the act's: "the death of five rescue workers in airstrikes ... in Al-Atareb")."""
+        meeting = next((a for a in doc[toponym.token_end - 1].ancestors if a == trigger or a.is_ancestor(trigger)), None)
+        return meeting is not None and meeting != trigger and meeting.pos_ in {"VERB", "AUX"} and meeting.dep_ != "prep" \
+            and meeting.i not in acts and meeting.lemma_.lower() not in self.death_words \
+            and meeting.lower_ not in self.death_words
 
     def _first_country_in(self, text: str, fallback: str | None) -> str | None:
         """The country a directional phrase refers to: the first one the sentence names, by place or actor."""
@@ -1526,7 +1548,9 @@ def _person_name_parts(doc: Doc) -> set[str]:
     """Words of multi-word person names in the document ("Benjamin Franklin" gives "benjamin", "franklin")."""
     cached = doc.user_data.get("person_name_parts")
     if cached is None:
-        cached = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        # "Tags Aleppo Idlib Syria", read as a person, is a page's keyword list.
+        cached = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not in_page_furniture(ent)
+                  for t in ent}
         doc.user_data["person_name_parts"] = cached
     return cached
 

@@ -38,8 +38,9 @@ class SideReader:
                  harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = (),
                  state_participles: Iterable[str] = (), act_nouns: Iterable[str] = (),
                  claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
-                 consequence_verbs: Iterable[str] = ()) -> None:
+                 consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.kin_nouns = {w.lower() for w in kin_nouns}
         self.consequence_verbs = {w.lower() for w in consequence_verbs}
         self.falling_verbs = {w.lower() for w in falling_verbs}
         self.claiming_verbs = {w.lower() for w in claiming_verbs}
@@ -64,7 +65,7 @@ class SideReader:
         candidates = [r for r in mention_roots if r.i not in excluded and (
             r.i not in {t.i for t in trigger.span} or r.i < head.i
             or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
-                      and not self._holds_ground(r)]
+                      and not self._holds_ground(r) and not self._kin_named(r)]
         for root in candidates:
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
                                                                  outcome=trigger.group.outcome))
@@ -183,6 +184,14 @@ class SideReader:
     def _holds_ground(self, root: Token) -> bool:
         return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" \
             and root.head.head.lemma_.lower() in self.state_participles
+
+    def _kin_named(self, root: Token) -> bool:
+        """ "executed six families of rebel fighters", "the wives of IS commanders": a group named for whose kin
+        the people are is no side of the act; the kin are."""
+        noun = root
+        while noun.dep_ in {"compound", "amod", "nmod", "poss"} and noun.head.i != noun.i:
+            noun = noun.head  # "the wives of two Islamic State commanders": the group names the commanders
+        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.kin_nouns
 
     def _tells_what_it_is(self, verb: Token, head: Token) -> bool:
         """The trigger is what the subject of its copula is: an outcome word there ("two commanders were among the
@@ -571,7 +580,8 @@ class Roles:
                                 act_nouns=knowledge.conventions["act_nouns"],
                                 claiming_verbs=knowledge.conventions["claiming_verbs"],
                                 falling_verbs=knowledge.conventions["falling_verbs"],
-                                consequence_verbs=knowledge.conventions["consequence_verbs"])
+                                consequence_verbs=knowledge.conventions["consequence_verbs"],
+                                kin_nouns=knowledge.conventions["kin_nouns"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}

@@ -129,7 +129,7 @@ class Scope:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
-        annotated.running_totals = set()
+        annotated.running_totals = {}
         if not drafts:
             return
         context = self._shows_conflict(annotated)
@@ -154,7 +154,7 @@ class Scope:
                 how, what = total
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} {how} ({draft.sentence.text[:60]!r}...): left out as {what}")
-                annotated.running_totals.add(draft.sentence_index)
+                annotated.running_totals[draft.sentence_index] = draft.event.actor1
                 continue
             if self._history(draft, annotated):
                 continue
@@ -170,7 +170,7 @@ class Scope:
                 if draft.event.event_type in VIOLENT_TYPES:
                     # "The SDF launched its offensive on May 31 ... DAESH has lost 463 fighters in the battle": what
                     # the next sentence counts of an act weeks ago is that act's running total.
-                    annotated.running_totals.add(draft.sentence_index)
+                    annotated.running_totals[draft.sentence_index] = draft.event.actor1
                 continue
             kept.append(draft)
         annotated.drafts = kept
