@@ -310,3 +310,8 @@ def test_the_names_outlets_give_a_group_name_it(code, text, actor1):
 def test_a_group_whose_kin_were_harmed_is_no_side_the_kin_are_civilians(code, text):
     events = code(text).events
     assert [(e.event_type, e.actor2.name) for e in events] == [("Violence against civilians", "Civilians (Syria)")]
+
+
+def test_a_sports_club_named_like_an_armed_group_is_no_actor(pipeline):
+    text = "Three members of al-Shabab team and their trainer were beheaded by Islamic State militants in Raqqa."
+    assert [name for _, name in canonical(pipeline, text)] == ["Islamic State (Sahel)"]

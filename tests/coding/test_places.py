@@ -900,3 +900,15 @@ def test_a_city_before_the_plural_of_its_parts_is_the_city(code):
     # "Sana neighborhood" is a part of a town, not Yemen's capital; "Damascus neighbourhoods" are the capital's.
     events = code("Rebel groups fired rockets into Damascus neighbourhoods on Sunday, killing two people.").events
     assert [(e.place.name, e.place.country) for e in events] == [("Damascus", "Syria")]
+
+
+def test_the_capital_of_something_other_than_the_country_is_not_its_capital(code):
+    events = code("Syrian troops advanced near Palmyra on Friday. Five civilians were killed by Islamic State security "
+                  "forces on Saturday in the capital of the group's self-proclaimed Caliphate.").events
+    assert events and "Damascus" not in [e.place.name for e in events]
+
+
+def test_an_outlets_name_with_its_article_written_small_is_no_place(code):
+    events = code("Informed sources said two terrorist commanders were killed on Thursday during fierce fighting which "
+                  "broke out in Qalamoun located on Damascus countryside Lebanons al-Manar TV channel reported.").events
+    assert [e.place.admin1 for e in events] == ["Rif-dimashq"]

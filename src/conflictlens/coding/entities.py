@@ -177,6 +177,8 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue  # "government-held districts", "IS-controlled areas" say whose ground, not who acted
         if _ties_to(doc, ent.end):
             continue  # "the Al-Qaeda-affiliated Nusra Front", "ISIS-inspired gunmen": whom the actor is tied to
+        if ent.end < len(doc) and doc[ent.end].lower_ in CLUB_NOUNS:
+            continue  # "three members of al-Shabab team": a sports club named like an armed group
         if entry.generic and ent.end < len(doc) and doc[ent.end].lower_ in ORGANISATION_PARTS:
             continue  # "the party's military wing" is the party's armed group, not a state's military
         if (entry.generic or entry.vague) and _tied_to_a_name_after(doc, ent.end):
@@ -203,6 +205,8 @@ TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
 TIE_GAP = 6  # words from the patron's name to the group's: "al-Qaedas affiliate in Syria the Nusra Front"
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
+# Nouns after a name that make it a sports club's: "al-Shabab team", "Al Ittihad club".
+CLUB_NOUNS = {"team", "club", "squad", "fc", "sc"}
 
 
 def _tied_to_a_name_after(doc: Doc, end: int) -> bool:

@@ -209,8 +209,8 @@ class PlaceResolver:
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
         self.direction_words = {w.lower() for key, words in self.directional.items() for w in [key, *words]}
         outlets = {name for o in (knowledge.outlets or {}).get("outlets", []) for name in [o["name"], *o.get("aliases", [])]}
-        names = sorted((n for n in outlets if " " in n), key=len, reverse=True)
-        self.outlet_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b" if names else r"(?!)")
+        names = sorted((n for n in outlets if " " in n or "-" in n), key=len, reverse=True)
+        self.outlet_names = re.compile(r"\b(?:" + "|".join(_outlet_pattern(n) for n in names) + r")\b" if names else r"(?!)")
         self.outlet_words = {n for n in outlets if " " not in n}
         self.not_place_words = {w.lower() for w in knowledge.conventions["not_place_words"]}
         self.countryside_divisions = dict(knowledge.conventions.get("countryside_divisions", {}))
@@ -1285,7 +1285,8 @@ class EventPlaces:
                     around = self.resolver.country_place(document_code)
                 return self.resolver.unresolved_place(unresolved[id(chosen)], around)
             return chosen
-        capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b", text, re.IGNORECASE)
+        # "in the capital": the country's; "in the capital of the group's self-proclaimed caliphate" is not.
+        capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b(?!\s+of\b)", text, re.IGNORECASE)
         if capital and document_code:
             entry = self.resolver.gazetteer.capital(document_code)
             if entry is not None:
@@ -1621,6 +1622,17 @@ def _page_furniture(token: Token) -> bool:
     """What a scraped page puts before its dateline: a date or time, "Published", "Last updated at"."""
     return token.is_space or token.is_punct or token.like_num or token.lower_ in CALENDAR_WORDS \
         or token.lower_ in PAGE_FURNITURE_WORDS or bool(ORDINAL.fullmatch(token.lower_))
+
+
+def _outlet_pattern(name: str) -> str:
+    """An outlet's name however the text joins its words and writes its Arabic article: "Al-Manar" is also "al-Manar"
+    and "Al Manar"."""
+    words = re.split(r"[\s-]+", name)
+    if words[0] in {"Al", "El"}:
+        words[0] = f"[{words[0][0]}{words[0][0].lower()}]{words[0][1:]}"
+    else:
+        words[0] = re.escape(words[0])
+    return r"[\s-]".join([words[0], *(re.escape(w) for w in words[1:])])
 
 
 def _organisation_descriptor(doc: Doc, end: int) -> bool:
