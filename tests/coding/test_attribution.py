@@ -157,3 +157,13 @@ def test_a_claimants_clause_names_no_claimant(attributor):
               tags=["NNS", "VBD", "CD", "NNS", "VBG", "NN", "IN", "NNP", "NN", "VBD"], sent_starts=[True] + [False] * 9)
     claimant = attributor.attribute(doc[:], {}).claimant_tokens
     assert claimant == {2, 3}
+
+
+def test_a_source_glued_before_its_verb_is_the_speaker_not_the_act_the_parse_makes_the_subject(pipeline, attributor,
+                                                                                              code):
+    # The comma before "state media said" lost, the parse makes "A barrage ..." say it.
+    text = ("A barrage of rocket fire from rebels killed at least 14 people on Wednesday in government-held "
+            "neighbourhoods of divided Aleppo city state media said.")
+    a = attribute(pipeline, attributor, text)
+    assert (a.claimant.name, a.claimant.kind) == ("State media", "media")
+    assert [e.actor1.name for e in code(text).events] == ["Rebel group"]

@@ -120,3 +120,11 @@ def test_a_crosshead_glued_to_its_paragraph_is_a_sentence_of_its_own(pipeline, t
 ])
 def test_a_capitalised_opener_inside_a_name_or_a_title_opens_no_sentence(pipeline, text):
     assert len(list(pipeline.nlp(text).sents)) == 1
+
+
+def test_a_wire_agencys_byline_right_before_the_proses_article_ends_the_headline(pipeline):
+    text = ("Wednesday 10 Aug 2016 Rebel fire in Aleppo kills 14 State media AFP A barrage of rocket fire from rebels "
+            "killed at least 14 people on Wednesday in government-held neighbourhoods of Aleppo, state media said.")
+    sentences = [sentence.text for sentence in pipeline.nlp(text).sents]
+    assert sentences[0].endswith("kills 14 State media")
+    assert sentences[-1].startswith("A barrage of rocket fire")

@@ -737,3 +737,4 @@ def test_a_days_part_of_a_total_told_before_is_the_totals_doers_act_not_the_othe
                   "people since Thursday, the Observatory said. The toll included two people killed by rocket fire on "
                   "Sunday.").events
     assert {(e.actor1.name, e.fatalities) for e in events} == {("Military Forces of Syria", 8), ("Rebel group", 2)}
+

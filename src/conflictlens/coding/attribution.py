@@ -9,6 +9,7 @@ denies the allegations just before it, and "The claim could not be verified" mak
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,9 @@ DENIED_DEPENDENTS = {"ccomp", "xcomp", "dobj", "obj", "pcomp", "nsubjpass", "nsu
 PARTIAL_DENIALS = {"victims", "toll", "responsibility"}
 
 # Which status a merged event keeps when its mentions differ: the most doubtful, with the source that gives it.
+# Words of a place that a parse of text without commas may glue before a source ("Aleppo city state media said").
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+PLACE_WORDS = {"city", "town", "village", "province", "district", "neighbourhood", "neighborhood", "countryside"}
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
 
 
@@ -270,6 +274,14 @@ class Attributor:
         subject = self._subject(verb) or _inverted_subject(verb)
         if subject is None or subject.lower_ in self.grammar.anonymous_subjects:
             return
+        glued = self._speaker_glued_before(verb, subject)
+        if glued:
+            # "A barrage of rocket fire from Syrian rebels killed at least 14 people ... in Aleppo city state media
+            # said": with the comma lost, the parse makes the act the speaker; the source is the words before the verb.
+            result.claimant_tokens.update(t.i for t in glued)
+            if result.claimant is None or verb.dep_ in {"ROOT", "parataxis"}:
+                result.claimant = self._source_from_tokens(glued, sent, name_of)
+            return
         # Not its clauses: "60 civilians trying to flee fighting in Deir al-Zor province ... said" (a parse of text
         # without commas) names no claimant in the province.
         result.claimant_tokens.update(t.i for t in without_clauses(subject))
@@ -288,6 +300,32 @@ class Attributor:
                         for t in c.subtree}
             context = " ".join(t.text for t in verb.subtree if t.i not in reported)
             result.claimant = self._source(subject, sent, name_of, context=context)
+
+    def _speaker_glued_before(self, verb: Token, subject: Token) -> list[Token]:
+        """The words that name a source right before a reporting verb, deep inside a subject that names none ("A
+        barrage of rocket fire ... in Aleppo city state media said": "state media")."""
+        head_words = [*(c for c in subject.children if c.dep_ in {"compound", "amod"} and c.i < subject.i), subject]
+        if verb.i == 0 or self._names_a_source(" ".join(t.lower_ for t in head_words)):
+            return []
+        last = verb.doc[verb.i - 1]
+        if last.pos_ not in {"NOUN", "PROPN"} or last == subject or not subject.is_ancestor(last):
+            return []
+        # Glued to a clause inside the subject ("... rebels killed at least 14 people in ... state media"), not a
+        # phrase of the subject's own ("the General Staff of the Armed Forces said").
+        between = itertools.takewhile(lambda t: t != subject, last.ancestors)
+        if not any(t.pos_ in {"VERB", "AUX"} for t in between):
+            return []
+        words = [last]
+        while words[0].i > subject.i and verb.doc[words[0].i - 1].dep_ == "compound" \
+                and verb.doc[words[0].i - 1].head == words[0]:
+            words.insert(0, verb.doc[words[0].i - 1])
+        # "Aleppo city state media": the source's words, not the place the compounds glued to them.
+        while len(words) > 1 and (words[0].ent_type_ in PLACE_LABELS or words[0].lower_ in PLACE_WORDS):
+            words.pop(0)
+        return words if self._names_a_source(" ".join(t.lower_ for t in words)) else []
+
+    def _names_a_source(self, text: str) -> bool:
+        return any(pattern.search(text) for _, pattern in self.kinds)
 
     def _accuser(self, verb: Token) -> Token | None:
         """Who accuses: the subject of an active verb, the agent of a passive one ("the attack, which was blamed on

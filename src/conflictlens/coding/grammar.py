@@ -306,7 +306,8 @@ class PageFurnitureSentences:
     comment widgets), all furniture. A crosshead between dashes that opens a line ("- Air raids kill thousands -
     While the ground offensive failed ...") titles the section after it: it sums it up, it tells no act of its own.
     A wire agency's byline with its date (`page_furniture_bylines`: "... in the south of the country AFP Friday 10
-    Oct 2014 The Syrian Observatory said ...") ends the headline before it and opens the prose after it. A
+    Oct 2014 The Syrian Observatory said ...", or before the prose's article: "... kills 14 State media AFP A barrage
+    of rocket fire ...") ends the headline before it and opens the prose after it. A
     crosshead with no stop after it ends where a capitalised paragraph opener follows a line in sentence case
     (`crosshead_openers`, or a number word: "One civilian killed in rocket attack on al-Fouaa town in Idleb In the
     same context ...", "Civilians flee Daesh bastion Meanwhile hundreds of civilians escaped", "Two persons injured
@@ -321,9 +322,11 @@ class PageFurnitureSentences:
         self.widgets = re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in widgets), re.IGNORECASE) \
             if widgets else None
         agencies = "|".join(r"\s+".join(map(re.escape, b.split())) for b in bylines)
-        # The agency, then a date of up to four words that ends in its year, then the prose's capitalised first word.
-        self.bylines = re.compile(rf"\b(?:{agencies})\s+(?:[\w.,]+\s+){{1,4}}\d{{4}}(?=\s+[\"A-Z])") \
-            if agencies else None
+        # The agency, then a date of up to four words that ends in its year, then the prose's capitalised first word;
+        # or, the date told before the headline, the agency right before the prose's article ("... Rebel fire in
+        # Syrias Aleppo kills 14 State media AFP A barrage of rocket fire ...").
+        self.bylines = re.compile(rf"\b(?:{agencies})(?:\s+(?:[\w.,]+\s+){{1,4}}\d{{4}}(?=\s+[\"A-Z])"
+                                  rf"|(?=\s+(?:A|An|The)\s+[a-z]))") if agencies else None
 
     def __call__(self, doc: Doc) -> Doc:
         furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []

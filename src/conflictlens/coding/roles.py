@@ -171,6 +171,12 @@ class SideReader:
                   if prep.lower_ == "of" for part in prep.children if part.dep_ == "pobj"]
         return [noun for noun in nouns if self._act_noun(noun)]
 
+    def _act_measured_by(self, head: Token) -> Token | None:
+        """"a barrage of rocket fire", "a wave of air strikes": the act noun whose "of" the trigger follows."""
+        of = head.head if head.dep_ == "pobj" else None
+        act = of.head if of is not None and of.lower_ == "of" and of.head.i != of.i else None
+        return act if act is not None and act.pos_ == "NOUN" and self._act_noun(act) else None
+
     def _agent_named(self, act: Token) -> bool:
         """Whether an act's noun names who did it after it ("a military operation by the Turkish Armed Forces"): its
         modifier then only describes it."""
@@ -283,7 +289,9 @@ class SideReader:
             return 1 if _within(root, first) and not any(
                 _within(root, c) for w in whose for c in w.children if c.dep_ == "conj") else 2
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
-        for anchor in (head, _noun_named_by(head), verb):
+        # "a barrage of rocket fire from Syrian rebels": the act the trigger is a measure of takes its phrases too.
+        measured = self._act_measured_by(head)
+        for anchor in (head, _noun_named_by(head), measured, verb):
             if anchor is None:
                 continue
             prep = _prep_between(root, anchor)
@@ -292,7 +300,7 @@ class SideReader:
                 if word in grammar.target_prepositions or (word in grammar.of_prepositions and anchor.pos_ == "NOUN"):
                     return 2
                 if word in grammar.agent_prepositions or (
-                        word in grammar.source_prepositions and anchor.i == head.i
+                        word in grammar.source_prepositions and anchor in (head, measured)
                         and (head.pos_ == "NOUN" or head.tag_ == "VBG")):
                     return 1
                 if word in grammar.with_prepositions:
