@@ -176,7 +176,8 @@ def test_injured_are_not_counted_as_dead(pipeline, counter):
 
 
 @pytest.mark.parametrize("text", ["175 Nusra Terrorists Killed Injured in Castello Road in Aleppo",
-                                  "At least 20 people were killed or wounded in the attack on the market."])
+                                  "At least 20 people were killed or wounded in the attack on the market.",
+                                  "Aleppos Civilian Massacre Continues 88 Killed & Injured."])
 def test_one_count_of_the_dead_and_the_injured_together_is_no_toll(pipeline, counter, text):
     assert deaths(pipeline, counter, text)[0] == 0
 

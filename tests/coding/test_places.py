@@ -912,3 +912,10 @@ def test_an_outlets_name_with_its_article_written_small_is_no_place(code):
     events = code("Informed sources said two terrorist commanders were killed on Thursday during fierce fighting which "
                   "broke out in Qalamoun located on Damascus countryside Lebanons al-Manar TV channel reported.").events
     assert [e.place.admin1 for e in events] == ["Rif-dimashq"]
+
+
+def test_a_weekdays_short_name_before_a_date_is_no_place(code):
+    # Mon State of Myanmar lies elsewhere; "Mon Jul 11 2016" is a page's date.
+    events = code("Mon Jul 11 2016 Aleppos Civilian Massacre Continues 88 Killed & Injured. Terrorists launched hundreds "
+                  "of mortar shells into western Aleppos densely populated neighborhoods on Monday.").events
+    assert events and all(e.place is None or e.place.country != "Myanmar" for e in events)

@@ -87,8 +87,9 @@ class Quantity:
     text: str
 
 
-# Words between a death word and an injury word that make them one count: "killed and injured", "killed or wounded".
-CASUALTY_JOINERS = {"and", "or", ",", "/"}
+# Words between a death word and an injury word that make them one count: "killed and injured", "killed or wounded",
+# "Killed & Injured".
+CASUALTY_JOINERS = {"and", "or", ",", "/", "&", "+"}
 
 
 class FatalityCounter:
@@ -242,6 +243,16 @@ class FatalityCounter:
                 return True
         return False
 
+    def _counts_the_hit(self, sent: SpacySpan, quantity: Quantity) -> bool:
+        """"Massacre Continues 88 Killed & Injured", "88 people killed or wounded": a number told before the dead and
+        the injured together counts everyone hit, whatever other death word the sentence holds."""
+        for i in range(quantity.end, min(quantity.end + 3, len(sent))):
+            if self.is_death_cue(sent[i]):
+                return self._with_the_injured(sent[i])
+            if sent[i].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                return False
+        return False
+
     def _not_a_death(self, token: Any) -> bool:
         """An injury or a taking ("wounded", "kidnapped"), by lemma or as written."""
         return token.lemma_.lower() in self.not_death or token.lower_ in self.not_death
@@ -271,7 +282,7 @@ class FatalityCounter:
         # "six others including three children were injured": a part is of the count before it, whether or not
         # that count is of the dead.
         parts = [q for n, q in enumerate(counted) if n > 0 and self._part_of_earlier(sent, q)]
-        quantities = [q for q in quantities if q not in parts]
+        quantities = [q for q in quantities if q not in parts and not self._counts_the_hit(sent, q)]
         quantities = [q for q in quantities if not self._counts_the_doers(sent, q, cues) and not self._running_total(
             sent, q)]
         used: list[Quantity] = []

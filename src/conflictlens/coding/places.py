@@ -556,9 +556,12 @@ class PlaceResolver:
                 else None) or self._country_possessive(span)
         if code is not None:
             return Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, country_code=code)
+        following = span.doc[span.end] if span.end < len(span.doc) else None
         if text.lower() in self.demonyms or text.lower() in CALENDAR_WORDS or all(t.is_stop for t in span) or (
-                text.lower() in CALENDAR_ABBREVIATIONS and span.root.ent_type_ in {"DATE", "TIME"}):
-            return None  # "Jan 20" is no Dschang
+                text.lower() in CALENDAR_ABBREVIATIONS and (span.root.ent_type_ in {"DATE", "TIME"} or (
+                    following is not None and (following.like_num or following.lower_ in CALENDAR_WORDS
+                                               or following.lower_ in CALENDAR_ABBREVIATIONS)))):
+            return None  # "Jan 20" is no Dschang, "Mon Jul 11 2016" no Mon State of Myanmar
         if _acronym(span):
             return None  # "SANA", "SOHR": an agency's or a monitor's initials, not GeoNames' "Sana" (Sanaa)
         after = span.doc[span.end : span.end + 1]
