@@ -738,3 +738,12 @@ def test_a_days_part_of_a_total_told_before_is_the_totals_doers_act_not_the_othe
                   "Sunday.").events
     assert {(e.actor1.name, e.fatalities) for e in events} == {("Military Forces of Syria", 8), ("Rebel group", 2)}
 
+
+
+def test_an_opening_attack_on_civilians_told_without_its_means_is_the_strike_the_body_tells(code):
+    events = code("9 Aug 2016 5 people were killed and 12 others wounded in the attack in the opposition-held district "
+                  "of Sevre. Men and civil defence members look for survivors after an airstrike on a hospital in the "
+                  "town of Meles western Idlib city in rebel-held Idlib province Syria August 6 2016. (Reuters) Syrian "
+                  "opposition-held district of Sevre in the northwestern province of Idlib was hit by a vacuum bomb "
+                  "attack aerially dropped by Syrian regime on Monday leaving five people dead and 12 injured.").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 5)]

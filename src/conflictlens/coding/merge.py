@@ -695,13 +695,14 @@ class Merge:
     def _kind_untold(self, lead: Event, event: Event) -> bool:
         """An opening that tells violence only by its dead ("Al-Nusra Front Commander Killed in Lattakia"), or as
         attacks on no one named ("Seven killed in terrorist attacks in Aleppo", "Dozens Martyred in Qamishli ISIL
-        Terrorist Attack"), or raids ("10 Syrian soldiers killed in Israeli raids": from the air or on the ground),
-        does not say what kind it was; the body's violence may be it, whatever its type."""
+        Terrorist Attack") or on civilians ("5 people were killed in the attack in the district of Sevre", then a
+        vacuum bomb dropped there), or raids ("10 Syrian soldiers killed in Israeli raids": from the air or on the
+        ground), does not say what kind it was; the body's violence may be it, whatever its type."""
         trigger = lead.trigger.lower()
         # "US-led Coalition Strikes Kill 21 Civilians": an opening told by its dead and its means is remote violence.
         told_dead = trigger in self.death_words and lead.event_type != REMOTE_VIOLENCE
         return {lead.event_type, event.event_type} <= VIOLENT_TYPES and (told_dead or (
-            trigger in self.acts_without_means and lead.event_type == "Battles"
+            trigger in self.acts_without_means and lead.event_type in {"Battles", "Violence against civilians"}
             and (trigger in self.raid_nouns or not self.actors.identifying_names([lead.actor2, *lead.assoc_actor_2]))))
 
     def _met_demonstration(self, event: Event, demonstrations: list[Event]) -> Event | None:
