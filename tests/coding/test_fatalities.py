@@ -268,3 +268,12 @@ def test_a_toll_that_rose_is_taken_over_the_first_one(code):
     events = code("Syrian government air strikes on opposition-held neighbourhoods of Aleppo killed at least 15 civilians "
                   "on Wednesday, a monitor said. The toll from the strikes later rose to 23 dead.").events
     assert [e.fatalities for e in events] == [23]
+
+
+def test_another_tellers_count_of_a_counted_act_is_a_rival_not_an_update(code):
+    events = code("Airstrikes on two villages near Manbij in Syria killed at least 85 civilians on Tuesday, activists said. "
+                  "The Daesh-linked Aamaq news agency claimed 160 civilians were killed in the strikes.").events
+    assert [e.fatalities for e in events] == [85]
+    events = code("Airstrikes on two villages near Manbij in Syria killed at least 85 civilians on Tuesday, activists said. "
+                  "The Observatory said the toll had risen to 90 in the strikes.").events
+    assert [e.fatalities for e in events] == [90]

@@ -70,6 +70,7 @@ class Coreference:
         self.toll_words = {w.lower() for w in knowledge.conventions["toll_words"]}
         self.period_words = {w.lower() for w in knowledge.conventions["toll_period_words"]}
         self.rival_toll_words = {w.lower() for w in knowledge.conventions["rival_toll_words"]}
+        self.rising_verbs = {w.lower() for w in knowledge.conventions["toll_rising_verbs"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
@@ -178,7 +179,8 @@ class Coreference:
             # airstrikes struck the city on Sunday": the act told again says its day.
             _take_date(event, told_again)
         deaths, text = annotated.sentence_deaths[index]
-        if with_deaths and deaths > event.fatalities and not self._rival_toll(sent):
+        if with_deaths and deaths > event.fatalities and not self._rival_toll(sent) \
+                and not self._anothers_higher_toll(event, index, annotated):
             event.fatalities, event.fatalities_text = deaths, text
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
@@ -282,6 +284,16 @@ class Coreference:
         keeping the lowest credible figure, does not take over it (a toll that rose is an update, and is taken)."""
         return any(t.lower_ in self.toll_words and any(
             c.dep_ == "amod" and c.lower_ in self.rival_toll_words for c in t.children) for t in sent)
+
+    def _anothers_higher_toll(self, event: Event, index: int, annotated: AnnotatedDocument) -> bool:
+        """"Airstrikes killed at least 85 civilians, activists said", then "Aamaq claimed 160 civilians were killed":
+        another teller's count of the act already told, sourced and counted, with no word that the toll rose, is a
+        rival count; ACLED keeps the lowest credible one."""
+        assert annotated.sentence_attribution is not None and annotated.sentences is not None
+        teller = annotated.sentence_attribution[index].claimant
+        return event.fatalities > 0 and teller is not None and event.source is not None \
+            and teller.name != event.source.name \
+            and not any(t.lemma_.lower() in self.rising_verbs for t in annotated.sentences[index])
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
