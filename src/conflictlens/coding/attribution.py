@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from conflictlens.coding.annotated import AnnotatedDocument
 from conflictlens.coding.grammar import Grammar, dateline_token_end, token_at, verb_above, without_clauses
+from conflictlens.coding.places import AREA_NOUNS, PLACE_LABELS, SETTLEMENT_NOUNS
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import (
     Claim,
@@ -39,9 +40,6 @@ DENIED_DEPENDENTS = {"ccomp", "xcomp", "dobj", "obj", "pcomp", "nsubjpass", "nsu
 PARTIAL_DENIALS = {"victims", "toll", "responsibility"}
 
 # Which status a merged event keeps when its mentions differ: the most doubtful, with the source that gives it.
-# Words of a place that a parse of text without commas may glue before a source ("Aleppo city state media said").
-PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
-PLACE_WORDS = {"city", "town", "village", "province", "district", "neighbourhood", "neighborhood", "countryside"}
 STATUS_RANK = {"denied": 5, "alleged": 4, "unverified": 3, "claimed": 2, "corroborated": 1, "reported": 0}
 
 
@@ -110,11 +108,7 @@ class Attributor:
         official = dict(self.kinds).get("official_statement")
         if official is not None and official.search(context.lower()):
             return "official_statement"
-        lowered = claimant_text.lower()
-        for kind, pattern in self.kinds:
-            if pattern.search(lowered):
-                return kind
-        return "unnamed_reports"
+        return self._kind_named(claimant_text.lower()) or "unnamed_reports"
 
     def attribute(self, sent: SpacySpan, name_of: dict[int, str]) -> SentenceAttribution:
         """``name_of`` maps token indices inside actor mentions to canonical actor names."""
@@ -319,13 +313,19 @@ class Attributor:
         while words[0].i > subject.i and verb.doc[words[0].i - 1].dep_ == "compound" \
                 and verb.doc[words[0].i - 1].head == words[0]:
             words.insert(0, verb.doc[words[0].i - 1])
-        # "Aleppo city state media": the source's words, not the place the compounds glued to them.
-        while len(words) > 1 and (words[0].ent_type_ in PLACE_LABELS or words[0].lower_ in PLACE_WORDS):
+        # "Aleppo city state media": the source's words, not the place the compounds glued to them (the tagger may
+        # read a city glued so as a people's name).
+        while len(words) > 1 and (words[0].ent_type_ in PLACE_LABELS | {"NORP"}
+                                  or words[0].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS):
             words.pop(0)
         return words if self._names_a_source(" ".join(t.lower_ for t in words)) else []
 
     def _names_a_source(self, text: str) -> bool:
-        return any(pattern.search(text) for _, pattern in self.kinds)
+        return self._kind_named(text) is not None
+
+    def _kind_named(self, text: str) -> SourceKind | None:
+        """The first kind of source whose words ``text`` holds (lower case), if any."""
+        return next((kind for kind, pattern in self.kinds if pattern.search(text)), None)
 
     def _accuser(self, verb: Token) -> Token | None:
         """Who accuses: the subject of an active verb, the agent of a passive one ("the attack, which was blamed on
