@@ -144,7 +144,7 @@ class ActorDictionary:
         if actor is None:
             return True
         entry = self.entries.get(actor.name)
-        return entry.vague if entry is not None else actor.name.startswith(("Unidentified", "Rebel group"))
+        return entry.vague if entry is not None else self.is_unidentified(actor) or actor.name.startswith("Rebel group")
 
     @staticmethod
     def is_unidentified(actor: Actor | None) -> bool:

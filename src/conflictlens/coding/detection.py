@@ -31,6 +31,7 @@ from conflictlens.coding.grammar import (
     Grammar,
     in_headline_list,
     in_page_furniture,
+    noun_it_is_of,
     verb_above,
 )
 from conflictlens.knowledge import phrase_pattern
@@ -421,7 +422,7 @@ class EventDetector:
         # of fighter jets was heard": an aircraft that only flies, or is only heard, strikes no one.
         while head.dep_ == "conj":
             head = head.head
-        heard = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.sound_nouns
+        heard = (sound := noun_it_is_of(head)) is not None and sound.lemma_.lower() in self.sound_nouns
         return heard or (head.dep_ == "nsubj" and head.head.lemma_.lower() in self.flight_verbs)
 
     def _support(self, span: SpacySpan) -> bool:

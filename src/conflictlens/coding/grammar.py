@@ -170,6 +170,13 @@ def with_what_it_is_of(noun: Token) -> list[Token]:
                     if g.dep_ == "pobj")]
 
 
+def noun_it_is_of(word: Token) -> Token | None:
+    """The noun whose "of" phrase a word is ("families" for "fighters" in "six families of rebel fighters", "barrage"
+    for "fire" in "a barrage of rocket fire"), if any: the other way round from ``with_what_it_is_of``."""
+    of = word.head
+    return of.head if word.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i else None
+
+
 def token_at(sent: Span, char: int) -> Token | None:
     """The sentence's word that covers the document character offset ``char``."""
     return next((t for t in sent if t.idx <= char < t.idx + len(t)), None)

@@ -25,7 +25,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
 from conflictlens.coding.gazetteer import haversine_km, name_key, spelt_alike, without_article
-from conflictlens.coding.grammar import Grammar, headline_case
+from conflictlens.coding.grammar import Grammar, headline_case, noun_it_is_of
 from conflictlens.coding.places import (
     LEVEL_RANK,
     PlaceResolver,
@@ -179,8 +179,7 @@ class Coreference:
             # airstrikes struck the city on Sunday": the act told again says its day.
             _take_date(event, told_again)
         deaths, text = annotated.sentence_deaths[index]
-        if with_deaths and deaths > event.fatalities and not self._rival_toll(sent) \
-                and not self._anothers_higher_toll(event, index, annotated):
+        if with_deaths and deaths > event.fatalities and not self._rival_toll(event, index, annotated):
             event.fatalities, event.fatalities_text = deaths, text
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
@@ -279,21 +278,19 @@ class Coreference:
         the toll word refers back."""
         return self._told_again(sent, self.toll_words)
 
-    def _rival_toll(self, sent: SpacySpan) -> bool:
-        """ "Rescue workers gave a higher toll of 23 dead": another teller's count beside the one told, which ACLED,
-        keeping the lowest credible figure, does not take over it (a toll that rose is an update, and is taken)."""
-        return any(t.lower_ in self.toll_words and any(
-            c.dep_ == "amod" and c.lower_ in self.rival_toll_words for c in t.children) for t in sent)
-
-    def _anothers_higher_toll(self, event: Event, index: int, annotated: AnnotatedDocument) -> bool:
-        """"Airstrikes killed at least 85 civilians, activists said", then "Aamaq claimed 160 civilians were killed":
-        another teller's count of the act already told, sourced and counted, with no word that the toll rose, is a
-        rival count; ACLED keeps the lowest credible one."""
+    def _rival_toll(self, event: Event, index: int, annotated: AnnotatedDocument) -> bool:
+        """Another teller's count of the act already told, which ACLED, keeping the lowest credible figure, does not
+        take over it: one told as such ("Rescue workers gave a higher toll of 23 dead"), or one of an act already
+        sourced and counted, by another teller, with no word that the toll rose ("Airstrikes killed at least 85
+        civilians, activists said", then "Aamaq claimed 160 civilians were killed"; "the toll rose to 90" is taken)."""
         assert annotated.sentence_attribution is not None and annotated.sentences is not None
+        sent = annotated.sentences[index]
+        if any(t.lower_ in self.toll_words and any(c.dep_ == "amod" and c.lower_ in self.rival_toll_words
+                                                   for c in t.children) for t in sent):
+            return True
         teller = annotated.sentence_attribution[index].claimant
         return event.fatalities > 0 and teller is not None and event.source is not None \
-            and teller.name != event.source.name \
-            and not any(t.lemma_.lower() in self.rising_verbs for t in annotated.sentences[index])
+            and teller.name != event.source.name and not any(t.lemma_.lower() in self.rising_verbs for t in sent)
 
     def _names_the_act(self, sent: SpacySpan) -> bool:
         """The sentence's subject is the act already told, named again: "the bombing took place ...", "The strikes
@@ -900,7 +897,8 @@ def _where_it_was(event: Event, previous: Event) -> bool:
 def _subject_or_part_of_it(word: Token) -> bool:
     """The subject, or what a subject counts part of: "the dead" in "most of the dead were evacuees"."""
     subjects = {"nsubj", "nsubjpass"}
-    return word.dep_ in subjects or (word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.dep_ in subjects)
+    whole = noun_it_is_of(word)
+    return word.dep_ in subjects or (whole is not None and whole.dep_ in subjects)
 
 
 def _may_be_where_it_was(event: Event, previous: Event) -> bool:

@@ -39,6 +39,7 @@ from conflictlens.coding.grammar import (
     doer,
     in_another_clause,
     in_page_furniture,
+    noun_it_is_of,
     with_what_it_is_of,
 )
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -363,7 +364,8 @@ class PlaceResolver:
         """ "a native of Kazakhstan", "a national of Tunisia" (`origin_nouns`): the person's country, not where
         anything happened."""
         name = doc[toponym.token_end - 1]
-        return name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in self.origin_nouns
+        origin = noun_it_is_of(name)
+        return origin is not None and origin.lemma_.lower() in self.origin_nouns
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
         """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
@@ -386,8 +388,9 @@ class PlaceResolver:
         """"the sound of gunfire audible from the town of Akcakale on the Turkish side", "smoke could be seen from
         Kilis": where the act was heard or seen from, across a border or a valley, not where it happened."""
         name = doc[toponym.token_end - 1]
-        if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in PLACE_KIND_WORDS:
-            name = name.head.head  # "the town of Akcakale"
+        kind = noun_it_is_of(name)
+        if kind is not None and kind.lemma_.lower() in PLACE_KIND_WORDS:
+            name = kind  # "the town of Akcakale"
         prep = name.head if name.dep_ == "pobj" else None
         return prep is not None and prep.lower_ == "from" and prep.head.lemma_.lower() in self.perception_words
 

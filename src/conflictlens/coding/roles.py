@@ -25,7 +25,15 @@ from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMenti
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution, blames_the_act_told
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import Grammar, doer, governing_verb, next_sentence, preposition_of, verb_above
+from conflictlens.coding.grammar import (
+    Grammar,
+    doer,
+    governing_verb,
+    next_sentence,
+    noun_it_is_of,
+    preposition_of,
+    verb_above,
+)
 from conflictlens.coding.places import PlaceResolver
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import CIVILIANS_INTER, Actor
@@ -173,8 +181,7 @@ class SideReader:
 
     def _act_measured_by(self, head: Token) -> Token | None:
         """"a barrage of rocket fire", "a wave of air strikes": the act noun whose "of" the trigger follows."""
-        of = head.head if head.dep_ == "pobj" else None
-        act = of.head if of is not None and of.lower_ == "of" and of.head.i != of.i else None
+        act = noun_it_is_of(head)
         return act if act is not None and act.pos_ == "NOUN" and self._act_noun(act) else None
 
     def _agent_named(self, act: Token) -> bool:
@@ -197,7 +204,8 @@ class SideReader:
         noun = root
         while noun.dep_ in {"compound", "amod", "nmod", "poss"} and noun.head.i != noun.i:
             noun = noun.head  # "the wives of two Islamic State commanders": the group names the commanders
-        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.kin_nouns
+        kin = noun_it_is_of(noun)
+        return kin is not None and kin.lemma_.lower() in self.kin_nouns
 
     def _tells_what_it_is(self, verb: Token, head: Token) -> bool:
         """The trigger is what the subject of its copula is: an outcome word there ("two commanders were among the
