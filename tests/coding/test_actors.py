@@ -315,3 +315,9 @@ def test_a_group_whose_kin_were_harmed_is_no_side_the_kin_are_civilians(code, te
 def test_a_sports_club_named_like_an_armed_group_is_no_actor(pipeline):
     text = "Three members of al-Shabab team and their trainer were beheaded by Islamic State militants in Raqqa."
     assert [name for _, name in canonical(pipeline, text)] == ["Islamic State (Sahel)"]
+
+
+def test_troops_from_a_group_are_not_a_states_troops(code):
+    events = code("Thousands of troops from a Kurdish-Arab alliance launched an attack on Islamic State fighters near "
+                  "Manbij on Wednesday.").events
+    assert events and all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in events)

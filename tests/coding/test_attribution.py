@@ -167,3 +167,12 @@ def test_a_source_glued_before_its_verb_is_the_speaker_not_the_act_the_parse_mak
     a = attribute(pipeline, attributor, text)
     assert (a.claimant.name, a.claimant.kind) == ("State media", "media")
     assert [e.actor1.name for e in code(text).events] == ["Rebel group"]
+
+
+def test_a_speaker_after_its_report_with_the_comma_lost_is_the_speaker_not_the_reports_last_noun(pipeline, attributor):
+    a = attribute(pipeline, attributor, "A barrage of air strikes on Saturday near a hospital in northwestern Syria "
+                                        "killed at least 10 civilians said the Syrian Observatory for Human Rights.")
+    assert "Observatory" in a.claimant.name
+    # Whom a speaker told is not the speaker.
+    told = attribute(pipeline, attributor, "Two people were killed in the strike a local activist told The New Arab.")
+    assert told.claimant.name == "A local activist"

@@ -93,3 +93,12 @@ def test_a_country_point_is_central_to_its_mainland():
     # the conventional 38N 97W is 240 km from it.
     assert haversine_km(*points["US"], 39.83, -98.58) < 100
     assert points["JP"] == (36.0, 138.0)  # a conventional point near the centre is kept
+
+
+def test_a_short_name_written_with_a_letter_once_is_the_place_that_doubles_it(gazetteer_path):
+    gaz = Gazetteer.open(gazetteer_path)
+    raqqa = gaz.closest("Raqa", ["SY"])
+    assert raqqa is not None and (raqqa.name, raqqa.admin1_name) == ("Ar Raqqah", "Ar-Raqqah")
+    # Only in the document's countries, and only that spelling difference.
+    assert gaz.closest("Raqa", ["ML"]) is None
+    assert gaz.closest("Raqo", ["SY"]) is None

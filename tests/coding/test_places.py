@@ -919,3 +919,21 @@ def test_a_weekdays_short_name_before_a_date_is_no_place(code):
     events = code("Mon Jul 11 2016 Aleppos Civilian Massacre Continues 88 Killed & Injured. Terrorists launched hundreds "
                   "of mortar shells into western Aleppos densely populated neighborhoods on Monday.").events
     assert events and all(e.place is None or e.place.country != "Myanmar" for e in events)
+
+
+def test_the_first_word_of_an_unknown_name_is_no_town_of_a_country_the_report_names_once(code):
+    # "White" of "White Helmets" had become White, Georgia, for a report that names the United States once.
+    events = code("Regime bombing raids in and around the northern Syrian city of Aleppo killed 31 civilians on Friday. "
+                  "\"21 others died in intense strikes on several neighbourhoods in the east of the city\" the "
+                  "organisation known as the White Helmets said. The Observatory reported strikes on the Castello road "
+                  "out of Aleppo. A truce agreed by Russia and the United States in February has been violated around "
+                  "Aleppo, where the regime and rebels have fought since 2012 in Syria's war.").events
+    assert events and all(e.place.country == "Syria" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Regime warplanes struck the town of Khan Sheikhoun in Idlib on Tuesday, killing 100 civilians.",
+    "Regime warplanes struck the town of Khan Sheikhoun, in Idlib, on Tuesday, killing 100 civilians.",
+])
+def test_a_town_in_the_province_named_after_it_is_the_place_and_the_verb_of_what_the_act_did_is_the_act(code, text):
+    assert [e.place.name for e in code(text).events] == ["Khān Shaykhūn"]

@@ -325,3 +325,13 @@ def test_an_act_told_as_going_on_is_a_campaign_not_an_event(code):
                   "monitor also said on Tuesday that bombing continues in the city of Aleppo on the forty-fifth consecutive "
                   "day.").events
     assert [e.place.name for e in events] == ["Al ‘Ashārah"]
+
+
+def test_acts_counted_with_no_day_place_target_or_time_are_a_tally_not_an_event(code):
+    events = code("Regime warplanes struck the town of Khan Sheikhoun in Idlib on Tuesday, killing 100 civilians. An "
+                  "international inquiry found the regime was responsible for three chlorine gas attacks.").events
+    assert [e.place.name for e in events] == ["Khān Shaykhūn"]
+    # Raids counted with their target and time are one act's.
+    one = code("Regime warplanes hit Idlib on Thursday. Russian aircraft carried out four successive raids at dawn on a "
+               "hospital on the outskirts of Maarrat Misrin.").events
+    assert [(e.actor1.name, e.place.name) for e in one] == [("Military Forces of Russia", "Ma‘arratmişrīn")]

@@ -74,6 +74,9 @@ class ActorDictionary:
         self.aliases = aliases
         self.actor_types = actor_types
         self.token_patterns = token_patterns
+        # "Islamic State (Syria)" and "Islamic State (Iraq)": one group's branches, named after it, by country.
+        self.branch_of = {branch: entry.name for entry in entries.values()
+                          for branch in (entry.by_country or {}).values() if branch.startswith(f"{entry.name} (")}
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> ActorDictionary:

@@ -98,6 +98,13 @@ class AnnotatedDocument:
     def sentence_toponyms(self, index: int) -> list[Toponym]:
         return [t for t in self.toponyms or [] if t.sentence_index == index]
 
+    def own_toponyms(self, index: int) -> list[Toponym]:
+        """The sentence's places, outside the words of who tells it ("a hospital source in Hassakeh said") and the
+        names that only describe an organisation."""
+        assert self.sentence_attribution is not None
+        told_by = self.sentence_attribution[index].claimant_tokens
+        return [t for t in self.sentence_toponyms(index) if t.token_start not in told_by and not t.not_a_scene]
+
     def drafts_in(self, index: int) -> list[EventDraft]:
         return [d for d in self.drafts or [] if d.sentence_index == index]
 

@@ -69,6 +69,7 @@ class Attributor:
     def __init__(self, cues: dict[str, Any], grammar: Grammar) -> None:
         self.grammar = grammar
         self.reporting = {w.lower() for w in cues["reporting_verbs"]}
+        self.addressing_verbs = {w.lower() for w in cues["addressing_verbs"]}
         self.lives_taken = {w.lower() for w in cues["lives_taken"]}
         self.accusing = {w.lower() for w in cues["accusation_verbs"]}
         self.denying = {w.lower() for w in cues["denial_verbs"]}
@@ -265,7 +266,7 @@ class Attributor:
         return None
 
     def _reporting(self, verb: Token, sent: SpacySpan, name_of: dict[int, str], result: SentenceAttribution) -> None:
-        subject = self._subject(verb) or _inverted_subject(verb)
+        subject = self._speaker_after_its_report(verb) or self._subject(verb) or _inverted_subject(verb)
         if subject is None or subject.lower_ in self.grammar.anonymous_subjects:
             return
         glued = self._speaker_glued_before(verb, subject)
@@ -294,6 +295,16 @@ class Attributor:
                         for t in c.subtree}
             context = " ".join(t.text for t in verb.subtree if t.i not in reported)
             result.claimant = self._source(subject, sent, name_of, context=context)
+
+    def _speaker_after_its_report(self, verb: Token) -> Token | None:
+        """"... killed at least 10 civilians said the Syrian Observatory": with the comma lost, the parse makes the
+        report's last noun the verb's subject and the speaker after it its object; a report told before the verb has
+        no object of the verb after it but its speaker (or, for "told", whom it was told to)."""
+        if verb.lemma_.lower() in self.addressing_verbs or verb.lower_ in self.addressing_verbs \
+                or not any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children):
+            return None
+        return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "obj"}
+                     and c.pos_ in {"NOUN", "PROPN"}), None)
 
     def _speaker_glued_before(self, verb: Token, subject: Token) -> list[Token]:
         """The words that name a source right before a reporting verb, deep inside a subject that names none ("A

@@ -185,6 +185,8 @@ def actor_mentions(doc: Doc, actors: ActorDictionary) -> list[ActorMention]:
             continue  # "terrorist organizations affiliated to Jabhat al-Nusra": the group named is the actor
         if entry.generic and entry.kind in STATE_KINDS and _of_the_other_side(doc, ent.start):
             continue  # "the opposition government's minister", "the rebel army": not the state's
+        if entry.generic and entry.kind in STATE_KINDS and _from_a_group(doc, ent.end):
+            continue  # "troops from a Kurdish-Arab alliance": the alliance's fighters, not a state's troops
         if entry.generic and _title_of_a_name(doc, ent.start, ent.end):
             continue  # "the rebel Army of Mujahideen", "the Army of Conquest": a group's name, not a state's army
         mentions.append(ActorMention(ent.text, ent.start_char, ent.end_char, sentence_of[ent.start], entry))
@@ -205,6 +207,9 @@ TIE_NOUNS = {"affiliate", "offshoot", "franchise", "proxy", "ally", "branch"}
 TIE_GAP = 6  # words from the patron's name to the group's: "al-Qaedas affiliate in Syria the Nusra Front"
 # Nouns after a generic actor word that make it the part of an organisation: "military wing", "armed branch".
 ORGANISATION_PARTS = {"wing", "arm", "branch"}
+# Nouns for a group of armed men that is no state, whose troops or forces a text may tell ("troops from a
+# Kurdish-Arab alliance").
+GROUP_NOUNS = {"alliance", "coalition", "militia", "faction", "movement", "front", "brigade", "group", "rebellion"}
 # Nouns after a name that make it a sports club's: "al-Shabab team", "Al Ittihad club".
 CLUB_NOUNS = {"team", "club", "squad", "fc", "sc"}
 
@@ -250,6 +255,15 @@ def _hyphened(doc: Doc, end: int) -> bool:
     """A hyphen that glues the next word to the name ("IS-held", "Al-Qaeda-linked"), not a dash that opens an aside
     ("Pro-regime fighters - backed by air strikes - retook ...")."""
     return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+
+
+def _from_a_group(doc: Doc, end: int) -> bool:
+    """The words after a generic name are "from" or "of" a group that is no state ("troops from a Kurdish-Arab
+    alliance", "fighters of the rebel coalition")."""
+    if end >= len(doc) or doc[end].lower_ not in {"from", "of"}:
+        return False
+    group = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    return group is not None and group.lemma_.lower() in GROUP_NOUNS
 
 
 def _title_of_a_name(doc: Doc, start: int, end: int) -> bool:

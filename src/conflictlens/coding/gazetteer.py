@@ -88,6 +88,7 @@ ADMIN_SUFFIXES = re.compile(
 # countries only; shorter names are too easily alike to compare.
 FUZZY_SIMILARITY = 85.0
 FUZZY_MIN_LENGTH = 6
+SHORT_NAME_MIN_LENGTH = 4
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et|ez|en)(?=[a-z]{4})")
 # An Arabic article inside a name, written as it sounds before the next letter ("az-Zour", "ash-Sham", "ad-Dawla").
 INNER_ARTICLE = re.compile(r"(?<=\s)(?:a[dnrstz]|ash|e[dlnrstz])-", re.IGNORECASE)
@@ -114,6 +115,11 @@ def spelt_alike(key: str, other: str, min_similarity: float = FUZZY_SIMILARITY) 
         return True
     return len(key) >= FUZZY_MIN_LENGTH and key[:1] == other[:1] and abs(len(key) - len(other)) <= 1 \
         and fuzz.ratio(key, other) >= min_similarity
+
+
+def with_single_letters(key: str) -> str:
+    """A name key with every doubled letter written once ("raqqa" -> "raqa")."""
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def without_article(key: str) -> str:
@@ -222,7 +228,7 @@ class Gazetteer:
 
         key = name_key(text)
         if len(key) < FUZZY_MIN_LENGTH:
-            return None
+            return self._short_name_with_letters_doubled(key, country_codes)
         best: tuple[float, int] | None = None
         for code in country_codes:
             keys, ids = self._country_keys(code)
@@ -231,11 +237,23 @@ class Gazetteer:
                 if found is not None and spelt_alike(query, found[0], min_similarity) \
                         and (best is None or found[1] > best[0]):
                     best = (found[1], ids[found[2]])
-        if best is None:
+        return self._place_of_id(best[1]) if best is not None else None
+
+    def _short_name_with_letters_doubled(self, key: str, country_codes: Iterable[str]) -> GazetteerEntry | None:
+        """A short name too short to compare loosely is still the same name written with a letter doubled or not
+        ("Raqa" is "Raqqa", "Hama" "Hamma"): only that spelling difference, and only in the document's countries."""
+        if len(key) < SHORT_NAME_MIN_LENGTH:
             return None
+        single = with_single_letters(key)
+        alike = [self._place_of_id(geonameid) for code in country_codes
+                 for other, geonameid in zip(*self._country_keys(code), strict=True)
+                 if other != key and len(other) < FUZZY_MIN_LENGTH + 2 and with_single_letters(other) == single]
+        return max(alike, key=lambda entry: entry.population, default=None)
+
+    def _place_of_id(self, geonameid: int) -> GazetteerEntry:
         r = self.conn.execute(
             """SELECT geonameid, name, latitude, longitude, feature_class, feature_code, country_code, admin1_name,
-                      admin2_name, population FROM places WHERE geonameid = ?""", (best[1],)).fetchone()
+                      admin2_name, population FROM places WHERE geonameid = ?""", (geonameid,)).fetchone()
         return GazetteerEntry(
             geonameid=r[0], name=r[1], latitude=r[2], longitude=r[3], feature_class=r[4] or "",
             feature_code=r[5] or "", country_code=r[6] or "", admin1_name=clean_admin_name(r[7]),

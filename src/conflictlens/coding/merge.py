@@ -29,7 +29,6 @@ from conflictlens.coding.grammar import Grammar, headline_case, noun_it_is_of
 from conflictlens.coding.places import (
     LEVEL_RANK,
     PlaceResolver,
-    Toponym,
     area_of_unknown_place,
     elsewhere_pattern,
     place_list,
@@ -71,6 +70,7 @@ class Coreference:
         self.period_words = {w.lower() for w in knowledge.conventions["toll_period_words"]}
         self.rival_toll_words = {w.lower() for w in knowledge.conventions["rival_toll_words"]}
         self.rising_verbs = {w.lower() for w in knowledge.conventions["toll_rising_verbs"]}
+        self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
@@ -117,7 +117,7 @@ class Coreference:
                 # "It said the bombing took place near al-Jafra": where the act already told happened, even for an
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
-            places_named = bool(own_toponyms(index, annotated))
+            places_named = bool(annotated.own_toponyms(index))
             for draft in drafts:
                 if (not events and self._among_the_dead_told(draft) and not places_named
                         and not annotated.sentence_dates[index]) \
@@ -136,6 +136,15 @@ class Coreference:
                     events[-1].place, events[-1].fatalities = draft.event.place, draft.event.fatalities
                     events[-1].fatalities_text = draft.event.fatalities_text
                     self._continue(events[-1], index, annotated, [], with_deaths=False)
+                    sentence_events.setdefault(index, []).append(events[-1])
+                    continue
+                if events and self._retold_with_its_place(draft, annotated, events[-1]):
+                    # "Turkish forces shelled northern Syria", then "14 militants were killed during the shelling on
+                    # the city of Aleppo": the act told again, where it was.
+                    events[-1].place = draft.event.place
+                    if STATUS_RANK[draft.event.claim_status] > STATUS_RANK[events[-1].claim_status]:
+                        events[-1].claim_status, events[-1].source = draft.event.claim_status, draft.event.source
+                    self._continue(events[-1], index, annotated, [])
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
@@ -179,7 +188,8 @@ class Coreference:
             # airstrikes struck the city on Sunday": the act told again says its day.
             _take_date(event, told_again)
         deaths, text = annotated.sentence_deaths[index]
-        if with_deaths and deaths > event.fatalities and not self._rival_toll(event, index, annotated):
+        if with_deaths and deaths > event.fatalities and not self._rival_toll(event, index, annotated) \
+                and not _vaguer_count(text, event, self.vague_counts):
             event.fatalities, event.fatalities_text = deaths, text
         span = Span(sent.start_char, sent.end_char)
         if span not in event.evidence:
@@ -312,7 +322,7 @@ class Coreference:
         # part of it the report is about.
         around = area_of_unknown_place(event.place, annotated.focus)
         places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
-                  else self.places.to_place(toponym) for toponym in own_toponyms(index, annotated)]
+                  else self.places.to_place(toponym) for toponym in annotated.own_toponyms(index)]
         if event.place.level in TOWN_LEVELS and any(p is not None and p.geonameid == event.place.geonameid
                                                     for p in places):
             return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its town among others
@@ -342,7 +352,7 @@ class Coreference:
             doers -= {a.name for a in [previous.actor1, *previous.assoc_actor_1] if a is not None}
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
             return False
-        if not own_toponyms(draft.sentence_index, annotated):
+        if not annotated.own_toponyms(draft.sentence_index):
             return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
                 or _definite(draft.trigger.head)
         # "It said the bombing took place near the al-Jafra area": the act already told, as the subject, and where.
@@ -351,6 +361,22 @@ class Coreference:
         return named_again or self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
             or self._among_the_dead_of_the_act(draft, previous) \
             or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
+
+    def _retold_with_its_place(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
+        """The act just told, named again by its own means ("the shelling"), with no doer or other day of its own,
+        at a place in the country of an act whose sentence named no place narrower than a country: where it was."""
+        event, act = draft.event, draft.trigger.head
+        if not (_definite(act) and previous.evidence and event.place is not None and previous.place is not None
+                and event.sub_event_type == previous.sub_event_type and not self.actors.doer_names(event)
+                and event.place.level != "country" and event.place.country_code == previous.place.country_code):
+            return False
+        if event.event_date is not None and previous.event_date is not None \
+                and event.time_precision == TimePrecision.DAY and event.event_date != previous.event_date:
+            return False
+        told = next((i for i, sent in enumerate(annotated.sentences or [])
+                     if sent.start_char <= previous.evidence[0].start < sent.end_char), None)
+        return told is not None and told < draft.sentence_index \
+            and all(t.country_code is not None for t in annotated.own_toponyms(told))
 
     def _its_dead_told_by_place(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """Part of the previous act's dead, told with no act, doer or day of their own, at a place within the
@@ -377,7 +403,7 @@ class Coreference:
         if index - 1 not in totals or annotated.sentence_dates[index]:
             return False
         adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
-        return adds_to_it or (not own_toponyms(index, annotated) and (
+        return adds_to_it or (not annotated.own_toponyms(index) and (
             self._act_named_again(sent) or self._deaths_told_again(draft) or draft.trigger.group.outcome))
 
     def _take_the_totals_doer(self, draft: EventDraft, doer: Actor | None) -> None:
@@ -565,9 +591,13 @@ class Merge:
         lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
         # An opening that names no place, or only the country ("Syria regime raids kill 10 in camp for displaced"), was
         # placed where the report is; the body says where its event was.
-        unplaced_opening = bool(annotated.sentences) and all(t.country_code is not None for t in own_toponyms(0, annotated))
+        opening_places = annotated.own_toponyms(0) if annotated.sentences else []
+        unplaced_opening = bool(annotated.sentences) and all(t.country_code is not None for t in opening_places)
+        # "Syria air raids kill 20 IS militants", in a report that names Iraq more: the opening's country is Syria.
+        opening_countries = {t.country_code for t in opening_places if t.country_code}
         demonstrations = [e for e in events if e.event_type in self.demonstration_types and e.kind == "event"]
         confirmed: set[int] = set()  # openings whose doer the body has told the same
+        placed_by_body: set[int] = set()
         for event in events:
             if (met := self._met_demonstration(event, demonstrations)) is not None:
                 graver = self.met_at_demonstration[event.sub_event_type]
@@ -583,7 +613,7 @@ class Merge:
                     (v for v in violence if v.event_type == "Battles" and self._beside(event, v)), None)) is not None:
                 # "foiled an attack attempt on a military post", then "the unit clashed with the terrorists": the
                 # battle told by its outcome; its day, place and sides are the battle's.
-                _absorb(battle, event, None)
+                _absorb(battle, event, None, self.vague_counts)
                 continue
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
@@ -597,13 +627,19 @@ class Merge:
             twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
                          or self._one_demonstration(m, event)), None) or next(
                 (m for m in merged if not elsewhere and self._headline_of(m, event, lead_end, annotated.reference_date,
-                                                                          unplaced_opening, dated)), None)
+                                                                          unplaced_opening, opening_countries, dated)),
+                None)
             if twin is None:
                 merged.append(event)
                 continue
             body_of_opening = _opens(twin, lead_end) and not _opens(event, lead_end)
             if body_of_opening and event.time_precision == TimePrecision.DAY:
                 dated.add(id(twin))
+            if body_of_opening and unplaced_opening and event.place is not None and id(twin) not in placed_by_body:
+                # An opening placed where the report is (Mosul, in a report that names Iraq more) was where its
+                # body's first telling says (Raqa); a group's branch is the one of that place.
+                _take_place(twin, event, self.actors.branch_of)
+                placed_by_body.add(id(twin))
             if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event):
                 # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
@@ -634,7 +670,7 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
                 _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
-            _absorb(twin, event, self.actors.is_vague, opening_told=body_of_opening)
+            _absorb(twin, event, self.actors.is_vague, self.vague_counts, opening_told=body_of_opening)
         return merged
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
@@ -649,14 +685,15 @@ class Merge:
                 for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
-                     unplaced_opening: bool, dated: set[int]) -> bool:
+                     unplaced_opening: bool, opening_countries: set[str], dated: set[int]) -> bool:
         """The report's opening sentence (a headline, a lead) sums up an event its body then tells: the same type
         and kind, at a place that may be the one (any in its country, for the same toll on the same day, when the
         opening names none: "10 Syrian troops killed in clashes with IS"), within a few days. The opening gives the
         article's day or a region for what the body dates and places exactly ("Syria air strikes kill 25" on the day
         of publication, "Seven dead in Damascus blast", the body: "on Thursday ... in the Kalassa district")."""
         somewhere_there = unplaced_opening and lead.place is not None and event.place is not None \
-            and lead.place.country_code == event.place.country_code and self._one_toll_one_day(lead, event)
+            and event.place.country_code in (opening_countries or {lead.place.country_code or ""}) \
+            and self._one_toll_one_day(lead, event)
         # "100 civilians dead in toxic gas attack in Idlib", then "in the Khan Shaykhun town in Idlib": an opening's
         # city that bears its province's name may be that province.
         in_its_province = lead.place is not None and event.place is not None \
@@ -795,8 +832,10 @@ class Merge:
         return self._with_leaders(self.actors.doer_names(event))
 
     def _with_leaders(self, names: set[str]) -> set[str]:
-        """The names, and the state that leads each coalition among them: one side told two ways."""
-        return names | {self.coalition_leaders[n] for n in names if n in self.coalition_leaders}
+        """The names, the state that leads each coalition among them and the group each branch is of: one side told
+        two ways (a branch is named for the country of the place each telling has)."""
+        return names | {self.coalition_leaders[n] for n in names if n in self.coalition_leaders} \
+            | {self.actors.branch_of[n] for n in names if n in self.actors.branch_of}
 
 
     def _same_place(self, a: Event, b: Event) -> bool:
@@ -877,14 +916,6 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
-
-
-def own_toponyms(index: int, annotated: AnnotatedDocument) -> list[Toponym]:
-    """The sentence's places, outside the words of who tells it ("a hospital source in Hassakeh said") and the
-    names that only describe an organisation."""
-    assert annotated.sentence_attribution is not None
-    told_by = annotated.sentence_attribution[index].claimant_tokens
-    return [t for t in annotated.sentence_toponyms(index) if t.token_start not in told_by and not t.not_a_scene]
 
 
 def _where_it_was(event: Event, previous: Event) -> bool:
@@ -1110,7 +1141,26 @@ def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:
     return {sub: set(exact) for sub, exact in knowledge.conventions.get("told_more_exactly", {}).items()}
 
 
-def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None, *,
+def _take_place(twin: Event, event: Event, branch_of: dict[str, str]) -> None:
+    """The other mention's place, and the branch of a group there that it names: "Islamic State (Iraq)" where the
+    place was Mosul is "Islamic State (Syria)" at Raqqa."""
+    twin.place = event.place
+    if twin.actor1 is not None and event.actor1 is not None \
+            and branch_of.get(twin.actor1.name, "") == branch_of.get(event.actor1.name):
+        twin.actor1 = event.actor1
+    if twin.actor2 is not None and event.actor2 is not None \
+            and branch_of.get(twin.actor2.name, "") == branch_of.get(event.actor2.name):
+        twin.actor2 = event.actor2
+
+
+def _vaguer_count(text: str | None, event: Event, vague_counts: set[str]) -> bool:
+    """A count told only by a vague word ("several people were killed") against an event's counted dead ("at
+    least nine"): the codebook's number for the word (10) is no better count of the same dead."""
+    return (text or "").lower() in vague_counts and event.fatalities > 0 \
+        and (event.fatalities_text or "").lower() not in vague_counts
+
+
+def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None, vague_counts: set[str], *,
             opening_told: bool = False) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
     the actors missing from one side (with ``vague``: or only implied there as an unidentified group, for an opening
@@ -1118,7 +1168,7 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     target) and the more doubtful status are kept."""
     twin.evidence.extend(event.evidence)
     twin.claims.extend(event.claims)
-    if event.fatalities > twin.fatalities:
+    if event.fatalities > twin.fatalities and not _vaguer_count(event.fatalities_text, twin, vague_counts):
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
     if twin.event_date is None or _vagueness(event) < _vagueness(twin):
         _take_date(twin, event)

@@ -126,6 +126,7 @@ class Scope:
         self.undated_total = int(conventions["undated_total_fatalities"])
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
+        self.act_nouns = {w.lower() for w in conventions["act_nouns"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -157,6 +158,11 @@ class Scope:
                 annotated.running_totals[draft.sentence_index] = draft.event.actor1
                 continue
             if self._history(draft, annotated):
+                continue
+            if self._counted_acts(draft, annotated):
+                annotated.document.warnings.append(
+                    f"{draft.event.event_type} counted with no day or place ({draft.sentence.text[:60]!r}...): "
+                    "left out as a tally of many acts")
                 continue
             if self._scattered(draft):
                 annotated.document.warnings.append(
@@ -276,6 +282,26 @@ class Scope:
             return False
         return (head.tag_ == "NNS" and any(c.lower_ in self.vague_multiples for c in head.children if c.dep_ == "amod")) \
             or self._in_the_indefinite_past(draft.sentence, verb)
+
+    def _counted_acts(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """Acts counted by a number, with no day and no place of their own in the body of a report ("found the regime
+        was responsible for three chlorine gas attacks"): a tally of many acts, not one event (an opening that
+        counts the strikes it then tells is left to the body). Weapons counted ("four bombs dropped from a
+        helicopter") are one act's munitions."""
+        head = draft.trigger.head
+        if draft.sentence_index == 0 or head.tag_ != "NNS" or head.lemma_.lower() not in self.act_nouns \
+                or annotated.sentence_dates is None \
+                or annotated.sentence_dates[draft.sentence_index]:
+            return False
+        # Not "the two attacks": the acts told before, named again.
+        counted = any(c.dep_ == "nummod" and c.like_num and c.lower_ not in {"one", "1"} for c in head.children) \
+            and not any(c.dep_ in {"det", "poss"} for c in head.children)
+        # "carried out four successive raids at dawn on a hospital": raids told with their target or time are one
+        # event's.
+        done = [head, head.head] if head.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [head]
+        told_how = any(c.dep_ == "prep" for word in done for c in word.children)
+        return counted and not told_how \
+            and all(t.country_code is not None for t in annotated.own_toponyms(draft.sentence_index))
 
     def _in_the_indefinite_past(self, sent: SpacySpan, verb: Token) -> bool:
         """Whether words of `indefinite_past` are the whole time of ``verb``'s clause ("in the past", not "in the past
