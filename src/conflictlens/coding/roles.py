@@ -338,6 +338,15 @@ class SideReader:
         for child in verb.children:
             if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
                 return 2
+        # "The SDF killed 23 Daesh members and liberated three neighbourhoods": whom a verb of harm joined to the
+        # act's, with one subject, harmed is the other side.
+        for joined in verb.conjuncts:
+            later = joined if joined.i > verb.i else verb
+            if joined.pos_ == "VERB" and joined.lemma_.lower() in self.harm_words \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in later.children) \
+                    and any(c.dep_ in {"dobj", "obj"} and c.i in {root.i, _noun_of_compound(root).i}
+                            for c in joined.children):
+                return 2
         return None
 
 
@@ -366,6 +375,11 @@ class SideReader:
 
 # "killed in an ambush", "killed by gunmen", "killed during clashes": the act a headline's dead came in.
 HARM_CAUSE_PREPOSITIONS = {"in", "by", "during"}
+
+
+def _noun_of_compound(word: Token) -> Token:
+    """The noun a name is part of ("Daesh" of "Daesh members"), or the word itself."""
+    return word.head if word.dep_ == "compound" else word
 
 
 @dataclass(frozen=True, slots=True)
