@@ -321,3 +321,27 @@ def test_troops_from_a_group_are_not_a_states_troops(code):
     events = code("Thousands of troops from a Kurdish-Arab alliance launched an attack on Islamic State fighters near "
                   "Manbij on Wednesday.").events
     assert events and all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in events)
+
+
+def test_whom_the_verb_joined_to_the_act_acted_on_is_the_other_side(code):
+    events = code("The Kurdish-led Syrian Democratic Forces (SDF) killed 23 Daesh members and liberated three "
+                  "neighborhoods of the Syrian northern city of al-Tabqa on Friday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("SDF: Syrian Democratic Forces", "Islamic State (Syria)")]
+
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes by the United States killed 11 civilians in Idlib on Wednesday.",
+    "Airstrikes carried out by the United States against Nusra Front insurgents killed 11 civilians in Idlib on "
+    "Wednesday.",
+])
+def test_a_state_named_as_the_agent_of_the_act_or_of_a_participle_on_it_did_it_not_whom_it_was_against(code, text):
+    events = code(text).events
+    assert [e.actor1.name for e in events] == ["Military Forces of United States"]
+    assert all(e.actor2.name != "Jabhat al-Nusra" or e.actor1.name != "Jabhat al-Nusra" for e in events)
+
+
+def test_a_subject_after_a_relative_clause_with_no_object_is_that_clauses_object(code):
+    events = code('The "Army of Conquest" an opposition coalition that includes Al-Qaedas Syria affiliate Al-Nusra '
+                  "Front began its assault on Fuaa and Kafraya on Wednesday.").events
+    assert [e.actor1.name for e in events] == ["Jaish al-Fatah"]

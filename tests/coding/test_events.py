@@ -776,3 +776,12 @@ def test_a_vague_count_of_the_dead_does_not_replace_their_count(code):
                   "the entrance to a Damascus market. A correspondent in Damascus said that several people were killed "
                   "as a result of the explosion.").events
     assert [e.fatalities for e in events] == [9]
+
+
+def test_an_opening_placed_only_by_its_country_is_the_body_act_of_its_toll(code):
+    events = code("At least four people were killed and 11 others were injured in airstrikes reportedly carried out by "
+                  "the regime in Syria on Friday. A mosque was also destroyed by regime airstrikes north of Hama. A "
+                  "civil defense official told Anadolu Agency four civilians were killed and seven others injured in an "
+                  "airstrike which hit the town of Sarmin on Friday.").events
+    # Not the mosque north of Hama, told in between, with the opening's toll.
+    assert sorted((e.place.name, e.fatalities) for e in events) == [("Hama", 0), ("Sarmīn", 4)]

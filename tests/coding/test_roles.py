@@ -21,9 +21,3 @@ def test_a_side_in_a_clause_the_preposition_takes_does_not_hang_on_the_act_throu
     assert _prep_between(doc[9], doc[5]).text == "by"
     assert _prep_between(doc[4], doc[0]).text == "on"
 
-
-def test_whom_the_verb_joined_to_the_act_acted_on_is_the_other_side(code):
-    events = code("The Kurdish-led Syrian Democratic Forces (SDF) killed 23 Daesh members and liberated three "
-                  "neighborhoods of the Syrian northern city of al-Tabqa on Friday.").events
-    assert [(e.actor1.name, e.actor2.name) for e in events] == [
-        ("SDF: Syrian Democratic Forces", "Islamic State (Syria)")]

@@ -547,13 +547,29 @@ class Merge:
         # and the body's later telling of the act, on its day, is still its telling.
         own_days = _sentences_dating_their_act(annotated)
         dated = {id(e) for e in events if any(span.start in own_days for span in e.evidence)}
-        events = self._without_sums(events)
+        events = self._toll_told_first(self._without_sums(events), annotated)
         merged = self._merged(events, violence, annotated, dated)
         while len(again := self._merged(merged, violence, annotated, dated)) < len(merged):
             # A join can make two events one that were not before ("more than 30 killed" took the body's 31).
             merged = again
         reported_violence = [e for e in merged if e.event_type in VIOLENT_TYPES and e.kind == "event"]
         annotated.events = [e for e in merged if not self._told_in_passing(e, reported_violence)]
+
+    def _toll_told_first(self, events: list[Event], annotated: AnnotatedDocument) -> list[Event]:
+        """"At least four people were killed in airstrikes ... in Syria", then "A mosque was also destroyed by regime
+        airstrikes north of Hama", then "four civilians were killed in an airstrike which hit the Sermin district": an
+        opening placed only by its country is told in the body by the act of its toll, which joins it first."""
+        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        if len(events) < 3 or not _opens(events[0], lead_end) or events[0].place is None \
+                or events[0].place.level != "country":
+            return events
+        lead, country = events[0], events[0].place.country_code
+        twin = next((e for e in events[1:] if not _opens(e, lead_end) and e.event_type == lead.event_type
+                     and e.place is not None and e.place.country_code == country
+                     and self._one_toll_one_day(lead, e)), None)
+        if twin is None or twin is events[1]:
+            return events
+        return [lead, twin, *(e for e in events[1:] if e is not twin)]
 
     def _without_sums(self, events: list[Event]) -> list[Event]:
         """"Thirteen civilians were killed in aerial attacks on the province of Aleppo", then five killed in Taduf and

@@ -79,6 +79,13 @@ class SideReader:
                                                                  outcome=trigger.group.outcome))
         if not trigger.side_one and subject is not None and not subject.passive:
             trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
+        if not trigger.side_one and not trigger.agent_countries:
+            # "Airstrikes by the United States", "Airstrikes carried out by the United States": the state named as
+            # the agent of the act, or of a participle on it, did it.
+            agents = {a.i for a in [*_agents_of(head, self.grammar.agent_prepositions),
+                                    *(g for c in head.children if c.dep_ == "acl" for a in c.children
+                                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]}
+            trigger.agent_countries = [r for r in country_roots if r.i in agents and r.i not in excluded]
         refers_to_claimant = subject is not None and (
             subject.token.i in excluded  # "the army claimed to have killed ..." / "a affirmé avoir neutralisé"
             or subject.token.lower_ in self.grammar.speaker_pronouns
@@ -323,14 +330,14 @@ class SideReader:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None and _within(root, agent) and not _in_relative_clause(root, agent):
             return 1
-        if subject is not None and subject.acted_on_in_its_clause(root):
+        if subject is not None and subject.acted_on_in_its_clause(root, self.grammar.target_prepositions):
             return 2
         if subject is not None and subject.token.i == head.i and any(
                 _within(root, clause) for clause in _clauses_acting_on(head)):
             # "A coalition air strike killed 18 civilians in the Daesh stronghold of Raqqa ... the Observatory said",
             # parsed as a strike that killed: the words of what the act did are not its doer.
             return None
-        if subject is not None and subject.covers(root):
+        if subject is not None and subject.covers(root, self.grammar.target_prepositions):
             # "two commanders were among the dead", "two soldiers died after an attack on their post": who died is
             # whom it was done to.
             dying = (outcome and self._tells_what_it_is(verb, head)) or verb.lemma_.lower() in self.dying_verbs
@@ -390,16 +397,20 @@ class _Subject:
     passive: bool
     relative_clause: Token | None = None
 
-    def covers(self, root: Token) -> bool:
-        if not _within(root, self.token) or self.acted_on_in_its_clause(root):
+    def covers(self, root: Token, target_prepositions: Collection[str] = ()) -> bool:
+        if not _within(root, self.token) or self.acted_on_in_its_clause(root, target_prepositions):
             return False
         return self.relative_clause is None or not _within(root, self.relative_clause)
 
-    def acted_on_in_its_clause(self, root: Token) -> bool:
+    def acted_on_in_its_clause(self, root: Token, target_prepositions: Collection[str] = ()) -> bool:
         """"the double suicide bomb attack that hit a police station ... killing 17": what the subject's own relative
-        clause acts on is not the subject but the act's target."""
+        clause acts on is not the subject but the act's target; so is whom a participle on it was done against
+        ("Airstrikes carried out by the United States against Nusra Front insurgents")."""
         return any(_within(root, o) for c in self.token.children if c.dep_ == "relcl"
-                   for o in c.children if o.dep_ in {"dobj", "obj"})
+                   for o in c.children if o.dep_ in {"dobj", "obj"}) \
+            or any(_within(root, o) for c in self.token.children if c.dep_ == "acl"
+                   for p in c.children if p.dep_ == "prep" and p.lower_ in target_prepositions
+                   for o in p.children if o.dep_ == "pobj")
 
 
 def agents_of_participles(word: Token) -> list[Token]:
@@ -500,12 +511,27 @@ def _last_plural_before(end: int, *, sent_start: int, doc: Any) -> Token | None:
     return None
 
 
+def _subjects_nearest_first(verb: Token) -> list[Token]:
+    """The verb's dependents, the nearest first; but of two subjects, one that follows a relative clause with no
+    object of its own is that clause's lost object ("The Army of Conquest, an opposition coalition that includes
+    Al-Nusra Front, began its assault")."""
+    children = sorted(verb.children, key=lambda c: abs(c.i - verb.i))
+    subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    if len(subjects) < 2:
+        return children
+    nearer, farther = subjects[0], subjects[1]
+    lost_object = farther.i < nearer.i and any(
+        t.pos_ == "VERB" and t.dep_ in {"relcl", "acl"} and not any(c.dep_ in {"dobj", "obj"} for c in t.children)
+        for t in verb.doc[farther.i + 1 : nearer.i])
+    return [farther, *(c for c in children if c is not farther)] if lost_object else children
+
+
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
     current = verb
     for _ in range(5):
         # Of two subjects the parse gave one verb ("HOMS (Sputnik) On Thursday night the United States launched"),
         # the nearer is the verb's.
-        for child in sorted(current.children, key=lambda c: abs(c.i - current.i)):
+        for child in _subjects_nearest_first(current):
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if child.lower_ in relative_pronouns and current.dep_ == "relcl":
                     return _Subject(current.head, child.dep_ == "nsubjpass", current)
