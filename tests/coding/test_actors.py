@@ -298,6 +298,12 @@ def test_a_states_government_fighters_are_its_military_and_the_islamic_front_is_
      "militants.", "SDF: Syrian Democratic Forces"),
     ("Jets of the US-led anti-Daesh coalition killed five people in an air strike near Raqqa, Syria, on Sunday.",
      "Global Coalition Against Daesh"),
+    ("Airstrikes led by the international coalition have killed dozens of people in Tokhar near Manbij on Tuesday.",
+     "Global Coalition Against Daesh"),
+    # A participle of blame on the act lays it on its doer.
+    ("A car bombing blamed on Daesh killed at least 26 displaced people in Deir Ezzor province on Friday the "
+     "Observatory said.",
+     "Islamic State (Syria)"),
 ])
 def test_the_names_outlets_give_a_group_name_it(code, text, actor1):
     assert [e.actor1.name for e in code(text).events] == [actor1]

@@ -785,3 +785,9 @@ def test_an_opening_placed_only_by_its_country_is_the_body_act_of_its_toll(code)
                   "airstrike which hit the town of Sarmin on Friday.").events
     # Not the mosque north of Hama, told in between, with the opening's toll.
     assert sorted((e.place.name, e.fatalities) for e in events) == [("Hama", 0), ("Sarmīn", 4)]
+
+
+def test_a_battle_anticipated_has_not_happened(code):
+    events = code("Last week Daesh militants had sent reinforcements of fighters and weapons into Tabaqa in anticipation "
+                  "of a fierce battle to defend the town.").events
+    assert "Battles" not in [e.event_type for e in events]

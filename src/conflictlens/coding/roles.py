@@ -64,8 +64,10 @@ class SideReader:
         """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does)."""
         head = trigger.head
         verb = governing_verb(head)
+        # "A car bombing blamed on Daesh": a participle of blame on the act's noun lays it on its doer.
         accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None) \
-            or self._blame_for_the_act(verb)
+            or self._blame_for_the_act(verb) or next(
+                (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in self.accusation_verbs), None)
         subject = _subject_of(verb, self.grammar.relative_pronouns) if verb is not None else None
         # "a village controlled by the IS group": whose ground a place is says who holds it, not who acted or was hit.
         # An actor named inside the act's words is one only as its object ("drove the Islamic State group out of")
@@ -246,6 +248,9 @@ class SideReader:
         """Whom a verb of accusation names: its object ("accused the army of shelling"), or, where its object is the
         act, whom it lays the act on ("blaming the attack on forces loyal to Assad")."""
         accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
+        if accused is None and accuse.dep_ == "acl":  # "a car bombing blamed on Daesh"
+            return next((o for p in accuse.children if p.dep_ == "prep" and p.lower_ == "on"
+                         for o in p.children if o.dep_ == "pobj"), None)
         if accused is not None and accused.lemma_.lower() in self.act_nouns:
             return next((o for word in (accuse, accused) for p in word.children if p.dep_ == "prep" and p.lower_ == "on"
                          for o in p.children if o.dep_ == "pobj"), None)
