@@ -85,8 +85,7 @@ class SideReader:
             # "Airstrikes by the United States", "Airstrikes carried out by the United States": the state named as
             # the agent of the act, or of a participle on it, did it.
             agents = {a.i for a in [*_agents_of(head, self.grammar.agent_prepositions),
-                                    *(g for c in head.children if c.dep_ == "acl" for a in c.children
-                                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")]}
+                                    *agents_of_participles(head, sources=False)]}
             trigger.agent_countries = [r for r in country_roots if r.i in agents and r.i not in excluded]
         refers_to_claimant = subject is not None and (
             subject.token.i in excluded  # "the army claimed to have killed ..." / "a affirmé avoir neutralisé"
@@ -418,14 +417,15 @@ class _Subject:
                    for o in p.children if o.dep_ == "pobj")
 
 
-def agents_of_participles(word: Token) -> list[Token]:
+def agents_of_participles(word: Token, *, sources: bool = True) -> list[Token]:
     """Who or what did what a participle after the word says was done with it: "jets" in "rockets fired by Russian
-    jets", "helicopters" in "barrel bombs dropped from Syrian government helicopters"."""
+    jets", "helicopters" in "barrel bombs dropped from Syrian government helicopters" (without ``sources``, only
+    the participles' agents: "fired from Turkey" may say where from)."""
     participles = [c for c in word.children if c.dep_ == "acl"]
     # "Barrel bombs dropped from ... helicopters" read as a clause: the verb the weapon is the subject of.
     verbs = [word.head] if word.dep_ in {"nsubj", "nsubjpass"} and word.head.pos_ == "VERB" else []
     return [g for c in [*participles, *verbs] for a in c.children
-            if (a.dep_ == "agent" and c in participles) or (a.dep_ == "prep" and a.lower_ == "from")
+            if (a.dep_ == "agent" and c in participles) or (sources and a.dep_ == "prep" and a.lower_ == "from")
             for g in a.children if g.dep_ == "pobj"]
 
 
