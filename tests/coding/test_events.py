@@ -791,3 +791,11 @@ def test_a_battle_anticipated_has_not_happened(code):
     events = code("Last week Daesh militants had sent reinforcements of fighters and weapons into Tabaqa in anticipation "
                   "of a fierce battle to defend the town.").events
     assert "Battles" not in [e.event_type for e in events]
+
+
+def test_an_attack_on_civilians_told_without_its_means_is_of_the_kind_of_the_explosives_told_next(code):
+    events = code("A double terrorist attack in the western Syrian city of Homs has claimed the lives of 18 civilians "
+                  "on Wednesday. According to earlier media reports two car bombs went off near the Akrameh al-Makhzumi "
+                  "school and the Zaim hospital in the citys Akrameh region.").events
+    assert [(e.sub_event_type, e.actor2.name, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Civilians (Syria)", 18)]

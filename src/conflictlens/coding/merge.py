@@ -71,6 +71,7 @@ class Coreference:
         self.rival_toll_words = {w.lower() for w in knowledge.conventions["rival_toll_words"]}
         self.rising_verbs = {w.lower() for w in knowledge.conventions["toll_rising_verbs"]}
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
+        self.attack_means = set(knowledge.conventions["attack_means_told_after"])
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
@@ -148,7 +149,8 @@ class Coreference:
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
-                    self._take_means(events[-1], draft.event, annotated.opponent)
+                    self._take_means(events[-1], draft.event, annotated.opponent,
+                                     named_again=_definite(draft.trigger.head))
                     _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid)
                     self._continue(events[-1], index, annotated, [], told_again=draft.event)
                     sentence_events.setdefault(index, []).append(events[-1])
@@ -272,16 +274,23 @@ class Coreference:
                 break
         return []
 
-    def _take_means(self, event: Event, more: Event, opponent: Actor | None) -> None:
+    def _take_means(self, event: Event, more: Event, opponent: Actor | None, *, named_again: bool = False) -> None:
         """An attack told without its means, then by its weapon ("The attack took place as evacuees waited", "A
         suicide car bomb hit the buses"), is violence of that weapon's kind: with no side named and no dead (armed men
         among them would make it a fight), it was a battle only for want of one."""
         named = [a for a in (event.actor1, event.actor2) if a is not None and a.surface is not None
                  and a != opponent]  # the report's armed side, implied for a battle, names no one
-        if more.event_type == REMOTE_VIOLENCE and event.event_type == "Battles" and not named and not event.fatalities \
-                and event.trigger.lower() in self.acts_without_means:
+        if more.event_type != REMOTE_VIOLENCE or event.trigger.lower() not in self.acts_without_means:
+            return
+        if event.event_type == "Battles" and not named and not event.fatalities:
             event.event_type, event.sub_event_type = more.event_type, more.sub_event_type
             _drop_implied_opponent(event, more, opponent)
+        elif event.event_type == "Violence against civilians" and event.sub_event_type == "Attack" and not named_again \
+                and more.sub_event_type in self.attack_means:
+            # "A double terrorist attack in Homs has claimed the lives of 18 civilians", then "two car bombs went off
+            # near the school": an attack on civilians by explosives is remote violence, its victims civilians
+            # (`attack_means_told_after`; not when the weapon's act is one told before, named again: "the bombing").
+            event.event_type, event.sub_event_type = more.event_type, more.sub_event_type
 
     def _tells_the_toll(self, sent: SpacySpan) -> bool:
         """A sentence about the toll already told ("Kurdish police put the death toll at 16", "the toll rose to 20"):
