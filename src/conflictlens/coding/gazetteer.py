@@ -168,6 +168,7 @@ class Gazetteer:
         self.path = path
         self._conn: sqlite3.Connection | None = None
         self._keys_by_country: dict[str, tuple[list[str], list[int]]] = {}
+        self._short_keys_by_country: dict[str, dict[str, list[tuple[str, int]]]] = {}
         # A run asks for the same few hundred names again and again ("Syria", "Aleppo"); the file is read-only.
         self._entries_by_key = functools.lru_cache(maxsize=16384)(self._entries_of_key)
 
@@ -246,9 +247,20 @@ class Gazetteer:
             return None
         single = with_single_letters(key)
         alike = [self._place_of_id(geonameid) for code in country_codes
-                 for other, geonameid in zip(*self._country_keys(code), strict=True)
-                 if other != key and len(other) < FUZZY_MIN_LENGTH + 2 and with_single_letters(other) == single]
+                 for other, geonameid in self._short_keys(code).get(single, []) if other != key]
         return max(alike, key=lambda entry: entry.population, default=None)
+
+    def _short_keys(self, country_code: str) -> dict[str, list[tuple[str, int]]]:
+        """A country's short name keys (``_country_keys``, under ``FUZZY_MIN_LENGTH`` + 2 letters) by their spelling
+        with every doubled letter written once, each with its place id, in ``_country_keys``' order."""
+        cached = self._short_keys_by_country.get(country_code)
+        if cached is None:
+            cached = {}
+            for other, geonameid in zip(*self._country_keys(country_code), strict=True):
+                if len(other) < FUZZY_MIN_LENGTH + 2:
+                    cached.setdefault(with_single_letters(other), []).append((other, geonameid))
+            self._short_keys_by_country[country_code] = cached
+        return cached
 
     def _place_of_id(self, geonameid: int) -> GazetteerEntry:
         r = self.conn.execute(

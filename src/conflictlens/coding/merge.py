@@ -31,6 +31,7 @@ from conflictlens.coding.places import (
     PlaceResolver,
     area_of_unknown_place,
     elsewhere_pattern,
+    names_its_province,
     place_list,
 )
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -602,11 +603,11 @@ class Merge:
         province or country (or the province of the city named after it: "5 killed in rocket attacks in Aleppo"), on
         a day the total may be. The province's namesake city is no part: it may be the province."""
         region, town = total.place, event.place
-        if region is None or town is None or town.level not in TOWN_LEVELS or _names_its_province(town):
+        if region is None or town is None or town.level not in TOWN_LEVELS or names_its_province(town):
             return False
         within = _contains(region, town) or (_province_namesake_of(region, town) and region.level in TOWN_LEVELS)
         return total.kind == event.kind == "event" and total.event_type in VIOLENT_TYPES and total.fatalities > 0 \
-            and (region.level in {"country", "admin1"} or _names_its_province(region)) and within \
+            and (region.level in {"country", "admin1"} or names_its_province(region)) and within \
             and town.country_code == region.country_code and self._same_kind(total, event) \
             and 0 < event.fatalities < total.fatalities and dates_may_agree(total, event)
 
@@ -1085,13 +1086,9 @@ def _distinct_towns(a: Place, b: Place) -> bool:
         and not (_province_namesake_of(a, b) or _province_namesake_of(b, a))
 
 
-def _names_its_province(place: Place) -> bool:
-    return bool(place.admin1) and without_article(name_key(place.name)) == without_article(name_key(place.admin1 or ""))
-
-
 def _province_namesake_of(city: Place, town: Place) -> bool:
     """``city`` bears the name of the province ``town`` lies in, and so may mean the province ("Idlib", "Ariha")."""
-    return _names_its_province(city) and not _names_its_province(town) and city.admin1 == town.admin1
+    return names_its_province(city) and not names_its_province(town) and city.admin1 == town.admin1
 
 
 def _one_unknown_name(a: Place, b: Place) -> bool:
@@ -1113,7 +1110,7 @@ def _placed_only_by_region(unknown: Place, place: Place) -> bool:
     region is named after."""
     known_town = place.level in TOWN_LEVELS and place.geonameid is not None and place.geo_precision == GeoPrecision.EXACT
     return unknown.geonameid is None and unknown.geo_precision == GeoPrecision.AREA and bool(unknown.admin1) \
-        and unknown.admin1 == place.admin1 and not (known_town and not _names_its_province(place))
+        and unknown.admin1 == place.admin1 and not (known_town and not names_its_province(place))
 
 
 def _contains(region: Place, place: Place) -> bool:

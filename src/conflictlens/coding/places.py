@@ -1425,10 +1425,15 @@ def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
                 town.qualifier = True
 
 
+def names_its_province(place: Place) -> bool:
+    """A place that bears the name of the province it lies in ("Idlib", "Ariha"), and so may mean the province."""
+    return bool(place.admin1) and without_article(name_key(place.name)) == without_article(name_key(place.admin1 or ""))
+
+
 def _region_another_lies_in(doc: Doc, toponym: Toponym, place: Place, candidates: list[tuple[Toponym, Place]]) -> bool:
     """ "the town of Khan Sheikhoun in Idlib": a name right after another's "in" (or comma) that names the province
     the other lies in, or the city that bears the province's name, says where the other is."""
-    if place.admin1 is None or not (place.level == "admin1" or name_key(place.name) == name_key(place.admin1)):
+    if place.admin1 is None or not (place.level == "admin1" or names_its_province(place)):
         return False
     return any(other is not toponym and 0 < toponym.token_start - other.token_end <= 2
                and all(w.lower_ in {"in", ","} for w in doc[other.token_end : toponym.token_start])

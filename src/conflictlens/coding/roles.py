@@ -247,12 +247,10 @@ class SideReader:
         """Whom a verb of accusation names: its object ("accused the army of shelling"), or, where its object is the
         act, whom it lays the act on ("blaming the attack on forces loyal to Assad")."""
         accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
-        if accused is None and accuse.dep_ == "acl":  # "a car bombing blamed on Daesh"
-            return next((o for p in accuse.children if p.dep_ == "prep" and p.lower_ == "on"
-                         for o in p.children if o.dep_ == "pobj"), None)
-        if accused is not None and accused.lemma_.lower() in self.act_nouns:
-            return next((o for word in (accuse, accused) for p in word.children if p.dep_ == "prep" and p.lower_ == "on"
-                         for o in p.children if o.dep_ == "pobj"), None)
+        laid_on = accused is None and accuse.dep_ == "acl"  # "a car bombing blamed on Daesh"
+        if laid_on or (accused is not None and accused.lemma_.lower() in self.act_nouns):
+            return next((o for word in (accuse, accused) if word is not None for p in word.children
+                         if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"), None)
         return accused
 
     def _ally(self, root: Token) -> bool:
@@ -355,7 +353,7 @@ class SideReader:
             later = joined if joined.i > verb.i else verb
             if joined.pos_ == "VERB" and joined.lemma_.lower() in self.harm_words \
                     and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in later.children) \
-                    and any(c.dep_ in {"dobj", "obj"} and c.i in {root.i, _noun_of_compound(root).i}
+                    and any(c.dep_ in {"dobj", "obj"} and (c == root or c == _noun_named_by(root))
                             for c in joined.children):
                 return 2
         return None
@@ -388,11 +386,6 @@ class SideReader:
 HARM_CAUSE_PREPOSITIONS = {"in", "by", "during"}
 
 
-def _noun_of_compound(word: Token) -> Token:
-    """The noun a name is part of ("Daesh" of "Daesh members"), or the word itself."""
-    return word.head if word.dep_ == "compound" else word
-
-
 @dataclass(frozen=True, slots=True)
 class _Subject:
     """A clause's subject; for a relative clause, the noun it modifies, minus the clause itself."""
@@ -401,12 +394,12 @@ class _Subject:
     passive: bool
     relative_clause: Token | None = None
 
-    def covers(self, root: Token, target_prepositions: Collection[str] = ()) -> bool:
+    def covers(self, root: Token, target_prepositions: Collection[str]) -> bool:
         if not _within(root, self.token) or self.acted_on_in_its_clause(root, target_prepositions):
             return False
         return self.relative_clause is None or not _within(root, self.relative_clause)
 
-    def acted_on_in_its_clause(self, root: Token, target_prepositions: Collection[str] = ()) -> bool:
+    def acted_on_in_its_clause(self, root: Token, target_prepositions: Collection[str]) -> bool:
         """"the double suicide bomb attack that hit a police station ... killing 17": what the subject's own relative
         clause acts on is not the subject but the act's target; so is whom a participle on it was done against
         ("Airstrikes carried out by the United States against Nusra Front insurgents")."""
