@@ -129,6 +129,12 @@ def test_event_typing(code, text, expected):
         # The campaign a thing is for, named by its foe, is the whole campaign.
         "He said on Monday that a new government is the only way to win popular support for the fight against ISIS.",
         "Turkey on Tuesday called the Kurdish militia in Manbij a weak partner in the war on Islamic State.",
+        # So is a struggle a side takes part in or plays a role in.
+        "On Monday the brigade, which has played a pivotal role in the fight against ISIS in Aleppo, chose a new "
+        "commander.",
+        "Officials said on Tuesday that fighters from Idlib joined the fight against the Islamic State in Raqqa.",
+        "The Kurdish militia in Hasakeh has participated in the war on Islamic State since 2014, officials said on "
+        "Monday.",
         # Fighting alongside someone tells whose side one is on.
         "In Idlib the rebels are fighting alongside the Nusra Front, officials said on Monday.",
         # Fighting under someone's banner tells in whose ranks one is.
@@ -553,6 +559,13 @@ def test_an_embedded_post_or_a_read_more_link_tells_no_act(code, furniture):
     # A bombing foiled is a disrupted weapon's use.
     ("Police in Niamey, Niger, foiled a suicide bomb attack on a market on Monday, arresting two men.",
      ("Strategic developments", "Disrupted weapons use")),
+    # So is a bomb destroyed before it went off.
+    ("Kurdish forces destroyed two car bombs near Raqqa in Syria on Sunday, officials said.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("The army intercepted a car bomb near Deir ez-Zor in Syria on Sunday before it reached its positions.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Jihadists destroyed an army tank by IED detonation near Diffa in Niger on Sunday.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
 ])
 def test_a_foiled_attack_is_a_battle_and_a_foiled_bombing_a_disrupted_weapon(code, text, expected):
     assert coded(code, text) == [expected]

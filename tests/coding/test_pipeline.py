@@ -273,7 +273,8 @@ def test_acts_told_by_means_of_their_own_each_with_its_own_toll_are_two_acts(pip
 
 def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pipeline):
     """The headline's toll and region are the village's massacre the body tells next; the city's toll of the day
-    before is another event, and who dropped the bombs, named only in the body, is the headline event's actor."""
+    before is another event (by whoever the clause of how they died names), and who dropped the bombs, named only in
+    the body, is the headline event's actor."""
     text = ("18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo. The Assad regime committed a horrific massacre "
             "in the village of al-Bureij northeast of Aleppo, where 18 civilians were killed and dozens wounded in a "
             "barrel bomb attack on Wednesday. Twenty civilians were also killed on Tuesday when Assad's air force "
@@ -281,7 +282,7 @@ def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pip
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.place.name, e.event_date, e.fatalities, e.actor1.name if e.actor1 else None) for e in events] == [
         ("al-Bureij", dt.date(2024, 5, 8), 18, "Military Forces of Syria"),
-        ("Aleppo", dt.date(2024, 5, 7), 20, None)]
+        ("Aleppo", dt.date(2024, 5, 7), 20, "Military Forces of Syria")]
 
 
 def test_a_headline_the_body_retells_only_by_its_toll_is_still_the_act_the_body_then_dates(pipeline):
@@ -1392,3 +1393,31 @@ def test_one_act_told_twice_at_a_place_the_gazetteer_lacks_is_one_event(pipeline
             "the source said.")
     events = pipeline.process_text(text, published_at=dt.date(2024, 5, 8)).events
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 40)]
+
+
+def test_a_toll_broken_down_by_how_each_died_is_the_toll_told_again(pipeline):
+    # The parts are dated to the assault's start and name a suicide attack: still the battle told first.
+    text = ("At least 40 soldiers were killed on Friday as Islamic State fighters stormed an army base near Raqqa in "
+            "Syria, a monitor said. More than 20 troops were executed, 12 were killed in a suicide attack and eight "
+            "others died in the assault launched on Thursday.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 7, 26)).events
+    assert [(e.event_type, e.actor1.name, e.fatalities, e.event_date) for e in events] == [
+        ("Battles", "Islamic State (Syria)", 40, dt.date(2014, 7, 25))]
+
+
+def test_a_noun_the_sentence_before_named_outside_the_event_does_not_carry_the_event_on(pipeline):
+    text = ("A suicide bomber killed 29 rebel fighters at a checkpoint west of Aleppo in Syria on Thursday, a monitor "
+            "said. Turkey began a cross-border operation against the jihadists in August. The operation has so far "
+            "captured the town of Jarablus.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 10, 6)).events
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Suicide bomb", "Aleppo")]
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("At least 85 soldiers were killed as Islamic State fighters advanced on an army base in Raqqa province in Syria "
+     "on Friday.", "Islamic State (Syria)"),
+    ("Five soldiers died when Boko Haram fighters stormed an army post near Diffa in Niger on Monday.",
+     "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+])
+def test_the_subject_of_the_clause_that_tells_how_the_dead_died_did_it(code, text, doer):
+    assert [e.actor1.name for e in code(text).events] == [doer]

@@ -937,3 +937,17 @@ def test_the_first_word_of_an_unknown_name_is_no_town_of_a_country_the_report_na
 ])
 def test_a_town_in_the_province_named_after_it_is_the_place_and_the_verb_of_what_the_act_did_is_the_act(code, text):
     assert [e.place.name for e in code(text).events] == ["Khān Shaykhūn"]
+
+
+def test_a_hamlet_far_from_the_places_its_sentence_names_is_no_place(pipeline):
+    # GeoNames' only Mallah is a hamlet of As-Suwayda, three hundred kilometres from Aleppo.
+    text = ("A rebel spokesman in Syria said on Monday the assault aims to ease the pressure on the Mallah front near "
+            "the supply route into Aleppo.")
+    assert "As-Suwayda" not in {place.admin1 for place in places_in(pipeline, text).values()}
+
+
+def test_the_name_given_to_an_operation_is_no_place(pipeline):
+    text = ('Turkey began an offensive dubbed "Euphrates Shield" against the jihadists in Syria in August. Rebels from '
+            "Azaz who were killed on Thursday were taking part in Euphrates Shield.")
+    toponyms = annotated_through(pipeline, text, "places", dt.date(2016, 10, 6)).toponyms
+    assert [t.text for t in toponyms if "Euphrates" in t.text] == []

@@ -21,3 +21,4 @@ def test_a_side_in_a_clause_the_preposition_takes_does_not_hang_on_the_act_throu
     assert _prep_between(doc[9], doc[5]).text == "by"
     assert _prep_between(doc[4], doc[0]).text == "on"
 
+

@@ -116,6 +116,8 @@ class EventDetector:
         self.frequency_adjectives = {d.lower() for d in conventions["frequency_adjectives"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
         self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
+        self.joining_verbs = {w.lower() for w in conventions["joining_verbs"]}
+        self.part_nouns = {w.lower() for w in conventions["part_nouns"]}
         self.support_verbs = {w.lower() for w in conventions["support_verbs"]}
         self.support_nouns = {w.lower() for w in conventions["support_nouns"]}
         self.aim_words = {w.lower() for w in conventions["aim_words"]}
@@ -472,8 +474,8 @@ class EventDetector:
         head = span.root
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.struggle_nouns and (
                 any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
-                or (head.dep_ == "pobj" and head.head.head.pos_ in {"NOUN", "PROPN"}
-                    and any(c.dep_ == "prep" and c.lower_ in self.foe_prepositions for c in head.children))):
+                or (any(c.dep_ == "prep" and c.lower_ in self.foe_prepositions for c in head.children)
+                    and self._joined_in(head))):
             return True
         if head.tag_ in {"NNS", "NNPS"} and any(
                 c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"}):
@@ -482,6 +484,20 @@ class EventDetector:
         subject = next((a for a in [head, *head.ancestors] if a.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and subject.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in self.frequency_adjectives for c in subject.head.children)
+
+    def _joined_in(self, struggle: Token) -> bool:
+        """Whether a struggle is named as what a thing is for or a side takes part in: "support for the fight",
+        "a partner in the war on IS", "has played a pivotal role in the fight against DAESH" (the parse may hang
+        "in" on the verb), "joined the fight against IS", "participating in the war on terror"."""
+        if struggle.dep_ == "dobj":
+            return struggle.head.lemma_.lower() in self.joining_verbs
+        if struggle.dep_ != "pobj":
+            return False
+        governor = struggle.head.head
+        return governor.pos_ in {"NOUN", "PROPN"} or governor.lemma_.lower() in self.joining_verbs or (
+            governor.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.part_nouns
+                                            for c in governor.children))
+
 
 def _fighters_acted_on(token: Token, span: SpacySpan, fighter_tokens: Collection[int]) -> bool:
     """Whether a word of an armed group's name belongs to the object of the act's verb: "eliminated over 75

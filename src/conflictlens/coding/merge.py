@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TOWN_LEVELS = {"populated_place", "feature"}
+# How far apart the days of a toll and of its parts may be: the parts may be dated to the act's start.
+BREAKDOWN_DAYS = 7
 
 
 class Coreference:
@@ -89,8 +91,9 @@ class Coreference:
             done_again = self._done_again(sent) if events else []
             claimed = self._claimed(sent, done_again) if events else set()
             opening = self.continuation.match(sent.text) if events else None
+            named_before = bool(events) and self._names_what_it_named_before(sent, index, annotated, events[-1])
             opens_on_the_act = opening is not None and not any(
-                self._another_act(d, events[-1], opening) for d in drafts)
+                self._another_act(d, events[-1], opening) for d in drafts) and not named_before
             # "Kurdish police put the death toll at 16 earlier": the toll of the act already told; after a running
             # total ("more than 300 people have been killed in air strikes since ..."), "Opposition sources say the
             # toll is much higher" is that total's.
@@ -115,7 +118,7 @@ class Coreference:
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
-            if events and not drafts and self._names_the_act(sent):
+            if events and not drafts and not named_before and self._names_the_act(sent):
                 # "It said the bombing took place near al-Jafra": where the act already told happened, even for an
                 # act told only in its country ("the strikes hit the village of Al-Shafah in Deir az-Zour province").
                 self._narrow_place(events[-1], index, annotated, act_named=True)
@@ -209,6 +212,19 @@ class Coreference:
             and event.event_date != previous.event_date
         return other_day and self._own_doer(draft, previous) \
             and draft.trigger.span.start_char - draft.sentence.start_char >= opening.end()
+
+    def _names_what_it_named_before(self, sent: SpacySpan, index: int, annotated: AnnotatedDocument,
+                                    event: Event) -> bool:
+        """A sentence that opens on a noun the sentence before named outside the event: "Ankara began the
+        unprecedented cross-border operation on August 24", then "The operation has so far captured the DAESH
+        stronghold of Jarablus" goes on about that operation, not the suicide bombing told before it."""
+        assert annotated.sentences is not None
+        noun = next((t for t in sent if t.lemma_.lower() in self.continuation_nouns), None)
+        if noun is None or index == 0:
+            return False
+        before = annotated.sentences[index - 1]
+        return Span(before.start_char, before.end_char) not in event.evidence \
+            and any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ == "NOUN" for t in before)
 
     def _own_doer(self, draft: EventDraft, previous: Event) -> bool:
         return bool(self.actors.identifying_names([draft.event.actor1]) - {a.name for a in previous.all_actors()})
@@ -666,8 +682,10 @@ class Merge:
                 # body's first telling says (Raqa); a group's branch is the one of that place.
                 _take_place(twin, event, self.actors.branch_of)
                 placed_by_body.add(id(twin))
-            if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event):
-                # An opening that told only the dead: the body tells what kind of violence it was, and its sides.
+            if body_of_opening and twin.event_type != event.event_type and self._kind_untold(twin, event) \
+                    and not _toll_broken_down(event, twin):
+                # An opening that told only the dead: the body tells what kind of violence it was, and its sides (not
+                # a breakdown of its dead by how each died).
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
                 _drop_implied_opponent(twin, event, annotated.opponent)
             if body_of_opening and _sides_reversed(twin, event) \
@@ -799,6 +817,8 @@ class Merge:
             and a.kind == b.kind == "event" and _same_sentence(a, b)
 
     def _same_event(self, a: Event, b: Event) -> bool:
+        if _toll_broken_down(a, b) or _toll_broken_down(b, a):
+            return self._same_place(a, b)
         same_type = self._same_kind(a, b) or ((a.event_type, a.kind) == (b.event_type, b.kind)
                                               and a.event_type in self.any_sub_type)
         if not same_type and not self._one_violence(a, b) and not self._same_toll(a, b):
@@ -1001,6 +1021,17 @@ def _more_precise_within(told: Event, event: Event) -> bool:
     """A mention dated more precisely than ``event``, to a day within the period ``event`` is dated to."""
     return told.event_date is not None and event.event_date is not None \
         and _vagueness(told) < _vagueness(event) and within_period(event, told.event_date)
+
+
+def _toll_broken_down(parts: Event, whole: Event) -> bool:
+    """A toll summed from its parts equal to another violent mention's toll, within a week of it: "At least 85 Syrian
+    army troops were killed as the jihadist Islamic State advanced", then "more than 50 troops were summarily
+    executed 19 more were killed in a double suicide attack and at least 16 others had died in the IS assault
+    launched early Thursday": the same dead told by how each died, one act (the parts may be dated to its start)."""
+    return parts.kind == whole.kind == "event" and {parts.event_type, whole.event_type} <= VIOLENT_TYPES \
+        and parts.fatalities == whole.fatalities > 0 and ";" in (parts.fatalities_text or "") \
+        and ";" not in (whole.fatalities_text or "") and None not in (parts.event_date, whole.event_date) \
+        and abs((parts.event_date - whole.event_date).days) <= BREAKDOWN_DAYS  # type: ignore[operator]
 
 
 def _two_days_two_tolls(a: Event, b: Event) -> bool:

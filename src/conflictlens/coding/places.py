@@ -231,6 +231,8 @@ class PlaceResolver:
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.street_suffixes = set(knowledge.conventions["street_suffixes"])
         self.road_prefixes = set(knowledge.conventions["numbered_road_prefixes"])
+        self.operation_nouns = {w.lower() for w in knowledge.conventions["operation_nouns"]}
+        self.naming_participles = {w.lower() for w in knowledge.conventions["operation_naming_verbs"]}
         self.region_abbreviations = {abbreviation: (code, name)
                                      for code, names in knowledge.conventions.get("region_abbreviations", {}).items()
                                      for abbreviation, name in names.items()}
@@ -252,6 +254,7 @@ class PlaceResolver:
         # "told The New Arab", "Al-Masdar News reported": an outlet's name is no place.
         excluded_tokens |= {t.i for m in self.outlet_names.finditer(doc.text) if (found := doc.char_span(
             m.start(), m.end(), alignment_mode="expand")) is not None for t in found}
+        excluded_tokens |= self._operation_names(doc)
         for s_index, sent in enumerate(doc.sents):
             i = sent.start
             while i < sent.end:
@@ -426,6 +429,19 @@ class PlaceResolver:
         said_next = last.head.i > 0 and doc[last.head.i - 1].lemma_.lower() in self.border_words
         return said_next or shared.lemma_.lower() in self.border_words or any(
             c.dep_ == "compound" and c.lemma_.lower() in self.border_words for c in shared.children)
+
+    def _operation_names(self, doc: Doc) -> set[int]:
+        """The words, wherever the report repeats them, of a name given to an operation: 'Ankara's offensive dubbed
+        "Euphrates Shield"', then "fighters participating in Euphrates Shield" (no place, however it is used)."""
+        names: set[tuple[str, ...]] = set()
+        for token in doc:
+            if token.dep_ == "acl" and token.lemma_.lower() in self.naming_participles \
+                    and token.head.lemma_.lower() in self.operation_nouns:
+                start = next((j for j in range(token.i + 1, min(len(doc), token.i + 3)) if not doc[j].is_quote), None)
+                if start is not None and _capitalised(doc[start].text):
+                    names.add(tuple(t.text for t in doc[start : _name_run_end(doc, start, token.sent.end)]))
+        return {j for i in range(len(doc)) for name in names
+                if tuple(t.text for t in doc[i : i + len(name)]) == name for j in range(i, i + len(name))}
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""
@@ -849,6 +865,8 @@ class PlaceResolver:
                     t.chosen = best(t, divisions or t.candidates)
             anchors = [(name_key(t.text), t.chosen) for t in toponyms
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
+        # "the Mallah and Handarat fronts ... near the rebel supply route into Aleppo": no hamlet afar.
+        toponyms[:] = [t for t in toponyms if not _far_from_its_neighbours(t, toponyms)]
         for t in toponyms:
             if self._far_from_its_qualifiers(t):
                 # The wrong namesake ("the Kalassa district of Damascus" is no Kalassa of Mali): the name stays,
@@ -1829,3 +1847,17 @@ def _elided(text: str) -> str:
     """A word without its elided French article or preposition: "d'Ivoire" -> "Ivoire"."""
     return text[2:] if text[:2].lower() in {"d'", "d’", "l'", "l’"} and len(text) > 2 else text
 
+
+def _far_from_its_neighbours(toponym: Toponym, toponyms: list[Toponym]) -> bool:
+    """A hamlet taken only for being a proper noun, far from every well-attested place its sentence names with it:
+    "the pressure on the Mallah and Handarat fronts ... near the rebel supply route into Aleppo" is no Malah of
+    As-Suwayda, three hundred kilometres away."""
+    chosen = toponym.chosen
+    if chosen is None or not toponym.weak or chosen.population > 0 or chosen.feature_class != "P":
+        return False
+    beside = [o for o in toponyms if o is not toponym and o.sentence_index == toponym.sentence_index
+              and o.chosen is not None and not o.weak and not o.country_code and not o.not_a_scene
+              and o.chosen.feature_class in "PA"]  # not "the London-based Syrian Observatory"
+    return bool(beside) and all(not _inside(chosen, o) and haversine_km(
+        chosen.latitude, chosen.longitude, o.chosen.latitude, o.chosen.longitude) > FUZZY_NEAR_KM  # type: ignore[union-attr]
+        for o in beside)

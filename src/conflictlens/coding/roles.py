@@ -60,8 +60,9 @@ class SideReader:
         self.dying_verbs = {w.lower() for w in dying_verbs}
 
     def read(self, trigger: Trigger, mention_roots: list[Token], excluded: set[int],
-                     country_roots: list[Token]) -> None:
-        """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does)."""
+                     country_roots: list[Token], other_acts: Collection[int] = ()) -> None:
+        """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does);
+        ``other_acts`` the words of the other acts the sentence tells."""
         head = trigger.head
         verb = governing_verb(head)
         # "A car bombing blamed on Daesh": a participle of blame on the act's noun lays it on its doer.
@@ -76,7 +77,12 @@ class SideReader:
             r.i not in {t.i for t in trigger.span} or r.i < head.i
             or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
                       and not self._holds_ground(r) and not self._kin_named(r)]
+        causes = self._doers_of_its_cause(verb, other_acts) if verb is not None and subject is not None and (
+            subject.passive or verb.lemma_.lower() in self.dying_verbs) else []
         for root in candidates:
+            if any(_within(root, doer) for doer in causes):
+                self._place_on_side(trigger, root, 1)
+                continue
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
                                                                  outcome=trigger.group.outcome))
         if not trigger.side_one and subject is not None and not subject.passive:
@@ -358,6 +364,16 @@ class SideReader:
                 return 2
         return None
 
+
+    def _doers_of_its_cause(self, verb: Token, other_acts: Collection[int]) -> list[Token]:
+        """The subjects of the clause that tells how a death came about: "At least 85 Syrian army troops were killed as
+        the jihadist Islamic State advanced on a regime position" (not a clause in the passive: "were killed when
+        their convoy was hit"; nor one that tells an act of its own, which has its own sides: "two people were killed
+        when police opened fire on protesters")."""
+        return [subject for clause in verb.children if clause.dep_ == "advcl" and any(
+                    m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in clause.children)
+                and not any(t.i in other_acts for t in clause.subtree)
+                for subject in clause.children if subject.dep_ == "nsubj"]
 
     def _named_dead(self, word: Token) -> bool:
         """"70 ISIS terrorists killed and many injured in ... airstrikes": the dead a headline's participle of harm,
@@ -662,7 +678,10 @@ class Roles:
         trigger, sent = draft.trigger, draft.sentence
         mention_roots = [sent.doc[i] for i in sorted(roots) if sent.start <= i < sent.end]
         countries = {t.token_end - 1: t.country_code for t in toponyms if t.country_code}  # by each name's last word
-        self.sides.read(trigger, mention_roots, attribution.claimant_tokens, [sent.doc[i] for i in countries])
+        other_acts = {t.i for other in annotated.drafts_in(draft.sentence_index) if other is not draft
+                      for t in other.trigger.span}
+        self.sides.read(trigger, mention_roots, attribution.claimant_tokens, [sent.doc[i] for i in countries],
+                        other_acts)
         place = draft.event.place
         context = annotated.actor_context
         assert context is not None
