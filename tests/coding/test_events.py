@@ -129,6 +129,9 @@ def test_event_typing(code, text, expected):
         # The campaign a thing is for, named by its foe, is the whole campaign.
         "He said on Monday that a new government is the only way to win popular support for the fight against ISIS.",
         "Turkey on Tuesday called the Kurdish militia in Manbij a weak partner in the war on Islamic State.",
+        # An agreement named as the means of another act, with no day of its own, is that act's background.
+        "Idlib was a target on Tuesday because rebels had moved there from Aleppo through an agreement brokered by "
+        "Turkey and Russia.",
         # So is a struggle a side takes part in or plays a role in.
         "On Monday the brigade, which has played a pivotal role in the fight against ISIS in Aleppo, chose a new "
         "commander.",

@@ -1421,3 +1421,23 @@ def test_a_noun_the_sentence_before_named_outside_the_event_does_not_carry_the_e
 ])
 def test_the_subject_of_the_clause_that_tells_how_the_dead_died_did_it(code, text, doer):
     assert [e.actor1.name for e in code(text).events] == [doer]
+
+
+def test_an_act_named_as_the_reason_for_another_is_not_the_act_the_sentence_tells(code):
+    # Without the comma the parse hangs the launching on the attack.
+    events = code("On Friday Washington took military action against the Syrian government in response to the attack "
+                  "launching missiles against an air base near Homs in Syria.").events
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_stronghold_named_is_a_place_the_gazetteer_may_lack(code):
+    events = code("An airstrike by Russian warplanes on Saturday killed 18 people in the rebel stronghold of Urom al-Joz "
+                  "in Syria's Idlib province.").events
+    assert [(e.place.name, e.place.admin1) for e in events] == [("Urom al-Joz", "Idlib")]
+
+
+def test_the_act_just_told_named_by_a_demonstrative_is_that_act_whoever_did_something_to_it(pipeline):
+    text = ("Islamic State militants attacked the town of Tel Abyad in Syria on Saturday, a monitor said. A Kurdish "
+            "spokesman said the YPG and Kurdish internal security forces were able to crush this attack.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 2, 27)).events
+    assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "Islamic State (Syria)")]

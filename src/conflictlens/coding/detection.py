@@ -135,6 +135,8 @@ class EventDetector:
                                      for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
+        self.reason_nouns = {w.lower() for w in conventions["reason_nouns"]}
+        self.means_prepositions = {w.lower() for w in conventions["means_prepositions"]}
         self.concessive_marks = {w.lower() for w in conventions["concessive_marks"]}
         self.grammar = grammar
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
@@ -238,10 +240,11 @@ class EventDetector:
                     or self._kind_of_thing(span, covered) \
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
-                    or self._conceded(span) \
+                    or self._conceded(span) or self._reason_told_again(span) \
                     or self._support(span) \
                     or (group.event_type != "Protests" and (_purpose(span.root) or self._aimed_at(span.root))) \
-                    or (group.sub_event_type == "Agreement" and self._undone(span.root)) or self._ceased(span):
+                    or (group.sub_event_type == "Agreement" and (self._undone(span.root) or self._means(span.root))) \
+                    or self._ceased(span):
                 continue
             index = sentence_of[span.sent.start]
             key = (index, f"{group.event_type}{'/outcome' if group.outcome else ''}")
@@ -460,6 +463,19 @@ class EventDetector:
         clause = head if head.pos_ in {"VERB", "AUX"} else verb_above(head)
         return clause is not None and clause.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.time_marks and _measured(c) for c in clause.children)
+
+    def _reason_told_again(self, span: SpacySpan) -> bool:
+        """An act already told, named as the reason for another: "ordered the first direct US military action against
+        Assad's government in response to the attack, launching missiles against an air base" (`reason_nouns`)."""
+        head = span.root
+        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in {"to", "for"} \
+            and head.head.head.lemma_.lower() in self.reason_nouns and self.grammar.refers_back(head)
+
+    def _means(self, head: Token) -> bool:
+        """An agreement named, with no day of its own, as the means by which another act was done: "opposition groups
+        have moved out of Aleppo through an agreement brokered by Turkey and Russia" (`means_prepositions`)."""
+        return head.dep_ == "pobj" and head.head.lower_ in self.means_prepositions \
+            and not any(t.ent_type_ in DATE_ENTITIES for t in head.subtree)
 
     def _conceded(self, span: SpacySpan) -> bool:
         """An act named as what another happened in spite of ("The YPG have expanded their control of the city despite

@@ -79,6 +79,7 @@ class Coreference:
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
         self.elsewhere = elsewhere_pattern(knowledge)
+        self.demonstratives = {w.lower() for w in knowledge.conventions["demonstratives"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -376,6 +377,11 @@ class Coreference:
         act = draft.trigger.head
         if doers and (_described(act) or (_definite(act) and act.dep_ == "pobj")):
             doers -= {a.name for a in [previous.actor1, *previous.assoc_actor_1] if a is not None}
+        if act.dep_ in {"dobj", "obj"} and any(c.dep_ == "det" and c.lower_ in self.demonstratives
+                                               for c in act.children):
+            # "the YPG and Kurdish security forces were able to crush this attack": the act just told, whatever part
+            # the sentence's sides had in what they did to it (not "IS is said to be behind this attack": its doer).
+            doers = set()
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
             return False
         if not annotated.own_toponyms(draft.sentence_index):

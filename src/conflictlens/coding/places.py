@@ -81,6 +81,8 @@ DIVISION_PREFIXES = {"rural"}
 COUNTRYSIDE_NOUNS = {"countryside"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
+# Words for a place by who holds it: "the rebel stronghold of Urom al-Joz" names a place.
+HELD_PLACE_NOUNS = {"stronghold", "bastion", "enclave"}
 # Unnamed settlements a name after "in" contains: "a town in Idlib" is in Idlib province.
 TOWNS_WITHIN = VILLAGE_NOUNS | {"town", "towns", "locality", "localities"}
 # Words after a name that make it a part of a town ("Sana neighborhood"), never a city or region of that name.
@@ -724,7 +726,8 @@ class PlaceResolver:
         before = [t.lower_ for t in doc[max(sent_start, i - 2) : i]]
         after = doc[end].lower_ if end < len(doc) else ""
         kind_of = len(before) == 2 and before[1] == "of" and before[0] in (
-            SETTLEMENT_NOUNS | AREA_NOUNS | PARTS_OF_A_PLACE | {"province", "neighbourhood", "neighborhood"})
+            SETTLEMENT_NOUNS | AREA_NOUNS | PARTS_OF_A_PLACE | HELD_PLACE_NOUNS
+            | {"province", "neighbourhood", "neighborhood"})
         # "the al-Jafra area", "Jabal al-Torkman region", "the Kalassa district": a name before a word for a part of a
         # country or town.
         place_head = doc[name_start].lower_ in self.compound_name_heads  # "Khan", "Tel", "Deir"
