@@ -136,6 +136,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("A car bomb rocked the Barzeh neighbourhood on Tuesday claiming eight and injuring 14 citizens.", 8),
         # A headline's count right before an injury word is the injured, not the dead's doers' victims.
         ("Eight Civilians Killed 14 Injured in Terrorist Bombing in Damascus.", 8),
+        # A count of strikes counts no one, however the parse loses the dead's own count.
+        ("In Jassem in the southern province of Daraa 16 civilians were killed in four air strikes while 25 were "
+         "wounded said the monitor.", 16),
     ],
 )
 def test_counts(pipeline, counter, text, expected):

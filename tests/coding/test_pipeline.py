@@ -1441,3 +1441,18 @@ def test_the_act_just_told_named_by_a_demonstrative_is_that_act_whoever_did_some
             "spokesman said the YPG and Kurdish internal security forces were able to crush this attack.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 2, 27)).events
     assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "Islamic State (Syria)")]
+
+
+def test_a_countrys_name_before_a_rebel_weapon_says_where_not_whose(code):
+    events = code("Syria rebel rocket kills five children in Aleppo on Sunday.").events
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in events)
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Six people were killed in a village near Manbij in Syria in attacks by coalition fighter jets on Monday.",
+     "Global Coalition Against Daesh"),
+    ("Six people were killed in Idlib in Syria in attacks by Russian fighter jets on Monday.", "Military Forces of Russia"),
+])
+def test_whose_fighter_jets_the_words_before_them_say_did_it(code, text, doer):
+    assert [e.actor1.name for e in code(text).events] == [doer]

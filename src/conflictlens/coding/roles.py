@@ -663,6 +663,9 @@ class Roles:
         self.coalitions_by_country = dict(knowledge.conventions["coalitions_by_country"])
         self.fought_by_forces = set(knowledge.conventions["fought_by_forces"])
         self.carrying_verbs = {w.lower() for w in knowledge.conventions["carrying_verbs"]}
+        self.armed_persons = {w.lower() for w in knowledge.conventions["armed_persons"]}
+        self.weapon_phrases = {w.lower() for words in knowledge.conventions["remote_means_phrases"].values()
+                               for w in words}
         self.state_weapons = {w for sub_type in self.state_weapon_sub_types
                               for w in knowledge.conventions["remote_means"][sub_type]}
 
@@ -855,13 +858,16 @@ class Roles:
         state's own word ("regime", "government"), which alone counts without ``peoples``. With ``foreign_only``,
         only another country's people does."""
         # The nearest word first: "in the east of Syria Russian air strikes" (the parse hangs "Syria" on the strikes);
-        # through a compound: "the Russian fighter jets" ("Russian" modifies "fighter").
+        # through a compound: "the Russian fighter jets" ("Russian" modifies "fighter"), "coalition fighter jets".
         for child in (m for word in words if word is not None
                       for c in sorted(word.children, key=lambda c: abs(c.i - word.i))
-                      for m in [c, *(g for g in c.children if c.dep_ == "compound" and g.dep_ == "amod")]):
+                      for m in [c, *(g for g in c.children if c.dep_ == "compound" and g.dep_ in {"amod", "compound"})]):
             coalition = self._coalition_named_by(child, local_country) if child.dep_ in {"amod", "compound"} else None
             if coalition is not None:
                 return [coalition]  # "Coalition war planes carried out 10 air strikes"
+            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in self.armed_persons \
+                    and f"{child.lower_} {child.head.lower_}" not in self.weapon_phrases:
+                return []  # "Syria rebel rocket kills five children": the rebels', in Syria (not "fighter jets")
             state = child.lower_ in self.state_words
             if not (state or peoples) or (
                     child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):
