@@ -21,6 +21,11 @@ def test_weekday_is_the_last_such_day_before_publication():
     assert (d.start, d.precision) == (dt.date(2024, 5, 7), TimePrecision.DAY)
 
 
+def test_a_days_possessive_with_its_apostrophe_lost_is_that_day():
+    d = only("Tuesdays air strikes were carried out in Douma, the monitor said.")
+    assert (d.start, d.precision) == (dt.date(2024, 5, 7), TimePrecision.DAY)
+
+
 def test_full_date_with_ordinal():
     d = only("The army began, July 30th 2024, an air campaign in the sector.")
     assert (d.start, d.precision, d.text) == (dt.date(2024, 7, 30), TimePrecision.DAY, "July 30th 2024")

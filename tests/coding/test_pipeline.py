@@ -1456,3 +1456,12 @@ def test_a_countrys_name_before_a_rebel_weapon_says_where_not_whose(code):
 ])
 def test_whose_fighter_jets_the_words_before_them_say_did_it(code, text, doer):
     assert [e.actor1.name for e in code(text).events] == [doer]
+
+
+def test_a_town_told_exactly_is_where_an_act_near_a_city_was_on_the_day_its_possessive_names(pipeline):
+    # A satellite suburb is no space launch; "Thursdays" is Thursday's, its apostrophe lost.
+    text = ("Syrian government air raids on a rebel-held area near Damascus killed 42 people, a monitor said on "
+            "Friday. Thursdays air strikes were carried out in Douma, a satellite suburb that has been under siege for "
+            "a year.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 9, 12)).events
+    assert [(e.place.name, e.event_date, e.fatalities) for e in events] == [("Dūmā", dt.date(2014, 9, 11), 42)]

@@ -36,6 +36,9 @@ def test_accidents_disasters_and_ordinary_crime_are_not_events(code, text):
     # A range of a toll, or of days, is no score.
     "Gunmen killed 10-15 villagers near Djibo on Tuesday.",
     "Between January 14-15, gunmen killed five villagers near Djibo.",
+    # A satellite suburb, or satellite images, are no space launch.
+    "Air strikes were carried out on Thursday in Douma, a satellite suburb of Damascus in Syria, killing 17 people.",
+    "Satellite images showed that air strikes destroyed a hospital in Idlib in Syria on Monday, killing ten people.",
 ])
 def test_violence_with_a_conflict_sense_stays(code, text):
     assert any(e.event_type in {"Violence against civilians", "Explosions/Remote violence", "Battles"}
@@ -335,3 +338,12 @@ def test_acts_counted_with_no_day_place_target_or_time_are_a_tally_not_an_event(
     one = code("Regime warplanes hit Idlib on Thursday. Russian aircraft carried out four successive raids at dawn on a "
                "hospital on the outskirts of Maarrat Misrin.").events
     assert [(e.actor1.name, e.place.name) for e in one] == [("Military Forces of Russia", "Ma‘arratmişrīn")]
+
+
+def test_military_works_destroyed_are_the_damage_of_fighting(code):
+    events = code("The Syrian army continued its operations in the Jobar neighbourhood of Damascus on Monday, tightening "
+                  "the grip on the terrorists and destroying a number of tunnels in the area.").events
+    assert [e.sub_event_type for e in events if e.sub_event_type == "Looting/property destruction"] == []
+    # Houses set on fire are property destroyed.
+    assert [e.sub_event_type for e in code("Militants set fire to houses in the village of Tessit in Mali on "
+                                           "Monday.").events] == ["Looting/property destruction"]

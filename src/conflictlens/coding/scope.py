@@ -40,7 +40,15 @@ from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.dates import DateMention
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import FINITE_TAGS, PRESENT_TAGS, governing_verb, period_pattern, token_at, verb_above
+from conflictlens.coding.grammar import (
+    FINITE_TAGS,
+    PRESENT_TAGS,
+    governing_verb,
+    period_pattern,
+    token_at,
+    verb_above,
+    with_what_it_is_of,
+)
 from conflictlens.coding.roles import target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import TimePrecision
@@ -127,6 +135,7 @@ class Scope:
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
         self.act_nouns = {w.lower() for w in conventions["act_nouns"]}
+        self.military_works = {w.lower() for w in conventions["military_works"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         drafts = annotated.drafts or []
@@ -159,6 +168,11 @@ class Scope:
                 continue
             if self._history(draft, annotated):
                 continue
+            if self._war_damage(draft):
+                annotated.document.warnings.append(
+                    f"{draft.event.sub_event_type} of military works ({draft.sentence.text[:60]!r}...): left out as "
+                    "the damage of fighting")
+                continue
             if self._counted_acts(draft, annotated):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} counted with no day or place ({draft.sentence.text[:60]!r}...): "
@@ -180,6 +194,13 @@ class Scope:
                 continue
             kept.append(draft)
         annotated.drafts = kept
+
+    def _war_damage(self, draft: EventDraft) -> bool:
+        """"The Syrian army continued its operations in Jobar ... destroying a number of tunnels": military works an
+        armed side destroyed are the damage of its fighting, no property destruction in ACLED's sense
+        (`military_works`; "the strike destroyed a terrorist logistics base" tells the strike by its outcome)."""
+        return draft.event.sub_event_type == LOOTING_SUB_TYPE and bool(draft.side_one) \
+            and bool(target_lemmas([w for t in draft.targets for w in with_what_it_is_of(t)]) & self.military_works)
 
     @staticmethod
     def _armed_march(draft: EventDraft) -> bool:
