@@ -35,6 +35,14 @@ def test_every_countrys_state_forces_by_template(pipeline):
     ]
 
 
+def test_a_countrys_initials_stand_for_its_peoples_adjective(pipeline):
+    assert canonical(pipeline, "The US Air Force and UK troops met U.S. forces.") == [
+        ("US Air Force", "Military Forces of United States"),
+        ("UK troops", "Military Forces of United Kingdom"),
+        ("U.S. forces", "Military Forces of United States"),
+    ]
+
+
 def test_possessive_country_forms(pipeline):
     assert canonical(pipeline, "Niger's armed forces said the Nigerien government approved it.") == [
         ("Niger's armed forces", "Military Forces of Niger"),

@@ -132,6 +132,9 @@ def test_event_typing(code, text, expected):
         # An agreement named as the means of another act, with no day of its own, is that act's background.
         "Idlib was a target on Tuesday because rebels had moved there from Aleppo through an agreement brokered by "
         "Turkey and Russia.",
+        # An agreement named as one already in place is background.
+        "Officials said on Tuesday that the recent ceasefires in Aleppo and Latakia can give the rebel groups time to "
+        "regroup.",
         # So is a struggle a side takes part in or plays a role in.
         "On Monday the brigade, which has played a pivotal role in the fight against ISIS in Aleppo, chose a new "
         "commander.",

@@ -220,7 +220,9 @@ def _expand_template(aliases: Iterable[str], country: Country) -> list[str]:
     out: list[str] = []
     for alias in aliases:
         if "{demonym}" in alias:
-            out.extend(alias.format(demonym=d) for d in country.demonyms)
+            # "the US Air Force", "UK forces": a country's initials stand for its people's adjective.
+            initials = [f for f in country.forms if f.replace(".", "").isupper() and len(f.replace(".", "")) >= 2]
+            out.extend(alias.format(demonym=d) for d in (*country.demonyms, *initials))
         else:
             out.extend(alias.format(country=c) for c in (country.name, *country.forms))
     return out

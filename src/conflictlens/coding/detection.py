@@ -137,6 +137,7 @@ class EventDetector:
         self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
         self.reason_nouns = {w.lower() for w in conventions["reason_nouns"]}
         self.means_prepositions = {w.lower() for w in conventions["means_prepositions"]}
+        self.earlier_agreement_words = {w.lower() for w in conventions["earlier_agreement_words"]}
         self.concessive_marks = {w.lower() for w in conventions["concessive_marks"]}
         self.grammar = grammar
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
@@ -243,7 +244,8 @@ class EventDetector:
                     or self._conceded(span) or self._reason_told_again(span) \
                     or self._support(span) \
                     or (group.event_type != "Protests" and (_purpose(span.root) or self._aimed_at(span.root))) \
-                    or (group.sub_event_type == "Agreement" and (self._undone(span.root) or self._means(span.root))) \
+                    or (group.sub_event_type == "Agreement" and (self._undone(span.root) or self._means(span.root)
+                                                            or self._agreed_before(span.root))) \
                     or self._ceased(span):
                 continue
             index = sentence_of[span.sent.start]
@@ -470,6 +472,11 @@ class EventDetector:
         head = span.root
         return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in {"to", "for"} \
             and head.head.head.lemma_.lower() in self.reason_nouns and self.grammar.refers_back(head)
+
+    def _agreed_before(self, head: Token) -> bool:
+        """"the recent ceasefires in Aleppo and Lattakia can give the terrorist groups ...": an agreement named as one
+        already in place is background, not one reached (`earlier_agreement_words`)."""
+        return any(c.dep_ == "amod" and c.lower_ in self.earlier_agreement_words for c in head.children)
 
     def _means(self, head: Token) -> bool:
         """An agreement named, with no day of its own, as the means by which another act was done: "opposition groups
