@@ -504,8 +504,10 @@ def test_an_aircraft_shot_down_is_what_was_hit_not_the_means(code):
         assert [e.event_type for e in events] == ["Battles"], text
 
 
-def test_an_aircraft_only_heard_strikes_no_one(code):
+def test_an_aircraft_only_heard_or_seen_passing_strikes_no_one(code):
     assert code("The roar of warplanes was heard over Idlib, Syria, on Friday, residents said.").events == []
+    assert code("Peacekeepers in Tskhinvali in Georgia recorded eight flyovers of Georgian warplanes on Friday, an "
+                "officer said.").events == []
 
 
 def test_a_weapon_told_as_shot_down_is_what_was_hit_not_the_means(code):

@@ -1465,3 +1465,12 @@ def test_a_town_told_exactly_is_where_an_act_near_a_city_was_on_the_day_its_poss
             "a year.")
     events = pipeline.process_text(text, published_at=dt.date(2014, 9, 12)).events
     assert [(e.place.name, e.event_date, e.fatalities) for e in events] == [("Dūmā", dt.date(2014, 9, 11), 42)]
+
+
+def test_an_act_another_side_confirms_is_the_act_told_not_one_it_did(pipeline):
+    text = ("A car bomb exploded near a crowded market in Baghdad in Iraq on Thursday, killing 20 people, officials "
+            "said. The blast came a day after the U.S. military said overall violence had dropped. The U.S. military "
+            "confirmed the attack but said eight people were killed.")
+    events = pipeline.process_text(text, published_at=dt.date(2011, 5, 26)).events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)")]
