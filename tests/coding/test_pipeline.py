@@ -1474,3 +1474,13 @@ def test_an_act_another_side_confirms_is_the_act_told_not_one_it_did(pipeline):
     events = pipeline.process_text(text, published_at=dt.date(2011, 5, 26)).events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [
         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)")]
+
+
+@pytest.mark.parametrize(("text", "doers"), [
+    ("Russian and Syrian jets bombed the town of Hass in Idlib in Syria on Wednesday, killing 20 children.",
+     ["Military Forces of Russia", "Military Forces of Syria"]),
+    ("Turkish and US air strikes hit the town of Manbij in Syria on Wednesday, killing 20 fighters.",
+     ["Military Forces of Turkey", "Military Forces of United States"]),
+])
+def test_each_peoples_word_joined_before_the_weapon_names_a_military_that_did_it(code, text, doers):
+    assert [[e.actor1.name, *(a.name for a in e.assoc_actor_1)] for e in code(text).events] == [doers]

@@ -951,3 +951,12 @@ def test_the_name_given_to_an_operation_is_no_place(pipeline):
             "Azaz who were killed on Thursday were taking part in Euphrates Shield.")
     toponyms = annotated_through(pipeline, text, "places", dt.date(2016, 10, 6)).toponyms
     assert [t.text for t in toponyms if "Euphrates" in t.text] == []
+
+
+def test_an_act_that_names_no_place_goes_on_in_the_country_the_act_before_it_was_told_in(code):
+    # The report names Turkey most (its forces, its general staff), but the acts are in Syria.
+    events = code("At least 20 members of the Daesh group were killed on Thursday in northern Syria during an operation "
+                  "by the Turkish Armed Forces, the Turkish military announced. Turkish Armed Forces hit 34 Daesh "
+                  "targets in three airstrikes, according to the Turkish General Staff. Daesh was preparing to attack "
+                  "Turkey, the Turkish military said.").events
+    assert events and {e.place.country for e in events} == {"Syria"}

@@ -115,6 +115,7 @@ class EventDetector:
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.frequency_adjectives = {d.lower() for d in conventions["frequency_adjectives"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
+        self.campaign_spans = {n.lower() for n in conventions["campaign_spans"]}
         self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
         self.joining_verbs = {w.lower() for w in conventions["joining_verbs"]}
         self.part_nouns = {w.lower() for w in conventions["part_nouns"]}
@@ -242,6 +243,7 @@ class EventDetector:
                     or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
                     or self._conceded(span) or self._reason_told_again(span) \
+                    or (group.event_type in VIOLENT_TYPES and self._campaign(span)) \
                     or self._support(span) \
                     or (group.event_type != "Protests" and (_purpose(span.root) or self._aimed_at(span.root))) \
                     or (group.sub_event_type == "Agreement" and (self._undone(span.root) or self._means(span.root)
@@ -465,6 +467,14 @@ class EventDetector:
         clause = head if head.pos_ in {"VERB", "AUX"} else verb_above(head)
         return clause is not None and clause.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.time_marks and _measured(c) for c in clause.children)
+
+    def _campaign(self, span: SpacySpan) -> bool:
+        """"a 10-day-old assault", "a weeks-long offensive": violence told as so many days old or weeks long is a
+        campaign, not one day's act (`campaign_spans`; "a week-long ceasefire" is an agreement)."""
+        head = span.root
+        return head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in {"old", "long"} and any(
+            u.dep_ == "npadvmod" and u.lemma_.lower() in self.campaign_spans for u in c.children)
+            for c in head.children)
 
     def _reason_told_again(self, span: SpacySpan) -> bool:
         """An act already told, named as the reason for another: "ordered the first direct US military action against

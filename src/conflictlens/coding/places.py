@@ -1176,6 +1176,8 @@ class EventPlaces:
             if here is not None:
                 placed[draft.sentence_index] = here
                 kind_placed[kind] = here
+            elif not elsewhere:
+                here = self._other_country_told_before(draft.sentence_index, annotated, placed)
             draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
@@ -1201,6 +1203,15 @@ class EventPlaces:
         if before is None or before.level == "country":
             return None
         return replace(before, geo_precision=max(before.geo_precision, GeoPrecision.NEAR))
+
+    def _other_country_told_before(self, index: int, annotated: AnnotatedDocument,
+                                   placed: dict[int, Place]) -> Place | None:
+        """"At least 20 Daesh members were killed in northern Syria during an operation by the Turkish Armed
+        Forces", then "Turkish Armed Forces and the coalition hit 34 Daesh targets in three airstrikes": an act that
+        names no place goes on in the country the act before it was told in, not the one the report names most."""
+        before = placed.get(index - 1)
+        return before if before is not None and before.level == "country" \
+            and before.country != annotated.country else None
 
     def _set_out_from(self, doc: Doc, toponym: Toponym) -> bool:
         """ "terrorists who arrived from the territory of Iraq", "rockets fired from Gaza", "evacuees from the

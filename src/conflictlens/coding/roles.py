@@ -872,15 +872,20 @@ class Roles:
             if not (state or peoples) or (
                     child.dep_ not in {"amod", "compound", "nmod"} and not (state and child.dep_ == "nsubj")):
                 continue  # "the regime bombed Douma" too
-            if state:
-                military = self._own_military(local_country)
-            else:
-                military = self._military_of(self.places.demonyms.get(child.lower_) or countries.get(child.i))
-                if foreign_only and military is not None and military.country == local_country:
-                    continue
+            military = self._military_named(child, countries, local_country)
+            if foreign_only and not state and military is not None and military.country == local_country:
+                continue
             if military is not None:
-                return [military]
+                # "Russian and regime warplanes": each people's or state's word joined to it names a military too.
+                joined = [self._military_named(c, countries, local_country) for c in child.conjuncts]
+                return _unique([military, *(m for m in joined if m is not None)])
         return []
+
+    def _military_named(self, word: Token, countries: dict[int, str], local_country: str | None) -> Actor | None:
+        """The military a state's own word ("regime") or a people's adjective or country's name names, if any."""
+        if word.lower_ in self.state_words:
+            return self._own_military(local_country)
+        return self._military_of(self.places.demonyms.get(word.lower_) or countries.get(word.i))
 
     def _military_of(self, country_code: str | None) -> Actor | None:
         return self.actors.military_of(self.places.country_name(country_code) or "") if country_code else None
