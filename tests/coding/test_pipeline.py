@@ -1484,3 +1484,11 @@ def test_an_act_another_side_confirms_is_the_act_told_not_one_it_did(pipeline):
 ])
 def test_each_peoples_word_joined_before_the_weapon_names_a_military_that_did_it(code, text, doers):
     assert [[e.actor1.name, *(a.name for a in e.assoc_actor_1)] for e in code(text).events] == [doers]
+
+
+def test_civilians_killed_in_a_town_are_no_toll_of_violence_told_only_in_its_country(code):
+    events = code("A civilian was killed in Aleppo city in Syria on Thursday, the first death since the ceasefire began, "
+                  "activists said. On Thursday 23 civilians were killed in regime air raids on a town in eastern "
+                  "Syria.").events
+    assert sorted((e.event_type, e.place.name) for e in events) == [
+        ("Explosions/Remote violence", "Syria"), ("Violence against civilians", "Aleppo")]

@@ -732,6 +732,10 @@ class Merge:
                 other is not event and other.event_type != event.event_type
                 # "On July 31 an assault killed 80": an act named on another day is that day's violence.
                 and (event.trigger.lower() in self.death_words or dates_may_agree(event, other))
+                # Not violence told only in its country ("air raids on a town in eastern Syria"): "a child was also
+                # killed in the regime-held al-Masharfeh district" of Aleppo is no toll of that.
+                and not (other.place is not None and other.place.level == "country"
+                         and event.place is not None and event.place.level != "country")
                 for other in reported_violence)
 
     def _headline_of(self, lead: Event, event: Event, lead_end: int, reference: dt.date | None,
