@@ -138,6 +138,8 @@ def test_event_typing(code, text, expected):
         # An act told as so many days old or weeks long is a campaign, not one day's act.
         "The US-led coalition on Monday was supporting a 10-day-old assault by Iraqi and Kurdish forces on Mosul.",
         "The SDF said on Monday they had been trying to capture Manbij in a weeks-long offensive.",
+        # A role a side has in acts of a kind is no act held.
+        "The opposition said on Monday that Russia has lost its credibility as a sponsor of negotiations in Syria.",
         # So is a struggle a side takes part in or plays a role in.
         "On Monday the brigade, which has played a pivotal role in the fight against ISIS in Aleppo, chose a new "
         "commander.",

@@ -1492,3 +1492,10 @@ def test_civilians_killed_in_a_town_are_no_toll_of_violence_told_only_in_its_cou
                   "Syria.").events
     assert sorted((e.event_type, e.place.name) for e in events) == [
         ("Explosions/Remote violence", "Syria"), ("Violence against civilians", "Aleppo")]
+
+
+def test_dead_a_side_left_behind_are_its_own_the_battles_toll(code):
+    events = code("On Sunday the SDF pushed ISIL back from more neighborhoods in the town of Manbij in Syria after several "
+                  "hours of battle. ISIS left behind scores of dead and wounded members and pulled the remaining pockets "
+                  "of its forces back from the battlefield.").events
+    assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "SDF: Syrian Democratic Forces")]

@@ -115,6 +115,7 @@ class EventDetector:
         self.generic_determiners = {d.lower() for d in conventions["generic_determiners"]}
         self.frequency_adjectives = {d.lower() for d in conventions["frequency_adjectives"]}
         self.struggle_nouns = {n.lower() for n in conventions["struggle_nouns"]}
+        self.role_nouns = {n.lower() for n in conventions["role_nouns"]}
         self.campaign_spans = {n.lower() for n in conventions["campaign_spans"]}
         self.foe_prepositions = {w.lower() for w in conventions["foe_prepositions"]}
         self.joining_verbs = {w.lower() for w in conventions["joining_verbs"]}
@@ -513,6 +514,9 @@ class EventDetector:
         if head.tag_ in {"NNS", "NNPS"} and any(
                 c.lower_ in self.generic_determiners for c in head.children if c.dep_ in {"det", "predet", "amod"}):
             return True
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" \
+                and head.head.head.lemma_.lower() in self.role_nouns:
+            return True  # "Russia has lost its credibility as a sponsor of negotiations": a role, not talks held
         # "High death tolls from air force attacks are not rare": acts in the subject of how often they happen.
         subject = next((a for a in [head, *head.ancestors] if a.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and subject.head.lemma_ == "be" and any(

@@ -46,8 +46,10 @@ class SideReader:
                  harm_words: Iterable[str] = (), dying_verbs: Iterable[str] = (),
                  state_participles: Iterable[str] = (), act_nouns: Iterable[str] = (),
                  claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
-                 consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = ()) -> None:
+                 consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = (),
+                 leaving_verbs: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.leaving_verbs = {w.lower() for w in leaving_verbs}
         self.kin_nouns = {w.lower() for w in kin_nouns}
         self.consequence_verbs = {w.lower() for w in consequence_verbs}
         self.falling_verbs = {w.lower() for w in falling_verbs}
@@ -340,6 +342,9 @@ class SideReader:
             return 1
         if subject is not None and subject.acted_on_in_its_clause(root, self.grammar.target_prepositions):
             return 2
+        if outcome and subject is not None and _within(root, subject.token) \
+                and verb.lemma_.lower() in self.leaving_verbs and any(c.lower_ == "behind" for c in verb.children):
+            return 2  # "ISIS left behind scores of dead and wounded members": its own dead
         if subject is not None and subject.token.i == head.i and any(
                 _within(root, clause) for clause in _clauses_acting_on(head)):
             # "A coalition air strike killed 18 civilians in the Daesh stronghold of Raqqa ... the Observatory said",
@@ -651,7 +656,8 @@ class Roles:
                                 claiming_verbs=knowledge.conventions["claiming_verbs"],
                                 falling_verbs=knowledge.conventions["falling_verbs"],
                                 consequence_verbs=knowledge.conventions["consequence_verbs"],
-                                kin_nouns=knowledge.conventions["kin_nouns"])
+                                kin_nouns=knowledge.conventions["kin_nouns"],
+                                leaving_verbs=knowledge.conventions["leaving_verbs"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
