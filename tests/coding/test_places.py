@@ -960,3 +960,10 @@ def test_an_act_that_names_no_place_goes_on_in_the_country_the_act_before_it_was
                   "targets in three airstrikes, according to the Turkish General Staff. Daesh was preparing to attack "
                   "Turkey, the Turkish military said.").events
     assert events and {e.place.country for e in events} == {"Syria"}
+
+
+def test_a_post_embedded_in_the_page_names_no_scene_of_the_report(code):
+    events = code("Syrian troops clashed with Nusra Front militants near the village of Abu Lefeh in Hama province in "
+                  "Syria on Sunday, killing 30. Army Frees New Areas in Deir Ezzor pic.twitter.com/cfDtDjMvkz (YaZeynab) "
+                  "29 2017. The troops established control over the villages following the clashes.").events
+    assert events and all(e.place.admin1 == "Hama" for e in events)
