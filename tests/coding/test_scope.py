@@ -142,6 +142,11 @@ def test_acts_placed_in_no_time_but_the_past_are_a_partys_history(pipeline):
     events = pipeline.process_text("At least 50 militants have been killed in the past 24 hours in clashes in Kobani, "
                                    "Syria.", published_at=dt.date(2024, 5, 11)).events
     assert [e.fatalities for e in events] == [50]
+    # Acts counted over a week are the week's, no one act.
+    events = pipeline.process_text("Rebels carried out 15 suicide car bomb attacks in the Dahiyet al-Assad suburb of "
+                                   "Aleppo in Syria during the week, a monitor said.",
+                                   published_at=dt.date(2024, 5, 11)).events
+    assert events == []
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [

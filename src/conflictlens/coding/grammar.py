@@ -522,7 +522,9 @@ def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
     units = "|".join(map(re.escape, conventions.get("period_units", [])))
     if not openers or not units:
         return None
-    return re.compile(rf"\b(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units})\b", re.IGNORECASE)
+    # "15 suicide car bomb attacks during the week": a named span, told whole (`period_phrases`).
+    phrases = "".join("|" + r"\s+".join(map(re.escape, w.split())) for w in conventions.get("period_phrases", []))
+    return re.compile(rf"\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases})\b", re.IGNORECASE)
 
 
 def in_headline_list(span: Span, labels: set[str]) -> bool:
