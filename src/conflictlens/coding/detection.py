@@ -29,6 +29,7 @@ from conflictlens.coding.grammar import (
     FINITE_TAGS,
     PRESENT_TAGS,
     Grammar,
+    in_an_embedded_post,
     in_headline_list,
     in_page_furniture,
     noun_it_is_of,
@@ -172,7 +173,7 @@ class EventDetector:
         labelled list of other reports' headlines ("Related US-Led Coalition Airstrikes Kill at Least 12 Civilians in
         Deir ez-Zor"), or another report's headline linked beside a photo's credit: a capitalised label, then words
         in headline case to the trigger and past it; nor a post embedded in the page."""
-        if in_page_furniture(span) or any(embed in t.lower_ for t in span.sent for embed in self.embeds):
+        if in_page_furniture(span) or in_an_embedded_post(span, self.embeds):
             return True
         words = [t for t in span.sent if not t.is_punct]
         if bool(words) and words[0].lower_ in self.furniture_labels and not any(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -475,6 +475,12 @@ def in_page_furniture(span: Span) -> bool:
     """Whether words lie in page furniture `PageFurnitureSentences` set apart, however the tagger reads its words
     ("Tags Lebanon Hezbollah airstrikes", "Dozens killed in Idlib market air strikes - YouTube")."""
     return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(FURNITURE_SPANS, ()))
+
+
+def in_an_embedded_post(span: Span, embeds: Collection[str]) -> bool:
+    """Whether words lie in a sentence that carries a post's link (`page_furniture_embeds`: "Syrian Army Allies Free New
+    Areas in Deir Ezzor ... pic.twitter.com/..."): the post, embedded in the page, not the report's prose."""
+    return any(embed in t.lower_ for t in span.sent for embed in embeds)
 
 
 def _after_last_full_stop(doc: Doc, before: int) -> int:

@@ -37,6 +37,7 @@ from conflictlens.coding.grammar import (
     Grammar,
     dateline_token_end,
     doer,
+    in_an_embedded_post,
     in_another_clause,
     in_page_furniture,
     noun_it_is_of,
@@ -337,7 +338,8 @@ class PlaceResolver:
             t.qualifier = _in_parenthetical_after_name(doc, t.token_start)
             # "Tags Syria Ahrar al-Sham ... Hezbollah Zabadani": a page's keywords name no scene of the report.
             t.not_a_scene = _dateline(doc, t) or self._byline(doc, t) or _organisation_descriptor(doc, t.token_end) \
-                or in_page_furniture(doc[t.token_start : t.token_end]) or self._in_an_embedded_post(doc, t) \
+                or in_page_furniture(doc[t.token_start : t.token_end]) \
+                or in_an_embedded_post(doc[t.token_start : t.token_end], self.embeds) \
                 or _stance(doc, t.token_start) or self._across_the_border(doc, t, toponyms) \
                 or self._where_it_was_said(doc, t) \
                 or self._where_it_was_perceived(doc, t) \
@@ -445,11 +447,6 @@ class PlaceResolver:
                     names.add(tuple(t.text for t in doc[start : _name_run_end(doc, start, token.sent.end)]))
         return {j for i in range(len(doc)) for name in names
                 if tuple(t.text for t in doc[i : i + len(name)]) == name for j in range(i, i + len(name))}
-
-    def _in_an_embedded_post(self, doc: Doc, toponym: Toponym) -> bool:
-        """"Syrian Army Allies Free New Areas in Deir Ezzor ... pic.twitter.com/..." : a post embedded in the page, its
-        link in its sentence (`page_furniture_embeds`), names no scene of the report."""
-        return any(embed in t.lower_ for t in doc[toponym.token_start].sent for embed in self.embeds)
 
     def street_names(self, doc: Doc) -> list[Toponym]:
         """Streets and roads the text names: "Main Street", "West 11th Street", "Highway 19", "S.C. 6"."""
