@@ -105,6 +105,11 @@ class AnnotatedDocument:
         told_by = self.sentence_attribution[index].claimant_tokens
         return [t for t in self.sentence_toponyms(index) if t.token_start not in told_by and not t.not_a_scene]
 
+    def names_no_place_below_a_country(self, index: int) -> bool:
+        """Whether the sentence's own places (``own_toponyms``), if any, are all countries ("Turkish forces shelled
+        northern Syria")."""
+        return all(t.country_code is not None for t in self.own_toponyms(index))
+
     def drafts_in(self, index: int) -> list[EventDraft]:
         return [d for d in self.drafts or [] if d.sentence_index == index]
 

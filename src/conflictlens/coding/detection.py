@@ -248,8 +248,7 @@ class EventDetector:
                     or (group.event_type in VIOLENT_TYPES and self._campaign(span)) \
                     or self._support(span) \
                     or (group.event_type != "Protests" and (_purpose(span.root) or self._aimed_at(span.root))) \
-                    or (group.sub_event_type == "Agreement" and (self._undone(span.root) or self._means(span.root)
-                                                            or self._agreed_before(span.root))) \
+                    or (group.sub_event_type == "Agreement" and self._no_agreement_reached(span.root)) \
                     or self._ceased(span):
                 continue
             index = sentence_of[span.sent.start]
@@ -484,6 +483,11 @@ class EventDetector:
         head = span.root
         return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in {"to", "for"} \
             and head.head.head.lemma_.lower() in self.reason_nouns and self.grammar.refers_back(head)
+
+    def _no_agreement_reached(self, head: Token) -> bool:
+        """An agreement's word that tells none reached: one ended or kept (`_undone`), the means of another act
+        (`_means`), or one already in place (`_agreed_before`)."""
+        return self._undone(head) or self._means(head) or self._agreed_before(head)
 
     def _agreed_before(self, head: Token) -> bool:
         """"the recent ceasefires in Aleppo and Lattakia can give the terrorist groups ...": an agreement named as one

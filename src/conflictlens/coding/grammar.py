@@ -118,6 +118,12 @@ class Grammar:
         """The word's determiner points back to what the text has told: "the attack", "those killed"."""
         return any(c.dep_ == "det" and c.lower_ in self.anaphoric_words for c in word.children)
 
+    def cause_clauses(self, verb: Token) -> list[Token]:
+        """The clauses on a verb that tell how it came about, opened by a cause mark ("22 fighters were killed when
+        regime warplanes struck a convoy", "85 troops were killed as the Islamic State advanced")."""
+        return [c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in self.cause_marks for m in c.children)]
+
     def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:
         """A sentence opening with a determiner and one of ``nouns`` ("After the attack", "L'attaque", "Cette
         opération"), with an optional adjective between; ``openers`` also allows a preposition before."""

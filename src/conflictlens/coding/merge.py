@@ -408,7 +408,7 @@ class Coreference:
         told = next((i for i, sent in enumerate(annotated.sentences or [])
                      if sent.start_char <= previous.evidence[0].start < sent.end_char), None)
         return told is not None and told < draft.sentence_index \
-            and all(t.country_code is not None for t in annotated.own_toponyms(told))
+            and annotated.names_no_place_below_a_country(told)
 
     def _its_dead_told_by_place(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """Part of the previous act's dead, told with no act, doer or day of their own, at a place within the

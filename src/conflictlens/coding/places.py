@@ -445,6 +445,8 @@ class PlaceResolver:
                 start = next((j for j in range(token.i + 1, min(len(doc), token.i + 3)) if not doc[j].is_quote), None)
                 if start is not None and _capitalised(doc[start].text):
                     names.add(tuple(t.text for t in doc[start : _name_run_end(doc, start, token.sent.end)]))
+        if not names:
+            return set()
         return {j for i in range(len(doc)) for name in names
                 if tuple(t.text for t in doc[i : i + len(name)]) == name for j in range(i, i + len(name))}
 

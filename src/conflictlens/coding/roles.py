@@ -369,15 +369,13 @@ class SideReader:
                 return 2
         return None
 
-
     def _doers_of_its_cause(self, verb: Token, other_acts: Collection[int]) -> list[Token]:
         """The subjects of the clause that tells how a death came about: "At least 85 Syrian army troops were killed as
         the jihadist Islamic State advanced on a regime position" (not a clause in the passive: "were killed when
         their convoy was hit"; nor one that tells an act of its own, which has its own sides: "two people were killed
         when police opened fire on protesters")."""
-        return [subject for clause in verb.children if clause.dep_ == "advcl" and any(
-                    m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in clause.children)
-                and not any(t.i in other_acts for t in clause.subtree)
+        return [subject for clause in self.grammar.cause_clauses(verb)
+                if not any(t.i in other_acts for t in clause.subtree)
                 for subject in clause.children if subject.dep_ == "nsubj"]
 
     def _named_dead(self, word: Token) -> bool:
@@ -841,8 +839,7 @@ class Roles:
         if head.dep_ == "acl" and head.tag_ == "VBG":
             # "jets hit an outpost ... killing one fighter": the parse hangs the outcome on the object.
             verbs.append(verb_above(head.head))
-        verbs += [c for c in head.children if c.dep_ == "advcl" and any(
-            m.dep_ in {"mark", "advmod"} and m.lower_ in self.grammar.cause_marks for m in c.children)]
+        verbs += self.grammar.cause_clauses(head)
         # "Syrian helicopters circled over Idlib and bombed the market": a verb joined to another shares its subject.
         verbs += [v.head for v in verbs if v is not None and v.dep_ == "conj" and v.head.pos_ == "VERB"]
         firers = [g for g in agents_of_participles(head) if g.lower_ in self.state_weapons]  # "rockets fired by jets"

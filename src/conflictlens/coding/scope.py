@@ -322,7 +322,7 @@ class Scope:
         done = [head, head.head] if head.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [head]
         told_how = any(c.dep_ == "prep" for word in done for c in word.children)
         return counted and not told_how \
-            and all(t.country_code is not None for t in annotated.own_toponyms(draft.sentence_index))
+            and annotated.names_no_place_below_a_country(draft.sentence_index)
 
     def _in_the_indefinite_past(self, sent: SpacySpan, verb: Token) -> bool:
         """Whether words of `indefinite_past` are the whole time of ``verb``'s clause ("in the past", not "in the past
