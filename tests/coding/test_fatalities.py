@@ -90,6 +90,10 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("At least 25 people were killed in the past 24 hours in Aleppo.", 25),
         ("Russian jets destroyed oil stations and killed 77 militants during past week.", 0),
         ("Clashes among rival militant groups near Raqqa in less than two weeks have killed over 150 fighters.", 0),
+        # A span that ranks the act among others ("the second ... in less than two weeks") is no period's total.
+        ("Rocket attacks killed five people in Damascus on Thursday in the second heavy bombardment of the capital in "
+         "less than two weeks.", 5),
+        ("A car bomb killed 30 people in Homs on Sunday, the deadliest attack on the city in the past three months.", 30),
         # A dying verb's dead are its subject, not the count after it.
         ("Five people died and eight others were taken to hospital with breathing difficulties.", 5),
         # People a side lost are its dead; ground or vehicles lost are not.

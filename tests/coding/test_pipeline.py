@@ -1499,3 +1499,27 @@ def test_dead_a_side_left_behind_are_its_own_the_battles_toll(code):
                   "hours of battle. ISIS left behind scores of dead and wounded members and pulled the remaining pockets "
                   "of its forces back from the battlefield.").events
     assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "SDF: Syrian Democratic Forces")]
+
+
+def test_a_fight_at_the_place_the_sentence_before_moved_to_is_no_more_of_the_act_before(code):
+    events = code("An Islamic State counteroffensive killed 40 soldiers in Raqqa in Syria on Monday, a monitor said. "
+                  "Earlier on Monday pro-government fighters advanced towards Tabqa. There are fierce clashes now and at "
+                  "least nine government fighters were killed, the monitor said.").events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Ar Raqqah", 40), ("Al-Tabqa", 9)]
+
+
+def test_a_move_told_with_the_dead_of_the_fight_it_went_to_is_that_fights_context(code):
+    events = code("Islamic State fighters attacked an army base near Raqqa in Syria on Monday, killing 40 soldiers. "
+                  "Hundreds of reinforcements were sent to battle regime forces, resulting in the deaths of dozens of "
+                  "soldiers.").events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 40)]
+
+
+def test_a_battle_with_no_side_named_is_given_no_implied_opponent(code):
+    # The report's most-named group is not the target of an attack no one is named in: the headline is the body's
+    # shelling of civilians, not a battle against Jaysh al-Islam.
+    events = code("Terrorist Attack on Damascus kill 5 injure 50. Rocket attacks killed five people in Damascus in Syria "
+                  "on Thursday, a monitor said, in the second heavy bombardment by the Jaysh al-Islam group in less than "
+                  "two weeks.").events
+    assert [(e.sub_event_type, e.actor2.name, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "Civilians (Syria)", 5)]

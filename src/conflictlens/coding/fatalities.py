@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import in_headline_list, period_pattern, verb_above, with_what_it_is_of
+from conflictlens.coding.grammar import in_headline_list, period_pattern, tells_a_period, verb_above, with_what_it_is_of
 from conflictlens.knowledge import read_data_file
 
 
@@ -264,7 +264,7 @@ class FatalityCounter:
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
                 and not self._in_another_times_clause(t) and not self._with_the_injured(t)
                 and not in_headline_list(sent.doc[t.i : t.i + 1], self.furniture_labels)]
-        if not cues or (self.period is not None and self.period.search(sent.text)):
+        if not cues or tells_a_period(sent, self.period):
             return 0, None  # no death word, or a period's total
         # "32 people were killed, with 18 bodies pulled from flattened buildings": the bodies found are among the
         # dead the sentence counts.

@@ -539,6 +539,32 @@ def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases})\b", re.IGNORECASE)
 
 
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+
+
+def tells_a_period(sent: Span, period: re.Pattern[str] | None) -> bool:
+    """Whether the sentence tells a span of days (`period_pattern`) over which what it counts happened; not one that
+    only ranks an act among others ("the second heavy bombardment in less than two weeks", "the deadliest attack in
+    the past three months": the span is the ordinal's or superlative's)."""
+    for match in period.finditer(sent.text) if period is not None else ():
+        words = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is None or not len(words) or not _ranks_an_act_before(words[0]):
+            return True
+    return False
+
+
+def _ranks_an_act_before(word: Token) -> bool:
+    """Whether the words before ``word``, back to their clause's verb or a comma, rank an act: an ordinal or a
+    superlative ("the second heavy bombardment of the capital", "the deadliest attack"), wherever the parse hung
+    the span after them."""
+    for before in reversed(word.doc[word.sent.start : word.i]):
+        if before.pos_ in {"VERB", "AUX"} or before.text in CLAUSE_BREAKS:
+            return False
+        if before.ent_type_ == "ORDINAL" or before.tag_ in {"JJS", "RBS"}:
+            return True
+    return False
+
+
 def in_headline_list(span: Span, labels: set[str]) -> bool:
     """Words in a web page's labelled list of other reports' headlines, copied with the article ("Related US-Led
     Coalition Airstrikes Near Raqqa Killed at Least 84 Civilians"): a capitalised label before them, then headline

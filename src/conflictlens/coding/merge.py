@@ -385,14 +385,29 @@ class Coreference:
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
             return False
         if not annotated.own_toponyms(draft.sentence_index):
-            return draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index] \
-                or _definite(draft.trigger.head)
+            return (draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index]
+                    or _definite(draft.trigger.head)) and not self._scene_moved(draft, annotated, previous)
         # "It said the bombing took place near the al-Jafra area": the act already told, as the subject, and where.
         named_again = draft.trigger.head.dep_ in {"nsubj", "nsubjpass"} and _definite(draft.trigger.head) \
             and not annotated.sentence_dates[draft.sentence_index] and _may_be_where_it_was(draft.event, previous)
         return named_again or self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
             or self._among_the_dead_of_the_act(draft, previous) \
             or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
+
+    @staticmethod
+    def _scene_moved(draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
+        """The sentence just before, outside the previous act, set the scene this act is placed at, elsewhere:
+        "pro-regime fighters surged towards Tabqa", then "There are fierce clashes now" tells a fight there, not more
+        of the Raqqa counteroffensive told before."""
+        place, before = draft.event.place, draft.sentence_index - 1
+        if not previous.evidence or place is None or place.geonameid is None or before < 0 or _may_be_where_it_was(
+                draft.event, previous):
+            return False
+        scene = (annotated.sentences or [])[before]
+        # The scene is that place alone: a sentence listing towns the army "restored security to" sets none.
+        named = [t for t in annotated.own_toponyms(before) if t.country_code is None]
+        return max(span.end for span in previous.evidence) <= scene.start_char and bool(named) and all(
+            t.chosen is not None and t.chosen.geonameid == place.geonameid for t in named)
 
     def _retold_with_its_place(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """The act just told, named again by its own means ("the shelling"), with no doer or other day of its own,
@@ -666,9 +681,11 @@ class Merge:
             if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
                     (event.sub_event_type in self.sentence_context_sub_types
                      or event.trigger.lower() in self.sentence_context_triggers)
-                    and any(_same_sentence(event, v) for v in violence)):
+                    and (event.fatalities > 0 or any(_same_sentence(event, v) for v in violence))):
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
-                # several bridges": the truce and the damage are the violence's context, not events of their own.
+                # several bridges": the truce and the damage are the violence's context, not events of their own;
+                # "reinforcements were sent to battle regime forces resulting in the deaths of dozens of soldiers":
+                # a move told with the dead of the fight it went to.
                 continue
             # "Elsewhere jets also struck a fuel market in a town in Idlib": another act than any told before.
             elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None

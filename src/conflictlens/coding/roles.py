@@ -978,8 +978,8 @@ class ImpliedActors:
             # "An army patrol was attacked": a battle has two sides; the one the text does not name is ACLED's
             # unidentified armed group.
             actor1 = self.actors.generic_actor("unidentified", country)
-        if event_type == "Battles" and actor2 is None and opponent is not None and (
-                actor1 is None or actor1.inter in {1, 8}) and opponent.name != (actor1.name if actor1 else None):
+        if event_type == "Battles" and actor2 is None and opponent is not None and actor1 is not None \
+                and actor1.inter in {1, 8} and opponent.name != actor1.name:
             actor2 = opponent
         event.actor1, event.actor2 = actor1, actor2
 

@@ -45,6 +45,7 @@ from conflictlens.coding.grammar import (
     PRESENT_TAGS,
     governing_verb,
     period_pattern,
+    tells_a_period,
     token_at,
     verb_above,
     with_what_it_is_of,
@@ -345,8 +346,8 @@ class Scope:
         """Violence told over a span of days with no day of its own ("At least 72 civilians have been killed in the
         bombing on Idlib over the past few days") is a period's total, not an event."""
         event = draft.event
-        return self.period is not None and event.event_type in VIOLENT_TYPES \
-            and event.time_precision != TimePrecision.DAY and self.period.search(draft.sentence.text) is not None
+        return event.event_type in VIOLENT_TYPES and event.time_precision != TimePrecision.DAY \
+            and tells_a_period(draft.sentence, self.period)
 
     def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
                told: list[EventDraft]) -> tuple[str, str] | None:
