@@ -785,7 +785,11 @@ def test_a_truce_the_sides_keep_is_no_new_agreement(code):
 
 def test_a_truce_a_side_uses_or_breaks_is_no_new_agreement(code):
     for text in ("The Nusra Front has used a March ceasefire to recruit thousands of militants in Idlib, Syria.",
-                 "Government forces violated the truce in Daraa, Syria, on Monday."):
+                 "Government forces violated the truce in Daraa, Syria, on Monday.",
+                 # The agreement's word in a compound: what was violated is the whole noun's.
+                 "Government forces violated the ceasefire agreement in Daraa, Syria, on Monday.",
+                 "The rebels accused government forces of violating the cease-fire agreement in Daraa, Syria, on "
+                 "Monday."):
         assert [e.sub_event_type for e in code(text).events] == []
 
 
@@ -1523,3 +1527,14 @@ def test_a_battle_with_no_side_named_is_given_no_implied_opponent(code):
                   "two weeks.").events
     assert [(e.sub_event_type, e.actor2.name, e.fatalities) for e in events] == [
         ("Shelling/artillery/missile attack", "Civilians (Syria)", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 19 people were killed near the Syrian capital on Tuesday just hours after a suspected chemical gas attack "
+    "left dozens dead in Khan Sheikhun. At least 19 civilians were killed in heavy shelling of several opposition-held "
+    "towns east of the capital on Tuesday, a monitor said.",
+    "At least 19 people were killed near Damascus in Syria on Tuesday just hours after a suspected chemical attack left "
+    "dozens dead in Idlib. Rebel shelling of the city killed 19 civilians on Tuesday, a monitor said.",
+])
+def test_the_weapon_of_an_act_another_is_dated_from_is_not_its_means(code, text):
+    assert [e.sub_event_type for e in code(text).events] == ["Shelling/artillery/missile attack"]

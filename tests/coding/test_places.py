@@ -967,3 +967,14 @@ def test_a_post_embedded_in_the_page_names_no_scene_of_the_report(code):
                   "Syria on Sunday, killing 30. Army Frees New Areas in Deir Ezzor pic.twitter.com/cfDtDjMvkz (YaZeynab) "
                   "29 2017. The troops established control over the villages following the clashes.").events
     assert events and all(e.place.admin1 == "Hama" for e in events)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The Syrian regime killed at least 43 people in the town of Jayrud near Damascus in Syria in a shelling attack on "
+     "Saturday.", "Jayrūd"),
+    # A place told by nearness that locates none named before it is the scene: the region named after it is not.
+    ("Students protested on a road south of the town of Ouallam in Niger against a ban imposed by the government in "
+     "the Tillabery region on Monday.", "Ouallam"),
+])
+def test_a_town_the_text_places_by_another_named_right_after_it_is_the_one_meant(code, text, town):
+    assert place_of(code, text).name == town

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.coding.grammar import in_another_times_clause
 from conflictlens.errors import ConflictLensError, ModelLoadError
 from conflictlens.model import Actor, Event
 
@@ -258,8 +259,9 @@ class SubtypeSecondOpinion:
 
     def __init__(self, classifier: SentenceClassifier, *, ratio: float,
                  own_words: dict[str, list[str]] | None = None, exact_sub_types: Iterable[str] = (),
-                 actor1_kinds: dict[str, list[int]] | None = None) -> None:
+                 actor1_kinds: dict[str, list[int]] | None = None, other_time_marks: Iterable[str] = ()) -> None:
         self.classifier = classifier
+        self.other_time_marks = {w.lower() for w in other_time_marks}
         self.actor1_kinds = {sub_type: set(inters) for sub_type, inters in (actor1_kinds or {}).items()}
         self.ratio = ratio
         self.exact_sub_types = set(exact_sub_types)
@@ -267,7 +269,7 @@ class SubtypeSecondOpinion:
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         text = annotated.document.text
-        reviewed = [(e, e.claims[0].evidence if e.claims else text) for e in annotated.events or []]
+        reviewed = [(e, self._told(e, annotated)) for e in annotated.events or []]
         # A sub-type that tells an act more exactly than its sibling is the text's word in any sentence of the event:
         # "a car bomb attack", then "a suicide terrorist blew himself up" is a suicide bombing.
         reviewed = [(e, sentence) for e, sentence in reviewed if not any(
@@ -277,6 +279,19 @@ class SubtypeSecondOpinion:
             refine_sub_types([e for e, _ in reviewed], [sentence for _, sentence in reviewed], self.classifier,
                              ratio=self.ratio, unnamed=[self._unnamed_in(sentence) | self._not_done_by(e.actor1)
                                                         for e, sentence in reviewed])
+
+    def _told(self, event: Event, annotated: AnnotatedDocument) -> str:
+        """The sentence the event's first claim tells it in, without the clauses that date another act against it
+        ("19 were killed near the capital hours after a suspected chemical gas attack left dozens dead": that act's
+        means are not this one's)."""
+        if not event.claims:
+            return annotated.document.text
+        claim = event.claims[0]
+        sent = next((s for s in annotated.sentences or [] if s.start_char <= claim.span.start < s.end_char), None)
+        if sent is None:
+            return claim.evidence
+        return "".join(t.text_with_ws for t in sent
+                       if not in_another_times_clause(t, self.other_time_marks, measured=True))
 
     def _named_in(self, sub_type: str, sentence: str) -> bool:
         return _says(self.own_words.get(sub_type, set()), _said(sentence))

@@ -32,6 +32,7 @@ from conflictlens.coding.grammar import (
     in_an_embedded_post,
     in_headline_list,
     in_page_furniture,
+    measured_time_mark,
     noun_it_is_of,
     verb_above,
 )
@@ -327,9 +328,12 @@ class EventDetector:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
         "ceasefire violations"; nor is one a side keeps or enjoys ("have enjoyed a truce"), a state of things, nor
         one told by how it fares ("the ceasefire was holding")."""
+        phrase = head
+        while phrase.dep_ == "compound" and phrase.head is not phrase:  # "violating the cease-fire agreement"
+            phrase = phrase.head
         return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns or (
-            head.dep_ in {"dobj", "obj"} and head.head.lemma_.lower() in self.keeping_verbs) or (
-            head.dep_ == "nsubj" and head.head.lemma_.lower() in self.faring_verbs)
+            phrase.dep_ in {"dobj", "obj"} and phrase.head.lemma_.lower() in self.keeping_verbs) or (
+            phrase.dep_ == "nsubj" and phrase.head.lemma_.lower() in self.faring_verbs)
 
     def _ceased(self, span: SpacySpan) -> bool:
         """What a side stopped doing is not done that day: "the air forces had stopped bombing Aleppo", "the army
@@ -462,12 +466,12 @@ class EventDetector:
         deadly chemical attack a woman was killed")."""
         head = span.root
         if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.time_marks:
-            return _measured(head.head) or self.grammar.refers_back(head)
+            return measured_time_mark(head.head) or self.grammar.refers_back(head)
         # "The evacuation resumed ... days after a bombing killed more than 120 evacuees": the clause a measured time
         # mark opens tells the act another is dated from.
         clause = head if head.pos_ in {"VERB", "AUX"} else verb_above(head)
         return clause is not None and clause.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in self.time_marks and _measured(c) for c in clause.children)
+            c.dep_ == "mark" and c.lower_ in self.time_marks and measured_time_mark(c) for c in clause.children)
 
     def _campaign(self, span: SpacySpan) -> bool:
         """"a 10-day-old assault", "a weeks-long offensive": violence told as so many days old or weeks long is a
@@ -725,12 +729,6 @@ class EventDetection:
                               evidence=[Span(sent.start_char, sent.end_char)])
                 drafts.append(EventDraft(trigger, event))
         annotated.drafts = drafts
-
-
-def _measured(mark: Token) -> bool:
-    """A time mark with a span of time before it: "days after", "hours before" (however the parse hangs "days")."""
-    before = mark.doc[mark.i - 1] if mark.i > 0 else None
-    return before is not None and before.pos_ == "NOUN" and before.ent_type_ in {"DATE", "TIME"}
 
 
 def _object_of(noun: Token, verbs: set[str], *, passive: bool = False) -> bool:

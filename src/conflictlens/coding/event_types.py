@@ -18,7 +18,7 @@ from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS, RIO
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import next_sentence, sentences_after
+from conflictlens.coding.grammar import in_another_times_clause, next_sentence, sentences_after
 from conflictlens.coding.roles import agents_of_participles, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import CIVILIANS_INTER, Actor, EventKind
@@ -111,7 +111,8 @@ class EventTyping:
             words += [t for t in trigger.sent if t.pos_ in {"NOUN", "PROPN"} and (
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
                       and self._names_a_weapon(t) and not self._downed(t)
-                      and not any(a.lower_ in self.other_time_marks for a in t.ancestors)]
+                      and not any(a.lower_ in self.other_time_marks for a in t.ancestors)
+                      and not in_another_times_clause(t, self.other_time_marks, measured=True)]
             # "killed in Syrian regime shelling": the tagger reads "shelling" as a participle after the state's word.
             words += [t for t in trigger.sent if t.tag_ == "VBG" and t.dep_ == "acl" and t.lower_ in self.remote_means
                       and t.i > 0 and t.doc[t.i - 1].lower_ in self.state_words]

@@ -20,7 +20,14 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument
-from conflictlens.coding.grammar import in_headline_list, period_pattern, tells_a_period, verb_above, with_what_it_is_of
+from conflictlens.coding.grammar import (
+    in_another_times_clause,
+    in_headline_list,
+    period_pattern,
+    tells_a_period,
+    verb_above,
+    with_what_it_is_of,
+)
 from conflictlens.knowledge import read_data_file
 
 
@@ -262,7 +269,7 @@ class FatalityCounter:
         # "attempted to assassinate", "threatened to kill": no one died of that verb.
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
-                and not self._in_another_times_clause(t) and not self._with_the_injured(t)
+                and not in_another_times_clause(t, self.time_marks) and not self._with_the_injured(t)
                 and not in_headline_list(sent.doc[t.i : t.i + 1], self.furniture_labels)]
         if not cues or tells_a_period(sent, self.period):
             return 0, None  # no death word, or a period's total
@@ -361,24 +368,6 @@ class FatalityCounter:
                 continue
             once.append(quantity)
         return once
-
-    def _in_another_times_clause(self, cue: Any) -> bool:
-        """ "two days after 30 people died in a similar raid", "since 12 were killed in May": deaths of another time,
-        told in a clause that dates itself against the event, are that other event's."""
-        token = cue
-        while token.dep_ != "ROOT" and token.head is not token:
-            # "Since Wednesday clashes have rocked the city": a mark before a day is a preposition of this clause.
-            marks = {c.lower_ for c in token.children if c.dep_ == "mark"
-                     and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].ent_type_ in {"DATE", "TIME"})}
-            # "a week before 20 died": the mark hangs from the span of time
-            marks |= {g.lower_ for c in token.children if c.dep_ == "npadvmod" for g in c.children if g.dep_ == "prep"}
-            # "a day after rights groups said ...": the parse may hang a clause a time mark opens as a verb's complement
-            if token.dep_ in {"advcl", "ccomp"} and marks & self.time_marks:
-                return True
-            if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in self.time_marks:
-                return True
-            token = token.head
-        return False
 
     def _coordinated_groups(self, cue: Any, quantities: list[Quantity], offset: int) -> list[Quantity]:
         """'Five soldiers and 12 militants were killed', 'two gunmen and a gendarme were killed': one count per

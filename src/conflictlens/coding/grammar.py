@@ -539,6 +539,36 @@ def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases})\b", re.IGNORECASE)
 
 
+def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool = False) -> bool:
+    """Whether the word lies in a clause that dates itself against the act the sentence tells ("two days after 30
+    people died in a similar raid", "since 12 were killed in May"): its deaths and means are another act's
+    (`other_time_marks`). With ``measured``, only a clause a span of time opens ("hours after a chemical attack left
+    dozens dead"; not "died after warplanes bombarded the area", nor "marched before police dispersed them")."""
+    token = word
+    while token.dep_ != "ROOT" and token.head is not token:
+        # "Since Wednesday clashes have rocked the city": a mark before a day is a preposition of this clause.
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in time_marks
+                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].ent_type_ in {"DATE", "TIME"})
+                 and (not measured or measured_time_mark(c))]
+        # "a week before 20 died": the mark hangs from the span of time
+        marks += [g for c in token.children if c.dep_ == "npadvmod" for g in c.children
+                  if g.dep_ == "prep" and g.lower_ in time_marks]
+        # "a day after rights groups said ...": the parse may hang a clause a time mark opens as a verb's complement
+        if token.dep_ in {"advcl", "ccomp"} and marks:
+            return True
+        if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ in time_marks and (
+                not measured or measured_time_mark(token.head)):
+            return True
+        token = token.head
+    return False
+
+
+def measured_time_mark(mark: Token) -> bool:
+    """A time mark with a span of time before it: "days after", "hours before" (however the parse hangs "days")."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.ent_type_ in {"DATE", "TIME"}
+
+
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
 
 

@@ -87,7 +87,8 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
                                            own_words=knowledge.conventions["remote_means"]
                                            | knowledge.conventions.get("sub_type_words", {}),
                                            exact_sub_types=set().union(*told_more_exactly(knowledge).values()),
-                                           actor1_kinds=knowledge.conventions["sub_types_by_actor1"]))
+                                           actor1_kinds=knowledge.conventions["sub_types_by_actor1"],
+                                           other_time_marks=knowledge.conventions["other_time_marks"]))
     stages.append(Records())
     check_order(stages)
     return stages

@@ -52,6 +52,8 @@ LOCATIVE_BEFORE = {"in", "near", "at", "from", "to", "around", "outside", "towar
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday"}
+# How many words may stand between a place and the one that locates it ("Tokhar, 14 km west of Manbij").
+LANDMARK_GAP = 6
 NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "surroundings", "environs", "nearby",
              "countryside", "suburbs",
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
@@ -1315,8 +1317,10 @@ class EventPlaces:
                 # "(Tera, Tillaberi)" after an unknown village: its district comes first and lies nearest to it.
                 return min(options, key=lambda p: positions.get(id(p), 10_000))
             # A place the gazetteer knows comes before one it lacks at the same level, unless the text places the
-            # one it lacks by the known one: "the airfield in Ash Shairat near Homs".
-            landmarks = {id(p) for t, p in candidates if t.near and not t.unresolved} if unresolved else set()
+            # one it lacks by the known one: "the airfield in Ash Shairat near Homs"; a town the text places by
+            # another named right after it is the one meant ("in the town of Jayrud near Damascus").
+            landmarks = {id(p) for t, p in candidates if t.near and not t.unresolved and (
+                unresolved or _locates_a_place_before(sent.doc, t, [o for o, _ in candidates]))}
             acts = {t.i for d in annotated.drafts_in(index) for t in d.trigger.span}
             done_above = {id(p) for t, p in candidates if self._where_its_teller_was(sent.doc, t, trigger, acts)}
             regions = {id(p) for t, p in candidates if _region_another_lies_in(sent.doc, t, p, candidates)}
@@ -1726,6 +1730,14 @@ def area_of_unknown_place(around: Place | None, focus: Place | None) -> Place | 
 def _unnamed(settlement: Token) -> bool:
     """"a town", "villages": a settlement told by its kind only, with an indefinite article or in the plural."""
     return settlement.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in settlement.children)
+
+
+def _locates_a_place_before(doc: Doc, landmark: Toponym, toponyms: list[Toponym]) -> bool:
+    """Whether a place told by nearness follows another place the sentence names, with no verb between: "Jayrud near
+    Damascus", "Tokhar, 14 km west of Manbij" (not "a road south of the town Ouallam in the Tillabery Region")."""
+    return any(0 <= landmark.token_start - other.token_end <= LANDMARK_GAP and not any(
+        w.pos_ in {"VERB", "AUX"} for w in doc[other.token_end : landmark.token_start])
+        for other in toponyms if other is not landmark)
 
 
 def _near_through_description(doc: Doc, start: int, sent_start: int) -> bool:
