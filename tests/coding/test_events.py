@@ -13,6 +13,7 @@ def coded(code, text):  # type: ignore[no-untyped-def]
     ("text", "expected"),
     [
         ("JNIM fighters clashed with the Burkinabe army near Djibo on Sunday.", ("Battles", "Armed clash")),
+        ("Infighting between rebel groups in Idlib in Syria killed 20 fighters on Monday.", ("Battles", "Armed clash")),
         # A raid the sentence says aircraft carried out is an air strike.
         ("Three children were among the dead in Milis on Saturday, and the raids were carried out by Russian or "
          "regime warplanes, the monitor said.", ("Explosions/Remote violence", "Air/drone strike")),

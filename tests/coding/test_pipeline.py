@@ -1538,3 +1538,15 @@ def test_a_battle_with_no_side_named_is_given_no_implied_opponent(code):
 ])
 def test_the_weapon_of_an_act_another_is_dated_from_is_not_its_means(code, text):
     assert [e.sub_event_type for e in code(text).events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_demonstrations_dead_are_not_those_of_what_it_was_held_against(code):
+    events = code("Hundreds of Syrians in the suburbs of eastern Ghouta near Damascus in Syria protested on Saturday "
+                  "against infighting between the insurgent groups that began Friday and left dozens killed in the "
+                  "area.").events
+    assert sorted((e.event_type, e.fatalities) for e in events) == [("Battles", 12), ("Protests", 0)]
+
+
+def test_rescuers_and_medics_struck_are_civilians(code):
+    events = code("An air raid on a civil defence center in Idlib in Syria killed eight rescuers on Saturday.").events
+    assert [e.actor2.name for e in events] == ["Civilians (Syria)"]

@@ -978,3 +978,9 @@ def test_a_post_embedded_in_the_page_names_no_scene_of_the_report(code):
 ])
 def test_a_town_the_text_places_by_another_named_right_after_it_is_the_one_meant(code, text, town):
     assert place_of(code, text).name == town
+
+
+def test_a_name_with_a_word_transliterated_otherwise_is_the_gazetteers_place(code):
+    # GeoNames writes "Kafr Zeita"; Lebanese-style reports write "Kfar" (`place_word_spellings`).
+    place = place_of(code, "An air raid on a rescue center in Kfar Zeita in Syria killed eight rescuers on Saturday.")
+    assert (place.name, place.admin1) == ("Kafr Zaytā", "Hama")

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
-from conflictlens.coding.annotated import AnnotatedDocument
+from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.grammar import (
     in_another_times_clause,
     in_headline_list,
@@ -540,8 +540,10 @@ class Fatalities:
     requires = ("sentences", "sentence_dates", "drafts")
     adds = ("sentence_deaths", "drafts.fatalities")
 
-    def __init__(self, counter: FatalityCounter) -> None:
+    def __init__(self, counter: FatalityCounter, conventions: dict[str, Any]) -> None:
         self.counter = counter
+        self.demonstration_types = set(conventions["demonstration_types"])
+        self.grievance_prepositions = {w.lower() for w in conventions["grievance_prepositions"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         annotated.sentence_deaths = []
@@ -556,6 +558,20 @@ class Fatalities:
             annotated.sentence_deaths.append((deaths, words))
         for draft in annotated.drafts or []:
             draft.event.fatalities, draft.event.fatalities_text = annotated.sentence_deaths[draft.sentence_index]
+            if draft.event.fatalities and self._dead_of_what_it_protests(draft):
+                draft.event.fatalities, draft.event.fatalities_text = 0, None
+
+    def _dead_of_what_it_protests(self, draft: EventDraft) -> bool:
+        """A demonstration's sentence whose dead are all in what it was held against ("protested against infighting
+        between the insurgent groups that left dozens killed", `grievance_prepositions`): that act's dead, not the
+        demonstration's."""
+        if draft.trigger.group.event_type not in self.demonstration_types:
+            return False
+        head = draft.trigger.head
+        grievances = [g for p in head.children if p.dep_ == "prep" and p.lower_ in self.grievance_prepositions
+                      for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+        cues = [t for t in draft.sentence if self.counter.is_death_cue(t)]
+        return bool(grievances) and bool(cues) and all(any(c in g.subtree for g in grievances) for c in cues)
 
 
 def _in_a_clause_below(word: Any, verb: Any) -> bool:

@@ -71,7 +71,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         EventPlaces(places, knowledge, grammar),
         Roles(actors, places, grammar, knowledge),
         Dates(DatePatterns(knowledge.dates), attributor),
-        Fatalities(FatalityCounter(knowledge.conventions)),
+        Fatalities(FatalityCounter(knowledge.conventions), knowledge.conventions),
         EventTyping(actors, knowledge),
         Scope(knowledge),
         *([Relevance(relevance, actors, knowledge, threshold=settings.relevance_threshold,

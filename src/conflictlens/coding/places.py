@@ -213,6 +213,7 @@ class PlaceResolver:
         self.demonyms = gazetteer.demonyms()
         self.demonyms.update({d.lower(): c.iso2 for c in knowledge.countries for d in c.demonyms})
         self.directional = {k.lower(): v for k, v in knowledge.conventions["directional_regions"].items()}
+        self.word_spellings = {k.lower(): v for k, v in knowledge.conventions["place_word_spellings"].items()}
         self.direction_words = {w.lower() for key, words in self.directional.items() for w in [key, *words]}
         outlets = {name for o in (knowledge.outlets or {}).get("outlets", []) for name in [o["name"], *o.get("aliases", [])]}
         names = sorted((n for n in outlets if " " in n or "-" in n), key=len, reverse=True)
@@ -679,6 +680,15 @@ class PlaceResolver:
         return [c for c in self.gazetteer.lookup(text[:-1])
                 if c.feature_class == "A" or (c.feature_class == "P" and c.population >= CITY_POPULATION)]
 
+    def _spelt_otherwise(self, text: str, leading: list[str]) -> GazetteerEntry | None:
+        """A name one of whose words the report transliterates otherwise than the gazetteer ("Kfar Zeita" for "Kafr
+        Zeita", `place_word_spellings`): the place of the name so spelt, in a country the document points at."""
+        respelt = " ".join(self.word_spellings.get(word.lower(), word) for word in text.split())
+        if respelt.lower() == text.lower():
+            return None
+        found = [e for e in self.gazetteer.lookup(respelt) if e.country_code in leading]
+        return max(found, key=lambda e: e.population) if found else self.gazetteer.closest(respelt, leading)
+
     def _closest_without_kind(self, text: str, leading: list[str]) -> GazetteerEntry | None:
         """"Qamishli City" in a headline: the kind of place, capitalised, may be no part of the name."""
         name, _, kind = text.rpartition(" ")
@@ -844,7 +854,8 @@ class PlaceResolver:
             # area" is no Bossèye afar; "al-Halk area east of Aleppo city", then "who fled al-Halk area", is no Al Hal
             # in Hasakah).
             text = mentions[-1].text
-            entry = self.gazetteer.closest(text, leading) or self._closest_without_kind(text, leading)
+            entry = self._spelt_otherwise(text, leading) or self.gazetteer.closest(text, leading) \
+                or self._closest_without_kind(text, leading)
             fits = [near_its_neighbours(t, entry) for t in mentions] if entry is not None else []
             if entry is None or 2 * sum(fits) <= len(fits):
                 continue
