@@ -1550,3 +1550,17 @@ def test_a_demonstrations_dead_are_not_those_of_what_it_was_held_against(code):
 def test_rescuers_and_medics_struck_are_civilians(code):
     events = code("An air raid on a civil defence center in Idlib in Syria killed eight rescuers on Saturday.").events
     assert [e.actor2.name for e in events] == ["Civilians (Syria)"]
+
+
+def test_a_town_of_the_countryside_around_a_city_places_an_act_told_only_outside_that_city(code):
+    # The region the text says the town lies in, a name the gazetteer lacks, is not the place meant.
+    events = code("Syrian government air strikes killed four civilians in a rebel-held town outside the capital Damascus "
+                  "on Thursday, a monitor said. The strikes hit the town of Douma which lies in the Eastern Ghouta "
+                  "region.").events
+    assert [(e.place.name, e.place.admin1) for e in events] == [("Dūmā", "Rif-dimashq")]
+
+
+def test_a_gerund_the_parse_hung_on_the_doers_word_is_the_act(code):
+    events = code("On Tuesday 11 people were killed in regime shelling on the town of Jisreen in Syria.").events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Shelling/artillery/missile attack", "Military Forces of Syria")]

@@ -632,6 +632,9 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
         return False
     if head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return False  # "by terrorists' shelling of Aleppo": a gerund with "of" names the act, like a noun
+    if head.tag_ == "VBG" and head.i == head.head.i + 1 and head.head.dep_ == "pobj" \
+            and head.head.head.lower_ in {"in", "by"}:
+        return False  # "killed in regime shelling on the town": the parse hung the act's noun on the doer's word
     return head.tag_ == "VBG" or head.tag_ in PRESENT_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in head.children)
 

@@ -348,17 +348,31 @@ class Coreference:
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
         # part of it the report is about.
         around = area_of_unknown_place(event.place, annotated.focus)
+        toponyms = annotated.own_toponyms(index)
         places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
-                  else self.places.to_place(toponym) for toponym in annotated.own_toponyms(index)]
+                  else self.places.to_place(toponym) for toponym in toponyms]
         if event.place.level in TOWN_LEVELS and any(p is not None and p.geonameid == event.place.geonameid
                                                     for p in places):
             return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its town among others
+        # "The strikes hit the town of Douma which lies in the Eastern Ghouta region": a name the gazetteer lacks
+        # beside a town it knows is the town's surroundings.
+        known_town = any(p is not None and p.geonameid is not None and p.level in TOWN_LEVELS
+                         and p.geo_precision == GeoPrecision.EXACT and not t.division_word
+                         for t, p in zip(toponyms, places, strict=True))
         for place in places:
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.
-            if place is not None and _narrower(place, event.place):
+            if place is not None and (place.geonameid is not None or not known_town) and (
+                    _narrower(place, event.place) or self._outside_its_city(place, event.place)):
                 event.place = place
                 return
+
+    def _outside_its_city(self, place: Place, near: Place) -> bool:
+        """A town of the countryside division around a city (`countryside_divisions`) tells more exactly an event
+        placed only near that city: "outside the capital Damascus", then "the town of Douma" (Rif Dimashq)."""
+        return near.level in TOWN_LEVELS and near.geo_precision == GeoPrecision.NEAR and place.level in TOWN_LEVELS \
+            and place.geonameid is not None and near.admin1 is not None and place.admin1 is not None \
+            and name_key(self.places.countryside_divisions.get(near.admin1, "")) == name_key(place.admin1)
 
     def _aftermath(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
