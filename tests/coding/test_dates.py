@@ -229,3 +229,9 @@ def test_at_the_weekend_is_the_saturday_and_sunday_before_publication(code):
     events = code("Regime helicopters dropped barrel bombs on the town of Al Bab in Syria at the weekend, killing 30 "
                   "civilians, the Observatory said.").events  # published on a Wednesday
     assert [(e.event_date, e.end_date) for e in events] == [(dt.date(2024, 5, 4), dt.date(2024, 5, 5))]
+
+
+def test_a_day_told_in_another_time_zone_is_the_same_moment_not_a_day_of_its_own():
+    text = "The attack took place at around 3:00 a.m. (0000 GMT / 8:00 p.m. Tuesday EDT). The army struck on Tuesday."
+    found = find_dates(text, reference=dt.date(2013, 8, 21))
+    assert [(d.text, d.start) for d in found] == [("on Tuesday", dt.date(2013, 8, 20))]

@@ -88,10 +88,13 @@ class DatePatterns:
         self.weekday_range = re.compile(
             rf"\b(?:{openers})\s+(?P<d1>{_alternatives(self.weekdays)})\s*(?:{joiners})\s*"
             rf"(?P<d2>{_alternatives(self.weekdays)})\b", re.IGNORECASE)
-        # "Thursdays air strikes": a day's possessive with its apostrophe lost (not "on Thursdays and Fridays").
+        # "Thursdays air strikes": a day's possessive with its apostrophe lost (not "on Thursdays and Fridays"); not
+        # a day told in another time zone ("3:00 a.m. (8:00 p.m. Tuesday EDT)": the same moment, `time_zones`).
+        zones = words.get("time_zones") or []
+        other_zone = rf"(?!\s+(?-i:{_alternatives(zones)})\b)" if zones else ""
         self.weekday = re.compile(rf"\b(?:(?:{_alternatives(words['weekday_openers'])})\s+)?"
-                                  rf"(?P<d>{_alternatives(self.weekdays)})(?:s(?=\s+(?!and\b|or\b)[a-z]))?\b",
-                                  re.IGNORECASE)
+                                  rf"(?P<d>{_alternatives(self.weekdays)})(?:s(?=\s+(?!and\b|or\b)[a-z]))?\b"
+                                  rf"{other_zone}", re.IGNORECASE)
         # A weekday's name or its first three letters ("Sat Jul 26 2014 ...", "AFP Friday 24 Oct 2014").
         weekday_names = _alternatives([*self.weekdays, *{w[:3] for w in self.weekdays}])
         publication_openers: list[str] = words.get("publication_openers") or []
