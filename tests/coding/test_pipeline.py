@@ -1564,3 +1564,16 @@ def test_a_gerund_the_parse_hung_on_the_doers_word_is_the_act(code):
     events = code("On Tuesday 11 people were killed in regime shelling on the town of Jisreen in Syria.").events
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [
         ("Shelling/artillery/missile attack", "Military Forces of Syria")]
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_province_its_sentence_names(relevant_pipeline):
+    # The report's focus is Damascus; the villages the act is named again at lie in Homs province.
+    events = relevant_pipeline.process_text(
+        "Extremists in Syria admit killing 30 Alawites. Extremists in Syria announced they are targeting "
+        "members of the Alawite community, adding that they massacred dozens of Alawites in three villages last week. "
+        "On Sunday the Nusra Front claimed responsibility for the attacks in which at least 30 Alawites were shot dead. "
+        "Nusra said in an internet statement that its militants entered the villages of Massudiyeh Maksar al-Hissan and "
+        "Jab al-Jerah in Homs province and carried out the massacre. Last month a Nusra commander threatened to fire "
+        "rockets in revenge for the Damascus Ghouta massacre, in a recording posted in Damascus.",
+        published_at=dt.date(2013, 9, 16)).events
+    assert [e.place.admin1 for e in events] == ["Homs"]

@@ -347,8 +347,12 @@ class Coreference:
             return
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
         # part of it the report is about.
-        around = area_of_unknown_place(event.place, annotated.focus)
         toponyms = annotated.own_toponyms(index)
+        known = [p for t in toponyms if not t.unresolved and (p := self.places.to_place(t)) is not None]
+        # "the villages of Massudiyeh and Jab al-Jerah in Homs province": the region the sentence names with it.
+        region = next((p for p in known if p.level in {"admin1", "admin2"}
+                       and event.place.country_code in {None, p.country_code}), None)
+        around = region or area_of_unknown_place(event.place, annotated.focus)
         places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
                   else self.places.to_place(toponym) for toponym in toponyms]
         if event.place.level in TOWN_LEVELS and any(p is not None and p.geonameid == event.place.geonameid
@@ -359,11 +363,16 @@ class Coreference:
         known_town = any(p is not None and p.geonameid is not None and p.level in TOWN_LEVELS
                          and p.geo_precision == GeoPrecision.EXACT and not t.division_word
                          for t, p in zip(toponyms, places, strict=True))
+        # "Extremists in Syria admit killing 30 Alawites" (placed where the report is), then "its militants entered
+        # the villages of Massudiyeh and Jab al-Jerah in Homs province and carried out the massacre": where the act
+        # named again was, wherever the report is about.
+        inherited = act_named and not _placed_by_its_words(event, annotated)
         for place in places:
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.
             if place is not None and (place.geonameid is not None or not known_town) and (
-                    _narrower(place, event.place) or self._outside_its_city(place, event.place)):
+                    _narrower(place, event.place) or self._outside_its_city(place, event.place) or (
+                        inherited and place.level in TOWN_LEVELS and place.country_code == event.place.country_code)):
                 event.place = place
                 return
 
@@ -1003,6 +1012,19 @@ class Merge:
     def _headline(event: Event, lead_end: int, reference: dt.date | None) -> bool:
         """An event of the opening sentence dated by the article, not by a day of its own: a headline."""
         return _opens(event, lead_end) and (event.time_precision != TimePrecision.DAY or event.event_date == reference)
+
+
+def _placed_by_its_words(event: Event, annotated: AnnotatedDocument) -> bool:
+    """Whether a sentence that tells the event names its place, rather than the event being placed where the report
+    or the sentence before it is."""
+    place = event.place
+    if place is None:
+        return False
+    told = {index for index, sent in enumerate(annotated.sentences or [])
+            if any(sent.start_char <= span.start < sent.end_char for span in event.evidence)}
+    return any((t.chosen is not None and t.chosen.geonameid == place.geonameid and place.geonameid is not None)
+               or name_key(t.text) == name_key(place.surface or "")
+               for index in told for t in annotated.own_toponyms(index))
 
 
 def _where_it_was(event: Event, previous: Event) -> bool:
