@@ -1577,3 +1577,18 @@ def test_a_village_the_gazetteer_lacks_lies_in_the_province_its_sentence_names(r
         "rockets in revenge for the Damascus Ghouta massacre, in a recording posted in Damascus.",
         published_at=dt.date(2013, 9, 16)).events
     assert [e.place.admin1 for e in events] == ["Homs"]
+
+
+def test_a_provinces_toll_of_bombardment_told_town_by_town_by_each_means_is_the_towns_acts(code):
+    events = code("Sixteen civilians were killed on Monday in heavy bombardment across Idlib province in Syria, a monitor "
+                  "said. In Khan Sheikhun air strikes killed seven people. Another seven people were killed in air raids "
+                  "on Kafr Takharim. Two people were killed in rocket fire on Maarat al-Numan.",
+                  published_at=dt.date(2016, 10, 24)).events
+    assert sorted(e.fatalities for e in events) == [2, 7, 7]
+
+
+def test_the_pages_statement_of_when_it_was_published_is_no_part_of_the_prose(code):
+    events = code("Last updated at Jul 172015 Barrel bombs dropped from Syrian government helicopters on Thursday killed "
+                  "at least 11 civilians in raids on Al Bab in Syria, a monitoring group said.",
+                  published_at=dt.date(2015, 7, 17)).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from conflictlens.coding.grammar import in_page_furniture
 from conflictlens.model import Actor, Document, Event, Mention, Place, Span
 
 if TYPE_CHECKING:  # the layers' types; their modules import this one to read and write the layers
@@ -94,6 +95,15 @@ class AnnotatedDocument:
         """The layers present, in the order they are declared."""
         return [f.name for f in fields(self) if f.name not in {"document", "skip_dateline"}
                 and getattr(self, f.name) is not None]
+
+    @property
+    def lead(self) -> int:
+        """The index of the report's first sentence of its own (its headline or lead): past the page's statement of
+        when it was published, which the parse sets apart as page furniture ("Published April 29 2017")."""
+        for index, sent in enumerate(self.sentences or []):
+            if not in_page_furniture(sent):
+                return index
+        return 0
 
     def sentence_toponyms(self, index: int) -> list[Toponym]:
         return [t for t in self.toponyms or [] if t.sentence_index == index]

@@ -296,11 +296,11 @@ def punctuation_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": [], "widgets": [],
-                                                        "bylines": [], "crosshead_openers": []})
+                                                        "bylines": [], "crosshead_openers": [], "datelines": []})
 def make_page_furniture_sentences(nlp: Language, name: str, labels: list[str], openers: list[str],
                                   trailers: list[str], widgets: list[str], bylines: list[str],
-                                  crosshead_openers: list[str]) -> PageFurnitureSentences:
-    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines, crosshead_openers)
+                                  crosshead_openers: list[str], datelines: list[str]) -> PageFurnitureSentences:
+    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines, crosshead_openers, datelines)
 
 
 class PageFurnitureSentences:
@@ -327,7 +327,8 @@ class PageFurnitureSentences:
     in rocket attack in Homs Two persons were injured as ..."): it is a sentence of its own."""
 
     def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
-                 widgets: Iterable[str], bylines: Iterable[str] = (), crosshead_openers: Iterable[str] = ()) -> None:
+                 widgets: Iterable[str], bylines: Iterable[str] = (), crosshead_openers: Iterable[str] = (),
+                 datelines: Iterable[str] = ()) -> None:
         self.crosshead_openers = {word.lower() for word in crosshead_openers}
         self.labels = {label.lower() for label in labels}
         self.openers = {tuple(opener.lower().split()) for opener in openers}
@@ -340,10 +341,18 @@ class PageFurnitureSentences:
         # Syrias Aleppo kills 14 State media AFP A barrage of rocket fire ...").
         self.bylines = re.compile(rf"\b(?:{agencies})(?:\s+(?:[\w.,]+\s+){{1,4}}\d{{4}}(?=\s+[\"A-Z])"
                                   rf"|(?=\s+(?:A|An|The)\s+[a-z]))") if agencies else None
+        # The page's own statement of when it was published, glued to the prose ("Last updated at Jul 172015 Barrel
+        # bombs dropped ...", "Published April 29 2017 Airstrikes struck ..."): up to four words that end in the
+        # year (a day glued to it), then the prose's capitalised first word.
+        stated = "|".join(r"\s+".join(map(re.escape, d.split())) for d in datelines)
+        self.datelines = re.compile(rf"^\W*(?:{stated})\s+(?:[\w.,]+\s+){{0,4}}?\d*\d{{4}}(?=\s+[\"A-Z])",
+                                    re.IGNORECASE) if stated else None
 
     def __call__(self, doc: Doc) -> Doc:
         furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []
         furniture += [self._byline(doc, match) for match in self.bylines.finditer(doc.text)] if self.bylines else []
+        furniture += [self._byline(doc, match) for match in self.datelines.finditer(doc.text)] \
+            if self.datelines else []
         for token in doc:
             if self._opens_a_paragraph(token):
                 token.is_sent_start = True

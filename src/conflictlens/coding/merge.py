@@ -629,7 +629,7 @@ class Merge:
         """"At least four people were killed in airstrikes ... in Syria", then "A mosque was also destroyed by regime
         airstrikes north of Hama", then "four civilians were killed in an airstrike which hit the Sermin district": an
         opening placed only by its country is told in the body by the act of its toll, which joins it first."""
-        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        lead_end = annotated.sentences[annotated.lead].end_char if annotated.sentences else 0
         if len(events) < 3 or not _opens(events[0], lead_end) or events[0].place is None \
                 or events[0].place.level != "country":
             return events
@@ -650,7 +650,11 @@ class Merge:
         for total in events:
             parts = [e for e in events if e is not total and self._part_of(e, total)]
             towns = {(p.place.geonameid, p.place.name) for p in parts if p.place is not None}
-            if len(towns) < 2 or sum(p.fatalities for p in parts) > total.fatalities:
+            summed = sum(p.fatalities for p in parts)
+            # Parts of other kinds than the total's ("bombardment" told as air strikes and rocket fire) must add up
+            # to it exactly: "jets struck a fuel market in a town in Idlib killing 18" is no sum of two strikes.
+            mixed = any(not self._same_kind(total, p) for p in parts)
+            if len(towns) < 2 or summed > total.fatalities or (mixed and summed != total.fatalities):
                 kept.append(total)
                 continue
             for part in parts:
@@ -659,7 +663,8 @@ class Merge:
         return kept
 
     def _part_of(self, event: Event, total: Event) -> bool:
-        """An act of the total's kind, with dead of its own (fewer than the total's), at a town within the total's
+        """An act of the total's kind (or of any kind of `one_violence`: a total told as "bombardment", its parts as
+        air strikes and rocket fire), with dead of its own (fewer than the total's), at a town within the total's
         province or country (or the province of the city named after it: "5 killed in rocket attacks in Aleppo"), on
         a day the total may be. The province's namesake city is no part: it may be the province."""
         region, town = total.place, event.place
@@ -668,16 +673,17 @@ class Merge:
         within = _contains(region, town) or (_province_namesake_of(region, town) and region.level in TOWN_LEVELS)
         return total.kind == event.kind == "event" and total.event_type in VIOLENT_TYPES and total.fatalities > 0 \
             and (region.level in {"country", "admin1"} or names_its_province(region)) and within \
-            and town.country_code == region.country_code and self._same_kind(total, event) \
+            and town.country_code == region.country_code \
+            and (self._same_kind(total, event) or {total.event_type, event.event_type} <= self.one_violence) \
             and 0 < event.fatalities < total.fatalities and dates_may_agree(total, event)
 
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument,
                 dated: set[int]) -> list[Event]:
         merged: list[Event] = []
-        lead_end = annotated.sentences[0].end_char if annotated.sentences else 0
+        lead_end = annotated.sentences[annotated.lead].end_char if annotated.sentences else 0
         # An opening that names no place, or only the country ("Syria regime raids kill 10 in camp for displaced"), was
         # placed where the report is; the body says where its event was.
-        opening_places = annotated.own_toponyms(0) if annotated.sentences else []
+        opening_places = annotated.own_toponyms(annotated.lead) if annotated.sentences else []
         unplaced_opening = bool(annotated.sentences) and all(t.country_code is not None for t in opening_places)
         # "Syria air raids kill 20 IS militants", in a report that names Iraq more: the opening's country is Syria.
         opening_countries = {t.country_code for t in opening_places if t.country_code}

@@ -179,7 +179,7 @@ class Scope:
                     f"{draft.event.event_type} counted with no day or place ({draft.sentence.text[:60]!r}...): "
                     "left out as a tally of many acts")
                 continue
-            if self._scattered(draft):
+            if self._scattered(draft, annotated):
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} told of places it does not name ({draft.sentence.text[:60]!r}...): "
                     "left out as a summary of many acts")
@@ -241,7 +241,7 @@ class Scope:
         of eight fellow fighters who died during an assault ... on June 24 2016.")."""
         sent = draft.sentence
         mentions = annotated.sentence_dates[draft.sentence_index] if annotated.sentence_dates is not None else []
-        return draft.sentence_index > 0 and sent.root.tag_ in PRESENT_TAGS \
+        return draft.sentence_index > annotated.lead and sent.root.tag_ in PRESENT_TAGS \
             and any(c.dep_ == "nsubj" for c in sent.root.children) \
             and bool(mentions) and all(_caption_date(sent, m) for m in mentions)
 
@@ -252,12 +252,13 @@ class Scope:
         so the opening line keeps its tense. So is an undated act told as kept up ("warplanes kept pounding rebel
         areas of Aleppo city", `continuing_verbs`) or by how often ("It has regularly been hit", `frequency_adverbs`)."""
         head = draft.trigger.head
-        if draft.sentence_index > 0 and head.dep_ == "nsubj" and head.head.tag_ in PRESENT_TAGS \
+        if draft.sentence_index > annotated.lead and head.dep_ == "nsubj" and head.head.tag_ in PRESENT_TAGS \
                 and head.head.lemma_.lower() in self.going_on_verbs:
             # "'hysterical bombing' continues in Aleppo on the forty-fifth consecutive day": an act told as going on
             # is a campaign, whatever day its telling is dated.
             return True
-        if draft.sentence_index == 0 or annotated.sentence_dates is None or annotated.sentence_dates[draft.sentence_index]:
+        if draft.sentence_index == annotated.lead or annotated.sentence_dates is None \
+                or annotated.sentence_dates[draft.sentence_index]:
             return False
         doc = head.doc
         if any(t.lemma_.lower() in self.continuing_verbs and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG"
@@ -311,7 +312,7 @@ class Scope:
         counts the strikes it then tells is left to the body). Weapons counted ("four bombs dropped from a
         helicopter") are one act's munitions."""
         head = draft.trigger.head
-        if draft.sentence_index == 0 or head.tag_ != "NNS" or head.lemma_.lower() not in self.act_nouns \
+        if draft.sentence_index == annotated.lead or head.tag_ != "NNS" or head.lemma_.lower() not in self.act_nouns \
                 or annotated.sentence_dates is None \
                 or annotated.sentence_dates[draft.sentence_index]:
             return False
@@ -331,7 +332,7 @@ class Scope:
         return any(mark[-1].dep_ != "amod" and verb_above(mark[-1]) == verb
                    for mark in _phrases_in(sent, self.indefinite_past))
 
-    def _scattered(self, draft: EventDraft) -> bool:
+    def _scattered(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """Violence spread over places the sentence does not name ("destroyed their equipment in several areas across
         the country"), placed only by its country: many acts summed up, not one event (a strike or a protest "across
         the country" is one nationwide movement ACLED may code at country level)."""
@@ -339,7 +340,7 @@ class Scope:
         # The opening line may sum up what the body then tells place by place ("air strikes on towns across the
         # country killed 44 ... In Jassem 16 civilians were killed"): merging gives the body's acts its doer.
         violent = event.event_type in VIOLENT_TYPES or event.sub_event_type == "Looting/property destruction"
-        return draft.sentence_index > 0 and violent and (place is None or place.level == "country") \
+        return draft.sentence_index > annotated.lead and violent and (place is None or place.level == "country") \
             and self.scattered_places.search(draft.sentence.text.lower()) is not None
 
     def _over_a_period(self, draft: EventDraft) -> bool:
