@@ -1592,3 +1592,13 @@ def test_the_pages_statement_of_when_it_was_published_is_no_part_of_the_prose(co
                   "at least 11 civilians in raids on Al Bab in Syria, a monitoring group said.",
                   published_at=dt.date(2015, 7, 17)).events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]
+
+
+def test_dead_told_in_the_perfect_after_acts_told_as_going_on_are_their_running_total(code):
+    # Nor are the children "among those killed" more dead of the strike told before.
+    events = code("At least 15 civilians were killed in air strikes on Friday in the area of Boulil near Deir al Zour in "
+                  "Syria. The Observatory also said on Monday that hysterical bombing continues in the city of Aleppo on "
+                  "the forty-fifth consecutive day. At least 502 civilians have been killed and 2600 injured in regime "
+                  "and Russian bombings that caused great destruction, the Observatory said. Among those killed were 105 "
+                  "children and 76 women.", published_at=dt.date(2016, 6, 8)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Boulil", 15)]

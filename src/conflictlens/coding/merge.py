@@ -131,6 +131,13 @@ class Coreference:
                     annotated.document.warnings.append(
                         f"{sent.text[:60]!r}... counts the dead of an act the report does not code: no event")
                     continue
+                if events and self._among_the_dead_told(draft) and self._dead_told_outside(index - 1, annotated,
+                                                                                          events[-1]):
+                    # "At least 502 civilians have been killed in regime and Russian bombings" (a total the report does
+                    # not code), then "Among those killed were 105 children": who were among those dead.
+                    annotated.document.warnings.append(
+                        f"{sent.text[:60]!r}... counts who were among the dead the sentence before told: no event")
+                    continue
                 if self._goes_on_about_a_total(draft, annotated, totals):
                     totals.add(index)
                     annotated.document.warnings.append(
@@ -236,6 +243,15 @@ class Coreference:
         deaths are that act's, not the event's."""
         return any(self._own_doer(d, previous) and any(
             a.dep_ == "advcl" for a in [d.trigger.head, *d.trigger.head.ancestors]) for d in drafts)
+
+    @staticmethod
+    def _dead_told_outside(index: int, annotated: AnnotatedDocument, event: Event) -> bool:
+        """Whether the sentence at ``index`` tells dead and is no telling of ``event``."""
+        assert annotated.sentences is not None and annotated.sentence_deaths is not None
+        if index < 0 or annotated.sentence_deaths[index][0] == 0:
+            return False
+        sent = annotated.sentences[index]
+        return Span(sent.start_char, sent.end_char) not in event.evidence
 
     def _among_the_dead_told(self, draft: EventDraft) -> bool:
         """A sentence that only says who were among the dead ("Seventeen children and six women were among those

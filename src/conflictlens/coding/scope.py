@@ -151,16 +151,21 @@ class Scope:
         news = self._days_before(drafts[0], annotated) in window or any(
             d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
         kept: list[EventDraft] = []
+        going_on: set[int] = set()  # the sentences that tell acts as going on or done habitually
         for draft in drafts:
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
+            if self._habitual(draft, annotated):
+                going_on.add(draft.sentence_index)
+                continue
             if self._caption(draft) or self._dated_caption(draft, annotated) or self._credited_caption(draft) \
-                    or self._habitual(draft, annotated) \
                     or self._armed_march(draft) or self._compared(draft, annotated):
                 continue
             days = self._days_before(draft, annotated)
-            total = self._total(draft, annotated, days, kept)
+            total = self._total(draft, annotated, days, kept) or (
+                ("counted with no day of its own after acts told as going on", "their running total")
+                if self._toll_of_acts_going_on(draft, going_on) else None)
             if total is not None:
                 how, what = total
                 annotated.document.warnings.append(
@@ -365,6 +370,18 @@ class Scope:
         if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
             return "summing up the acts told", "their total"
         return None
+
+    def _toll_of_acts_going_on(self, draft: EventDraft, going_on: set[int]) -> bool:
+        """"'Hysterical bombing' continues in Aleppo on the forty-fifth consecutive day", then "At least 502 civilians
+        have been killed in regime and Russian bombings": dead told in the perfect, with no day of their own, right
+        after acts told as going on, are those acts' running total."""
+        event = draft.event
+        if draft.sentence_index - 1 not in going_on or event.date_text is not None or not event.fatalities:
+            return False
+        # The dying verb's tense, wherever the parse hangs the act ("have been killed and 2600 injured in ...
+        # bombings").
+        return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for t in draft.sentence
+                   if t.pos_ == "VERB" and t.lemma_.lower() in self.death_words for c in t.children)
 
     def _counted_into_a_total(self, draft: EventDraft) -> bool:
         """"It brought the total number of members of the Russian forces killed in Syria to 18": deaths told only
