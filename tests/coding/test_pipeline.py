@@ -1602,3 +1602,8 @@ def test_dead_told_in_the_perfect_after_acts_told_as_going_on_are_their_running_
                   "and Russian bombings that caused great destruction, the Observatory said. Among those killed were 105 "
                   "children and 76 women.", published_at=dt.date(2016, 6, 8)).events
     assert [(e.place.name, e.fatalities) for e in events] == [("Boulil", 15)]
+
+
+def test_the_regimes_loyalists_are_its_forces(code):
+    events = code("Clashes between rebels and regime loyalists killed 12 fighters in Aleppo in Syria on Monday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Syria")]

@@ -984,3 +984,8 @@ def test_a_name_with_a_word_transliterated_otherwise_is_the_gazetteers_place(cod
     # GeoNames writes "Kafr Zeita"; Lebanese-style reports write "Kfar" (`place_word_spellings`).
     place = place_of(code, "An air raid on a rescue center in Kfar Zeita in Syria killed eight rescuers on Saturday.")
     assert (place.name, place.admin1) == ("Kafr Zaytā", "Hama")
+
+
+def test_a_country_that_names_a_border_is_the_other_side_of_it(code):
+    place = place_of(code, "Turkish troops clashed with PKK fighters near the Iraq border on Monday.")
+    assert place.country == "Turkey"

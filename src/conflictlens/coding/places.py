@@ -417,8 +417,8 @@ class PlaceResolver:
     def _across_the_border(self, doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> bool:
         """ "on the Syrian side of the border with Iraq", "near the Atmeh border crossing with Turkey": the country a
         border is shared with is the side the report is not on, as is the one a place borders ("an eastern province
-        bordering Iraq"), and the second of the two countries a border is named by ("Blast at Syria-Turkey
-        border")."""
+        bordering Iraq"), the second of the two countries a border is named by ("Blast at Syria-Turkey border"), and
+        the country that names a border ("Flita ... near the Lebanon border": Syria's border with Lebanon)."""
         if toponym.country_code is None:
             return False
         start, end = toponym.token_start, toponym.token_end
@@ -430,6 +430,9 @@ class PlaceResolver:
                 and doc[start - 1].text in PAIR_JOINERS \
                 and any(t.country_code is not None and t.token_end == start - 1 for t in toponyms):
             return True
+        if end < len(doc) and doc[end].lemma_.lower() in self.border_words and start > 0 \
+                and doc[start - 1].lower_ == "the":
+            return True  # "rebel enclaves near the Lebanon border": the country across it, not where they are
         if last.dep_ != "pobj" or last.head.lower_ != "with":
             return False
         shared = last.head.head
