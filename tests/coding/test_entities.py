@@ -128,3 +128,24 @@ def test_a_wire_agencys_byline_right_before_the_proses_article_ends_the_headline
     sentences = [sentence.text for sentence in pipeline.nlp(text).sents]
     assert sentences[0].endswith("kills 14 State media")
     assert sentences[-1].startswith("A barrage of rocket fire")
+
+
+def test_a_related_news_section_opens_the_pages_tail_whatever_full_stops_it_holds(pipeline):
+    text = ("A car bomb killed 30 people in Tartous in Syria on Monday, regime media said. Source TRTWorld and "
+            "agencies Related News Turkish warplanes hit pro-Assad militants in Afrin - monitor YPG to hand over "
+            "bodies of nine fighters after clashes Category News Summit in Tehran calls for a political solution. "
+            "Follow us on Instagram.")
+    events = [e for e in pipeline.process(Document(text=text, published_at=date(2016, 9, 5))).events
+              if e.is_dataset_row()]
+    assert [e.place.name for e in events] == ["Ţarţūs"]
+    doc = pipeline.nlp(text)
+    assert [s.text for s in doc.sents][-1].startswith("Related News")
+
+
+@pytest.mark.parametrize("text", [
+    "Published April 29 2017 Airstrikes struck a rescue center in Hama in Syria, killing eight volunteers.",
+    "Last updated at Jul 172015 Barrel bombs dropped from helicopters killed 11 civilians in Al Bab in Syria.",
+])
+def test_the_pages_statement_of_when_it_was_published_is_a_sentence_of_its_own(pipeline, text):
+    first = next(iter(pipeline.nlp(text).sents)).text
+    assert first.split()[-1].isdigit() and first.endswith(("2017", "172015"))

@@ -989,3 +989,9 @@ def test_a_name_with_a_word_transliterated_otherwise_is_the_gazetteers_place(cod
 def test_a_country_that_names_a_border_is_the_other_side_of_it(code):
     place = place_of(code, "Turkish troops clashed with PKK fighters near the Iraq border on Monday.")
     assert place.country == "Turkey"
+
+
+def test_a_stronghold_of_a_sides_regime_is_no_place(code):
+    place = place_of(code, "A car bomb killed 30 people just outside the city of Tartous in Syria on Monday, in the "
+                           "coastal province which is a stronghold of Bashar al-Assads regime.")
+    assert place.name == "Ţarţūs"

@@ -76,7 +76,8 @@ def load_nlp(model_name: str, actors: ActorDictionary, *, max_chars: int = 1_000
             "widgets": conventions.get("page_furniture_widgets", []),
             "bylines": conventions.get("page_furniture_bylines", []),
             "crosshead_openers": conventions.get("crosshead_openers", []),
-            "datelines": conventions.get("page_furniture_datelines", [])})
+            "datelines": conventions.get("page_furniture_datelines", []),
+            "tails": conventions.get("page_tail_titles", [])})
     ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", last=True,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = actors.ruler_patterns(lambda alias: [t.text for t in nlp.tokenizer(normalise_text(alias))],

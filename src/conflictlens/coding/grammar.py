@@ -296,11 +296,13 @@ def punctuation_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory(FURNITURE_COMPONENT, default_config={"labels": [], "openers": [], "trailers": [], "widgets": [],
-                                                        "bylines": [], "crosshead_openers": [], "datelines": []})
+                                                        "bylines": [], "crosshead_openers": [], "datelines": [],
+                                                        "tails": []})
 def make_page_furniture_sentences(nlp: Language, name: str, labels: list[str], openers: list[str],
                                   trailers: list[str], widgets: list[str], bylines: list[str],
-                                  crosshead_openers: list[str], datelines: list[str]) -> PageFurnitureSentences:
-    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines, crosshead_openers, datelines)
+                                  crosshead_openers: list[str], datelines: list[str],
+                                  tails: list[str]) -> PageFurnitureSentences:
+    return PageFurnitureSentences(labels, openers, trailers, widgets, bylines, crosshead_openers, datelines, tails)
 
 
 class PageFurnitureSentences:
@@ -328,7 +330,7 @@ class PageFurnitureSentences:
 
     def __init__(self, labels: Iterable[str], openers: Iterable[str], trailers: Iterable[str],
                  widgets: Iterable[str], bylines: Iterable[str] = (), crosshead_openers: Iterable[str] = (),
-                 datelines: Iterable[str] = ()) -> None:
+                 datelines: Iterable[str] = (), tails: Iterable[str] = ()) -> None:
         self.crosshead_openers = {word.lower() for word in crosshead_openers}
         self.labels = {label.lower() for label in labels}
         self.openers = {tuple(opener.lower().split()) for opener in openers}
@@ -344,6 +346,10 @@ class PageFurnitureSentences:
         # The page's own statement of when it was published, glued to the prose ("Last updated at Jul 172015 Barrel
         # bombs dropped ...", "Published April 29 2017 Airstrikes struck ..."): up to four words that end in the
         # year (a day glued to it), then the prose's capitalised first word.
+        # A section title that opens the page's tail ("Related News Turkish warplanes hit ... Category News ..."):
+        # other reports' headlines and the site's links follow it, whatever full stops they hold.
+        tail_titles = "|".join(r"\s+".join(map(re.escape, t.split())) for t in tails)
+        self.tails = re.compile(rf"\b(?:{tail_titles})\b(?=\s+[\"A-Z])", re.IGNORECASE) if tail_titles else None
         stated = "|".join(r"\s+".join(map(re.escape, d.split())) for d in datelines)
         self.datelines = re.compile(rf"^\W*(?:{stated})\s+(?:[\w.,]+\s+){{0,4}}?\d*\d{{4}}(?=\s+[\"A-Z])",
                                     re.IGNORECASE) if stated else None
@@ -353,6 +359,13 @@ class PageFurnitureSentences:
         furniture += [self._byline(doc, match) for match in self.bylines.finditer(doc.text)] if self.bylines else []
         furniture += [self._byline(doc, match) for match in self.datelines.finditer(doc.text)] \
             if self.datelines else []
+        tail = self.tails.search(doc.text) if self.tails is not None else None
+        title = doc.char_span(tail.start(), tail.end(), alignment_mode="expand") if tail is not None else None
+        if title is not None:
+            title[0].is_sent_start = True
+            for token in doc[title.start + 1 :]:
+                token.is_sent_start = False
+            furniture.append((title.start, len(doc)))
         for token in doc:
             if self._opens_a_paragraph(token):
                 token.is_sent_start = True

@@ -745,7 +745,11 @@ class PlaceResolver:
         text = span.text
         before = [t.lower_ for t in doc[max(sent_start, i - 2) : i]]
         after = doc[end].lower_ if end < len(doc) else ""
-        kind_of = len(before) == 2 and before[1] == "of" and before[0] in (
+        # A stronghold may be a side's, not a place: "a stronghold of Bashar al-Assads regime" (the name qualifies the
+        # noun after it; "the city of Hassakeh ISIS suicide bombers ..." is still a city).
+        sides_stronghold = bool(before) and before[0] in HELD_PLACE_NOUNS \
+            and doc[end - 1].dep_ in {"compound", "poss", "amod"} and doc[end - 1].head.i >= end
+        kind_of = len(before) == 2 and before[1] == "of" and not sides_stronghold and before[0] in (
             SETTLEMENT_NOUNS | AREA_NOUNS | PARTS_OF_A_PLACE | HELD_PLACE_NOUNS
             | {"province", "neighbourhood", "neighborhood"})
         # "the al-Jafra area", "Jabal al-Torkman region", "the Kalassa district": a name before a word for a part of a
