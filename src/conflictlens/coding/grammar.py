@@ -360,12 +360,12 @@ class PageFurnitureSentences:
         furniture += [self._byline(doc, match) for match in self.datelines.finditer(doc.text)] \
             if self.datelines else []
         tail = self.tails.search(doc.text) if self.tails is not None else None
-        title = doc.char_span(tail.start(), tail.end(), alignment_mode="expand") if tail is not None else None
-        if title is not None:
-            title[0].is_sent_start = True
-            for token in doc[title.start + 1 :]:
+        section = doc.char_span(tail.start(), tail.end(), alignment_mode="expand") if tail is not None else None
+        if section is not None:
+            section[0].is_sent_start = True
+            for token in doc[section.start + 1 :]:
                 token.is_sent_start = False
-            furniture.append((title.start, len(doc)))
+            furniture.append((section.start, len(doc)))
         for token in doc:
             if self._opens_a_paragraph(token):
                 token.is_sent_start = True
