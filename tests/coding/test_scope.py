@@ -352,3 +352,10 @@ def test_military_works_destroyed_are_the_damage_of_fighting(code):
     # Houses set on fire are property destroyed.
     assert [e.sub_event_type for e in code("Militants set fire to houses in the village of Tessit in Mali on "
                                            "Monday.").events] == ["Looting/property destruction"]
+
+
+def test_a_move_of_a_fight_told_as_going_on_is_its_context_whatever_becomes_of_the_fight(code):
+    events = code("Ten Russian raids hit the city of Raqqa in Syria on Thursday, killing at least 30 people. Fighting "
+                  "between government forces and rebels in Aleppo has intensified in the past month with both sides "
+                  "sending in reinforcements.").events
+    assert [e.event_type for e in events if e.event_type == "Strategic developments"] == []

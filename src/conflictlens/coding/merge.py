@@ -607,9 +607,6 @@ class Merge:
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
         self.foiled_attack_words = {w.lower() for w in knowledge.conventions.get("foiled_attack_words", [])}
-        self.sentence_context_sub_types = set(knowledge.conventions.get("context_in_violence_sentence", []))
-        self.sentence_context_triggers = {
-            w.lower() for w in knowledge.conventions.get("context_triggers_in_violence_sentence", [])}
         self.any_sub_type = set(knowledge.conventions.get("one_event_whatever_sub_type", []))
         self.more_exactly = told_more_exactly(knowledge)
         self.means_unsaid = {w.lower() for w in knowledge.conventions["means_unsaid"]}
@@ -723,14 +720,9 @@ class Merge:
                 # battle told by its outcome; its day, place and sides are the battle's.
                 _absorb(battle, event, None, self.vague_counts)
                 continue
-            if (event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence)) or (
-                    (event.sub_event_type in self.sentence_context_sub_types
-                     or event.trigger.lower() in self.sentence_context_triggers)
-                    and (event.fatalities > 0 or any(_same_sentence(event, v) for v in violence))):
+            if event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence):
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
-                # several bridges": the truce and the damage are the violence's context, not events of their own;
-                # "reinforcements were sent to battle regime forces resulting in the deaths of dozens of soldiers":
-                # a move told with the dead of the fight it went to.
+                # several bridges": the truce and the damage are the violence's context, not events of their own.
                 continue
             # "Elsewhere jets also struck a fuel market in a town in Idlib": another act than any told before.
             elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None

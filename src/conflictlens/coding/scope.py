@@ -133,6 +133,8 @@ class Scope:
         self.continuing_verbs = {w.lower() for w in conventions["continuing_verbs"]}
         self.going_on_verbs = {w.lower() for w in conventions["going_on_verbs"]}
         self.undated_total = int(conventions["undated_total_fatalities"])
+        self.sentence_context_sub_types = set(conventions["context_in_violence_sentence"])
+        self.sentence_context_triggers = {w.lower() for w in conventions["context_triggers_in_violence_sentence"]}
         self.scattered_places = phrase_pattern(conventions["scattered_places"])
         self.campaign_nouns = {w.lower() for w in conventions["campaign_nouns"]}
         self.act_nouns = {w.lower() for w in conventions["act_nouns"]}
@@ -152,7 +154,13 @@ class Scope:
             d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
         kept: list[EventDraft] = []
         going_on: set[int] = set()  # the sentences that tell acts as going on or done habitually
+        violent = {d.sentence_index for d in drafts if d.event.event_type in VIOLENT_TYPES}
         for draft in drafts:
+            if self._context_of_its_violence(draft, violent):
+                annotated.document.warnings.append(
+                    f"{draft.event.sub_event_type} told with violence ({draft.sentence.text[:60]!r}...): left out as "
+                    "the fighting's context")
+                continue
             if self._accident(draft) or self._told_by_a_score(draft, annotated) \
                     or (not context and self._ordinary_crime(draft, annotated)):
                 continue
@@ -370,6 +378,18 @@ class Scope:
         if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
             return "summing up the acts told", "their total"
         return None
+
+    def _context_of_its_violence(self, draft: EventDraft, violent: set[int]) -> bool:
+        """A move of a fight told in a sentence that tells violence, whatever becomes of that violence ("clashes
+        resumed as the regime tried to complete the encirclement of the town", "Fighting ... has intensified in the
+        past month with both sides sending in reinforcements": `context_triggers_in_violence_sentence`,
+        `context_in_violence_sentence`), or with the dead of the fight it went to ("reinforcements were sent to battle
+        regime forces resulting in the deaths of dozens of soldiers"), is the fighting's context, no event."""
+        event = draft.event
+        return (event.sub_event_type in self.sentence_context_sub_types
+                or draft.trigger.span.text.lower() in self.sentence_context_triggers) \
+            and event.event_type not in VIOLENT_TYPES \
+            and (event.fatalities > 0 or draft.sentence_index in violent)
 
     def _toll_of_acts_going_on(self, draft: EventDraft, going_on: set[int]) -> bool:
         """"'Hysterical bombing' continues in Aleppo on the forty-fifth consecutive day", then "At least 502 civilians
