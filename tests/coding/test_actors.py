@@ -85,6 +85,8 @@ def test_a_capitalised_is_before_its_peoples_word_is_the_islamic_state(pipeline)
         ("Kurdish units", "Kurdish armed groups"),
         ("IS members", "Islamic State (Sahel)")]  # the vague names take the report's country (Mali here)
     assert canonical(pipeline, "The concern is members of the council, who met on Monday.") == []
+    assert canonical(pipeline, "Three IS suicide bombers attacked the base.") == [
+        ("IS suicide bombers", "Islamic State (Sahel)")]
 
 
 def test_forces_loyal_to_the_president_are_his_states_military(pipeline):

@@ -90,6 +90,7 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("At least 25 people were killed in the past 24 hours in Aleppo.", 25),
         ("Russian jets destroyed oil stations and killed 77 militants during past week.", 0),
         ("Clashes among rival militant groups near Raqqa in less than two weeks have killed over 150 fighters.", 0),
+        ("135 civilians killed in escalating bombardment on Idlib in last three days.", 0),
         # A span that ranks the act among others ("the second ... in less than two weeks") is no period's total.
         ("Rocket attacks killed five people in Damascus on Thursday in the second heavy bombardment of the capital in "
          "less than two weeks.", 5),
