@@ -18,6 +18,11 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         ("Three children were among the dead in Milis on Saturday, and the raids were carried out by Russian or "
          "regime warplanes, the monitor said.", ("Explosions/Remote violence", "Air/drone strike")),
         ("Raids by warplanes killed ten people in Milis on Saturday.", ("Explosions/Remote violence", "Air/drone strike")),
+        # Raids that hit what they struck flew, whoever they killed; a state's raids, in a report of its aircraft, too.
+        ("Ten Russian raids hit the city of Raqqa on Thursday, killing 30 people.",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        ("Russian raids killed 30 people in Raqqa on Thursday. The monitor said the warplanes took off from Hmeimim.",
+         ("Explosions/Remote violence", "Air/drone strike")),
         ("Army troops raided the village of Milis on Saturday, killing two fighters.", ("Battles", "Armed clash")),
         # The state's shelling, however the tagger reads "shelling" after the state's word.
         ("At least four schoolchildren were among eight people killed in Syrian regime shelling in the town of Douma "

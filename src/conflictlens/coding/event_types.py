@@ -192,15 +192,21 @@ class EventTyping:
 
     def _raid_flown(self, trigger: Trigger) -> bool:
         """"The raids were carried out by either Russian or regime warplanes", "raids by warplanes": a raid whose doer
-        the sentence names as an aircraft (a "helicopter raid" names how commandos came, not who struck), or that hit
-        or pounded what it struck ("several raids overnight hit Babeska")."""
+        the sentence names as an aircraft (a "helicopter raid" names how commandos came, not who struck), that hit
+        or pounded what it struck ("several raids overnight hit Babeska"), or a state's raid in a report that tells of
+        its aircraft elsewhere ("regime raids killed 31", then "the warplanes returned")."""
         root = trigger.span.root
         if root.lower_ not in self.raid_nouns and root.lemma_.lower() not in self.raid_nouns:
             return False
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.flown_raid_verbs:
             return True
-        return any(self._aircraft(t) and (t.dep_ in {"nsubj", "conj"} or (t.dep_ == "pobj" and t.head.lower_ == "by"))
-                   for t in root.sent)
+        if any(self._aircraft(t) and (t.dep_ in {"nsubj", "conj"} or (t.dep_ == "pobj" and t.head.lower_ == "by"))
+               for t in root.sent):
+            return True
+        # "Regime raids killed 31 people", "Russian raids": a state's raids, in a report that tells of its aircraft.
+        states = any(c.dep_ in {"amod", "compound"} and (c.lower_ in self.state_words or c.lower_ in self.demonyms)
+                     for c in root.children)
+        return states and any(self._aircraft(t) for t in root.doc if t.sent != root.sent)
 
     def _aircraft(self, word: Token) -> bool:
         """A word that names what flies and drops or fires from the air ("warplanes", "helicopter", "dropped")."""
@@ -272,7 +278,7 @@ class EventTyping:
             sub_type = self.air_strike
         if sub_type == self.placed_explosive and self._bomb_attack_from_the_air(trigger):
             sub_type = self.air_strike
-        if means is None and event_type == "Battles" and self._raid_flown(trigger):
+        if means is None and event_type in {"Battles", "Violence against civilians"} and self._raid_flown(trigger):
             event_type, sub_type = REMOTE_VIOLENCE, self.air_strike
         if event_type == REMOTE_VIOLENCE and self._chemical_agent_in(trigger):
             sub_type = self.chemical  # "fired rockets filled with Sarin gas": the agent, not its carrier
