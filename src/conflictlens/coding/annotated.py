@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from conflictlens.coding.grammar import in_page_furniture
+from conflictlens.coding.grammar import states_its_publication
 from conflictlens.model import Actor, Document, Event, Mention, Place, Span
 
 if TYPE_CHECKING:  # the layers' types; their modules import this one to read and write the layers
@@ -99,9 +99,10 @@ class AnnotatedDocument:
     @property
     def lead(self) -> int:
         """The index of the report's first sentence of its own (its headline or lead): past the page's statement of
-        when it was published, which the parse sets apart as page furniture ("Published April 29 2017")."""
+        when it was published, which the parse sets apart from the prose it was glued to ("Published April 29
+        2017")."""
         for index, sent in enumerate(self.sentences or []):
-            if not in_page_furniture(sent):
+            if not states_its_publication(sent):
                 return index
         return 0
 

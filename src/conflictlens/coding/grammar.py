@@ -29,6 +29,7 @@ FURNITURE_COMPONENT = "page_furniture_sentences"
 KEYWORD_LIST_MAX_TOKENS = 40
 CROSSHEAD_MAX_TOKENS = 12  # "- Air raids kill thousands -": a crosshead between dashes is a short line
 FURNITURE_SPANS = "page_furniture"  # Doc.user_data key: (start, end) token indices of each piece
+PUBLICATION_SPANS = "page_publication"  # Doc.user_data key: the pieces that state when the page was published
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # verbs that make a clause tell something
 PRESENT_TAGS = {"VBZ", "VBP"}  # the simple present: what is so, or goes on
 SENTENCE_END = {".", "!", "?", "…", "...", "?!"}
@@ -357,8 +358,9 @@ class PageFurnitureSentences:
     def __call__(self, doc: Doc) -> Doc:
         furniture = [self._header(doc, match) for match in self.widgets.finditer(doc.text)] if self.widgets else []
         furniture += [self._byline(doc, match) for match in self.bylines.finditer(doc.text)] if self.bylines else []
-        furniture += [self._byline(doc, match) for match in self.datelines.finditer(doc.text)] \
-            if self.datelines else []
+        stated = [self._byline(doc, match) for match in self.datelines.finditer(doc.text)] if self.datelines else []
+        doc.user_data[PUBLICATION_SPANS] = stated
+        furniture += stated
         tail = self.tails.search(doc.text) if self.tails is not None else None
         section = doc.char_span(tail.start(), tail.end(), alignment_mode="expand") if tail is not None else None
         if section is not None:
@@ -497,6 +499,12 @@ def _crosshead_end(doc: Doc, dash: Token) -> int | None:
         if token.text in DATELINE_DASHES and (token.whitespace_ or doc[token.i - 1].whitespace_):
             return token.i + 1 if token.i > dash.i + 2 else None
     return None
+
+
+def states_its_publication(span: Span) -> bool:
+    """Whether words lie in the page's statement of when it was published, set apart from the prose it was glued to
+    ("Published April 29 2017")."""
+    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(PUBLICATION_SPANS, ()))
 
 
 def in_page_furniture(span: Span) -> bool:
