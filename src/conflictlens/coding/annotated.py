@@ -106,6 +106,11 @@ class AnnotatedDocument:
                 return index
         return 0
 
+    @property
+    def lead_end(self) -> int:
+        """Where the report's lead sentence ends (a character offset; 0 for a report with no sentences)."""
+        return self.sentences[self.lead].end_char if self.sentences else 0
+
     def sentence_toponyms(self, index: int) -> list[Toponym]:
         return [t for t in self.toponyms or [] if t.sentence_index == index]
 

@@ -364,13 +364,13 @@ class Coreference:
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
         # part of it the report is about.
         toponyms = annotated.own_toponyms(index)
-        known = [p for t in toponyms if not t.unresolved and (p := self.places.to_place(t)) is not None]
+        known = {id(t): self.places.to_place(t) for t in toponyms if not t.unresolved}
         # "the villages of Massudiyeh and Jab al-Jerah in Homs province": the region the sentence names with it.
-        region = next((p for p in known if p.level in {"admin1", "admin2"}
+        region = next((p for p in known.values() if p is not None and p.level in {"admin1", "admin2"}
                        and event.place.country_code in {None, p.country_code}), None)
         around = region or area_of_unknown_place(event.place, annotated.focus)
-        places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved
-                  else self.places.to_place(toponym) for toponym in toponyms]
+        places = [self.places.unresolved_place(toponym, around=around) if toponym.unresolved else known[id(toponym)]
+                  for toponym in toponyms]
         if event.place.level in TOWN_LEVELS and any(p is not None and p.geonameid == event.place.geonameid
                                                     for p in places):
             return  # "around the town of Sukhna and near Palmyra", of strikes near Palmyra: its town among others
@@ -642,7 +642,7 @@ class Merge:
         """"At least four people were killed in airstrikes ... in Syria", then "A mosque was also destroyed by regime
         airstrikes north of Hama", then "four civilians were killed in an airstrike which hit the Sermin district": an
         opening placed only by its country is told in the body by the act of its toll, which joins it first."""
-        lead_end = annotated.sentences[annotated.lead].end_char if annotated.sentences else 0
+        lead_end = annotated.lead_end
         if len(events) < 3 or not _opens(events[0], lead_end) or events[0].place is None \
                 or events[0].place.level != "country":
             return events
@@ -693,7 +693,7 @@ class Merge:
     def _merged(self, events: list[Event], violence: list[Event], annotated: AnnotatedDocument,
                 dated: set[int]) -> list[Event]:
         merged: list[Event] = []
-        lead_end = annotated.sentences[annotated.lead].end_char if annotated.sentences else 0
+        lead_end = annotated.lead_end
         # An opening that names no place, or only the country ("Syria regime raids kill 10 in camp for displaced"), was
         # placed where the report is; the body says where its event was.
         opening_places = annotated.own_toponyms(annotated.lead) if annotated.sentences else []
