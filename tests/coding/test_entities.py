@@ -149,3 +149,12 @@ def test_a_related_news_section_opens_the_pages_tail_whatever_full_stops_it_hold
 def test_the_pages_statement_of_when_it_was_published_is_a_sentence_of_its_own(pipeline, text):
     first = next(iter(pipeline.nlp(text).sents)).text
     assert first.split()[-1].isdigit() and first.endswith(("2017", "172015"))
+
+
+def test_related_news_in_prose_opens_no_tail(pipeline):
+    text = ("A car bomb killed 30 people in Tartous in Syria on Monday. In related news Syrian troops shelled Daraa on "
+            "Tuesday, killing four rebels.")
+    assert len(list(pipeline.nlp(text).sents)) == 2
+    events = [e for e in pipeline.process(Document(text=text, published_at=date(2016, 9, 6))).events
+              if e.is_dataset_row()]
+    assert len(events) == 2

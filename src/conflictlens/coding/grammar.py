@@ -349,8 +349,9 @@ class PageFurnitureSentences:
         # year (a day glued to it), then the prose's capitalised first word.
         # A section title that opens the page's tail ("Related News Turkish warplanes hit ... Category News ..."):
         # other reports' headlines and the site's links follow it, whatever full stops they hold.
-        tail_titles = "|".join(r"\s+".join(map(re.escape, t.split())) for t in tails)
-        self.tails = re.compile(rf"\b(?:{tail_titles})\b(?=\s+[\"A-Z])", re.IGNORECASE) if tail_titles else None
+        # In title case only, and not as prose's "In related news, ...".
+        tail_titles = "|".join(r"\s+".join(re.escape(w.capitalize()) for w in t.split()) for t in tails)
+        self.tails = re.compile(rf"(?<!\bIn\s)(?<!\bin\s)\b(?:{tail_titles})\b(?=\s+[\"A-Z])") if tail_titles else None
         stated = "|".join(r"\s+".join(map(re.escape, d.split())) for d in datelines)
         self.datelines = re.compile(rf"^\W*(?:{stated})\s+(?:[\w.,]+\s+){{0,4}}?\d*\d{{4}}(?=\s+[\"A-Z])",
                                     re.IGNORECASE) if stated else None
