@@ -111,6 +111,10 @@ class AnnotatedDocument:
         """Where the report's lead sentence ends (a character offset; 0 for a report with no sentences)."""
         return self.sentences[self.lead].end_char if self.sentences else 0
 
+    def sentence_index_at(self, char: int) -> int | None:
+        """The index of the sentence that holds the character offset ``char``, if any does."""
+        return next((i for i, sent in enumerate(self.sentences or []) if sent.start_char <= char < sent.end_char), None)
+
     def sentence_toponyms(self, index: int) -> list[Toponym]:
         return [t for t in self.toponyms or [] if t.sentence_index == index]
 

@@ -287,10 +287,10 @@ class SubtypeSecondOpinion:
         if not event.claims:
             return annotated.document.text
         claim = event.claims[0]
-        sent = next((s for s in annotated.sentences or [] if s.start_char <= claim.span.start < s.end_char), None)
-        if sent is None:
+        index = annotated.sentence_index_at(claim.span.start)
+        if index is None or annotated.sentences is None:
             return claim.evidence
-        return "".join(t.text_with_ws for t in sent
+        return "".join(t.text_with_ws for t in annotated.sentences[index]
                        if not in_another_times_clause(t, self.other_time_marks, measured=True))
 
     def _named_in(self, sub_type: str, sentence: str) -> bool:

@@ -344,14 +344,14 @@ class PageFurnitureSentences:
         # Syrias Aleppo kills 14 State media AFP A barrage of rocket fire ...").
         self.bylines = re.compile(rf"\b(?:{agencies})(?:\s+(?:[\w.,]+\s+){{1,4}}\d{{4}}(?=\s+[\"A-Z])"
                                   rf"|(?=\s+(?:A|An|The)\s+[a-z]))") if agencies else None
+        # A section title that opens the page's tail ("Related News Turkish warplanes hit ... Category News ..."):
+        # other reports' headlines and the site's links follow it, whatever full stops they hold. In title case only,
+        # and not as prose's "In related news, ...".
+        tail_titles = "|".join(r"\s+".join(re.escape(w.capitalize()) for w in t.split()) for t in tails)
+        self.tails = re.compile(rf"(?<!\bIn\s)(?<!\bin\s)\b(?:{tail_titles})\b(?=\s+[\"A-Z])") if tail_titles else None
         # The page's own statement of when it was published, glued to the prose ("Last updated at Jul 172015 Barrel
         # bombs dropped ...", "Published April 29 2017 Airstrikes struck ..."): up to four words that end in the
         # year (a day glued to it), then the prose's capitalised first word.
-        # A section title that opens the page's tail ("Related News Turkish warplanes hit ... Category News ..."):
-        # other reports' headlines and the site's links follow it, whatever full stops they hold.
-        # In title case only, and not as prose's "In related news, ...".
-        tail_titles = "|".join(r"\s+".join(re.escape(w.capitalize()) for w in t.split()) for t in tails)
-        self.tails = re.compile(rf"(?<!\bIn\s)(?<!\bin\s)\b(?:{tail_titles})\b(?=\s+[\"A-Z])") if tail_titles else None
         stated = "|".join(r"\s+".join(map(re.escape, d.split())) for d in datelines)
         self.datelines = re.compile(rf"^\W*(?:{stated})\s+(?:[\w.,]+\s+){{0,4}}?\d*\d{{4}}(?=\s+[\"A-Z])",
                                     re.IGNORECASE) if stated else None
@@ -505,13 +505,18 @@ def _crosshead_end(doc: Doc, dash: Token) -> int | None:
 def states_its_publication(span: Span) -> bool:
     """Whether words lie in the page's statement of when it was published, set apart from the prose it was glued to
     ("Published April 29 2017")."""
-    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(PUBLICATION_SPANS, ()))
+    return _within_pieces(span, PUBLICATION_SPANS)
 
 
 def in_page_furniture(span: Span) -> bool:
     """Whether words lie in page furniture `PageFurnitureSentences` set apart, however the tagger reads its words
     ("Tags Lebanon Hezbollah airstrikes", "Dozens killed in Idlib market air strikes - YouTube")."""
-    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(FURNITURE_SPANS, ()))
+    return _within_pieces(span, FURNITURE_SPANS)
+
+
+def _within_pieces(span: Span, key: str) -> bool:
+    """Whether words lie within one of the pieces of the page the parse recorded under ``key`` in `Doc.user_data`."""
+    return any(start <= span.start and span.end <= end for start, end in span.doc.user_data.get(key, ()))
 
 
 def in_an_embedded_post(span: Span, embeds: Collection[str]) -> bool:

@@ -459,8 +459,7 @@ class Coreference:
         if event.event_date is not None and previous.event_date is not None \
                 and event.time_precision == TimePrecision.DAY and event.event_date != previous.event_date:
             return False
-        told = next((i for i, sent in enumerate(annotated.sentences or [])
-                     if sent.start_char <= previous.evidence[0].start < sent.end_char), None)
+        told = annotated.sentence_index_at(previous.evidence[0].start)
         return told is not None and told < draft.sentence_index \
             and annotated.names_no_place_below_a_country(told)
 
@@ -1034,8 +1033,7 @@ def _placed_by_its_words(event: Event, annotated: AnnotatedDocument) -> bool:
     place = event.place
     if place is None:
         return False
-    told = {index for index, sent in enumerate(annotated.sentences or [])
-            if any(sent.start_char <= span.start < sent.end_char for span in event.evidence)}
+    told = {index for span in event.evidence if (index := annotated.sentence_index_at(span.start)) is not None}
     return any((t.chosen is not None and t.chosen.geonameid == place.geonameid and place.geonameid is not None)
                or name_key(t.text) == name_key(place.surface or "")
                for index in told for t in annotated.own_toponyms(index))

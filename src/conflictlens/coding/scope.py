@@ -171,9 +171,7 @@ class Scope:
                     or self._armed_march(draft) or self._compared(draft, annotated):
                 continue
             days = self._days_before(draft, annotated)
-            total = self._total(draft, annotated, days, kept) or (
-                ("counted with no day of its own after acts told as going on", "their running total")
-                if self._toll_of_acts_going_on(draft, going_on) else None)
+            total = self._total(draft, annotated, days, kept, going_on)
             if total is not None:
                 how, what = total
                 annotated.document.warnings.append(
@@ -364,9 +362,9 @@ class Scope:
             and tells_a_period(draft.sentence, self.period)
 
     def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
-               told: list[EventDraft]) -> tuple[str, str] | None:
+               told: list[EventDraft], going_on: set[int]) -> tuple[str, str] | None:
         """How a sentence counts violence as a running or a period's total, and which, if it does (``told``: the
-        events the report has told before it)."""
+        events the report has told before it; ``going_on``: the sentences that tell acts as going on)."""
         if self._so_far(draft) or self._counted_into_a_total(draft) or self._campaigns_undated_toll(draft):
             return "counted up to now", "a running total"
         if draft.event.fatalities >= self.undated_total and draft.event.date_text is None:
@@ -377,6 +375,8 @@ class Scope:
             return "told over a span of days", "a period's total"
         if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
             return "summing up the acts told", "their total"
+        if self._toll_of_acts_going_on(draft, going_on):
+            return "counted with no day of its own after acts told as going on", "their running total"
         return None
 
     def _context_of_its_violence(self, draft: EventDraft, violent: set[int]) -> bool:
