@@ -102,3 +102,25 @@ def test_a_short_name_written_with_a_letter_once_is_the_place_that_doubles_it(ga
     # Only in the document's countries, and only that spelling difference.
     assert gaz.closest("Raqa", ["ML"]) is None
     assert gaz.closest("Raqo", ["SY"]) is None
+
+
+def test_of_namesakes_of_one_size_the_one_known_by_more_names_comes_first(tmp_path):
+    """Two villages of one name, no population known, in one region (the second a stray duplicate record): the one
+    GeoNames also knows by another spelling is the documented village, whatever order the records came in."""
+    import sqlite3
+
+    dump = tmp_path / "namesakes.txt"
+    rows = [("900002", "Dunbali", "Dunbali,Dounbaly", "15.04", "2.70"), ("900003", "Dunbali", "", "13.88", "1.51")]
+    dump.write_text("".join(f"{gid}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\tP\tPPL\tNE\t\t09\t\t\t\t0\t\t244\t"
+                            "Africa/Niamey\t2012-01-18\n" for gid, name, alt, lat, lon in rows), encoding="utf-8")
+    path = tmp_path / "g.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA)
+    conn.commit()
+    conn.close()
+    import_geonames(path, [dump])
+    gaz = Gazetteer.open(path)
+    try:
+        assert [(e.geonameid, e.latitude) for e in gaz.lookup("Dunbali")] == [(900002, 15.04), (900003, 13.88)]
+    finally:
+        gaz.close()

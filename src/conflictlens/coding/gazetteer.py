@@ -288,12 +288,16 @@ class Gazetteer:
         return cached
 
     def _entries(self, condition: str, parameters: tuple[object, ...], limit: int) -> list[GazetteerEntry]:
+        # Namesakes of one size (two villages "Bani Bangou" of no known population in one region): the one GeoNames
+        # knows by more names is the documented one, the other most often a stray duplicate record.
         rows = self.conn.execute(
             f"""SELECT p.geonameid, p.name, p.latitude, p.longitude, p.feature_class, p.feature_code,
                       p.country_code, p.admin1_name, p.admin2_name, p.population, MAX(n.is_primary)
                FROM names n JOIN places p ON p.geonameid = n.geonameid
                WHERE {condition} GROUP BY p.geonameid
-               ORDER BY p.population DESC LIMIT ?""",
+               ORDER BY p.population DESC,
+                        (SELECT COUNT(*) FROM names m WHERE m.geonameid = p.geonameid) DESC, p.geonameid
+               LIMIT ?""",
             (*parameters, limit),
         ).fetchall()
         return [
