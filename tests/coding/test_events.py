@@ -189,6 +189,17 @@ def test_roles_from_subject_object_and_allies(code):
     assert event.actor2.name == "JNIM: Group for Support of Islam and Muslims"
 
 
+@pytest.mark.parametrize("text", [
+    "Near Deir Ezzor the army backed by its Russian ally Wagner shelled the village of Tabni on Monday.",
+    "In the north, the soldiers supported by their allies Wagner shelled rebel positions near Tessit on Monday.",
+])
+def test_an_ally_named_by_what_it_is_to_the_side_does_not_take_the_sides_place(code, text):
+    # The tagger makes the ally the subject of the verb and hangs the side on the participle ("backed").
+    event = code(text).events[0]
+    assert event.actor1.name.startswith("Military Forces of")
+    assert [a.name for a in event.assoc_actor_1] == ["Wagner Group"]
+
+
 def test_passive_voice_puts_the_agent_first(code):
     event = code("Nine civilians were killed by Islamic State militants near Tillaberi on Sunday.").events[0]
     assert (event.actor1.name, event.actor2.name) == ("Islamic State (Sahel)", "Civilians (Niger)")

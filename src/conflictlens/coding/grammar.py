@@ -86,6 +86,10 @@ class Grammar:
         if scheme not in {"clear", "ud"}:
             raise ValueError(f"grammar.yaml parse_scheme {scheme!r}: use 'clear' or 'ud'")
         allies = "|".join(re.escape(p) for p in sorted(words["ally_phrases"], key=len, reverse=True))
+        ally_nouns = "|".join(re.escape(n) for n in words["ally_nouns"])
+        possessives = "|".join(re.escape(p) for p in words["speaker_possessives"])
+        # "backed by Russian jets", "backed by its Lebanese ally Hezbollah": the phrase, then the ally's name.
+        what_it_is = rf"(?:\s+(?:{possessives})(?:\s+[\w-]+)?\s+(?:{ally_nouns}))?"
         return cls(
             scheme=scheme,
             target_prepositions=lowered("target_prepositions"),
@@ -97,7 +101,7 @@ class Grammar:
             recipient_prepositions=lowered("recipient_prepositions"),
             obligation_modals=lowered("obligation_modals"),
             locative_prepositions=lowered("locative_prepositions"),
-            ally_phrases=re.compile(rf"(?<![\w-])(?:{allies})\s*$", re.IGNORECASE),
+            ally_phrases=re.compile(rf"(?<![\w-])(?:{allies}){what_it_is}\s*$", re.IGNORECASE),
             relative_pronouns=lowered("relative_pronouns"),
             speaker_pronouns=lowered("speaker_pronouns"),
             speaker_possessives=lowered("speaker_possessives"),

@@ -32,6 +32,7 @@ from conflictlens.coding.grammar import (
     next_sentence,
     noun_it_is_of,
     preposition_of,
+    token_at,
     verb_above,
 )
 from conflictlens.coding.places import PlaceResolver
@@ -87,6 +88,11 @@ class SideReader:
                 continue
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
                                                                  outcome=trigger.group.outcome))
+        if not trigger.side_one:
+            backed = next((b for a in trigger.side_one_allies if (b := self._backed_by(a, candidates)) is not None
+                           and b not in trigger.side_two), None)
+            if backed is not None:
+                trigger.side_one.append(backed)
         if not trigger.side_one and subject is not None and not subject.passive:
             trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
         if not trigger.side_one and not trigger.agent_countries:
@@ -262,8 +268,21 @@ class SideReader:
         return accused
 
     def _ally(self, root: Token) -> bool:
-        preceding = root.doc[max(root.sent.start, root.left_edge.i - 6) : root.left_edge.i].text
-        return self.grammar.ally_phrases.search(preceding) is not None
+        return self._ally_phrase(root) is not None
+
+    def _ally_phrase(self, root: Token) -> Token | None:
+        """The first word of the phrase that makes ``root`` an ally ("backed by its ally Hezbollah"), if one does."""
+        preceding = root.doc[max(root.sent.start, root.left_edge.i - 6) : root.left_edge.i]
+        found = self.grammar.ally_phrases.search(preceding.text)
+        return token_at(preceding, preceding.start_char + found.start()) if found is not None else None
+
+    def _backed_by(self, ally: Token, candidates: list[Token]) -> Token | None:
+        """The side an ally phrase follows: "the army backed by its Lebanese ally Hezbollah shelled Flita", where the
+        parse made the ally the verb's subject and hung the army on the participle."""
+        phrase = self._ally_phrase(ally)
+        if phrase is None or phrase.i == phrase.sent.start:
+            return None
+        return next((r for r in candidates if r.i == phrase.i - 1), None)
 
     def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
               accuse: Token | None, *, outcome: bool = False) -> int | None:
