@@ -224,6 +224,15 @@ def test_violence_told_over_a_span_of_days_with_no_day_of_its_own_is_a_periods_t
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
+def test_the_day_a_report_opens_with_is_no_day_of_a_periods_headline_glued_to_it(code):
+    result = code("Monday 06 May 2024 48 Villagers Killed in Escalating Shelling on Kidal in Last Four Days. Officials in "
+                  "Kidal appealed for help on Monday.")
+    assert result.events == [] and any("period's total" in w for w in result.document.warnings)
+    # A headline that dates its own act by the opening day is still an event.
+    events = code("Monday 06 May 2024 Gunmen Kill 12 Villagers in Attack on Kidal.").events
+    assert [(e.fatalities, str(e.event_date)) for e in events] == [(12, "2024-05-06")]
+
+
 def test_a_span_told_as_the_course_of_past_days_is_a_periods_total(code):
     result = code("Over the course of the past week regime forces have carried out repeated attacks on Douma in Syria "
                   "leaving dozens of civilian residents dead or injured.")

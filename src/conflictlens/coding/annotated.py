@@ -10,6 +10,7 @@ the order once, when it is built.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Protocol
@@ -19,6 +20,9 @@ from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.grammar import states_its_publication
 from conflictlens.model import Actor, Document, Event, Mention, Place, Span
+
+# What may stand before the date a report opens with: a weekday's name, punctuation ("Sun Apr 16 2017", "- 12.05.2016").
+BEFORE_OPENING_DATE = re.compile(r"\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?\W*", re.IGNORECASE)
 
 if TYPE_CHECKING:  # the layers' types; their modules import this one to read and write the layers
     from conflictlens.coding.actors import ActorMention, DocumentActors
@@ -110,6 +114,17 @@ class AnnotatedDocument:
     def lead_end(self) -> int:
         """Where the report's lead sentence ends (a character offset; 0 for a report with no sentences)."""
         return self.sentences[self.lead].end_char if self.sentences else 0
+
+    @property
+    def opening_date(self) -> str | None:
+        """The words of the date a report opens with ("Sun Apr 16 2017 Death toll ..."), which date the report: the
+        last of the mentions it opens with ("Wednesday", then "07 December 2016")."""
+        opening, end = None, 0
+        for mention in (self.sentence_dates or [[]])[0]:
+            if not BEFORE_OPENING_DATE.fullmatch(self.document.text[end : mention.start_char]):
+                break
+            opening, end = mention.text, mention.end_char
+        return opening
 
     def sentence_index_at(self, char: int) -> int | None:
         """The index of the sentence that holds the character offset ``char``, if any does."""

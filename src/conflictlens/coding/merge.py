@@ -583,8 +583,6 @@ class Coreference:
 
 # How many days apart an opening sentence may date the event its body tells (the article's day, the act's day).
 HEADLINE_DAYS = 3
-# What may stand before a report's opening date: a weekday's name, punctuation ("Sun Apr 16 2017", "- 12.05.2016").
-BEFORE_OPENING_DATE = re.compile(r"\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?\W*", re.IGNORECASE)
 
 
 class Merge:
@@ -1138,17 +1136,10 @@ def _told_in_body(event: Event, lead_end: int) -> bool:
     return any(span.start >= lead_end for span in event.evidence)
 
 
-def _opening_date(annotated: AnnotatedDocument) -> str | None:
-    """The words of the date a report opens with ("Sun Apr 16 2017 Death toll ..."), which date the report."""
-    first = (annotated.sentence_dates or [[]])[0]
-    text = annotated.document.text
-    return first[0].text if first and BEFORE_OPENING_DATE.fullmatch(text[: first[0].start_char]) else None
-
-
 def _sentences_dating_their_act(annotated: AnnotatedDocument) -> set[int]:
     """Where the sentences start whose mention dated its act to a day by words of its own (not a statement's day: "a
     monitor said Sunday"; not the date the report opens with)."""
-    opening_date = _opening_date(annotated)
+    opening_date = annotated.opening_date
     return {draft.sentence.start_char for draft in annotated.drafts or []
             if draft.event.time_precision == TimePrecision.DAY and draft.event.date_text != opening_date}
 

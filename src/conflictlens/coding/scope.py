@@ -354,12 +354,15 @@ class Scope:
         return draft.sentence_index > annotated.lead and violent and (place is None or place.level == "country") \
             and self.scattered_places.search(draft.sentence.text.lower()) is not None
 
-    def _over_a_period(self, draft: EventDraft) -> bool:
+    def _over_a_period(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
         """Violence told over a span of days with no day of its own ("At least 72 civilians have been killed in the
-        bombing on Idlib over the past few days") is a period's total, not an event."""
+        bombing on Idlib over the past few days") is a period's total, not an event; the day a report opens with
+        dates the report, not the act of a headline glued to it ("Wednesday 07 December 2016 135 Civilians Killed in
+        Escalating Bombardment on Idlib in Last Three Days")."""
         event = draft.event
-        return event.event_type in VIOLENT_TYPES and event.time_precision != TimePrecision.DAY \
-            and tells_a_period(draft.sentence, self.period)
+        own_day = event.time_precision == TimePrecision.DAY and not (
+            draft.sentence_index == 0 and event.date_text is not None and event.date_text == annotated.opening_date)
+        return event.event_type in VIOLENT_TYPES and not own_day and tells_a_period(draft.sentence, self.period)
 
     def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
                told: list[EventDraft], going_on: set[int]) -> tuple[str, str] | None:
@@ -371,7 +374,7 @@ class Scope:
             return f"with a toll of {draft.event.fatalities} and no day of its own", "a running total"
         if self._counted_since(draft, annotated, days, told):
             return "counted since a start weeks ago, undated or before an act told", "a running total"
-        if self._over_a_period(draft):
+        if self._over_a_period(draft, annotated):
             return "told over a span of days", "a period's total"
         if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
             return "summing up the acts told", "their total"
