@@ -995,3 +995,11 @@ def test_a_stronghold_of_a_sides_regime_is_no_place(code):
     place = place_of(code, "A car bomb killed 30 people just outside the city of Tartous in Syria on Monday, in the "
                            "coastal province which is a stronghold of Bashar al-Assads regime.")
     assert place.name == "Ţarţūs"
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_where_the_report_first_placed_it(code):
+    # Told "in Damascus", then at "Bab Touma" alone in a sentence that names the countryside the shells came from.
+    events = code("Three civilians were injured when rebels fired a rocket shell on Bab Touma neighborhood in Damascus "
+                  "on Monday. A police source said that rebels positioned in Eastern Ghouta in Damascus Countryside "
+                  "fired a rocket shell at Bab Touma injuring three people.").events
+    assert [(e.place.name, e.place.admin1) for e in events] == [("Bab Touma", "Dimashq")]

@@ -102,8 +102,9 @@ PAIR_JOINERS = {"-", "–", "/"}
 HELD_GROUND_NOUNS = {"stronghold", "strongholds", "bastion", "territory", "territories", "side", "frontier"}
 # Words between a name the gazetteer lacks and the known place that locates it: "near Damascus", "northeast of
 # Aleppo", "in the northern countryside of Hama".
-LOCATING_WORDS = NEAR_CUES | {"in", "of", "the", "city", "town", "province", "governorate", "northern", "southern",
-                              "eastern", "western", "central", "rural", "countryside", "km", "kilometres"}
+LOCATING_WORDS = NEAR_CUES | PART_NOUNS | {"in", "of", "the", "city", "town", "province", "governorate", "northern",
+                                           "southern", "eastern", "western", "central", "rural", "countryside", "km",
+                                           "kilometres"}
 LOCATING_GAP = 5
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
