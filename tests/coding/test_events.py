@@ -842,3 +842,18 @@ def test_an_attack_on_civilians_told_without_its_means_is_of_the_kind_of_the_exp
                   "school and the Zaim hospital in the citys Akrameh region.").events
     assert [(e.sub_event_type, e.actor2.name, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Civilians (Syria)", 18)]
+
+
+def test_explosive_rounds_fired_from_afar_are_shelling_not_a_placed_explosive(code):
+    events = code("Rebels positioned in the hills fired a number of explosive rounds at a neighbourhood of Kidal on "
+                  "Monday, injuring three civilians.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_what_an_attack_hit_counted_again_with_its_weapon_is_that_attack_told_again(code):
+    events = code("Three civilians were injured on Monday in attacks carried out by JNIM militants on the neighbourhoods "
+                  "of Aliou and Etambar in Kidal. The militants positioned outside the town targeted the two "
+                  "neighbourhoods with mortar shells injuring three people in Aliou.").events
+    assert [(e.sub_event_type, e.actor1.name, e.place.admin1) for e in events] == [
+        ("Shelling/artillery/missile attack", "JNIM: Group for Support of Islam and Muslims", "Kidal")]

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 TOWN_LEVELS = {"populated_place", "feature"}
 # How far apart the days of a toll and of its parts may be: the parts may be dated to the act's start.
 BREAKDOWN_DAYS = 7
+# Determiners that point back at what was told ("these villages"); "the" does so with a count ("the two villages").
+POINTING_DETERMINERS = {"this", "that", "these", "those"}
 
 
 class Coreference:
@@ -162,7 +164,8 @@ class Coreference:
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
                     self._take_means(events[-1], draft.event, annotated.opponent,
-                                     named_again=_definite(draft.trigger.head))
+                                     named_again=_definite(draft.trigger.head),
+                                     hit_again=self._target_told_again(draft, annotated, events[-1]))
                     _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid)
                     self._continue(events[-1], index, annotated, [], told_again=draft.event)
                     sentence_events.setdefault(index, []).append(events[-1])
@@ -308,10 +311,12 @@ class Coreference:
                 break
         return []
 
-    def _take_means(self, event: Event, more: Event, opponent: Actor | None, *, named_again: bool = False) -> None:
+    def _take_means(self, event: Event, more: Event, opponent: Actor | None, *, named_again: bool = False,
+                    hit_again: bool = False) -> None:
         """An attack told without its means, then by its weapon ("The attack took place as evacuees waited", "A
         suicide car bomb hit the buses"), is violence of that weapon's kind: with no side named and no dead (armed men
-        among them would make it a fight), it was a battle only for want of one."""
+        among them would make it a fight), it was a battle only for want of one; ``hit_again``: the weapon's sentence
+        told what the attack hit again ("targeted the two neighborhoods with explosive ammunition")."""
         named = [a for a in (event.actor1, event.actor2) if a is not None and a.surface is not None
                  and a != opponent]  # the report's armed side, implied for a battle, names no one
         if more.event_type != REMOTE_VIOLENCE or event.trigger.lower() not in self.acts_without_means:
@@ -320,7 +325,7 @@ class Coreference:
             event.event_type, event.sub_event_type = more.event_type, more.sub_event_type
             _drop_implied_opponent(event, more, opponent)
         elif event.event_type == "Violence against civilians" and event.sub_event_type == "Attack" and not named_again \
-                and more.sub_event_type in self.attack_means:
+                and (more.sub_event_type in self.attack_means or hit_again):
             # "A double terrorist attack in Homs has claimed the lives of 18 civilians", then "two car bombs went off
             # near the school": an attack on civilians by explosives is remote violence, its victims civilians
             # (`attack_means_told_after`; not when the weapon's act is one told before, named again: "the bombing").
@@ -430,7 +435,7 @@ class Coreference:
         named_again = draft.trigger.head.dep_ in {"nsubj", "nsubjpass"} and _definite(draft.trigger.head) \
             and not annotated.sentence_dates[draft.sentence_index] and _may_be_where_it_was(draft.event, previous)
         return named_again or self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
-            or self._among_the_dead_of_the_act(draft, previous) \
+            or self._target_told_again(draft, annotated, previous) or self._among_the_dead_of_the_act(draft, previous) \
             or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
 
     @staticmethod
@@ -543,6 +548,24 @@ class Coreference:
                    and t.lemma_.lower() in self.person_nouns]
         return draft.trigger.group.outcome and bool(victims) and event.place is not None and previous.place is not None \
             and _contains(previous.place, event.place)
+
+    @staticmethod
+    def _target_told_again(draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
+        """"attacks carried out by Jaish al-Islam on the neighborhoods of al-Sabaa Bahrat and al-Sinaa", then "The
+        terrorists positioned in Eastern Ghouta targeted the two neighborhoods with explosive ammunition": what the act
+        hit, counted or pointed at again by the noun the previous act's sentence named it with, on no other day, is
+        that act told again."""
+        event = draft.event
+        if not previous.evidence or (event.time_precision == TimePrecision.DAY and previous.event_date is not None
+                                     and event.event_date != previous.event_date):
+            return False
+        told = annotated.sentence_index_at(previous.evidence[0].start)
+        if told is None or told >= draft.sentence_index:
+            return False
+        nouns = {t.lemma_.lower() for t in (annotated.sentences or [])[told] if t.pos_ == "NOUN"}
+        return any(target.pos_ == "NOUN" and target.lemma_.lower() in nouns and any(
+            c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS) for c in target.children)
+            and any(c.dep_ == "det" for c in target.children) for target in draft.targets)
 
     def _retold_where_it_was(self, draft: EventDraft, previous: Event) -> bool:
         """"US air strikes killed 50 militants near Aleppo", then "Most of the 50 fighters killed in the attacks west
