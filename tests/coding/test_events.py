@@ -857,3 +857,4 @@ def test_what_an_attack_hit_counted_again_with_its_weapon_is_that_attack_told_ag
                   "neighbourhoods with mortar shells injuring three people in Aliou.").events
     assert [(e.sub_event_type, e.actor1.name, e.place.admin1) for e in events] == [
         ("Shelling/artillery/missile attack", "JNIM: Group for Support of Islam and Muslims", "Kidal")]
+

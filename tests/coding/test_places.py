@@ -1003,3 +1003,12 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_where_the_report_first_placed_it
                   "on Monday. A police source said that rebels positioned in Eastern Ghouta in Damascus Countryside "
                   "fired a rocket shell at Bab Touma injuring three people.").events
     assert [(e.place.name, e.place.admin1) for e in events] == [("Bab Touma", "Dimashq")]
+
+
+@pytest.mark.parametrize("where, precision", [
+    ("in a village northeast of the Malian capital", GeoPrecision.NEAR),
+    ("in the Malian capital", GeoPrecision.EXACT),
+])
+def test_a_place_told_by_its_direction_from_a_capital_named_by_its_people_is_near_the_capital(code, where, precision):
+    [event] = code(f"Gunmen killed four civilians {where} on Monday.").events
+    assert (event.place.name, event.place.geo_precision) == ("Bamako", precision)

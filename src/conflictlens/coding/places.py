@@ -580,8 +580,11 @@ class PlaceResolver:
         entry = self.gazetteer.capital(code) if code else None
         if entry is None:
             return None
-        return Toponym(doc[i : i + 2].text, doc[i].idx, doc[i + 1].idx + len(doc[i + 1].text), s_index, i, i + 2,
-                       candidates=[entry])
+        capital = Toponym(doc[i : i + 2].text, doc[i].idx, doc[i + 1].idx + len(doc[i + 1].text), s_index, i, i + 2,
+                          candidates=[entry])
+        # "a rebel-held town northeast of the Syrian capital": near it, not in it.
+        capital.near = any(t.lower_ in NEAR_CUES for t in doc[max(doc[i].sent.start, i - 4) : i - 1])
+        return capital
 
     def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
         text = span.text
