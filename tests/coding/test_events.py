@@ -858,3 +858,10 @@ def test_what_an_attack_hit_counted_again_with_its_weapon_is_that_attack_told_ag
     assert [(e.sub_event_type, e.actor1.name, e.place.admin1) for e in events] == [
         ("Shelling/artillery/missile attack", "JNIM: Group for Support of Islam and Muslims", "Kidal")]
 
+
+
+def test_them_counted_after_a_place_of_armed_men_are_those_armed_men(code):
+    # The possessive's apostrophe lost: "the jihadists positions".
+    [event] = code("The Malian army targeted the jihadists positions near Kidal killing a number of them on "
+                   "Monday.").events
+    assert (event.event_type, event.actor2.name != "Civilians (Mali)") == ("Battles", True)

@@ -154,6 +154,12 @@ class SideReader:
                 # pronoun counts are the last named before it, outside parentheses ("crushed two unarmed individuals
                 # (described as Boko Haram fighters) and killed one of them" names no group).
                 people = _last_plural_before(trigger.span.start, sent_start=head.sent.start, doc=head.doc)
+                if people is not None and people not in candidates:
+                    # "targeted the terrorists positions killing a number of them": those whose place it was (the
+                    # possessive's apostrophe lost, the owner may stand beside the place with no tie in the parse).
+                    people = next((c for c in [*people.children, people.doc[people.i - 1]]
+                                   if c.i == people.i - 1 or c.dep_ in {"compound", "poss", "nmod"}
+                                   if c in candidates and c.tag_ in {"NNS", "NNPS"}), people)
                 if people is not None and people in candidates and people not in trigger.side_one \
                         and people not in trigger.side_one_allies:
                     trigger.side_two.append(people)
