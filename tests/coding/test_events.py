@@ -865,3 +865,11 @@ def test_them_counted_after_a_place_of_armed_men_are_those_armed_men(code):
     [event] = code("The Malian army targeted the jihadists positions near Kidal killing a number of them on "
                    "Monday.").events
     assert (event.event_type, event.actor2.name != "Civilians (Mali)") == ("Battles", True)
+
+
+def test_one_counted_toll_of_one_kind_at_one_place_told_a_day_apart_is_one_act(code):
+    # The army's statement, quoted in the next day's report, says "today".
+    events = code("Government jets killed 40 rebels in air strikes on the town of Tessit on Tuesday, the army said. "
+                  '"Our warplanes carried out six air strikes today against the terrorists in Tessit" the army said in '
+                  'a statement. "Forty terrorists were killed in these strikes."').events
+    assert [(e.fatalities, str(e.event_date)) for e in events] == [(40, "2024-05-07")]

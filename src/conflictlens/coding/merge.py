@@ -618,6 +618,7 @@ class Merge:
     def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
         self.actors = actors
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
+        self.retold_toll_min = int(knowledge.conventions["retold_toll_min"])
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
         # The countryside division around a city that is a division of its own, and that city's division.
@@ -911,7 +912,7 @@ class Merge:
             return False  # "Other" is a catch-all: only the same development is the same event
         if self._two_means_two_acts(a, b):
             return False
-        if not dates_may_agree(a, b) or _two_days_two_tolls(a, b):
+        if not (dates_may_agree(a, b) or self._one_toll_a_day_apart(a, b)) or _two_days_two_tolls(a, b):
             return False  # a day outside the week another mention is dated to is another act's
         if not self._same_place(a, b):
             return False
@@ -1019,6 +1020,16 @@ class Merge:
         """The same dead, more than none and counted (not the codebook's number for "large numbers" twice), on the
         same known day (one may be dated only to the week the other's day lies in)."""
         return a.fatalities == b.fatalities > 0 and None not in (a.event_date, b.event_date) and dates_may_agree(a, b) \
+            and not any((e.fatalities_text or "").lower() in self.vague_counts for e in (a, b))
+
+    def _one_toll_a_day_apart(self, a: Event, b: Event) -> bool:
+        """"62 Syrian soldiers were killed Saturday in US-led coalition air strikes on an air base", then the army's
+        statement quoted in the next day's report, "carried out four air strikes today": one sub-type, one counted
+        toll of ``retold_toll_min`` or more, on days a day apart, is one act told twice."""
+        if a.event_date is None or b.event_date is None or not a.time_precision == b.time_precision == TimePrecision.DAY:
+            return False
+        return a.sub_event_type == b.sub_event_type and a.fatalities == b.fatalities >= self.retold_toll_min \
+            and abs((a.event_date - b.event_date).days) == 1 \
             and not any((e.fatalities_text or "").lower() in self.vague_counts for e in (a, b))
 
     def _same_toll(self, a: Event, b: Event) -> bool:
