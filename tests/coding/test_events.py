@@ -873,3 +873,4 @@ def test_one_counted_toll_of_one_kind_at_one_place_told_a_day_apart_is_one_act(c
                   '"Our warplanes carried out six air strikes today against the terrorists in Tessit" the army said in '
                   'a statement. "Forty terrorists were killed in these strikes."').events
     assert [(e.fatalities, str(e.event_date)) for e in events] == [(40, "2024-05-07")]
+

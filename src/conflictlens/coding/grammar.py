@@ -603,10 +603,16 @@ def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool
     return False
 
 
+# Spans of time a measured time mark counts in ("three days after"), by lemma.
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
+
+
 def measured_time_mark(mark: Token) -> bool:
-    """A time mark with a span of time before it: "days after", "hours before" (however the parse hangs "days")."""
+    """A time mark with a span of time before it: "days after", "hours before" (however the parse hangs "days", and
+    whether or not the tagger saw a date in it: "Published April 8 2017 Just days after")."""
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
-    return before is not None and before.pos_ == "NOUN" and before.ent_type_ in {"DATE", "TIME"}
+    return before is not None and before.pos_ == "NOUN" and (
+        before.ent_type_ in {"DATE", "TIME"} or before.lemma_.lower() in TIME_UNITS)
 
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
