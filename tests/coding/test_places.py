@@ -1012,3 +1012,10 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_where_the_report_first_placed_it
 def test_a_place_told_by_its_direction_from_a_capital_named_by_its_people_is_near_the_capital(code, where, precision):
     [event] = code(f"Gunmen killed four civilians {where} on Monday.").events
     assert (event.place.name, event.place.geo_precision) == ("Bamako", precision)
+
+
+def test_a_city_after_its_countrys_possessive_is_no_persons_name(code):
+    # The tagger reads "Syrias Aleppo" (the apostrophe lost) as a person: Aleppo stays a place there and elsewhere.
+    events = code("Eight civilians were killed in rebel shelling of Syrias Aleppo. Rebels shelled houses in southern "
+                  "Aleppo on Monday.").events
+    assert {(e.place.name, e.place.level) for e in events} == {("Aleppo", "populated_place")}

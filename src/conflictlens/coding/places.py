@@ -647,7 +647,7 @@ class PlaceResolver:
         cue = cue or (prev is not None and prev.text == "(" and span.start - 2 >= sent_start
                       and _capitalised(doc[span.start - 2].text))
         labelled = span.root.ent_type_ in PLACE_LABELS
-        if not cue and text.lower() in _person_name_parts(doc):
+        if not cue and text.lower() in self._person_name_parts(doc):
             return None  # "Franklin said" after "Benjamin Franklin": a person, unless the context says place
         proper = all(t.pos_ == "PROPN" for t in span)
         famous = max(c.population for c in candidates) >= 100_000
@@ -702,6 +702,17 @@ class PlaceResolver:
         if not name or kind.lower() not in SETTLEMENT_NOUNS | AREA_NOUNS:
             return None
         return self.gazetteer.closest(name, leading)
+
+    def _person_name_parts(self, doc: Doc) -> set[str]:
+        """Words of multi-word person names in the document ("Benjamin Franklin" gives "benjamin", "franklin")."""
+        cached = doc.user_data.get("person_name_parts")
+        if cached is None:
+            # "Tags Aleppo Idlib Syria", read as a person, is a page's keyword list; "Syrias Aleppo", a country's
+            # possessive that lost its apostrophe before a city.
+            cached = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                      and not in_page_furniture(ent) and self._country_possessive(ent[:1]) is None for t in ent}
+            doc.user_data["person_name_parts"] = cached
+        return cached
 
     def _country_possessive(self, span: Any) -> str | None:
         """ "Syrias Aleppo", "Iraqs Mosul": a country's possessive that lost its apostrophe (as scraped text often
@@ -823,7 +834,7 @@ class PlaceResolver:
         stem = word[:-1]
         if not word.endswith("s"):
             return False
-        if stem in _person_name_parts(doc) or any(
+        if stem in self._person_name_parts(doc) or any(
                 t.lower_ == stem and _capitalised(t.text) and t.ent_type_ not in PLACE_LABELS for t in doc):
             return True
         return len(stem) >= 4 and (stem in self.countries or any(
@@ -1639,17 +1650,6 @@ def _modifies_a_weapon(span: Any, weapons: set[str]) -> bool:
     head = span.root.head
     return span.root.dep_ == "compound" and head.i >= span.end and (
         head.lower_ in weapons or head.lemma_.lower() in weapons)
-
-
-def _person_name_parts(doc: Doc) -> set[str]:
-    """Words of multi-word person names in the document ("Benjamin Franklin" gives "benjamin", "franklin")."""
-    cached = doc.user_data.get("person_name_parts")
-    if cached is None:
-        # "Tags Aleppo Idlib Syria", read as a person, is a page's keyword list.
-        cached = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not in_page_furniture(ent)
-                  for t in ent}
-        doc.user_data["person_name_parts"] = cached
-    return cached
 
 
 def _name_run_end(doc: Doc, i: int, sent_end: int) -> int:
