@@ -233,6 +233,15 @@ def test_the_day_a_report_opens_with_is_no_day_of_a_periods_headline_glued_to_it
     assert [(e.fatalities, str(e.event_date)) for e in events] == [(12, "2024-05-06")]
 
 
+def test_violence_its_month_names_is_that_months_total(code):
+    result = code("More than 100 civilians have been killed in April shelling of Kidal, local officials said.",
+                  published_at=dt.date(2024, 5, 4))
+    assert result.events == [] and any("period's total" in w for w in result.document.warnings)
+    # A month that only dates the sentence leaves a dated act alone.
+    events = code("In April rebels shelled Kidal killing 10 civilians.", published_at=dt.date(2024, 5, 4)).events
+    assert [e.fatalities for e in events] == [10]
+
+
 def test_a_span_told_as_the_course_of_past_days_is_a_periods_total(code):
     result = code("Over the course of the past week regime forces have carried out repeated attacks on Douma in Syria "
                   "leaving dozens of civilian residents dead or injured.")

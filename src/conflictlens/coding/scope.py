@@ -362,7 +362,8 @@ class Scope:
         event = draft.event
         own_day = event.time_precision == TimePrecision.DAY and not (
             draft.sentence_index == 0 and event.date_text is not None and event.date_text == annotated.opening_date)
-        return event.event_type in VIOLENT_TYPES and not own_day and tells_a_period(draft.sentence, self.period)
+        return event.event_type in VIOLENT_TYPES and not own_day and (
+            tells_a_period(draft.sentence, self.period) or _named_by_its_month(draft, annotated))
 
     def _total(self, draft: EventDraft, annotated: AnnotatedDocument, days: int | None,
                told: list[EventDraft], going_on: set[int]) -> tuple[str, str] | None:
@@ -531,6 +532,15 @@ class Scope:
                for m in annotated.actor_mentions or []):
             return True
         return any(target_lemmas(list(sentence)) & self.conflict_context for sentence in annotated.sentences or [])
+
+
+def _named_by_its_month(draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+    """"More than 100 civilians have been killed in August shelling of Aleppo": violence its month names (right before
+    the act's word, however the parse hangs it) is that month's, not one day's act."""
+    head = draft.trigger.head
+    return any(mention.precision == TimePrecision.MONTH and (word := token_at(draft.sentence, mention.end_char - 1))
+               is not None and (word.i == head.i - 1 or (word.head.i == head.i and word.dep_ in {"compound", "nmod"}))
+               for mention in (annotated.sentence_dates or [])[draft.sentence_index])
 
 
 def _phrases_in(sent: SpacySpan, pattern: re.Pattern[str]) -> Iterator[SpacySpan]:
