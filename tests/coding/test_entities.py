@@ -6,7 +6,13 @@ from datetime import date
 import pytest
 
 from conflictlens.coding.entities import normalise_text
-from conflictlens.model import Document
+from conflictlens.coding.pipeline import Pipeline
+from conflictlens.model import Document, Event
+
+
+def _dataset_rows(pipeline: Pipeline, text: str, published: date) -> list[Event]:
+    """The rows a report published on ``published`` gives the event dataset."""
+    return [e for e in pipeline.process(Document(text=text, published_at=published)).events if e.is_dataset_row()]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -48,8 +54,7 @@ def test_the_pages_tail_of_related_headlines_and_tags_tells_no_event(pipeline):
             "quiet on Friday. ... 01 Related Daesh Shells Syrias Deir ez-Zor Injures 10 People US-Led "
             "Coalition Airstrikes Kill at Least 12 Civilians in Syrian Deir ez-Zor Tags blockade shelling Daesh Deir "
             "ez-Zor Syria Community standardsDiscussion Comment via Facebook")
-    events = [e for e in pipeline.process(Document(text=text, published_at=date(2017, 10, 5))).events
-              if e.is_dataset_row()]
+    events = _dataset_rows(pipeline, text, date(2017, 10, 5))
     assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 3)]
 
 
@@ -58,8 +63,7 @@ def test_an_embedded_videos_title_is_set_apart_and_tells_no_event(pipeline):
             "warplanes struck the town of Saraqib in Idlib province on Monday, killing 12 people.")
     doc = pipeline.nlp(text)
     assert "Russian warplanes struck" in next(t for t in doc if t.text == "struck").sent.text[:24]
-    events = [e for e in pipeline.process(Document(text=text, published_at=date(2016, 10, 7))).events
-              if e.is_dataset_row()]
+    events = _dataset_rows(pipeline, text, date(2016, 10, 7))
     assert [(e.place.name, e.fatalities) for e in events] == [("Saraqib", 12)]
 
 
@@ -74,9 +78,8 @@ def test_a_sharing_widget_closes_the_pages_header_and_its_counters_are_not_the_p
 
 
 def test_the_keywords_are_not_the_acts_actors_or_places(pipeline):
-    document = Document(text="Tags Lebanon Hezbollah Turkey airstrikes A Russian airstrike killed 12 civilians in "
-                             "the town of Saraqib in Idlib province on Monday.", published_at=date(2016, 10, 7))
-    (event,) = [e for e in pipeline.process(document).events if e.is_dataset_row()]
+    (event,) = _dataset_rows(pipeline, "Tags Lebanon Hezbollah Turkey airstrikes A Russian airstrike killed 12 "
+                             "civilians in the town of Saraqib in Idlib province on Monday.", date(2016, 10, 7))
     assert (event.actor1.name, event.actor2.name, event.place.admin1) == (
         "Military Forces of Russia", "Civilians (Syria)", "Idlib")
 
@@ -88,8 +91,7 @@ def test_a_wire_agencys_byline_ends_the_headline_and_opens_the_prose(pipeline):
     sentences = [sentence.text for sentence in pipeline.nlp(text).sents]
     assert sentences[-1].startswith("The monitor said Friday 19 people")
     assert sentences[0].endswith("in the south of the country")
-    events = [e for e in pipeline.process(Document(text=text, published_at=date(2014, 10, 10))).events
-              if e.is_dataset_row()]
+    events = _dataset_rows(pipeline, text, date(2014, 10, 10))
     assert [e.fatalities for e in events] == [21]  # not the headline's 21 and the body's 19 added up
 
 
@@ -135,8 +137,7 @@ def test_a_related_news_section_opens_the_pages_tail_whatever_full_stops_it_hold
             "agencies Related News Turkish warplanes hit pro-Assad militants in Afrin - monitor YPG to hand over "
             "bodies of nine fighters after clashes Category News Summit in Tehran calls for a political solution. "
             "Follow us on Instagram.")
-    events = [e for e in pipeline.process(Document(text=text, published_at=date(2016, 9, 5))).events
-              if e.is_dataset_row()]
+    events = _dataset_rows(pipeline, text, date(2016, 9, 5))
     assert [e.place.name for e in events] == ["Ţarţūs"]
     doc = pipeline.nlp(text)
     assert [s.text for s in doc.sents][-1].startswith("Related News")
@@ -155,6 +156,5 @@ def test_related_news_in_prose_opens_no_tail(pipeline):
     text = ("A car bomb killed 30 people in Tartous in Syria on Monday. In related news Syrian troops shelled Daraa on "
             "Tuesday, killing four rebels.")
     assert len(list(pipeline.nlp(text).sents)) == 2
-    events = [e for e in pipeline.process(Document(text=text, published_at=date(2016, 9, 6))).events
-              if e.is_dataset_row()]
+    events = _dataset_rows(pipeline, text, date(2016, 9, 6))
     assert len(events) == 2

@@ -1020,7 +1020,7 @@ class Merge:
         """The same dead, more than none and counted (not the codebook's number for "large numbers" twice), on the
         same known day (one may be dated only to the week the other's day lies in)."""
         return a.fatalities == b.fatalities > 0 and None not in (a.event_date, b.event_date) and dates_may_agree(a, b) \
-            and not any((e.fatalities_text or "").lower() in self.vague_counts for e in (a, b))
+            and self._both_counted(a, b)
 
     def _one_toll_a_day_apart(self, a: Event, b: Event) -> bool:
         """"62 Syrian soldiers were killed Saturday in US-led coalition air strikes on an air base", then the army's
@@ -1029,8 +1029,11 @@ class Merge:
         if a.event_date is None or b.event_date is None or not a.time_precision == b.time_precision == TimePrecision.DAY:
             return False
         return a.sub_event_type == b.sub_event_type and a.fatalities == b.fatalities >= self.retold_toll_min \
-            and abs((a.event_date - b.event_date).days) == 1 \
-            and not any((e.fatalities_text or "").lower() in self.vague_counts for e in (a, b))
+            and abs((a.event_date - b.event_date).days) == 1 and self._both_counted(a, b)
+
+    def _both_counted(self, a: Event, b: Event) -> bool:
+        """Neither toll is the codebook's number for vague words ("dozens"): two such tolls alike tell nothing."""
+        return not any((e.fatalities_text or "").lower() in self.vague_counts for e in (a, b))
 
     def _same_toll(self, a: Event, b: Event) -> bool:
         """A mention of remote violence and another violent one of the same toll, on one day, at places that may be

@@ -157,9 +157,10 @@ class SideReader:
                 if people is not None and people not in candidates:
                     # "targeted the terrorists positions killing a number of them": those whose place it was (the
                     # possessive's apostrophe lost, the owner may stand beside the place with no tie in the parse).
-                    people = next((c for c in [*people.children, people.doc[people.i - 1]]
-                                   if c.i == people.i - 1 or c.dep_ in {"compound", "poss", "nmod"}
-                                   if c in candidates and c.tag_ in {"NNS", "NNPS"}), people)
+                    owners = [c for c in people.children if c.dep_ in {"compound", "poss", "nmod"}]
+                    if people.i > people.sent.start:
+                        owners.append(people.doc[people.i - 1])
+                    people = next((c for c in owners if c in candidates and c.tag_ in {"NNS", "NNPS"}), people)
                 if people is not None and people in candidates and people not in trigger.side_one \
                         and people not in trigger.side_one_allies:
                     trigger.side_two.append(people)
