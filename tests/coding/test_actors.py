@@ -296,6 +296,13 @@ def test_clashes_between_two_groups_have_the_first_as_one_side_and_the_second_as
         ("Military Forces of Syria", "YPG: People's Protection Units")]
 
 
+def test_regime_fighters_and_soldiers_are_the_states_military(pipeline):
+    for text in ("Rebels clashed with regime fighters near Aleppo, Syria, on Monday.",
+                 "Rebels clashed with regime soldiers near Aleppo, Syria, on Monday."):
+        events = pipeline.process_text(text).events
+        assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Syria")], text
+
+
 def test_a_states_government_fighters_are_its_military_and_the_islamic_front_is_a_group(pipeline):
     assert canonical(pipeline, "About 30 Syrian government fighters were killed when insurgents from the Islamic Front "
                                "set off a bomb.") == [("Syrian government fighters", "Military Forces of Syria"),

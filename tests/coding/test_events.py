@@ -537,6 +537,16 @@ def test_a_weapon_told_as_shot_down_is_what_was_hit_not_the_means(code):
     assert events and all(e.sub_event_type != "Air/drone strike" for e in events)
 
 
+def test_a_drone_shot_down_is_no_drone_strike(code):
+    # The parse reads "down" as a preposition here: the drone is still what was hit.
+    for text in ("The army advances on Tabqa in Raqqa, shoots down a drone for the terrorists.",
+                 "Rebels brought down a government drone near Saraqib in Idlib, Syria, on Monday."):
+        assert [e.sub_event_type for e in code(text).events if e.sub_event_type == "Air/drone strike"] == [], text
+    # A drone that strikes is one.
+    events = code("A drone struck a car near Saraqib in Idlib, Syria, on Monday, killing two men.").events
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
 def test_a_name_in_a_relative_clause_on_the_agent_is_not_the_doer(code):
     # The barracks are where the shell fell, not who fired it.
     events = code("Three people were wounded by a mortar shell that hit a school near army barracks in Damascus, Syria, "
@@ -874,3 +884,21 @@ def test_one_counted_toll_of_one_kind_at_one_place_told_a_day_apart_is_one_act(c
                   'a statement. "Forty terrorists were killed in these strikes."').events
     assert [(e.fatalities, str(e.event_date)) for e in events] == [(40, "2024-05-07")]
 
+
+
+def test_a_gerund_after_a_preposition_has_the_subject_of_its_clause(code):
+    events = code("After establishing control over the pumping station of Tabqa city, the army continued advancing in "
+                  "Raqqa, Syria, a military source told SANA on Saturday.").events
+    assert [(e.event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Battles", "Military Forces of Syria")]
+    # A passive gerund's subject is what the act was done to, not its doer.
+    events = code("Before being captured by soldiers, the rebels attacked a checkpoint near Menaka, Mali, on "
+                  "Tuesday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Mali")]
+
+
+def test_armed_men_expelled_from_a_town_lost_it_diplomats_expelled_did_not(code):
+    events = code("The Islamic State expelled rival rebels from Deir al-Zor city in Syria on Monday.").events
+    assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "Islamic State (Syria)")]
+    events = code("Russia expelled two British diplomats from Moscow on Monday.").events
+    assert [e.event_type for e in events if e.event_type == "Battles"] == []

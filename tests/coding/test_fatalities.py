@@ -285,3 +285,13 @@ def test_another_tellers_count_of_a_counted_act_is_a_rival_not_an_update(code):
     events = code("Airstrikes on two villages near Manbij in Syria killed at least 85 civilians on Tuesday, activists said. "
                   "The Observatory said the toll had risen to 90 in the strikes.").events
     assert [e.fatalities for e in events] == [90]
+
+
+def test_an_act_told_in_a_clause_its_time_mark_opens_keeps_its_dead(code):
+    """With no act in the main clause, the act the sentence tells is the one "after" dates, and its dead count."""
+    events = code("Gunmen fled after killing three villagers near Bankass in Mali on Tuesday.").events
+    assert [e.fatalities for e in events] == [3]
+    # Another act's dead that a main clause's act is dated against still do not.
+    events = code("Soldiers clashed with militants near Bankass in Mali on Tuesday, two days after gunmen killed three "
+                  "villagers there.").events
+    assert [e.fatalities for e in events] == [0]

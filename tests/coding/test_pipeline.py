@@ -1279,6 +1279,18 @@ def test_the_act_told_again_by_its_own_doer_is_the_act_before(code):
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
 
 
+def test_the_fighting_named_after_air_raids_is_a_fight_not_the_raids(code):
+    events = code("Rebels launched an offensive on the Al Mallah district of Aleppo, Syria, on Monday. A monitor said air "
+                  "raids by regime forces on the opposition-held part of Aleppo killed 13 civilians on Monday. It also "
+                  "said that 19 regime fighters were killed in the fighting.").events
+    assert sorted((e.event_type, e.fatalities) for e in events) == [
+        ("Battles", 19), ("Explosions/Remote violence", 13)]
+    # The raids named again stay the raids.
+    events = code("A monitor said air raids by regime forces on the opposition-held part of Aleppo, Syria, killed 13 "
+                  "civilians on Monday. It also said that two children were killed in the raids.").events
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
 def test_the_act_told_again_gives_its_day_to_the_act_told_before_in_the_week(pipeline):
     text = ("Airstrikes hit a market in the Syrian city of Idlib, killing at least 12 people, activists say. The "
             "Britain-based Syrian Observatory for Human Rights says at least 12 people were killed when several "

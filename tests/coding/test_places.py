@@ -300,6 +300,14 @@ def test_a_groups_many_countries_do_not_pull_a_namesake_abroad(code):
     assert place.country == "Syria"
 
 
+def test_a_namesake_abroad_of_a_village_told_in_a_provinces_countryside_is_not_the_place(code):
+    # GeoNames knows "Talarn" as a name of Tallard in France; the text puts the village in Aleppo's countryside.
+    for text in ("The army expelled ISIS terrorists from the village of Tal Arn in Aleppo countryside on Monday.",
+                 "The army expelled ISIS terrorists from the village of Tal Arn in rural Aleppo on Monday."):
+        place = place_of(code, text)
+        assert (place.admin1, place.country) == ("Aleppo", "Syria"), text
+
+
 def test_a_countrys_possessive_without_its_apostrophe(code):
     place = place_of(code, "Air strikes killed 12 civilians in Syrias Aleppo on Monday.")
     assert (place.name, place.country) == ("Aleppo", "Syria")

@@ -63,30 +63,34 @@ def test_the_relevance_stage_needs_a_model_that_knows_no_event():
         LabelledSentence("Jets bombed the town.", "Explosions/Remote violence", "Air/drone strike"),
         LabelledSentence("Warplanes bombed the market.", "Explosions/Remote violence", "Air/drone strike")])
     with pytest.raises(ConflictLensError, match="No event"):
-        Relevance(events_only, None, Knowledge.load(None), threshold=0.5, floor=0.3)  # type: ignore[arg-type]
+        Relevance(events_only, None, Knowledge.load(None), grammar=None, threshold=0.5,  # type: ignore[arg-type]
+                  floor=0.3)
 
 
 class Fixed:
-    """A classifier that finds the sentences that tell violence in plain words (VIOLENCE) likely events, and every
-    other sentence unlikely."""
+    """A classifier that finds the sentences that tell violence in plain words (``likely``) likely events, and every
+    other sentence as likely as ``others``."""
 
     no_event = 0
 
-    def __init__(self, others: float) -> None:
+    def __init__(self, others: float, likely: str) -> None:
         self.others = others
+        self.likely = likely
 
     def event_probability(self, texts):  # type: ignore[no-untyped-def]
-        return [0.9 if text in VIOLENCE else self.others for text in texts]
+        return [0.9 if text in self.likely else self.others for text in texts]
 
 
 VIOLENCE = ("Gunmen attacked a bus near the town of Bankass on Monday, killing seven passengers. "
             "Jihadists ambushed an army convoy near Boni on Tuesday, killing four soldiers.")
 
 
-def kept(pipeline, text: str, likelihood: float) -> list[tuple[str, str]]:
-    """The drafts the relevance stage keeps when the classifier gives the sentence this likelihood."""
+def kept(pipeline, text: str, likelihood: float, likely: str = VIOLENCE) -> list[tuple[str, str]]:
+    """The drafts the relevance stage keeps when the classifier gives the sentences but the ``likely`` ones this
+    likelihood."""
     annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=DAY)), through="scope")
-    Relevance(Fixed(likelihood), pipeline.actors, pipeline.knowledge, threshold=0.5, floor=0.3)(annotated)  # type: ignore[arg-type]
+    Relevance(Fixed(likelihood, likely), pipeline.actors, pipeline.knowledge, grammar=pipeline.grammar,  # type: ignore[arg-type]
+              threshold=0.5, floor=0.3)(annotated)
     return [(d.event.event_type, d.event.kind) for d in annotated.drafts]
 
 
@@ -126,3 +130,15 @@ def test_a_state_of_things_is_no_development_even_in_a_report_of_violence(pipeli
                   "Rebels of the CMA have been asking Algeria for mediation for months."):
         assert kept(pipeline, state, 0.9) == [("Strategic developments", "event")]
         assert kept(pipeline, f"{VIOLENCE} {state}", 0.05) == told
+
+
+def test_an_act_told_again_goes_with_its_first_telling(pipeline):
+    """"The attack" points back to the attack told before: dropped there, it is no new event here."""
+    claim = "Activists claimed on Wednesday that a nerve gas attack on the Ghouta region near Damascus killed 640 people."
+    again = "The attack was on rebel-held areas east of Damascus."
+    assert kept(pipeline, f"{claim} {again}", 0.35) == []
+    assert [kind for kind, _ in kept(pipeline, f"{claim} {again}", 0.35, likely=claim)] == [
+        "Violence against civilians", "Battles"]  # kept both, for coreference to join
+    # A new act of the same kind, not pointing back, stands on its own arguments.
+    assert kept(pipeline, f"{claim} An attack by rebels hit an army post east of Damascus on Thursday.", 0.35) == [
+        ("Battles", "event")]

@@ -29,6 +29,7 @@ from conflictlens.coding.grammar import (
     FINITE_TAGS,
     PRESENT_TAGS,
     Grammar,
+    brought_down,
     in_an_embedded_post,
     in_headline_list,
     in_page_furniture,
@@ -147,6 +148,7 @@ class EventDetector:
         self.weapon_nouns = {w.lower() for words in conventions["remote_means"].values() for w in words}
         self.weapon_taking_verbs = {v.lower() for v in conventions.get("weapon_taking_verbs", [])}
         self.flight_verbs = {v.lower() for v in conventions["flight_verbs"]}
+        self.downing_verbs = {v.lower() for v in conventions["downing_verbs"]}
         self.sound_nouns = {v.lower() for v in conventions["sound_nouns"]}
         self.tending_verbs = {v.lower() for v in conventions.get("tending_verbs", [])}
         self.state_participles = {v.lower() for v in conventions["state_participles"]}
@@ -430,8 +432,8 @@ class EventDetector:
             return False  # "two car bombs" is a weapon; "fired rockets" the act of firing
         if head.dep_ == "compound":
             head = head.head  # "destroying 8 artillery pieces"
-        if _object_of(head, self.weapon_taking_verbs, passive=True):
-            return True
+        if _object_of(head, self.weapon_taking_verbs, passive=True) or brought_down(head, self.downing_verbs):
+            return True  # "shoots down a drone": what was hit, not a strike
         # "Russian warplanes flew over Idlib", "coalition fighter jets scrambled to protect Kurdish forces", "the roar
         # of fighter jets was heard": an aircraft that only flies, or is only heard, strikes no one.
         while head.dep_ == "conj":

@@ -18,7 +18,7 @@ from conflictlens.coding.actors import ARMED_INTERS, NON_STATE_ARMED_INTERS, RIO
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, Trigger
-from conflictlens.coding.grammar import in_another_times_clause, next_sentence, sentences_after
+from conflictlens.coding.grammar import brought_down, in_another_times_clause, next_sentence, sentences_after
 from conflictlens.coding.roles import agents_of_participles, target_lemmas, target_modifiers
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import CIVILIANS_INTER, Actor, EventKind
@@ -110,7 +110,7 @@ class EventTyping:
             # bombs"), not one that is acted on ("seized IEDs").
             words += [t for t in trigger.sent if t.pos_ in {"NOUN", "PROPN"} and (
                       t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS))
-                      and self._names_a_weapon(t) and not self._downed(t)
+                      and self._names_a_weapon(t) and not brought_down(t, self.downing_verbs)
                       and not any(a.lower_ in self.other_time_marks for a in t.ancestors)
                       and not in_another_times_clause(t, self.other_time_marks, measured=True)]
             # "killed in Syrian regime shelling": the tagger reads "shelling" as a participle after the state's word.
@@ -122,16 +122,6 @@ class EventTyping:
         named_means = [sub_type for w in words if (sub_type := self._means_of(w)) is not None]
         # "Jet fighters attacked settlements with chemical weapons": a chemical attack whatever carried it.
         return self.chemical if self.chemical in named_means else next(iter(named_means), None)
-
-    def _downed(self, weapon: Token) -> bool:
-        """"Two airmen were killed when their helicopter was shot down": a weapon told as hit is no means."""
-        if weapon.dep_ != "nsubjpass":
-            return False
-        verb = weapon.head
-        # "shot down": the parse often reads the particle as a preposition.
-        particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
-        return verb.lemma_.lower() in self.downing_verbs or any(
-            f"{verb.lemma_.lower()} {p}" in self.downing_verbs for p in particles)
 
     def _means_of(self, word: Token) -> str | None:
         modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]

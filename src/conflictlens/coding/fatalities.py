@@ -264,12 +264,15 @@ class FatalityCounter:
         """An injury or a taking ("wounded", "kidnapped"), by lemma or as written."""
         return token.lemma_.lower() in self.not_death or token.lower_ in self.not_death
 
-    def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8) -> tuple[int, str | None]:
-        """Deaths reported in one sentence, and the words they were read from."""
+    def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8,
+              in_time_clauses: bool = False) -> tuple[int, str | None]:
+        """Deaths reported in one sentence, and the words they were read from; with ``in_time_clauses``, those of the
+        clauses that date themselves against the sentence's main act too (for an act told only in one)."""
         # "attempted to assassinate", "threatened to kill": no one died of that verb.
         cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
-                and not in_another_times_clause(t, self.time_marks) and not self._with_the_injured(t)
+                and (in_time_clauses or not in_another_times_clause(t, self.time_marks))
+                and not self._with_the_injured(t)
                 and not in_headline_list(sent.doc[t.i : t.i + 1], self.furniture_labels)]
         if not cues or tells_a_period(sent, self.period):
             return 0, None  # no death word, or a period's total
@@ -546,20 +549,29 @@ class Fatalities:
         self.grievance_prepositions = {w.lower() for w in conventions["grievance_prepositions"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
-        annotated.sentence_deaths = []
-        for index, sent in enumerate(annotated.sentences or []):
-            deaths, words = self.counter.count(sent, dates=annotated.date_ranges(index))
-            if deaths > self.counter.max_event_deaths:
-                # "The war has killed more than 320,000 people": a conflict's running total, not one event's toll.
-                annotated.document.warnings.append(
-                    f"toll {deaths} read from {words!r} is above max_event_fatalities "
-                    f"({self.counter.max_event_deaths}): taken as a running total, not an event's toll")
-                deaths, words = 0, None
-            annotated.sentence_deaths.append((deaths, words))
+        annotated.sentence_deaths = [self._deaths(annotated, index) for index in range(len(annotated.sentences or []))]
         for draft in annotated.drafts or []:
             draft.event.fatalities, draft.event.fatalities_text = annotated.sentence_deaths[draft.sentence_index]
+            if in_another_times_clause(draft.trigger.head, self.counter.time_marks):
+                # "Gunmen fled after killing three villagers": the act the sentence tells is the one its time clause
+                # dates against the main verb, and the dead of that clause are its own.
+                draft.event.fatalities, draft.event.fatalities_text = self._deaths(
+                    annotated, draft.sentence_index, in_time_clauses=True)
             if draft.event.fatalities and self._dead_of_what_it_protests(draft):
                 draft.event.fatalities, draft.event.fatalities_text = 0, None
+
+    def _deaths(self, annotated: AnnotatedDocument, index: int, *, in_time_clauses: bool = False) -> tuple[int, str | None]:
+        sentences = annotated.sentences or []
+        deaths, words = self.counter.count(sentences[index], dates=annotated.date_ranges(index),
+                                           in_time_clauses=in_time_clauses)
+        if deaths > self.counter.max_event_deaths:
+            # "The war has killed more than 320,000 people": a conflict's running total, not one event's toll.
+            warning = (f"toll {deaths} read from {words!r} is above max_event_fatalities "
+                       f"({self.counter.max_event_deaths}): taken as a running total, not an event's toll")
+            if warning not in annotated.document.warnings:
+                annotated.document.warnings.append(warning)
+            return 0, None
+        return deaths, words
 
     def _dead_of_what_it_protests(self, draft: EventDraft) -> bool:
         """A demonstration's sentence whose dead are all in what it was held against ("protested against infighting

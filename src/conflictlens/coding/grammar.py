@@ -188,6 +188,25 @@ def noun_it_is_of(word: Token) -> Token | None:
     return of.head if word.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i else None
 
 
+def brought_down(noun: Token, downing_verbs: set[str]) -> bool:
+    """What one of ``downing_verbs`` (lemmas, a verb with its particle: "shoot down") hits: its passive subject
+    ("their helicopter was shot down", "the jet was hit"), or the object of one that says "down" ("shoots down a
+    drone", "downed a jet"; not "the vehicle hit an IED"), also where the parse reads the particle as a preposition
+    ("shoots down a drone" as "down a drone")."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "down":
+        return f"{verb.head.lemma_.lower()} down" in downing_verbs
+    if noun.dep_ not in {"dobj", "obj", "nsubjpass"}:
+        return False
+    lemma = verb.lemma_.lower()
+    phrases = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "prep"})]
+    if noun.dep_ != "nsubjpass":
+        phrases = [p for p in phrases if p.split()[-1] == "down"]
+    return any(p in downing_verbs for p in phrases)
+
+
 def token_at(sent: Span, char: int) -> Token | None:
     """The sentence's word that covers the document character offset ``char``."""
     return next((t for t in sent if t.idx <= char < t.idx + len(t)), None)

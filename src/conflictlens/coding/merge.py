@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, ActorDictionary, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK, blamed_acts
-from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES
+from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
 from conflictlens.coding.gazetteer import haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import Grammar, headline_case, noun_it_is_of
 from conflictlens.coding.places import (
@@ -412,6 +412,8 @@ class Coreference:
         assert annotated.sentence_dates is not None
         if self.elsewhere.search(draft.sentence.text.lower()):
             return False  # "Elsewhere in the country, 12 rebels were killed in clashes": another act
+        if _a_fight(draft.trigger.group) and previous.event_type != "Battles":
+            return False  # "19 regime fighters were killed in the fighting", after air raids: a fight, not the raids
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
         # "ISIS terrorists detonated two car bombs ... ISIS attack was an attempt to hold back the army": the act
         # said to be something, by the doer the previous act already had, is no new one.
@@ -988,9 +990,10 @@ class Merge:
                                  b.place.latitude, b.place.longitude) <= self.merge_km)  # type: ignore[arg-type]
 
     def _around_its_city(self, countryside: Place, place: Place) -> bool:
-        """A place told only by the countryside division around a city that is a division of its own, and a place
-        in that city's division: "southwest of Adra in Damascus countryside" (Rif Dimashq) and "in Damascus"."""
-        return countryside.level == "admin1" and place.admin1 is not None \
+        """A place told only by the countryside division around a city that is a division of its own (the division,
+        or a place the gazetteer lacks located by it), and a place in that city's division: "southwest of Adra in
+        Damascus countryside" (Rif Dimashq) and "in Damascus"."""
+        return (countryside.level == "admin1" or _at_its_regions_centre(countryside)) and place.admin1 is not None \
             and self.around_city.get(name_key(countryside.admin1 or countryside.name)) == name_key(place.admin1)
 
     def _beside(self, context: Event, violence: Event) -> bool:
@@ -1190,6 +1193,13 @@ def _same_sentence(context: Event, violence: Event) -> bool:
 def _described(act: Token) -> bool:
     """"the attack was an attempt to ...": an act noun that is the subject of "be"."""
     return act.pos_ == "NOUN" and act.dep_ == "nsubj" and act.head.lemma_ == "be"
+
+
+def _a_fight(group: LexiconGroup) -> bool:
+    """A word of fighting between two sides ("the fighting", "clashes"): a battle, whoever its sides are and
+    whatever it hits, never the telling of violence of another kind."""
+    return group.event_type == "Battles" and not (group.if_target_civilians or group.if_target_armed or group.outcome
+                                                  or group.if_actor1_state or group.if_actor1_non_state)
 
 
 def _definite(trigger: Token) -> bool:

@@ -74,7 +74,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Fatalities(FatalityCounter(knowledge.conventions), knowledge.conventions),
         EventTyping(actors, knowledge),
         Scope(knowledge),
-        *([Relevance(relevance, actors, knowledge, threshold=settings.relevance_threshold,
+        *([Relevance(relevance, actors, knowledge, grammar=grammar, threshold=settings.relevance_threshold,
                      floor=settings.relevance_floor)] if relevance is not None else []),
         ImpliedActors(actors, knowledge),
         Claims(),

@@ -1478,7 +1478,7 @@ def _joined(doc: Doc, left: Toponym, right: Toponym) -> bool:
 def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
     """ "the Kalassa district of Damascus", "the Sulaymaniyah neighbourhood of Aleppo": the town after "district of"
     says where the place before it lies; so does the division after "in" ("the village of Tal Qarrah in Aleppo
-    province", "Talbiseh in the northern province of Homs")."""
+    province", "Talbiseh in the northern province of Homs", "Tal Arn in Aleppo countryside")."""
     by_start = {t.token_start: t for t in toponyms}
     for t in toponyms:
         end = t.token_end
@@ -1486,10 +1486,13 @@ def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
             end += 1  # "in Jabal al-Torkman region in the Lattakia province"
         if t.country_code is None and end < len(doc) and doc[end].lower_ == "in":
             division = next((u for u in toponyms if end < u.token_start <= end + 5 and u.country_code is None), None)
+            # "in Aleppo countryside", "in rural Damascus", "in the countryside of Hama" name the province too.
+            division_words = DIVISION_NOUNS | COUNTRYSIDE_NOUNS
             if division is not None and (
-                    (division.token_end < len(doc) and doc[division.token_end].lower_ in DIVISION_NOUNS)
+                    (division.token_end < len(doc) and doc[division.token_end].lower_ in division_words)
+                    or doc[division.token_start - 1].lower_ in DIVISION_PREFIXES
                     or (doc[division.token_start - 1].lower_ == "of"
-                        and doc[division.token_start - 2].lower_ in DIVISION_NOUNS)):
+                        and doc[division.token_start - 2].lower_ in division_words)):
                 division.qualifier = True
         if t.country_code is None and end + 2 < len(doc) and doc[end].lower_ in PART_NOUNS \
                 and doc[end + 1].lower_ == "of":

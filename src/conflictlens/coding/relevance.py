@@ -23,7 +23,7 @@ from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.classifier import SentenceClassifier
 from conflictlens.coding.detection import VIOLENT_TYPES
-from conflictlens.coding.grammar import PRESENT_TAGS
+from conflictlens.coding.grammar import PRESENT_TAGS, Grammar
 from conflictlens.errors import ConflictLensError
 from conflictlens.knowledge import Knowledge
 from conflictlens.model import Actor
@@ -37,12 +37,13 @@ class Relevance:
     adds = ("sentence_relevance", "drafts.relevant")
 
     def __init__(self, classifier: SentenceClassifier, actors: ActorDictionary, knowledge: Knowledge, *,
-                 threshold: float, floor: float) -> None:
+                 grammar: Grammar, threshold: float, floor: float) -> None:
         if classifier.no_event is None:
             raise ConflictLensError('the relevance stage needs a model that knows "No event": train one with '
                                     '`conflictlens train --relevance`, or set relevance_model = "none"')
         self.classifier = classifier
         self.actors = actors
+        self.grammar = grammar
         self.reporting_verbs = frozenset(str(w).lower() for w in knowledge.attribution["reporting_verbs"])
         self.threshold = threshold
         self.floor = floor
@@ -62,7 +63,26 @@ class Relevance:
         # between its parties is part of it, however much its sentence reads like talk.
         violent = {d.sentence_index for d in shown.values()
                    if d.event.event_type in VIOLENT_TYPES and d.event.kind == "event"}
-        annotated.drafts = [d for d in drafts if id(d) in shown or (len(violent) >= 2 and self._names_parties(d))]
+        kept = {id(d) for d in drafts if id(d) in shown or (len(violent) >= 2 and self._names_parties(d))}
+        annotated.drafts = [d for d in drafts if id(d) in kept - self._retellings_of_dropped(drafts, kept)]
+
+    def _retellings_of_dropped(self, drafts: list[EventDraft], kept: set[int]) -> set[int]:
+        """Kept drafts told by a noun that points back ("The attack was on rebel-held areas") to an act of that noun
+        the report told before only in drafts this stage dropped (the claim that "640 people were killed in a nerve
+        gas attack"): the act told again is the dropped one, not a new one."""
+        dropped: set[str] = set()
+        told: set[str] = set()
+        retellings: set[int] = set()
+        for draft in drafts:
+            head = draft.trigger.span.root
+            noun = head.lemma_.lower()
+            if id(draft) not in kept:
+                dropped.add(noun)
+            elif head.pos_ == "NOUN" and self.grammar.refers_back(head) and noun in dropped - told:
+                retellings.add(id(draft))
+            else:
+                told.add(noun)
+        return retellings
 
     def _shows_sense(self, draft: EventDraft, likelihood: float) -> bool:
         """The classifier's likelihood and the draft's own arguments weighed together: the surer the classifier,

@@ -571,6 +571,7 @@ def _subjects_nearest_first(verb: Token) -> list[Token]:
 
 def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | None:
     current = verb
+    gerund_passive: bool | None = None
     for _ in range(5):
         # Of two subjects the parse gave one verb ("HOMS (Sputnik) On Thursday night the United States launched"),
         # the nearer is the verb's.
@@ -578,8 +579,16 @@ def _subject_of(verb: Token, relative_pronouns: frozenset[str]) -> _Subject | No
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 if child.lower_ in relative_pronouns and current.dep_ == "relcl":
                     return _Subject(current.head, child.dep_ == "nsubjpass", current)
-                return _Subject(child, child.dep_ == "nsubjpass")
-        if current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head is not current:
+                return _Subject(child, child.dep_ == "nsubjpass" if gerund_passive is None else gerund_passive)
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and gerund_passive is None \
+                and any(c.dep_ in {"dobj", "obj", "auxpass"} for c in current.children):
+            # "After establishing control over the station, the army advanced", "killed after attacking the post": a
+            # gerund that acts on something after a preposition has the subject of the clause the preposition hangs
+            # from, as its doer unless the gerund is itself passive ("before being captured"); "during fighting" is a
+            # noun's story, whoever the clause's subject is.
+            gerund_passive = any(c.dep_ == "auxpass" for c in current.children)
+            current = current.head.head
+        elif current.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and current.head is not current:
             current = current.head
         elif current.dep_ == "relcl":
             return _Subject(current.head, False, current)
