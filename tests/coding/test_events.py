@@ -902,3 +902,14 @@ def test_armed_men_expelled_from_a_town_lost_it_diplomats_expelled_did_not(code)
     assert [(e.event_type, e.actor1.name) for e in events] == [("Battles", "Islamic State (Syria)")]
     events = code("Russia expelled two British diplomats from Moscow on Monday.").events
     assert [e.event_type for e in events if e.event_type == "Battles"] == []
+
+
+def test_the_kind_of_group_named_right_before_the_act_did_it(code):
+    events = code("Rebel rocket fire on a government-held area of Aleppo, Syria, killed five children on Saturday.").events
+    assert [e.actor1.name for e in events] == ["Rebel group"]
+    # The report's own group of that kind.
+    events = code("Fighters of the Free Syrian Army seized the town of Tal Rifaat in Syria on Friday. Rebel shelling "
+                  "killed five civilians in Aleppo on Saturday.").events
+    assert [e.actor1.name for e in events] == ["Free Syrian Army", "Free Syrian Army"]
+    events = code("A jihadist attack killed five soldiers near Menaka in Mali on Saturday.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamist militants", "Military Forces of Mali")]

@@ -377,3 +377,16 @@ def test_a_move_of_a_fight_told_as_going_on_is_its_context_whatever_becomes_of_t
                   "between government forces and rebels in Aleppo has intensified in the past month with both sides "
                   "sending in reinforcements.").events
     assert [e.event_type for e in events if e.event_type == "Strategic developments"] == []
+
+
+def test_separate_acts_counted_together_then_told_one_by_one_are_their_total(code):
+    text = ("Syria air raids kill 25 civilians. Separate air raids in northern Syria by regime aircraft and warplanes of "
+            "the US-led coalition killed at least 25 civilians on Friday, a monitor said. Regime aircraft struck a "
+            "market in the Tariq al-Bab district of Aleppo, killing 16 people. A coalition raid on the city of Manbij "
+            "killed nine civilians.")
+    events = code(text, published_at=dt.date(2016, 7, 1)).events
+    assert sorted((e.place.admin1, e.fatalities) for e in events) == [("Aleppo", 9), ("Aleppo", 16)]
+    # Told alone, the separate acts' toll is still coded.
+    events = code("Separate air raids by regime aircraft on Aleppo in Syria killed at least 25 civilians on Friday.",
+                  published_at=dt.date(2016, 7, 1)).events
+    assert [e.fatalities for e in events] == [25]

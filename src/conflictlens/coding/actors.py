@@ -178,14 +178,19 @@ class ActorDictionary:
         entry = mention.entry
         if not entry.generic:
             return self.actor_for(self._in_country(entry.key, context.country), surface=mention.text)
-        specific = context.most_named(entry.kind, mention.sentence_index, mention.text.split()[-1])
+        return self.of_kind(entry.kind or "", context, mention.sentence_index, mention.text)
+
+    def of_kind(self, kind: str, context: DocumentActors, sentence_index: int | None, surface: str) -> Actor:
+        """The actor a vague word of a kind ("rebels", "rebel" in "rebel shelling") stands for in a document: the
+        specific one of that kind it names, the state's own forces, or the kind's fallback."""
+        specific = context.most_named(kind, sentence_index, surface.split()[-1])
         if specific is not None:
-            return self.actor_for(self._in_country(specific, context.country), surface=mention.text)
-        if entry.kind in STATE_KINDS and context.country:
-            templated = _state_key(entry.kind, context.country)
+            return self.actor_for(self._in_country(specific, context.country), surface=surface)
+        if kind in STATE_KINDS and context.country:
+            templated = _state_key(kind, context.country)
             if templated in self.entries:
-                return self.actor_for(templated, surface=mention.text)
-        return self.generic_actor(entry.kind or "", context.country, surface=mention.text)
+                return self.actor_for(templated, surface=surface)
+        return self.generic_actor(kind, context.country, surface=surface)
 
     def _in_country(self, key: str, country: str | None) -> str:
         """The entry a name stands for in a country: "Islamic State" in Syria is Islamic State (Syria)."""

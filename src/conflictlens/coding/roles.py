@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention, same_state
+from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention, DocumentActors, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution, blames_the_act_told
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
@@ -696,6 +696,7 @@ class Roles:
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
         self.state_weapon_sub_types = set(knowledge.conventions["state_weapon_sub_types"])
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
+        self.group_words = {w.lower(): kind for w, kind in knowledge.conventions["group_words_before_acts"].items()}
         self.coalition_words = {w.lower() for w in knowledge.conventions["coalition_words"]}
         self.coalition_leading_words = {w.lower() for w in knowledge.conventions["coalition_leading_words"]}
         self.political_coalition_words = {w.lower() for w in knowledge.conventions["political_coalition_words"]}
@@ -775,6 +776,7 @@ class Roles:
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
                                                  peoples=False),
                 *self._state_word_before(trigger, local.country), *self._coalition_word_before(trigger, local.country),
+                *self._group_word_before(trigger, local),
                 *self._state_first_between(trigger, local.country), *side_one]
         if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
@@ -837,6 +839,14 @@ class Roles:
         military = self._own_military(local_country) \
             if before is not None and before.lower_ in self.state_words else None
         return [military] if military is not None else []
+
+    def _group_word_before(self, trigger: Trigger, context: DocumentActors) -> list[Actor]:
+        """"Rebel rocket fire on a government-held area", "a jihadist attack": the kind of group named right before
+        the act did it."""
+        before = _word_before(trigger)
+        kind = self.group_words.get(before.lower_) if before is not None else None
+        return [self.actors.of_kind(kind, context, trigger.sentence_index, before.text)] \
+            if kind is not None and before is not None else []
 
     def _coalition_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"a coalition raid on the northern city of Manbij": the coalition fighting where the act took place."""

@@ -87,6 +87,15 @@ def _since_an_undated_start(draft: EventDraft, mentions: list[DateMention]) -> b
     return False
 
 
+def _headline_of_a_total(draft: EventDraft, totals: list[EventDraft]) -> bool:
+    """"Syria air raids kill 25 civilians", the headline of "Separate air raids ... killed at least 25 civilians": the
+    opening sentence's act, told with the toll of a total the body counts, with no day of its own, is that total."""
+    event = draft.event
+    return draft.sentence_index == 0 and event.fatalities > 0 and event.date_text is None and any(
+        total.sentence_index > 0 and total.event.event_type == event.event_type
+        and total.event.fatalities == event.fatalities for total in totals)
+
+
 def _caption_date(sent: SpacySpan, mention: DateMention) -> bool:
     """A full date that closes the sentence, as a photo's caption is dated ("... in Damascus Syria June 11 2016.",
     "... attend the funeral of eight fighters in Manbij on June 24 2016.", then perhaps its credit: "(Reuters)"):
@@ -130,6 +139,7 @@ class Scope:
         self.running_total_marks = phrase_pattern(conventions["running_total_marks"])
         self.sum_openers = phrase_pattern(conventions["sum_openers"])
         self.total_words = {w.lower() for w in conventions["total_words"]}
+        self.separate_words = {w.lower() for w in conventions["separate_acts_words"]}
         self.continuing_verbs = {w.lower() for w in conventions["continuing_verbs"]}
         self.going_on_verbs = {w.lower() for w in conventions["going_on_verbs"]}
         self.undated_total = int(conventions["undated_total_fatalities"])
@@ -153,6 +163,7 @@ class Scope:
         news = self._days_before(drafts[0], annotated) in window or any(
             d.event.date_text and self._days_before(d, annotated) in window for d in drafts)
         kept: list[EventDraft] = []
+        totals: list[EventDraft] = []
         going_on: set[int] = set()  # the sentences that tell acts as going on or done habitually
         violent = {d.sentence_index for d in drafts if d.event.event_type in VIOLENT_TYPES}
         for draft in drafts:
@@ -177,6 +188,7 @@ class Scope:
                 annotated.document.warnings.append(
                     f"{draft.event.event_type} {how} ({draft.sentence.text[:60]!r}...): left out as {what}")
                 annotated.running_totals[draft.sentence_index] = draft.event.actor1
+                totals.append(draft)
                 continue
             if self._history(draft, annotated):
                 continue
@@ -205,7 +217,7 @@ class Scope:
                     annotated.running_totals[draft.sentence_index] = draft.event.actor1
                 continue
             kept.append(draft)
-        annotated.drafts = kept
+        annotated.drafts = [d for d in kept if not _headline_of_a_total(d, totals)]
 
     def _war_damage(self, draft: EventDraft) -> bool:
         """"The Syrian army continued its operations in Jobar ... destroying a number of tunnels": military works an
@@ -379,6 +391,8 @@ class Scope:
             return "told over a span of days", "a period's total"
         if told and draft.event.event_type in VIOLENT_TYPES and self._sums_up(draft.sentence):
             return "summing up the acts told", "their total"
+        if self._separate_acts_told_after(draft, annotated):
+            return "summing up separate acts the report tells after it", "their total"
         if self._toll_of_acts_going_on(draft, going_on):
             return "counted with no day of its own after acts told as going on", "their running total"
         return None
@@ -424,6 +438,17 @@ class Scope:
         return draft.trigger.group.outcome and draft.event.date_text is None and any(
             c.dep_ in {"nsubj", "agent"} and any(w.lemma_.lower() in self.campaign_nouns for w in c.subtree)
             for c in head.children)
+
+    def _separate_acts_told_after(self, draft: EventDraft, annotated: AnnotatedDocument) -> bool:
+        """"Separate air raids by regime aircraft and warplanes of the coalition killed at least 25 civilians", then
+        each raid with its place and dead: acts the sentence calls separate, counted together, are their total when
+        the report goes on to tell acts of that kind with dead of their own."""
+        event, head = draft.event, draft.trigger.head
+        if not event.fatalities or not any(c.dep_ == "amod" and c.lemma_.lower() in self.separate_words
+                                           for c in head.children):
+            return False
+        return any(other.sentence_index > draft.sentence_index and other.event.event_type == event.event_type
+                   and 0 < other.event.fatalities < event.fatalities for other in annotated.drafts or [])
 
     def _sums_up(self, sent: SpacySpan) -> bool:
         """"In total over 40 civilians were killed ...": a sentence that opens on a word of summing up."""
