@@ -1279,6 +1279,13 @@ def test_the_act_told_again_by_its_own_doer_is_the_act_before(code):
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
 
 
+def test_the_act_told_again_as_done_by_someone_in_the_passive_is_the_act_before(code):
+    events = code("A suspected chemical attack on the town of Khan Sheikhun in Idlib, Syria, killed at least 58 "
+                  "civilians on Tuesday. A monitor said the attack was likely carried out by government warplanes.").events
+    assert [(e.sub_event_type, e.actor1.name, e.fatalities) for e in events] == [
+        ("Chemical weapon", "Military Forces of Syria", 58)]
+
+
 def test_the_fighting_named_after_air_raids_is_a_fight_not_the_raids(code):
     events = code("Rebels launched an offensive on the Al Mallah district of Aleppo, Syria, on Monday. A monitor said air "
                   "raids by regime forces on the opposition-held part of Aleppo killed 13 civilians on Monday. It also "

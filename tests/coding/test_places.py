@@ -1027,3 +1027,11 @@ def test_a_city_after_its_countrys_possessive_is_no_persons_name(code):
     events = code("Eight civilians were killed in rebel shelling of Syrias Aleppo. Rebels shelled houses in southern "
                   "Aleppo on Monday.").events
     assert {(e.place.name, e.place.level) for e in events} == {("Aleppo", "populated_place")}
+
+
+def test_a_name_that_speaks_or_reacts_is_no_scene(pipeline):
+    # An institution named by its seat, which GeoNames also knows as towns (White House, Tennessee).
+    text = "The White House condemned what it said was a reprehensible attack. Rebels shelled the town of Idlib on Tuesday."
+    annotated = annotated_through(pipeline, text, "places", dt.date(2017, 4, 5))
+    assert [(t.text, t.not_a_scene) for t in annotated.toponyms if t.text != "Idlib"] == [("White House", True)]
+    assert [t.not_a_scene for t in annotated.toponyms if t.text == "Idlib"] == [False]

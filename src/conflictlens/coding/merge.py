@@ -285,13 +285,15 @@ class Coreference:
 
     def _done_again(self, sent: SpacySpan) -> list[Token]:
         """The act already told, named again as what someone did: "carried out the attack", "three of its fighters
-        were involved in the attack" (not "It was not clear who carried out the strikes": that names no one); or as
-        what someone is blamed for ("..., the Observatory said, blaming the attack on forces loyal to Assad")."""
+        were involved in the attack", "the attack was likely carried out by government warplanes" (not "It was not
+        clear who carried out the strikes": that names no one); or as what someone is blamed for ("..., the
+        Observatory said, blaming the attack on forces loyal to Assad")."""
         done = [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
                 and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"} for s in t.children)
                 for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
                                          for g in p.children)]
-                if c.dep_ in {"dobj", "obj", "pobj"} and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
+                if (c.dep_ in {"dobj", "obj", "pobj"} or (c.dep_ == "nsubjpass" and _has_agent(t)))
+                and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
         blamed = [c for t in sent if t.lemma_.lower() in self.blaming_verbs and t.pos_ == "VERB"
                   for c in blamed_acts(t) if c.lemma_.lower() in self.continuation_nouns and _definite(c)]
         return done + blamed
@@ -1193,6 +1195,11 @@ def _same_sentence(context: Event, violence: Event) -> bool:
 def _described(act: Token) -> bool:
     """"the attack was an attempt to ...": an act noun that is the subject of "be"."""
     return act.pos_ == "NOUN" and act.dep_ == "nsubj" and act.head.lemma_ == "be"
+
+
+def _has_agent(verb: Token) -> bool:
+    """A passive verb that says by whom: "was carried out by government warplanes"."""
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _a_fight(group: LexiconGroup) -> bool:

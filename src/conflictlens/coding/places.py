@@ -82,6 +82,7 @@ DIVISION_NOUNS = {"province", "governorate", "region", "district", "state", "cou
 # Words before a name that make it the division, not its town: "rural Homs" (the Syrian usage for a governorate).
 DIVISION_PREFIXES = {"rural"}
 COUNTRYSIDE_NOUNS = {"countryside"}
+SPEAKER_GAP = 4  # how far before its verb a name that speaks stands: "The White House on Tuesday condemned"
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
 # Words for a place by who holds it: "the rebel stronghold of Urom al-Joz" names a place.
@@ -209,6 +210,9 @@ class PlaceResolver:
         self.country_names = {c.iso2: c.name for c in knowledge.countries}
         self.reporting_verbs = {w.lower() for w in knowledge.attribution["reporting_verbs"]}
         self.perception_words = {w.lower() for w in knowledge.conventions["perception_words"]}
+        self.speaking_verbs = self.reporting_verbs | {w.lower() for w in (
+            *knowledge.conventions["reaction_verbs"], *knowledge.attribution["accusation_verbs"],
+            *knowledge.attribution["denial_verbs"])}
         # "CAR", "DRC": initials name a country only in capitals ("Car Bomb" in a headline is no country).
         self.country_initials = {n.lower() for c in knowledge.countries for n in c.forms if n.isupper()}
         self.demonyms = gazetteer.demonyms()
@@ -345,7 +349,7 @@ class PlaceResolver:
                 or in_page_furniture(doc[t.token_start : t.token_end]) \
                 or in_an_embedded_post(doc[t.token_start : t.token_end], self.embeds) \
                 or _stance(doc, t.token_start) or self._across_the_border(doc, t, toponyms) \
-                or self._where_it_was_said(doc, t) \
+                or self._where_it_was_said(doc, t) or self._speaker(doc, t) \
                 or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
                 or self._named_as_a_party(doc, t) or self._where_a_person_is_from(doc, t)
@@ -395,6 +399,15 @@ class PlaceResolver:
         return prep is not None and prep.lower_ in {"in", "at", "from"} and not passive and not claims_an_act and (
             prep.head.lemma_.lower() in self.reporting_verbs or (
                 prep.head.dep_ in {"dobj", "dative"} and prep.head.head.lemma_.lower() in self.reporting_verbs))
+
+    def _speaker(self, doc: Doc, toponym: Toponym) -> bool:
+        """"The White House condemned what it said was a reprehensible attack": a place's name that speaks or reacts,
+        right before its verb, is an institution, not a scene (nor a namesake town: White House, Tennessee). A
+        country's name stays the country whose government acts (`_country_as_actor`), and one far from the verb is a
+        misparse ("Syria: at least 22 people were killed ..., the Observatory said")."""
+        name = doc[toponym.token_end - 1]
+        return toponym.country_code is None and name.dep_ == "nsubj" and 0 < name.head.i - name.i <= SPEAKER_GAP \
+            and name.head.lemma_.lower() in self.speaking_verbs
 
     def _where_it_was_perceived(self, doc: Doc, toponym: Toponym) -> bool:
         """"the sound of gunfire audible from the town of Akcakale on the Turkish side", "smoke could be seen from
