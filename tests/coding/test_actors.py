@@ -296,9 +296,10 @@ def test_clashes_between_two_groups_have_the_first_as_one_side_and_the_second_as
         ("Military Forces of Syria", "YPG: People's Protection Units")]
 
 
-def test_regime_fighters_and_soldiers_are_the_states_military(pipeline):
+def test_regime_and_pro_assad_fighters_are_the_states_military(pipeline):
     for text in ("Rebels clashed with regime fighters near Aleppo, Syria, on Monday.",
-                 "Rebels clashed with regime soldiers near Aleppo, Syria, on Monday."):
+                 "Rebels clashed with regime soldiers near Aleppo, Syria, on Monday.",
+                 "Rebels clashed with pro-Assad fighters near Aleppo, Syria, on Monday."):
         events = pipeline.process_text(text).events
         assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Syria")], text
 
