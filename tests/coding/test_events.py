@@ -913,3 +913,12 @@ def test_the_kind_of_group_named_right_before_the_act_did_it(code):
     assert [e.actor1.name for e in events] == ["Free Syrian Army", "Free Syrian Army"]
     events = code("A jihadist attack killed five soldiers near Menaka in Mali on Saturday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamist militants", "Military Forces of Mali")]
+
+
+def test_a_gas_attack_is_a_chemical_weapon_however_it_is_told_and_tear_gas_is_not(code):
+    for text in ("Activists said more than 200 people were killed in a gas attack near Damascus, Syria, on Wednesday.",
+                 "Rebels said a nerve gas attack killed 213 people near Damascus, Syria, on Wednesday."):
+        assert [(e.event_type, e.sub_event_type) for e in code(text).events] == [
+            ("Explosions/Remote violence", "Chemical weapon")], text
+    events = code("Police launched a tear gas attack on protesters in Aleppo, Syria, on Monday.").events
+    assert "Chemical weapon" not in {e.sub_event_type for e in events}
