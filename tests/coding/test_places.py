@@ -1035,3 +1035,12 @@ def test_a_name_that_speaks_or_reacts_is_no_scene(pipeline):
     annotated = annotated_through(pipeline, text, "places", dt.date(2017, 4, 5))
     assert [(t.text, t.not_a_scene) for t in annotated.toponyms if t.text != "Idlib"] == [("White House", True)]
     assert [t.not_a_scene for t in annotated.toponyms if t.text == "Idlib"] == [False]
+
+
+def test_a_qualifier_dropped_as_a_namesake_abroad_locates_nothing(code):
+    # "the Northern Province" is Sri Lanka's in GeoNames; the report is on Syria.
+    events = code("Hezbollah al-Nujaba intensified its missile and ground attacks against the terrorists positions in the "
+                  "strategic town of Khan Touman in the Northern Province of Aleppo killing at least 23 militants. "
+                  "Al-Nujaba said its attacks on terrorists in Khan Touman have killed 23 al-Nusra Front militants.",
+                  published_at=dt.date(2016, 5, 26)).events
+    assert {(e.place.name, e.place.country) for e in events} == {("Khan Touman", "Syria")}

@@ -966,9 +966,13 @@ class PlaceResolver:
         # "infiltrate from Sana neighborhood" in a report on Syria: a neighbourhood abroad is a namesake.
         toponyms[:] = [t for t in toponyms if not (t.town_part and t.chosen is not None
                                                    and t.chosen.country_code != leader)]
+        kept = {id(t) for t in toponyms}
         for t in toponyms:
             if t.unresolved:
                 t.country_hint = leader
+            # "Khan Touman in the Northern Province of Aleppo": a qualifier dropped as a namesake abroad (Sri Lanka's
+            # Northern Province) locates nothing.
+            t.qualifiers = [q for q in t.qualifiers if id(q) in kept]
         return votes
 
     def _states_named_like_countries(self, toponyms: list[Toponym], votes: Counter[str]) -> None:
