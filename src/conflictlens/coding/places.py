@@ -82,6 +82,7 @@ DIVISION_NOUNS = {"province", "governorate", "region", "district", "state", "cou
 # Words before a name that make it the division, not its town: "rural Homs" (the Syrian usage for a governorate).
 DIVISION_PREFIXES = {"rural"}
 COUNTRYSIDE_NOUNS = {"countryside"}
+PROVINCE_WORDS = DIVISION_NOUNS | COUNTRYSIDE_NOUNS  # words after a name that make it the division a place is in
 SPEAKER_GAP = 4  # how far before its verb a name that speaks stands: "The White House on Tuesday condemned"
 SETTLEMENT_NOUNS = {"town", "village", "city", "locality", "hamlet", "camp", "base", "market"}
 VILLAGE_NOUNS = {"village", "villages", "hamlet"}
@@ -1504,12 +1505,11 @@ def _mark_part_of_qualifiers(doc: Doc, toponyms: list[Toponym]) -> None:
         if t.country_code is None and end < len(doc) and doc[end].lower_ == "in":
             division = next((u for u in toponyms if end < u.token_start <= end + 5 and u.country_code is None), None)
             # "in Aleppo countryside", "in rural Damascus", "in the countryside of Hama" name the province too.
-            division_words = DIVISION_NOUNS | COUNTRYSIDE_NOUNS
             if division is not None and (
-                    (division.token_end < len(doc) and doc[division.token_end].lower_ in division_words)
+                    (division.token_end < len(doc) and doc[division.token_end].lower_ in PROVINCE_WORDS)
                     or doc[division.token_start - 1].lower_ in DIVISION_PREFIXES
                     or (doc[division.token_start - 1].lower_ == "of"
-                        and doc[division.token_start - 2].lower_ in division_words)):
+                        and doc[division.token_start - 2].lower_ in PROVINCE_WORDS)):
                 division.qualifier = True
         if t.country_code is None and end + 2 < len(doc) and doc[end].lower_ in PART_NOUNS \
                 and doc[end + 1].lower_ == "of":

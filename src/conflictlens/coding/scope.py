@@ -217,7 +217,12 @@ class Scope:
                     annotated.running_totals[draft.sentence_index] = draft.event.actor1
                 continue
             kept.append(draft)
-        annotated.drafts = [d for d in kept if not _headline_of_a_total(d, totals)]
+        headlines = [d for d in kept if _headline_of_a_total(d, totals)]
+        for draft in headlines:
+            annotated.document.warnings.append(
+                f"{draft.event.event_type} in the opening with a total's toll ({draft.sentence.text[:60]!r}...): left "
+                "out as that total")
+        annotated.drafts = [d for d in kept if not any(d is h for h in headlines)]
 
     def _war_damage(self, draft: EventDraft) -> bool:
         """"The Syrian army continued its operations in Jobar ... destroying a number of tunnels": military works an
