@@ -288,6 +288,19 @@ def test_a_violence_verb_whose_object_is_a_thing_of_its_other_sense_is_no_event(
     assert [(e.event_type, e.fatalities) for e in executed] == [("Violence against civilians", 5)]
 
 
+def test_fighting_a_fire_or_a_trade_that_fights_fires_is_no_battle(code):
+    struck = code("A U.S. missile strike on an airbase near the Syrian city of Homs on Friday caused deaths, the governor "
+                  "said. Speaking at dawn he said rescue and fire-fighting operations had been going on for two hours at "
+                  "the base.").events
+    assert [e.event_type for e in struck] == ["Explosions/Remote violence"]
+    assert code("Firefighters were fighting the blaze in Homs on Friday.").events == []
+    assert code("Crews battled the fire near Kabul for hours on Monday.").events == []
+    fought = code("Rebels were fighting the army in Homs on Friday.").events
+    assert [e.event_type for e in fought] == ["Battles"]
+    gun_battle = code("Soldiers killed two rebels in a fire fight near Agadez in Niger on Friday.").events
+    assert [e.event_type for e in gun_battle] == ["Battles"]
+
+
 def test_a_perfect_in_a_clause_about_a_noun_tells_an_act(code):
     events = code("Residents fled the villages that rebels have shelled near Diffa on Tuesday.").events
     assert [(e.event_type, e.place.name if e.place else None) for e in events] == [

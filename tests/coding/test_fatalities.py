@@ -295,3 +295,18 @@ def test_an_act_told_in_a_clause_its_time_mark_opens_keeps_its_dead(code):
     events = code("Soldiers clashed with militants near Bankass in Mali on Tuesday, two days after gunmen killed three "
                   "villagers there.").events
     assert [e.fatalities for e in events] == [0]
+
+
+def test_the_dead_of_a_fight_are_not_those_of_the_shelling_its_sentence_tells(code):
+    """Deaths told as in an act of the other violent kind belong to that act: a shelling is not given the troops
+    killed in the day's fighting, nor a battle the civilians killed in air strikes."""
+    events = code("At least one man was killed by regime shelling in Aleppo in Syria on Monday while clashes raged on "
+                  "the city's front lines, the group said, adding that 11 troops were killed in Monday's fighting.").events
+    assert [(e.sub_event_type, e.fatalities) for e in events
+            if e.event_type == "Explosions/Remote violence"] == [("Shelling/artillery/missile attack", 1)]
+    events = code("Clashes between rebels and the army in Daraa in Syria killed 12 fighters on Monday while air strikes "
+                  "on the town killed five civilians.").events
+    assert [(e.event_type, e.fatalities) for e in events if e.event_type == "Battles"] == [("Battles", 12)]
+    # Dead told as in both kinds of act are the act's, whichever the sentence tells.
+    events = code("Five civilians were killed in shelling and clashes in Daraa in Syria on Monday.").events
+    assert [e.fatalities for e in events] == [5]

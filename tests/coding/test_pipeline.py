@@ -1585,6 +1585,15 @@ def test_a_gerund_the_parse_hung_on_the_doers_word_is_the_act(code):
         ("Shelling/artillery/missile attack", "Military Forces of Syria")]
 
 
+def test_a_gerund_acting_on_someone_after_the_doers_word_says_what_the_doer_is_doing(code):
+    # The coalition is named as what hit the town over time, not as the doer of Monday's shelling.
+    events = code("Nine civilians were killed in shelling on Douma on Monday. The town is regularly targeted in strikes "
+                  "by the regime as well as Russian warplanes and has also been hit by the US-led coalition fighting "
+                  "the Islamic State group.").events
+    assert [(e.event_type, e.place.name) for e in events] == [("Explosions/Remote violence", "Dūmā")]
+    assert events[0].actor1 is None or "Coalition" not in events[0].actor1.name
+
+
 def test_a_village_the_gazetteer_lacks_lies_in_the_province_its_sentence_names(relevant_pipeline):
     # The report's focus is Damascus; the villages the act is named again at lie in Homs province.
     events = relevant_pipeline.process_text(

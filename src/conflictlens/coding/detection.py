@@ -138,6 +138,8 @@ class EventDetector:
                                     for verb, objects in conventions["other_sense_with_objects"].items()}
         self.senses_with_subjects = {verb.lower(): {o.lower() for o in subjects}
                                      for verb, subjects in conventions.get("other_sense_with_subjects", {}).items()}
+        self.senses_after_words = {verb.lower(): {w.lower() for w in words}
+                                   for verb, words in conventions["other_sense_after_words"].items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
         self.reason_nouns = {w.lower() for w in conventions["reason_nouns"]}
@@ -363,8 +365,12 @@ class EventDetector:
         "scouts must demonstrate leadership skills", "rallied support"); a violence verb whose object is a thing of
         its other sense is that sense ("executed a search warrant"), as is one whose subject is ("stocks rallied");
         fighting "alongside" someone is an alliance, "under the banner of" someone an allegiance; "a demonstration
-        of" a thing, not of people, is a showing."""
+        of" a thing, not of people, is a showing; a trigger right after the name of what a trade fights is the trade
+        ("fire-fighting operations")."""
         head = span.root
+        before = _word_before(head)
+        if before is not None and before.lower_ in self.senses_after_words.get(head.lower_, ()):
+            return True
         if len(span) == 1 and head.lemma_.lower() in self.showing_nouns:
             shown = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"]
@@ -559,6 +565,14 @@ def _fighters_acted_on(token: Token, span: SpacySpan, fighter_tokens: Collection
     return False
 
 
+def _word_before(token: Token) -> Token | None:
+    """The word before a token in its sentence, across a hyphen that joins them ("fire-fighting")."""
+    i = token.i - 1
+    if i > token.sent.start and token.doc[i].text == "-":
+        i -= 1
+    return token.doc[i] if i >= token.sent.start else None
+
+
 def _lemma_governing(head: Token, preposition: str, direct: set[str]) -> str | None:
     """The lemma of the word that governs ``head``: through ``preposition`` when ``head`` is its object ("the end of
     the ceasefire", "describing it as an attack"), or directly by one of the ``direct`` relations."""
@@ -635,10 +649,20 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     if head.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return False  # "by terrorists' shelling of Aleppo": a gerund with "of" names the act, like a noun
     if head.tag_ == "VBG" and head.i == head.head.i + 1 and head.head.dep_ == "pobj" \
-            and head.head.head.lower_ in {"in", "by"}:
-        return False  # "killed in regime shelling on the town": the parse hung the act's noun on the doer's word
+            and head.head.head.lower_ in {"in", "by"} and not _acts_on_something(head):
+        # "killed in regime shelling on the town": the parse hung the act's noun on the doer's word (a verb acting on
+        # something, "hit by the US-led coalition fighting the Islamic State group", says what the doer is doing).
+        return False
     return head.tag_ == "VBG" or head.tag_ in PRESENT_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS for c in head.children)
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """A verb with a direct object, or with a noun phrase right after it that the parse hung elsewhere ("the
+    coalition fighting the Islamic State group")."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    return any(c.dep_ == "dobj" for c in verb.children) or (
+        following is not None and following.pos_ in {"DET", "PROPN"} and following.dep_ != "prep")
 
 
 def _result_clause(span: SpacySpan) -> bool:

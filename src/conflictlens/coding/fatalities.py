@@ -12,7 +12,7 @@ The rule applied (documented in ``data/conventions.yaml``):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -265,11 +265,12 @@ class FatalityCounter:
         return token.lemma_.lower() in self.not_death or token.lower_ in self.not_death
 
     def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8,
-              in_time_clauses: bool = False) -> tuple[int, str | None]:
+              in_time_clauses: bool = False, other_acts_cues: Collection[int] = ()) -> tuple[int, str | None]:
         """Deaths reported in one sentence, and the words they were read from; with ``in_time_clauses``, those of the
-        clauses that date themselves against the sentence's main act too (for an act told only in one)."""
+        clauses that date themselves against the sentence's main act too (for an act told only in one); without the
+        death words (document token indices) in ``other_acts_cues``."""
         # "attempted to assassinate", "threatened to kill": no one died of that verb.
-        cues = [t.i - sent.start for t in sent if self.is_death_cue(t)
+        cues = [t.i - sent.start for t in sent if self.is_death_cue(t) and t.i not in other_acts_cues
                 and not (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.attempt_verbs)
                 and (in_time_clauses or not in_another_times_clause(t, self.time_marks))
                 and not self._with_the_injured(t)
@@ -547,6 +548,10 @@ class Fatalities:
         self.counter = counter
         self.demonstration_types = set(conventions["demonstration_types"])
         self.grievance_prepositions = {w.lower() for w in conventions["grievance_prepositions"]}
+        fights = {w.lower() for w in conventions["fight_nouns"]}
+        weapons = {w.lower() for words in conventions["remote_means"].values() for w in words}
+        # Of each violent kind, the words of its own acts and those of the other's.
+        self.act_words = {"Battles": (fights, weapons), "Explosions/Remote violence": (weapons, fights)}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         annotated.sentence_deaths = [self._deaths(annotated, index) for index in range(len(annotated.sentences or []))]
@@ -559,11 +564,15 @@ class Fatalities:
                     annotated, draft.sentence_index, in_time_clauses=True)
             if draft.event.fatalities and self._dead_of_what_it_protests(draft):
                 draft.event.fatalities, draft.event.fatalities_text = 0, None
+            if draft.event.fatalities and (elsewhere := self._dead_of_another_kind_of_act(draft)):
+                draft.event.fatalities, draft.event.fatalities_text = self._deaths(
+                    annotated, draft.sentence_index, other_acts_cues=elsewhere)
 
-    def _deaths(self, annotated: AnnotatedDocument, index: int, *, in_time_clauses: bool = False) -> tuple[int, str | None]:
+    def _deaths(self, annotated: AnnotatedDocument, index: int, *, in_time_clauses: bool = False,
+                other_acts_cues: Collection[int] = ()) -> tuple[int, str | None]:
         sentences = annotated.sentences or []
         deaths, words = self.counter.count(sentences[index], dates=annotated.date_ranges(index),
-                                           in_time_clauses=in_time_clauses)
+                                           in_time_clauses=in_time_clauses, other_acts_cues=other_acts_cues)
         if deaths > self.counter.max_event_deaths:
             # "The war has killed more than 320,000 people": a conflict's running total, not one event's toll.
             warning = (f"toll {deaths} read from {words!r} is above max_event_fatalities "
@@ -572,6 +581,29 @@ class Fatalities:
                 annotated.document.warnings.append(warning)
             return 0, None
         return deaths, words
+
+    def _dead_of_another_kind_of_act(self, draft: EventDraft) -> set[int]:
+        """The death words of the draft's sentence that say the dead died in acts of the other violent kind only:
+        "At least one man was killed by regime shelling ..., adding that 11 troops were killed in Monday's fighting"
+        gives the shelling one dead, and "five civilians were killed in air strikes" gives a battle none."""
+        # The kind its own words tell (an "attack" is typed by its means later, so it has none yet).
+        kind = next((words for words in self.act_words.values()
+                     if any(_named_by(w, words[0]) for w in draft.trigger.span)), None)
+        if kind is None:
+            return set()
+        own, other = kind
+        trigger = set(range(draft.trigger.span.start, draft.trigger.span.end))
+        elsewhere = set()
+        for cue in draft.sentence:
+            if not self.counter.is_death_cue(cue):
+                continue
+            # The act's noun and its modifiers ("air strikes"), not what hangs on it ("the second day of shelling").
+            causes = [word for noun in _acts_died_in(cue) for act in [noun, *noun.conjuncts]
+                      for word in [act, *(c for c in act.children if c.dep_ in {"compound", "amod"})]]
+            if causes and not any(w.i in trigger or _named_by(w, own) for w in causes) \
+                    and any(_named_by(w, other) for w in causes):
+                elsewhere.add(cue.i)
+        return elsewhere
 
     def _dead_of_what_it_protests(self, draft: EventDraft) -> bool:
         """A demonstration's sentence whose dead are all in what it was held against ("protested against infighting
@@ -584,6 +616,18 @@ class Fatalities:
                       for g in p.children if g.dep_ in {"pobj", "pcomp"}]
         cues = [t for t in draft.sentence if self.counter.is_death_cue(t)]
         return bool(grievances) and bool(cues) and all(any(c in g.subtree for g in grievances) for c in cues)
+
+
+def _named_by(word: Any, words: set[str]) -> bool:
+    return word.lower_ in words or word.lemma_.lower() in words
+
+
+def _acts_died_in(cue: Any) -> list[Any]:
+    """The nouns a death word says the dead died in or of ("killed in Monday's fighting", "died in clashes and
+    shelling", "were killed by regime shelling", "air strikes on Douma killed five civilians")."""
+    nouns = [noun for prep in cue.children if prep.dep_ in {"prep", "agent"}
+             and prep.lower_ in {"in", "during", "by", "amid"} for noun in prep.children if noun.dep_ == "pobj"]
+    return nouns + [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
 
 
 def _in_a_clause_below(word: Any, verb: Any) -> bool:
