@@ -300,6 +300,14 @@ def test_a_groups_many_countries_do_not_pull_a_namesake_abroad(code):
     assert place.country == "Syria"
 
 
+def test_a_name_the_report_locates_once_is_that_place_at_every_mention(code):
+    # GeoNames has a Hader (al-Hadir) in Aleppo, not the Quneitra village; the second mention says which it is.
+    place = place_of(code, "An Israeli drone hit a car in the town of Hader in Syria on Wednesday, killing two "
+                           "fighters. Residents said the drone targeted the car at the entrance of Hader in Quneitra "
+                           "province.")
+    assert (place.name, place.admin1) == ("Hader", "Quneitra")
+
+
 def test_a_namesake_abroad_of_a_village_told_in_a_provinces_countryside_is_not_the_place(code):
     # GeoNames knows "Talarn" as a name of Tallard in France; the text puts the village in Aleppo's countryside.
     for text in ("The army expelled ISIS terrorists from the village of Tal Arn in Aleppo countryside on Monday.",

@@ -924,11 +924,19 @@ class PlaceResolver:
                        if t.chosen is not None and t.chosen.feature_class in "PA"]
         # "the Mallah and Handarat fronts ... near the rebel supply route into Aleppo": no hamlet afar.
         toponyms[:] = [t for t in toponyms if not _far_from_its_neighbours(t, toponyms)]
+        misread: dict[str, list[Toponym]] = {}
         for t in toponyms:
             if self._far_from_its_qualifiers(t):
                 # The wrong namesake ("the Kalassa district of Damascus" is no Kalassa of Mali): the name stays,
                 # placed by the district or region named with it.
                 t.chosen, t.candidates, t.unresolved = None, [], True
+                misread.setdefault(name_key(t.text), t.qualifiers)
+        for t in toponyms:
+            if not t.qualifiers and t.chosen is not None and name_key(t.text) in misread:
+                # "the town of Hader", then "at the entrance of Hader in Quneitra province": one name is one place in
+                # a report, the one its located mention says, not another province's namesake.
+                t.chosen, t.candidates, t.unresolved = None, [], True
+                t.qualifiers = misread[name_key(t.text)]
         self._states_named_like_countries(toponyms, votes)
         strong = Counter(votes)
         strong.update(t.chosen.country_code for t in toponyms
