@@ -939,6 +939,16 @@ def test_the_kind_of_group_named_right_before_the_act_did_it(code):
     assert [e.actor1.name for e in events] == ["Free Syrian Army", "Free Syrian Army"]
     events = code("A jihadist attack killed five soldiers near Menaka in Mali on Saturday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamist militants", "Military Forces of Mali")]
+    # Not a group of that kind the act hit.
+    events = code("At least seven people died in rebel shelling of a neighbourhood of the Syrian city of Aleppo held by "
+                  "the Kurdish YPG militia at dawn on Saturday.").events
+    assert [e.actor1.name for e in events] == ["Rebel group"]
+
+
+def test_civilians_are_no_side_of_ground_changing_hands(code):
+    events = code("Rebels took control of part of the town of Manbij in Syria on Tuesday, enabling civilians in the "
+                  "area to flee the fighting.").events
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Non-state actor overtakes territory", None)]
 
 
 def test_a_gas_attack_is_a_chemical_weapon_however_it_is_told_and_tear_gas_is_not(code):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,11 +180,13 @@ class ActorDictionary:
             return self.actor_for(self._in_country(entry.key, context.country), surface=mention.text)
         return self.of_kind(entry.kind or "", context, mention.sentence_index, mention.text)
 
-    def of_kind(self, kind: str, context: DocumentActors, sentence_index: int | None, surface: str) -> Actor:
+    def of_kind(self, kind: str, context: DocumentActors, sentence_index: int | None, surface: str, *,
+                besides: Collection[str] = ()) -> Actor:
         """The actor a vague word of a kind ("rebels", "rebel" in "rebel shelling") stands for in a document: the
-        specific one of that kind it names, the state's own forces, or the kind's fallback."""
+        specific one of that kind it names (not one of ``besides``, the names the word is told apart from), the
+        state's own forces, or the kind's fallback."""
         specific = context.most_named(kind, sentence_index, surface.split()[-1])
-        if specific is not None:
+        if specific is not None and self.actor_for(self._in_country(specific, context.country)).name not in besides:
             return self.actor_for(self._in_country(specific, context.country), surface=surface)
         if kind in STATE_KINDS and context.country:
             templated = _state_key(kind, context.country)

@@ -72,6 +72,7 @@ class EventTyping:
         self.air_strike, self.placed_explosive = "Air/drone strike", "Remote explosive/landmine/IED"
         self.shelling = "Shelling/artillery/missile attack"
         self.destruction = "Looting/property destruction"
+        self.territory_sub_types = set(knowledge.conventions["sub_types_by_actor1"])  # ground won, by a side's kind
         self.chemical = "Chemical weapon"
         self.chemical_agents = {tuple(w.lower().split()) for w in conventions["chemical_agents"]}
         self.riot_control_gases = {w.lower() for w in conventions["riot_control_gas_words"]}
@@ -328,6 +329,11 @@ class EventTyping:
             event_type, sub_type = "Riots", self._riot_sub_type(words)
         if sub_type == "Abduction/forced disappearance" and deaths > 0:
             event_type, sub_type = self.abduction_with_deaths
+        if sub_type in self.territory_sub_types and actor2 is not None and actor2.inter == CIVILIANS_INTER:
+            # "took control of part of the town, enabling civilians to flee": ground changes hands between armed
+            # sides; the civilians the sentence names are none.
+            actor2 = next((a for a in side_two if a.inter != CIVILIANS_INTER), None)
+            side_two = [a for a in side_two if a.inter != CIVILIANS_INTER]
         event.event_type, event.sub_event_type, event.kind = event_type, sub_type, kind
         event.actor1, event.actor2 = actor1, actor2
         draft.side_one, draft.side_two = side_one, side_two

@@ -776,7 +776,7 @@ class Roles:
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
                                                  peoples=False),
                 *self._state_word_before(trigger, local.country), *self._coalition_word_before(trigger, local.country),
-                *self._group_word_before(trigger, local),
+                *self._group_word_before(trigger, local, {a.name for a in resolve_all(trigger.side_two)}),
                 *self._state_first_between(trigger, local.country), *side_one]
         if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
@@ -840,12 +840,13 @@ class Roles:
             if before is not None and before.lower_ in self.state_words else None
         return [military] if military is not None else []
 
-    def _group_word_before(self, trigger: Trigger, context: DocumentActors) -> list[Actor]:
+    def _group_word_before(self, trigger: Trigger, context: DocumentActors, targets: set[str]) -> list[Actor]:
         """"Rebel rocket fire on a government-held area", "a jihadist attack": the kind of group named right before
-        the act did it."""
+        the act did it; not a group of that kind the act hit ("rebel shelling of a neighbourhood held by the Kurdish
+        YPG militia")."""
         before = _word_before(trigger)
         kind = self.group_words.get(before.lower_) if before is not None else None
-        return [self.actors.of_kind(kind, context, trigger.sentence_index, before.text)] \
+        return [self.actors.of_kind(kind, context, trigger.sentence_index, before.text, besides=targets)] \
             if kind is not None and before is not None else []
 
     def _coalition_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
