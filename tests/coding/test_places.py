@@ -465,6 +465,18 @@ def test_a_reports_focus_lies_in_its_country(pipeline):
     assert annotated.focus is not None and annotated.focus.country_code == "SY"
 
 
+def test_a_reports_focus_is_among_the_places_it_opens_with(pipeline):
+    # A background paragraph may name another town more often than the story names its own.
+    text = ("At least 24 people were killed on Tuesday in an attack near a refugee camp in Syria, a monitor said. "
+            "Militants sneaked into a village in Hasakeh province which houses the camp. "
+            "The dead included children. Clashes followed. The monitor gave no more details. "
+            "Human Rights Watch on Monday accused government forces of dropping bombs containing nerve agents before "
+            "the April 4 attack on Khan Sheikhun. The attack on Khan Sheikhun killed 87 people. Residents of Khan "
+            "Sheikhun fled.")
+    annotated = annotated_through(pipeline, text, "places", dt.date(2017, 5, 2))
+    assert annotated.focus is not None and annotated.focus.admin1 == "Al-Hasakah"
+
+
 def test_another_spelling_of_a_known_place_must_fit_most_sentences_that_name_it(pipeline):
     # "al-Halk" is spelt like Al Hal, far off in Hasakah: the first sentence places it east of Aleppo, so the second,
     # which names nothing beside it, does not outweigh it.

@@ -1146,6 +1146,10 @@ class PlaceResolver:
         return NATIONWIDE.search(sentence_text) is not None
 
 
+# The sentences a report opens with, from the first that names a place: its focus is among their places.
+OPENING_SENTENCES = 4
+
+
 class Places:
     """Finds and resolves the report's toponyms; votes on its country (its places, and its actors' countries)
     and finds the place it is about."""
@@ -1185,12 +1189,16 @@ class Places:
 
     def _focus_place(self, doc: Doc, toponyms: list[Toponym], country_code: str | None) -> Place | None:
         """The place a report is about: its most-named town, else region, else country, in the report's country
-        when it names a place there (a report on Syria that once names "Assads" is not about a Moroccan village)."""
-        places = [p for p in (self.resolver.to_place(t) for t in toponyms
-                              if not t.not_a_scene and not t.unresolved and not _another_names_part(t)
-                              and not t.acting)
-                  if p is not None]
-        places = [p for p in places if p.country_code == country_code] or places
+        when it names a place there (a report on Syria that once names "Assads" is not about a Moroccan village);
+        among those its opening sentences name, if they name any (news tells its story first: a report on a camp in
+        Hasakeh that ends on a chemical attack in Khan Sheikhun is about Hasakeh).
+        """
+        scenes = [(t.sentence_index, p) for t in toponyms
+                  if not t.not_a_scene and not t.unresolved and not _another_names_part(t) and not t.acting
+                  and (p := self.resolver.to_place(t)) is not None]
+        scenes = [(i, p) for i, p in scenes if p.country_code == country_code] or scenes
+        first = min((i for i, _ in scenes), default=0)
+        places = [p for i, p in scenes if i < first + OPENING_SENTENCES] or [p for _, p in scenes]
         if not places:
             return None
         best_level = min(LEVEL_RANK[p.level] for p in places)
