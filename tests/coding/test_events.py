@@ -945,6 +945,19 @@ def test_the_kind_of_group_named_right_before_the_act_did_it(code):
     assert [e.actor1.name for e in events] == ["Rebel group"]
 
 
+def test_whom_a_by_names_as_the_doer_of_a_concurrent_act_is_no_target(code):
+    events = code("More than a dozen airstrikes were carried out overnight on Thursday in rebel-held districts of east "
+                  "Aleppo in Syria amid ongoing bombardment of the area by Syrian regime and Russian warplanes.").events
+    assert [e.actor2.name for e in events if e.actor2 is not None and e.actor2.inter == 1] == []
+
+
+def test_who_the_rest_of_the_dead_were_is_no_act_of_theirs(code):
+    events = code("Militants attacked a mainly Kurdish town in northeastern Syria on Friday sparking fighting in which 17 "
+                  "people were killed, two of them ambulance crew, a watchdog said. Four Kurdish militiamen and 11 "
+                  "jihadists made up the rest of the dead, the watchdog said.").events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 17)]
+
+
 def test_civilians_are_no_side_of_ground_changing_hands(code):
     events = code("Rebels took control of part of the town of Manbij in Syria on Tuesday, enabling civilians in the "
                   "area to flee the fighting.").events

@@ -80,6 +80,7 @@ class Coreference:
         self.grammar = grammar
         self.claimed_objects = {w.lower() for w in knowledge.conventions["claimed_objects"]}
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
+        self.share_of_dead_nouns = {w.lower() for w in knowledge.conventions["share_of_dead_nouns"]}
         self.elsewhere = elsewhere_pattern(knowledge)
         self.demonstratives = {w.lower() for w in knowledge.conventions["demonstratives"]}
 
@@ -283,6 +284,14 @@ class Coreference:
         told = draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks
         return dead if told else None
 
+    def _rest_of_the_dead(self, draft: EventDraft) -> bool:
+        """"Four Kurdish militiamen and 11 jihadists made up the rest of the dead": who the rest of the dead already
+        counted were (`share_of_dead_nouns`); whoever the sentence names are those dead, not doers."""
+        head = draft.trigger.head
+        dead = head if head.dep_ == "pobj" else head.head
+        return draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ == "of" \
+            and dead.head.head.lemma_.lower() in self.share_of_dead_nouns and self.grammar.refers_back(dead)
+
     def _claimed(self, sent: SpacySpan, done_again: list[Token]) -> set[int]:
         """The words of what the sentence claims, when it claims responsibility ("IS claimed responsibility for the
         attack") or the act already told ("the group claimed the attack"), or says who did it ("IS said it carried
@@ -431,6 +440,8 @@ class Coreference:
         # said to be something, by the doer the previous act already had, is no new one.
         # "ISIL also lost 15 militants in the attack": the act already told, named again as what the doer's losses
         # came in.
+        if self._rest_of_the_dead(draft) and previous.event_type in VIOLENT_TYPES:
+            return True
         doers = self.actors.doer_names(event)
         act = draft.trigger.head
         if doers and (_described(act) or (_definite(act) and act.dep_ == "pobj")):

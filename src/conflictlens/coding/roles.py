@@ -144,9 +144,14 @@ class SideReader:
             # The victims of a killing follow it even where the parse loses them ("killed 15 presumed X").
             # Not the attackers named again: "... seized by the assailants", "... before the militants set it ablaze".
             doers = self.perpetrator_nouns | {t.lemma_.lower() for t in trigger.side_one}
+            # Nor whoever a "by" on a noun names the doer of ("amid ongoing bombardment of the area by Syrian regime
+            # and Russian warplanes"; those a verb's "by" names may be the defenders: "motorbikes seized by the
+            # soldiers").
             clause = [r for r in candidates if r.i >= trigger.span.end and (trigger.group.outcome or _within(r, verb))
                       and r not in trigger.side_one and r not in trigger.side_one_allies
-                      and not (doer(r) and r.lemma_.lower() in doers) and not self._in_a_consequence(r, verb)]
+                      and not (doer(r) and r.lemma_.lower() in doers) and not self._in_a_consequence(r, verb)
+                      and not (r.dep_ == "pobj" and r.head.lower_ in self.grammar.agent_prepositions
+                               and r.head.head.pos_ in {"NOUN", "PROPN"})]
             if clause:
                 trigger.side_two.append(clause[0])
             elif self._harms_them(head):
