@@ -958,6 +958,14 @@ def test_who_the_rest_of_the_dead_were_is_no_act_of_theirs(code):
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 17)]
 
 
+def test_defenders_foiling_the_attack_told_before_make_no_battle_of_their_own(code):
+    events = code("Suicide bombers attacked a police station in the Midan neighbourhood of Damascus in Syria on Monday, "
+                  "killing 17 people. Police officers and the army unit together resisted and foiled the attack, said "
+                  "Tarek, a police officer.").events
+    assert [(e.sub_event_type, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Suicide bomb", "Police Forces of Syria")]
+
+
 def test_civilians_are_no_side_of_ground_changing_hands(code):
     events = code("Rebels took control of part of the town of Manbij in Syria on Tuesday, enabling civilians in the "
                   "area to flee the fighting.").events

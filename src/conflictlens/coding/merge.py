@@ -83,6 +83,7 @@ class Coreference:
         self.share_of_dead_nouns = {w.lower() for w in knowledge.conventions["share_of_dead_nouns"]}
         self.elsewhere = elsewhere_pattern(knowledge)
         self.demonstratives = {w.lower() for w in knowledge.conventions["demonstratives"]}
+        self.foiling_verbs = {w.lower() for w in knowledge.conventions["foiling_verbs"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -433,7 +434,11 @@ class Coreference:
         assert annotated.sentence_dates is not None
         if self.elsewhere.search(draft.sentence.text.lower()):
             return False  # "Elsewhere in the country, 12 rebels were killed in clashes": another act
-        if _a_fight(draft.trigger.group) and previous.event_type != "Battles":
+        # "Police officers and the army unit resisted and foiled the attack": the act told before, beaten off by its
+        # defenders (a fight's word, but no fight of their own).
+        foiled_again = any(w.dep_ in {"dobj", "obj"} and _definite(w) and w.head.lemma_.lower() in self.foiling_verbs
+                           for w in [draft.trigger.head, *draft.trigger.span])
+        if _a_fight(draft.trigger.group) and previous.event_type != "Battles" and not foiled_again:
             return False  # "19 regime fighters were killed in the fighting", after air raids: a fight, not the raids
         # "A hospital source in Hassakeh said there were 20 dead": where the source sits is not a place of its own.
         # "ISIS terrorists detonated two car bombs ... ISIS attack was an attempt to hold back the army": the act
@@ -451,6 +456,8 @@ class Coreference:
             # "the YPG and Kurdish security forces were able to crush this attack": the act just told, whatever part
             # the sentence's sides had in what they did to it (not "IS is said to be behind this attack": its doer).
             doers = set()
+        if foiled_again:
+            doers = set()  # the defenders
         if event.event_type not in VIOLENT_TYPES or previous.event_type not in VIOLENT_TYPES or doers:
             return False
         if not annotated.own_toponyms(draft.sentence_index):
