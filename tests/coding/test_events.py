@@ -806,19 +806,6 @@ def test_a_days_part_of_a_total_told_before_is_the_totals_doers_act_not_the_othe
 
 
 
-def test_another_act_of_a_kind_told_before_is_by_the_same_doer(code):
-    events = code("Some 120 militants were killed in a series of Russian air strikes in Syria over the past 24 hours, the "
-                  "defence ministry in Moscow said on Sunday. In another air strike more than 60 foreign fighters were "
-                  "killed in the Euphrates Valley south of Deir Ezzor.").events
-    assert [(e.actor1.name if e.actor1 else None, e.fatalities) for e in events] == [
-        ("Military Forces of Russia", 120), ("Military Forces of Russia", 60)]
-    # An act of another kind is not one more of those.
-    events = code("Russian air strikes killed 12 militants near Deir Ezzor in Syria on Sunday. In another attack, a car "
-                  "bomb killed five people in Raqqa on Sunday.").events
-    assert [e.actor1.name if e.actor1 else None for e in events
-            if e.sub_event_type != "Air/drone strike"] != ["Military Forces of Russia"]
-
-
 def test_an_opening_attack_on_civilians_told_without_its_means_is_the_strike_the_body_tells(code):
     events = code("9 Aug 2016 5 people were killed and 12 others wounded in the attack in the opposition-held district "
                   "of Sevre. Men and civil defence members look for survivors after an airstrike on a hospital in the "

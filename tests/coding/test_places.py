@@ -308,6 +308,14 @@ def test_a_name_the_report_locates_once_is_that_place_at_every_mention(code):
     assert (place.name, place.admin1) == ("Hader", "Quneitra")
 
 
+def test_a_village_the_gazetteer_lacks_lies_where_a_sentence_says_it_lies(code):
+    # "Khan Sheikhoun" is another spelling of Khān Shaykhūn; the report's focus is Raqqa, named most.
+    place = place_of(code, "An airstrike on the village of Maaret Harmeh in Syria killed 10 people on Tuesday, activists "
+                           "said. The village of Maaret Harmeh is close to the town of Khan Sheikhoun. Residents of "
+                           "Raqqa said food was scarce in Raqqa, and families left Raqqa.")
+    assert (place.name, place.admin1) == ("Maaret Harmeh", "Idlib")
+
+
 def test_a_namesake_abroad_of_a_village_told_in_a_provinces_countryside_is_not_the_place(code):
     # GeoNames knows "Talarn" as a name of Tallard in France; the text puts the village in Aleppo's countryside.
     for text in ("The army expelled ISIS terrorists from the village of Tal Arn in Aleppo countryside on Monday.",

@@ -174,22 +174,12 @@ class Coreference:
                     continue
                 if index - 1 in totals and self._tells_the_toll(sent):
                     self._take_the_totals_doer(draft, (annotated.running_totals or {}).get(index - 1))
-                if events and self.actors.is_unidentified(draft.event.actor1) and self._another_of_its_kind(draft):
-                    # "Russian air strikes killed 120 militants", then "In another air strike more than 60 foreign
-                    # mercenaries were killed": one more act by whoever did those of its kind just told.
-                    draft.event.actor1 = next((e.actor1 for e in reversed(events)
-                                               if e.sub_event_type == draft.event.sub_event_type
-                                               and not self.actors.is_unidentified(e.actor1)), draft.event.actor1)
                 for part in self._one_per_place(draft, annotated):
                     events.append(part)
                     sentence_events.setdefault(index, []).append(part)
         annotated.events = events
         annotated.sentence_events = sentence_events
         annotated.continuations = continuations
-
-    def _another_of_its_kind(self, draft: EventDraft) -> bool:
-        """"another air strike", "a further raid": the act is one more of a kind told before (`adding_words`)."""
-        return any(c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words for c in draft.trigger.head.children)
 
     def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor], *,
                   done_again: bool = False, with_deaths: bool = True, told_again: Event | None = None) -> None:

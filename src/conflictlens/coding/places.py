@@ -104,10 +104,11 @@ PAIR_JOINERS = {"-", "–", "/"}
 HELD_GROUND_NOUNS = {"stronghold", "strongholds", "bastion", "territory", "territories", "side", "frontier"}
 # Words between a name the gazetteer lacks and the known place that locates it: "near Damascus", "northeast of
 # Aleppo", "in the northern countryside of Hama".
+# "Maaret Harmeh is close to the town of Khan Sheikhoun": a sentence that says where the name lies locates it too.
 LOCATING_WORDS = NEAR_CUES | PART_NOUNS | {"in", "of", "the", "city", "town", "province", "governorate", "northern",
                                            "southern", "eastern", "western", "central", "rural", "countryside", "km",
-                                           "kilometres"}
-LOCATING_GAP = 5
+                                           "kilometres", "is", "lies", "located", "situated", "to", "just"}
+LOCATING_GAP = 6
 # What being a capital or an administrative seat adds to a reading of a name.
 SEAT_BONUS = {"PPLC": 1.0, "PPLA": 0.5, "PPLA2": 0.5}
 NAMED_CAPITAL_WEIGHT = 2.0  # a capital of a country the report names
@@ -1179,6 +1180,8 @@ class Places:
         actor_votes.update({code.upper(): 1 for code in self.focus_countries})
         actor_votes.update(self.resolver.kind_of_place_votes(annotated.doc))
         votes = self.resolver.resolve(toponyms, extra_country_votes=actor_votes)
+        # Again, now that other spellings are read: "Maaret Harmeh is close to the town of Khan Sheikhoun".
+        _locate_unknown_names(annotated.doc, toponyms)
         annotated.document.warnings.extend(
             f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
             "(import a GeoNames dump that has it)" for name in dict.fromkeys(t.text for t in toponyms if t.unresolved))
