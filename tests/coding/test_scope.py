@@ -65,6 +65,16 @@ def test_what_the_article_dates_weeks_before_its_own_date_is_background(pipeline
     assert [e.place.name for e in lead.events] == ["Ar Raqqah"]
 
 
+def test_dead_told_right_after_an_act_left_out_as_background_are_its_dead(pipeline):
+    text = ("Air strikes killed 10 civilians in Raqqa in Syria on Tuesday, activists said. Human Rights Watch said in a "
+            "report Tuesday that US forces failed to avoid civilian casualties in a March 16 airstrike that killed dozens "
+            "of people in Aleppo province. Activists said around 40 people mostly civilians were killed in the crowded "
+            "mosque in the Jeeneh district.")
+    result = pipeline.process_text(text, published_at=dt.date(2017, 4, 18))
+    assert [(e.place.name, e.fatalities) for e in result.events] == [("Ar Raqqah", 10)]
+    assert any("after an act left out as background" in w for w in result.document.warnings)
+
+
 def test_policing_in_a_report_without_conflict_is_not_an_event(pipeline):
     for text in ["Officers seized 1,248 bags of heroin and three guns in raids in the city, Hartford police said.",
                  "A DeKalb man has been arrested after police say he tried to rob a woman in a store parking lot."]:

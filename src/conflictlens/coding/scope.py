@@ -166,7 +166,13 @@ class Scope:
         totals: list[EventDraft] = []
         going_on: set[int] = set()  # the sentences that tell acts as going on or done habitually
         violent = {d.sentence_index for d in drafts if d.event.event_type in VIOLENT_TYPES}
+        background: int | None = None  # the sentence of the last act left out as background, while none is kept
         for draft in drafts:
+            if background is not None and self._dead_of_the_background(draft, background):
+                annotated.document.warnings.append(
+                    f"deaths told with no act or day of their own ({draft.sentence.text[:60]!r}...) after an act left "
+                    "out as background: left out as its toll")
+                continue
             if self._context_of_its_violence(draft, violent):
                 annotated.document.warnings.append(
                     f"{draft.event.sub_event_type} told with violence ({draft.sentence.text[:60]!r}...): left out as "
@@ -215,14 +221,24 @@ class Scope:
                     # "The SDF launched its offensive on May 31 ... DAESH has lost 463 fighters in the battle": what
                     # the next sentence counts of an act weeks ago is that act's running total.
                     annotated.running_totals[draft.sentence_index] = draft.event.actor1
+                    background = draft.sentence_index
                 continue
             kept.append(draft)
+            background = None
         headlines = [d for d in kept if _headline_of_a_total(d, totals)]
         for draft in headlines:
             annotated.document.warnings.append(
                 f"{draft.event.event_type} in the opening with a total's toll ({draft.sentence.text[:60]!r}...): left "
                 "out as that total")
         annotated.drafts = [d for d in kept if not any(d is h for h in headlines)]
+
+    @staticmethod
+    def _dead_of_the_background(draft: EventDraft, background: int) -> bool:
+        """"a March 16 airstrike that killed dozens of people in Aleppo province" (weeks before the report), then "around
+        40 people mostly civilians were killed in the crowded mosque": dead told by an outcome word alone, with no day,
+        within two sentences of an act left out as background, are its dead."""
+        return draft.trigger.group.outcome and not draft.event.date_text \
+            and 0 < draft.sentence_index - background <= 2
 
     def _war_damage(self, draft: EventDraft) -> bool:
         """"The Syrian army continued its operations in Jobar ... destroying a number of tunnels": military works an
