@@ -186,8 +186,10 @@ class ActorDictionary:
         specific one of that kind it names (not one of ``besides``, the names the word is told apart from), the
         state's own forces, or the kind's fallback."""
         specific = context.most_named(kind, sentence_index, surface.split()[-1])
-        if specific is not None and self.actor_for(self._in_country(specific, context.country)).name not in besides:
-            return self.actor_for(self._in_country(specific, context.country), surface=surface)
+        named = self.actor_for(self._in_country(specific, context.country), surface=surface) \
+            if specific is not None else None
+        if named is not None and named.name not in besides:
+            return named
         if kind in STATE_KINDS and context.country:
             templated = _state_key(kind, context.country)
             if templated in self.entries:
