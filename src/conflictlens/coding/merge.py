@@ -270,17 +270,14 @@ class Coreference:
 
     def _counted_among(self, draft: EventDraft) -> Token | None:
         """The dead an outcome trigger counts people among ("were among the dead", `told_dead_marks`), if it does."""
-        head = draft.trigger.head
-        dead = head if head.dep_ == "pobj" else head.head
-        told = draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ in self.told_dead_marks
-        return dead if told else None
+        dead = _dead_named_after(draft)
+        return dead if dead is not None and dead.head.lower_ in self.told_dead_marks else None
 
     def _rest_of_the_dead(self, draft: EventDraft) -> bool:
         """"Four Kurdish militiamen and 11 jihadists made up the rest of the dead": who the rest of the dead already
         counted were (`share_of_dead_nouns`); whoever the sentence names are those dead, not doers."""
-        head = draft.trigger.head
-        dead = head if head.dep_ == "pobj" else head.head
-        return draft.trigger.group.outcome and dead.dep_ == "pobj" and dead.head.lower_ == "of" \
+        dead = _dead_named_after(draft)
+        return dead is not None and dead.head.lower_ == "of" \
             and dead.head.head.lemma_.lower() in self.share_of_dead_nouns and self.grammar.refers_back(dead)
 
     def _claimed(self, sent: SpacySpan, done_again: list[Token]) -> set[int]:
@@ -1213,6 +1210,13 @@ def _same_sentence(context: Event, violence: Event) -> bool:
 def _described(act: Token) -> bool:
     """"the attack was an attempt to ...": an act noun that is the subject of "be"."""
     return act.pos_ == "NOUN" and act.dep_ == "nsubj" and act.head.lemma_ == "be"
+
+
+def _dead_named_after(draft: EventDraft) -> Token | None:
+    """The noun after a preposition that an outcome trigger is, or hangs on: "among the dead", "the rest of the dead"."""
+    head = draft.trigger.head
+    dead = head if head.dep_ == "pobj" else head.head
+    return dead if draft.trigger.group.outcome and dead.dep_ == "pobj" else None
 
 
 def _has_agent(verb: Token) -> bool:
