@@ -1635,3 +1635,35 @@ def test_dead_told_in_the_perfect_after_acts_told_as_going_on_are_their_running_
 def test_the_regimes_loyalists_are_its_forces(code):
     events = code("Clashes between rebels and regime loyalists killed 12 fighters in Aleppo in Syria on Monday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Syria")]
+
+
+@pytest.mark.parametrize("text", [
+    # after a province's toll: another act, at a town of its own
+    "Regime air strikes on rebel-held Idlib province killed seven civilians on Monday, a monitor said. Another seven "
+    "people were killed in raids on the town of Ariha further south.",
+    # after a town's toll
+    "Regime air strikes on the rebel-held town of Saraqib in Idlib province killed seven civilians on Monday, a monitor "
+    "said. Another seven people were killed in raids on the town of Ariha further south.",
+])
+def test_another_count_of_dead_at_a_town_of_its_own_is_another_act_by_the_means_told_before(code, text):
+    events = code(text, published_at=dt.date(2016, 10, 24)).events
+    ariha = [e for e in events if e.place.name == "Arīḩā"]
+    assert len(events) == 2 and len(ariha) == 1
+    assert (ariha[0].sub_event_type, ariha[0].fatalities) == ("Air/drone strike", 7)
+
+
+def test_another_speaker_opening_a_sentence_tells_no_other_dead(code):
+    events = code("At least six civilians were killed in regime air strikes on a camp in the town of Saraqib in Idlib "
+                  "province on Monday, a monitor said. Another official from the civil defence said the warplanes "
+                  "dropped three bombs on the camp.", published_at=dt.date(2017, 4, 26)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Saraqib", 6)]
+
+
+def test_an_opening_with_no_place_keeps_the_reports_place_over_a_body_that_names_only_the_country(code):
+    events = code("A rebel commander was killed on Tuesday in a suicide bombing that targeted his group. A double "
+                  "suicide bombing in northern Syria on Tuesday struck the group's headquarters. The attack hit the "
+                  "headquarters northwest of the town of Idlib. Warplanes carried out 20 raids on Zabadani on Tuesday, "
+                  "activists said.", published_at=dt.date(2015, 7, 15)).events
+    bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
+    assert bombing.place.name == "Idlib" and bombing.place.level != "country"
+    assert len(events) == 2

@@ -1072,3 +1072,18 @@ def test_a_qualifier_dropped_as_a_namesake_abroad_locates_nothing(code):
                   "Al-Nujaba said its attacks on terrorists in Khan Touman have killed 23 al-Nusra Front militants.",
                   published_at=dt.date(2016, 5, 26)).events
     assert {(e.place.name, e.place.country) for e in events} == {("Khan Touman", "Syria")}
+
+
+def test_a_name_read_as_a_person_that_the_report_places_in_the_province_it_lies_in_is_a_place(pipeline):
+    places = places_in(pipeline, "Khan Sheikhun in Idlib province was hit by air strikes that killed five people on "
+                                 "Monday, a monitor said.")
+    assert places["Khan Sheikhun"].name == "Khān Shaykhūn"
+    # A person "in" a division no namesake town lies in stays a person.
+    assert "Obama" not in places_in(pipeline, "Obama in Orange County told supporters on Friday that he would win.")
+
+
+def test_a_town_described_as_nearby_is_where_the_act_was_not_near_it(code):
+    events = code("Air strikes killed four people in the rebel-held town of Saraqib on Monday. Another five people were "
+                  "killed in air strikes on the nearby town of Ariha.").events
+    assert sorted((e.place.name, e.place.geo_precision, e.fatalities) for e in events) == [
+        ("Arīḩā", GeoPrecision.EXACT, 5), ("Saraqib", GeoPrecision.EXACT, 4)]

@@ -25,6 +25,8 @@ from conflictlens.model import CIVILIANS_INTER, Actor, EventKind
 
 # Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
 MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
+# How many sentences before a raid told by no one may tell of the aircraft that flew it.
+RAID_CONTEXT_SENTENCES = 2
 
 
 class EventTyping:
@@ -206,7 +208,18 @@ class EventTyping:
         # "Regime raids killed 31 people", "Russian raids": a state's raids, in a report that tells of its aircraft.
         states = any(c.dep_ in {"amod", "compound"} and (c.lower_ in self.state_words or c.lower_ in self.demonyms)
                      for c in root.children)
-        return states and any(self._aircraft(t) for t in root.doc if t.sent != root.sent)
+        if states and any(self._aircraft(t) for t in root.doc if t.sent != root.sent):
+            return True
+        # "Air strikes killed seven people in Saraqib", then "Another seven people were killed in raids on Ariha":
+        # raids by no one named, right after sentences of air strikes (`RAID_CONTEXT_SENTENCES`), are more of them.
+        if any(c.dep_ in {"amod", "compound", "poss"} or (c.dep_ == "prep" and c.lower_ == "by") for c in root.children):
+            return False
+        sentences_before: list[SpacySpan] = []
+        start = root.sent.start
+        while len(sentences_before) < RAID_CONTEXT_SENTENCES and start > 0:
+            sentences_before.append(root.doc[start - 1].sent)
+            start = sentences_before[-1].start
+        return any(self._aircraft(t) for sent in sentences_before for t in sent)
 
     def _aircraft(self, word: Token) -> bool:
         """A word that names what flies and drops or fires from the air ("warplanes", "helicopter", "dropped")."""

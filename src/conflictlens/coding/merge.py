@@ -450,6 +450,8 @@ class Coreference:
         if not annotated.own_toponyms(draft.sentence_index):
             return (draft.trigger.group.outcome or not annotated.sentence_dates[draft.sentence_index]
                     or _definite(draft.trigger.head)) and not self._scene_moved(draft, annotated, previous)
+        if _more_dead(draft.sentence, self.adding_words, self.death_words):
+            return False  # "Another seven people were killed in raids on Kafr Takharim": dead of an act elsewhere
         # "It said the bombing took place near the al-Jafra area": the act already told, as the subject, and where.
         named_again = draft.trigger.head.dep_ in {"nsubj", "nsubjpass"} and _definite(draft.trigger.head) \
             and not annotated.sentence_dates[draft.sentence_index] and _may_be_where_it_was(draft.event, previous)
@@ -511,8 +513,7 @@ class Coreference:
         assert annotated.sentence_dates is not None
         if index - 1 not in totals or annotated.sentence_dates[index]:
             return False
-        adds_to_it = sent[0].lower_ in self.adding_words and len(sent) > 1 and sent[1].like_num
-        return adds_to_it or (not annotated.own_toponyms(index) and (
+        return _more_dead(sent, self.adding_words, self.death_words) or (not annotated.own_toponyms(index) and (
             self._act_named_again(sent) or self._deaths_told_again(draft) or draft.trigger.group.outcome))
 
     def _take_the_totals_doer(self, draft: EventDraft, doer: Actor | None) -> None:
@@ -644,6 +645,7 @@ class Merge:
         self.around_city = {name_key(countryside): name_key(city)
                             for city, countryside in knowledge.conventions.get("countryside_divisions", {}).items()}
         self.other_place_openers = phrase_pattern(knowledge.conventions["other_place_openers"])
+        self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
         self.one_violence = set(self.one_violence_order)
         self.context_sub_types = set(knowledge.conventions.get("context_beside_violence", []))  # sub-event types
         self.foiled_attack_words = {w.lower() for w in knowledge.conventions.get("foiled_attack_words", [])}
@@ -764,8 +766,10 @@ class Merge:
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
                 # several bridges": the truce and the damage are the violence's context, not events of their own.
                 continue
-            # "Elsewhere jets also struck a fuel market in a town in Idlib": another act than any told before.
-            elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None
+            # "Elsewhere jets also struck a fuel market in a town in Idlib", "Another seven people were killed in raids
+            # on Kafr Takharim": another act than any told before.
+            elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None \
+                or self._opens_on_more_dead(event, annotated)
             twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
                          or self._one_demonstration(m, event)), None) or next(
                 (m for m in merged if not elsewhere and self._headline_of(m, event, lead_end, annotated.reference_date,
@@ -777,7 +781,8 @@ class Merge:
             body_of_opening = _opens(twin, lead_end) and not _opens(event, lead_end)
             if body_of_opening and event.time_precision == TimePrecision.DAY:
                 dated.add(id(twin))
-            if body_of_opening and unplaced_opening and event.place is not None and id(twin) not in placed_by_body:
+            if body_of_opening and unplaced_opening and event.place is not None and event.place.level != "country" \
+                    and id(twin) not in placed_by_body:
                 # An opening placed where the report is (Mosul, in a report that names Iraq more) was where its
                 # body's first telling says (Raqa); a group's branch is the one of that place.
                 _take_place(twin, event, self.actors.branch_of)
@@ -816,6 +821,11 @@ class Merge:
                 _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
             _absorb(twin, event, self.actors.is_vague, self.vague_counts, opening_told=body_of_opening)
         return merged
+
+    def _opens_on_more_dead(self, event: Event, annotated: AnnotatedDocument) -> bool:
+        index = annotated.sentence_index_at(event.evidence[0].start) if event.evidence else None
+        return index is not None and annotated.sentences is not None \
+            and _more_dead(annotated.sentences[index], self.adding_words, self.death_words)
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
         """Civilians killed, or property destroyed, by no one the report names, beside violence it reports, are that
@@ -1092,6 +1102,14 @@ def _placed_by_its_words(event: Event, annotated: AnnotatedDocument) -> bool:
     return any((t.chosen is not None and t.chosen.geonameid == place.geonameid and place.geonameid is not None)
                or name_key(t.text) == name_key(place.surface or "")
                for index in told for t in annotated.own_toponyms(index))
+
+
+def _more_dead(sent: SpacySpan, adding_words: set[str], death_words: set[str]) -> bool:
+    """A sentence that opens on dead besides those told before: "Another 327 civilians have been killed",
+    "Another man and a woman were killed" (not "Another official said")."""
+    opener = sent[0]
+    return opener.lower_ in adding_words and len(sent) > 1 and (sent[1].like_num or (
+        opener.head.dep_ in {"nsubj", "nsubjpass"} and opener.head.head.lemma_.lower() in death_words))
 
 
 def _where_it_was(event: Event, previous: Event) -> bool:

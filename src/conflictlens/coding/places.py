@@ -30,6 +30,7 @@ from conflictlens.coding.gazetteer import (
     clean_admin_name,
     haversine_km,
     name_key,
+    spelt_alike,
     without_article,
 )
 from conflictlens.coding.grammar import (
@@ -58,6 +59,8 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
              "countryside", "suburbs",
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
+# Near-words that, as a town's adjective, say where the town lies, not that the act was outside it.
+DESCRIBED_AS_NEAR = {"nearby"}
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
               "province", "governorate", "circle", "cercle", "department", "departments",
               "road", "border", "corridor", "outskirts", "streets", "suburb", "suburbs", "capital", "municipality",
@@ -635,11 +638,12 @@ class PlaceResolver:
             candidates = [c for c in candidates if c.country_code == self.demonyms[prev.lower_]]
         if not candidates:
             return None
-        before = [t.lower_ for t in doc[max(sent_start, span.start - 3) : span.start]]
+        before_words = doc[max(sent_start, span.start - 3) : span.start]
         if prev is not None and self._country_possessive(doc[prev.i : prev.i + 1]) is not None:
             # "in northern Syrias Afrin": the words before the country's possessive, and its direction, place it.
             start = prev.i - (1 if prev.i - 1 >= sent_start and doc[prev.i - 1].lower_ in self.direction_words else 0)
-            before = [t.lower_ for t in doc[max(sent_start, start - 3) : start]]
+            before_words = doc[max(sent_start, start - 3) : start]
+        before = [t.lower_ for t in before_words]
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         # "fired rockets into Damascus neighbourhoods": one name before the plural is the city whose parts they are;
         # "the Sheikh Maqsoud and Ashrafieh neighbourhoods" lists the parts' own names.
@@ -656,8 +660,10 @@ class PlaceResolver:
         sentence_initial = span.start == sent_start or (prev is not None and prev.is_punct and prev.text in "\"'(")
         verb_object = prev is not None and prev.lemma_.lower() in PLACE_OBJECT_VERBS
         place_nouns = AREA_NOUNS | SETTLEMENT_NOUNS
+        # "Khan Sheikhun in Idlib province suffered air strikes": a name the report places in the division it lies in.
         cue = (verb_object or bool(before and before[-1] in LOCATIVE_BEFORE) or any(a in place_nouns for a in after)
-               or any(b in place_nouns | NEAR_CUES | PARTS_OF_A_PLACE for b in before))
+               or any(b in place_nouns | NEAR_CUES | PARTS_OF_A_PLACE for b in before)
+               or _lies_in(candidates, _division_placed_in(doc, span.end)))
         # "Amarsingue (Tera, Tillaberi)": a name opening a parenthesis after a name is its district.
         cue = cue or (prev is not None and prev.text == "(" and span.start - 2 >= sent_start
                       and _capitalised(doc[span.start - 2].text))
@@ -671,7 +677,7 @@ class PlaceResolver:
         if sentence_initial and not (proper or cue or labelled):
             return None  # "Mobile networks are often cut": a capitalised common word, not Mobile, Alabama
         topo = Toponym(text, span.start_char, span.end_char, s_index, span.start, span.end, candidates=candidates)
-        topo.near = any(b in NEAR_CUES for b in before) or _near_through_description(doc, span.start, sent_start)
+        topo.near = any(_near_word(b) for b in before_words) or _near_through_description(doc, span.start, sent_start)
         # "Lattakia province" and "the province of Lattakia" alike: the province, placed at its town.
         topo.area_word = any(a in AREA_NOUNS for a in after) or (bool(after) and after[0] in PROVINCE_POSSESSIVES) or (
             len(before) >= 2 and before[-1] == "of" and before[-2] in DIVISION_NOUNS)
@@ -1801,13 +1807,19 @@ def _locates_a_place_before(doc: Doc, landmark: Toponym, toponyms: list[Toponym]
         for other in toponyms if other is not landmark)
 
 
+def _near_word(word: Token) -> bool:
+    """A word that puts an act near a place ("near Ariha", "on the outskirts of Ariha"), not one that describes the
+    place as near another ("the nearby town of Ariha": the act was in Ariha)."""
+    return word.lower_ in NEAR_CUES and not (word.lower_ in DESCRIBED_AS_NEAR and word.dep_ == "amod")
+
+
 def _near_through_description(doc: Doc, start: int, sent_start: int) -> bool:
     """"a village near Syria's second city Aleppo", "near the northern city of Homs": "near" before the words that
     describe the town."""
     i = start - 1
     while i >= max(sent_start, start - 7):
         word = doc[i]
-        if word.lower_ in NEAR_CUES:
+        if _near_word(word):
             return True
         if not (word.lower_ in SETTLEMENT_NOUNS | {"of", "capital", "second", "third", "largest", "main"}
                 or word.pos_ in {"DET", "ADJ", "NUM"} or word.dep_ == "poss" or word.text == "'s"
@@ -1889,18 +1901,32 @@ def _street_name_start(doc: Doc, i: int, floor: int) -> int:
 def _placed_in_division(doc: Doc, end: int) -> bool:
     """The name ending before token ``end`` is placed in a named division: "near al-Habeet in the northern province
     of Idlib", "in Kafr Nabl in Idlib province"."""
+    return _division_placed_in(doc, end) is not None
+
+
+def _division_placed_in(doc: Doc, end: int) -> str | None:
+    """The name of the division the name ending before token ``end`` is placed in ("Idlib" for "Kafr Nabl in Idlib
+    province", "in the northern province of Idlib")."""
     words = list(doc[end : min(doc[end - 1].sent.end, end + 7)])
     if not words or words[0].lower_ != "in":
-        return False
+        return None
     for k, word in enumerate(words[1:], start=1):
         if word.lower_ in DIVISION_NOUNS:
             following = words[k + 1 : k + 3]
-            named_before = k >= 2 and _capitalised(words[k - 1].text)
-            return named_before or (len(following) == 2 and following[0].lower_ == "of"
-                                    and _capitalised(following[1].text))
+            if k >= 2 and _capitalised(words[k - 1].text):
+                return words[k - 1].text
+            return following[1].text if len(following) == 2 and following[0].lower_ == "of" \
+                and _capitalised(following[1].text) else None
         if not (word.lower_ == "the" or word.pos_ == "ADJ" or _capitalised(word.text)):
-            return False
-    return False
+            return None
+    return None
+
+
+def _lies_in(candidates: list[GazetteerEntry], division: str | None) -> bool:
+    """One of the places a name may be lies in the division of that name: "Khan Sheikhun in Idlib province"."""
+    key = name_key(division or "")
+    return bool(key) and any(spelt_alike(name_key(clean_admin_name(c.admin1_name) or ""), key)
+                             for c in candidates if c.admin1_name)
 
 
 def _introduced_as_place(doc: Doc, i: int) -> bool:
