@@ -85,6 +85,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
          ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
         ("The army's air force carried out sorties targeting militant positions near Palmyra on Sunday.",
          ("Explosions/Remote violence", "Air/drone strike")),
+        # What the sorties destroyed, a truck laden with explosives among it, is no bomb of their own.
+        ("The Syrian air force's sorties destroyed two vehicles and killed 10 militants near Palmyra on Sunday, "
+         "destroying a truck filled with explosives.", ("Explosions/Remote violence", "Air/drone strike")),
         ("Army units dismantled scores of explosive devices and mines left behind in Palmyra on Sunday.",
          ("Strategic developments", "Disrupted weapons use")),
         ("A suicide truck bombing killed 12 soldiers at a checkpoint near Aleppo on Monday.",

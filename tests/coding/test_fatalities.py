@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 import spacy
 from hypothesis import given
@@ -310,3 +312,16 @@ def test_the_dead_of_a_fight_are_not_those_of_the_shelling_its_sentence_tells(co
     # Dead told as in both kinds of act are the act's, whichever the sentence tells.
     events = code("Five civilians were killed in shelling and clashes in Daraa in Syria on Monday.").events
     assert [e.fatalities for e in events] == [5]
+
+
+def test_dead_the_sentence_places_in_another_province_are_not_the_acts(code):
+    events = code("Russian warplanes carried out dozens of sorties in Syria during the past week, an army source said. "
+                  "The sorties resulted in killing 17 terrorists in the town of Rabia in Lattakia countryside and "
+                  "destroying 12 vehicles and killing more than 50 terrorists in Daraa countryside.",
+                  published_at=dt.date(2016, 2, 1)).events
+    assert [(e.place.admin1, e.fatalities) for e in events] == [("Latakia", 17)]
+    # Dead placed in a town of the act's own province are its dead.
+    events = code("Russian warplanes carried out dozens of sorties in Syria during the past week, an army source said. "
+                  "The sorties resulted in killing 17 terrorists in the town of Rabia in Lattakia countryside and "
+                  "killing 10 more terrorists in the town of Kessab.", published_at=dt.date(2016, 2, 1)).events
+    assert [e.fatalities for e in events] == [27]

@@ -1087,3 +1087,13 @@ def test_a_town_described_as_nearby_is_where_the_act_was_not_near_it(code):
                   "killed in air strikes on the nearby town of Ariha.").events
     assert sorted((e.place.name, e.place.geo_precision, e.fatalities) for e in events) == [
         ("Arīḩā", GeoPrecision.EXACT, 5), ("Saraqib", GeoPrecision.EXACT, 4)]
+
+
+def test_another_spelling_is_read_only_in_the_province_the_report_places_the_name_in(code):
+    # The gazetteer lacks the valley; its nearest spelling, al-Qardahah, lies in Latakia, not Homs.
+    events = code("Russian warplanes struck militants in Lattakia countryside on Saturday, a military source said. On "
+                  "Sunday the warplanes killed 10 militants in al-Qadahat valley in Homs countryside and destroyed "
+                  "a truck in Hama countryside, the source added.",
+                  published_at=dt.date(2016, 2, 1)).events
+    valley = next(e for e in events if e.fatalities == 10)
+    assert valley.place.admin1 == "Homs" and valley.place.name != "Al Qardāḩah"

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
+from conflictlens.coding.gazetteer import clean_admin_name, name_key
 from conflictlens.coding.grammar import (
     in_another_times_clause,
     in_headline_list,
@@ -541,7 +542,7 @@ class Fatalities:
     """Every sentence's death toll (numbers inside its dates are no tolls), and every draft's."""
 
     name = "fatalities"
-    requires = ("sentences", "sentence_dates", "drafts")
+    requires = ("sentences", "sentence_dates", "drafts", "toponyms", "sentence_attribution", "drafts.place")
     adds = ("sentence_deaths", "drafts.fatalities")
 
     def __init__(self, counter: FatalityCounter, conventions: dict[str, Any]) -> None:
@@ -564,7 +565,9 @@ class Fatalities:
                     annotated, draft.sentence_index, in_time_clauses=True)
             if draft.event.fatalities and self._dead_of_what_it_protests(draft):
                 draft.event.fatalities, draft.event.fatalities_text = 0, None
-            if draft.event.fatalities and (elsewhere := self._dead_of_another_kind_of_act(draft)):
+            elsewhere = self._dead_of_another_kind_of_act(draft) | self._dead_in_another_province(draft, annotated) \
+                if draft.event.fatalities else set()
+            if elsewhere:
                 draft.event.fatalities, draft.event.fatalities_text = self._deaths(
                     annotated, draft.sentence_index, other_acts_cues=elsewhere)
 
@@ -605,6 +608,21 @@ class Fatalities:
                 elsewhere.add(cue.i)
         return elsewhere
 
+    def _dead_in_another_province(self, draft: EventDraft, annotated: AnnotatedDocument) -> set[int]:
+        """The death words of the draft's sentence whose dead it places in another province than the act's, beside
+        one that it does not: "the sorties resulted in killing 17 terrorists in Kanasba in Lattakia countryside ...
+        and killing more than 50 terrorists in Daraa countryside" gives the Kanasba strikes 17 dead."""
+        place = draft.event.place
+        if place is None or not place.admin1:
+            return set()
+        provinces = {t.token_start: name_key(clean_admin_name(t.chosen.admin1_name) or "")
+                     for t in annotated.own_toponyms(draft.sentence_index)
+                     if t.chosen is not None and t.chosen.admin1_name}
+        cues = [cue for cue in draft.sentence if self.counter.is_death_cue(cue)]
+        elsewhere = {cue.i for cue in cues if any(
+            provinces.get(w.i, name_key(place.admin1)) != name_key(place.admin1) for w in _where_they_died(cue))}
+        return elsewhere if len(elsewhere) < len(cues) else set()
+
     def _dead_of_what_it_protests(self, draft: EventDraft) -> bool:
         """A demonstration's sentence whose dead are all in what it was held against ("protested against infighting
         between the insurgent groups that left dozens killed", `grievance_prepositions`): that act's dead, not the
@@ -628,6 +646,15 @@ def _acts_died_in(cue: Any) -> list[Any]:
     nouns = [noun for prep in cue.children if prep.dep_ in {"prep", "agent"}
              and prep.lower_ in {"in", "during", "by", "amid"} for noun in prep.children if noun.dep_ == "pobj"]
     return nouns + [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+
+
+def _where_they_died(cue: Any) -> list[Any]:
+    """The first words of the places a death word, or the dead it counts, are said to be in ("killing more than 50
+    terrorists in Daraa countryside")."""
+    heads = [cue, *(c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"})]
+    places = [noun for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+              for noun in prep.children if noun.dep_ == "pobj"]
+    return [min(noun.subtree, key=lambda w: w.i) for noun in places]
 
 
 def _in_a_clause_below(word: Any, verb: Any) -> bool:

@@ -899,7 +899,8 @@ class PlaceResolver:
             text = mentions[-1].text
             entry = self._spelt_otherwise(text, leading) or self.gazetteer.closest(text, leading) \
                 or self._closest_without_kind(text, leading)
-            fits = [near_its_neighbours(t, entry) for t in mentions] if entry is not None else []
+            fits = [near_its_neighbours(t, entry) and _in_its_named_divisions(t, entry) for t in mentions] \
+                if entry is not None else []
             if entry is None or 2 * sum(fits) <= len(fits):
                 continue
             for t in mentions:
@@ -1679,6 +1680,14 @@ def _inside(entry: GazetteerEntry, region: Toponym) -> bool:
     if name_key(entry.admin1_name or "") in keys or name_key(entry.admin2_name or "") in keys:
         return True
     return any(_within_region(entry, candidate) for candidate in region.candidates)
+
+
+def _in_its_named_divisions(toponym: Toponym, entry: GazetteerEntry) -> bool:
+    """Another spelling's place lies in a province the mention is said to lie in, when it is said to lie in one
+    ("al-Qadahat valley in Homs countryside" is no al-Qardahah of Latakia)."""
+    divisions = [q for q in toponym.qualifiers
+                 if q.division_word or any(c.level == "admin1" for c in q.candidates)]
+    return not divisions or any(_inside(entry, q) for q in divisions)
 
 
 def _related(anchor: GazetteerEntry, entry: GazetteerEntry) -> bool:
