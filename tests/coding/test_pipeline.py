@@ -1667,3 +1667,16 @@ def test_an_opening_with_no_place_keeps_the_reports_place_over_a_body_that_names
     bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
     assert bombing.place.name == "Idlib" and bombing.place.level != "country"
     assert len(events) == 2
+
+
+def test_an_opening_whose_dead_are_those_the_body_tells_in_the_provinces_it_lists_is_their_sum(code):
+    events = code("Seven civilians killed in rebel rocket attacks on Damascus Aleppo and Idlib. Rebel groups fired "
+                  "rockets at the al-Midan neighbourhood of Damascus on Friday, killing two women. In Aleppo, a rocket "
+                  "fired by rebels hit the al-Hamdaniyeh neighbourhood on Friday, killing five people. In Idlib, "
+                  "rockets hit the town of Binnish on Friday, wounding three people.",
+                  published_at=dt.date(2016, 11, 18)).events
+    assert sorted((e.place.admin1, e.fatalities) for e in events if e.fatalities) == [("Aleppo", 5), ("Dimashq", 2)]
+    # An opening whose dead are more than the body's in one province only tells an act of its own.
+    events = code("Seven civilians killed in rebel rocket attacks on Damascus. Rebel groups fired rockets at the al-Midan "
+                  "neighbourhood of Damascus on Friday, killing two women.", published_at=dt.date(2016, 11, 18)).events
+    assert [e.fatalities for e in events] == [7]

@@ -1097,3 +1097,11 @@ def test_another_spelling_is_read_only_in_the_province_the_report_places_the_nam
                   published_at=dt.date(2016, 2, 1)).events
     valley = next(e for e in events if e.fatalities == 10)
     assert valley.place.admin1 == "Homs" and valley.place.name != "Al Qardāḩah"
+
+
+def test_a_name_that_goes_on_a_list_of_places_without_commas_is_a_place(pipeline):
+    # spaCy reads "Aleppo Death" in the crosshead after as a person's name.
+    text = ("Six citizens were killed in terrorist attacks with shells in Damascus Aleppo and Idleb. Aleppo Death toll "
+            "from the rocket attacks rose to five.")
+    annotated = annotated_through(pipeline, text, "places", dt.date(2016, 11, 18))
+    assert [t.text for t in annotated.toponyms if t.sentence_index == 0] == ["Damascus", "Aleppo", "Idleb"]

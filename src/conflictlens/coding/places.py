@@ -59,6 +59,8 @@ NEAR_CUES = {"near", "outskirts", "around", "outside", "vicinity", "close", "sur
              "countryside", "suburbs",
              "between", "towards", "toward", "east", "west", "north", "south", "northeast", "northwest",
              "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
+# A place this big is a fair reading of a capitalised name on its own.
+FAMOUS_POPULATION = 100_000
 # Near-words that, as a town's adjective, say where the town lies, not that the act was outside it.
 DESCRIBED_AS_NEAR = {"nearby"}
 AREA_NOUNS = {"sector", "area", "areas", "region", "regions", "zone", "axis", "commune", "district", "districts",
@@ -293,13 +295,16 @@ class PlaceResolver:
                 # "on al-Bab": the name with its article first, as the gazetteer may know only that ("Bab" alone may
                 # read as a person's name).
                 starts = [i - 2, i] if _after_joined_article(doc, i, sent.start) else [i]
+                # "in Damascus Aleppo and Idleb": a name that goes on a list of places (its commas lost in scraping).
+                listed = self._goes_on_a_list(doc, i, sent.end, toponyms[-1] if toponyms else None, s_index)
                 for length in range(MAX_TOKENS, 0, -1):
                     end = i + length
                     if end > sent.end or not _capitalised(_elided(doc[end - 1].text)):
                         continue
                     match = next((named for start in starts if not any(
                         j in excluded_tokens or not _name_token(doc[j].text) for j in range(start, end))
-                        and (named := self._match(doc[start:end], s_index, sent.start)) is not None), None)
+                        and (named := self._match(doc[start:end], s_index, sent.start, listed=listed)) is not None),
+                        None)
                     if match is not None:
                         match.with_article = match.token_start < i
                         break
@@ -604,7 +609,18 @@ class PlaceResolver:
         capital.near = any(t.lower_ in NEAR_CUES for t in doc[max(doc[i].sent.start, i - 4) : i - 1])
         return capital
 
-    def _match(self, span: Any, s_index: int, sent_start: int) -> Toponym | None:
+    @staticmethod
+    def _goes_on_a_list(doc: Doc, i: int, sent_end: int, previous: Toponym | None, s_index: int) -> bool:
+        """The name at token ``i`` follows a place the context or its size vouches for, after a list's separator, or
+        right after it with a separator after the name ("in Damascus Aleppo and Idleb", the commas lost in scraping)."""
+        if previous is None or previous.sentence_index != s_index or previous.country_code or (
+                previous.weak and max((c.population for c in previous.candidates), default=0) < FAMOUS_POPULATION):
+            return False
+        run_end = _name_run_end(doc, i, sent_end)
+        return (previous.token_end == i - 1 and doc[i - 1].lower_ in LIST_SEPARATORS) or (
+            previous.token_end == i and run_end < sent_end and doc[run_end].lower_ in LIST_SEPARATORS)
+
+    def _match(self, span: Any, s_index: int, sent_start: int, *, listed: bool = False) -> Toponym | None:
         text = span.text
         code = (self.countries.get(text.lower()) if text.isupper() or text.lower() not in self.country_initials
                 else None) or self._country_possessive(span)
@@ -668,10 +684,12 @@ class PlaceResolver:
         cue = cue or (prev is not None and prev.text == "(" and span.start - 2 >= sent_start
                       and _capitalised(doc[span.start - 2].text))
         labelled = span.root.ent_type_ in PLACE_LABELS
-        if not cue and text.lower() in self._person_name_parts(doc):
-            return None  # "Franklin said" after "Benjamin Franklin": a person, unless the context says place
+        famous = max(c.population for c in candidates) >= FAMOUS_POPULATION
+        # "Franklin said" after "Benjamin Franklin": a person, unless the context says place, or a city goes on a list
+        # of places ("in Damascus Aleppo and Idleb", beside a crosshead "Aleppo Death toll" read as a person's name).
+        if not cue and not (listed and famous) and text.lower() in self._person_name_parts(doc):
+            return None
         proper = all(t.pos_ == "PROPN" for t in span)
-        famous = max(c.population for c in candidates) >= 100_000
         if not (cue or labelled or famous or (proper and not sentence_initial and len(text) > 3)):
             return None
         if sentence_initial and not (proper or cue or labelled):
