@@ -64,6 +64,10 @@ def test_vague_rebels_are_not_a_group_the_report_first_names_much_later(pipeline
         ("SDF", "SDF: Syrian Democratic Forces")]
     assert canonical(pipeline, "Rebels seize town. Fighters of the SDF took Tabqa on Sunday.")[0] == (
         "Rebels", "SDF: Syrian Democratic Forces")
+    # Not one the lead names beside the kind's word, told apart from it.
+    assert canonical(pipeline, "Rebels kill 7 in Aleppo assault. Seven people died in shelling of a district held by "
+                               "the Kurdish YPG militia as rebels took villages to the south.")[0] == (
+        "Rebels", "Rebel group")
     # A group the report names later by the same word is the one it meant.
     assert canonical(pipeline, "The rebels withdrew. Prices rose. Schools shut. Shops closed. The rebels hid. "
                                "Officials blamed the Tuareg rebels.")[:2] == [

@@ -969,3 +969,9 @@ def test_a_gas_attack_is_a_chemical_weapon_however_it_is_told_and_tear_gas_is_no
             ("Explosions/Remote violence", "Chemical weapon")], text
     events = code("Police launched a tear gas attack on protesters in Aleppo, Syria, on Monday.").events
     assert "Chemical weapon" not in {e.sub_event_type for e in events}
+
+
+def test_a_chemical_agent_dropped_alongside_barrel_bombs_makes_them_a_chemical_attack(code):
+    events = code("At least four people died when gas believed to be chlorine was dropped alongside barrel bombs on a "
+                  "neighbourhood of the Syrian city of Aleppo on Wednesday, a hospital said.").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Explosions/Remote violence", "Chemical weapon")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -250,17 +250,20 @@ class DocumentActors:
     # Each naming of an actor, by kind, in reading order: its sentence, its entry and the words it was named by.
     named_by_kind: dict[str, list[tuple[int, str, str]]]
     first_vague: dict[str, int]  # the sentence of each kind's first vague mention
+    vague_sentences: dict[str, set[int]] = field(default_factory=dict)  # every sentence with a vague mention, by kind
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[ActorMention], country: str | None) -> DocumentActors:
         by_kind: dict[str, list[tuple[int, str, str]]] = {}
         first_vague: dict[str, int] = {}
+        vague_sentences: dict[str, set[int]] = {}
         for m in mentions:
             if m.entry.kind and not m.entry.generic:
                 by_kind.setdefault(m.entry.kind, []).append((m.sentence_index, m.entry.key, m.text.lower()))
             elif m.entry.kind:
                 first_vague.setdefault(m.entry.kind, m.sentence_index)
-        return cls(country=country, named_by_kind=by_kind, first_vague=first_vague)
+                vague_sentences.setdefault(m.entry.kind, set()).add(m.sentence_index)
+        return cls(country=country, named_by_kind=by_kind, first_vague=first_vague, vague_sentences=vague_sentences)
 
     def most_named(self, kind: str | None, sentence_index: int | None = None, word: str | None = None) -> str | None:
         """The named actor a vague mention of ``kind`` (by ``word``) stands for: for state forces, the document's
@@ -279,9 +282,12 @@ class DocumentActors:
             counts = Counter(key for index, key, _ in named if index <= sentence_index)
             first = self.first_vague.get(kind or "", sentence_index)
             if not counts:
+                # "Syria rebels kill 7 in Aleppo assault", then "rebel shelling of a neighbourhood held by the Kurdish
+                # YPG militia": a group named beside the kind's vague word is told apart from it.
+                told_apart = self.vague_sentences.get(kind or "", set()) - {first}
                 later = [key for index, key, text in named
                          if (word and re.search(rf"\b{re.escape(word.lower())}\b", text))
-                         or (sentence_index == first and index <= first + NAMED_AHEAD)]
+                         or (sentence_index == first and index <= first + NAMED_AHEAD and index not in told_apart)]
                 return later[0] if later else None
         return counts.most_common(1)[0][0] if counts else None
 

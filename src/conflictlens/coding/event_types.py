@@ -25,6 +25,8 @@ from conflictlens.model import CIVILIANS_INTER, Actor, EventKind
 
 # Prepositions that introduce an act's means or cause: "attacked with shells", "killed in the blast", "as a result of".
 MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
+# Prepositions that tell a weapon dropped or fired together with what the clause's verb says was.
+DROPPED_TOGETHER = {"alongside"}
 # How many sentences before a raid told by no one may tell of the aircraft that flew it.
 RAID_CONTEXT_SENTENCES = 2
 
@@ -150,9 +152,11 @@ class EventTyping:
 
     def _chemical_agent_in(self, trigger: Trigger) -> bool:
         """A chemical agent among the act's words, or those of the clause its weapon is the subject of ("a helicopter
-        dropped a toxic gas barrel")."""
+        dropped a toxic gas barrel") or was dropped together in ("chlorine was dropped alongside barrel bombs")."""
         root = trigger.span.root
         clause = root.head if root.dep_ in {"nsubj", "nsubjpass"} else root
+        if root.dep_ == "pobj" and root.head.lower_ in DROPPED_TOGETHER:
+            clause = root.head.head  # "gas believed to be chlorine was dropped alongside barrel bombs"
         tokens = list(clause.subtree)
         words = [t.lower_ for t in tokens]
         # "a tear gas attack on protesters" is riot control, not a chemical weapon; "hours after a gas attack left
