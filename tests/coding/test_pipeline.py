@@ -1680,3 +1680,10 @@ def test_an_opening_whose_dead_are_those_the_body_tells_in_the_provinces_it_list
     events = code("Seven civilians killed in rebel rocket attacks on Damascus. Rebel groups fired rockets at the al-Midan "
                   "neighbourhood of Damascus on Friday, killing two women.", published_at=dt.date(2016, 11, 18)).events
     assert [e.fatalities for e in events] == [7]
+
+
+def test_a_sentence_that_names_the_act_again_says_where_an_act_told_only_in_its_country_was(code):
+    events = code("US strikes kill 50 militants in Syria. US air strikes killed 50 militants in northern Syria on "
+                  "Tuesday, a monitor said. Most of the 50 fighters killed in the attacks west of the city of Aleppo "
+                  "were foreigners, the monitor said.", published_at=dt.date(2014, 9, 23)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Aleppo", 50)]

@@ -165,11 +165,12 @@ class Coreference:
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 if events and self._aftermath(draft, annotated, events[-1]):
-                    self._take_means(events[-1], draft.event, annotated.opponent,
-                                     named_again=_definite(draft.trigger.head),
+                    named_again = _definite(draft.trigger.head)
+                    self._take_means(events[-1], draft.event, annotated.opponent, named_again=named_again,
                                      hit_again=self._target_told_again(draft, annotated, events[-1]))
                     _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid)
-                    self._continue(events[-1], index, annotated, [], told_again=draft.event)
+                    # "killed in the attacks west of the second city Aleppo": where the act named again was.
+                    self._continue(events[-1], index, annotated, [], told_again=draft.event, act_named=named_again)
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 if index - 1 in totals and self._tells_the_toll(sent):
@@ -182,7 +183,8 @@ class Coreference:
         annotated.continuations = continuations
 
     def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor], *,
-                  done_again: bool = False, with_deaths: bool = True, told_again: Event | None = None) -> None:
+                  done_again: bool = False, with_deaths: bool = True, told_again: Event | None = None,
+                  act_named: bool = False) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
         claim of responsibility ("The attack was claimed by JNIM") names its perpetrator, as a sentence that says who
         did it does ("IS said it carried out the attack"), and where ("regime planes carried out the airstrike on
@@ -200,7 +202,7 @@ class Coreference:
             if claimed and doers[0].inter in {2, 3}:
                 event.claims.append(Claim(Source(doers[0].name, "armed_group"), "claimed", sent.text.strip(),
                                           Span(sent.start_char, sent.end_char), event.doc_id))
-        self._narrow_place(event, index, annotated, act_named=done_again)
+        self._narrow_place(event, index, annotated, act_named=done_again or act_named)
         if told_again is not None and told_again.date_text and told_again.end_date is None \
                 and _more_precise_within(told_again, event):
             # "airstrikes have hit a market in Idlib" (this week), then "at least 12 people were killed when several
@@ -853,7 +855,8 @@ class Merge:
                 if twin.sub_event_type not in self.more_exactly.get(event.sub_event_type, ()):
                     twin.sub_event_type = event.sub_event_type  # not "a suicide car bomb" for "an explosives-laden car"
                 _take_date(twin, event)
-                if event.place is not None and (twin.place is None or unplaced_opening
+                if event.place is not None and (twin.place is None
+                                                or (unplaced_opening and event.place.level != "country")
                                                 or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
                     twin.place = event.place
             elif (self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type)) or (
