@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.gazetteer import clean_admin_name, name_key
+from conflictlens.coding.gazetteer import admin_key
 from conflictlens.coding.grammar import (
     in_another_times_clause,
     in_headline_list,
@@ -615,12 +615,12 @@ class Fatalities:
         place = draft.event.place
         if place is None or not place.admin1:
             return set()
-        provinces = {t.token_start: name_key(clean_admin_name(t.chosen.admin1_name) or "")
+        provinces = {t.token_start: admin_key(t.chosen.admin1_name)
                      for t in annotated.own_toponyms(draft.sentence_index)
                      if t.chosen is not None and t.chosen.admin1_name}
         cues = [cue for cue in draft.sentence if self.counter.is_death_cue(cue)]
         elsewhere = {cue.i for cue in cues if any(
-            provinces.get(w.i, name_key(place.admin1)) != name_key(place.admin1) for w in _where_they_died(cue))}
+            provinces.get(w.i, admin_key(place.admin1)) != admin_key(place.admin1) for w in _where_they_died(cue))}
         return elsewhere if len(elsewhere) < len(cues) else set()
 
     def _dead_of_what_it_protests(self, draft: EventDraft) -> bool:

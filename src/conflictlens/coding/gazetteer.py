@@ -132,6 +132,11 @@ def clean_admin_name(name: str | None) -> str | None:
     return ADMIN_SUFFIXES.sub("", name).strip() if name else name
 
 
+def admin_key(name: str | None) -> str:
+    """A division's name key, its kind's suffix left out: "Idlib Governorate" and "Idlib" meet."""
+    return name_key(clean_admin_name(name) or "")
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     radius = 6371.0088
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -317,7 +322,7 @@ class Gazetteer:
             (country_code,),
         ).fetchall()
         for name, lat, lon in rows:
-            if name_key(clean_admin_name(name) or "") in wanted:
+            if admin_key(name) in wanted:
                 return clean_admin_name(name) or name, lat, lon
         return None
 

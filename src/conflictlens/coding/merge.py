@@ -24,7 +24,7 @@ from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, ActorDictionary, 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
-from conflictlens.coding.gazetteer import clean_admin_name, haversine_km, name_key, spelt_alike, without_article
+from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import Grammar, headline_case, noun_it_is_of
 from conflictlens.coding.places import (
     LEVEL_RANK,
@@ -714,10 +714,14 @@ class Merge:
             if len(towns) < 2 or summed > total.fatalities or (mixed and summed != total.fatalities):
                 kept.append(total)
                 continue
-            for part in parts:
-                if self.actors.is_vague(part.actor1) and not self.actors.is_vague(total.actor1):
-                    part.actor1 = total.actor1
+            self._give_the_totals_doer(parts, total)
         return kept
+
+    def _give_the_totals_doer(self, parts: list[Event], total: Event) -> None:
+        """The acts a total sums up take its doer where they name none."""
+        for part in parts:
+            if self.actors.is_vague(part.actor1) and not self.actors.is_vague(total.actor1):
+                part.actor1 = total.actor1
 
     def _without_listed_sums(self, events: list[Event], annotated: AnnotatedDocument) -> list[Event]:
         """"6 citizens killed in terrorist attacks with shells in Damascus Aleppo and Idleb", then one killed in a
@@ -729,14 +733,14 @@ class Merge:
             provinces = self._provinces_named(total, annotated) if _opens(total, lead_end) else set()
             parts = [e for e in events if e is not total and not _opens(e, lead_end) and e.kind == total.kind == "event"
                      and e.event_type in VIOLENT_TYPES and total.event_type in VIOLENT_TYPES and e.fatalities > 0
-                     and e.place is not None and _province_key(e.place.admin1) in provinces
+                     and e.place is not None and admin_key(e.place.admin1) in provinces
                      and dates_may_agree(total, e)]
             # A province's dead are counted by its largest toll: the body tells one toll several times ("Two civilians
             # were killed in Deir Ezzor city", then "in al-Qusour"), and a toll with its parts ("the toll in Aleppo
             # rose to 5", then 3 killed in one district and 2 in another).
             tolls: dict[str, int] = {}
             for part in parts:
-                province = _province_key(part.place.admin1 if part.place else None)
+                province = admin_key(part.place.admin1 if part.place else None)
                 tolls[province] = max(tolls.get(province, 0), part.fatalities)
             summed = sum(tolls.values())
             mixed = any(not self._same_kind(total, p) for p in parts)
@@ -747,9 +751,7 @@ class Merge:
             annotated.document.warnings.append(
                 f"{_told(total, annotated.document.text)[:60]!r}... sums up the acts the report tells in the places it "
                 "lists: no event of its own")
-            for part in parts:
-                if self.actors.is_vague(part.actor1) and not self.actors.is_vague(total.actor1):
-                    part.actor1 = total.actor1
+            self._give_the_totals_doer(parts, total)
         return kept
 
     @staticmethod
@@ -758,7 +760,7 @@ class Merge:
         index = annotated.sentence_index_at(event.evidence[0].start) if event.evidence else None
         if index is None:
             return set()
-        provinces = {_province_key(t.chosen.admin1_name) for t in annotated.own_toponyms(index)
+        provinces = {admin_key(t.chosen.admin1_name) for t in annotated.own_toponyms(index)
                      if t.chosen is not None and t.chosen.admin1_name}
         return provinces if len(provinces) >= 2 else set()
 
@@ -1148,10 +1150,6 @@ def _placed_by_its_words(event: Event, annotated: AnnotatedDocument) -> bool:
     return any((t.chosen is not None and t.chosen.geonameid == place.geonameid and place.geonameid is not None)
                or name_key(t.text) == name_key(place.surface or "")
                for index in told for t in annotated.own_toponyms(index))
-
-
-def _province_key(name: str | None) -> str:
-    return name_key(clean_admin_name(name) or "")
 
 
 def _more_dead(sent: SpacySpan, adding_words: set[str], death_words: set[str]) -> bool:

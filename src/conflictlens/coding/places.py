@@ -27,6 +27,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.gazetteer import (
     Gazetteer,
     GazetteerEntry,
+    admin_key,
     clean_admin_name,
     haversine_km,
     name_key,
@@ -1952,7 +1953,7 @@ def _division_placed_in(doc: Doc, end: int) -> str | None:
 def _lies_in(candidates: list[GazetteerEntry], division: str | None) -> bool:
     """One of the places a name may be lies in the division of that name: "Khan Sheikhun in Idlib province"."""
     key = name_key(division or "")
-    return bool(key) and any(spelt_alike(name_key(clean_admin_name(c.admin1_name) or ""), key)
+    return bool(key) and any(spelt_alike(admin_key(c.admin1_name), key)
                              for c in candidates if c.admin1_name)
 
 
