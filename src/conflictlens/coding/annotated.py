@@ -130,6 +130,10 @@ class AnnotatedDocument:
         """The index of the sentence that holds the character offset ``char``, if any does."""
         return next((i for i, sent in enumerate(self.sentences or []) if sent.start_char <= char < sent.end_char), None)
 
+    def sentence_first_telling(self, event: Event) -> int | None:
+        """The index of the sentence that first tells the event (its first evidence), if any."""
+        return self.sentence_index_at(event.evidence[0].start) if event.evidence else None
+
     def sentence_toponyms(self, index: int) -> list[Toponym]:
         return [t for t in self.toponyms or [] if t.sentence_index == index]
 

@@ -24,6 +24,7 @@ from conflictlens.coding.gazetteer import admin_key
 from conflictlens.coding.grammar import (
     in_another_times_clause,
     in_headline_list,
+    objects_through,
     period_pattern,
     tells_a_period,
     verb_above,
@@ -191,7 +192,7 @@ class FatalityCounter:
             return False
         if token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
             return False  # "many were dying even after arriving at medical facilities": not dead when told
-        return token.lemma_.lower() in self.death_words or token.lower_ in self.death_words or self._lost_people(token)
+        return _named_by(token, self.death_words) or self._lost_people(token)
 
     def _lost_people(self, token: Any) -> bool:
         """"Damascus lost more than 40 troops", "ISIL also lost 15 militants", "lost 12 of its fighters": a side that
@@ -263,7 +264,7 @@ class FatalityCounter:
 
     def _not_a_death(self, token: Any) -> bool:
         """An injury or a taking ("wounded", "kidnapped"), by lemma or as written."""
-        return token.lemma_.lower() in self.not_death or token.lower_ in self.not_death
+        return _named_by(token, self.not_death)
 
     def count(self, sent: SpacySpan, *, dates: Sequence[tuple[int, int]] = (), window: int = 8,
               in_time_clauses: bool = False, other_acts_cues: Collection[int] = ()) -> tuple[int, str | None]:
@@ -643,18 +644,15 @@ def _named_by(word: Any, words: set[str]) -> bool:
 def _acts_died_in(cue: Any) -> list[Any]:
     """The nouns a death word says the dead died in or of ("killed in Monday's fighting", "died in clashes and
     shelling", "were killed by regime shelling", "air strikes on Douma killed five civilians")."""
-    nouns = [noun for prep in cue.children if prep.dep_ in {"prep", "agent"}
-             and prep.lower_ in {"in", "during", "by", "amid"} for noun in prep.children if noun.dep_ == "pobj"]
-    return nouns + [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return objects_through(cue, {"in", "during", "by", "amid"}) \
+        + [c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
 
 
 def _where_they_died(cue: Any) -> list[Any]:
     """The first words of the places a death word, or the dead it counts, are said to be in ("killing more than 50
     terrorists in Daraa countryside")."""
     heads = [cue, *(c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"})]
-    places = [noun for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
-              for noun in prep.children if noun.dep_ == "pobj"]
-    return [min(noun.subtree, key=lambda w: w.i) for noun in places]
+    return [min(noun.subtree, key=lambda w: w.i) for head in heads for noun in objects_through(head, {"in"})]
 
 
 def _in_a_clause_below(word: Any, verb: Any) -> bool:

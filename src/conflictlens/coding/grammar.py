@@ -174,11 +174,17 @@ def preposition_of(child: Token) -> Token | None:
     return next((c for c in child.children if c.dep_ == "case"), None)
 
 
+def objects_through(head: Token, prepositions: Collection[str]) -> list[Token]:
+    """The objects of the prepositions (a passive's "by" among them) that hang off ``head``: "in Monday's fighting"
+    gives "fighting"."""
+    return [o for p in head.children if p.dep_ in {"prep", "agent"} and p.lower_ in prepositions
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def with_what_it_is_of(noun: Token) -> list[Token]:
     """A noun and the nouns it is "of" ("hundreds of families", "12 of its fighters"): who a count or a quantity
     word stands for."""
-    return [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                    if g.dep_ == "pobj")]
+    return [noun, *objects_through(noun, {"of"})]
 
 
 def noun_it_is_of(word: Token) -> Token | None:

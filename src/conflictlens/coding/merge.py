@@ -487,7 +487,7 @@ class Coreference:
         if event.event_date is not None and previous.event_date is not None \
                 and event.time_precision == TimePrecision.DAY and event.event_date != previous.event_date:
             return False
-        told = annotated.sentence_index_at(previous.evidence[0].start)
+        told = annotated.sentence_first_telling(previous)
         return told is not None and told < draft.sentence_index \
             and annotated.names_no_place_below_a_country(told)
 
@@ -581,7 +581,7 @@ class Coreference:
         if not previous.evidence or (event.time_precision == TimePrecision.DAY and previous.event_date is not None
                                      and event.event_date != previous.event_date):
             return False
-        told = annotated.sentence_index_at(previous.evidence[0].start)
+        told = annotated.sentence_first_telling(previous)
         if told is None or told >= draft.sentence_index:
             return False
         nouns = {t.lemma_.lower() for t in (annotated.sentences or [])[told] if t.pos_ == "NOUN"}
@@ -757,7 +757,7 @@ class Merge:
     @staticmethod
     def _provinces_named(event: Event, annotated: AnnotatedDocument) -> set[str]:
         """The provinces of the places the sentence that first tells the event names, when it names two or more."""
-        index = annotated.sentence_index_at(event.evidence[0].start) if event.evidence else None
+        index = annotated.sentence_first_telling(event)
         if index is None:
             return set()
         provinces = {admin_key(t.chosen.admin1_name) for t in annotated.own_toponyms(index)
@@ -871,7 +871,7 @@ class Merge:
         return merged
 
     def _opens_on_more_dead(self, event: Event, annotated: AnnotatedDocument) -> bool:
-        index = annotated.sentence_index_at(event.evidence[0].start) if event.evidence else None
+        index = annotated.sentence_first_telling(event)
         return index is not None and annotated.sentences is not None \
             and _more_dead(annotated.sentences[index], self.adding_words, self.death_words)
 
