@@ -1105,3 +1105,12 @@ def test_a_name_that_goes_on_a_list_of_places_without_commas_is_a_place(pipeline
             "from the rocket attacks rose to five.")
     annotated = annotated_through(pipeline, text, "places", dt.date(2016, 11, 18))
     assert [t.text for t in annotated.toponyms if t.sentence_index == 0] == ["Damascus", "Aleppo", "Idleb"]
+
+
+def test_a_name_the_gazetteer_lacks_lies_by_the_places_its_own_sentence_names_not_the_province_told_before(code):
+    # The gazetteer lacks al-Mazraa; the sentence before it was about Aleppo, this one is told from Damascus.
+    events = code("Two people were killed on Monday when rebels fired rocket shells at the New Aleppo neighbourhood in "
+                  "Aleppo city. A source at Damascus Police Command said rebels located in the Eastern Ghouta area "
+                  "fired explosive rounds at the residential neighborhood of al-Mazraa injuring one person.",
+                  published_at=dt.date(2016, 11, 28)).events
+    assert sorted((e.place.name, e.place.admin1) for e in events) == [("Aleppo", "Aleppo"), ("al-Mazraa", "Dimashq")]

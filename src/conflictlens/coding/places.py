@@ -1357,6 +1357,20 @@ class EventPlaces:
                 t.token_start >= toponym.token_end and doc[t.token_start - 1].lower_ not in LIST_SEPARATORS
                 for t in names if t is not toponym)
 
+    def _province_the_sentence_names(self, toponyms: list[Toponym], told_before: Place | None,
+                                     document_code: str | None) -> Place | None:
+        """"A source at Damascus Police Command said terrorists in Eastern Ghouta fired rounds at the neighborhood of
+        al-Mazraa", after a sentence about Aleppo: a name the gazetteer lacks lies by the places its own sentence names
+        in the report's country (whose source, where its attackers were), not in the province told before, when none
+        of them lies there."""
+        named = [p for t in toponyms if not t.unresolved and not _another_names_part(t)
+                 for p in [self.resolver.to_place(t)]
+                 if p is not None and p.country_code == document_code and p.level != "country"]
+        if not named or (told_before is not None and any(admin_key(p.admin1) == admin_key(told_before.admin1)
+                                                          for p in named)):
+            return None
+        return min(named, key=lambda p: LEVEL_RANK[p.level])
+
     def _report_place(self, annotated: AnnotatedDocument, *, elsewhere: bool = False) -> Place | None:
         """Where the report as a whole is: its focus, else (or for an act told elsewhere) its country."""
         focus = annotated.focus
@@ -1429,7 +1443,8 @@ class EventPlaces:
                 # southwestern part of al-Ramouseh": with no known place beside it, a name the gazetteer lacks lies
                 # where the report just was, before the part of the country the report is about.
                 around = area_of_unknown_place(
-                    min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known else told_before,
+                    min(known, key=lambda p: (id(p) not in landmarks, LEVEL_RANK[p.level])) if known
+                    else self._province_the_sentence_names(toponyms, told_before, document_code) or told_before,
                     annotated.focus)
                 if around is None and document_code:
                     around = self.resolver.country_place(document_code)
