@@ -176,3 +176,10 @@ def test_a_speaker_after_its_report_with_the_comma_lost_is_the_speaker_not_the_r
     # Whom a speaker told is not the speaker.
     told = attribute(pipeline, attributor, "Two people were killed in the strike a local activist told The New Arab.")
     assert told.claimant.name == "A local activist"
+
+
+def test_who_learned_what_happened_tells_it_and_did_not_do_it(pipeline, attributor, code):
+    text = ("Local police officers learned that one of the bombers used a hand grenade to attack the police station in "
+            "Damascus on Monday.")
+    assert attribute(pipeline, attributor, text).claimant.name == "Local police officers"
+    assert [e.actor1.name for e in code(text).events] == ["Unidentified Armed Group (Syria)"]  # the bombers

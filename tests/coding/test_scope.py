@@ -324,6 +324,15 @@ def test_a_total_beside_the_acts_it_counts_is_left_out_with_a_warning(pipeline, 
     assert any(left_out_as in w for w in result.document.warnings)
 
 
+def test_a_toll_since_a_recent_day_after_a_headline_dated_only_by_the_report_is_its_event(pipeline):
+    # The headline is the news the toll since Saturday tells, not an act told before it that the toll counts.
+    text = ("Syria fighting kills 132 Islamic State fighters: monitor. At least 132 Islamic State militants have been "
+            "killed since Saturday in fighting with Kurdish fighters in the northeastern Syrian province of Hasaka, a "
+            "monitor said.")
+    events = pipeline.process_text(text, published_at=dt.date(2015, 2, 25)).events
+    assert [(e.event_type, e.place.admin1, e.fatalities) for e in events] == [("Battles", "Al-Hasakah", 132)]
+
+
 def test_an_undated_act_told_as_kept_up_is_a_campaign_going_on(pipeline):
     text = ("A suicide bomber killed four people in Qardaha in Syria on Sunday. Warplanes kept pounding rebel areas of "
             "Aleppo city.")

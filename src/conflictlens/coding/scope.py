@@ -499,9 +499,11 @@ class Scope:
             return True
         campaign = any(t.lemma_.lower() in self.campaign_nouns for t in draft.sentence)
         start = event.event_date
+        # An act dated only by the report ("Syria fighting kills 132 Islamic State fighters", then "132 militants have
+        # been killed since Saturday") is the news the toll since then tells, not an act it counts.
         counts_a_told_act = start is not None and event.event_type in VIOLENT_TYPES and any(
-            d.event.event_type in VIOLENT_TYPES and d.event.event_date is not None and d.event.event_date > start
-            for d in told)
+            d.event.event_type in VIOLENT_TYPES and d.event.date_text is not None and d.event.event_date is not None
+            and d.event.event_date > start for d in told)
         if event.date_text is None or annotated.sentence_dates is None or days is None or (
                 days <= RECENT_DAYS and not campaign and not counts_a_told_act):
             return False
