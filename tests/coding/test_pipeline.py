@@ -764,6 +764,23 @@ def test_a_clash_told_from_its_dead_names_the_party_they_fought_and_kurdish_figh
     assert [e.actor1.name for e in events] == ["Peshmerga"]
 
 
+def test_a_gerund_of_fighting_after_a_preposition_names_the_fight_the_dead_were_killed_in(code):
+    # The parse reads "fighting" after "since Saturday in" as a verb of its own, with no subject.
+    events = code("At least 132 Islamic State militants have been killed since Saturday in fighting with Kurdish "
+                  "fighters in the northeastern Syrian province of Hasaka, a monitor said.",
+                  published_at=dt.date(2015, 2, 25)).events
+    assert [(e.actor1.name, e.actor2.name, e.fatalities) for e in events] == [
+        ("YPG: People's Protection Units", "Islamic State (Syria)", 132)]
+
+
+def test_a_country_named_before_a_noun_of_fighting_says_where_it_is_not_who_fought(code):
+    # The parse makes "Syria" the subject and "fighting" a participle on it.
+    events = code("Syria fighting kills 132 Islamic State fighters: monitor", published_at=dt.date(2015, 2, 25)).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Unidentified Armed Group (Syria)",
+                                                                 "Islamic State (Syria)")]
+    events = code("Syria shells rebel positions near Aleppo, killing 12 fighters").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+
 def test_the_dead_of_a_clause_that_tells_what_a_states_aircraft_did_are_its_victims(code):
     events = code("On Wednesday 20 Islamic State fighters were killed when regime warplanes struck a convoy near "
                   "Palmyra in Syria.").events

@@ -26,6 +26,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import SentenceAttribution, blames_the_act_told
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import (
+    SUBJECTS,
     Grammar,
     doer,
     governing_verb,
@@ -48,8 +49,9 @@ class SideReader:
                  state_participles: Iterable[str] = (), act_nouns: Iterable[str] = (),
                  claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
                  consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = (),
-                 leaving_verbs: Iterable[str] = ()) -> None:
+                 leaving_verbs: Iterable[str] = (), fight_nouns: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.fight_nouns = {w.lower() for w in fight_nouns}
         self.leaving_verbs = {w.lower() for w in leaving_verbs}
         self.kin_nouns = {w.lower() for w in kin_nouns}
         self.consequence_verbs = {w.lower() for w in consequence_verbs}
@@ -67,7 +69,7 @@ class SideReader:
         """Fill the trigger's sides from the parse; ``excluded`` are claimant tokens (who says, not who does);
         ``other_acts`` the words of the other acts the sentence tells."""
         head = trigger.head
-        verb = governing_verb(head)
+        verb = verb_above(head) if _gerund_named_as_a_noun(head) else governing_verb(head)
         # "A car bombing blamed on Daesh": a participle of blame on the act's noun lays it on its doer.
         accuse = next((a for a in [head, *head.ancestors] if a.lemma_.lower() in self.accusation_verbs), None) \
             or self._blame_for_the_act(verb) or next(
@@ -94,7 +96,8 @@ class SideReader:
             if backed is not None:
                 trigger.side_one.append(backed)
         if not trigger.side_one and subject is not None and not subject.passive:
-            trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded]
+            trigger.agent_countries = [r for r in country_roots if r.i == subject.token.i and r.i not in excluded
+                                       and not self._names_where_the_fighting_is(r)]
         if not trigger.side_one and not trigger.agent_countries:
             # "Airstrikes by the United States", "Airstrikes carried out by the United States": the state named as
             # the agent of the act, or of a participle on it, did it.
@@ -222,6 +225,13 @@ class SideReader:
         """Whether an act's noun names who did it after it ("a military operation by the Turkish Armed Forces"): its
         modifier then only describes it."""
         return act.pos_ == "NOUN" and bool(_agents_of(act, self.grammar.agent_prepositions))
+
+    def _names_where_the_fighting_is(self, country: Token) -> bool:
+        """"Syria fighting kills 132 Islamic State fighters", however the parse reads it (the country as the subject,
+        "fighting" a participle on it): a country named right before a noun of fighting says where it is, not who
+        fought."""
+        after = country.i + 1
+        return after < len(country.doc) and country.doc[after].lower_ in self.fight_nouns
 
     def _act_noun(self, noun: Token) -> bool:
         # A headline's capitalised noun ("in Syrian Army Anti-Terrorism Operations") is its own lemma to the tagger.
@@ -695,7 +705,8 @@ class Roles:
                                 falling_verbs=knowledge.conventions["falling_verbs"],
                                 consequence_verbs=knowledge.conventions["consequence_verbs"],
                                 kin_nouns=knowledge.conventions["kin_nouns"],
-                                leaving_verbs=knowledge.conventions["leaving_verbs"])
+                                leaving_verbs=knowledge.conventions["leaving_verbs"],
+                                fight_nouns=knowledge.conventions["fight_nouns"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
@@ -1059,6 +1070,14 @@ def _either_or(actors: list[Actor], roots: list[Token], sent: SpacySpan) -> list
     merged = Actor(name=f"{first.name} and/or {second.name}", actor_type=first.actor_type, inter=first.inter,
                    country=first.country, surface=f"{first.surface} or {second.surface}")
     return [merged, *actors[2:]]
+
+
+def _gerund_named_as_a_noun(word: Token) -> bool:
+    """"were killed since Saturday in fighting with Kurdish fighters", where the parse reads "fighting" as a verb: a
+    gerund after a preposition with no subject or object of its own names the act as a noun does, in the clause of
+    the verb above it."""
+    return word.tag_ == "VBG" and word.dep_ == "pcomp" and not any(
+        c.dep_ in {*SUBJECTS, "dobj", "obj"} for c in word.children)
 
 
 def _unique(actors: Iterable[Actor]) -> list[Actor]:
