@@ -112,6 +112,12 @@ def test_the_islamic_states_long_names_are_one_name_not_a_place_in_it(pipeline):
         ("Islamic State in Iraq and the Levant", "Islamic State (Sahel)")]
 
 
+def test_the_islamic_states_acronyms_written_as_names_are_the_islamic_state(pipeline):
+    # British outlets write "Isis" and "Isil".
+    assert canonical(pipeline, "A car bomb attack carried out by Isis killed 20 soldiers. Isil claimed it.") == [
+        ("Isis", "Islamic State (Sahel)"), ("soldiers", "Military Forces of Mali"), ("Isil", "Islamic State (Sahel)")]
+
+
 def test_a_generic_word_that_heads_a_groups_name_is_not_the_state(pipeline):
     assert canonical(pipeline, "The rebel Army of Mujahideen detained an activist, and the army arrested two.") == [
         ("Army of Mujahideen", "Jaysh al-Mujahideen"), ("army", "Military Forces of Mali")]

@@ -340,6 +340,14 @@ def test_an_undated_act_told_as_kept_up_is_a_campaign_going_on(pipeline):
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
 
 
+def test_an_acts_noun_the_tagger_reads_as_a_present_verb_under_a_passive_past_is_no_habit(pipeline):
+    # The tagger reads "airstrikes" as a verb in the present, with "regime" its subject.
+    text = ("Jets raided towns in Idlib province on Friday. The medical office said that two people were killed in what "
+            "they believed were Assad regime airstrikes on the town of Douma.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 4, 21)).events
+    assert (2, "Dūmā") in [(e.fatalities, e.place.name) for e in events]
+
+
 def test_an_undated_act_told_by_how_often_it_happens_is_no_event(pipeline):
     text = ("Air strikes killed 22 people in the village of Hass in Idlib province on Wednesday. Idlib is the main "
             "opposition stronghold. It has regularly been hit by Syrian and Russian warplanes as well as the US-led "
