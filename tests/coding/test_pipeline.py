@@ -521,6 +521,13 @@ def test_the_act_reacted_to_or_placed_again_is_the_act_already_told(pipeline):
     assert [(e.place.name, e.fatalities) for e in events] == [("al-Jafra", 20)]
 
 
+def test_the_act_someone_describes_named_again_is_the_act_already_told(pipeline):
+    text = ("Regime helicopters dropped barrel bombs on the town of Dael in Daraa province on Sunday, killing 10 "
+            "people. Russia described the attack as an aggression.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 4, 7)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 10)]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), [
     ("Russian jets struck the town of Binnish in Idlib province on Sunday, activists said. Russian and government "
      "air strikes on the province have intensified since rebels launched a campaign on July 31. The strikes have "

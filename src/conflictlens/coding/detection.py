@@ -402,10 +402,10 @@ class EventDetector:
     def _named_as(self, span: SpacySpan) -> bool:
         """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an
         act told elsewhere, not another act; nor is the act someone reacts to, named again ("the opposition condemned
-        the bombing")."""
+        the bombing", "Russia described the attack as an aggression")."""
         head = span.root
         reacted_to = head.pos_ == "NOUN" and head.dep_ in {"dobj", "obj"} \
-            and head.head.lemma_.lower() in self.reaction_verbs and self.grammar.refers_back(head)
+            and head.head.lemma_.lower() in self.reaction_verbs | self.naming_verbs and self.grammar.refers_back(head)
         return reacted_to or _lemma_governing(head, "as", {"oprd", "xcomp", "attr"}) in self.naming_verbs
 
     def _kind_of_thing(self, span: SpacySpan, covered: set[int]) -> bool:
