@@ -316,8 +316,12 @@ def test_a_campaigns_toll_since_a_recent_day_is_its_running_total(pipeline):
     # The dead a campaign has caused, with no day of their own, are its running total.
     ("An air strike on a market killed at least 21 people in the town of Atareb in Syria on Thursday. The monitor said "
      "the bombing campaign has killed hundreds, mostly civilians.", dt.date(2014, 4, 24), [21], "running total"),
+    # The dead of days of acts, with no day of their own, are the period's total.
+    ("Three rescue workers were killed in an air strike on the town of Douma in Syria on Friday. The rescuers said that "
+     "45 people have been killed in three days of regime attacks on Eastern Ghouta.", dt.date(2017, 11, 18), [3],
+     "period's total"),
 ], ids=["since_a_day_before_an_act_told", "sums_up_the_acts_told", "counted_into_a_total_over_a_country",
-        "thousands_with_no_day_of_its_own", "a_campaigns_dead_with_no_day"])
+        "thousands_with_no_day_of_its_own", "a_campaigns_dead_with_no_day", "days_of_acts"])
 def test_a_total_beside_the_acts_it_counts_is_left_out_with_a_warning(pipeline, text, published, tolls, left_out_as):
     result = pipeline.process_text(text, published_at=published)
     assert sorted(e.fatalities for e in result.events) == tolls
@@ -331,6 +335,13 @@ def test_a_toll_since_a_recent_day_after_a_headline_dated_only_by_the_report_is_
             "monitor said.")
     events = pipeline.process_text(text, published_at=dt.date(2015, 2, 25)).events
     assert [(e.event_type, e.place.admin1, e.fatalities) for e in events] == [("Battles", "Al-Hasakah", 132)]
+
+
+def test_what_happened_during_the_days_of_a_fight_is_dated_by_them_not_their_total(pipeline):
+    text = ("Soldiers mutinied in Niger in May. During the nine days of fighting, a curfew was imposed and one rebel and "
+            "one soldier were killed in Diffa.")
+    events = pipeline.process_text(text, published_at=dt.date(2024, 5, 30)).events
+    assert "Battles" in [e.event_type for e in events]
 
 
 def test_an_undated_act_told_as_kept_up_is_a_campaign_going_on(pipeline):

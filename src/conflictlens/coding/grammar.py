@@ -601,7 +601,11 @@ def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
         return None
     # "15 suicide car bomb attacks during the week": a named span, told whole (`period_phrases`).
     phrases = "".join("|" + r"\s+".join(map(re.escape, w.split())) for w in conventions.get("period_phrases", []))
-    return re.compile(rf"\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases})\b", re.IGNORECASE)
+    # "45 people have been killed in three days of regime attacks": the days of acts counted over them
+    # (`period_span_openers`).
+    spans = "|".join(map(re.escape, conventions.get("period_span_openers", [])))
+    acts = rf"|(?:{spans})\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{units})\s+of" if spans else ""
+    return re.compile(rf"\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases}{acts})\b", re.IGNORECASE)
 
 
 def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool = False) -> bool:
