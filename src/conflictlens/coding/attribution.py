@@ -477,7 +477,8 @@ class ClaimLinks:
                 continue  # a sentence that goes on about an event is part of its report, not an answer to it
             attribution = annotated.sentence_attribution[index]
             if attribution.denies_earlier:
-                self._link_denial(index, sent, attribution, annotated.sentence_events, annotated.document)
+                self._link_denial(index, sent, attribution, annotated.sentence_events, annotated.document,
+                                  _whose_claims_denied(index, sent, attribution, annotated))
             if (not annotated.drafts_in(index) and attribution.claim_type == "unverified"
                     and self.back_reference.match(sent.text) is not None):
                 # "The claim could not be verified": about the previous sentence's report.
@@ -487,14 +488,16 @@ class ClaimLinks:
 
     @staticmethod
     def _link_denial(index: int, sent: SpacySpan, attribution: SentenceAttribution,
-                     sentence_events: dict[int, list[Event]], document: Document) -> None:
-        """'The government denied the allegations': mark the allegations of the sentences before as denied."""
+                     sentence_events: dict[int, list[Event]], document: Document, claimants: set[str]) -> None:
+        """'The government denied the allegations': mark the allegations of the sentences before as denied, and the
+        acts laid on the denier, unless the denial names whose claims it answers (``claimants``): then their acts."""
         denier = attribution.denier or attribution.claimant
         if denier is None:
             return
+        accused = (claimants - {denier.name}) or {denier.name}
         for earlier in range(index - 1, max(-1, index - 4), -1):
             alleged = [e for e in sentence_events.get(earlier, [])
-                       if e.kind == "allegation" or (e.actor1 is not None and e.actor1.name == denier.name)]
+                       if e.kind == "allegation" or (e.actor1 is not None and e.actor1.name in accused)]
             for event in alleged:
                 event.claim_status = "denied"
                 event.claims.append(Claim(denier, "denied", sent.text.strip(),
@@ -572,3 +575,12 @@ def blamed_acts(blame: Token) -> list[Token]:
 def blames_the_act_told(blame: Token, grammar: Grammar) -> bool:
     """Whether a verb of blame lays an act the text has told at someone's door ("blaming the attack on ...")."""
     return any(grammar.refers_back(act) for act in blamed_acts(blame))
+
+
+def _whose_claims_denied(index: int, sent: SpacySpan, attribution: SentenceAttribution,
+                         annotated: AnnotatedDocument) -> set[str]:
+    """The actors named in what a sentence denies: "the Syrian Army refuted terrorists' claims about winning back a
+    key district" answers the terrorists' claims, not the army's own acts told before."""
+    denied_starts = {sent.doc[i].idx for i in attribution.denied_tokens}
+    return {annotated.resolved_actors[m.start].name for m in annotated.actor_mentions or []
+            if m.sentence_index == index and m.start in denied_starts and m.start in (annotated.resolved_actors or {})}
