@@ -285,6 +285,21 @@ def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pip
         ("Aleppo", dt.date(2024, 5, 7), 20, "Military Forces of Syria")]
 
 
+def test_a_deadlier_act_on_a_day_of_its_own_is_not_the_one_the_opening_counts(pipeline):
+    # Both places are neighbourhoods the gazetteer lacks, placed by Aleppo: only the tolls and days tell them apart.
+    text = ("Wednesday 22 July 2015 18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo The Assad regime "
+            "committed a horrific massacre in the village of al-Bureij northeast of Aleppo where 18 civilians were "
+            "killed. Twenty-six civilians were also killed yesterday when Assad's air force pounded the neighborhood "
+            "of Al-Maghayer in Aleppo.")
+    events = pipeline.process_text(text, published_at=dt.date(2015, 7, 22)).events
+    assert [(e.place.name, e.event_date, e.fatalities) for e in events] == [
+        ("al-Bureij", dt.date(2015, 7, 22), 18), ("Al-Maghayer", dt.date(2015, 7, 21), 26)]
+    # A vague count in the opening is no toll to compare: "Dozens" of dead may be the body's 73.
+    vague = ("21 Jul 2016 Dozens of villagers have reportedly been killed by coalition air strikes as they ran from the "
+             "fighting in the city of Manbij in Aleppo province. The coalition is looking into reports that at least 73 "
+             "villagers were killed in air strikes early on Tuesday in the village of Tokhar near the city of Manbij.")
+    assert len(pipeline.process_text(vague, published_at=dt.date(2016, 7, 21)).events) == 1
+
 def test_a_headline_the_body_retells_only_by_its_toll_is_still_the_act_the_body_then_dates(pipeline):
     """The opening date dates the report; a body sentence that gives the toll again with no day of the act leaves
     the headline undated by its act, so the body's car bomb "on Monday" (a suicide attack told less exactly) is the

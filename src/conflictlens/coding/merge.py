@@ -916,6 +916,8 @@ class Merge:
         if lead.event_date is not None and event.event_date is not None \
                 and abs((lead.event_date - event.event_date).days) > HEADLINE_DAYS:
             return False
+        if _deadlier_on_a_day_of_its_own(event, lead) and self._both_counted(lead, event):
+            return False  # "18 Civilians Killed in Barrel Bomb Attack", then "26 civilians were also killed yesterday"
         if lead.event_date is not None and lead.time_precision == TimePrecision.DAY and event.event_date is not None \
                 and event.time_precision == TimePrecision.WEEK and not within_period(event, lead.event_date):
             return False  # "An airstrike on Saturday killed 18 ...", then "Earlier this week a chemical attack ..."
@@ -1228,6 +1230,14 @@ def _toll_broken_down(parts: Event, whole: Event) -> bool:
         and parts.fatalities == whole.fatalities > 0 and ";" in (parts.fatalities_text or "") \
         and ";" not in (whole.fatalities_text or "") and None not in (parts.event_date, whole.event_date) \
         and abs((parts.event_date - whole.event_date).days) <= BREAKDOWN_DAYS  # type: ignore[operator]
+
+
+def _deadlier_on_a_day_of_its_own(event: Event, lead: Event) -> bool:
+    """A body's act that killed more than the opening counts, on a day of its own other than the opening's: the
+    opening tells another act (an opening sums up its act's dead, or gives its first toll, never a smaller one; a
+    vague count, "Dozens of civilians", is no count to compare)."""
+    return bool(event.date_text) and None not in (event.event_date, lead.event_date) \
+        and event.event_date != lead.event_date and 0 < lead.fatalities < event.fatalities
 
 
 def _two_days_two_tolls(a: Event, b: Event) -> bool:
