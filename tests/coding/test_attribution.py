@@ -183,3 +183,10 @@ def test_who_learned_what_happened_tells_it_and_did_not_do_it(pipeline, attribut
             "Damascus on Monday.")
     assert attribute(pipeline, attributor, text).claimant.name == "Local police officers"
     assert [e.actor1.name for e in code(text).events] == ["Unidentified Armed Group (Syria)"]  # the bombers
+
+
+def test_an_allegation_adverb_that_describes_a_noun_alleges_only_what_it_describes(code):
+    # "allegedly" describes the incursion's aim, not the killing the sentence reports.
+    events = code("Turkish shelling and air strikes killed at least 20 civilians in Syria on Sunday, the fifth day of an "
+                  "incursion allegedly against the Islamic State group.").events
+    assert [(e.kind, e.fatalities) for e in events] == [("event", 20)]

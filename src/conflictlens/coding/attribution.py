@@ -213,7 +213,11 @@ class Attributor:
     def _alleged_kind(self, word: Token) -> bool:
         """An allegation word that describes an act the report says harmed people: "an alleged chemical attack that
         killed at least 58", "were killed in an alleged airstrike". The dead are the report's own fact; what is
-        alleged is what kind of act, or whose, it was (ACLED codes the event)."""
+        alleged is what kind of act, or whose, it was (ACLED codes the event). So is an adverb that describes a noun
+        or a phrase, not the telling: "killed at least 20 civilians on Sunday, the fifth day of an incursion
+        allegedly against the Takfiri ISIL group"."""
+        if word.dep_ == "advmod" and word.head.pos_ in {"NOUN", "ADP"}:
+            return True
         if word.dep_ != "amod":
             return False
         act = word.head
