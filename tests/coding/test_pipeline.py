@@ -536,6 +536,12 @@ def test_the_act_reacted_to_or_placed_again_is_the_act_already_told(pipeline):
     assert [(e.place.name, e.fatalities) for e in events] == [("al-Jafra", 20)]
 
 
+def test_a_development_someone_reacts_to_is_no_development_of_its_own(code):
+    assert code("Rebels in Aleppo denounced international negotiations for peace as meaningless on Sunday.").events == []
+    # A development the sentence itself tells is still one.
+    assert [e.event_type for e in code("Rebels and the government began negotiations in Aleppo on Sunday.").events] == [
+        "Strategic developments"]
+
 def test_the_act_someone_describes_named_again_is_the_act_already_told(pipeline):
     text = ("Regime helicopters dropped barrel bombs on the town of Dael in Daraa province on Sunday, killing 10 "
             "people. Russia described the attack as an aggression.")

@@ -247,7 +247,8 @@ class EventDetector:
                     or self._hypothetical(span) or self._generic(span) \
                     or (_descriptive(span, self.state_participles) and not (group.outcome and _result_clause(span))) \
                     or self._kind_of_thing(span, covered) \
-                    or self._named_as(span) or self._other_sense(span) or self._page_furniture(span) \
+                    or self._named_as(span, developing=group.event_type == "Strategic developments") \
+                    or self._other_sense(span) or self._page_furniture(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
                     or self._conceded(span) or self._reason_told_again(span) \
                     or (group.event_type in VIOLENT_TYPES and self._campaign(span)) \
@@ -399,13 +400,15 @@ class EventDetector:
             c.lemma_.lower() in self.senses_with_objects.get(lemma, ()) for c in objects) or any(
             c.lemma_.lower() in self.senses_with_subjects.get(lemma, ()) for c in subjects)
 
-    def _named_as(self, span: SpacySpan) -> bool:
+    def _named_as(self, span: SpacySpan, *, developing: bool = False) -> bool:
         """ "describing it as a treacherous terrorist attack", "branded the raid a massacre": what someone calls an
         act told elsewhere, not another act; nor is the act someone reacts to, named again ("the opposition condemned
-        the bombing", "Russia described the attack as an aggression")."""
+        the bombing", "Russia described the attack as an aggression"), nor, for a development (``developing``), any
+        that someone reacts to ("rebels denounced international negotiations for peace as meaningless")."""
         head = span.root
         reacted_to = head.pos_ == "NOUN" and head.dep_ in {"dobj", "obj"} \
-            and head.head.lemma_.lower() in self.reaction_verbs | self.naming_verbs and self.grammar.refers_back(head)
+            and head.head.lemma_.lower() in self.reaction_verbs | self.naming_verbs \
+            and (developing or self.grammar.refers_back(head))
         return reacted_to or _lemma_governing(head, "as", {"oprd", "xcomp", "attr"}) in self.naming_verbs
 
     def _kind_of_thing(self, span: SpacySpan, covered: set[int]) -> bool:
