@@ -586,5 +586,6 @@ def _whose_claims_denied(index: int, sent: SpacySpan, attribution: SentenceAttri
     """The actors named in what a sentence denies: "the Syrian Army refuted terrorists' claims about winning back a
     key district" answers the terrorists' claims, not the army's own acts told before."""
     denied_starts = {sent.doc[i].idx for i in attribution.denied_tokens}
-    return {annotated.resolved_actors[m.start].name for m in annotated.actor_mentions or []
-            if m.sentence_index == index and m.start in denied_starts and m.start in (annotated.resolved_actors or {})}
+    resolved = annotated.resolved_actors or {}
+    return {resolved[m.start].name for m in annotated.actor_mentions or []
+            if m.sentence_index == index and m.start in denied_starts and m.start in resolved}
