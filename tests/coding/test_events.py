@@ -282,12 +282,17 @@ def test_denial_links_to_the_allegation(code):
 
 def test_a_denial_of_anothers_claims_does_not_deny_the_deniers_own_acts(code):
     text = ("Syrian warplanes struck Islamic State positions near Deir ez-Zor in Syria on Saturday. The Syrian army "
-            "refuted the Islamic State claims about winning back a key district.")
+            "refuted the claims of Islamic State fighters about winning back a key district.")
     assert [e.claim_status for e in code(text).events] == ["reported"]
     # Denying what it is said to have done denies its own act.
     denied = code("Syrian warplanes struck a market in Idlib in Syria on Saturday, activists said. The Syrian army "
                   "denied the allegations.").events
     assert [e.claim_status for e in denied] == ["denied"]
+    # The victims named in what is denied claim nothing: the denier's own act is denied.
+    victims = code("Islamic State fighters attacked a village near Menaka in Mali on Sunday, killing 14 civilians. A "
+                   "spokesman for the Islamic State denied that civilians had been targeted, calling the accusations "
+                   "fabricated.").events
+    assert [e.claim_status for e in victims] == ["denied"]
 
 def test_future_battles_are_not_events(code):
     assert code("The military said it is training recruits for the battles ahead near Gao.").events == []

@@ -473,6 +473,7 @@ class ClaimLinks:
 
     def __init__(self, grammar: Grammar, knowledge: Knowledge) -> None:
         self.back_reference = grammar.opening(knowledge.conventions["report_back_references"], openers=False)
+        self.denied_objects = {w.lower() for w in knowledge.attribution["denied_objects"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.sentence_attribution is not None and annotated.sentence_events is not None
@@ -482,13 +483,31 @@ class ClaimLinks:
             attribution = annotated.sentence_attribution[index]
             if attribution.denies_earlier:
                 self._link_denial(index, sent, attribution, annotated.sentence_events, annotated.document,
-                                  _whose_claims_denied(index, sent, attribution, annotated))
+                                  self._whose_claims_denied(index, sent, attribution, annotated))
             if (not annotated.drafts_in(index) and attribution.claim_type == "unverified"
                     and self.back_reference.match(sent.text) is not None):
                 # "The claim could not be verified": about the previous sentence's report.
                 for event in annotated.sentence_events.get(index - 1, []):
                     if STATUS_RANK["unverified"] > STATUS_RANK[event.claim_status]:
                         event.claim_status = "unverified"
+
+    def _whose_claims_denied(self, index: int, sent: SpacySpan, attribution: SentenceAttribution,
+                             annotated: AnnotatedDocument) -> set[str]:
+        """Whose claims a sentence denies, named with them: "the Syrian Army refuted terrorists' claims about winning
+        back a key district", "denied the claims by the Islamic State" answer those claimants, not the army's own
+        acts told before (not "denied that civilians had been targeted": the civilians claim nothing)."""
+        resolved = annotated.resolved_actors or {}
+        claimants = set()
+        for mention in annotated.actor_mentions or []:
+            words = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand") \
+                if mention.sentence_index == index and mention.start in resolved else None
+            if words is None or not len(words) or words.root.i not in attribution.denied_tokens:
+                continue
+            root = words.root
+            claim = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"by", "of", "from"} else root.head
+            if claim.lower_ in self.denied_objects and claim.i != root.i:
+                claimants.add(resolved[mention.start].name)
+        return claimants
 
     @staticmethod
     def _link_denial(index: int, sent: SpacySpan, attribution: SentenceAttribution,
@@ -580,12 +599,3 @@ def blames_the_act_told(blame: Token, grammar: Grammar) -> bool:
     """Whether a verb of blame lays an act the text has told at someone's door ("blaming the attack on ...")."""
     return any(grammar.refers_back(act) for act in blamed_acts(blame))
 
-
-def _whose_claims_denied(index: int, sent: SpacySpan, attribution: SentenceAttribution,
-                         annotated: AnnotatedDocument) -> set[str]:
-    """The actors named in what a sentence denies: "the Syrian Army refuted terrorists' claims about winning back a
-    key district" answers the terrorists' claims, not the army's own acts told before."""
-    denied_starts = {sent.doc[i].idx for i in attribution.denied_tokens}
-    resolved = annotated.resolved_actors or {}
-    return {resolved[m.start].name for m in annotated.actor_mentions or []
-            if m.sentence_index == index and m.start in denied_starts and m.start in resolved}
