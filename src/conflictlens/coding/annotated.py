@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from conflictlens.coding.gazetteer import admin_key
 from conflictlens.coding.grammar import states_its_publication
 from conflictlens.model import Actor, Document, Event, Mention, Place, Span
 
@@ -143,6 +144,12 @@ class AnnotatedDocument:
         assert self.sentence_attribution is not None
         told_by = self.sentence_attribution[index].claimant_tokens
         return [t for t in self.sentence_toponyms(index) if t.token_start not in told_by and not t.not_a_scene]
+
+    def own_provinces(self, index: int) -> dict[int, str]:
+        """The province (its ``admin_key``) of each of the sentence's own places the gazetteer resolved, by the token
+        its name starts at."""
+        return {t.token_start: admin_key(t.chosen.admin1_name) for t in self.own_toponyms(index)
+                if t.chosen is not None and t.chosen.admin1_name}
 
     def names_no_place_below_a_country(self, index: int) -> bool:
         """Whether the sentence's own places (``own_toponyms``), if any, are all countries ("Turkish forces shelled

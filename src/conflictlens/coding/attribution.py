@@ -598,4 +598,3 @@ def blamed_acts(blame: Token) -> list[Token]:
 def blames_the_act_told(blame: Token, grammar: Grammar) -> bool:
     """Whether a verb of blame lays an act the text has told at someone's door ("blaming the attack on ...")."""
     return any(grammar.refers_back(act) for act in blamed_acts(blame))
-

@@ -616,12 +616,9 @@ class Fatalities:
         place = draft.event.place
         if place is None or not place.admin1:
             return set()
-        provinces = {t.token_start: admin_key(t.chosen.admin1_name)
-                     for t in annotated.own_toponyms(draft.sentence_index)
-                     if t.chosen is not None and t.chosen.admin1_name}
+        provinces, own = annotated.own_provinces(draft.sentence_index), admin_key(place.admin1)
         cues = [cue for cue in draft.sentence if self.counter.is_death_cue(cue)]
-        elsewhere = {cue.i for cue in cues if any(
-            provinces.get(w.i, admin_key(place.admin1)) != admin_key(place.admin1) for w in _where_they_died(cue))}
+        elsewhere = {cue.i for cue in cues if any(provinces.get(w.i, own) != own for w in _where_they_died(cue))}
         return elsewhere if len(elsewhere) < len(cues) else set()
 
     def _dead_of_what_it_protests(self, draft: EventDraft) -> bool:

@@ -760,8 +760,7 @@ class Merge:
         index = annotated.sentence_first_telling(event)
         if index is None:
             return set()
-        provinces = {admin_key(t.chosen.admin1_name) for t in annotated.own_toponyms(index)
-                     if t.chosen is not None and t.chosen.admin1_name}
+        provinces = set(annotated.own_provinces(index).values())
         return provinces if len(provinces) >= 2 else set()
 
     def _part_of(self, event: Event, total: Event) -> bool:
