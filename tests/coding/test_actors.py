@@ -72,6 +72,10 @@ def test_vague_rebels_are_not_a_group_the_report_first_names_much_later(pipeline
     assert canonical(pipeline, "The rebels withdrew. Prices rose. Schools shut. Shops closed. The rebels hid. "
                                "Officials blamed the Tuareg rebels.")[:2] == [
         ("rebels", "Tuareg rebels"), ("rebels", "Tuareg rebels")]
+    # Not one named later by a word any side is called by: opposition forces are not the Kurdish-led forces.
+    assert canonical(pipeline, "Barrel bombs hit opposition forces near the border. Prices rose. Schools shut. "
+                               "Shops closed. The Kurdish-led forces attacked them on Monday.")[0] == (
+        "opposition forces", "Rebel group")
 
 
 def test_vague_army_is_the_document_country_forces(pipeline):

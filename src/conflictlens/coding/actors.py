@@ -185,7 +185,7 @@ class ActorDictionary:
         """The actor a vague word of a kind ("rebels", "rebel" in "rebel shelling") stands for in a document: the
         specific one of that kind it names (not one of ``besides``, the names the word is told apart from), the
         state's own forces, or the kind's fallback."""
-        specific = context.most_named(kind, sentence_index, surface.split()[-1])
+        specific = context.most_named(kind, sentence_index, surface)
         named = self.actor_for(self._in_country(specific, context.country), surface=surface) \
             if specific is not None else None
         if named is not None and named.name not in besides:
@@ -265,13 +265,13 @@ class DocumentActors:
                 vague_sentences.setdefault(m.entry.kind, set()).add(m.sentence_index)
         return cls(country=country, named_by_kind=by_kind, first_vague=first_vague, vague_sentences=vague_sentences)
 
-    def most_named(self, kind: str | None, sentence_index: int | None = None, word: str | None = None) -> str | None:
-        """The named actor a vague mention of ``kind`` (by ``word``) stands for: for state forces, the document's
+    def most_named(self, kind: str | None, sentence_index: int | None = None, words: str | None = None) -> str | None:
+        """The named actor a vague mention of ``kind`` (by ``words``) stands for: for state forces, the document's
         country's; for a group, the one the report named most up to the mention's sentence; before it names any, the
-        one it names by the same word later ("the Tuareg rebels"), or for its first vague mention of the kind (a
-        headline's "rebels"), the first it names in the next few sentences. A group first named otherwise after the
-        report has spoken of "the rebels" for a while ("the rebels" of Aleppo, then "the SDF" of Manbij) is another
-        group."""
+        one it names later by the same words ("rebels", then "the Tuareg rebels"; not "opposition forces", then "the
+        Kurdish-led forces"), or for its first vague mention of the kind (a headline's "rebels"), the first it names
+        in the next few sentences. A group first named otherwise after the report has spoken of "the rebels" for a
+        while ("the rebels" of Aleppo, then "the SDF" of Manbij) is another group."""
         named = self.named_by_kind.get(kind or "", [])
         if kind in STATE_KINDS:
             # The state's own forces are those of the document's country, not whichever is named most.
@@ -286,7 +286,7 @@ class DocumentActors:
                 # YPG militia": a group named beside the kind's vague word is told apart from it.
                 told_apart = self.vague_sentences.get(kind or "", set()) - {first}
                 later = [key for index, key, text in named
-                         if (word and re.search(rf"\b{re.escape(word.lower())}\b", text))
+                         if (words and re.search(rf"\b{re.escape(words.lower())}\b", text))
                          or (sentence_index == first and index <= first + NAMED_AHEAD and index not in told_apart)]
                 return later[0] if later else None
         return counts.most_common(1)[0][0] if counts else None

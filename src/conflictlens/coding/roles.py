@@ -769,8 +769,11 @@ class Roles:
         # weapons did the act did it; another side the sentence gives it is the side struck.
         striker = self._military_named_by_demonym(weapons, countries, local.country)
         struck = [a for a in side_one if a.inter != 1] if striker else []
-        if struck:
-            side_one = [*striker, *(a for a in side_one if a.inter == 1)]
+        # "Syria's army threatened to shoot down any Turkish warplane after Turkish jets raided villages": the state
+        # whose weapons are the act's own subject did it alone; a state the sentence names elsewhere did not.
+        own_subject = any(w.dep_ == "nsubj" and w.head == trigger.head for w in weapons)
+        if struck or (striker and own_subject):
+            side_one = [*striker, *(a for a in side_one if a.inter == 1 and not own_subject)]
         state_weapon = trigger.group.sub_event_type in self.state_weapon_sub_types
         fought = trigger.group.event_type in self.fought_by_forces
         if (weapons or state_weapon or fought) and all(
