@@ -168,6 +168,11 @@ def test_event_typing(code, text, expected):
         # What a thing or a move is aimed at has not happened by that telling.
         "On Monday 17 armed factions near Hama agreed to form an operations room aimed at fighting the regime.",
         "The rebels in Idlib set up a new command on Tuesday with the aim of attacking the airbase.",
+        # So is what a move claims to be for.
+        "On Wednesday the army said any Turkish advance under the pretext of fighting Daesh would not be tolerated.",
+        "Critics said on Monday that the new law was passed under the guise of fighting the rebels.",
+        # A person's name is no act.
+        "UN Secretary-General Ban Ki-moon arrived in Damascus on Monday for talks.",
     ],
 )
 def test_hypothetical_negated_and_generic_triggers_code_nothing(code, text):
@@ -231,6 +236,12 @@ def test_the_agent_of_the_act_the_dead_fell_in_did_it(code, text):
 ])
 def test_a_peoples_adjective_before_a_states_weapon_names_whose_military_struck(code, text, actor1):
     assert code(text).events[0].actor1.name == actor1
+
+
+def test_a_states_weapon_that_is_the_acts_own_subject_is_not_lent_another_clauses_doer(code):
+    events = code("Syria's army threatened on Tuesday to shoot down any Turkish warplane after Turkish jets raided "
+                  "villages in northern Syria on Monday.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Turkey"]
 
 
 def test_relative_clause_subject(code):
@@ -628,6 +639,9 @@ def test_an_embedded_post_or_a_read_more_link_tells_no_act(code, furniture):
      ("Battles", "Armed clash")),
     # A bombing foiled is a disrupted weapon's use.
     ("Police in Niamey, Niger, foiled a suicide bomb attack on a market on Monday, arresting two men.",
+     ("Strategic developments", "Disrupted weapons use")),
+    # So is an attempt foiled, whatever weapon its aim names.
+    ("The army foiled an attempt by terrorists to attack Aleppo city, Syria, with suicide bomb attacks on Friday.",
      ("Strategic developments", "Disrupted weapons use")),
     # So is a bomb destroyed before it went off.
     ("Kurdish forces destroyed two car bombs near Raqqa in Syria on Sunday, officials said.",

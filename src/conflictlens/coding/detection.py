@@ -30,6 +30,7 @@ from conflictlens.coding.grammar import (
     PRESENT_TAGS,
     Grammar,
     brought_down,
+    headline_case,
     in_an_embedded_post,
     in_headline_list,
     in_page_furniture,
@@ -248,7 +249,7 @@ class EventDetector:
                     or (_descriptive(span, self.state_participles) and not (group.outcome and _result_clause(span))) \
                     or self._kind_of_thing(span, covered) \
                     or self._named_as(span, developing=group.event_type == "Strategic developments") \
-                    or self._other_sense(span) or self._page_furniture(span) \
+                    or self._other_sense(span) or self._page_furniture(span) or _in_a_persons_name(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
                     or self._conceded(span) or self._reason_told_again(span) \
                     or (group.event_type in VIOLENT_TYPES and self._campaign(span)) \
@@ -593,10 +594,11 @@ def _purpose(head: Token) -> bool:
            for verb in (head, aim) if verb is not None):
         return True
     # "exerting pressure on the regime to force it to participate in the Geneva process and engage in serious
-    # negotiations": an act the aim's own clauses name, up through its objects, coordinated verbs and infinitives.
+    # negotiations", "foiled an attempt by terrorists to attack the city with suicide bomb attacks": an act the aim's
+    # own clauses name, up through its objects, the nouns it names a kind of, coordinated verbs and infinitives.
     word = head
     for _ in range(AIM_DEPTH):
-        if word.dep_ not in {"prep", "pobj", "dobj", "conj", "xcomp"} or word.head is word:
+        if word.dep_ not in {"prep", "pobj", "dobj", "conj", "xcomp", "compound"} or word.head is word:
             return False
         word = word.head
         if word.pos_ == "VERB" and word.dep_ in {"advcl", "acl", "relcl"} and _infinitive(word) and word is not head:
@@ -619,6 +621,16 @@ def _in_a_verbless_aside(span: SpacySpan) -> bool:
     closing = next((t for t in span.doc[span.end : sent.end] if t.text in {"(", ")"}), None)
     return opening is not None and opening.text == "(" and opening.i > sent.start and closing is not None \
         and closing.text == ")" and not any(t.tag_ in FINITE_TAGS for t in span.doc[opening.i + 1 : closing.i])
+
+
+def _in_a_persons_name(span: SpacySpan) -> bool:
+    """"UN chief Ban Ki-moon condemned the attack": a capitalised word a person's name goes on from, in a sentence
+    not written in headline case, is the name. Not the name's last word: the tagger takes a headline's "Terrorist
+    Attack" or a keyword list's "Bashar Assad Airstrikes" for names."""
+    person = next((ent for ent in span.doc.ents if ent.label_ == "PERSON" and ent.start <= span.start
+                   and span.end < ent.end), None)
+    return person is not None and all(t.is_title and t.tag_ == "NNP" for t in span) \
+        and not headline_case(t.text for t in span.sent)
 
 
 def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
