@@ -769,7 +769,8 @@ class Merge:
         province or country (or the province of the city named after it: "5 killed in rocket attacks in Aleppo"), on
         a day the total may be. The province's namesake city is no part: it may be the province."""
         region, town = total.place, event.place
-        if region is None or town is None or town.level not in TOWN_LEVELS or names_its_province(town):
+        if region is None or town is None or town.level not in TOWN_LEVELS or names_its_province(town) \
+                or _a_quarter_of(town, region):
             return False
         within = _contains(region, town) or (_province_namesake_of(region, town) and region.level in TOWN_LEVELS)
         return total.kind == event.kind == "event" and total.event_type in VIOLENT_TYPES and total.fatalities > 0 \
@@ -1319,6 +1320,14 @@ def _same_town(a: Place, b: Place) -> bool:
     return a.name.lower() == b.name.lower() and a.country_code == b.country_code
 
 
+def _a_quarter_of(town: Place, city: Place) -> bool:
+    """A place the gazetteer lacks, placed near the city as its neighbourhoods are ("rocket attacks on several
+    neighborhoods in Aleppo city", then one killed in al-Hamadaniyeh): the city's act tells of it; it is no town of
+    its own."""
+    return town.geonameid is None and town.geo_precision == GeoPrecision.NEAR and city.level in TOWN_LEVELS \
+        and (town.latitude, town.longitude) == (city.latitude, city.longitude)
+
+
 def _distinct_towns(a: Place, b: Place) -> bool:
     """Two towns the gazetteer knows apart, each named where the text places its event exactly; a city that bears
     its province's name may be that province ("a mosque blast in Idlib", then "in Ariha in Idlib province"); or two
@@ -1438,8 +1447,14 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     target) and the more doubtful status are kept."""
     twin.evidence.extend(event.evidence)
     twin.claims.extend(event.claims)
-    if event.fatalities > twin.fatalities and not _vaguer_count(event.fatalities_text, twin, vague_counts):
+    # "Eight civilians killed in Aleppo and Homs" gave each place a share of the toll; the body's own count for the
+    # place ("two civilians were killed as ISIS terrorists fired rocket shells on Um al-Serj village") is its toll.
+    own_count_for_a_share = twin.place_from_list and not event.place_from_list and event.fatalities > 0
+    share_for_an_own_count = event.place_from_list and not twin.place_from_list and twin.fatalities > 0
+    if own_count_for_a_share or (event.fatalities > twin.fatalities and not share_for_an_own_count
+                                 and not _vaguer_count(event.fatalities_text, twin, vague_counts)):
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
+        twin.place_from_list = twin.place_from_list and not own_count_for_a_share  # its toll is its own now
     if twin.event_date is None or _vagueness(event) < _vagueness(twin):
         _take_date(twin, event)
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (

@@ -239,8 +239,15 @@ class SideReader:
         return word in self.act_nouns
 
     def _holds_ground(self, root: Token) -> bool:
-        return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl" \
-            and root.head.head.lemma_.lower() in self.state_participles
+        """"a village controlled by the IS group", "prisoners being held by Ahrar al-Sham": the agent of a participle
+        of a state on a noun (one with "being" and no finite verb is one however the parse hangs it)."""
+        if root.dep_ != "pobj" or root.head.dep_ != "agent":
+            return False
+        participle = root.head.head
+        on_a_noun = participle.dep_ == "acl" or (
+            any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in participle.children)
+            and not any(c.dep_ == "aux" for c in participle.children))
+        return on_a_noun and participle.lemma_.lower() in self.state_participles
 
     def _kin_named(self, root: Token) -> bool:
         """ "executed six families of rebel fighters", "the wives of IS commanders": a group named for whose kin
