@@ -72,6 +72,9 @@ def test_vague_rebels_are_not_a_group_the_report_first_names_much_later(pipeline
     assert canonical(pipeline, "The rebels withdrew. Prices rose. Schools shut. Shops closed. The rebels hid. "
                                "Officials blamed the Tuareg rebels.")[:2] == [
         ("rebels", "Tuareg rebels"), ("rebels", "Tuareg rebels")]
+    # Nor the Kurdish-led forces of Syria, whom the news does not call rebels.
+    assert canonical(pipeline, "Kurdish militia expelled jihadists from Ras al-Ain. The YPG held the town. Elsewhere "
+                               "rebels attacked a checkpoint.")[-1] == ("rebels", "Rebel group")
     # Not one named later by a word any side is called by: opposition forces are not the Kurdish-led forces.
     assert canonical(pipeline, "Barrel bombs hit opposition forces near the border. Prices rose. Schools shut. "
                                "Shops closed. The Kurdish-led forces attacked them on Monday.")[0] == (

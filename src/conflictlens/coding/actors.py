@@ -15,7 +15,7 @@ from conflictlens.knowledge import Country, Knowledge
 from conflictlens.model import CIVILIANS_INTER, Actor, Event
 
 ACTOR_LABEL = "ACTOR"
-NON_STATE_KINDS = ("rebel", "islamist", "unidentified")
+NON_STATE_KINDS = ("rebel", "islamist", "militia", "unidentified")
 STATE_KINDS = {"military": "Military Forces", "police": "Police Forces", "government": "Government"}
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z\-]{2,6}$")
 # ACLED's inter codes, by what their actors do: the armed (state forces, rebels, militias, external forces), the
