@@ -171,6 +171,9 @@ def test_event_typing(code, text, expected):
         # So is what a move claims to be for.
         "On Wednesday the army said any Turkish advance under the pretext of fighting Daesh would not be tolerated.",
         "Critics said on Monday that the new law was passed under the guise of fighting the rebels.",
+        # Nor are the acts a plan names, through the verbs joined to its own and their objects.
+        "The terrorists planned to break the army's defence lines near Aleppo and recapture the areas using car "
+        "bombs, a military source said on Friday.",
         # A person's name is no act.
         "UN Secretary-General Ban Ki-moon arrived in Damascus on Monday for talks.",
     ],

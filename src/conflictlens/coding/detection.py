@@ -325,10 +325,25 @@ class EventDetector:
         if any(t.lemma_.lower() in self.attempt_verbs and any(c.dep_ == "xcomp" and c.i in range(span.start, span.end)
                                                               for c in t.children) for t in span):
             return True  # "threatening to strike two villages": the threat is of an act, not done
+        if self._in_a_plan(head):
+            return True
         governor = head if head.pos_ in {"VERB", "AUX"} else next(
             (a for a in head.ancestors if a.pos_ == "VERB"), None)
         return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
                                             for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
+
+    def _in_a_plan(self, head: Token) -> bool:
+        """"The terrorists planned to break the army's lines and recapture the areas using car bombs": the acts a plan
+        names, through the verbs joined to its own and their objects, are not done by that telling (not an outcome
+        clause: "tried to storm the post, killing two guards" tells the dead)."""
+        word = head
+        for _ in range(AIM_DEPTH):
+            if word.dep_ not in {"conj", "dobj", "pobj", "prep", "acl", "compound"} or word.head is word:
+                break
+            word = word.head
+        else:
+            return False
+        return word is not head and word.dep_ == "xcomp" and word.head.lemma_.lower() in self.attempt_verbs
 
     def _undone(self, head: Token) -> bool:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
