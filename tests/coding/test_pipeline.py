@@ -1436,6 +1436,19 @@ def test_two_means_by_two_doers_are_two_acts_whatever_their_tolls(pipeline):
         ("Shelling/artillery/missile attack", "Islamic State (Syria)"), ("Air/drone strike", "Military Forces of Syria")]
 
 
+def test_a_body_act_with_a_day_and_no_dead_of_its_own_is_not_the_openings_deadly_act(code):
+    # The opening, told again in the body with its dead and no day, is dated by the report; an act on another day that
+    # killed no one is not it, though its means tell shelling more exactly.
+    events = code("31 October 2016 Three people killed in terrorist rocket attack in Aleppo. Three people were killed in "
+                  "a terrorist attack with rocket shells on houses in Aleppo city, Syria. A police source said "
+                  "terrorists fired rocket shells on the neighborhoods of al-Hamadanyia and Halab al-Jadida killing "
+                  "three people. On Sunday more than 35 people suffered suffocation after the terrorist organizations "
+                  "targeted al-Hamadanyia neighborhood with shells that contained toxic gases.",
+                  published_at=dt.date(2016, 10, 31)).events
+    assert [(e.sub_event_type, str(e.event_date), e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "2016-10-31", 3), ("Chemical weapon", "2016-10-30", 0)]
+
+
 def test_a_citys_toll_told_quarter_by_quarter_is_the_citys_act(code):
     # Quarters the gazetteer lacks lie where their city is: no towns of their own whose acts the city's toll sums.
     events = code("Six civilians were killed on Thursday in rocket attacks by terrorists on several neighborhoods of "

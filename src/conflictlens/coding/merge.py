@@ -937,7 +937,7 @@ class Merge:
         return id(lead) not in dated and lead.event_date == reference \
             and (self._same_kind(lead, event) or (lead.trigger.lower() in self.acts_without_means
                                                   and self._kind_untold(lead, event))) \
-            and event.fatalities <= lead.fatalities
+            and 0 < event.fatalities <= lead.fatalities
 
     def _same_kind(self, a: Event, b: Event) -> bool:
         """The same type and sub-type, or sub-types of which one tells the other's act more exactly ("a car bomb",
