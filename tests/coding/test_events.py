@@ -584,6 +584,8 @@ def test_a_weapon_told_as_shot_down_is_what_was_hit_not_the_means(code):
 def test_a_drone_shot_down_is_no_drone_strike(code):
     # The parse reads "down" as a preposition here: the drone is still what was hit.
     for text in ("The army advances on Tabqa in Raqqa, shoots down a drone for the terrorists.",
+                 # or as a particle with an object of its own
+                 "11 June 2016 The army advances on al-Rasafa in Raqqa shoots down a drone for ISIS terrorists.",
                  "Rebels brought down a government drone near Saraqib in Idlib, Syria, on Monday."):
         assert [e.sub_event_type for e in code(text).events if e.sub_event_type == "Air/drone strike"] == [], text
     # A drone that strikes is one.

@@ -198,11 +198,11 @@ def brought_down(noun: Token, downing_verbs: set[str]) -> bool:
     """What one of ``downing_verbs`` (lemmas, a verb with its particle: "shoot down") hits: its passive subject
     ("their helicopter was shot down", "the jet was hit"), or the object of one that says "down" ("shoots down a
     drone", "downed a jet"; not "the vehicle hit an IED"), also where the parse reads the particle as a preposition
-    ("shoots down a drone" as "down a drone")."""
+    ("shoots down a drone" as "down a drone", a particle with an object of its own or not)."""
     while noun.dep_ == "conj":
         noun = noun.head
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "down":
+    if noun.dep_ == "pobj" and verb.dep_ in {"prep", "prt"} and verb.lower_ == "down":
         return f"{verb.head.lemma_.lower()} down" in downing_verbs
     if noun.dep_ not in {"dobj", "obj", "nsubjpass"}:
         return False
