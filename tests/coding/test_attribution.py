@@ -23,6 +23,12 @@ def test_named_speaker_said(pipeline, attributor):
     assert (a.claimant.name, a.claimant.kind, a.claim_type) == ("A local official", "government", "asserted")
 
 
+def test_a_speaker_after_a_quotation_that_lost_its_comma_is_the_words_after_the_quote(pipeline, attributor):
+    a = attribute(pipeline, attributor, '"The Islamic State took the gas fields east of Homs after killing at least 30 '
+                                        'members of the regime troops" the head of the Observatory told DPA.')
+    assert a.claimant.name == "The head of the Observatory"
+
+
 def test_according_to(pipeline, attributor):
     a = attribute(pipeline, attributor, "According to Human Rights Watch, soldiers executed 30 men in Moura.")
     assert (a.claimant.name, a.claimant.kind) == ("Human Rights Watch", "ngo")

@@ -38,6 +38,9 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         ("Militants attacked an army position near Baroua, ten militants and one soldier was killed in the attack.", 11),
         ("ISWAP attacked an outpost near Chetimari, killing two national guards and a child.", 3),
         ("Militants killed 5 people, 3 of them children, in Tera.", 5),
+        # A part told of a whole the sentence opens with counts the part's dead.
+        ("Of the 45 civilians killed the highest number of dead were in Qaterji where Russian raids claimed 17 lives "
+         "overnight, the monitor said.", 17),
         ("Fighters stormed a base in Djibo, killing at least 20 soldiers, two security sources told Sahel Wire.", 20),
         ("Militants killed a soldier at the checkpoint.", 1),
         ("The death toll rose to 41 after 12 more bodies were found.", 41),

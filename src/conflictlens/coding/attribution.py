@@ -273,6 +273,7 @@ class Attributor:
         subject = self._speaker_after_its_report(verb) or self._subject(verb) or _inverted_subject(verb)
         if subject is None or subject.lower_ in self.grammar.anonymous_subjects:
             return
+        subject = _speaker_after_the_quotation(subject, verb)
         glued = self._speaker_glued_before(verb, subject)
         if glued:
             # "A barrage of rocket fire from Syrian rebels killed at least 14 people ... in Aleppo city state media
@@ -561,6 +562,18 @@ def _confidence(event: Event, sentence_names_a_place: bool) -> float:
     score += 0.1 if event.source and event.source.kind not in {"unnamed_reports", "outlet"} else 0
     score -= 0.1 if event.claim_status in {"unverified", "alleged", "denied"} else 0
     return max(0.05, min(0.95, score))
+
+
+def _speaker_after_the_quotation(subject: Token, verb: Token) -> Token:
+    """"... after killing at least 30 members of the regime troops" the head of the Observatory told DPA: with the
+    comma lost, the parse makes the quotation's last noun the verb's subject and the speaker hangs from it; the
+    speaker is the phrase after the closing quotation mark."""
+    quote = next((t for t in subject.subtree if t.is_quote and subject.i < t.i < verb.i), None)
+    if quote is None:
+        return subject
+    after = [t for t in subject.subtree if quote.i < t.i < verb.i]
+    speaker = next((t for t in after if t.head not in after and t.pos_ in {"NOUN", "PROPN"}), None)
+    return speaker if speaker is not None else subject
 
 
 def _inverted_subject(verb: Token) -> Token | None:

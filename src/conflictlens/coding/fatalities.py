@@ -298,6 +298,9 @@ class FatalityCounter:
         quantities = [q for q in quantities if q not in parts and not self._counts_the_hit(sent, q)]
         quantities = [q for q in quantities if not self._counts_the_doers(sent, q, cues) and not self._running_total(
             sent, q)]
+        # "Of the 45 civilians killed the highest number were in Qaterji where Russian raids claimed 17 lives": the
+        # count the sentence opens with is the whole its part is told of.
+        quantities = [q for q in quantities if not _whole_a_part_is_told_of(sent, q)] or quantities
         used: list[Quantity] = []
         for cue in cues:
             # The counts the parse gives the verb's object or passive subject are its dead, however far apart.
@@ -501,6 +504,13 @@ class FatalityCounter:
 
 
 COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
+
+
+def _whole_a_part_is_told_of(sent: SpacySpan, quantity: Quantity) -> bool:
+    """A count after "Of the" that opens its sentence or clause ("Of the 45 civilians killed, ...")."""
+    of = quantity.start - 2
+    return of >= 0 and sent[of].lower_ == "of" and sent[of + 1].lower_ == "the" \
+        and (of == 0 or sent[of - 1].is_punct)
 
 
 def _counted(sent: SpacySpan, quantity: Quantity) -> Any:
