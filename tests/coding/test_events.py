@@ -174,6 +174,9 @@ def test_event_typing(code, text, expected):
         # Nor are the acts a plan names, through the verbs joined to its own and their objects.
         "The terrorists planned to break the army's defence lines near Aleppo and recapture the areas using car "
         "bombs, a military source said on Friday.",
+        # An agreement's end, or one told by what it is, is no agreement.
+        "Diplomats in Geneva discussed an end to the Russian-US brokered ceasefire in Syria on Tuesday.",
+        "US Secretary of State John Kerry insisted on Tuesday that the ceasefire in Syria was not dead.",
         # A person's name is no act.
         "UN Secretary-General Ban Ki-moon arrived in Damascus on Monday for talks.",
     ],

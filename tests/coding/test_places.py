@@ -246,6 +246,9 @@ def test_a_place_that_locates_an_organisation_is_not_the_events(code):
     assert (place.name, place.country) == ("Idlib", "Syria")
     unplaced = place_of(code, "The London-based Syrian Observatory for Human Rights said an air strike killed 12 people.")
     assert unplaced is None or unplaced.country_code not in {"GB", "UA"}
+    # Nor who brokered a thing, the hyphen before the word of describing lost.
+    unplaced = place_of(code, "The attack on Monday signalled the end of a Russian-US brokered ceasefire.")
+    assert unplaced is None or unplaced.country_code != "US"
 
 
 def test_an_agencys_initials_are_not_a_town(code):

@@ -247,7 +247,7 @@ class EventDetector:
                                                     and not _fighters_acted_on(t, span, fighter_tokens) for t in span) \
                     or self._hypothetical(span) or self._generic(span) \
                     or (_descriptive(span, self.state_participles) and not (group.outcome and _result_clause(span))) \
-                    or self._kind_of_thing(span, covered) \
+                    or self._kind_of_thing(span, covered) or (group.outcome and self._said_of_an_act(span, covered)) \
                     or self._named_as(span, developing=group.event_type == "Strategic developments") \
                     or self._other_sense(span) or self._page_furniture(span) or _in_a_persons_name(span) \
                     or self._weapon_as_thing(span) or (group.outcome and self._tended(span)) or self._time_of(span) \
@@ -347,14 +347,17 @@ class EventDetector:
 
     def _undone(self, head: Token) -> bool:
         """An agreement's end, collapse or breach is no agreement: "signalled the end of a brokered ceasefire",
-        "ceasefire violations"; nor is one a side keeps or enjoys ("have enjoyed a truce"), a state of things, nor
-        one told by how it fares ("the ceasefire was holding")."""
+        "End to US-Russian brokered ceasefire?", "ceasefire violations"; nor is one a side keeps or enjoys ("have
+        enjoyed a truce"), a state of things, nor one told by how it fares ("the ceasefire was holding") or by what it
+        is ("insisted the ceasefire was not dead")."""
         phrase = head
         while phrase.dep_ == "compound" and phrase.head is not phrase:  # "violating the cease-fire agreement"
             phrase = phrase.head
-        return _lemma_governing(head, "of", {"compound"}) in self.undoing_nouns or (
+        return any(_lemma_governing(head, preposition, {"compound"}) in self.undoing_nouns
+                   for preposition in ("of", "to")) or (
             phrase.dep_ in {"dobj", "obj"} and phrase.head.lemma_.lower() in self.keeping_verbs) or (
-            phrase.dep_ == "nsubj" and phrase.head.lemma_.lower() in self.faring_verbs)
+            phrase.dep_ == "nsubj" and (phrase.head.lemma_.lower() in self.faring_verbs
+                                        or phrase.head.lemma_.lower() in self.grammar.copulas))
 
     def _ceased(self, span: SpacySpan) -> bool:
         """What a side stopped doing is not done that day: "the air forces had stopped bombing Aleppo", "the army
@@ -426,6 +429,15 @@ class EventDetector:
             and head.head.lemma_.lower() in self.reaction_verbs | self.naming_verbs \
             and (developing or self.grammar.refers_back(head))
         return reacted_to or _lemma_governing(head, "as", {"oprd", "xcomp", "attr"}) in self.naming_verbs
+
+    def _said_of_an_act(self, span: SpacySpan, covered: set[int]) -> bool:
+        """A word of the lexicon said of another act's word, the subject of its copula ("Kerry insisted the
+        ceasefire was not dead", "the talks are dead"): what the act is, not another act. (Only death words: "the
+        attack was the first bombardment of the town" tells the attack's means.)"""
+        head = span.root
+        verb = head.head
+        return head.dep_ in {"acomp", "attr"} and verb.lemma_.lower() in self.grammar.copulas and any(
+            c.dep_ == "nsubj" and c.i in covered for c in verb.children)
 
     def _kind_of_thing(self, span: SpacySpan, covered: set[int]) -> bool:
         """A noun that names a kind of thing before the noun it modifies ("the storm door", "protest leaders",

@@ -1821,8 +1821,13 @@ def _outlet_pattern(name: str) -> str:
 
 def _organisation_descriptor(doc: Doc, end: int) -> bool:
     """The name ends in "-based", "-headquartered", or any other past participle: "the London-based Syrian
-    Observatory", "US-formed militants", "Iranian-built drones"."""
-    if end + 1 >= len(doc) or doc[end].text != "-":
+    Observatory", "US-formed militants", "Iranian-built drones"; or, with the hyphen lost, a word of describing on
+    the noun after it ("a Russian-US brokered ceasefire")."""
+    if end >= len(doc):
+        return False
+    if doc[end].text != "-":
+        return doc[end].lower_ in DESCRIPTOR_WORDS and doc[end].dep_ == "amod"
+    if end + 1 >= len(doc):
         return False
     word = doc[end + 1]
     return word.lower_ in DESCRIPTOR_WORDS or (word.tag_ in {"VBN", "VBD"} and word.lower_.endswith(("ed", "en")))
