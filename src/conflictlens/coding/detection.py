@@ -353,11 +353,11 @@ class EventDetector:
         phrase = head
         while phrase.dep_ == "compound" and phrase.head is not phrase:  # "violating the cease-fire agreement"
             phrase = phrase.head
+        governing = phrase.head.lemma_.lower()
         return any(_lemma_governing(head, preposition, {"compound"}) in self.undoing_nouns
                    for preposition in ("of", "to")) or (
-            phrase.dep_ in {"dobj", "obj"} and phrase.head.lemma_.lower() in self.keeping_verbs) or (
-            phrase.dep_ == "nsubj" and (phrase.head.lemma_.lower() in self.faring_verbs
-                                        or phrase.head.lemma_.lower() in self.grammar.copulas))
+            phrase.dep_ in {"dobj", "obj"} and governing in self.keeping_verbs) or (
+            phrase.dep_ == "nsubj" and (governing in self.faring_verbs or governing in self.grammar.copulas))
 
     def _ceased(self, span: SpacySpan) -> bool:
         """What a side stopped doing is not done that day: "the air forces had stopped bombing Aleppo", "the army
@@ -654,10 +654,10 @@ def _in_a_persons_name(span: SpacySpan) -> bool:
     """"UN chief Ban Ki-moon condemned the attack": a capitalised word a person's name goes on from, in a sentence
     not written in headline case, is the name. Not the name's last word: the tagger takes a headline's "Terrorist
     Attack" or a keyword list's "Bashar Assad Airstrikes" for names."""
-    person = next((ent for ent in span.doc.ents if ent.label_ == "PERSON" and ent.start <= span.start
-                   and span.end < ent.end), None)
-    return person is not None and all(t.is_title and t.tag_ == "NNP" for t in span) \
-        and not headline_case(t.text for t in span.sent)
+    doc = span.doc
+    name_goes_on = span.end < len(doc) and doc[span.end].ent_iob_ == "I" and doc[span.end].ent_type_ == "PERSON"
+    return name_goes_on and all(t.ent_type_ == "PERSON" and t.is_title and t.tag_ == "NNP" for t in span) \
+        and all(t.ent_iob_ == "I" for t in span[1:]) and not headline_case(t.text for t in span.sent)
 
 
 def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:

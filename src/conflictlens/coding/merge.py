@@ -1454,7 +1454,8 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     if own_count_for_a_share or (event.fatalities > twin.fatalities and not share_for_an_own_count
                                  and not _vaguer_count(event.fatalities_text, twin, vague_counts)):
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
-        twin.place_from_list = twin.place_from_list and not own_count_for_a_share  # its toll is its own now
+        if own_count_for_a_share:
+            twin.place_from_list = False  # its toll is no share now
     if twin.event_date is None or _vagueness(event) < _vagueness(twin):
         _take_date(twin, event)
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
