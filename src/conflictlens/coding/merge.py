@@ -1320,12 +1320,16 @@ def _same_town(a: Place, b: Place) -> bool:
     return a.name.lower() == b.name.lower() and a.country_code == b.country_code
 
 
+def _placed_near(place: Place, town: Place) -> bool:
+    """A place the gazetteer lacks, placed near the town as its neighbourhoods are: at the town's own point."""
+    return place.geonameid is None and place.geo_precision == GeoPrecision.NEAR \
+        and (place.latitude, place.longitude) == (town.latitude, town.longitude)
+
+
 def _a_quarter_of(town: Place, city: Place) -> bool:
-    """A place the gazetteer lacks, placed near the city as its neighbourhoods are ("rocket attacks on several
-    neighborhoods in Aleppo city", then one killed in al-Hamadaniyeh): the city's act tells of it; it is no town of
-    its own."""
-    return town.geonameid is None and town.geo_precision == GeoPrecision.NEAR and city.level in TOWN_LEVELS \
-        and (town.latitude, town.longitude) == (city.latitude, city.longitude)
+    """A place placed near the city ("rocket attacks on several neighborhoods in Aleppo city", then one killed in
+    al-Hamadaniyeh): the city's act tells of it; it is no town of its own."""
+    return city.level in TOWN_LEVELS and _placed_near(town, city)
 
 
 def _distinct_towns(a: Place, b: Place) -> bool:
@@ -1334,8 +1338,7 @@ def _distinct_towns(a: Place, b: Place) -> bool:
     towns it lacks, named otherwise, not both placed near one town as its neighbourhoods are ("Ahsem" in Idlib
     province and "Turmanin")."""
     if a.level == b.level == "populated_place" and a.geonameid is None and b.geonameid is None:
-        parts_of_one_town = a.geo_precision == b.geo_precision == GeoPrecision.NEAR \
-            and (a.latitude, a.longitude) == (b.latitude, b.longitude)
+        parts_of_one_town = _placed_near(a, b) and b.geo_precision == GeoPrecision.NEAR
         return not parts_of_one_town \
             and not spelt_alike(without_article(name_key(a.name)), without_article(name_key(b.name)))
     return a.level == b.level == "populated_place" and None not in (a.geonameid, b.geonameid) \
