@@ -84,6 +84,9 @@ class Coreference:
         self.elsewhere = elsewhere_pattern(knowledge)
         self.demonstratives = {w.lower() for w in knowledge.conventions["demonstratives"]}
         self.foiling_verbs = {w.lower() for w in knowledge.conventions["foiling_verbs"]}
+        self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
+        self.state_weapons = {w for sub_type in knowledge.conventions["state_weapon_sub_types"]
+                              for w in knowledge.conventions["remote_means"][sub_type]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -116,7 +119,8 @@ class Coreference:
                          if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
                 if done_again:  # "regime planes carried out the airstrike": the act's own doer
                     named = [*(d.event.actor1 for d in drafts
-                               if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)), *named]
+                               if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)),
+                             *self._deed_doers(sent, annotated, events[-1]), *named]
                 self._continue(events[-1], index, annotated, named, done_again=bool(done_again),
                                with_deaths=not self._aside_of_another_act(drafts, events[-1]),
                                told_again=min((d.event for d in drafts), key=_vagueness, default=None))
@@ -298,14 +302,53 @@ class Coreference:
         clear who carried out the strikes": that names no one); or as what someone is blamed for ("..., the
         Observatory said, blaming the attack on forces loyal to Assad")."""
         done = [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
-                and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"} for s in t.children)
+                and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"}
+                        for s in [*t.children, *_raised_subjects(t)])
                 for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
-                                         for g in p.children)]
+                                         for g in p.children), *_raised_subjects(t)]
                 if (c.dep_ in {"dobj", "obj", "pobj"} or (c.dep_ == "nsubjpass" and _has_agent(t)))
                 and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
         blamed = [c for t in sent if t.lemma_.lower() in self.blaming_verbs and t.pos_ == "VERB"
                   for c in blamed_acts(t) if c.lemma_.lower() in self.continuation_nouns and _definite(c)]
         return done + blamed
+
+    def _deed_doers(self, sent: SpacySpan, annotated: AnnotatedDocument, event: Event) -> list[Actor]:
+        """Who did the act already told, by the agent of the verb that names it again as a deed: forces named there
+        ("the strikes were probably carried out by regime forces"), or the military whose weapons they were ("The
+        attack was most likely carried out by Russian warplanes", "the raids were carried out by either Syrian or
+        Russian aircraft", "by aircraft belonging to the Syrian government"; "government warplanes", the military of
+        the act's country). Not who a relative clause names: "Russian planes which operate in support of the Assad
+        regime" are Russia's."""
+        mentioned = {m.start: a for m in annotated.actor_mentions or []
+                     if (a := (annotated.resolved_actors or {}).get(m.start)) is not None and not self.actors.is_vague(a)}
+        countries = {t.token_end - 1: t.country_code for t in annotated.toponyms or [] if t.country_code}
+        doers: list[Actor] = []
+        for verb in (t for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"):
+            for agent in (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+                # "by Syrian government or Russian war planes": the weapons of both
+                weapons = any(w.lower_ in self.state_weapons for w in [agent, *agent.conjuncts])
+                told = [w for w in agent.subtree if not any(c.dep_ == "relcl" for c in [w, *w.ancestors]
+                                                           if c.i > agent.i)]
+                mention_end = -1
+                for word in told:
+                    actor = mentioned.get(word.idx)
+                    if actor is not None:
+                        mention_end = word.idx + len(next(m.text for m in annotated.actor_mentions or []
+                                                          if m.start == word.idx))
+                        military = self.actors.military_of(actor.country or "") if weapons and actor.inter == 1 else None
+                        doers.append(military or actor)
+                    elif weapons and word.idx >= mention_end \
+                            and (military := self._military_named(word, countries, event)) is not None:
+                        doers.append(military)
+        return doers
+
+    def _military_named(self, word: Token, countries: dict[int, str], event: Event) -> Actor | None:
+        """The military a people's word ("Russian"), a country's name ("US") or a state's own word ("regime", of the
+        act's country) names."""
+        if word.lower_ in self.state_words:
+            return self.actors.military_of(event.place.country) if event.place is not None else None
+        country = self.places.country_name(self.places.demonyms.get(word.lower_) or countries.get(word.i))
+        return self.actors.military_of(country) if country is not None else None
 
     @staticmethod
     def _claimed_objects(verb: Token) -> list[Token]:
@@ -1298,6 +1341,14 @@ def _dead_named_after(draft: EventDraft) -> Token | None:
 def _has_agent(verb: Token) -> bool:
     """A passive verb that says by whom: "was carried out by government warplanes"."""
     return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _raised_subjects(verb: Token) -> list[Token]:
+    """The passive subject of the verb a passive infinitive with an agent completes: "the strike" in "the strike was
+    suspected to have been carried out by Russian planes"."""
+    if verb.dep_ != "xcomp" or not _has_agent(verb):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
 def _a_fight(group: LexiconGroup) -> bool:
