@@ -336,8 +336,13 @@ class FatalityCounter:
         after = _noun_end(sent, quantity.end)
         while after < len(sent) and sent[after].pos_ == "AUX":
             after += 1  # "at least 160 people were injured", however the parse hangs the count
-        if after < len(sent) and self._not_a_death(sent[after]):
-            return True  # "Two children killed 5 others injured": a headline's count right before its injury word
+        if after < len(sent) and self._not_a_death(sent[after]) and not (
+                after + 1 < len(sent) and sent[after + 1].like_num):
+            # "Two children killed 5 others injured": a headline's count right before its injury word; not one before
+            # an injury word that has its own count ("Kurds kill 83 Injured 100 ISIS Terrorists").
+            return True
+        if quantity.start > 0 and self._not_a_death(sent[quantity.start - 1]) and sent[quantity.start - 1].pos_ != "NOUN":
+            return True  # "kill 83 Injured 100 ISIS Terrorists", "kills 12 wounds 50": the injury word's own count
         noun = _counted(sent, quantity)
         verb = noun.head
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not self._not_a_death(verb):
