@@ -193,7 +193,9 @@ def test_injured_are_not_counted_as_dead(pipeline, counter):
 
 @pytest.mark.parametrize("text", ["175 Nusra Terrorists Killed Injured in Castello Road in Aleppo",
                                   "At least 20 people were killed or wounded in the attack on the market.",
-                                  "Aleppos Civilian Massacre Continues 88 Killed & Injured."])
+                                  "Aleppos Civilian Massacre Continues 88 Killed & Injured.",
+                                  "Government jets struck the positions near Kafr Nabl, which ended in the killing or "
+                                  "wounding of several fighters."])
 def test_one_count_of_the_dead_and_the_injured_together_is_no_toll(pipeline, counter, text):
     assert deaths(pipeline, counter, text)[0] == 0
 

@@ -384,6 +384,15 @@ def test_a_headlines_country_and_the_bodys_town_are_one_event(pipeline):
         ("Explosions/Remote violence", "Aleppo", 2)]
 
 
+def test_a_headline_told_by_a_citys_suburb_and_the_bodys_town_further_out_are_one_event(pipeline):
+    """A city's surroundings reach further than the city: the suburb's blast and the town's car bomb, 30 km out."""
+    text = ("Bomb blast kills 60 in Damascus suburb. At least 60 people were killed and more than 100 others injured in "
+            "a car bomb explosion in the Syrian town of al-Rankus north of the capital on Friday.")
+    events = pipeline.process_text(text, published_at=dt.date(2013, 9, 27)).events
+    assert [(e.sub_event_type, e.fatalities, len(e.evidence)) for e in events] == [
+        ("Remote explosive/landmine/IED", 60, 2)]
+
+
 def test_a_truce_named_beside_violence_is_its_context(pipeline):
     """'after the army declared an end to its ceasefire': the ceasefire is not an agreement coded that day."""
     text = "Air raids hit Aleppo on Monday after the army declared an end to its ceasefire, killing 12 people."

@@ -683,6 +683,7 @@ class Merge:
     def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
         self.actors = actors
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
+        self.surroundings_km = self.merge_km * float(knowledge.conventions.get("merge_surroundings_factor", 1))
         self.retold_toll_min = int(knowledge.conventions["retold_toll_min"])
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
@@ -1107,7 +1108,14 @@ class Merge:
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
             or (not _at_its_regions_centre(a.place) and not _at_its_regions_centre(b.place)
                 and haversine_km(a.place.latitude, a.place.longitude,  # type: ignore[arg-type]
-                                 b.place.latitude, b.place.longitude) <= self.merge_km)  # type: ignore[arg-type]
+                                 b.place.latitude, b.place.longitude)  # type: ignore[arg-type]
+                <= self._reach(a.place, b.place))
+
+    def _reach(self, a: Place, b: Place) -> float:
+        """How far apart two mentions of one act may be placed: further where one is told only by a town's
+        surroundings ("Bomb blast kills 60 in Damascus suburb", then "in the town of al-Rankus north of the capital")."""
+        surroundings = any(p.geo_precision == GeoPrecision.NEAR and p.geonameid is not None for p in (a, b))
+        return self.surroundings_km if surroundings else self.merge_km  # not a town the gazetteer lacks, placed near
 
     def _around_its_city(self, countryside: Place, place: Place) -> bool:
         """A place told only by the countryside division around a city that is a division of its own (the division,
