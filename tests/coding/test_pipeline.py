@@ -393,6 +393,16 @@ def test_a_headline_told_by_a_citys_suburb_and_the_bodys_town_further_out_are_on
         ("Remote explosive/landmine/IED", 60, 2)]
 
 
+def test_the_casualties_told_again_with_the_act_they_came_from_are_the_act_before(code):
+    """The dead and injured already told, as the subject, and the attack they came after: one act, placed and dated
+    by the body."""
+    events = code("Three Turkish soldiers were killed and five wounded in an attack by Islamic State militants in "
+                  "northern Syria, the military said on Wednesday. The army said the casualties came after an Islamic "
+                  "State rocket attack on two of its tanks south of the town of al-Rai on Tuesday.").events
+    assert [(e.actor1.name, e.place.name, e.event_date, e.fatalities) for e in events] == [
+        ("Islamic State (Syria)", "Ar Rā‘ī", dt.date(2024, 5, 7), 3)]
+
+
 def test_a_truce_named_beside_violence_is_its_context(pipeline):
     """'after the army declared an end to its ceasefire': the ceasefire is not an agreement coded that day."""
     text = "Air raids hit Aleppo on Monday after the army declared an end to its ceasefire, killing 12 people."

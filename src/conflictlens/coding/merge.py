@@ -71,6 +71,7 @@ class Coreference:
         self.person_nouns = {w.lower() for w in knowledge.conventions["person_nouns"]}
         self.told_dead_marks = {w.lower() for w in knowledge.conventions["told_dead_marks"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
+        self.casualty_words = {w.lower() for w in knowledge.conventions["casualty_words"]}
         self.toll_words = {w.lower() for w in knowledge.conventions["toll_words"]}
         self.period_words = {w.lower() for w in knowledge.conventions["toll_period_words"]}
         self.rival_toll_words = {w.lower() for w in knowledge.conventions["rival_toll_words"]}
@@ -173,8 +174,10 @@ class Coreference:
                     self._take_means(events[-1], draft.event, annotated.opponent, named_again=named_again,
                                      hit_again=self._target_told_again(draft, annotated, events[-1]))
                     _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid)
-                    # "killed in the attacks west of the second city Aleppo": where the act named again was.
-                    self._continue(events[-1], index, annotated, [], told_again=draft.event, act_named=named_again)
+                    # "killed in the attacks west of the second city Aleppo": where the act named again was; so is
+                    # where the act its casualties came from was ("after a Daesh rocket attack ... south of al-Rai").
+                    self._continue(events[-1], index, annotated, [], told_again=draft.event, act_named=named_again
+                                   or self._deaths_told_again(draft, with_injured=True))
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue
                 if index - 1 in totals and self._tells_the_toll(sent):
@@ -481,7 +484,10 @@ class Coreference:
             return True
         doers = self.actors.doer_names(event)
         act = draft.trigger.head
-        if doers and (_described(act) or (_definite(act) and act.dep_ == "pobj")):
+        # "the army said the casualties came after a Daesh rocket attack": the dead and injured already told, and how
+        # they came to be, by the doer the previous act already had.
+        harmed_told_again = self._deaths_told_again(draft, with_injured=True)
+        if doers and (_described(act) or (_definite(act) and act.dep_ == "pobj") or harmed_told_again):
             doers -= {a.name for a in [previous.actor1, *previous.assoc_actor_1] if a is not None}
         if act.dep_ in {"dobj", "obj"} and any(c.dep_ == "det" and c.lower_ in self.demonstratives
                                                for c in act.children):
@@ -502,7 +508,7 @@ class Coreference:
             and not annotated.sentence_dates[draft.sentence_index] and _may_be_where_it_was(draft.event, previous)
         return named_again or self._retold_where_it_was(draft, previous) or self._victim_told_again(draft, previous) \
             or self._target_told_again(draft, annotated, previous) or self._among_the_dead_of_the_act(draft, previous) \
-            or (self._deaths_told_again(draft) and _may_be_where_it_was(draft.event, previous))
+            or (harmed_told_again and _may_be_where_it_was(draft.event, previous))
 
     @staticmethod
     def _scene_moved(draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
@@ -572,11 +578,12 @@ class Coreference:
         """Whether the sentence names an act already told ("the strikes", "the attack")."""
         return any(t.lemma_.lower() in self.continuation_nouns and _definite(t) for t in sent)
 
-    def _deaths_told_again(self, draft: EventDraft) -> bool:
+    def _deaths_told_again(self, draft: EventDraft, *, with_injured: bool = False) -> bool:
         """"At least 10 soldiers were killed on Tuesday in clashes with IS in Deir Ezzor province", then "The
-        Observatory said the deaths came in fighting in Hawijat Sakr": the dead already told, as the subject, and
-        where and how they died."""
-        return self._told_again(draft.sentence, self.death_words, subjects_only=True)
+        Observatory said the deaths came in fighting in Hawijat Sakr": the dead (``with_injured``: or all who were
+        hit, "the casualties") already told, as the subject, and where and how they died."""
+        words = self.death_words | self.casualty_words if with_injured else self.death_words
+        return self._told_again(draft.sentence, words, subjects_only=True)
 
     def _deaths_of_an_uncoded_act(self, draft: EventDraft, events: list[Event]) -> bool:
         """The dead or the toll told again, somewhere other than the event told last: "Another 327 civilians have
