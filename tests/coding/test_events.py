@@ -791,6 +791,16 @@ def test_the_rest_named_after_between_is_the_other_side_when_the_parse_joins_it_
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Jaish al-Islam", "Islamic State (Syria)")]
 
 
+@pytest.mark.parametrize("text", [
+    "Fierce fighting broke out on Monday between the army and Islamic State militants near Palmyra in Syria.",
+    # The parse reads "On Monday clashes" as one phrase and hangs "between" on "the first time".
+    "On Monday clashes erupted for the first time between the army and Islamic State militants near Palmyra in Syria.",
+])
+def test_the_sides_named_after_the_between_of_the_verb_a_fight_is_the_subject_of(code, text):
+    events = code(text).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
+
+
 def test_the_codebooks_number_for_a_vague_toll_makes_no_two_acts_one(code):
     events = code("Army units established full control over al-Halk area east of Aleppo city, Syria, on Sunday eliminating "
                   "large numbers of terrorists. Earlier army units launched intensive bombardments against terrorist "

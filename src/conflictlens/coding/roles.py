@@ -638,8 +638,15 @@ def _agents_of(noun: Token, agent_prepositions: frozenset[str]) -> list[Token]:
 
 
 def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
-    """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime")."""
-    prep = next((c for c in act.children if c.dep_ == "prep" and c.lower_ in between_words), None)
+    """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime"), or
+    after the "between" of the verb the act is the subject of, or of a phrase on that verb ("Clashes erupted on
+    Saturday between Turkish forces and Kurdish fighters", "clashes erupted for the first time between ...")."""
+    anchors = [act]
+    verb = act.head if act.dep_ in {"nsubj", "nsubjpass"} else act.head.head if act.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ == "VERB" and act.i < verb.i:  # "On Saturday clashes erupted", misparsed too
+        anchors += [verb, *(o for p in verb.children if p.dep_ == "prep" and not p.is_ancestor(act)
+                            for o in p.children if o.dep_ == "pobj")]
+    prep = next((c for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in between_words), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
