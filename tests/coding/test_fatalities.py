@@ -79,10 +79,15 @@ def deaths(pipeline, counter, text):  # type: ignore[no-untyped-def]
         # What the death verb did to is its count, however near an injury word it stands.
         ("The militants killed at least one villager and kidnapping two boys.", 1),
         ("Two children killed 5 others injured in terrorist rocket attack in Aleppo.", 2),
+        # A toll word that only names whose count it is sums nothing up.
+        ("The fighting near the airport claimed the lives of 40 soldiers and 25 rebels according to a monitor's toll.",
+         65),
         # An injury word in a headline with a count of its own takes that count, not the one before it.
         ("Kurdish fighters kill 40 Injured 70 jihadists in three days near Kobani.", 40),
         ("Car bomb in Azaz kills 9 wounds 35 activists say.", 9),
-        # People taken are not dead.
+        # People taken are not dead; a word that says who the dead were counts no one taken.
+        ("French forces raided the camp near Menaka; seven militants were killed and three captured.", 7),
+        ("Militants executed 12 kidnapped villagers near the border.", 12),
         ("Daesh kidnapped 900 Executed 18 People in Syrias Aleppo.", 18),
         # One group of dead told twice in a sentence is counted once.
         ("Twenty-six civilians were killed on Monday when warplanes pounded the district of Al-Maghayer in Aleppo, "

@@ -282,7 +282,8 @@ class FatalityCounter:
         # "32 people were killed, with 18 bodies pulled from flattened buildings": the bodies found are among the
         # dead the sentence counts.
         cues = [c for c in cues if not self._recovered_body(sent[c])] or cues
-        injuries = [t.i - sent.start for t in sent if self._not_a_death(t)]
+        # "ISIS Behead or Shot 15 Captured Assyrians": a word that says who the counted were counts no one.
+        injuries = [t.i - sent.start for t in sent if self._not_a_death(t) and not _modifies_what_follows(t)]
         counted = self.quantities(sent, dates)
         # "The death toll ... rose to 12 people in addition to more than 200 others injured": the figure a toll's verb
         # gives is the toll, however near an injury word it stands.
@@ -326,7 +327,9 @@ class FatalityCounter:
         if not used:
             return 0, None
         used = self._told_once(sent, used)
-        has_toll = any(sent[c].lower_ in self.toll_words for c in cues)
+        # "The heavy fighting claimed the lives of 129 loyalists and 116 rebels ... according to an Observatory toll":
+        # a toll word that only names whose count it is sums nothing up.
+        has_toll = any(sent[c].lower_ in self.toll_words and not _whose_count(sent[c]) for c in cues)
         total = max(q.value for q in used) if has_toll else sum(q.value for q in used)
         return total, "; ".join(q.text for q in used)
 
@@ -337,9 +340,10 @@ class FatalityCounter:
         while after < len(sent) and sent[after].pos_ == "AUX":
             after += 1  # "at least 160 people were injured", however the parse hangs the count
         if after < len(sent) and self._not_a_death(sent[after]) and not (
-                after + 1 < len(sent) and sent[after + 1].like_num):
+                after + 1 < len(sent) and sent[after + 1].like_num) and not _modifies_what_follows(sent[after]):
             # "Two children killed 5 others injured": a headline's count right before its injury word; not one before
-            # an injury word that has its own count ("Kurds kill 83 Injured 100 ISIS Terrorists").
+            # an injury word that has its own count ("Kurds kill 83 Injured 100 ISIS Terrorists"), nor one that says
+            # who the counted were ("ISIS Behead or Shot 15 Captured Assyrians").
             return True
         if quantity.start > 0 and self._not_a_death(sent[quantity.start - 1]) and sent[quantity.start - 1].pos_ != "NOUN":
             return True  # "kill 83 Injured 100 ISIS Terrorists", "kills 12 wounds 50": the injury word's own count
@@ -509,6 +513,18 @@ class FatalityCounter:
 
 
 COUNT_MODIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "over", "more", "than"}
+
+
+def _modifies_what_follows(word: Any) -> bool:
+    """A word that describes the noun after it: "captured" in "15 Captured Assyrians" (not one with its own count,
+    "Injured 70 jihadists")."""
+    own_count = word.i + 1 < len(word.doc) and word.doc[word.i + 1].like_num
+    return word.head.i > word.i and word.head.pos_ in {"NOUN", "PROPN"} and not own_count
+
+
+def _whose_count(toll: Any) -> bool:
+    """A toll word after a preposition with no figure of its own: "according to an Observatory toll"."""
+    return toll.dep_ == "pobj" and not any(t.like_num for t in toll.subtree)
 
 
 def _whole_a_part_is_told_of(sent: SpacySpan, quantity: Quantity) -> bool:
