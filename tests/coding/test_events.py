@@ -801,6 +801,13 @@ def test_the_sides_named_after_the_between_of_the_verb_a_fight_is_the_subject_of
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
 
 
+def test_a_phrase_the_parse_hangs_on_the_first_side_after_the_rest_began_is_the_rests(code):
+    events = code("Heavy clashes erupted near Shaddadeh in Syria on Monday between the Daesh fighters and members of the "
+                  "US-backed Syrian Democratic Forces.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Islamic State (Syria)", "SDF: Syrian Democratic Forces")]
+
+
 def test_the_codebooks_number_for_a_vague_toll_makes_no_two_acts_one(code):
     events = code("Army units established full control over al-Halk area east of Aleppo city, Syria, on Sunday eliminating "
                   "large numbers of terrorists. Earlier army units launched intensive bombardments against terrorist "

@@ -358,9 +358,13 @@ class SideReader:
             # "clashes between the Islamic State and the Nusra Front": the first named is one side, the rest the other
             # (also when the parse joins the rest to the group the first side is from: "between rebels from the Army
             # of Islam and ISIL").
+            # A phrase the parse hung on the first side after the rest began is the rest's: "between the Daesh
+            # fighters and members of the US-backed SDF".
+            rest_begins = min((c.i for c in first.children if c.dep_ == "conj"), default=len(root.doc))
             whose = [first, *(g for p in first.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj")]
             return 1 if _within(root, first) and not any(
-                _within(root, c) for w in whose for c in w.children if c.dep_ == "conj") else 2
+                _within(root, c) for w in whose for c in w.children if c.dep_ == "conj") and not any(
+                _within(root, p) for p in first.children if p.dep_ == "prep" and p.i > rest_begins) else 2
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
         # "a barrage of rocket fire from Syrian rebels": the act the trigger is a measure of takes its phrases too.
         measured = self._act_measured_by(head)
