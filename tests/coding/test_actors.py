@@ -172,6 +172,15 @@ def test_a_countrys_aerospace_forces_are_its_military(pipeline):
         ("Russian Aerospace Forces", "Military Forces of Russia")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia's Aerospace Forces struck the town.", ("Russia's Aerospace Forces", "Military Forces of Russia")),
+    ("Russias air force struck the town.", ("Russias air force", "Military Forces of Russia")),
+    ("Turkey's special forces entered the town.", ("Turkey's special forces", "Military Forces of Turkey")),
+])
+def test_a_countrys_own_air_force_and_forces_are_its_military(pipeline, text, expected):
+    assert canonical(pipeline, text) == [expected]
+
+
 def test_a_name_printed_without_its_apostrophes_is_the_name(pipeline):
     """Scraped news drops apostrophes: "Peoples Protection Units", "Syrias army"."""
     assert canonical(pipeline, "The Peoples Protection Units fought Syrias army near Hasakah.") == [
