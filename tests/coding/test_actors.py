@@ -181,6 +181,11 @@ def test_a_countrys_own_air_force_and_forces_are_its_military(pipeline, text, ex
     assert canonical(pipeline, text) == [expected]
 
 
+def test_a_groups_name_as_news_also_spells_it_is_the_group(pipeline):
+    assert canonical(pipeline, "The so-called Free Syria Army attacked the town.") == [
+        ("Free Syria Army", "Free Syrian Army")]
+
+
 def test_a_name_printed_without_its_apostrophes_is_the_name(pipeline):
     """Scraped news drops apostrophes: "Peoples Protection Units", "Syrias army"."""
     assert canonical(pipeline, "The Peoples Protection Units fought Syrias army near Hasakah.") == [
