@@ -349,7 +349,7 @@ class Coreference:
         """The military a people's word ("Russian"), a country's name ("US") or a state's own word ("regime", of the
         act's country) names."""
         if word.lower_ in self.state_words:
-            return self.actors.military_of(event.place.country) if event.place is not None else None
+            return self.actors.military_of(event.place.country or "") if event.place is not None else None
         country = self.places.country_name(self.places.demonyms.get(word.lower_) or countries.get(word.i))
         return self.actors.military_of(country) if country is not None else None
 
