@@ -1361,20 +1361,20 @@ def test_the_act_told_again_as_done_by_someone_in_the_passive_is_the_act_before(
         ("Chemical weapon", "Military Forces of Syria", 58)]
 
 
-def test_the_act_told_again_as_a_deed_says_whose_weapons_did_it(code):
+@pytest.mark.parametrize(("told_again", "doer"), [
     # Through the verb whose infinitive the deed is, and not the state a relative clause on the weapons names.
-    events = code("An air strike killed nine civilians in the town of Ariha in Idlib, Syria, on Saturday, a monitor said. "
-                  "The monitor said the strike was believed to have been carried out by Russian planes which operate in "
-                  "support of the Syrian government.").events
-    assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Russia", 9)]
+    ("The monitor said the strike was believed to have been carried out by Russian planes which operate in support "
+     "of the Syrian government.", "Military Forces of Russia"),
     # Two peoples' weapons: the first named did it.
-    events = code("Air raids killed six people in the town of Saraqib in Idlib, Syria, on Monday. The monitor said the "
-                  "raids were carried out by either Syrian or Russian aircraft.").events
-    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+    ("The monitor said the strikes were carried out by either Syrian or Russian aircraft.", "Military Forces of Syria"),
     # A government's aircraft are its military's.
-    events = code("Air strikes killed six people in the town of Saraqib in Idlib, Syria, on Monday. The monitor said the "
-                  "strikes were carried out by aircraft belonging to the Syrian government.").events
-    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+    ("The monitor said the strikes were carried out by aircraft belonging to the Syrian government.",
+     "Military Forces of Syria"),
+])
+def test_the_act_told_again_as_a_deed_says_whose_weapons_did_it(code, told_again, doer):
+    events = code("An air strike killed nine civilians in the town of Ariha in Idlib, Syria, on Saturday, a monitor "
+                  f"said. {told_again}").events
+    assert [(e.actor1.name, e.fatalities) for e in events] == [(doer, 9)]
 
 
 def test_the_act_told_again_as_a_deed_in_an_infinitive_says_which_group_did_it(code):

@@ -34,6 +34,7 @@ from conflictlens.coding.places import (
     names_its_province,
     place_list,
 )
+from conflictlens.coding.roles import military_named
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import CIVILIANS_INTER, Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
@@ -322,9 +323,10 @@ class Coreference:
         Russian aircraft", "by aircraft belonging to the Syrian government"; "government warplanes", the military of
         the act's country). Not who a relative clause names: "Russian planes which operate in support of the Assad
         regime" are Russia's."""
-        mentioned = {m.start: a for m in annotated.actor_mentions or []
+        mentioned = {m.start: (a, m.end) for m in annotated.actor_mentions or []
                      if (a := (annotated.resolved_actors or {}).get(m.start)) is not None and not self.actors.is_vague(a)}
         countries = {t.token_end - 1: t.country_code for t in annotated.toponyms or [] if t.country_code}
+        local_country = event.place.country if event.place is not None else None
         doers: list[Actor] = []
         for verb in (t for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"):
             for agent in (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
@@ -334,24 +336,14 @@ class Coreference:
                                                            if c.i > agent.i)]
                 mention_end = -1
                 for word in told:
-                    actor = mentioned.get(word.idx)
-                    if actor is not None:
-                        mention_end = word.idx + len(next(m.text for m in annotated.actor_mentions or []
-                                                          if m.start == word.idx))
+                    if word.idx in mentioned:
+                        actor, mention_end = mentioned[word.idx]
                         military = self.actors.military_of(actor.country or "") if weapons and actor.inter == 1 else None
                         doers.append(military or actor)
-                    elif weapons and word.idx >= mention_end \
-                            and (military := self._military_named(word, countries, event)) is not None:
+                    elif weapons and word.idx >= mention_end and (military := military_named(
+                            word, countries, local_country, self.actors, self.places, self.state_words)) is not None:
                         doers.append(military)
         return doers
-
-    def _military_named(self, word: Token, countries: dict[int, str], event: Event) -> Actor | None:
-        """The military a people's word ("Russian"), a country's name ("US") or a state's own word ("regime", of the
-        act's country) names."""
-        if word.lower_ in self.state_words:
-            return self.actors.military_of(event.place.country or "") if event.place is not None else None
-        country = self.places.country_name(self.places.demonyms.get(word.lower_) or countries.get(word.i))
-        return self.actors.military_of(country) if country is not None else None
 
     @staticmethod
     def _claimed_objects(verb: Token) -> list[Token]:

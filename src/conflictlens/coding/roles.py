@@ -641,6 +641,16 @@ def _agents_of(noun: Token, agent_prepositions: frozenset[str]) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"]
 
 
+def military_named(word: Token, countries: dict[int, str], local_country: str | None, actors: ActorDictionary,
+                   places: PlaceResolver, state_words: set[str]) -> Actor | None:
+    """The military a state's own word ("regime", of ``local_country``), a people's adjective ("Russian") or a
+    country's name (``countries``, by each name's last word) names, if any."""
+    if word.lower_ in state_words:
+        return actors.military_of(local_country) if local_country else None
+    code = places.demonyms.get(word.lower_) or countries.get(word.i)
+    return actors.military_of(places.country_name(code) or "") if code else None
+
+
 def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
     """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime"), or
     after the "between" of the verb the act is the subject of, or of a phrase on that verb ("Clashes erupted on
@@ -968,10 +978,7 @@ class Roles:
         return []
 
     def _military_named(self, word: Token, countries: dict[int, str], local_country: str | None) -> Actor | None:
-        """The military a state's own word ("regime") or a people's adjective or country's name names, if any."""
-        if word.lower_ in self.state_words:
-            return self._own_military(local_country)
-        return self._military_of(self.places.demonyms.get(word.lower_) or countries.get(word.i))
+        return military_named(word, countries, local_country, self.actors, self.places, self.state_words)
 
     def _military_of(self, country_code: str | None) -> Actor | None:
         return self.actors.military_of(self.places.country_name(country_code) or "") if country_code else None
