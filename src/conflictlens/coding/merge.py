@@ -34,7 +34,7 @@ from conflictlens.coding.places import (
     names_its_province,
     place_list,
 )
-from conflictlens.coding.roles import military_named
+from conflictlens.coding.roles import military_named, state_weapons
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import CIVILIANS_INTER, Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
@@ -87,8 +87,7 @@ class Coreference:
         self.demonstratives = {w.lower() for w in knowledge.conventions["demonstratives"]}
         self.foiling_verbs = {w.lower() for w in knowledge.conventions["foiling_verbs"]}
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
-        self.state_weapons = {w for sub_type in knowledge.conventions["state_weapon_sub_types"]
-                              for w in knowledge.conventions["remote_means"][sub_type]}
+        self.state_weapons = state_weapons(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -332,8 +331,8 @@ class Coreference:
             for agent in (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
                 # "by Syrian government or Russian war planes": the weapons of both
                 weapons = any(w.lower_ in self.state_weapons for w in [agent, *agent.conjuncts])
-                told = [w for w in agent.subtree if not any(c.dep_ == "relcl" for c in [w, *w.ancestors]
-                                                           if c.i > agent.i)]
+                relative = {t.i for w in agent.subtree if w.dep_ == "relcl" for t in w.subtree}
+                told = [w for w in agent.subtree if w.i not in relative]
                 mention_end = -1
                 for word in told:
                     if word.idx in mentioned:

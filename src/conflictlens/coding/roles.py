@@ -641,6 +641,12 @@ def _agents_of(noun: Token, agent_prepositions: frozenset[str]) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"]
 
 
+def state_weapons(knowledge: Knowledge) -> set[str]:
+    """The words of the weapons only states wield (`state_weapon_sub_types`): "warplanes", "jets", "aircraft"."""
+    return {w for sub_type in knowledge.conventions["state_weapon_sub_types"]
+            for w in knowledge.conventions["remote_means"][sub_type]}
+
+
 def military_named(word: Token, countries: dict[int, str], local_country: str | None, actors: ActorDictionary,
                    places: PlaceResolver, state_words: set[str]) -> Actor | None:
     """The military a state's own word ("regime", of ``local_country``), a people's adjective ("Russian") or a
@@ -750,8 +756,7 @@ class Roles:
         self.armed_persons = {w.lower() for w in knowledge.conventions["armed_persons"]}
         self.weapon_phrases = {w.lower() for words in knowledge.conventions["remote_means_phrases"].values()
                                for w in words}
-        self.state_weapons = {w for sub_type in self.state_weapon_sub_types
-                              for w in knowledge.conventions["remote_means"][sub_type]}
+        self.state_weapons = state_weapons(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.drafts is not None and annotated.actor_roots is not None
