@@ -432,8 +432,8 @@ class EventDetector:
 
     def _said_of_an_act(self, span: SpacySpan, covered: set[int]) -> bool:
         """A word of the lexicon said of another act's word, the subject of its copula ("Kerry insisted the
-        ceasefire was not dead", "the talks are dead"): what the act is, not another act. (Only death words: "the
-        attack was the first bombardment of the town" tells the attack's means.)"""
+        ceasefire was not dead", "the talks are dead"): what the act is, not another act. The caller asks it of death
+        words only: "the attack was the first bombardment of the town" tells the attack's means."""
         head = span.root
         verb = head.head
         return head.dep_ in {"acomp", "attr"} and verb.lemma_.lower() in self.grammar.copulas and any(
