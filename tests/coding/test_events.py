@@ -710,6 +710,34 @@ def test_a_sentence_that_blames_the_act_told_before_names_its_doer(code):
     assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Syria", 18)]
 
 
+@pytest.mark.parametrize("blame, doer", [
+    ("Neither the Nusra Front nor the Islamic Front blamed any group for the blast.", "Unidentified Armed Group (Syria)"),
+    ("The Nusra Front has not claimed the bombing.", "Unidentified Armed Group (Syria)"),
+    ("The Islamic Front blamed the Nusra Front for the blast.", "Jabhat al-Nusra"),
+])
+def test_who_blames_or_denies_a_claim_is_no_doer_whom_a_blame_names_is(code, blame, doer):
+    events = code(f"A bombing killed 40 commanders of Ahrar al-Sham at a meeting in Ram Hamdan in Idlib, Syria, on "
+                  f"Tuesday. {blame}").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [(doer, "Ahrar al-Sham")]
+
+
+@pytest.mark.parametrize("told", [
+    "Five civilians were killed when regime forces bombed the town of Douma in Syria on Saturday.",
+    "At least 13 civilians were killed and over 30 others were wounded on Saturday when regime forces shelled a market "
+    "in the town of Douma in Syria.",
+])
+def test_those_harmed_as_an_act_happened_are_whom_it_was_done_to(code, told):
+    events = code(told).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Civilians (Syria)")]
+
+
+def test_those_harmed_by_their_own_weapon_are_not_its_target(code):
+    events = code("Three Boko Haram militants died when a bomb they were transporting exploded near Diffa, Niger, on "
+                  "Monday.").events
+    assert [(e.actor1.name, e.actor2) for e in events] == [
+        ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", None)]
+
+
 def test_a_days_possessive_names_the_act_told_before(code):
     events = code("A double suicide bombing in northern Syria on Tuesday targeted the headquarters of an Islamist rebel "
                   "group killing its leader and several other high ranking members. The attack was the second time in "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -606,6 +607,17 @@ def blamed_acts(blame: Token) -> list[Token]:
     objects = [c for c in blame.children if c.dep_ == "dobj"]
     return objects + [o for head in [blame, *objects] for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
                       for o in p.children if o.dep_ == "pobj"]
+
+
+def accused_of(accuse: Token, act_nouns: Collection[str]) -> Token | None:
+    """Whom a verb of accusation names: its object ("accused the army of shelling"), or, where its object is the
+    act, whom it lays the act on ("blaming the attack on forces loyal to Assad")."""
+    accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
+    laid_on = accused is None and accuse.dep_ == "acl"  # "a car bombing blamed on Daesh"
+    if laid_on or (accused is not None and accused.lemma_.lower() in act_nouns):
+        return next((o for word in (accuse, accused) if word is not None for p in word.children
+                     if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"), None)
+    return accused
 
 
 def blames_the_act_told(blame: Token, grammar: Grammar) -> bool:

@@ -72,6 +72,7 @@ class Grammar:
     anaphoric_determiners: tuple[str, ...]
     copulas: frozenset[str]
     cause_marks: frozenset[str]
+    negations: frozenset[str]
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Grammar:
@@ -113,11 +114,20 @@ class Grammar:
             anaphoric_determiners=tuple(words["anaphoric_determiners"]),
             copulas=lowered("copulas"),
             cause_marks=lowered("cause_marks"),
+            negations=lowered("negations"),
         )
 
     @functools.cached_property
     def anaphoric_words(self) -> frozenset[str]:
         return frozenset(d.lower() for d in self.anaphoric_determiners)
+
+    def negated(self, verb: Token) -> bool:
+        """The verb is denied, on itself or on its subject: "did not claim", "neither IS nor Nusra blamed", "no group
+        claimed"."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(c.dep_ == "neg" or c.lower_ in self.negations for c in verb.children if c.dep_ in {"neg", "advmod"}) \
+            or any(w.lower_ in self.negations for s in subjects for w in [s, *s.children]
+                   if w is s or w.dep_ in {"det", "preconj", "cc"})
 
     def refers_back(self, word: Token) -> bool:
         """The word's determiner points back to what the text has told: "the attack", "those killed"."""

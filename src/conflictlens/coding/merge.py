@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, ActorDictionary, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.attribution import STATUS_RANK, blamed_acts
+from conflictlens.coding.attribution import STATUS_RANK, accused_of, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
 from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import Grammar, headline_case, noun_it_is_of
@@ -116,8 +116,11 @@ class Coreference:
                     claimed and all(d.trigger.head.i in claimed for d in drafts))):
                 # "The operation resulted in ...": the sentence carries on the previous event; "IS claimed
                 # responsibility via its news agency", with no act of its own, claims it.
+                # "Ahrar al-Sham blamed the Islamic State for the blast": who blames is no doer, whom it blames is.
+                blamers = {w.idx for b in self._blames(sent) for c in b.children if c.dep_ == "nsubj" for w in c.subtree}
                 named = [annotated.resolved_actors[m.start] for m in annotated.actor_mentions or []
-                         if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}]
+                         if m.sentence_index == index and not m.entry.generic and m.entry.inter in {2, 3}
+                         and m.start not in blamers]
                 if done_again:  # "regime planes carried out the airstrike": the act's own doer
                     named = [*(d.event.actor1 for d in drafts
                                if d.event.actor1 is not None and not self.actors.is_vague(d.event.actor1)),
@@ -204,6 +207,8 @@ class Coreference:
             t.lemma_.lower() in self.claiming_verbs and t.pos_ == "VERB" and any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in self.continuation_nouns for c in t.children)
             for t in sent)
+        # "Neither IS nor the Nusra Front has claimed the attack": a claim denied names no doer.
+        claimed = claimed and not any(t.lemma_.lower() in self.claiming_verbs and self.grammar.negated(t) for t in sent)
         if (claimed or done_again) and doers and self.actors.is_vague(event.actor1):
             event.actor1 = doers[0]
             if claimed and doers[0].inter in {2, 3}:
@@ -305,15 +310,20 @@ class Coreference:
         clear who carried out the strikes": that names no one); or as what someone is blamed for ("..., the
         Observatory said, blaming the attack on forces loyal to Assad")."""
         done = [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
-                and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"}
+                and not self.grammar.negated(t) and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"}
                         for s in [*t.children, *_raised_subjects(t)])
                 for c in [*t.children, *(g for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
                                          for g in p.children), *_raised_subjects(t)]
                 if (c.dep_ in {"dobj", "obj", "pobj"} or (c.dep_ == "nsubjpass" and _has_agent(t)))
                 and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
-        blamed = [c for t in sent if t.lemma_.lower() in self.blaming_verbs and t.pos_ == "VERB"
-                  for c in blamed_acts(t) if c.lemma_.lower() in self.continuation_nouns and _definite(c)]
-        return done + blamed
+        return done + [act for blame in self._blames(sent) for act in blamed_acts(blame)
+                       if act.lemma_.lower() in self.continuation_nouns and _definite(act)]
+
+    def _blames(self, sent: SpacySpan) -> list[Token]:
+        """The sentence's verbs of blame that blame ("neither Ahrar al-Sham nor the Islamic Front blamed any group for
+        the blast" blames no one)."""
+        return [t for t in sent if t.lemma_.lower() in self.blaming_verbs and t.pos_ == "VERB"
+                and not self.grammar.negated(t)]
 
     def _deed_doers(self, sent: SpacySpan, annotated: AnnotatedDocument, event: Event) -> list[Actor]:
         """Who did the act already told, by the agent of the verb that names it again as a deed: forces named there
@@ -327,6 +337,9 @@ class Coreference:
         countries = {t.token_end - 1: t.country_code for t in annotated.toponyms or [] if t.country_code}
         local_country = event.place.country if event.place is not None else None
         doers: list[Actor] = []
+        for blame in self._blames(sent):
+            accused = accused_of(blame, self.continuation_nouns)
+            doers += [mentioned[w.idx][0] for w in accused.subtree if w.idx in mentioned] if accused is not None else []
         for verb in (t for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"):
             for agent in (o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
                 # "by Syrian government or Russian war planes": the weapons of both

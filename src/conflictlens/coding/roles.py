@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from conflictlens.coding.actors import ARMED_INTERS, ActorDictionary, ActorMention, DocumentActors, same_state
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
-from conflictlens.coding.attribution import SentenceAttribution, blames_the_act_told
+from conflictlens.coding.attribution import SentenceAttribution, accused_of, blames_the_act_told
 from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import (
     SUBJECTS,
@@ -286,16 +286,6 @@ class SideReader:
                 return clause
         return None
 
-    def _accused(self, accuse: Token) -> Token | None:
-        """Whom a verb of accusation names: its object ("accused the army of shelling"), or, where its object is the
-        act, whom it lays the act on ("blaming the attack on forces loyal to Assad")."""
-        accused = next((c for c in accuse.children if c.dep_ == "dobj"), None)
-        laid_on = accused is None and accuse.dep_ == "acl"  # "a car bombing blamed on Daesh"
-        if laid_on or (accused is not None and accused.lemma_.lower() in self.act_nouns):
-            return next((o for word in (accuse, accused) if word is not None for p in word.children
-                         if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"), None)
-        return accused
-
     def _ally(self, root: Token) -> bool:
         return self._ally_phrase(root) is not None
 
@@ -316,7 +306,7 @@ class SideReader:
     def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
               accuse: Token | None, *, outcome: bool = False) -> int | None:
         if accuse is not None:
-            accused = self._accused(accuse)
+            accused = accused_of(accuse, self.act_nouns)
             if accused is not None and _within(root, accused):
                 return 1
             accuser = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
@@ -410,6 +400,8 @@ class SideReader:
         for child in verb.children:
             if child.dep_ in {"dobj", "obj", "attr"} and _within(root, child):
                 return 2
+        if any(_within(root, victim) for victim in self._harmed_as_it_happened(verb)):
+            return 2
         # "The SDF killed 23 Daesh members and liberated three neighbourhoods": whom a verb of harm joined to the
         # act's, with one subject, harmed is the other side.
         for joined in verb.conjuncts:
@@ -420,6 +412,25 @@ class SideReader:
                             for c in joined.children):
                 return 2
         return None
+
+    def _harmed_as_it_happened(self, verb: Token) -> list[Token]:
+        """"Five civilians were killed when regime forces bombed the town", "13 civilians were killed and 30 others
+        were wounded when regime forces bombed a market": the act told as how a harm came about harmed those the harm
+        is told of (the subjects of the passive verbs of harm, or of dying, it hangs on, and of those joined to them).
+        Not where the clause says the harmed did something in it ("three militants died when a bomb they were
+        transporting exploded": their own bomb)."""
+        harmed_verb = verb.head
+        if verb.dep_ != "advcl" or verb not in self.grammar.cause_clauses(harmed_verb) or any(
+                w.dep_ == "nsubj" and w.pos_ == "PRON" for w in verb.subtree):
+            return []
+        victims = []
+        for word in [harmed_verb, *harmed_verb.conjuncts]:
+            lemma = word.lemma_.lower()
+            for subject in word.children:
+                if (subject.dep_ == "nsubjpass" and lemma in self.harm_words) or (
+                        subject.dep_ == "nsubj" and lemma in self.dying_verbs):
+                    victims.append(subject)
+        return victims
 
     def _doers_of_its_cause(self, verb: Token, other_acts: Collection[int]) -> list[Token]:
         """The subjects of the clause that tells how a death came about: "At least 85 Syrian army troops were killed as
