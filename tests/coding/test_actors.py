@@ -330,7 +330,8 @@ def test_clashes_between_two_groups_have_the_first_as_one_side_and_the_second_as
 def test_regime_and_pro_assad_fighters_are_the_states_military(pipeline):
     for text in ("Rebels clashed with regime fighters near Aleppo, Syria, on Monday.",
                  "Rebels clashed with regime soldiers near Aleppo, Syria, on Monday.",
-                 "Rebels clashed with pro-Assad fighters near Aleppo, Syria, on Monday."):
+                 "Rebels clashed with pro-Assad fighters near Aleppo, Syria, on Monday.",
+                 "Rebels clashed with pro-government militiamen near Aleppo, Syria, on Monday."):
         events = pipeline.process_text(text).events
         assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Syria")], text
 

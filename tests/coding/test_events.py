@@ -738,6 +738,35 @@ def test_those_harmed_by_their_own_weapon_are_not_its_target(code):
         ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", None)]
 
 
+@pytest.mark.parametrize("denial", ["Many pointed their fingers at the Syrian government, which denied any "
+                                    "responsibility for the attack.",
+                                    "The Nusra Front denied any responsibility for the attack."])
+def test_a_denial_of_responsibility_for_the_act_told_is_no_act_of_its_own(code, denial):
+    events = code(f"Warplanes dropped barrel bombs on the town of Kafr Zita in Hama, Syria, on Tuesday, killing 20 "
+                  f"people. {denial}").events
+    assert [(e.event_type, e.actor1, e.fatalities) for e in events] == [("Explosions/Remote violence", None, 20)]
+
+
+def test_an_act_believed_to_have_been_done_by_someone_names_its_doer(code):
+    events = code("Warplanes struck the town of Kafr Zita in Hama, Syria, on Tuesday, killing dozens of people. The "
+                  "Observatory said the attack believed to have been carried out by Russian jets killed at least 58 "
+                  "people.").events
+    assert [(e.actor1.name, e.fatalities) for e in events] == [("Military Forces of Russia", 58)]
+
+
+def test_those_a_copula_puts_among_the_dead_of_the_act_told_are_not_its_doers(code):
+    events = code("Rebels shelled a rally in the city of Daraa, Syria, on Thursday, killing at least 21 people. "
+                  "Pro-government militiamen were also among those killed in the mortar attack, which was carried out by "
+                  "an Islamist brigade, the monitor said.").events
+    assert [(e.actor1.name, e.fatalities) for e in events] == [("Rebel group", 21)]
+
+
+def test_a_count_told_after_only_a_vague_word_counted_the_dead_is_no_rival_toll(code):
+    events = code("Russian warplanes struck the town of Kafr Zita in Hama, Syria, on Tuesday, killing dozens of people. "
+                  "The Observatory said the attack killed at least 58 people.").events
+    assert [e.fatalities for e in events] == [58]
+
+
 def test_a_days_possessive_names_the_act_told_before(code):
     events = code("A double suicide bombing in northern Syria on Tuesday targeted the headquarters of an Islamist rebel "
                   "group killing its leader and several other high ranking members. The attack was the second time in "

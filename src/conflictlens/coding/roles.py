@@ -443,13 +443,19 @@ class SideReader:
 
     def _named_dead(self, word: Token) -> bool:
         """"70 ISIS terrorists killed and many injured in ... airstrikes": the dead a headline's participle of harm,
-        or a passive verb of harm, names (``word`` within its subject) are no doer."""
+        or a passive verb of harm, names (``word`` within its subject) are no doer; nor are those a copula puts among
+        the dead ("Pro-government militiamen were also among those killed in the mortar attack")."""
         for subject in [word, *word.ancestors]:
             if subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in self.harm_words:
                 return True  # "Over 100 terrorists have been killed ... in the Russian air raids"
             if subject.dep_ in {"nsubj", "nsubjpass"}:
-                return self._headline_harm(subject.head)
+                return self._headline_harm(subject.head) or self._among_the_harmed(subject.head)
         return False
+
+    def _among_the_harmed(self, verb: Token) -> bool:
+        return verb.lemma_.lower() in self.grammar.copulas and any(
+            w.lemma_.lower() in self.harm_words for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
+            for w in p.subtree)
 
     def _headline_harm(self, verb: Token) -> bool:
         """"Four soldiers killed in an ambush", "70 ISIS terrorists killed and many injured in airstrikes": a
