@@ -1726,6 +1726,22 @@ def test_a_village_the_gazetteer_lacks_lies_in_the_province_its_sentence_names(r
     assert [e.place.admin1 for e in events] == ["Homs"]
 
 
+@pytest.mark.parametrize(("after", "admin1"), [
+    ("The blast on Sunday night struck a border crossing between Turkey and the northern Syrian province of Idlib, the "
+     "Observatory said.", "Idlib"),
+    ("The latest attack comes one week after a suicide bomber blew himself up at a border crossing in neighbouring "
+     "Idlib.", "Aleppo"),
+])
+def test_the_act_named_again_where_it_struck_moves_an_event_placed_only_where_the_report_is(relevant_pipeline, after,
+                                                                                            admin1):
+    # The report is about Azaz (Aleppo province); the bombing's own sentence names no place.
+    events = relevant_pipeline.process_text(
+        "More than 30 Syrian rebels were killed in an IS suicide bombing near the Turkish border, the monitor said on "
+        f"Monday. {after} The fighters were travelling by bus towards the rebel bastion of Azaz in Aleppo province. "
+        "Rebels have held Azaz since 2012.", published_at=dt.date(2016, 8, 15)).events
+    assert [(e.sub_event_type, e.place.admin1) for e in events] == [("Suicide bomb", admin1)]
+
+
 def test_a_provinces_toll_of_bombardment_told_town_by_town_by_each_means_is_the_towns_acts(code):
     events = code("Sixteen civilians were killed on Monday in heavy bombardment across Idlib province in Syria, a monitor "
                   "said. In Khan Sheikhun air strikes killed seven people. Another seven people were killed in air raids "

@@ -25,10 +25,11 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK, accused_of, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
 from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spelt_alike, without_article
-from conflictlens.coding.grammar import Grammar, headline_case, noun_it_is_of
+from conflictlens.coding.grammar import SIDE_CLAUSES, Grammar, headline_case, noun_it_is_of
 from conflictlens.coding.places import (
     LEVEL_RANK,
     PlaceResolver,
+    Toponym,
     area_of_unknown_place,
     elsewhere_pattern,
     names_its_province,
@@ -128,7 +129,8 @@ class Coreference:
                              *self._deed_doers(sent, annotated, events[-1]), *named]
                 self._continue(events[-1], index, annotated, named, done_again=bool(done_again),
                                with_deaths=not self._aside_of_another_act(drafts, events[-1]),
-                               told_again=min((d.event for d in drafts), key=_vagueness, default=None))
+                               told_again=min((d.event for d in drafts), key=_vagueness, default=None),
+                               where_the_act_is=self._placed_by_the_act_named(sent, annotated.own_toponyms(index)))
                 sentence_events.setdefault(index, []).append(events[-1])
                 continuations.add(index)
                 continue
@@ -195,7 +197,7 @@ class Coreference:
 
     def _continue(self, event: Event, index: int, annotated: AnnotatedDocument, doers: list[Actor], *,
                   done_again: bool = False, with_deaths: bool = True, told_again: Event | None = None,
-                  act_named: bool = False) -> None:
+                  act_named: bool = False, where_the_act_is: bool = False) -> None:
         """A sentence that goes on about the previous event adds its deaths and evidence to it, and a
         claim of responsibility ("The attack was claimed by JNIM") names its perpetrator, as a sentence that says who
         did it does ("IS said it carried out the attack"), and where ("regime planes carried out the airstrike on
@@ -217,7 +219,8 @@ class Coreference:
             if claimed and doers[0].inter in {2, 3}:
                 event.claims.append(Claim(Source(doers[0].name, "armed_group"), "claimed", sent.text.strip(),
                                           Span(sent.start_char, sent.end_char), event.doc_id))
-        self._narrow_place(event, index, annotated, act_named=done_again or act_named)
+        self._narrow_place(event, index, annotated, act_named=done_again or act_named or where_the_act_is,
+                           where_the_act_is=where_the_act_is)
         if told_again is not None and told_again.date_text and told_again.end_date is None \
                 and _more_precise_within(told_again, event):
             # "airstrikes have hit a market in Idlib" (this week), then "at least 12 people were killed when several
@@ -433,12 +436,35 @@ class Coreference:
             t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB"))
             for t in sent)
 
-    def _narrow_place(self, event: Event, index: int, annotated: AnnotatedDocument, *, act_named: bool = False) -> None:
+    def _placed_by_the_act_named(self, sent: SpacySpan, toponyms: list[Toponym]) -> bool:
+        """The act already told is the subject again and the sentence names places only in what that verb says of it:
+        "The blast on Sunday night struck the Atme border crossing between Turkey and the province of Idlib"; not "The
+        latest attack comes one week after a suicide bomber blew himself up at a border crossing in Idlib", nor "The
+        attack was the worst since an attack on Damascus" (what the act is, and another act's place)."""
+        acts = [t for t in sent if t.lemma_.lower() in self.continuation_nouns and _definite(t)
+                and t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() not in self.grammar.copulas]
+        if not acts or not toponyms:
+            return False
+        verb = acts[0].head
+        clause = {w.i for w in verb.subtree} - {
+            w.i for c in verb.subtree if (c.dep_ in SIDE_CLAUSES | {"relcl"} and c.head == verb) or (
+                c != acts[0] and c.pos_ == "NOUN" and c.lemma_.lower() in self.continuation_nouns) for w in c.subtree}
+        return all(t.token_start in clause for t in toponyms)
+
+    def _narrow_place(self, event: Event, index: int, annotated: AnnotatedDocument, *, act_named: bool = False,
+                      where_the_act_is: bool = False) -> None:
         """A later sentence about the event that names a place inside the event's region ("The strikes hit the
-        village of Al-Shafah in Deir az-Zour province") tells where exactly it happened."""
+        village of Al-Shafah in Deir az-Zour province") tells where exactly it happened; one that says where the act
+        named again was (``where_the_act_is``, `_placed_by_the_act_named`) tells it for an event placed only where the
+        report is about, however exactly that was found."""
+        # "Extremists in Syria admit killing 30 Alawites" (placed where the report is), then "its militants entered
+        # the villages of Massudiyeh and Jab al-Jerah in Homs province and carried out the massacre": where the act
+        # named again was, wherever the report is about.
+        inherited = act_named and not _placed_by_its_words(event, annotated)
+        moved = inherited and where_the_act_is
         # A country is too wide: a sentence that goes on about the event may name any of its towns for another reason,
         # unless it names the act itself.
-        if event.place is None or event.place.geo_precision == GeoPrecision.EXACT or (
+        if event.place is None or (event.place.geo_precision == GeoPrecision.EXACT and not moved) or (
                 event.place.level == "country" and not act_named):
             return
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
@@ -459,16 +485,16 @@ class Coreference:
         known_town = any(p is not None and p.geonameid is not None and p.level in TOWN_LEVELS
                          and p.geo_precision == GeoPrecision.EXACT and not t.division_word
                          for t, p in zip(toponyms, places, strict=True))
-        # "Extremists in Syria admit killing 30 Alawites" (placed where the report is), then "its militants entered
-        # the villages of Massudiyeh and Jab al-Jerah in Homs province and carried out the massacre": where the act
-        # named again was, wherever the report is about.
-        inherited = act_named and not _placed_by_its_words(event, annotated)
         for place in places:
             # "the attack in Al-Horra" after "a village in the province of Hama": a village the gazetteer lacks
             # names the event's place within its region.
+            # "The blast struck the Atme border crossing between Turkey and the province of Idlib", of a bombing placed
+            # only where the report is about (Azaz, in Aleppo): the province the act named again is said to be in.
             if place is not None and (place.geonameid is not None or not known_town) and (
                     _narrower(place, event.place) or self._outside_its_city(place, event.place) or (
-                        inherited and place.level in TOWN_LEVELS and place.country_code == event.place.country_code)):
+                        inherited and place.country_code == event.place.country_code and (
+                            place.level in TOWN_LEVELS or (moved and place.level == "admin1"
+                                                           and not _contains(place, event.place))))):
                 event.place = place
                 return
 
