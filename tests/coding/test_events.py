@@ -767,6 +767,14 @@ def test_a_count_told_after_only_a_vague_word_counted_the_dead_is_no_rival_toll(
     assert [e.fatalities for e in events] == [58]
 
 
+def test_a_claim_for_the_bombing_after_a_device_defused_claims_the_bombing(code):
+    events = code("A bomb targeted a bus carrying pilgrims in the Kallaseh neighbourhood of Damascus, Syria, on Sunday, "
+                  "killing six people. Security forces dismantled another explosive device which had been planted near "
+                  "the bus. The Nusra Front claimed responsibility for the bombing.").events
+    assert [(e.event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Explosions/Remote violence", "Jabhat al-Nusra"), ("Strategic developments", "Military Forces of Syria")]
+
+
 def test_a_days_possessive_names_the_act_told_before(code):
     events = code("A double suicide bombing in northern Syria on Tuesday targeted the headquarters of an Islamist rebel "
                   "group killing its leader and several other high ranking members. The attack was the second time in "

@@ -278,6 +278,14 @@ def test_acts_told_by_means_of_their_own_each_with_its_own_toll_are_two_acts(pip
         ("Air/drone strike", 3), ("Shelling/artillery/missile attack", 7)]
 
 
+def test_an_explosive_set_off_and_one_dropped_from_afar_are_two_acts_whatever_their_tolls(pipeline):
+    text = ("A car bomb wounded at least 37 people in a neighbourhood of the city of Homs, Syria, on Wednesday, state "
+            "television said. Two barrel bombs were dropped on a camp in the city the same day, killing 10 people.")
+    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 29)).events
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Air/drone strike", 10), ("Remote explosive/landmine/IED", 0)]
+
+
 def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pipeline):
     """The headline's toll and region are the village's massacre the body tells next; the city's toll of the day
     before is another event (by whoever the clause of how they died names), and who dropped the bombs, named only in
