@@ -320,8 +320,12 @@ def test_a_campaigns_toll_since_a_recent_day_is_its_running_total(pipeline):
     ("Three rescue workers were killed in an air strike on the town of Douma in Syria on Friday. The rescuers said that "
      "45 people have been killed in three days of regime attacks on Eastern Ghouta.", dt.date(2017, 11, 18), [3],
      "period's total"),
+    # So are those of days of acts a sentence opens on.
+    ("Airstrikes on a school in the village of Hass in Idlib, Syria, killed at least 26 civilians on Wednesday, a "
+     "monitor said. Seven days of airstrikes across the province had left more than 75 civilians dead, it said.",
+     dt.date(2016, 10, 26), [26], "period's total"),
 ], ids=["since_a_day_before_an_act_told", "sums_up_the_acts_told", "counted_into_a_total_over_a_country",
-        "thousands_with_no_day_of_its_own", "a_campaigns_dead_with_no_day", "days_of_acts"])
+        "thousands_with_no_day_of_its_own", "a_campaigns_dead_with_no_day", "days_of_acts", "opening_days_of_acts"])
 def test_a_total_beside_the_acts_it_counts_is_left_out_with_a_warning(pipeline, text, published, tolls, left_out_as):
     result = pipeline.process_text(text, published_at=published)
     assert sorted(e.fatalities for e in result.events) == tolls

@@ -612,10 +612,13 @@ def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
     # "15 suicide car bomb attacks during the week": a named span, told whole (`period_phrases`).
     phrases = "".join("|" + r"\s+".join(map(re.escape, w.split())) for w in conventions.get("period_phrases", []))
     # "45 people have been killed in three days of regime attacks": the days of acts counted over them
-    # (`period_span_openers`).
+    # (`period_span_openers`); "Seven days of airstrikes across the province had left more than 75 civilians dead":
+    # the days of acts a sentence opens on, as what did it.
     spans = "|".join(map(re.escape, conventions.get("period_span_openers", [])))
     acts = rf"|(?:{spans})\s+(?:the\s+)?(?:[\w-]+\s+)?(?:{units})\s+of" if spans else ""
-    return re.compile(rf"\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases}{acts})\b", re.IGNORECASE)
+    opening = rf"^\s*[\w-]+\s+(?:{units})\s+of\b|"
+    return re.compile(rf"{opening}\b(?:(?:{openers})\s+(?:[\w,-]+\s+){{0,2}}?(?:{units}){phrases}{acts})\b",
+                      re.IGNORECASE)
 
 
 def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool = False) -> bool:
