@@ -860,10 +860,20 @@ def test_the_rest_named_after_between_is_the_other_side_when_the_parse_joins_it_
     "Fierce fighting broke out on Monday between the army and Islamic State militants near Palmyra in Syria.",
     # The parse reads "On Monday clashes" as one phrase and hangs "between" on "the first time".
     "On Monday clashes erupted for the first time between the army and Islamic State militants near Palmyra in Syria.",
+    # Or of a relative clause on the fight.
+    "Eleven were killed on Monday in clashes that ensued between the army and Islamic State militants near Palmyra in "
+    "Syria.",
 ])
 def test_the_sides_named_after_the_between_of_the_verb_a_fight_is_the_subject_of(code, text):
     events = code(text).events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
+
+
+def test_kurdish_defenders_are_the_kurdish_armed_group_of_the_country(code):
+    events = code("Eleven fighters were killed on Monday in clashes between Kurdish defenders and Islamic State militants "
+                  "at the border in Kobani, Syria.").events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("YPG: People's Protection Units", "Islamic State (Syria)")]
 
 
 def test_a_phrase_the_parse_hangs_on_the_first_side_after_the_rest_began_is_the_rests(code):

@@ -677,8 +677,9 @@ def military_named(word: Token, countries: dict[int, str], local_country: str | 
 def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
     """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime"), or
     after the "between" of the verb the act is the subject of, or of a phrase on that verb ("Clashes erupted on
-    Saturday between Turkish forces and Kurdish fighters", "clashes erupted for the first time between ...")."""
-    anchors = [act]
+    Saturday between Turkish forces and Kurdish fighters", "clashes erupted for the first time between ..."), or of a
+    relative clause on the act ("clashes that ensued between Kobani's Kurdish defenders and the jihadists")."""
+    anchors = [act, *(c for c in act.children if c.dep_ == "relcl")]
     verb = act.head if act.dep_ in {"nsubj", "nsubjpass"} else act.head.head if act.dep_ == "pobj" else None
     if verb is not None and verb.pos_ == "VERB" and act.i < verb.i:  # "On Saturday clashes erupted", misparsed too
         anchors += [verb, *(o for p in verb.children if p.dep_ == "prep" and not p.is_ancestor(act)
