@@ -327,6 +327,13 @@ def test_the_dead_of_a_fight_are_not_those_of_the_shelling_its_sentence_tells(co
     assert [e.fatalities for e in events] == [5]
 
 
+def test_dead_another_act_killed_in_the_same_sentence_are_not_the_acts(code):
+    events = code("On Thursday the rebel barrage killed 10 people in Damascus including a child while the government air "
+                  "strikes and surface-to-surface missiles fired at Eastern Ghouta in Syria killed at least 82 people.",
+                  published_at=dt.date(2015, 2, 6)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 82)]
+
+
 def test_dead_the_sentence_places_in_another_province_are_not_the_acts(code):
     events = code("Russian warplanes carried out dozens of sorties in Syria during the past week, an army source said. "
                   "The sorties resulted in killing 17 terrorists in the town of Rabia in Lattakia countryside and "

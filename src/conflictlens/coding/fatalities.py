@@ -585,6 +585,7 @@ class Fatalities:
         weapons = {w.lower() for words in conventions["remote_means"].values() for w in words}
         # Of each violent kind, the words of its own acts and those of the other's.
         self.act_words = {"Battles": (fights, weapons), "Explosions/Remote violence": (weapons, fights)}
+        self.act_nouns = fights | weapons | {w.lower() for w in conventions["act_nouns"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         annotated.sentence_deaths = [self._deaths(annotated, index) for index in range(len(annotated.sentences or []))]
@@ -598,7 +599,7 @@ class Fatalities:
             if draft.event.fatalities and self._dead_of_what_it_protests(draft):
                 draft.event.fatalities, draft.event.fatalities_text = 0, None
             elsewhere = self._dead_of_another_kind_of_act(draft) | self._dead_in_another_province(draft, annotated) \
-                if draft.event.fatalities else set()
+                | self._dead_of_another_act_told(draft) if draft.event.fatalities else set()
             if elsewhere:
                 draft.event.fatalities, draft.event.fatalities_text = self._deaths(
                     annotated, draft.sentence_index, other_acts_cues=elsewhere)
@@ -639,6 +640,20 @@ class Fatalities:
                     and any(_named_by(w, other) for w in causes):
                 elsewhere.add(cue.i)
         return elsewhere
+
+    def _dead_of_another_act_told(self, draft: EventDraft) -> set[int]:
+        """The death words of the draft's sentence whose subject is an act other than the draft's: "The rebel barrage
+        killed 10 people in Damascus while the government air strikes on Eastern Ghouta killed at least 82" gives the
+        air strikes 82 (not all of them: one death word is left to the draft's act)."""
+        trigger = set(range(draft.trigger.span.start, draft.trigger.span.end))
+        cues = [cue for cue in draft.sentence if self.counter.is_death_cue(cue)]
+        elsewhere = set()
+        for cue in cues:
+            # The act told as what killed them (the death verb's subject), not as what they died in.
+            doers = [w for act in cue.children if act.dep_ == "nsubj" for w in [act, *act.conjuncts]]
+            if not any(w.i in trigger for w in doers) and any(w.lemma_.lower() in self.act_nouns for w in doers):
+                elsewhere.add(cue.i)
+        return elsewhere if len(elsewhere) < len(cues) else set()
 
     def _dead_in_another_province(self, draft: EventDraft, annotated: AnnotatedDocument) -> set[int]:
         """The death words of the draft's sentence whose dead it places in another province than the act's, beside
