@@ -775,6 +775,14 @@ def test_a_claim_for_the_bombing_after_a_device_defused_claims_the_bombing(code)
         ("Explosions/Remote violence", "Jabhat al-Nusra"), ("Strategic developments", "Military Forces of Syria")]
 
 
+def test_whom_a_phrase_of_attack_names_before_the_act_is_not_its_doer(code):
+    # The parse hangs the militants on "the north-west of Aleppo" and leaves the attempt without a subject.
+    events = code("In the north-west of Aleppo Nusra Front militants attempted to launch an offensive on positions of "
+                  "government forces in Sheikh Maqsood in Syria on Wednesday after performing artillery strikes with "
+                  "multiple launch rocket systems.").events
+    assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]
+
+
 def test_a_days_possessive_names_the_act_told_before(code):
     events = code("A double suicide bombing in northern Syria on Tuesday targeted the headquarters of an Islamist rebel "
                   "group killing its leader and several other high ranking members. The attack was the second time in "
