@@ -138,9 +138,11 @@ class SideReader:
                         self._place_on_side(trigger, root, 3 if self._ally(root) else 1)
         if not trigger.side_one and not trigger.side_one_allies and not trigger.agent_countries:
             before = [r for r in candidates if r.i < trigger.span.start and r not in trigger.side_two]
-            # Not whom a phrase of attack names ("launch an offensive on positions of government forces").
+            # Not whom a phrase of attack names ("launch an offensive on positions of government forces"; "On Sunday
+            # regime aircraft bombed", misparsed as one phrase, is a day's).
             named_before = [r for r in before if not self._named_dead(r) and not any(
-                a.dep_ == "prep" and a.lower_ in self.grammar.target_prepositions for a in r.ancestors)]
+                a.dep_ == "prep" and a.lower_ in self.grammar.target_prepositions and a.i + 1 < len(a.doc)
+                and a.doc[a.i + 1].ent_type_ not in {"DATE", "TIME"} for a in r.ancestors)]
             if named_before:
                 trigger.side_one.append(named_before[-1])
             elif before and not trigger.side_two:
