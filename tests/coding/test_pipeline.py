@@ -270,20 +270,19 @@ def test_an_openings_city_that_names_its_province_and_the_bodys_town_of_it_are_o
     assert [(e.place.name, e.sub_event_type) for e in events] == [("Khān Shaykhūn", "Chemical weapon")]
 
 
-def test_acts_told_by_means_of_their_own_each_with_its_own_toll_are_two_acts(pipeline):
-    text = ("Seven people died in rebel shelling of a neighbourhood of Aleppo, Syria, on Saturday, a monitor said. "
-            "Three people died on Saturday and nine were injured by barrel bombs dropped from helicopters in the city.")
-    events = pipeline.process_text(text, published_at=dt.date(2016, 6, 18)).events
-    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
-        ("Air/drone strike", 3), ("Shelling/artillery/missile attack", 7)]
-
-
-def test_an_explosive_set_off_and_one_dropped_from_afar_are_two_acts_whatever_their_tolls(pipeline):
-    text = ("A car bomb wounded at least 37 people in a neighbourhood of the city of Homs, Syria, on Wednesday, state "
-            "television said. Two barrel bombs were dropped on a camp in the city the same day, killing 10 people.")
-    events = pipeline.process_text(text, published_at=dt.date(2014, 10, 29)).events
-    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
-        ("Air/drone strike", 10), ("Remote explosive/landmine/IED", 0)]
+@pytest.mark.parametrize(("text", "published", "acts"), [
+    # Each with its own toll.
+    ("Seven people died in rebel shelling of a neighbourhood of Aleppo, Syria, on Saturday, a monitor said. Three "
+     "people died on Saturday and nine were injured by barrel bombs dropped from helicopters in the city.",
+     dt.date(2016, 6, 18), [("Air/drone strike", 3), ("Shelling/artillery/missile attack", 7)]),
+    # An explosive set off where it went off and one dropped from afar, whatever their tolls.
+    ("A car bomb wounded at least 37 people in a neighbourhood of the city of Homs, Syria, on Wednesday, state "
+     "television said. Two barrel bombs were dropped on a camp in the city the same day, killing 10 people.",
+     dt.date(2014, 10, 29), [("Air/drone strike", 10), ("Remote explosive/landmine/IED", 0)]),
+], ids=["own_tolls", "placed_and_dropped"])
+def test_acts_told_by_means_of_their_own_are_two_acts(pipeline, text, published, acts):
+    events = pipeline.process_text(text, published_at=published).events
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == acts
 
 
 def test_a_headline_told_in_full_by_the_body_sums_up_that_event_not_the_next(pipeline):

@@ -49,8 +49,10 @@ class SideReader:
                  state_participles: Iterable[str] = (), act_nouns: Iterable[str] = (),
                  claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
                  consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = (),
-                 leaving_verbs: Iterable[str] = (), fight_nouns: Iterable[str] = ()) -> None:
+                 leaving_verbs: Iterable[str] = (), fight_nouns: Iterable[str] = (),
+                 told_dead_marks: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.told_dead_marks = {w.lower() for w in told_dead_marks}
         self.fight_nouns = {w.lower() for w in fight_nouns}
         self.leaving_verbs = {w.lower() for w in leaving_verbs}
         self.kin_nouns = {w.lower() for w in kin_nouns}
@@ -457,9 +459,10 @@ class SideReader:
         return False
 
     def _among_the_harmed(self, verb: Token) -> bool:
+        """A copula that puts its subject among the harmed ("were among those killed", `told_dead_marks`)."""
         return verb.lemma_.lower() in self.grammar.copulas and any(
-            w.lemma_.lower() in self.harm_words for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
-            for w in p.subtree)
+            w.lemma_.lower() in self.harm_words for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in self.told_dead_marks for w in p.subtree)
 
     def _headline_harm(self, verb: Token) -> bool:
         """"Four soldiers killed in an ambush", "70 ISIS terrorists killed and many injured in airstrikes": a
@@ -762,7 +765,8 @@ class Roles:
                                 consequence_verbs=knowledge.conventions["consequence_verbs"],
                                 kin_nouns=knowledge.conventions["kin_nouns"],
                                 leaving_verbs=knowledge.conventions["leaving_verbs"],
-                                fight_nouns=knowledge.conventions["fight_nouns"])
+                                fight_nouns=knowledge.conventions["fight_nouns"],
+                                told_dead_marks=knowledge.conventions["told_dead_marks"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
