@@ -107,7 +107,6 @@ class EventDetector:
             for label, (event_type, sub_type) in lexicon.get("opening_labels", {}).items()}
         self.hedges = phrase_pattern(conventions["hedges"])
         self.attempt_verbs = {w.lower() for w in conventions.get("attempt_verbs", [])}
-        self.negations = {n.lower() for n in conventions["negations"]}
         self.future_markers = [m.lower() for m in conventions["future_markers"]]
         self.request_verbs = {v.lower() for v in conventions["request_verbs"]}
         self.requests_told = {v.lower() for v in conventions["requests_that_are_developments"]}
@@ -329,7 +328,7 @@ class EventDetector:
             return True
         governor = head if head.pos_ in {"VERB", "AUX"} else next(
             (a for a in head.ancestors if a.pos_ == "VERB"), None)
-        return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.negations
+        return governor is not None and any(c.dep_ == "neg" or c.lower_ in self.grammar.negations
                                             for c in governor.children if c.dep_ in {"neg", "advmod", "det"})
 
     def _in_a_plan(self, head: Token) -> bool:
