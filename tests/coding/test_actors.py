@@ -289,7 +289,7 @@ def test_whom_a_pronoun_counts_among_the_harmed_were_named_before_it(code):
     # "many of their members": the members of the groups named before.
     events = code("Army units destroyed terrorist organizations dens killing many of their members in Salma in the "
                   "countryside of Latakia in Syria on Monday.").events
-    assert [(e.event_type, e.actor2.name) for e in events] == [("Battles", "Islamist militants")]
+    assert [(e.event_type, e.actor2.name) for e in events] == [("Battles", "Unidentified Armed Group (Syria)")]
     # Only the last people named, outside a parenthesis.
     events = code("Soldiers crushed two unarmed men they had detained (described as Boko Haram fighters) near Diffa in "
                   "Niger on Monday, and killed one of them.").events

@@ -463,7 +463,8 @@ def test_armed_men_where_they_gather_as_the_target_make_a_battle(code):
     events = code("Army units targeted gatherings of terrorists in Kafr Nabl in Idlib province on Monday, killing a "
                   "big number of them.").events
     # "them" are the terrorists named before it (the dictionary's name for them).
-    assert [(e.event_type, e.actor2.name, e.fatalities) for e in events] == [("Battles", "Islamist militants", 10)]
+    assert [(e.event_type, e.actor2.name, e.fatalities) for e in events] == [
+        ("Battles", "Unidentified Armed Group (Syria)", 10)]
     # The doer the parse left after the act is no target.
     found = code("On March 9, villagers found the corpse of a man killed by militants near Tillaberi.").events
     assert [e.event_type for e in found] == ["Violence against civilians"]
@@ -1064,6 +1065,10 @@ def test_the_kind_of_group_named_right_before_the_act_did_it(code):
     assert [e.actor1.name for e in events] == ["Free Syrian Army", "Free Syrian Army"]
     events = code("A jihadist attack killed five soldiers near Menaka in Mali on Saturday.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamist militants", "Military Forces of Mali")]
+    # Before the words of the weapon that tell the act's kind.
+    events = code("At least 21 people were killed on Sunday in a rebel mortar attack on regime-held districts of the "
+                  "Syrian city of Aleppo.").events
+    assert [e.actor1.name for e in events] == ["Rebel group"]
     # Not a group of that kind the act hit.
     events = code("At least seven people died in rebel shelling of a neighbourhood of the Syrian city of Aleppo held by "
                   "the Kurdish YPG militia at dawn on Saturday.").events
@@ -1110,3 +1115,13 @@ def test_a_chemical_agent_dropped_alongside_barrel_bombs_makes_them_a_chemical_a
     events = code("At least four people died when gas believed to be chlorine was dropped alongside barrel bombs on a "
                   "neighbourhood of the Syrian city of Aleppo on Wednesday, a hospital said.").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("Explosions/Remote violence", "Chemical weapon")]
+
+
+def test_a_state_medias_terrorists_are_an_unidentified_armed_group(code):
+    # "Terrorists" names no group: state media call every armed opponent so.
+    events = code("Terrorists fired rocket shells at al-Hamadaniya neighbourhood in Aleppo city in Syria on Sunday, "
+                  "killing one woman.").events
+    assert [e.actor1.name for e in events] == ["Unidentified Armed Group (Syria)"]
+    events = code("Two children were killed in a terrorist rocket attack on al-Midan neighbourhood in Aleppo, Syria, on "
+                  "Friday.").events
+    assert [e.actor1.name for e in events] == ["Unidentified Armed Group (Syria)"]

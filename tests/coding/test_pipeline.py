@@ -45,7 +45,7 @@ def test_wire_report(pipeline):
 def test_communique(pipeline):
     arrest, protest, operation = sorted(coded(pipeline, COMMUNIQUE), key=lambda e: e.event_date)
     assert (operation.event_type, operation.actor1.name, operation.actor2.name) == (
-        "Battles", "Military Forces of Niger", "Islamist militants")
+        "Battles", "Military Forces of Niger", "Unidentified Armed Group (Niger)")
     assert (operation.place.name, operation.place.admin1, operation.claim_status) == ("Tillia", "Tahoua", "claimed")
     assert operation.fatalities == 21 and len(operation.evidence) == 2
     assert (protest.event_type, protest.actor1.name, protest.place.name) == ("Protests", "Protesters (Niger)",
@@ -732,7 +732,7 @@ def test_an_opening_that_tells_attacks_by_no_one_named_is_the_bodys_violence_wit
         "shells fired by terrorists on the al-Arbaeen neighbourhood in Hama on Friday.",
         published_at=dt.datetime(2016, 10, 7))
     assert [(e.event_type, e.sub_event_type, e.fatalities, e.actor1.name, e.actor2.name) for e in result.events] == [
-        ("Explosions/Remote violence", "Shelling/artillery/missile attack", 7, "Islamist militants",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", 7, "Unidentified Armed Group (Syria)",
          "Civilians (Syria)")]
 
 
@@ -1182,14 +1182,19 @@ def test_the_one_who_died_named_again_at_a_place_within_the_events_places_it(cod
     assert [(e.place.name, e.fatalities) for e in events] == [("Hadar", 1)]
 
 
-def test_a_headline_that_names_no_doer_takes_it_from_the_body_over_an_implied_one(pipeline):
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Five Civilians Killed in Rocket Attack on Aleppo. Jabhat al-Nusra terrorists fired rocket shells on the al-Midan "
+     "neighborhood in Aleppo city on Saturday killing five civilians, a police source said.", "Jabhat al-Nusra"),
+    # "Rebels" tells only the kind of group, which is more than the implied group tells.
+    ("Mortar fire kills five in Aleppo. At least five people were killed on Saturday when rebels fired mortar rounds on "
+     "regime-held districts of Aleppo, Syria, a monitor said.", "Rebel group"),
+])
+def test_a_headline_that_names_no_doer_takes_it_from_the_body_over_an_implied_one(pipeline, text, doer):
     """"Five Civilians Killed in Rocket Attack": the headline names no doer, so ACLED's unidentified group is implied
     until the body names who fired."""
-    text = ("Five Civilians Killed in Rocket Attack on Aleppo. Jabhat al-Nusra terrorists fired rocket shells on the "
-            "al-Midan neighborhood in Aleppo city on Saturday killing five civilians, a police source said.")
     events = pipeline.process_text(text, published_at=dt.date(2016, 4, 30)).events
     assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
-        ("Shelling/artillery/missile attack", "Jabhat al-Nusra", "Civilians (Syria)")]
+        ("Shelling/artillery/missile attack", doer, "Civilians (Syria)")]
 
 
 def test_a_headlines_participle_of_harm_tells_what_was_done_to_its_subject(code):
@@ -1577,6 +1582,15 @@ def test_an_act_named_as_the_reason_for_another_is_not_the_act_the_sentence_tell
     events = code("On Friday Washington took military action against the Syrian government in response to the attack "
                   "launching missiles against an air base near Homs in Syria.").events
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_the_actors_and_places_of_what_an_act_answered_are_not_its_own(code):
+    # The offensive is the army's and Hezbollah's, on Zabadani; the attack is the one on Fuaa told before.
+    events = code("The Army of Conquest began its assault on the town of al-Fouaa in Syria on Wednesday. The Army "
+                  "of Conquest said its attack was a response to an offensive by the army and Hezbollah on "
+                  "Zabadani.").events
+    assert [(e.actor1.name, e.actor2.name if e.actor2 else None, e.place.name) for e in events] == [
+        ("Jaish al-Fatah", None, "al-Fouaa")]
 
 
 def test_a_stronghold_named_is_a_place_the_gazetteer_may_lack(code):

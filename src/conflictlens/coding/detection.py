@@ -142,7 +142,6 @@ class EventDetector:
                                    for verb, words in conventions["other_sense_after_words"].items()}
         self.act_nouns = {v.lower() for v in conventions["act_nouns"]}
         self.time_marks = {w.lower() for w in conventions["other_time_marks"]}
-        self.reason_nouns = {w.lower() for w in conventions["reason_nouns"]}
         self.means_prepositions = {w.lower() for w in conventions["means_prepositions"]}
         self.earlier_agreement_words = {w.lower() for w in conventions["earlier_agreement_words"]}
         self.concessive_marks = {w.lower() for w in conventions["concessive_marks"]}
@@ -521,10 +520,10 @@ class EventDetector:
 
     def _reason_told_again(self, span: SpacySpan) -> bool:
         """An act already told, named as the reason for another: "ordered the first direct US military action against
-        Assad's government in response to the attack, launching missiles against an air base" (`reason_nouns`)."""
+        Assad's government in response to the attack, launching missiles against an air base" (grammar's `reason_nouns`)."""
         head = span.root
         return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in {"to", "for"} \
-            and head.head.head.lemma_.lower() in self.reason_nouns and self.grammar.refers_back(head)
+            and head.head.head.lemma_.lower() in self.grammar.reason_nouns and self.grammar.refers_back(head)
 
     def _no_agreement_reached(self, head: Token) -> bool:
         """An agreement's word that tells none reached: one ended or kept (`_undone`), the means of another act

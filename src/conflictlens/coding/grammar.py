@@ -73,6 +73,8 @@ class Grammar:
     copulas: frozenset[str]
     cause_marks: frozenset[str]
     negations: frozenset[str]
+    reason_nouns: frozenset[str]
+    reason_prepositions: frozenset[str]
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Grammar:
@@ -115,6 +117,8 @@ class Grammar:
             copulas=lowered("copulas"),
             cause_marks=lowered("cause_marks"),
             negations=lowered("negations"),
+            reason_nouns=lowered("reason_nouns"),
+            reason_prepositions=lowered("reason_prepositions"),
         )
 
     @functools.cached_property
@@ -128,6 +132,14 @@ class Grammar:
         return any(c.dep_ == "neg" or c.lower_ in self.negations for c in verb.children if c.dep_ in {"neg", "advmod"}) \
             or any(w.lower_ in self.negations for s in subjects for w in [s, *s.children]
                    if w is s or w.dep_ in {"det", "preconj", "cc"})
+
+    def in_what_it_answered(self, word: Token, trigger: Token) -> bool:
+        """Whether ``word`` lies in the phrase that names what the act answered: in "its attack was a response to an
+        offensive by the army on Zabadani" and "rebels fired rockets in retaliation for the shelling of Ghouta by
+        regime forces", the army, Zabadani, Ghouta and the regime's forces are the other act's."""
+        reason = next((a for a in word.ancestors if a.lemma_.lower() in self.reason_nouns), None)
+        return reason is not None and reason != trigger and not reason.is_ancestor(trigger) and any(
+            o == word or o.is_ancestor(word) for o in objects_through(reason, self.reason_prepositions))
 
     def refers_back(self, word: Token) -> bool:
         """The word's determiner points back to what the text has told: "the attack", "those killed"."""

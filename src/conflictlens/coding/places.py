@@ -1271,9 +1271,12 @@ class EventPlaces:
             told_before = None if elsewhere else self._place_told_before(draft.sentence_index, annotated, placed)
             kind = draft.trigger.group.event_type
             here = self._place(draft, annotated, told_before)
-            if here is None and self.grammar.refers_back(draft.trigger.head) and kind in kind_placed:
-                # "The town lies north of Raqqa ... the attack was launched on two fronts": the act named again is
-                # where it was told, not where the sentence before it is.
+            head = draft.trigger.head
+            if here is None and kind in kind_placed and (self.grammar.refers_back(head) or any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)):
+                # "The town lies north of Raqqa ... the attack was launched on two fronts", "The Army of Conquest said
+                # its attack was a response to ...": the act named again is where it was told, not where the sentence
+                # before it is.
                 here = kind_placed[kind]
             here = here or told_before
             if here is not None:
@@ -1395,6 +1398,7 @@ class EventPlaces:
                       and not self._post_of_a_person(sent.doc, t, toponyms)
                       and not self._where_the_attackers_are(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
+                      and not self.grammar.in_what_it_answered(sent.doc[t.token_end - 1], trigger)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
         if any(p.country_code == document_code and p.level != "country" for _, p in candidates):

@@ -83,7 +83,8 @@ class SideReader:
         candidates = [r for r in mention_roots if r.i not in excluded and (
             r.i not in {t.i for t in trigger.span} or r.i < head.i
             or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
-                      and not self._holds_ground(r) and not self._kin_named(r)]
+                      and not self._holds_ground(r) and not self._kin_named(r)
+                      and not self.grammar.in_what_it_answered(r, head)]
         causes = self._doers_of_its_cause(verb, other_acts) if verb is not None and subject is not None and (
             subject.passive or verb.lemma_.lower() in self.dying_verbs) else []
         for root in candidates:
@@ -523,6 +524,21 @@ def _word_before(trigger: Trigger) -> Token | None:
     return trigger.span.doc[start - 1] if start > trigger.span.sent.start else None
 
 
+def _modifiers_before(trigger: Trigger) -> list[Token]:
+    """The words right before the act's words that modify them, nearest first: "mortar" and "rebel" in "a rebel
+    mortar attack"."""
+    doc, span = trigger.span.doc, trigger.span
+    modified = {t.i for t in span}
+    words = []
+    for i in range(span.start - 1, span.sent.start - 1, -1):
+        word = doc[i]
+        if word.dep_ not in {"amod", "compound", "nmod"} or word.head.i not in modified:
+            break
+        words.append(word)
+        modified.add(i)
+    return words or [w for w in [_word_before(trigger)] if w is not None]
+
+
 def _noun_named_by(word: Token) -> Token | None:
     """The noun a compound word names a kind of: "strike" in "missile strike"."""
     return word.head if word.dep_ == "compound" and word.head.pos_ in {"NOUN", "PROPN"} else None
@@ -922,10 +938,11 @@ class Roles:
         """"Rebel rocket fire on a government-held area", "a jihadist attack": the kind of group named right before
         the act did it; not a group of that kind the act hit ("rebel shelling of a neighbourhood held by the Kurdish
         YPG militia")."""
-        before = _word_before(trigger)
-        kind = self.group_words.get(before.lower_) if before is not None else None
-        return [self.actors.of_kind(kind, context, trigger.sentence_index, before.text, besides=targets)] \
-            if kind is not None and before is not None else []
+        for before in _modifiers_before(trigger):
+            kind = self.group_words.get(before.lower_)
+            if kind is not None:
+                return [self.actors.of_kind(kind, context, trigger.sentence_index, before.text, besides=targets)]
+        return []
 
     def _coalition_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"a coalition raid on the northern city of Manbij": the coalition fighting where the act took place."""
