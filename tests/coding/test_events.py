@@ -1125,3 +1125,9 @@ def test_a_state_medias_terrorists_are_an_unidentified_armed_group(code):
     events = code("Two children were killed in a terrorist rocket attack on al-Midan neighbourhood in Aleppo, Syria, on "
                   "Friday.").events
     assert [e.actor1.name for e in events] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_a_states_snipers_are_its_military(code):
+    events = code("Regime snipers positioned in the al-Izaa district fired into the besieged Zabadieh district of "
+                  "Aleppo, Syria, on Thursday, killing a civilian.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]

@@ -804,6 +804,11 @@ def test_a_peoples_or_a_faiths_name_is_no_place(code, text):
     assert all(e.place.name not in {"Kurd", "Christian"} for e in code(text).events)
 
 
+def test_an_acts_noun_a_headline_capitalises_is_no_place(code):
+    events = code("Syria: 70 Militants Killed in Clashes with Syrian Army on Thursday.").events
+    assert [e.place.name for e in events] == ["Syria"]
+
+
 @pytest.mark.parametrize("text", ["A suspected chemical attack killed at least 58 people in a rebel-held town in Idlib on "
                                   "Tuesday.",
                                   "Air strikes killed 12 people in a village in Aleppo on Tuesday."])
