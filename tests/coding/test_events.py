@@ -1131,3 +1131,19 @@ def test_a_states_snipers_are_its_military(code):
     events = code("Regime snipers positioned in the al-Izaa district fired into the besieged Zabadieh district of "
                   "Aleppo, Syria, on Thursday, killing a civilian.").events
     assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize("text", [
+    "Five rebel fighters were killed in clashes with government forces in western Aleppo, Syria, on Thursday.",
+    "Another five rebel fighters were killed in the clashes that erupted with government forces in western Aleppo, "
+    "Syria, on Thursday.",
+])
+def test_whom_the_dead_fought_killed_them(code, text):
+    events = code(text).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Rebel group")]
+
+
+def test_forces_doing_something_else_in_the_clashes_the_dead_fell_in_are_not_whom_they_fought(code):
+    events = code("Islamic State jihadists attacked the YPG near Tal Abyad in Syria on Sunday. Four YPG fighters were "
+                  "killed in those clashes with the Kurdish forces capturing the strategic Tal Baghdaq hilltop.").events
+    assert [e.actor1.name for e in events] == ["Islamic State (Syria)"]

@@ -310,6 +310,11 @@ class SideReader:
             return None
         return next((r for r in candidates if r.i == phrase.i - 1), None)
 
+    def _dead_told_as_harmed(self, verb: Token | None, subject: _Subject | None) -> bool:
+        """The clause's subject is who was harmed: "Five rebels were killed", "two soldiers died"."""
+        return verb is not None and subject is not None and (
+            (subject.passive and verb.lemma_.lower() in self.harm_words) or verb.lemma_.lower() in self.dying_verbs)
+
     def _side(self, root: Token, head: Token, verb: Token | None, subject: _Subject | None,
               accuse: Token | None, *, outcome: bool = False) -> int | None:
         if accuse is not None:
@@ -365,7 +370,9 @@ class SideReader:
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
         # "a barrage of rocket fire from Syrian rebels": the act the trigger is a measure of takes its phrases too.
         measured = self._act_measured_by(head)
-        for anchor in (head, _noun_named_by(head), measured, verb):
+        # "clashes that erupted with government forces": a relative clause on the act's noun tells whom it was with.
+        erupted = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ == "NOUN" else []
+        for anchor in (head, _noun_named_by(head), measured, verb, *erupted):
             if anchor is None:
                 continue
             prep = _prep_between(root, anchor)
@@ -378,7 +385,10 @@ class SideReader:
                         and (head.pos_ == "NOUN" or head.tag_ == "VBG")):
                     return 1
                 if word in grammar.with_prepositions:
-                    return 2
+                    # "Five rebels were killed in clashes with government forces": whom the dead fought killed them;
+                    # not "in those clashes, with the Kurdish forces capturing a hilltop", a clause of what else went on.
+                    absolute = any(c.dep_ == "acl" and c.tag_ == "VBG" for o in prep.children for c in o.children)
+                    return 1 if self._dead_told_as_harmed(verb, subject) and not absolute else 2
         if verb is None:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and root.i == verb.head.i and not any(
