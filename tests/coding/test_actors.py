@@ -401,3 +401,9 @@ def test_a_subject_after_a_relative_clause_with_no_object_is_that_clauses_object
     events = code('The "Army of Conquest" an opposition coalition that includes Al-Qaedas Syria affiliate Al-Nusra '
                   "Front began its assault on Fuaa and Kafraya on Wednesday.").events
     assert [e.actor1.name for e in events] == ["Jaish al-Fatah"]
+
+
+@pytest.mark.parametrize("name", ["Al-Qaeda's Syrian affiliate", "Al-Qaedas Syrian affiliate"])
+def test_al_qaedas_syrian_affiliate_is_the_nusra_front(code, name):
+    events = code(f"Fighters of {name} attacked army positions in the city of Aleppo in Syria on Thursday.").events
+    assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]
