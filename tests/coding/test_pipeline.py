@@ -1843,3 +1843,11 @@ def test_a_sentence_that_names_the_act_again_says_where_an_act_told_only_in_its_
                   "Tuesday, a monitor said. Most of the 50 fighters killed in the attacks west of the city of Aleppo "
                   "were foreigners, the monitor said.", published_at=dt.date(2014, 9, 23)).events
     assert [(e.place.name, e.fatalities) for e in events] == [("Aleppo", 50)]
+
+
+def test_the_means_a_toll_told_again_is_broken_down_by_are_no_act_of_their_own(code):
+    events = code("Government forces fired rockets that released deadly fumes over rebel-held suburbs of Damascus, Syria, "
+                  "on Wednesday, killing hundreds of people. An opposition monitoring group citing figures compiled "
+                  "from clinics in the Damascus suburbs put the death toll at 494 with 90 percent killed by gas the rest "
+                  "by bombs and conventional arms.").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 494)]
