@@ -1851,3 +1851,12 @@ def test_the_means_a_toll_told_again_is_broken_down_by_are_no_act_of_their_own(c
                   "from clinics in the Damascus suburbs put the death toll at 494 with 90 percent killed by gas the rest "
                   "by bombs and conventional arms.").events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 494)]
+
+
+def test_the_actors_and_places_of_a_clause_dated_against_the_act_are_the_other_acts(code):
+    # Named again, the attacks are the mortar attacks on al-Sqeilbiyeh, not a clash with militants around Damascus.
+    events = code("Militants fired mortar rounds on the town of al-Sqeilbiyeh in Hama province in Syria on Sunday, killing "
+                  "one civilian. It said four of the shells hit residential neighborhoods while the other 10 fell in the "
+                  "countryside of Hama. The attacks came one day after four residential neighborhoods of Aleppo and two "
+                  "in and around the capital Damascus were targeted by militants leading to four deaths.").events
+    assert [(e.sub_event_type, e.place.admin1) for e in events] == [("Shelling/artillery/missile attack", "Hama")]

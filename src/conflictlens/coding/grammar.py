@@ -657,6 +657,14 @@ def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool
     return False
 
 
+def in_another_times_clause_than(word: Token, trigger: Token, time_marks: set[str]) -> bool:
+    """Whether the word lies in a clause a span of time dates against the act ("The attacks came one day after four
+    neighbourhoods of Damascus were targeted by militants"), and the act's own word does not: its actors and places
+    are the other act's."""
+    return in_another_times_clause(word, time_marks, measured=True) \
+        and not in_another_times_clause(trigger, time_marks, measured=True)
+
+
 # Spans of time a measured time mark counts in ("three days after"), by lemma.
 TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
 

@@ -41,8 +41,10 @@ from conflictlens.coding.grammar import (
     doer,
     in_an_embedded_post,
     in_another_clause,
+    in_another_times_clause_than,
     in_page_furniture,
     noun_it_is_of,
+    token_at,
     with_what_it_is_of,
 )
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -1258,6 +1260,7 @@ class EventPlaces:
         self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
         self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
+        self.other_time_marks = {w.lower() for w in knowledge.conventions["other_time_marks"]}
         self.elsewhere = elsewhere_pattern(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
@@ -1399,6 +1402,7 @@ class EventPlaces:
                       and not self._where_the_attackers_are(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
                       and not self.grammar.in_what_it_answered(sent.doc[t.token_end - 1], trigger)
+                      and not in_another_times_clause_than(sent.doc[t.token_end - 1], trigger, self.other_time_marks)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
         if any(p.country_code == document_code and p.level != "country" for _, p in candidates):
@@ -1456,6 +1460,9 @@ class EventPlaces:
             return chosen
         # "in the capital": the country's; "in the capital of the group's self-proclaimed caliphate" is not.
         capital = re.search(r"\b(?:in|from|of|around|near|across)\s+the\s+capital\b(?!\s+of\b)", text, re.IGNORECASE)
+        word = token_at(sent, sent.start_char + capital.end() - 1) if capital else None
+        if word is not None and in_another_times_clause_than(word, trigger, self.other_time_marks):
+            capital = None  # "The attacks came one day after two neighbourhoods around the capital were targeted"
         if capital and document_code:
             entry = self.resolver.gazetteer.capital(document_code)
             if entry is not None:

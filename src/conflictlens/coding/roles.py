@@ -30,6 +30,7 @@ from conflictlens.coding.grammar import (
     Grammar,
     doer,
     governing_verb,
+    in_another_times_clause_than,
     next_sentence,
     noun_it_is_of,
     preposition_of,
@@ -50,8 +51,9 @@ class SideReader:
                  claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
                  consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = (),
                  leaving_verbs: Iterable[str] = (), fight_nouns: Iterable[str] = (),
-                 told_dead_marks: Iterable[str] = ()) -> None:
+                 told_dead_marks: Iterable[str] = (), other_time_marks: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.other_time_marks = {w.lower() for w in other_time_marks}
         self.told_dead_marks = {w.lower() for w in told_dead_marks}
         self.fight_nouns = {w.lower() for w in fight_nouns}
         self.leaving_verbs = {w.lower() for w in leaving_verbs}
@@ -84,7 +86,8 @@ class SideReader:
             r.i not in {t.i for t in trigger.span} or r.i < head.i
             or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
                       and not self._holds_ground(r) and not self._kin_named(r)
-                      and not self.grammar.in_what_it_answered(r, head)]
+                      and not self.grammar.in_what_it_answered(r, head)
+                      and not in_another_times_clause_than(r, head, self.other_time_marks)]
         causes = self._doers_of_its_cause(verb, other_acts) if verb is not None and subject is not None and (
             subject.passive or verb.lemma_.lower() in self.dying_verbs) else []
         for root in candidates:
@@ -792,7 +795,8 @@ class Roles:
                                 kin_nouns=knowledge.conventions["kin_nouns"],
                                 leaving_verbs=knowledge.conventions["leaving_verbs"],
                                 fight_nouns=knowledge.conventions["fight_nouns"],
-                                told_dead_marks=knowledge.conventions["told_dead_marks"])
+                                told_dead_marks=knowledge.conventions["told_dead_marks"],
+                                other_time_marks=knowledge.conventions["other_time_marks"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
