@@ -1147,3 +1147,7 @@ def test_forces_doing_something_else_in_the_clashes_the_dead_fell_in_are_not_who
     events = code("Islamic State jihadists attacked the YPG near Tal Abyad in Syria on Sunday. Four YPG fighters were "
                   "killed in those clashes with the Kurdish forces capturing the strategic Tal Baghdaq hilltop.").events
     assert [e.actor1.name for e in events] == ["Islamic State (Syria)"]
+
+
+def test_an_act_asked_about_is_not_reported(code):
+    assert code("Did the army storm the town of Douma in Syria on Monday, as the rebels say?").events == []

@@ -1122,3 +1122,10 @@ def test_a_name_the_gazetteer_lacks_lies_by_the_places_its_own_sentence_names_no
                   "fired explosive rounds at the residential neighborhood of al-Mazraa injuring one person.",
                   published_at=dt.date(2016, 11, 28)).events
     assert sorted((e.place.name, e.place.admin1) for e in events) == [("Aleppo", "Aleppo"), ("al-Mazraa", "Dimashq")]
+
+
+def test_where_a_group_is_banned_is_no_scene(code):
+    events = code("A representative of the Syrian Armed Forces told SANA that government forces clashed with terrorists "
+                  "from the Islamic State (IS) terrorist organization (banned in Russia) in 15 kilometers to the east of "
+                  "the city on Saturday.").events
+    assert [(e.place.country, e.actor1.name) for e in events] == [("Syria", "Military Forces of Syria")]

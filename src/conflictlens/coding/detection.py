@@ -309,6 +309,8 @@ class EventDetector:
 
     def _hypothetical(self, span: SpacySpan) -> bool:
         sent = span.sent
+        if sent.text.rstrip(" \"'”’»").endswith("?"):
+            return True  # "Does such a shift mean the desire to complicate the operation to liberate ...?": asked
         # Date words are left out: "On 30 May 2020" holds no hedging "may".
         window = " ".join(t.lower_ for t in sent.doc[max(sent.start, span.start - 6) : span.start]
                           if t.ent_type_ not in {"DATE", "TIME"} and not t.is_space)

@@ -243,6 +243,7 @@ class PlaceResolver:
         self.party_ties = {w.lower() for w in knowledge.conventions["party_tie_words"]}
         self.government_nouns = {w.lower() for w in knowledge.conventions["seat_of_government_nouns"]}
         self.origin_nouns = {w.lower() for w in knowledge.conventions["origin_nouns"]}
+        self.legal_status_words = {w.lower() for w in knowledge.conventions["legal_status_words"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
@@ -365,7 +366,8 @@ class PlaceResolver:
                 or self._where_it_was_said(doc, t) or self._speaker(doc, t) \
                 or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
-                or self._named_as_a_party(doc, t) or self._where_a_person_is_from(doc, t)
+                or self._named_as_a_party(doc, t) or self._where_a_person_is_from(doc, t) \
+                or self._where_it_is_banned(doc, t)
             t.acting = _country_as_actor(doc, t)
             t.doer = t.acting and t.country_code is not None and doer(doc[t.token_end - 1])
         self._mark_comma_qualifiers(doc, toponyms)
@@ -395,6 +397,12 @@ class PlaceResolver:
         name = doc[toponym.token_end - 1]
         origin = noun_it_is_of(name)
         return origin is not None and origin.lemma_.lower() in self.origin_nouns
+
+    def _where_it_is_banned(self, doc: Doc, toponym: Toponym) -> bool:
+        """"terrorists from the Islamic State terrorist organization (banned in Russia)" (`legal_status_words`): where
+        a group is outlawed, not where anything happened."""
+        start = toponym.token_start
+        return start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in self.legal_status_words
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
         """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
