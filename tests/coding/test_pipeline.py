@@ -920,6 +920,10 @@ def test_who_holds_the_ground_struck_is_not_the_side_struck(code):
     events = code("The monitor said several prisoners being held by Ahrar al-Sham at a jail in the complex in Idlib, "
                   "Syria, were also believed to have been killed on Monday.").events
     assert [e.actor1.name for e in events] == ["Unidentified Armed Group (Syria)"]
+    # Nor who holds it in a relative clause the parse hangs on the act.
+    events = code("At least 11 civilians were killed in Syrian or Russian air raids on the Al-Boulil region that is "
+                  "controlled by the Islamic State group in the eastern province of Deir Ezzor the monitor said.").events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
 
 
 def test_the_state_that_carries_out_an_act_or_whose_word_stands_before_it_made_it(code):

@@ -249,12 +249,13 @@ class SideReader:
         return word in self.act_nouns
 
     def _holds_ground(self, root: Token) -> bool:
-        """"a village controlled by the IS group", "prisoners being held by Ahrar al-Sham": the agent of a participle
-        of a state on a noun (one with "being" and no finite verb is one however the parse hangs it)."""
+        """"a village controlled by the IS group", "prisoners being held by Ahrar al-Sham", "the Al-Boulil region that
+        is controlled by the Islamic State group": the agent of a participle of a state on a noun, or in a relative
+        clause on it (one with "being" and no finite verb is one however the parse hangs it)."""
         if root.dep_ != "pobj" or root.head.dep_ != "agent":
             return False
         participle = root.head.head
-        on_a_noun = participle.dep_ == "acl" or (
+        on_a_noun = participle.dep_ in {"acl", "relcl"} or (
             any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in participle.children)
             and not any(c.dep_ == "aux" for c in participle.children))
         return on_a_noun and participle.lemma_.lower() in self.state_participles
@@ -373,12 +374,15 @@ class SideReader:
         # "a missile strike on a military airfield": the noun the trigger names a kind of takes its target.
         # "a barrage of rocket fire from Syrian rebels": the act the trigger is a measure of takes its phrases too.
         measured = self._act_measured_by(head)
-        # "clashes that erupted with government forces": a relative clause on the act's noun tells whom it was with.
+        # "clashes that erupted with government forces": a relative clause on the act's noun tells whom it was with
+        # (only that: "raids on the region that is controlled by the IS group" name the ground's holder).
         erupted = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ == "NOUN" else []
         for anchor in (head, _noun_named_by(head), measured, verb, *erupted):
             if anchor is None:
                 continue
             prep = _prep_between(root, anchor)
+            if prep is not None and anchor in erupted and prep.lower_ not in self.grammar.with_prepositions:
+                continue
             if prep is not None:
                 word, grammar = prep.lower_, self.grammar
                 if word in grammar.target_prepositions or (word in grammar.of_prepositions and anchor.pos_ == "NOUN"):
