@@ -522,9 +522,10 @@ class EventDetector:
 
     def _reason_told_again(self, span: SpacySpan) -> bool:
         """An act already told, named as the reason for another: "ordered the first direct US military action against
-        Assad's government in response to the attack, launching missiles against an air base" (grammar's `reason_nouns`)."""
+        Assad's government in response to the attack, launching missiles against an air base" (grammar's
+        `reason_nouns` and `reason_prepositions`)."""
         head = span.root
-        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in {"to", "for"} \
+        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.grammar.reason_prepositions \
             and head.head.head.lemma_.lower() in self.grammar.reason_nouns and self.grammar.refers_back(head)
 
     def _no_agreement_reached(self, head: Token) -> bool:

@@ -1617,8 +1617,8 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     there = twin.place is not None and event.place is not None and (
         _same_town(twin.place, event.place) or _contains(twin.place, event.place))
     # "Rebels" is vague, but tells more than a group implied because no one was named.
-    tells_more = not vague(doer) or (ActorDictionary.is_unidentified(twin.actor1)
-                                     and not ActorDictionary.is_unidentified(doer)) if vague is not None else False
+    tells_more = vague is not None and (not vague(doer) or (
+        ActorDictionary.is_unidentified(twin.actor1) and not ActorDictionary.is_unidentified(doer)))
     implied = vague is not None and there and twin.actor1 is not None and vague(twin.actor1) and tells_more \
         and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name) and (
             (opening_told and twin.actor1.surface is None)
