@@ -525,8 +525,8 @@ class EventDetector:
         Assad's government in response to the attack, launching missiles against an air base" (grammar's
         `reason_nouns` and `reason_prepositions`)."""
         head = span.root
-        return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in self.grammar.reason_prepositions \
-            and head.head.head.lemma_.lower() in self.grammar.reason_nouns and self.grammar.refers_back(head)
+        return head.pos_ == "NOUN" and self.grammar.reason_answering(head) is not None \
+            and self.grammar.refers_back(head)
 
     def _no_agreement_reached(self, head: Token) -> bool:
         """An agreement's word that tells none reached: one ended or kept (`_undone`), the means of another act
@@ -556,7 +556,7 @@ class EventDetector:
         thing is for, named by its foe."""
         head = span.root
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.struggle_nouns and (
-                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+                self.grammar.owned_by_a_pronoun(head)
                 or (any(c.dep_ == "prep" and c.lower_ in self.foe_prepositions for c in head.children)
                     and self._joined_in(head))):
             return True

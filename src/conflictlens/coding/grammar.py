@@ -133,13 +133,29 @@ class Grammar:
             or any(w.lower_ in self.negations for s in subjects for w in [s, *s.children]
                    if w is s or w.dep_ in {"det", "preconj", "cc"})
 
+    def reason_answering(self, noun: Token) -> Token | None:
+        """The reason noun whose phrase names ``noun`` as what it answered: "response" for "the attack" in "in
+        response to the attack" (`reason_nouns`, `reason_prepositions`)."""
+        preposition = noun.head
+        return preposition.head if noun.dep_ == "pobj" and preposition.lower_ in self.reason_prepositions \
+            and preposition.head.lemma_.lower() in self.reason_nouns else None
+
     def in_what_it_answered(self, word: Token, trigger: Token) -> bool:
         """Whether ``word`` lies in the phrase that names what the act answered: in "its attack was a response to an
         offensive by the army on Zabadani" and "rebels fired rockets in retaliation for the shelling of Ghouta by
         regime forces", the army, Zabadani, Ghouta and the regime's forces are the other act's."""
-        reason = next((a for a in word.ancestors if a.lemma_.lower() in self.reason_nouns), None)
-        return reason is not None and reason != trigger and not reason.is_ancestor(trigger) and any(
-            o == word or o.is_ancestor(word) for o in objects_through(reason, self.reason_prepositions))
+        reason = next((r for w in [word, *word.ancestors] if (r := self.reason_answering(w)) is not None), None)
+        return reason is not None and reason != trigger and not reason.is_ancestor(trigger)
+
+    def told_of_another_act(self, word: Token, trigger: Token, time_marks: set[str]) -> bool:
+        """Whether ``word`` belongs to another act the act's sentence names: what the act answered
+        (`in_what_it_answered`), or a clause a span of time dates against it (`in_another_times_clause_than`)."""
+        return self.in_what_it_answered(word, trigger) or in_another_times_clause_than(word, trigger, time_marks)
+
+    @staticmethod
+    def owned_by_a_pronoun(noun: Token) -> bool:
+        """"its attack", "their fight": a noun a possessive pronoun owns, one the text has named the owner of."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
     def refers_back(self, word: Token) -> bool:
         """The word's determiner points back to what the text has told: "the attack", "those killed"."""

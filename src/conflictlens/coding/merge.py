@@ -135,10 +135,10 @@ class Coreference:
             # toll is much higher" is that total's.
             # "put the death toll at 494 with 90 percent killed by gas, the rest by bombs": the means a toll is broken
             # down by, with no side of their own, are the act's.
-            tells_the_toll = bool(events) and self._tells_the_toll(sent) \
-                and annotated.sentence_deaths is not None and annotated.sentence_deaths[index][0] > 0 \
-                and (not drafts or (self._told_again(sent, self.toll_words, bare=True)
-                                    and not any(d.side_one or d.side_two for d in drafts)))
+            tells_the_toll = bool(events) and annotated.sentence_deaths is not None \
+                and annotated.sentence_deaths[index][0] > 0 and (
+                    self._told_again(sent, self.toll_words, bare=True) and not any(d.side_one or d.side_two for d in drafts)
+                    if drafts else self._tells_the_toll(sent))
             if tells_the_toll and (index - 1 in totals or any(t.lower_ in self.period_words for t in sent)):
                 # "The death toll over the whole weekend was at least 44", after Sunday's 20: a period's toll.
                 totals.add(index)

@@ -1283,8 +1283,8 @@ class EventPlaces:
             kind = draft.trigger.group.event_type
             here = self._place(draft, annotated, told_before)
             head = draft.trigger.head
-            if here is None and kind in kind_placed and (self.grammar.refers_back(head) or any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)):
+            if here is None and kind in kind_placed and (
+                    self.grammar.refers_back(head) or self.grammar.owned_by_a_pronoun(head)):
                 # "The town lies north of Raqqa ... the attack was launched on two fronts", "The Army of Conquest said
                 # its attack was a response to ...": the act named again is where it was told, not where the sentence
                 # before it is.
@@ -1409,8 +1409,7 @@ class EventPlaces:
                       and not self._post_of_a_person(sent.doc, t, toponyms)
                       and not self._where_the_attackers_are(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
-                      and not self.grammar.in_what_it_answered(sent.doc[t.token_end - 1], trigger)
-                      and not in_another_times_clause_than(sent.doc[t.token_end - 1], trigger, self.other_time_marks)
+                      and not self.grammar.told_of_another_act(sent.doc[t.token_end - 1], trigger, self.other_time_marks)
                       for p in [self.resolver.to_place(t)] if p is not None]
         document_code = self.country_codes.get(annotated.country or "")
         if any(p.country_code == document_code and p.level != "country" for _, p in candidates):

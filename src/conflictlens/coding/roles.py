@@ -30,7 +30,6 @@ from conflictlens.coding.grammar import (
     Grammar,
     doer,
     governing_verb,
-    in_another_times_clause_than,
     next_sentence,
     noun_it_is_of,
     preposition_of,
@@ -86,8 +85,7 @@ class SideReader:
             r.i not in {t.i for t in trigger.span} or r.i < head.i
             or (r.dep_ in {"dobj", "obj"} and r.head.i == head.i))
                       and not self._holds_ground(r) and not self._kin_named(r)
-                      and not self.grammar.in_what_it_answered(r, head)
-                      and not in_another_times_clause_than(r, head, self.other_time_marks)]
+                      and not self.grammar.told_of_another_act(r, head, self.other_time_marks)]
         causes = self._doers_of_its_cause(verb, other_acts) if verb is not None and subject is not None and (
             subject.passive or verb.lemma_.lower() in self.dying_verbs) else []
         for root in candidates:
