@@ -42,6 +42,8 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         ("Militants kidnapped three aid workers near Menaka on Monday.",
          ("Violence against civilians", "Abduction/forced disappearance")),
         ("The army recaptured the town of Anefis from rebels on Sunday.", ("Battles", "Government regains territory")),
+        # Ground taken back from the state, by someone the sentence does not name, is taken by a non-state side.
+        ("The town of Anefis was recaptured from the army on Sunday.", ("Battles", "Non-state actor overtakes territory")),
         # A bombing is an air strike when a state's people's word says whose, a placed bomb otherwise.
         ("More than 33 people were killed in Syrian regime and Russian bombing of Aleppo on Wednesday.",
          ("Explosions/Remote violence", "Air/drone strike")),
@@ -871,6 +873,9 @@ def test_the_rest_named_after_between_is_the_other_side_when_the_parse_joins_it_
     # Or of a relative clause on the fight.
     "Eleven were killed on Monday in clashes that ensued between the army and Islamic State militants near Palmyra in "
     "Syria.",
+    # Or of a place's other name in a phrase on that verb, where the parse hangs it.
+    "Fighting raged further east in Syria's desert city Palmyra between the army and Islamic State militants on "
+    "Monday, the Observatory said.",
 ])
 def test_the_sides_named_after_the_between_of_the_verb_a_fight_is_the_subject_of(code, text):
     events = code(text).events

@@ -208,6 +208,17 @@ def test_violence_by_no_one_named_is_an_unidentified_armed_groups_and_a_crowd_fi
     assert (fight.events[0].event_type, fight.events[0].actor1.name) == ("Riots", "Rioters (Niger)")
 
 
+def test_a_bomb_a_states_weapons_dropped_is_no_unidentified_armed_groups(code):
+    """Only states fly warplanes and helicopters: with no one named, the doer is left unknown, not made a group."""
+    for text in ("Warplanes carried out a suspected toxic gas attack that killed 72 people in the town of Kafr Zita on "
+                 "Tuesday.",
+                 "Helicopters dropped barrels of chlorine gas on the town of Kafr Zita on Tuesday, killing two people."):
+        event = code(text).events[0]
+        assert (event.sub_event_type, event.actor1) == ("Chemical weapon", None)
+    gas = code("A toxic gas attack killed two people in the town of Kafr Zita on Tuesday.").events[0]
+    assert gas.actor1.name == "Unidentified Armed Group (Syria)"
+
+
 def test_forces_attacked_by_no_one_named_fight_an_unidentified_armed_group(code):
     event = code("On Monday, a gendarmerie patrol was attacked near Kokoloukou, in the Tillaberi region; "
                  "two gendarmes were killed.").events[0]
@@ -1864,3 +1875,7 @@ def test_the_actors_and_places_of_a_clause_dated_against_the_act_are_the_other_a
                   "countryside of Hama. The attacks came one day after four residential neighborhoods of Aleppo and two "
                   "in and around the capital Damascus were targeted by militants leading to four deaths.").events
     assert [(e.sub_event_type, e.place.admin1) for e in events] == [("Shelling/artillery/missile attack", "Hama")]
+    # Nor does such a place tell where the act named again was.
+    events = code("Government forces shelled rebel positions in Syria's Rif Dimashq province on Sunday. The shelling "
+                  "comes a day after the fall of Yabrud, a key opposition bastion.").events
+    assert [e.place.name for e in events] == ["Rif-dimashq"]

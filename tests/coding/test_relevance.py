@@ -85,13 +85,32 @@ VIOLENCE = ("Gunmen attacked a bus near the town of Bankass on Monday, killing s
             "Jihadists ambushed an army convoy near Boni on Tuesday, killing four soldiers.")
 
 
-def kept(pipeline, text: str, likelihood: float, likely: str = VIOLENCE) -> list[tuple[str, str]]:
+def kept(pipeline, text: str, likelihood: float, likely: str = VIOLENCE, *,
+         classifier: object = None) -> list[tuple[str, str]]:
     """The drafts the relevance stage keeps when the classifier gives the sentences but the ``likely`` ones this
     likelihood."""
     annotated = pipeline.run(AnnotatedDocument(Document(text=text, published_at=DAY)), through="scope")
-    Relevance(Fixed(likelihood, likely), pipeline.actors, pipeline.knowledge, grammar=pipeline.grammar,  # type: ignore[arg-type]
-              threshold=0.5, floor=0.3)(annotated)
+    Relevance(classifier or Fixed(likelihood, likely), pipeline.actors, pipeline.knowledge,  # type: ignore[arg-type]
+              grammar=pipeline.grammar, threshold=0.5, floor=0.3)(annotated)
     return [(d.event.event_type, d.event.kind) for d in annotated.drafts]
+
+
+class Talk:
+    """A classifier that finds any text about ministers talking unlikely to be an event, and all else likely."""
+
+    no_event = 0
+
+    def event_probability(self, texts):  # type: ignore[no-untyped-def]
+        return [0.1 if "ministers" in text.lower() else 0.9 for text in texts]
+
+
+def test_talk_beside_an_act_does_not_make_it_less_of_one(pipeline):
+    aside = ("Gunmen attacked a bus near the town of Bankass on Monday, killing seven passengers, as ministers met in "
+             "the capital to discuss the budget.")
+    assert kept(pipeline, aside, 0, classifier=Talk()) == [("Violence against civilians", "event")]
+    # The act told in the clause beside the talk has only the whole sentence to go by.
+    inside = "Ministers met in the capital to discuss the budget on Monday while gunmen attacked a bus near Bankass."
+    assert kept(pipeline, inside, 0, classifier=Talk()) == []
 
 
 def test_a_sure_classifier_keeps_what_an_unsure_one_needs_arguments_for(pipeline):

@@ -46,6 +46,7 @@ class EventDraft:
     context: DocumentActors | None = None
     targets: list[Token] = field(default_factory=list)  # what the trigger acts on
     crowd: str | None = None  # who a crowd were, in the text's words ("university students")
+    weapons: list[Token] = field(default_factory=list)  # a state's weapons that did the act ("Warplanes carried out")
 
     @property
     def sentence_index(self) -> int:

@@ -272,6 +272,10 @@ class EventTyping:
             sub_type = group.if_actor1_state
         if group.if_actor1_non_state and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:
             sub_type = group.if_actor1_non_state  # "rebels recaptured the village": only a state regains
+        if group.if_actor1_non_state and actor1 is None and actor2 is not None and actor2.inter == 1:
+            # "The opposition retook an area that fell to regime forces the day before": ground taken back from the
+            # state is taken by someone else.
+            sub_type = group.if_actor1_non_state
         if sub_type == self.air_strike and self._bomb_on_the_ground(trigger):
             sub_type = self.placed_explosive
         if sub_type == "Arrests" and actor1 is not None and actor1.inter in NON_STATE_ARMED_INTERS:

@@ -72,6 +72,7 @@ class Grammar:
     anaphoric_determiners: tuple[str, ...]
     copulas: frozenset[str]
     cause_marks: frozenset[str]
+    beside_marks: frozenset[str]
     negations: frozenset[str]
     reason_nouns: frozenset[str]
     reason_prepositions: frozenset[str]
@@ -116,6 +117,7 @@ class Grammar:
             anaphoric_determiners=tuple(words["anaphoric_determiners"]),
             copulas=lowered("copulas"),
             cause_marks=lowered("cause_marks"),
+            beside_marks=lowered("beside_marks"),
             negations=lowered("negations"),
             reason_nouns=lowered("reason_nouns"),
             reason_prepositions=lowered("reason_prepositions"),
@@ -166,6 +168,13 @@ class Grammar:
         regime warplanes struck a convoy", "85 troops were killed as the Islamic State advanced")."""
         return [c for c in verb.children if c.dep_ == "advcl" and any(
             m.dep_ in {"mark", "advmod"} and m.lower_ in self.cause_marks for m in c.children)]
+
+    def beside_clauses(self, sent: Span, word: Token) -> set[int]:
+        """The tokens of the clauses in a sentence that tell what went on beside an act, outside the clause of
+        ``word`` ("... activists said Sunday as France and Britain raised the prospect of investigating Russia")."""
+        return {t.i for clause in sent if clause.dep_ == "advcl" and not clause.left_edge.i <= word.i <= clause.right_edge.i
+                and any(m.dep_ == "mark" and m.lower_ in self.beside_marks for m in clause.children)
+                for t in clause.subtree}
 
     def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:
         """A sentence opening with a determiner and one of ``nouns`` ("After the attack", "L'attaque", "Cette

@@ -25,7 +25,7 @@ from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK, accused_of, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
 from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spelt_alike, without_article
-from conflictlens.coding.grammar import SIDE_CLAUSES, Grammar, headline_case, noun_it_is_of
+from conflictlens.coding.grammar import SIDE_CLAUSES, Grammar, headline_case, in_another_times_clause, noun_it_is_of
 from conflictlens.coding.places import (
     LEVEL_RANK,
     PlaceResolver,
@@ -115,6 +115,7 @@ class Coreference:
         self.state_words = {w.lower() for w in knowledge.conventions["state_words"]}
         self.state_weapons = state_weapons(knowledge)
         self.means = MeansOfViolence(knowledge)
+        self.other_time_marks = {w.lower() for w in knowledge.conventions["other_time_marks"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -501,8 +502,11 @@ class Coreference:
                 event.place.level == "country" and not act_named):
             return
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
-        # part of it the report is about.
-        toponyms = annotated.own_toponyms(index)
+        # part of it the report is about. "The shelling comes a day after the fall of Yabrud": a place in a clause a
+        # span of time dates against the act is another act's.
+        assert annotated.doc is not None
+        toponyms = [t for t in annotated.own_toponyms(index)
+                    if not in_another_times_clause(annotated.doc[t.token_end - 1], self.other_time_marks, measured=True)]
         known = {id(t): self.places.to_place(t) for t in toponyms if not t.unresolved}
         # "the villages of Massudiyeh and Jab al-Jerah in Homs province": the region the sentence names with it.
         region = next((p for p in known.values() if p is not None and p.level in {"admin1", "admin2"}

@@ -55,16 +55,28 @@ class Relevance:
         drafts = annotated.drafts or []
         indexes = sorted({d.sentence_index for d in drafts})
         sentences = annotated.sentences or []
-        likelihood = dict(zip(indexes, self.classifier.event_probability([sentences[i].text for i in indexes]),
-                              strict=True))
-        annotated.sentence_relevance = likelihood
-        shown = {id(d): d for d in drafts if self._shows_sense(d, likelihood[d.sentence_index])}
+        own_words = {id(d): self._own_words(d) for d in drafts}
+        texts = sorted({sentences[i].text for i in indexes} | {t for t in own_words.values() if t is not None})
+        likelihood_of = dict(zip(texts, self.classifier.event_probability(texts), strict=True))
+        annotated.sentence_relevance = {i: likelihood_of[sentences[i].text] for i in indexes}
+        shown = {id(d): d for d in drafts if self._shows_sense(d, max(
+            likelihood_of[d.sentence.text], likelihood_of.get(own_words[id(d)] or "", 0.0)))}
         # A report that tells violence in two sentences is about armed conflict: there, a development or a claim
         # between its parties is part of it, however much its sentence reads like talk.
         violent = {d.sentence_index for d in shown.values()
                    if d.event.event_type in VIOLENT_TYPES and d.event.kind == "event"}
         kept = {id(d) for d in drafts if id(d) in shown or (len(violent) >= 2 and self._names_parties(d))}
         annotated.drafts = [d for d in drafts if id(d) in kept - self._retellings_of_dropped(drafts, kept)]
+
+    def _own_words(self, draft: EventDraft) -> str | None:
+        """The sentence without the clauses of what went on beside the act ("At least 23 civilians have been killed in
+        regime airstrikes on Aleppo, activists said Sunday, as France and Britain raised the prospect of investigating
+        Russia for war crimes ahead of a Security Council meeting"), where it has any: the talk beside an act does not
+        make it less of one."""
+        beside = self.grammar.beside_clauses(draft.sentence, draft.trigger.span.root)
+        if not beside:
+            return None
+        return "".join(t.text_with_ws for t in draft.sentence if t.i not in beside).strip()
 
     def _retellings_of_dropped(self, drafts: list[EventDraft], kept: set[int]) -> set[int]:
         """Kept drafts told by a noun that points back ("The attack was on rebel-held areas") to an act of that noun

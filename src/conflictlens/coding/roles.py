@@ -716,12 +716,15 @@ def _first_between(act: Token, between_words: frozenset[str]) -> Token | None:
     """The first side named after the act's "between" ("clashes between regime and Kurdish forces": "regime"), or
     after the "between" of the verb the act is the subject of, or of a phrase on that verb ("Clashes erupted on
     Saturday between Turkish forces and Kurdish fighters", "clashes erupted for the first time between ..."), or of a
-    relative clause on the act ("clashes that ensued between Kobani's Kurdish defenders and the jihadists")."""
+    relative clause on the act ("clashes that ensued between Kobani's Kurdish defenders and the jihadists"), or of a
+    place's other name in such a phrase ("Fighting raged in Syria's second city Aleppo between rebels and regime
+    loyalists", parsed as Aleppo's "between")."""
     anchors = [act, *(c for c in act.children if c.dep_ == "relcl")]
     verb = act.head if act.dep_ in {"nsubj", "nsubjpass"} else act.head.head if act.dep_ == "pobj" else None
     if verb is not None and verb.pos_ == "VERB" and act.i < verb.i:  # "On Saturday clashes erupted", misparsed too
-        anchors += [verb, *(o for p in verb.children if p.dep_ == "prep" and not p.is_ancestor(act)
-                            for o in p.children if o.dep_ == "pobj")]
+        anchors += [verb, *(named for p in verb.children if p.dep_ == "prep" and not p.is_ancestor(act)
+                            for o in p.children if o.dep_ == "pobj"
+                            for named in (o, *(a for a in o.children if a.dep_ == "appos")))]
     prep = next((c for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in between_words), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
@@ -847,7 +850,7 @@ class Roles:
             military = self._military_of(countries[root.i])
             if military is not None:
                 side_one.append(military)
-        weapons = self._weapons_doing(trigger)
+        weapons = draft.weapons = self._weapons_doing(trigger)
         # "Russia says kills 7 Nusra Front commanders in Syria air strike": the name of the country it happened in,
         # when another state tells or does the act, says where, not whose.
         local_code = next((code for code in countries.values() if self.places.country_name(code) == local.country),
@@ -1088,6 +1091,7 @@ class ImpliedActors:
         self.police_modifiers = {w.lower() for w in conventions["police_modifiers"]}
         self.security_persons = {w.lower() for w in conventions["security_persons"]}
         self.police_persons = {w.lower() for w in conventions["police_persons"]}
+        self.state_aircraft = {w.lower() for w in conventions["state_aircraft"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.sentence_attribution is not None
@@ -1117,10 +1121,12 @@ class ImpliedActors:
         looted = sub_type == "Looting/property destruction" and event_type == "Strategic developments"
         # "... destroyed a terrorist logistics base": property of armed forces, destroyed by their enemies.
         forces_property = bool(target_lemmas(draft.targets) & self.security_targets)
-        if actor1 is None and sub_type != "Air/drone strike" and (
+        flown = any(w.lower_ in self.state_aircraft for w in draft.weapons)
+        if actor1 is None and sub_type != "Air/drone strike" and not flown and (
                 event_type in {"Violence against civilians", "Explosions/Remote violence"}
                 or (looted and not forces_property)):
-            # Violence, a bomb or looting by someone the text does not name: ACLED's unidentified armed group.
+            # Violence, a bomb or looting by someone the text does not name: ACLED's unidentified armed group; not
+            # when a state's weapons did it ("Warplanes carried out a suspected toxic gas attack"): some state did.
             actor1 = self.actors.generic_actor("unidentified", country)
         if actor2 is None and (event_type == "Riots" or (event_type == "Protests" and sub_type != "Peaceful protest")):
             # "... Police responded with tear gas": the forces who faced the crowd, here or in the next sentence.
