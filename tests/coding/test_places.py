@@ -754,6 +754,12 @@ def test_a_place_after_a_provinces_possessive_lies_in_it(code):
     assert (place.name, place.admin1) == ("Ma‘arrat an Nu‘mān", "Idlib")
 
 
+def test_a_plural_division_noun_after_a_list_makes_each_name_a_division(code):
+    events = code("The army shelled rebel positions in Daraa, Hama, Idlib and Homs provinces on Monday.").events
+    assert [(e.place.name, e.place.level) for e in events] == [
+        ("Daraa", "admin1"), ("Hama", "admin1"), ("Idlib", "admin1"), ("Homs", "admin1")]
+
+
 def test_a_departments_or_a_states_possessive_names_an_office_not_a_place(pipeline):
     text = ("Police in Huntsville, Texas, called in the department's Special Response Team on Monday. The state's "
             "African-American Affairs Commission met in Hartford.")

@@ -106,6 +106,8 @@ KIND_OF_PLACE_WORDS = 3
 PLACE_KIND_WORDS = AREA_NOUNS | SETTLEMENT_NOUNS | {"state", "county", "governorate", "prefecture", "department",
                                                     "city", "island", "islands", "valley", "river", "lake", "border"}
 LIST_SEPARATORS = {",", "and", "or", "&"}
+# Plural division nouns that close a list of the divisions' names ("Hama, Idlib and Homs provinces").
+DIVISIONS_NAMED_TOGETHER = {"provinces", "governorates", "regions", "districts", "departments"}
 # What joins two countries naming the border between them ("the Syria-Turkey border").
 PAIR_JOINERS = {"-", "–", "/"}
 # Nouns of ground a side holds, after a country's name: "ISILs Syria stronghold".
@@ -709,7 +711,7 @@ class PlaceResolver:
         topo.near = any(_near_word(b) for b in before_words) or _near_through_description(doc, span.start, sent_start)
         # "Lattakia province" and "the province of Lattakia" alike: the province, placed at its town.
         topo.area_word = any(a in AREA_NOUNS for a in after) or (bool(after) and after[0] in PROVINCE_POSSESSIVES) or (
-            len(before) >= 2 and before[-1] == "of" and before[-2] in DIVISION_NOUNS)
+            len(before) >= 2 and before[-1] == "of" and before[-2] in DIVISION_NOUNS) or _listed_before_divisions(span)
         # "Diffa region" stays the town its region is named after, as ACLED places a region's events at its
         # seat; "rural Homs" and "the Idlib countryside" are the province's villages, not the city.
         topo.division_word = (bool(before) and before[-1] in DIVISION_PREFIXES) or (
@@ -1524,6 +1526,17 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
     # "the single deadliest incident for Moscow since it intervened": whom something befell, a capital's government.
     befell = last.dep_ == "pobj" and last.head.lower_ == "for"
     return capital and (last.dep_ in {"nsubj", "poss"} or acts or befell)
+
+
+def _listed_before_divisions(span: Any) -> bool:
+    """A name in a list that a plural division noun closes: "in Daraa, Hama, Idlib and Homs provinces" names four
+    provinces, not the city of Idlib."""
+    for token in span.doc[span.end : span.sent.end]:
+        if token.lower_ in DIVISIONS_NAMED_TOGETHER:
+            return True
+        if not (token.lower_ in LIST_SEPARATORS or token.pos_ == "PROPN" or token.text == "-"):
+            return False
+    return False
 
 
 def place_list(doc: Doc, toponyms: list[Toponym], member: Toponym) -> list[Toponym]:
