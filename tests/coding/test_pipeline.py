@@ -219,6 +219,15 @@ def test_a_bomb_a_states_weapons_dropped_is_no_unidentified_armed_groups(code):
     assert gas.actor1.name == "Unidentified Armed Group (Syria)"
 
 
+def test_a_doer_implied_because_no_one_was_named_is_the_one_a_later_mention_of_the_act_names(code):
+    events = code("Two civilians have been killed in Aleppo city in the first deaths reported since the truce began this "
+                  "week. A man was killed in a rebel-held area on Thursday while a child was killed in a regime-held area "
+                  "of the city, local activists said. \"Regime snipers positioned the al-Izaa district fired into the "
+                  "besieged Zabadieh district killing civilian Ahmad Hallak and wounding three others\" an activist told "
+                  "reporters.", dt.date(2016, 9, 16)).events
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Attack", "Military Forces of Syria")]
+
+
 def test_forces_attacked_by_no_one_named_fight_an_unidentified_armed_group(code):
     event = code("On Monday, a gendarmerie patrol was attacked near Kokoloukou, in the Tillaberi region; "
                  "two gendarmes were killed.").events[0]
@@ -1314,6 +1323,13 @@ def test_what_the_subjects_relative_clause_hit_is_not_the_doer(code):
     events = code("Date of publication 3 October 2017 The Islamic State group claims the double suicide bomb attack "
                   "that hit a police station in Damascus on Monday killing at least 17 people.").events
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Islamic State (Syria)", "Police Forces of Syria")]
+
+
+def test_a_count_the_body_tells_replaces_the_codebooks_number_for_the_openings_vague_word(code):
+    events = code("Dozens Killed in Intensified Russian Airstrikes on Idlib. Activists said that at least 10 civilians "
+                  "were killed and 50 wounded in airstrikes by Russian forces on Idlib city on Friday morning.",
+                  dt.date(2016, 7, 22)).events
+    assert [(e.fatalities, e.fatalities_text) for e in events] == [(10, "10")]
 
 
 def test_a_vaguer_day_in_the_body_does_not_undo_the_openings_day(pipeline):

@@ -1606,8 +1606,12 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     # place ("two civilians were killed as ISIS terrorists fired rocket shells on Um al-Serj village") is its toll.
     own_count_for_a_share = twin.place_from_list and not event.place_from_list and event.fatalities > 0
     share_for_an_own_count = event.place_from_list and not twin.place_from_list and twin.fatalities > 0
-    if own_count_for_a_share or (event.fatalities > twin.fatalities and not share_for_an_own_count
-                                 and not _vaguer_count(event.fatalities_text, twin, vague_counts)):
+    # "Dozens Killed in Russian Airstrikes on Idlib", then "at least 10 civilians were killed in airstrikes by
+    # Russian forces on Idlib city": the count is the toll the codebook's number for a vague word only stood for.
+    counted_for_a_vague_word = _vaguer_count(twin.fatalities_text, event, vague_counts)
+    if own_count_for_a_share or counted_for_a_vague_word or (
+            event.fatalities > twin.fatalities and not share_for_an_own_count
+            and not _vaguer_count(event.fatalities_text, twin, vague_counts)):
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
         if own_count_for_a_share:
             twin.place_from_list = False  # its toll is no share now
@@ -1625,7 +1629,9 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
         ActorDictionary.is_unidentified(twin.actor1) and not ActorDictionary.is_unidentified(doer)))
     implied = vague is not None and there and twin.actor1 is not None and vague(twin.actor1) and tells_more \
         and (twin.actor2 is None or doer is None or twin.actor2.name != doer.name) and (
-            (opening_told and twin.actor1.surface is None)
+            # "Mohammad was killed in a rebel-held area on Thursday", then "Regime snipers fired into the district
+            # killing civilian Mohammad": a group only implied because no one was named is who the other mention names.
+            (twin.actor1.surface is None and (opening_told or not vague(doer)))
             # "One civilian killed in terrorist rocket attack on al-Fouaa", then "terrorists from Jaish al-Fatah
             # fired rocket shells on al-Fouaa": the group is who the vague word meant (where both mentions tell whom
             # it hit alike: "the YPG and Kurdish security forces crushed this attack" tells the defenders).
