@@ -226,6 +226,9 @@ def test_passive_voice_puts_the_agent_first(code):
     "At least 15 militants were killed on Thursday in northern Iraq during a military operation by the Turkish Armed "
     "Forces the ministry said.",
     "At least 15 militants were killed on Thursday in northern Iraq in an operation by the Turkish Armed Forces.",
+    # The phrase after the verbs joined to the death's tells how all came about.
+    "At least 15 militants were killed and their vehicles were destroyed on Thursday in northern Iraq during an "
+    "operation by the Turkish Armed Forces.",
 ])
 def test_the_agent_of_the_act_the_dead_fell_in_did_it(code, text):
     """The act's adjective ("a military operation") describes it; the agent after it names who carried it out."""
