@@ -754,6 +754,13 @@ def test_a_place_after_a_provinces_possessive_lies_in_it(code):
     assert (place.name, place.admin1) == ("Ma‘arrat an Nu‘mān", "Idlib")
 
 
+def test_a_place_names_head_word_takes_the_word_after_it_whatever_its_tag(code):
+    # "Alnairab" reads to the tagger as a people's adjective: the name is still one, not the town of Al Bab.
+    place = place_of(code, "Regime warplanes struck the neighborhood of Bab Alnairab in Aleppo on Tuesday, killing at "
+                           "least 25 civilians.")
+    assert (place.name, place.admin1) == ("Bab Alnairab", "Aleppo")
+
+
 def test_a_plural_division_noun_after_a_list_makes_each_name_a_division(code):
     events = code("The army shelled rebel positions in Daraa, Hama, Idlib and Homs provinces on Monday.").events
     assert [(e.place.name, e.place.level) for e in events] == [

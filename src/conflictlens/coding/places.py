@@ -319,6 +319,13 @@ class PlaceResolver:
                         and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
                         and _capitalised(doc[i + 2].text):
                     run_end = _name_run_end(doc, i + 2, sent.end)  # "Khan-Arnab": a place's head word, hyphened on
+                elif run_end == i + 1 and doc[i].lower_ in self.compound_name_heads and i + 1 < sent.end \
+                        and (match is None or match.token_end <= i + 1) \
+                        and doc[i + 1].is_alpha and _capitalised(doc[i + 1].text) \
+                        and doc[i + 1].lower_ not in self.countries:
+                    # "the neighborhood of Bab Alnairab": the word after a place's head word is its name's, however
+                    # the tagger reads a transliteration it does not know.
+                    run_end = i + 2
                 # "Deir al-Zor Syrias SANA": a name ends where a country's name or possessive begins.
                 run_end = next((j for j in range(i + 1, run_end) if doc[j].lower_ in self.countries
                                 or self._country_possessive(doc[j : j + 1]) is not None), run_end)
@@ -852,7 +859,9 @@ class PlaceResolver:
                 # "a bomb attack hit Nohas bus", "Ankaras offensive": a possessive without its apostrophe
                 or (len(span) == 1 and self._possessive_without_apostrophe(doc, lowered))
                 or any(t.lower_ in self.weapon_names for t in span)
-                or any(t.ent_type_ == "NORP" for t in span)  # "a Fulani camp": a people, not a place
+                # "a Fulani camp": a people, not a place (but "Bab Alnairab" is a name its head word makes a place's; not
+                # a headline's run of capitalised words after it: "Tell Abyad Terroirst Attack")
+                or (not (headed and end - name_start == 2) and any(t.ent_type_ == "NORP" for t in span))
                 or all(t.lower_ in PLACE_KIND_WORDS | VILLAGE_NOUNS | PART_NOUNS for t in span)  # "Airstrike on Village"
                 or doc[name_start].pos_ in {"DET", "PRON"}  # "Liberate Another Village", "Each Village": no name
                 # "near the town of Manbij Killing 80 terrorists": a headline's capitalised word of death ends the name
