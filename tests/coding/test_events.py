@@ -885,6 +885,12 @@ def test_the_sides_named_after_the_between_of_the_verb_a_fight_is_the_subject_of
     assert [(e.actor1.name, e.actor2.name) for e in events] == [("Military Forces of Syria", "Islamic State (Syria)")]
 
 
+def test_a_government_named_by_the_weapons_it_struck_with_is_its_military(code):
+    events = code("The Observatory said rebels advanced south of Aleppo in Syria on Monday but reported fierce fighting as "
+                  "well as government air strikes on the battlefield.", dt.date(2016, 8, 1)).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Rebel group", "Military Forces of Syria")]
+
+
 def test_kurdish_defenders_are_the_kurdish_armed_group_of_the_country(code):
     events = code("Eleven fighters were killed on Monday in clashes between Kurdish defenders and Islamic State militants "
                   "at the border in Kobani, Syria.").events

@@ -849,7 +849,7 @@ class Roles:
         draft.context = local
 
         def resolve_all(tokens: list[Token]) -> list[Actor]:
-            return _unique(self.actors.resolve(roots[t.i], local) for t in tokens)
+            return _unique(self._wielder(self.actors.resolve(roots[t.i], local), t) for t in tokens)
 
         side_one = resolve_all(trigger.side_one)
         for root in trigger.agent_countries:
@@ -995,6 +995,15 @@ class Roles:
     def _own_military(self, local_country: str | None) -> Actor | None:
         """The military of the country an act took place in, which "the regime" or "the government" means."""
         return self.actors.military_of(local_country) if local_country else None
+
+    def _wielder(self, actor: Actor, word: Token) -> Actor:
+        """"ongoing fighting as well as government air strikes": a government named by the weapons it struck with
+        is its military."""
+        if actor.country is None or word.dep_ not in {"amod", "compound"} or word.head.lower_ not in self.state_weapons:
+            return actor
+        if actor.name != self.actors.state_actor("government", actor.country).name:
+            return actor
+        return self.actors.military_of(actor.country) or actor
 
     def _weapons_doing(self, trigger: Trigger) -> list[Token]:
         """A state's weapons that do the act ("Syrian warplanes bombed"), the clause the act's outcome hangs from
