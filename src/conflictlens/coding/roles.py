@@ -217,14 +217,16 @@ class SideReader:
         says it came in."""
         if word is None:
             return []
-        nouns = [noun for prep in word.children if prep.lower_ in {"in", "during"}
-                 for noun in prep.children if noun.dep_ == "pobj"]
+        def came_in(head: Token) -> list[Token]:
+            return [noun for prep in head.children if prep.lower_ in {"in", "during"}
+                    for noun in prep.children if noun.dep_ == "pobj"]
+
+        nouns = came_in(word)
         if not nouns and word.pos_ in {"VERB", "AUX"}:
             # "Many terrorists were killed and some of their vehicles were destroyed during the army strikes": a phrase
             # after the verbs joined to this one, where it has none of its own, tells how all of them came about.
             nouns = [noun for verb in word.children if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"}
-                     for prep in verb.children if prep.lower_ in {"in", "during"}
-                     for noun in prep.children if noun.dep_ == "pobj"]
+                     for noun in came_in(verb)]
         # "in some of the heaviest raids by Russian aircraft": the acts a share of which it was.
         nouns += [part for noun in nouns if noun.pos_ in {"PRON", "NUM"} for prep in noun.children
                   if prep.lower_ == "of" for part in prep.children if part.dep_ == "pobj"]
