@@ -111,6 +111,9 @@ def test_talk_beside_an_act_does_not_make_it_less_of_one(pipeline):
     # The act told in the clause beside the talk has only the whole sentence to go by.
     inside = "Ministers met in the capital to discuss the budget on Monday while gunmen attacked a bus near Bankass."
     assert kept(pipeline, inside, 0, classifier=Talk()) == []
+    # A clause with no subject of its own tells the act's own circumstance, not something beside it.
+    own = "Gunmen attacked a bus near the town of Bankass on Monday while escorting ministers to the capital."
+    assert kept(pipeline, own, 0, classifier=Talk()) == []
 
 
 def test_a_sure_classifier_keeps_what_an_unsure_one_needs_arguments_for(pipeline):

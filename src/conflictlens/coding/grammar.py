@@ -171,9 +171,11 @@ class Grammar:
 
     def beside_clauses(self, sent: Span, word: Token) -> set[int]:
         """The tokens of the clauses in a sentence that tell what went on beside an act, outside the clause of
-        ``word`` ("... activists said Sunday as France and Britain raised the prospect of investigating Russia")."""
+        ``word`` ("... activists said Sunday as France and Britain raised the prospect of investigating Russia"): clauses
+        with a subject of their own ("killed while showering" tells the act's own circumstance)."""
         return {t.i for clause in sent if clause.dep_ == "advcl" and not clause.left_edge.i <= word.i <= clause.right_edge.i
                 and any(m.dep_ == "mark" and m.lower_ in self.beside_marks for m in clause.children)
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
                 for t in clause.subtree}
 
     def opening(self, nouns: list[str], *, openers: bool) -> re.Pattern[str]:
