@@ -59,8 +59,13 @@ class Relevance:
         texts = sorted({sentences[i].text for i in indexes} | {t for t in own_words.values() if t is not None})
         likelihood_of = dict(zip(texts, self.classifier.event_probability(texts), strict=True))
         annotated.sentence_relevance = {i: likelihood_of[sentences[i].text] for i in indexes}
-        shown = {id(d): d for d in drafts if self._shows_sense(d, max(
-            likelihood_of[d.sentence.text], likelihood_of.get(own_words[id(d)] or "", 0.0)))}
+
+        def likelihood(draft: EventDraft) -> float:
+            own = own_words[id(draft)]
+            whole = likelihood_of[sentences[draft.sentence_index].text]
+            return max(whole, likelihood_of[own]) if own is not None else whole
+
+        shown = {id(d): d for d in drafts if self._shows_sense(d, likelihood(d))}
         # A report that tells violence in two sentences is about armed conflict: there, a development or a claim
         # between its parties is part of it, however much its sentence reads like talk.
         violent = {d.sentence_index for d in shown.values()
