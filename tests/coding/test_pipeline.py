@@ -1839,6 +1839,29 @@ def test_another_count_of_dead_at_a_town_of_its_own_is_another_act_by_the_means_
     assert (ariha[0].sub_event_type, ariha[0].fatalities) == ("Air/drone strike", 7)
 
 
+def test_an_act_on_another_target_is_another_act_even_where_the_first_is_placed_only_by_its_province(code):
+    # The village is not in the gazetteer, so its raid is placed by its province, which holds the city of Idlib.
+    events = code("Russian aircraft carried out four raids at dawn on a hospital on the outskirts of Deir Tellaya in Idlib "
+                  "province, a monitor said on Thursday. On Saturday an air raid on another hospital in Idlib had wounded "
+                  "five people, the monitor said.", published_at=dt.date(2017, 4, 27)).events
+    assert sorted((e.place.name, e.event_date.isoformat()) for e in events) == [
+        ("Deir Tellaya", "2017-04-27"), ("Idlib", "2017-04-22")]
+
+
+def test_another_act_at_the_same_town_that_day_is_one_event(code):
+    events = code("Mortar shells fired by rebels killed a civilian in Damascus on Monday, state media said. Another mortar "
+                  "shell fell near the Sheraton hotel in Damascus, wounding a cleaner.",
+                  published_at=dt.date(2017, 4, 27)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Damascus", 1)]
+
+
+def test_a_further_count_of_dead_is_another_act(code):
+    events = code("Air strikes on a market in the town of Saraqib in Idlib province killed ten people on Thursday, a monitor "
+                  "said. A further nine people were killed in strikes on other areas of Idlib province on Thursday, it "
+                  "said.", published_at=dt.date(2017, 4, 27)).events
+    assert sorted((e.place.name, e.fatalities) for e in events) == [("Idlib", 9), ("Saraqib", 10)]
+
+
 def test_another_speaker_opening_a_sentence_tells_no_other_dead(code):
     events = code("At least six civilians were killed in regime air strikes on a camp in the town of Saraqib in Idlib "
                   "province on Monday, a monitor said. Another official from the civil defence said the warplanes "

@@ -35,7 +35,7 @@ from conflictlens.coding.places import (
     names_its_province,
     place_list,
 )
-from conflictlens.coding.roles import military_named, state_weapons
+from conflictlens.coding.roles import military_named, state_weapons, target_tokens
 from conflictlens.knowledge import Knowledge, phrase_pattern
 from conflictlens.model import CIVILIANS_INTER, Actor, Claim, Event, GeoPrecision, Place, Source, Span, TimePrecision
 
@@ -769,8 +769,9 @@ class Merge:
     requires = ("events", "events.claim_links", "sentences", "reference_date")
     adds = ("events.merged",)
 
-    def __init__(self, actors: ActorDictionary, knowledge: Knowledge) -> None:
+    def __init__(self, actors: ActorDictionary, knowledge: Knowledge, grammar: Grammar) -> None:
         self.actors = actors
+        self.grammar = grammar
         self.merge_km = float(knowledge.conventions.get("merge_distance_km", 25))
         self.surroundings_km = self.merge_km * float(knowledge.conventions.get("merge_surroundings_factor", 1))
         self.retold_toll_min = int(knowledge.conventions["retold_toll_min"])
@@ -951,9 +952,14 @@ class Merge:
             # on Kafr Takharim": another act than any told before.
             elsewhere = self.other_place_openers.match(_told(event, annotated.document.text).lower()) is not None \
                 or self._opens_on_more_dead(event, annotated)
-            twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere)
+            # "an air raid on another hospital": another act, which ACLED still codes as one with an act that day at
+            # the same place ("another mortar shell landed in Bab Touma", a quarter of Damascus).
+            another = self._told_as_another(event, annotated)
+            twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere
+                                               and not (another and not _one_town(m.place, event.place)))
                          or self._one_demonstration(m, event)), None) or next(
-                (m for m in merged if not elsewhere and self._headline_of(m, event, lead_end, annotated.reference_date,
+                (m for m in merged if not elsewhere and not (another and not _one_town(m.place, event.place))
+                 and self._headline_of(m, event, lead_end, annotated.reference_date,
                                                                           unplaced_opening, opening_countries, dated)),
                 None)
             if twin is None:
@@ -1008,6 +1014,17 @@ class Merge:
         index = annotated.sentence_first_telling(event)
         return index is not None and annotated.sentences is not None \
             and _more_dead(annotated.sentences[index], self.adding_words, self.death_words)
+
+    def _told_as_another(self, event: Event, annotated: AnnotatedDocument) -> bool:
+        """The act, or what it hit, is told as another than any before: "an air raid on another hospital", "another
+        car bomb went off" (`adding_words`)."""
+        index = annotated.sentence_first_telling(event)
+        if index is None:
+            return False
+        draft = next((d for d in annotated.drafts_in(index) if d.event is event), None)
+        return draft is not None and any(
+            c.dep_ == "det" and c.lower_ in self.adding_words
+            for word in [draft.trigger.head, *target_tokens(draft.trigger, self.grammar)] for c in word.children)
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
         """Civilians killed, or property destroyed, by no one the report names, beside violence it reports, are that
@@ -1299,9 +1316,10 @@ def _placed_by_its_words(event: Event, annotated: AnnotatedDocument) -> bool:
 
 def _more_dead(sent: SpacySpan, adding_words: set[str], death_words: set[str]) -> bool:
     """A sentence that opens on dead besides those told before: "Another 327 civilians have been killed",
-    "Another man and a woman were killed" (not "Another official said")."""
-    opener = sent[0]
-    return opener.lower_ in adding_words and len(sent) > 1 and (sent[1].like_num or (
+    "Another man and a woman were killed", "A further nine people were killed" (not "Another official said")."""
+    start = sent.start + 1 if len(sent) > 2 and sent[0].dep_ == "det" and sent[1].lower_ in adding_words else sent.start
+    opener, doc = sent.doc[start], sent.doc
+    return opener.lower_ in adding_words and start + 1 < sent.end and (doc[start + 1].like_num or (
         opener.head.dep_ in {"nsubj", "nsubjpass"} and opener.head.head.lemma_.lower() in death_words))
 
 
@@ -1470,6 +1488,11 @@ def _same_town(a: Place, b: Place) -> bool:
     if a.geonameid is not None or b.geonameid is not None:
         return a.geonameid == b.geonameid
     return a.name.lower() == b.name.lower() and a.country_code == b.country_code
+
+
+def _one_town(a: Place | None, b: Place | None) -> bool:
+    """One town, or a quarter of it and the town."""
+    return a is not None and b is not None and (_same_town(a, b) or _a_quarter_of(a, b) or _a_quarter_of(b, a))
 
 
 def _placed_near(place: Place, town: Place) -> bool:

@@ -80,7 +80,7 @@ def coding_stages(settings: Settings, knowledge: Knowledge, nlp: Language, actor
         Claims(),
         Coreference(actors, places, grammar, knowledge),
         ClaimLinks(grammar, knowledge),
-        Merge(actors, knowledge),
+        Merge(actors, knowledge, grammar),
     ]
     if classifier is not None:
         stages.append(SubtypeSecondOpinion(classifier, ratio=settings.classifier_ratio,
