@@ -161,6 +161,17 @@ def test_the_regime_is_the_state_forces(code):
     assert {e.actor1.name for e in events if e.actor1 is not None} == {"Military Forces of Syria"}
 
 
+@pytest.mark.parametrize("means", [
+    "air strikes suspected to be carried out by the regime",  # a hedge's participle names the agent
+    "air raids by the regime",  # the parse hangs "by" on the verb of the dying
+    "air strikes believed to have been launched by Syrian warplanes",
+])
+def test_the_states_word_or_its_weapons_as_the_agent_of_the_act_name_its_military(code, means):
+    events = code(f"Syria: at least 13 civilians died in {means} around the town of Saraqib on Friday, the Observatory "
+                  "said.").events
+    assert [(e.actor1.name if e.actor1 else None, e.fatalities) for e in events] == [("Military Forces of Syria", 13)]
+
+
 def test_whoever_harmed_the_one_who_died_of_wounds_did_it(code):
     events = code("Syria: a farmer died of his wounds on Monday after he was shot by soldiers near Daraa.").events
     assert [(e.event_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)

@@ -347,7 +347,7 @@ class SideReader:
         # "an ambush laid by jihadists" / "une embuscade tendue par des jihadistes", "killed two people in an attack
         # claimed by IS": the participle's agent did it.
         acts = [head, *self._acts_it_came_in(head), *self._acts_it_came_in(verb)]
-        for clause in (c for act in acts for c in act.children if c.dep_ == "acl"):
+        for clause in (c for act in acts for c in participles_on(act)):
             prep = _prep_between(root, clause)
             if prep is not None and (prep.dep_ == "agent" or prep.lower_ in self.grammar.agent_prepositions):
                 return 1
@@ -533,12 +533,19 @@ def agents_of_participles(word: Token, *, sources: bool = True) -> list[Token]:
     """Who or what did what a participle after the word says was done with it: "jets" in "rockets fired by Russian
     jets", "helicopters" in "barrel bombs dropped from Syrian government helicopters" (without ``sources``, only
     the participles' agents: "fired from Turkey" may say where from)."""
-    participles = [c for c in word.children if c.dep_ == "acl"]
+    participles = participles_on(word)
     # "Barrel bombs dropped from ... helicopters" read as a clause: the verb the weapon is the subject of.
     verbs = [word.head] if word.dep_ in {"nsubj", "nsubjpass"} and word.head.pos_ == "VERB" else []
     return [g for c in [*participles, *verbs] for a in c.children
             if (a.dep_ == "agent" and c in participles) or (sources and a.dep_ == "prep" and a.lower_ == "from")
             for g in a.children if g.dep_ == "pobj"]
+
+
+def participles_on(word: Token) -> list[Token]:
+    """The participles on a noun, and those a hedge on it carries ("air strikes suspected to be carried out by the
+    regime", "raids believed to have been launched by Russian jets": "carried", "launched")."""
+    participles = [c for c in word.children if c.dep_ == "acl"]
+    return [*participles, *(x for c in participles for x in c.children if x.dep_ == "xcomp" and x.tag_ == "VBN")]
 
 
 def _word_before(trigger: Trigger) -> Token | None:
@@ -896,7 +903,8 @@ class Roles:
                   if fought and not state_weapon else []),
                 *self._military_named_by_demonym([*words, self._carrying_verb(trigger)], countries, local.country,
                                                  peoples=False),
-                *self._state_word_before(trigger, local.country), *self._coalition_word_before(trigger, local.country),
+                *self._state_word_before(trigger, local.country), *self._state_agent(trigger, local.country),
+                *self._coalition_word_before(trigger, local.country),
                 *self._group_word_before(trigger, local, {a.name for a in resolve_all(trigger.side_two)}),
                 *self._state_first_between(trigger, local.country), *side_one]
         if fought:
@@ -960,6 +968,17 @@ class Roles:
         military = self._own_military(local_country) \
             if before is not None and before.lower_ in self.state_words else None
         return [military] if military is not None else []
+
+    def _state_agent(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
+        """"air raids by the regime", "strikes suspected to be carried out by the government", "civilians died in air
+        raids by the regime" (the parse hangs "by" on the verb): the state's own word as the act's agent, as the agent
+        of a participle on it, or as the agent of the verb the act is the cause of, names its military."""
+        caused = trigger.head.head.head if trigger.head.dep_ == "pobj" else None  # "died" of "died in air raids"
+        agents = [*_agents_of(trigger.head, self.grammar.agent_prepositions),
+                  *agents_of_participles(trigger.head, sources=False),
+                  *(_agents_of(caused, self.grammar.agent_prepositions) if caused is not None else [])]
+        military = self._own_military(local_country)
+        return [military] if military is not None and any(a.lower_ in self.state_words for a in agents) else []
 
     def _group_word_before(self, trigger: Trigger, context: DocumentActors, targets: set[str]) -> list[Actor]:
         """"Rebel rocket fire on a government-held area", "a jihadist attack": the kind of group named right before
