@@ -119,6 +119,16 @@ def test_the_islamic_states_long_names_are_one_name_not_a_place_in_it(pipeline):
         ("Islamic State in Iraq and the Levant", "Islamic State (Sahel)")]
 
 
+@pytest.mark.parametrize("written, name", [
+    # The spellings of Syrian groups in Iranian and Lebanese outlets' English.
+    ("Jeish al-Islam", "Jaish al-Islam"), ("Jaish Al Fath", "Jaish al-Fatah"), ("Jund Al Aqsa", "Jund al-Aqsa"),
+    ("Ahrar al-Shams", "Ahrar al-Sham"), ("Fatah al-Shams", "Jabhat al-Nusra"),
+])
+def test_syrian_groups_are_known_by_their_transliterations(pipeline, written, name):
+    assert canonical(pipeline, f"{written} fighters attacked an army checkpoint near Saraqib.")[0] == (
+        f"{written} fighters", name)
+
+
 def test_the_islamic_states_acronyms_written_as_names_are_the_islamic_state(pipeline):
     # British outlets write "Isis" and "Isil".
     assert canonical(pipeline, "A car bomb attack carried out by Isis killed 20 soldiers. Isil claimed it.") == [

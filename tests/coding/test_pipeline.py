@@ -1848,6 +1848,15 @@ def test_an_act_on_another_target_is_another_act_even_where_the_first_is_placed_
         ("Deir Tellaya", "2017-04-27"), ("Idlib", "2017-04-22")]
 
 
+def test_other_acts_at_listed_towns_are_their_own_even_a_town_the_gazetteer_lacks(code):
+    # The gazetteer lacks this spelling of Talbiseh: it is placed near Rastan, a few kilometres from Al-Ghanto.
+    events = code("Nine civilians were killed in regime airstrikes on the town of Al-Ghanto in rural Homs on Thursday. Other "
+                  "airstrikes also hit the towns of Rastan and Talbeesah with reports of civilian casualties.",
+                  published_at=dt.date(2016, 1, 28)).events
+    assert sorted((e.place.name, e.fatalities) for e in events) == [
+        ("Al Ghanţū", 9), ("Ar Rastan", 0), ("Talbeesah", 0)]
+
+
 def test_another_act_at_the_same_town_that_day_is_one_event(code):
     events = code("Mortar shells fired by rebels killed a civilian in Damascus on Monday, state media said. Another mortar "
                   "shell fell near the Sheraton hotel in Damascus, wounding a cleaner.",

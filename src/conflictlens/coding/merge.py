@@ -1017,13 +1017,16 @@ class Merge:
 
     def _told_as_another(self, event: Event, annotated: AnnotatedDocument) -> bool:
         """The act, or what it hit, is told as another than any before: "an air raid on another hospital", "another
-        car bomb went off" (`adding_words`)."""
+        car bomb went off", "Other airstrikes also hit the towns of Rastan and Talbeesah" (`adding_words`)."""
         index = annotated.sentence_first_telling(event)
         if index is None:
             return False
-        draft = next((d for d in annotated.drafts_in(index) if d.event is event), None)
+        drafts = annotated.drafts_in(index)
+        # A listed place's act is a copy of its sentence's draft's event.
+        draft = next((d for d in drafts if d.event is event), None) \
+            or next((d for d in drafts if d.trigger.span.text == event.trigger), None)
         return draft is not None and any(
-            c.dep_ == "det" and c.lower_ in self.adding_words
+            c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words
             for word in [draft.trigger.head, *target_tokens(draft.trigger, self.grammar)] for c in word.children)
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
@@ -1132,6 +1135,10 @@ class Merge:
             and a.kind == b.kind == "event" and _same_sentence(a, b)
 
     def _same_event(self, a: Event, b: Event) -> bool:
+        if a.place_from_list and b.place_from_list and a.evidence[:1] == b.evidence[:1]:
+            # "the towns of Rastan and Talbeesah": the places a sentence lists are its acts' own, even a name the
+            # gazetteer lacks, placed near the town listed with it.
+            return False
         if _toll_broken_down(a, b) or _toll_broken_down(b, a):
             return self._same_place(a, b)
         same_type = self._same_kind(a, b) or ((a.event_type, a.kind) == (b.event_type, b.kind)
