@@ -1,3 +1,4 @@
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -180,6 +181,14 @@ def test_the_states_word_or_its_weapons_as_the_agent_of_the_act_name_its_militar
     events = code(f"Syria: at least 13 civilians died in {means} around the town of Saraqib on Friday, the Observatory "
                   "said.").events
     assert [(e.actor1.name if e.actor1 else None, e.fatalities) for e in events] == [("Military Forces of Syria", 13)]
+
+
+def test_the_states_word_on_the_act_that_killed_names_its_military(code):
+    # The parse makes "Wednesday regime" the day's phrase and leaves "killed" with no subject.
+    events = code("Eight people were killed in air strikes in Douma on Tuesday. On Wednesday regime shelling on the town of "
+                  "Harasta killed three civilians.", published_at=dt.date(2017, 11, 2)).events
+    assert [(e.actor1.name if e.actor1 else None, e.fatalities) for e in events if e.fatalities == 3] == [
+        ("Military Forces of Syria", 3)]
 
 
 def test_whoever_harmed_the_one_who_died_of_wounds_did_it(code):

@@ -230,12 +230,12 @@ class SideReader:
         # "in some of the heaviest raids by Russian aircraft": the acts a share of which it was.
         nouns += [part for noun in nouns if noun.pos_ in {"PRON", "NUM"} for prep in noun.children
                   if prep.lower_ == "of" for part in prep.children if part.dep_ == "pobj"]
-        return [noun for noun in nouns if self._act_noun(noun)]
+        return [noun for noun in nouns if self.act_noun(noun)]
 
     def _act_measured_by(self, head: Token) -> Token | None:
         """"a barrage of rocket fire", "a wave of air strikes": the act noun whose "of" the trigger follows."""
         act = noun_it_is_of(head)
-        return act if act is not None and act.pos_ == "NOUN" and self._act_noun(act) else None
+        return act if act is not None and act.pos_ == "NOUN" and self.act_noun(act) else None
 
     def _agent_named(self, act: Token) -> bool:
         """Whether an act's noun names who did it after it ("a military operation by the Turkish Armed Forces"): its
@@ -249,7 +249,7 @@ class SideReader:
         after = country.i + 1
         return after < len(country.doc) and country.doc[after].lower_ in self.fight_nouns
 
-    def _act_noun(self, noun: Token) -> bool:
+    def act_noun(self, noun: Token) -> bool:
         # A headline's capitalised noun ("in Syrian Army Anti-Terrorism Operations") is its own lemma to the tagger.
         word = noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.lower_.removesuffix("s")
         return word in self.act_nouns
@@ -907,6 +907,8 @@ class Roles:
                 *self._coalition_word_before(trigger, local.country),
                 *self._group_word_before(trigger, local, {a.name for a in resolve_all(trigger.side_two)}),
                 *self._state_first_between(trigger, local.country), *side_one]
+        if all(self.actors.is_vague(a) or a.inter == CIVILIANS_INTER for a in side_one):
+            side_one = [*self._state_word_on_its_cause(trigger, local.country), *side_one]
         if fought:
             # "Government shelling", "the government and rebels clashed": a state fights with its military.
             side_one = [self._forces_of_government(a) for a in side_one]
@@ -979,6 +981,25 @@ class Roles:
                   *(_agents_of(caused, self.grammar.agent_prepositions) if caused is not None else [])]
         military = self._own_military(local_country)
         return [military] if military is not None and any(a.lower_ in self.state_words for a in agents) else []
+
+    def _state_word_on_its_cause(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
+        """"regime shelling on Harasta killed three civilians": the state's own word on the act that is the subject of
+        the act's verb names its military; so does the state's word right before an act's noun before a verb the parse
+        left with no subject ("On Tuesday regime shelling on the area killed three", read as the day's phrase)."""
+        verb = trigger.head
+        if verb.pos_ != "VERB":
+            return []
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            named = subject.pos_ == "NOUN" and self.sides.act_noun(subject) and any(
+                c.dep_ in {"amod", "compound"} and c.lower_ in self.state_words for c in subject.children)
+        else:
+            before = verb.doc[verb.sent.start : verb.i]
+            cause = next((t for t in reversed(before) if t.lower_ in self.sides.act_nouns and t.i > verb.sent.start
+                          and t.doc[t.i - 1].lower_ in self.state_words), None)
+            named = cause is not None and not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[cause.i + 1 : verb.i])
+        military = self._own_military(local_country) if named else None
+        return [military] if military is not None else []
 
     def _group_word_before(self, trigger: Trigger, context: DocumentActors, targets: set[str]) -> list[Actor]:
         """"Rebel rocket fire on a government-held area", "a jihadist attack": the kind of group named right before
