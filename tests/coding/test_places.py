@@ -1142,3 +1142,17 @@ def test_where_a_group_is_banned_is_no_scene(code):
                   "from the Islamic State (IS) terrorist organization (banned in Russia) in 15 kilometers to the east of "
                   "the city on Saturday.").events
     assert [(e.place.country, e.actor1.name) for e in events] == [("Syria", "Military Forces of Syria")]
+
+
+@pytest.mark.parametrize("made", ["barrels of chlorine manufactured in Turkey", "Turkey-made barrels of chlorine"])
+def test_where_a_thing_was_made_is_no_scene(code, made):
+    events = code("Syrian troops stormed the Jobar district of Damascus on Saturday. The army said it seized "
+                  f"{made} in a raid on a rebel depot.", published_at=dt.date(2016, 9, 1)).events
+    assert {e.place.country for e in events} == {"Syria"}
+    assert "Military Forces of Turkey" not in {e.actor1.name for e in events if e.actor1 is not None}
+
+
+def test_where_gains_were_made_is_their_scene(code):
+    events = code("Rebels have seized control of 14 villages in four days, and more gains were made in Hama, a monitor "
+                  "said on Thursday.", published_at=dt.date(2016, 9, 1)).events
+    assert [e.place.admin1 for e in events] == ["Hama"]

@@ -246,6 +246,8 @@ class PlaceResolver:
         self.government_nouns = {w.lower() for w in knowledge.conventions["seat_of_government_nouns"]}
         self.origin_nouns = {w.lower() for w in knowledge.conventions["origin_nouns"]}
         self.legal_status_words = {w.lower() for w in knowledge.conventions["legal_status_words"]}
+        self.making_words = {w.lower() for w in knowledge.conventions["making_words"]}
+        self.made_in_words = {w.lower() for w in knowledge.conventions["made_in_words"]}
         self.weapons = {w.lower() for words in knowledge.conventions["remote_means"].values() for w in words}
         self.weapon_names = self.weapons - {w.lower() for w in knowledge.conventions["remote_means_ambiguous"]}
         self.not_place_alone = {w.lower() for w in knowledge.conventions["not_place_alone"]}
@@ -376,7 +378,7 @@ class PlaceResolver:
                 or self._where_it_was_perceived(doc, t) \
                 or _inside_organisation_name(doc, t, self.not_place_words | ORGANISATION_WORDS) \
                 or self._named_as_a_party(doc, t) or self._where_a_person_is_from(doc, t) \
-                or self._where_it_is_banned(doc, t)
+                or self._where_it_is_banned(doc, t) or self._where_it_was_made(doc, t)
             t.acting = _country_as_actor(doc, t)
             t.doer = t.acting and t.country_code is not None and doer(doc[t.token_end - 1])
         self._mark_comma_qualifiers(doc, toponyms)
@@ -406,6 +408,13 @@ class PlaceResolver:
         name = doc[toponym.token_end - 1]
         origin = noun_it_is_of(name)
         return origin is not None and origin.lemma_.lower() in self.origin_nouns
+
+    def _where_it_was_made(self, doc: Doc, toponym: Toponym) -> bool:
+        """"missiles manufactured in Russia" (`made_in_words`), "US-made missiles" (`making_words`): where a thing was
+        made, not where anything happened."""
+        start, end = toponym.token_start, toponym.token_end
+        return (start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in self.made_in_words) or (
+            end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self.making_words)
 
     def _where_it_is_banned(self, doc: Doc, toponym: Toponym) -> bool:
         """"terrorists from the Islamic State terrorist organization (banned in Russia)" (`legal_status_words`): where
