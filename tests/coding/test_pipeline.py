@@ -1857,6 +1857,18 @@ def test_other_acts_at_listed_towns_are_their_own_even_a_town_the_gazetteer_lack
         ("Al Ghanţū", 9), ("Ar Rastan", 0), ("Talbeesah", 0)]
 
 
+def test_a_toll_told_place_by_place_is_an_act_at_each_place(code):
+    events = code("Syria: The air raids on Sunday killed 19 people in the town of Saraqeb and 23 people in the town of "
+                  "Ariha, the monitoring group said.", published_at=dt.date(2014, 9, 22)).events
+    assert sorted((e.place.name, e.fatalities) for e in events) == [("Arīḩā", 23), ("Saraqib", 19)]
+
+
+def test_counts_of_two_sides_at_one_place_are_one_act(code):
+    events = code("Syria: Clashes killed 10 soldiers and 5 rebels in Aleppo on Sunday.",
+                  published_at=dt.date(2014, 9, 22)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Aleppo", 15)]
+
+
 def test_another_act_at_the_same_town_that_day_is_one_event(code):
     events = code("Mortar shells fired by rebels killed a civilian in Damascus on Monday, state media said. Another mortar "
                   "shell fell near the Sheraton hotel in Damascus, wounding a cleaner.",

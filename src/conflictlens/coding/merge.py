@@ -24,6 +24,7 @@ from conflictlens.coding.actors import NON_STATE_ARMED_INTERS, ActorDictionary, 
 from conflictlens.coding.annotated import AnnotatedDocument, EventDraft
 from conflictlens.coding.attribution import STATUS_RANK, accused_of, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
+from conflictlens.coding.fatalities import NumberWords, parse_number
 from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spelt_alike, without_article
 from conflictlens.coding.grammar import SIDE_CLAUSES, Grammar, headline_case, in_another_times_clause, noun_it_is_of
 from conflictlens.coding.places import (
@@ -84,6 +85,7 @@ class Coreference:
     adds = ("events", "sentence_events", "continuations")
 
     def __init__(self, actors: ActorDictionary, places: PlaceResolver, grammar: Grammar, knowledge: Knowledge) -> None:
+        self.number_words = NumberWords.from_conventions(knowledge.conventions)
         self.actors = actors
         self.places = places
         self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
@@ -731,13 +733,54 @@ class Coreference:
             and (event.event_date is None or previous.event_date is None or event.time_precision != TimePrecision.DAY
                  or event.event_date == previous.event_date)
 
+    def _one_per_counted_place(self, draft: EventDraft, annotated: AnnotatedDocument) -> list[Event]:
+        """"killed 19 people outside the city of Saraqeb and another 23 in the town of Ehsim": a toll the sentence
+        tells place by place, each count followed by its own place before the next count, is an act at each place
+        with its count (none where a count has no place of its own)."""
+        event = draft.event
+        counts = [part.strip() for part in (event.fatalities_text or "").split(";")]
+        if len(counts) < 2 or event.place is None:
+            return []
+        sent = draft.sentence
+        positions: list[int] = []
+        for count in counts:
+            start = positions[-1] + 1 if positions else sent.start
+            found = next((t.i for t in sent.doc[start : sent.end] if t.text == count), None)
+            if found is None:
+                return []
+            positions.append(found)
+        places = [t for t in annotated.own_toponyms(draft.sentence_index) if not t.qualifier and not t.street
+                  and not t.country_code and (t.chosen is not None or t.unresolved)]
+        parts = []
+        for index, (count, at) in enumerate(zip(counts, positions, strict=True)):
+            end = positions[index + 1] if index + 1 < len(positions) else sent.end
+            own = [t for t in places if at < t.token_start < end]
+            value = parse_number(count, self.number_words)
+            if not own or value is None:
+                return []
+            toponym = own[0]
+            part = deepcopy(event)
+            located = self.places.unresolved_place(toponym, around=event.place) if toponym.unresolved \
+                else self.places.to_place(toponym)
+            if located is None:
+                return []
+            part.place, part.place_from_list = located, True
+            part.fatalities, part.fatalities_text = value, count
+            parts.append(part)
+        return parts if len({(p.place.name if p.place else None) for p in parts}) == len(parts) else []
+
     def _one_per_place(self, draft: EventDraft, annotated: AnnotatedDocument) -> list[Event]:
         """ACLED codes one event per location: "soldiers took over the towns of Diffa, Arlit, Zinder and Agadez"
         is four events, alike but for the place. A toll the sentence gives for them all is divided evenly, the
         remainder going to the first, so the report's total stands."""
         event = draft.event
         place = event.place
-        if place is None or place.geonameid is None:
+        if place is None:
+            return [event]
+        counted = self._one_per_counted_place(draft, annotated)
+        if counted:
+            return counted
+        if place.geonameid is None:
             return [event]
         toponyms = annotated.sentence_toponyms(draft.sentence_index)
         member = next((t for t in toponyms if t.chosen is not None and t.chosen.geonameid == place.geonameid), None)
