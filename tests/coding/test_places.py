@@ -1156,3 +1156,10 @@ def test_where_gains_were_made_is_their_scene(code):
     events = code("Rebels have seized control of 14 villages in four days, and more gains were made in Hama, a monitor "
                   "said on Thursday.", published_at=dt.date(2016, 9, 1)).events
     assert [e.place.admin1 for e in events] == ["Hama"]
+
+
+def test_a_capital_the_parse_makes_a_gerunds_subject_is_the_acts_place(code):
+    # "on Damascus killing three civilians" is parsed as Damascus doing the killing, not as the rockets' target.
+    events = code("Syria: Rebels fired rockets on Damascus killing three civilians on Friday.",
+                  published_at=dt.date(2017, 11, 17)).events
+    assert [(e.place.name, e.actor1.name, e.fatalities) for e in events] == [("Damascus", "Rebel group", 3)]

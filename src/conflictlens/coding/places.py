@@ -1529,6 +1529,8 @@ def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
         listed = listed.head  # "a ceasefire brokered by the US and Russia": Russia is an agent too
     if listed.dep_ == "pobj" and listed.head.dep_ == "agent":
         return True  # places do not act: "trained by Washington", "backed by Lebanon's Hezbollah"
+    if last.dep_ == "nsubj" and last.head.tag_ == "VBG" and last.head.dep_ == "pcomp":
+        return False  # "fired rockets on Damascus killing three civilians", parsed as Damascus doing the killing
     if toponym.country_code is not None:
         after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
         if last.dep_ == "compound" and after in PLACE_KIND_WORDS | HELD_GROUND_NOUNS:
