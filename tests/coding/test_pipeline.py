@@ -1850,8 +1850,8 @@ def test_an_act_on_another_target_is_another_act_even_where_the_first_is_placed_
 
 def test_other_acts_at_listed_towns_are_their_own_even_a_town_the_gazetteer_lacks(code):
     # The gazetteer lacks this spelling of Talbiseh: it is placed near Rastan, a few kilometres from Al-Ghanto.
-    events = code("Nine civilians were killed in regime airstrikes on the town of Al-Ghanto in rural Homs on Thursday. Other "
-                  "airstrikes also hit the towns of Rastan and Talbeesah with reports of civilian casualties.",
+    events = code("Nine civilians were killed in regime airstrikes on the town of Al-Ghanto in rural Homs on Thursday. "
+                  "Other airstrikes also hit the towns of Rastan and Talbeesah with reports of civilian casualties.",
                   published_at=dt.date(2016, 1, 28)).events
     assert sorted((e.place.name, e.fatalities) for e in events) == [
         ("Al Ghanţū", 9), ("Ar Rastan", 0), ("Talbeesah", 0)]
@@ -1877,9 +1877,9 @@ def test_another_act_at_the_same_town_that_day_is_one_event(code):
 
 
 def test_a_further_count_of_dead_is_another_act(code):
-    events = code("Air strikes on a market in the town of Saraqib in Idlib province killed ten people on Thursday, a monitor "
-                  "said. A further nine people were killed in strikes on other areas of Idlib province on Thursday, it "
-                  "said.", published_at=dt.date(2017, 4, 27)).events
+    events = code("Air strikes on a market in the town of Saraqib in Idlib province killed ten people on Thursday, a "
+                  "monitor said. A further nine people were killed in strikes on other areas of Idlib province on "
+                  "Thursday, it said.", published_at=dt.date(2017, 4, 27)).events
     assert sorted((e.place.name, e.fatalities) for e in events) == [("Idlib", 9), ("Saraqib", 10)]
 
 
