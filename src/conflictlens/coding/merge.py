@@ -85,9 +85,9 @@ class Coreference:
     adds = ("events", "sentence_events", "continuations")
 
     def __init__(self, actors: ActorDictionary, places: PlaceResolver, grammar: Grammar, knowledge: Knowledge) -> None:
-        self.number_words = NumberWords.from_conventions(knowledge.conventions)
         self.actors = actors
         self.places = places
+        self.number_words = NumberWords.from_conventions(knowledge.conventions)
         self.continuation = grammar.opening(knowledge.conventions["continuation_nouns"], openers=True)
         self.continuation_nouns = {w.lower() for w in knowledge.conventions["continuation_nouns"]}
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
@@ -998,12 +998,11 @@ class Merge:
             # "an air raid on another hospital": another act, which ACLED still codes as one with an act that day at
             # the same place ("another mortar shell landed in Bab Touma", a quarter of Damascus).
             another = self._told_as_another(event, annotated)
-            twin = next((m for m in merged if (self._same_event(m, event) and not elsewhere
-                                               and not (another and not _one_town(m.place, event.place)))
+            apart = {id(m) for m in merged if elsewhere or (another and not _one_town(m.place, event.place))}
+            twin = next((m for m in merged if (self._same_event(m, event) and id(m) not in apart)
                          or self._one_demonstration(m, event)), None) or next(
-                (m for m in merged if not elsewhere and not (another and not _one_town(m.place, event.place))
-                 and self._headline_of(m, event, lead_end, annotated.reference_date,
-                                                                          unplaced_opening, opening_countries, dated)),
+                (m for m in merged if id(m) not in apart and self._headline_of(
+                    m, event, lead_end, annotated.reference_date, unplaced_opening, opening_countries, dated)),
                 None)
             if twin is None:
                 merged.append(event)

@@ -412,15 +412,14 @@ class PlaceResolver:
     def _where_it_was_made(self, doc: Doc, toponym: Toponym) -> bool:
         """"missiles manufactured in Russia" (`made_in_words`), "US-made missiles" (`making_words`): where a thing was
         made, not where anything happened."""
-        start, end = toponym.token_start, toponym.token_end
-        return (start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in self.made_in_words) or (
+        end = toponym.token_end
+        return _after_word_and_in(doc, toponym, self.made_in_words) or (
             end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in self.making_words)
 
     def _where_it_is_banned(self, doc: Doc, toponym: Toponym) -> bool:
         """"terrorists from the Islamic State terrorist organization (banned in Russia)" (`legal_status_words`): where
         a group is outlawed, not where anything happened."""
-        start = toponym.token_start
-        return start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in self.legal_status_words
+        return _after_word_and_in(doc, toponym, self.legal_status_words)
 
     def _where_it_was_said(self, doc: Doc, toponym: Toponym) -> bool:
         """"an opposition figure said in Turkey the attack had killed 1,300", "told reporters in Paris": where the
@@ -1517,6 +1516,12 @@ class EventPlaces:
             if match and (first is None or match.start() < first[0]):
                 first = (match.start(), code)
         return first[1] if first else fallback
+
+
+def _after_word_and_in(doc: Doc, toponym: Toponym, words: set[str]) -> bool:
+    """The name follows one of ``words`` and "in": "banned in Russia", "manufactured in Turkey"."""
+    start = toponym.token_start
+    return start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in words
 
 
 def _country_as_actor(doc: Doc, toponym: Toponym) -> bool:
