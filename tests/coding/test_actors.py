@@ -430,7 +430,7 @@ def test_a_state_named_as_the_agent_of_the_act_or_of_a_participle_on_it_did_it_n
 def test_a_subject_after_a_relative_clause_with_no_object_is_that_clauses_object(code):
     events = code('The "Army of Conquest" an opposition coalition that includes Al-Qaedas Syria affiliate Al-Nusra '
                   "Front began its assault on Fuaa and Kafraya on Wednesday.").events
-    assert [e.actor1.name for e in events] == ["Jaish al-Fatah"]
+    assert [(e.actor1.name, e.place.name) for e in events] == [("Jaish al-Fatah", "al-Fuah"), ("Jaish al-Fatah", "Kafraya")]
 
 
 @pytest.mark.parametrize("name", ["Al-Qaeda's Syrian affiliate", "Al-Qaedas Syrian affiliate"])

