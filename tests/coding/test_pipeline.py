@@ -1939,3 +1939,32 @@ def test_the_actors_and_places_of_a_clause_dated_against_the_act_are_the_other_a
     events = code("Government forces shelled rebel positions in Syria's Rif Dimashq province on Sunday. The shelling "
                   "comes a day after the fall of Yabrud, a key opposition bastion.").events
     assert [e.place.name for e in events] == ["Rif-dimashq"]
+
+
+def test_a_place_in_the_circumstances_an_act_came_about_in_is_the_campaigns(code):
+    """"The deadly raid comes amid a massive aerial offensive targeting ... Aleppo city": Aleppo city is where the
+    campaign is, not the raid; the village the toll is told at later is (`circumstance_prepositions`)."""
+    events = code("An air strike on a market on Thursday killed at least 21 people in a village of the north Syrian "
+                  "province of Aleppo, a monitoring group said. The deadly raid comes amid a massive aerial offensive "
+                  "targeting opposition-held areas across Aleppo city and province. The number of people killed in an "
+                  "air strike this morning against the market area of Atareb village has risen to 21, the Observatory "
+                  "said.", published_at=dt.date(2024, 5, 9)).events
+    assert [(e.place.name, e.fatalities) for e in events] == [("Al Atārib", 21)]
+
+
+def test_a_named_area_around_the_town_an_act_was_placed_near_tells_where_it_was(code):
+    """"a besieged Damascus suburb", then "rebel-held Eastern Ghouta region": the region the gazetteer knows, 13 km
+    from the city the act was only placed near, is where the shells fell."""
+    events = code("Syrian regime forces have continued bombardment of a besieged Damascus suburb, killing more "
+                  "civilians. Intense Syrian regime bombardment on rebel-held Eastern Ghouta region has killed eight "
+                  "civilians and wounded 25.", published_at=dt.date(2024, 5, 9)).events
+    assert [(e.place.name, e.place.admin1) for e in events] == [("Eastern Ghouta", "Rif-dimashq")]
+
+
+def test_a_town_of_the_countryside_around_the_city_tells_where_an_act_near_the_city_was(code):
+    """"airstrikes on the outskirts of Damascus", then "The highest toll was in Douma": a town of Rif Dimashq, the
+    division around the capital, is where the act was; the toll stays the whole's."""
+    events = code("At least 22 civilians have been killed by Syrian regime airstrikes on the outskirts of Damascus on "
+                  "Monday, the Observatory said. The highest toll was in Douma, where raids killed 16 civilians.",
+                  published_at=dt.date(2024, 5, 9)).events
+    assert [(e.place.name, e.place.geo_precision, e.fatalities) for e in events] == [("Dūmā", GeoPrecision.EXACT, 22)]

@@ -684,6 +684,17 @@ def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool
     return False
 
 
+def in_phrase_of(word: Token, prepositions: set[str]) -> bool:
+    """Whether the word lies in a phrase one of ``prepositions`` opens ("amid a massive offensive targeting Aleppo
+    city"), however deep in it."""
+    token = word
+    while token.dep_ != "ROOT" and token.head is not token:
+        if token.dep_ == "pobj" and token.head.lower_ in prepositions:
+            return True
+        token = token.head
+    return False
+
+
 def in_another_times_clause_than(word: Token, trigger: Token, time_marks: set[str]) -> bool:
     """Whether the word lies in a clause a span of time dates against the act ("The attacks came one day after four
     neighbourhoods of Damascus were targeted by militants"), and the act's own word does not: its actors and places

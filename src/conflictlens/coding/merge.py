@@ -26,7 +26,14 @@ from conflictlens.coding.attribution import STATUS_RANK, accused_of, blamed_acts
 from conflictlens.coding.detection import REMOTE_VIOLENCE, VIOLENT_TYPES, LexiconGroup
 from conflictlens.coding.fatalities import NumberWords, parse_number
 from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spelt_alike, without_article
-from conflictlens.coding.grammar import SIDE_CLAUSES, Grammar, headline_case, in_another_times_clause, noun_it_is_of
+from conflictlens.coding.grammar import (
+    SIDE_CLAUSES,
+    Grammar,
+    headline_case,
+    in_another_times_clause,
+    in_phrase_of,
+    noun_it_is_of,
+)
 from conflictlens.coding.places import (
     LEVEL_RANK,
     PlaceResolver,
@@ -45,6 +52,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TOWN_LEVELS = {"populated_place", "feature"}
+# How far from a town an act was placed only near ("the outskirts of Damascus") the place that tells where it was may
+# lie (Douma 12 km from Damascus's point, Eastern Ghouta 13 km).
+AROUND_TOWN_KM = 30
 # How far apart the days of a toll and of its parts may be: the parts may be dated to the act's start.
 BREAKDOWN_DAYS = 7
 # Determiners that point back at what was told ("these villages"); "the" does so with a count ("the two villages").
@@ -118,6 +128,7 @@ class Coreference:
         self.state_weapons = state_weapons(knowledge)
         self.means = MeansOfViolence(knowledge)
         self.other_time_marks = {w.lower() for w in knowledge.conventions["other_time_marks"]}
+        self.circumstance_prepositions = {w.lower() for w in knowledge.conventions["circumstance_prepositions"]}
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -505,10 +516,12 @@ class Coreference:
             return
         # A village the gazetteer lacks lies in the event's region, or for an event placed only in its country, in the
         # part of it the report is about. "The shelling comes a day after the fall of Yabrud": a place in a clause a
-        # span of time dates against the act is another act's.
+        # span of time dates against the act is another act's; "The deadly raid comes amid a massive aerial offensive
+        # targeting Aleppo city": a place in the circumstances it came about in is the campaign's.
         assert annotated.doc is not None
         toponyms = [t for t in annotated.own_toponyms(index)
-                    if not in_another_times_clause(annotated.doc[t.token_end - 1], self.other_time_marks, measured=True)]
+                    if not in_another_times_clause(annotated.doc[t.token_end - 1], self.other_time_marks, measured=True)
+                    and not in_phrase_of(annotated.doc[t.token_end - 1], self.circumstance_prepositions)]
         known = {id(t): self.places.to_place(t) for t in toponyms if not t.unresolved}
         # "the villages of Massudiyeh and Jab al-Jerah in Homs province": the region the sentence names with it.
         region = next((p for p in known.values() if p is not None and p.level in {"admin1", "admin2"}
@@ -626,14 +639,16 @@ class Coreference:
 
     def _its_dead_told_by_place(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """Part of the previous act's dead, told with no act, doer or day of their own, at a place within the
-        country or province the act was told in: where that act was."""
+        country or province the act was told in, or in the countryside around the city it was told near ("on the
+        outskirts of Damascus", then "The highest toll was in Douma"): where that act was."""
         event = draft.event
         assert annotated.sentence_dates is not None
         return draft.trigger.group.outcome and not self.actors.doer_names(event) \
             and previous.event_type in VIOLENT_TYPES \
             and 0 < event.fatalities < previous.fatalities and not annotated.sentence_dates[draft.sentence_index] \
             and event.place is not None and previous.place is not None and event.place.geonameid is not None \
-            and event.place.country_code == previous.place.country_code and _contains(previous.place, event.place)
+            and event.place.country_code == previous.place.country_code \
+            and (_contains(previous.place, event.place) or self._outside_its_city(event.place, previous.place))
 
     def _goes_on_about_a_total(self, draft: EventDraft, annotated: AnnotatedDocument, totals: set[int]) -> bool:
         """"Russian and government airstrikes on the province have intensified since rebels launched a campaign on
@@ -675,8 +690,12 @@ class Coreference:
         killed by rebel shelling of government-held parts of Aleppo city" after an air strike in Idlib. The toll
         they refer to is no event's (the sentence names the place it tells of: one that names none goes on about
         the event told last; "the death toll from a bomb attack outside Aleppo" names its act)."""
+        # "airstrikes on the outskirts of Damascus killed 22", then "The highest toll was in Douma": a town of the
+        # countryside around the city the act was placed near may be where it was.
+        place, near = draft.event.place, events[-1].place if events else None
         return bool(events) and self._told_again(draft.sentence, self.death_words, subjects_only=True, bare=True) \
-            and not _may_be_where_it_was(draft.event, events[-1])
+            and not _may_be_where_it_was(draft.event, events[-1]) \
+            and not (place is not None and near is not None and self._outside_its_city(place, near))
 
     def _told_again(self, sent: SpacySpan, words: set[str], *, subjects_only: bool = False, bare: bool = False) -> bool:
         """Whether one of ``words`` refers back to what the text told ("the deaths", "the death toll"); with ``bare``,
@@ -820,6 +839,8 @@ class Merge:
         self.retold_toll_min = int(knowledge.conventions["retold_toll_min"])
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
+        self.countryside = {admin_key(city): admin_key(division)
+                            for city, division in knowledge.conventions.get("countryside_divisions", {}).items()}
         # The countryside division around a city that is a division of its own, and that city's division.
         self.around_city = {name_key(countryside): name_key(city)
                             for city, countryside in knowledge.conventions.get("countryside_divisions", {}).items()}
@@ -985,7 +1006,7 @@ class Merge:
                     (v for v in violence if v.event_type == "Battles" and self._beside(event, v)), None)) is not None:
                 # "foiled an attack attempt on a military post", then "the unit clashed with the terrorists": the
                 # battle told by its outcome; its day, place and sides are the battle's.
-                _absorb(battle, event, None, self.vague_counts)
+                _absorb(battle, event, None, self.vague_counts, self.countryside)
                 continue
             if event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence):
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
@@ -1049,7 +1070,8 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
                 _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
-            _absorb(twin, event, self.actors.is_vague, self.vague_counts, opening_told=body_of_opening)
+            _absorb(twin, event, self.actors.is_vague, self.vague_counts, self.countryside,
+                    opening_told=body_of_opening)
         return merged
 
     def _opens_on_more_dead(self, event: Event, annotated: AnnotatedDocument) -> bool:
@@ -1659,6 +1681,23 @@ def _take_place(twin: Event, event: Event, branch_of: dict[str, str]) -> None:
         twin.actor2 = event.actor2
 
 
+def _tells_where_near_it(place: Place, town: Place, countryside: dict[str, str]) -> bool:
+    """"bombardment of a besieged Damascus suburb", then "bombardment on rebel-held Eastern Ghouta" or "raids killed
+    16 in Douma": a named area the gazetteer knows, or a town placed exactly in the countryside division around the
+    city (`countryside_divisions`, by admin key), around a known town the act was placed only near, tells where it
+    was."""
+    if town.level != "populated_place" or town.geo_precision != GeoPrecision.NEAR or town.geonameid is None \
+            or place.geonameid is None:
+        return False
+    around_the_city = place.level == "populated_place" and place.geo_precision == GeoPrecision.EXACT \
+        and admin_key(place.admin1) == countryside.get(admin_key(town.admin1))
+    if not (place.level == "feature" or around_the_city):
+        return False
+    if place.latitude is None or place.longitude is None or town.latitude is None or town.longitude is None:
+        return False
+    return haversine_km(place.latitude, place.longitude, town.latitude, town.longitude) <= AROUND_TOWN_KM
+
+
 def _vaguer_count(text: str | None, event: Event, vague_counts: set[str]) -> bool:
     """A count told only by a vague word ("several people were killed") against an event's counted dead ("at
     least nine"): the codebook's number for the word (10) is no better count of the same dead."""
@@ -1666,8 +1705,8 @@ def _vaguer_count(text: str | None, event: Event, vague_counts: set[str]) -> boo
         and (event.fatalities_text or "").lower() not in vague_counts
 
 
-def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None, vague_counts: set[str], *,
-            opening_told: bool = False) -> None:
+def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None, vague_counts: set[str],
+            countryside: dict[str, str], *, opening_told: bool = False) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
     the actors missing from one side (with ``vague``: or only implied there as an unidentified group, for an opening
     the body tells; or told only by a vague word, beside an armed group the other mention names, as doer or as
@@ -1690,7 +1729,8 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     if twin.event_date is None or _vagueness(event) < _vagueness(twin):
         _take_date(twin, event)
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
-            event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))):
+            event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))
+            or _tells_where_near_it(event.place, twin.place, countryside)):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
     doer = event.actor1
     # Only where the body's act is the opening's, by its place: the same town, or one in the opening's region.
