@@ -1968,3 +1968,12 @@ def test_a_town_of_the_countryside_around_the_city_tells_where_an_act_near_the_c
                   "Monday, the Observatory said. The highest toll was in Douma, where raids killed 16 civilians.",
                   published_at=dt.date(2024, 5, 9)).events
     assert [(e.place.name, e.place.geo_precision, e.fatalities) for e in events] == [("Dūmā", GeoPrecision.EXACT, 22)]
+
+
+def test_an_air_strike_joined_to_bombardment_by_no_one_named_keeps_its_doer_untold(code):
+    """"Heavy bombardment" gets an unidentified armed group for its doer; told again as "airstrikes", the act is an
+    air strike, which no armed group flies: its doer is left untold, as for an air strike told alone."""
+    events = code("Heavy bombardment hit rebel-held districts of east Aleppo on Thursday. More than a dozen airstrikes "
+                  "had been carried out overnight in east Aleppo, killing 13 people.",
+                  published_at=dt.date(2016, 10, 13)).events
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [("Air/drone strike", None, 13)]

@@ -880,6 +880,17 @@ class Merge:
             merged = again
         reported_violence = [e for e in merged if e.event_type in VIOLENT_TYPES and e.kind == "event"]
         annotated.events = [e for e in merged if not self._told_in_passing(e, reported_violence)]
+        for event in annotated.events:
+            if event.sub_event_type == "Air/drone strike" and self._implied_armed_group(event.actor1):
+                # "heavy bombardment" (an unidentified armed group implied for its doer), then "More than a dozen
+                # airstrikes": no armed group flies; as for an air strike told alone, the doer stays untold.
+                event.actor1 = None
+
+    def _implied_armed_group(self, actor: Actor | None) -> bool:
+        """The unidentified armed group the implied-actors stage gives an act no one is named for (no words of the
+        text name it)."""
+        return actor is not None and actor.surface is None \
+            and actor.name == self.actors.generic_actor("unidentified", actor.country).name
 
     def _toll_told_first(self, events: list[Event], annotated: AnnotatedDocument) -> list[Event]:
         """"At least four people were killed in airstrikes ... in Syria", then "A mosque was also destroyed by regime
