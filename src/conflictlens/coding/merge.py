@@ -839,8 +839,6 @@ class Merge:
         self.retold_toll_min = int(knowledge.conventions["retold_toll_min"])
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
-        self.countryside = {admin_key(city): admin_key(division)
-                            for city, division in knowledge.conventions.get("countryside_divisions", {}).items()}
         # The countryside division around a city that is a division of its own, and that city's division.
         self.around_city = {name_key(countryside): name_key(city)
                             for city, countryside in knowledge.conventions.get("countryside_divisions", {}).items()}
@@ -1017,7 +1015,7 @@ class Merge:
                     (v for v in violence if v.event_type == "Battles" and self._beside(event, v)), None)) is not None:
                 # "foiled an attack attempt on a military post", then "the unit clashed with the terrorists": the
                 # battle told by its outcome; its day, place and sides are the battle's.
-                _absorb(battle, event, None, self.vague_counts, self.countryside)
+                _absorb(battle, event, None, self.vague_counts, self.around_city)
                 continue
             if event.sub_event_type in self.context_sub_types and any(self._beside(event, v) for v in violence):
                 # "airstrikes hit Aleppo after the army declared an end to the truce", "the bombing destroyed
@@ -1081,7 +1079,7 @@ class Merge:
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
                 _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
-            _absorb(twin, event, self.actors.is_vague, self.vague_counts, self.countryside,
+            _absorb(twin, event, self.actors.is_vague, self.vague_counts, self.around_city,
                     opening_told=body_of_opening)
         return merged
 
@@ -1692,16 +1690,16 @@ def _take_place(twin: Event, event: Event, branch_of: dict[str, str]) -> None:
         twin.actor2 = event.actor2
 
 
-def _tells_where_near_it(place: Place, town: Place, countryside: dict[str, str]) -> bool:
+def _tells_where_near_it(place: Place, town: Place, around_city: dict[str, str]) -> bool:
     """"bombardment of a besieged Damascus suburb", then "bombardment on rebel-held Eastern Ghouta" or "raids killed
     16 in Douma": a named area the gazetteer knows, or a town placed exactly in the countryside division around the
-    city (`countryside_divisions`, by admin key), around a known town the act was placed only near, tells where it
-    was."""
+    city (``around_city``: the city's division by its countryside's, name keys), around a known town the act was
+    placed only near, tells where it was."""
     if town.level != "populated_place" or town.geo_precision != GeoPrecision.NEAR or town.geonameid is None \
-            or place.geonameid is None:
+            or place.geonameid is None or town.admin1 is None:
         return False
     around_the_city = place.level == "populated_place" and place.geo_precision == GeoPrecision.EXACT \
-        and admin_key(place.admin1) == countryside.get(admin_key(town.admin1))
+        and around_city.get(name_key(place.admin1 or "")) == name_key(town.admin1)
     if not (place.level == "feature" or around_the_city):
         return False
     if place.latitude is None or place.longitude is None or town.latitude is None or town.longitude is None:
@@ -1717,7 +1715,7 @@ def _vaguer_count(text: str | None, event: Event, vague_counts: set[str]) -> boo
 
 
 def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | None, vague_counts: set[str],
-            countryside: dict[str, str], *, opening_told: bool = False) -> None:
+            around_city: dict[str, str], *, opening_told: bool = False) -> None:
     """One mention joins another: evidence and claims add up; the larger toll, the more precise date and place,
     the actors missing from one side (with ``vague``: or only implied there as an unidentified group, for an opening
     the body tells; or told only by a vague word, beside an armed group the other mention names, as doer or as
@@ -1741,7 +1739,7 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
         _take_date(twin, event)
     if event.place and twin.place and (LEVEL_RANK[event.place.level] < LEVEL_RANK[twin.place.level] or (
             event.place.level == twin.place.level and _province_namesake_of(twin.place, event.place))
-            or _tells_where_near_it(event.place, twin.place, countryside)):
+            or _tells_where_near_it(event.place, twin.place, around_city)):
         twin.place = event.place  # the more precise place: a town, not its province's namesake city
     doer = event.actor1
     # Only where the body's act is the opening's, by its place: the same town, or one in the opening's region.
