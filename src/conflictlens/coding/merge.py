@@ -129,6 +129,7 @@ class Coreference:
         self.means = MeansOfViolence(knowledge)
         self.other_time_marks = {w.lower() for w in knowledge.conventions["other_time_marks"]}
         self.circumstance_prepositions = {w.lower() for w in knowledge.conventions["circumstance_prepositions"]}
+        self.around_city = _around_cities(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         assert annotated.resolved_actors is not None and annotated.sentence_dates is not None
@@ -555,7 +556,7 @@ class Coreference:
         placed only near that city: "outside the capital Damascus", then "the town of Douma" (Rif Dimashq)."""
         return near.level in TOWN_LEVELS and near.geo_precision == GeoPrecision.NEAR and place.level in TOWN_LEVELS \
             and place.geonameid is not None and near.admin1 is not None and place.admin1 is not None \
-            and name_key(self.places.countryside_divisions.get(near.admin1, "")) == name_key(place.admin1)
+            and _countryside_of(place.admin1, near.admin1, self.around_city)
 
     def _aftermath(self, draft: EventDraft, annotated: AnnotatedDocument, previous: Event) -> bool:
         """A sentence that only tells more of the previous violence ("Residents buried the dead", "the drone struck
@@ -840,8 +841,7 @@ class Merge:
         self.one_violence_order = list(knowledge.conventions.get("one_violence", []))
         self.vague_counts = {phrase.lower() for phrase in knowledge.conventions["vague_counts"]}
         # The countryside division around a city that is a division of its own, and that city's division.
-        self.around_city = {name_key(countryside): name_key(city)
-                            for city, countryside in knowledge.conventions.get("countryside_divisions", {}).items()}
+        self.around_city = _around_cities(knowledge)
         self.other_place_openers = phrase_pattern(knowledge.conventions["other_place_openers"])
         self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
         self.one_violence = set(self.one_violence_order)
@@ -1311,7 +1311,7 @@ class Merge:
         or a place the gazetteer lacks located by it), and a place in that city's division: "southwest of Adra in
         Damascus countryside" (Rif Dimashq) and "in Damascus"."""
         return (countryside.level == "admin1" or _at_its_regions_centre(countryside)) and place.admin1 is not None \
-            and self.around_city.get(name_key(countryside.admin1 or countryside.name)) == name_key(place.admin1)
+            and _countryside_of(countryside.admin1 or countryside.name, place.admin1, self.around_city)
 
     def _beside(self, context: Event, violence: Event) -> bool:
         """A development told in the violence's sentence, or at its town or region on a day both dates may be (the
@@ -1690,6 +1690,19 @@ def _take_place(twin: Event, event: Event, branch_of: dict[str, str]) -> None:
         twin.actor2 = event.actor2
 
 
+def _around_cities(knowledge: Knowledge) -> dict[str, str]:
+    """The division of each city that is a division of its own, by the countryside division around it (name keys,
+    `countryside_divisions`): "rifdimashq" -> "dimashq"."""
+    return {name_key(countryside): name_key(city)
+            for city, countryside in knowledge.conventions.get("countryside_divisions", {}).items()}
+
+
+def _countryside_of(division: str, city_division: str, around_city: dict[str, str]) -> bool:
+    """Whether a division is the countryside around the city whose division is ``city_division`` (Rif Dimashq around
+    Dimashq)."""
+    return around_city.get(name_key(division)) == name_key(city_division)
+
+
 def _tells_where_near_it(place: Place, town: Place, around_city: dict[str, str]) -> bool:
     """"bombardment of a besieged Damascus suburb", then "bombardment on rebel-held Eastern Ghouta" or "raids killed
     16 in Douma": a named area the gazetteer knows, or a town placed exactly in the countryside division around the
@@ -1699,7 +1712,7 @@ def _tells_where_near_it(place: Place, town: Place, around_city: dict[str, str])
             or place.geonameid is None or town.admin1 is None:
         return False
     around_the_city = place.level == "populated_place" and place.geo_precision == GeoPrecision.EXACT \
-        and around_city.get(name_key(place.admin1 or "")) == name_key(town.admin1)
+        and place.admin1 is not None and _countryside_of(place.admin1, town.admin1, around_city)
     if not (place.level == "feature" or around_the_city):
         return False
     if place.latitude is None or place.longitude is None or town.latitude is None or town.longitude is None:

@@ -967,9 +967,7 @@ class Roles:
     def _state_word_before(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"three regime airstrikes hit a market", however the parse reads it: the state's word right before the act."""
         before = _word_before(trigger)
-        military = self._own_military(local_country) \
-            if before is not None and before.lower_ in self.state_words else None
-        return [military] if military is not None else []
+        return self._own_military_if(before is not None and before.lower_ in self.state_words, local_country)
 
     def _state_agent(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"air raids by the regime", "strikes suspected to be carried out by the government", "civilians died in air
@@ -979,8 +977,7 @@ class Roles:
         agents = [*_agents_of(trigger.head, self.grammar.agent_prepositions),
                   *agents_of_participles(trigger.head, sources=False),
                   *(_agents_of(caused, self.grammar.agent_prepositions) if caused is not None else [])]
-        military = self._own_military(local_country)
-        return [military] if military is not None and any(a.lower_ in self.state_words for a in agents) else []
+        return self._own_military_if(any(a.lower_ in self.state_words for a in agents), local_country)
 
     def _state_word_on_its_cause(self, trigger: Trigger, local_country: str | None) -> list[Actor]:
         """"regime shelling on Harasta killed three civilians": the state's own word on the act that is the subject of
@@ -998,8 +995,7 @@ class Roles:
             cause = next((t for t in reversed(before) if t.lower_ in self.sides.act_nouns and t.i > verb.sent.start
                           and t.doc[t.i - 1].lower_ in self.state_words), None)
             named = cause is not None and not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[cause.i + 1 : verb.i])
-        military = self._own_military(local_country) if named else None
-        return [military] if military is not None else []
+        return self._own_military_if(named, local_country)
 
     def _group_word_before(self, trigger: Trigger, context: DocumentActors, targets: set[str]) -> list[Actor]:
         """"Rebel rocket fire on a government-held area", "a jihadist attack": the kind of group named right before
@@ -1021,8 +1017,7 @@ class Roles:
         """"clashes between regime and Kurdish forces": the state's own word, first between the sides, names its
         military."""
         first = _first_between(trigger.head, self.grammar.between_prepositions)
-        military = self._own_military(local_country)
-        return [military] if first is not None and first.lower_ in self.state_words and military is not None else []
+        return self._own_military_if(first is not None and first.lower_ in self.state_words, local_country)
 
     def _coalition_named_by(self, word: Token, local_country: str | None) -> Actor | None:
         """The coalition fighting in the act's country that a coalition word ("coalition raids", "US-led strikes")
@@ -1033,6 +1028,11 @@ class Roles:
             return None
         coalition = self.coalitions_by_country.get(local_country or "")
         return self.actors.actor_for(coalition) if coalition is not None else None
+
+    def _own_military_if(self, named: bool, local_country: str | None) -> list[Actor]:
+        """The military of the act's country, as a side, where the state's own word ("the regime") named it."""
+        military = self._own_military(local_country) if named else None
+        return [military] if military is not None else []
 
     def _own_military(self, local_country: str | None) -> Actor | None:
         """The military of the country an act took place in, which "the regime" or "the government" means."""
