@@ -437,3 +437,10 @@ def test_a_subject_after_a_relative_clause_with_no_object_is_that_clauses_object
 def test_al_qaedas_syrian_affiliate_is_the_nusra_front(code, name):
     events = code(f"Fighters of {name} attacked army positions in the city of Aleppo in Syria on Thursday.").events
     assert [e.actor1.name for e in events] == ["Jabhat al-Nusra"]
+
+
+def test_kurdish_troops_are_the_kurdish_fighters_not_a_states_army(code):
+    # "troops" alone are the state's; with the Kurds' name they are the Kurdish fighters of the report's country.
+    events = code("At least 30 jihadists were killed in clashes with Kurdish troops in Hasakeh province in Syria on "
+                  "Thursday, a monitor said.", dt.date(2014, 12, 25)).events
+    assert [e.actor1.name for e in events] == ["YPG: People's Protection Units"]

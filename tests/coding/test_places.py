@@ -1208,3 +1208,16 @@ def test_a_capital_the_parse_makes_a_gerunds_subject_is_the_acts_place(code):
     events = code("Syria: Rebels fired rockets on Damascus killing three civilians on Friday.",
                   published_at=dt.date(2017, 11, 17)).events
     assert [(e.place.name, e.actor1.name, e.fatalities) for e in events] == [("Damascus", "Rebel group", 3)]
+
+
+def test_a_headline_after_its_date_places_its_act(code):
+    # A title-case headline reads as verbless to the tagger, as a dateline does, but it is the report's first line.
+    result = code("14-03-2016 Suicide Bomber Kills Six Policemen in Homs. The bomber detonated his explosive belt at a "
+                  "checkpoint on Sunday, a monitor said.", dt.date(2016, 3, 14))
+    assert [(e.place.name, e.place.geo_precision) for e in result.events] == [("Homs", GeoPrecision.EXACT)]
+
+
+def test_an_agency_credit_after_a_place_is_no_part_of_its_name(code):
+    place = place_of(code, "Rebel Rocket Attack Kills Three Civilians in Jableh SANA. Three civilians were killed "
+                           "on Monday when rockets fired by terrorists hit a residential neighbourhood.")
+    assert (place.name, place.admin1) == ("Jablah", "Latakia")

@@ -307,6 +307,7 @@ def in_another_clause(word: Token, trigger: Token) -> bool:
 
 DATELINE_DASHES = {"-", "–", "—", "--"}
 DATELINE_MAX_TOKENS = 16
+DATELINE_MAX_WORDS = 4  # "Communiqué, Bamako, le 6 mars", "Date of publication 4 October"
 
 
 def dateline_token_end(doc: Doc) -> int:
@@ -327,10 +328,29 @@ def _dateline_token_end(doc: Doc) -> int:
         if token.text in DATELINE_DASHES and token.i > 0 and token.whitespace_ and doc[token.i - 1].whitespace_:
             return token.i + 1  # a dash between spaces, not the hyphen of "French-language"
     first = next(doc.sents, None) if doc.has_annotation("SENT_START") else None
+    # "03-08-2016 Chemical Attack Kills Five Syrians in Aleppo SANA.": a title-case headline after its date is
+    # verbless to the tagger too, but says more than a dateline's few words.
     if first is not None and len(first) <= DATELINE_MAX_TOKENS and any(t.like_num for t in first) and not any(
-            t.pos_ in {"VERB", "AUX"} for t in first):
+            t.pos_ in {"VERB", "AUX"} for t in first) and sum(t.is_alpha for t in first) <= DATELINE_MAX_WORDS:
         return first.end
     return 0
+
+
+def answerable_for(act: Token, copulas: Collection[str]) -> Token | None:
+    """Who is said to be behind the act, or responsible for it: "The Islamic State group is believed to be behind
+    the suicide attack", "Regime aircraft were believed responsible for the attacks" (the subject of the copula, or of
+    the verb the copula's clause hangs on)."""
+    prep = act.head if act.dep_ == "pobj" else None
+    if prep is None or not (prep.lower_ == "behind" or (prep.lower_ == "for" and prep.head.lower_ == "responsible")):
+        return None
+    verb = prep.head.head if prep.lower_ == "for" and prep.head.dep_ in {"acomp", "oprd"} else prep.head
+    if prep.lower_ == "behind" and verb.lemma_.lower() not in copulas:
+        return None
+    for clause in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause else None
+        if subject is not None:
+            return None if subject.tag_ in {"WP", "WDT"} else subject  # "It was unclear who was behind the blast"
+    return None
 
 
 def without_clauses(head: Token) -> list[Token]:

@@ -29,6 +29,7 @@ from conflictlens.coding.gazetteer import admin_key, haversine_km, name_key, spe
 from conflictlens.coding.grammar import (
     SIDE_CLAUSES,
     Grammar,
+    answerable_for,
     headline_case,
     in_another_times_clause,
     in_phrase_of,
@@ -371,8 +372,8 @@ class Coreference:
     def _done_again(self, sent: SpacySpan) -> list[Token]:
         """The act already told, named again as what someone did: "carried out the attack", "three of its fighters
         were involved in the attack", "the attack was likely carried out by government warplanes" (not "It was not
-        clear who carried out the strikes": that names no one); or as what someone is blamed for ("..., the
-        Observatory said, blaming the attack on forces loyal to Assad")."""
+        clear who carried out the strikes": that names no one); as what someone is behind or responsible for; or as
+        what someone is blamed for ("..., the Observatory said, blaming the attack on forces loyal to Assad")."""
         done = [c for t in sent if t.lemma_.lower() in self.doing_verbs and t.pos_ == "VERB"
                 and not self.grammar.negated(t) and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ not in {"WP", "WDT"}
                         for s in [*t.children, *_raised_subjects(t)])
@@ -381,8 +382,13 @@ class Coreference:
                 if (c.dep_ in {"dobj", "obj", "pobj"} or (c.dep_ == "nsubjpass" and _has_agent(t))
                     or c in _raised_subjects(t))
                 and c.lemma_.lower() in self.continuation_nouns and _definite(c)]
-        return done + [act for blame in self._blames(sent) for act in blamed_acts(blame)
-                       if act.lemma_.lower() in self.continuation_nouns and _definite(act)]
+        # "IS is believed to be behind the attack", "Regime aircraft were responsible for the attacks": who is
+        # answerable for it did it.
+        answered_for = [t for t in sent if t.lemma_.lower() in self.continuation_nouns and _definite(t)
+                        and (who := answerable_for(t, self.grammar.copulas)) is not None
+                        and not self.grammar.negated(who.head)]
+        return done + answered_for + [act for blame in self._blames(sent) for act in blamed_acts(blame)
+                                      if act.lemma_.lower() in self.continuation_nouns and _definite(act)]
 
     def _blames(self, sent: SpacySpan) -> list[Token]:
         """The sentence's verbs of blame that blame ("neither Ahrar al-Sham nor the Islamic Front blamed any group for
@@ -1071,7 +1077,9 @@ class Merge:
                 _take_date(twin, event)
                 if event.place is not None and (twin.place is None
                                                 or (unplaced_opening and event.place.level != "country")
-                                                or LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]):
+                                                or (LEVEL_RANK[event.place.level] <= LEVEL_RANK[twin.place.level]
+                                                    and not self._suburb_named(twin.place, event.place))
+                                                or _the_province_it_names(twin.place, event.place)):
                     twin.place = event.place
             elif (self._one_violence(twin, event) and self._precedes(event.event_type, twin.event_type)) or (
                     self._same_toll(twin, event) and event.event_type == self.one_violence_order[0] != twin.event_type):
@@ -1293,6 +1301,7 @@ class Merge:
             return False  # "airstrikes hit Al-Ghanto ... other airstrikes hit Rastan": two towns, two events
         return _one_unknown_name(a.place, b.place) or _contains(a.place, b.place) or _contains(b.place, a.place) \
             or self._around_its_city(a.place, b.place) or self._around_its_city(b.place, a.place) \
+            or self._suburb_named(a.place, b.place) or self._suburb_named(b.place, a.place) \
             or _placed_only_by_region(a.place, b.place) or _placed_only_by_region(b.place, a.place) \
             or None in (a.place.latitude, b.place.latitude, a.place.longitude, b.place.longitude) \
             or (not _at_its_regions_centre(a.place) and not _at_its_regions_centre(b.place)
@@ -1312,6 +1321,12 @@ class Merge:
         Damascus countryside" (Rif Dimashq) and "in Damascus"."""
         return (countryside.level == "admin1" or _at_its_regions_centre(countryside)) and place.admin1 is not None \
             and _countryside_of(countryside.admin1 or countryside.name, place.admin1, self.around_city)
+
+    def _suburb_named(self, town: Place, place: Place) -> bool:
+        """"a suicide bomb blast targeted their positions in the northeast Damascus suburbs", then "struck al-Dumayr in
+        the Damascus countryside": a town of the countryside division around a city the act was placed only near
+        may be where it was, however far out the division reaches."""
+        return _placed_only_near(place) and _in_the_countryside_around(town, place, self.around_city)
 
     def _beside(self, context: Event, violence: Event) -> bool:
         """A development told in the violence's sentence, or at its town or region on a day both dates may be (the
@@ -1606,6 +1621,13 @@ def _province_namesake_of(city: Place, town: Place) -> bool:
     return names_its_province(city) and not names_its_province(town) and city.admin1 == town.admin1
 
 
+def _the_province_it_names(city: Place, province: Place) -> bool:
+    """"16 dead in heavy bombardment on Syria's Idlib", then "across rebel-held Idlib province": the body tells that
+    the city a headline named meant the province that bears its name."""
+    return province.level == "admin1" and names_its_province(city) and city.admin1 == province.admin1 \
+        and city.level in TOWN_LEVELS
+
+
 def _one_unknown_name(a: Place, b: Place) -> bool:
     """Two mentions of one name the gazetteer lacks ("in Daraas Manshiyah district", twice) are one place, wherever
     their region's centre put them."""
@@ -1706,18 +1728,28 @@ def _countryside_of(division: str, city_division: str, around_city: dict[str, st
 def _tells_where_near_it(place: Place, town: Place, around_city: dict[str, str]) -> bool:
     """"bombardment of a besieged Damascus suburb", then "bombardment on rebel-held Eastern Ghouta" or "raids killed
     16 in Douma": a named area the gazetteer knows, or a town placed exactly in the countryside division around the
-    city (``around_city``: the city's division by its countryside's, name keys), around a known town the act was
-    placed only near, tells where it was."""
-    if town.level != "populated_place" or town.geo_precision != GeoPrecision.NEAR or town.geonameid is None \
-            or place.geonameid is None or town.admin1 is None:
+    city, around a known town the act was placed only near, tells where it was."""
+    if not _placed_only_near(town) or place.geonameid is None:
         return False
-    around_the_city = place.level == "populated_place" and place.geo_precision == GeoPrecision.EXACT \
-        and place.admin1 is not None and _countryside_of(place.admin1, town.admin1, around_city)
-    if not (place.level == "feature" or around_the_city):
+    if not (place.level == "feature" or _in_the_countryside_around(place, town, around_city)):
         return False
     if place.latitude is None or place.longitude is None or town.latitude is None or town.longitude is None:
         return False
     return haversine_km(place.latitude, place.longitude, town.latitude, town.longitude) <= AROUND_TOWN_KM
+
+
+def _placed_only_near(town: Place) -> bool:
+    """A known town an act was told only to be near: "a Damascus suburb", "outside Aleppo"."""
+    return town.level == "populated_place" and town.geo_precision == GeoPrecision.NEAR and town.geonameid is not None \
+        and town.admin1 is not None
+
+
+def _in_the_countryside_around(place: Place, city: Place, around_city: dict[str, str]) -> bool:
+    """A town placed exactly in the countryside division around the city's (``around_city``: the city's division by
+    its countryside's, name keys): Douma, al-Dumayr in Rif Dimashq, around Damascus."""
+    return place.level == "populated_place" and place.geo_precision == GeoPrecision.EXACT \
+        and place.admin1 is not None and city.admin1 is not None \
+        and _countryside_of(place.admin1, city.admin1, around_city)
 
 
 def _vaguer_count(text: str | None, event: Event, vague_counts: set[str]) -> bool:

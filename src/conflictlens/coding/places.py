@@ -334,6 +334,9 @@ class PlaceResolver:
                 # "Deir al-Zor Syrias SANA": a name ends where a country's name or possessive begins.
                 run_end = next((j for j in range(i + 1, run_end) if doc[j].lower_ in self.countries
                                 or self._country_possessive(doc[j : j + 1]) is not None), run_end)
+                # "Chemical Attack Kills Five Syrians in Aleppo SANA": an agency's acronym credits the report.
+                run_end = next((j for j in range(i + 1, run_end) if _agency_acronym(doc[j].text, self.outlet_words)),
+                               run_end)
                 # "the city of Hassakeh ISIS suicide bombers": a name ends where an actor's name begins.
                 run_end = next((j for j in range(i + 1, run_end) if j in excluded_tokens), run_end)
                 # "Syrias Hassakeh city": a country's possessive is no part of the name after it.
@@ -1875,6 +1878,11 @@ def _page_furniture(token: Token) -> bool:
     """What a scraped page puts before its dateline: a date or time, "Published", "Last updated at"."""
     return token.is_space or token.is_punct or token.like_num or token.lower_ in CALENDAR_WORDS \
         or token.lower_ in PAGE_FURNITURE_WORDS or bool(ORDINAL.fullmatch(token.lower_))
+
+
+def _agency_acronym(word: str, outlet_words: set[str]) -> bool:
+    """An outlet's name in capitals ("SANA", "AFP"): the credit a scraped headline or paragraph ends with."""
+    return len(word) > 1 and word.isupper() and word in outlet_words
 
 
 def _outlet_pattern(name: str) -> str:

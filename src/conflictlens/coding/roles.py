@@ -28,6 +28,7 @@ from conflictlens.coding.detection import VIOLENT_TYPES, Trigger
 from conflictlens.coding.grammar import (
     SUBJECTS,
     Grammar,
+    answerable_for,
     doer,
     governing_verb,
     next_sentence,
@@ -257,11 +258,13 @@ class SideReader:
     def _holds_ground(self, root: Token) -> bool:
         """"a village controlled by the IS group", "prisoners being held by Ahrar al-Sham", "the Al-Boulil region that
         is controlled by the Islamic State group": the agent of a participle of a state on a noun, or in a relative
-        clause on it (one with "being" and no finite verb is one however the parse hangs it)."""
+        clause on it (one with "being" and no finite verb is one however the parse hangs it), hedged or not."""
         if root.dep_ != "pobj" or root.head.dep_ != "agent":
             return False
         participle = root.head.head
-        on_a_noun = participle.dep_ in {"acl", "relcl"} or (
+        # "the area believed to be held by Islamic State group fighters": a hedge carries the participle.
+        hedged = participle.dep_ == "xcomp" and participle.head.dep_ in {"acl", "relcl"}
+        on_a_noun = participle.dep_ in {"acl", "relcl"} or hedged or (
             any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in participle.children)
             and not any(c.dep_ == "aux" for c in participle.children))
         return on_a_noun and participle.lemma_.lower() in self.state_participles
@@ -334,6 +337,9 @@ class SideReader:
             accuser = next((c for c in accuse.children if c.dep_ == "nsubj"), None)
             if accuser is not None and _within(root, accuser):
                 return None
+        answerable = answerable_for(head, self.grammar.copulas)
+        if answerable is not None and _within(root, answerable):
+            return 1
         if self._ally(root):
             return 3
         if root.dep_ in {"amod", "nmod", "compound", "poss"} and (
