@@ -2017,3 +2017,12 @@ def test_a_headlines_city_is_the_province_of_its_name_the_body_tells(code):
     events = code("Five killed in shelling on Syrias Idlib. Five civilians were killed on Monday in artillery shelling "
                   "across rebel-held Idlib province in northwest Syria, a monitor said.", dt.date(2016, 10, 24)).events
     assert [(e.place.name, e.place.level, e.fatalities) for e in events] == [("Idlib", "admin1", 5)]
+
+
+def test_who_were_among_the_dead_told_by_place_is_no_toll_of_the_act(code):
+    events = code("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the Euphrates River to "
+                  "escape fighting in eastern Syrias Deir Ezzor province a monitor said. The Syrian Observatory for Human "
+                  "Rights based in Britain said nine children were among those killed as they tried to cross the river "
+                  "aboard rafts escaping from areas where Russian-backed regime forces are battling the Daesh terror "
+                  "group.", dt.date(2017, 10, 5)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 38)]

@@ -1221,3 +1221,12 @@ def test_an_agency_credit_after_a_place_is_no_part_of_its_name(code):
     place = place_of(code, "Rebel Rocket Attack Kills Three Civilians in Jableh SANA. Three civilians were killed "
                            "on Monday when rockets fired by terrorists hit a residential neighbourhood.")
     assert (place.name, place.admin1) == ("Jablah", "Latakia")
+
+
+def test_a_place_that_locates_one_name_locates_no_name_before_it(code):
+    # Qudsaya says which suburb of Damascus is meant, not where Idlib lies.
+    result = code("A deal will see some 150 rebels evacuated to Idlib from the Damascus suburb of Qudsaya, reports said. "
+                  "Elsewhere government forces shelled rebel positions in Idlib province on Monday, the Observatory "
+                  "said.", dt.date(2016, 10, 13))
+    assert [(e.place.name, e.place.admin1) for e in result.events] == [("Idlib", "Idlib")]
+    assert not [w for w in result.document.warnings if "unknown place" in w]

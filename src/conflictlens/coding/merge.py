@@ -210,8 +210,12 @@ class Coreference:
                 if events and self._its_dead_told_by_place(draft, annotated, events[-1]):
                     # "35 IS militants were killed in coalition air strikes in northern Syria", then "30 militants
                     # were killed around the town of Shadadi": ACLED codes the act where its dead are told to be.
-                    events[-1].place, events[-1].fatalities = draft.event.place, draft.event.fatalities
-                    events[-1].fatalities_text = draft.event.fatalities_text
+                    events[-1].place = draft.event.place
+                    if self._counted_among(draft) is None:
+                        # "nine children were among those killed as they tried to cross the river": who were among
+                        # the act's dead, not its toll there.
+                        events[-1].fatalities = draft.event.fatalities
+                        events[-1].fatalities_text = draft.event.fatalities_text
                     self._continue(events[-1], index, annotated, [], with_deaths=False)
                     sentence_events.setdefault(index, []).append(events[-1])
                     continue

@@ -1671,7 +1671,10 @@ def _region_another_lies_in(doc: Doc, toponym: Toponym, place: Place, candidates
 def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> list[Toponym]:
     """The names just after a toponym that say where it lies: "Tangouchmane (Ayorou, Tillaberi)", "Paris, Tenn."
 
-    Within a few tokens and the same sentence; "and", "or" or ";" start another place's names.
+    Within a few tokens and the same sentence; "and", "or" or ";" start another place's names, as does another name
+    that qualifies nothing, unless a parenthesis says where all that comes before it lies ("evacuated to Idlib from the
+    Damascus suburb of Qudsaya": Qudsaya is no part of Idlib; "Doutchi, near Diffa (Diffa)" is in Diffa region), or
+    only an article joins the two ("Aqareb es Safi village in the Syrian Hama province": one name, read as two).
     """
     found = []
     for t in toponyms:
@@ -1679,6 +1682,11 @@ def _qualifiers_after(doc: Doc, toponym: Toponym, toponyms: list[Toponym]) -> li
         if not t.qualifier or t.sentence_index != toponym.sentence_index or not 0 < gap <= QUALIFIER_GAP:
             continue
         if any(token.lower_ in {"and", "or", ";"} for token in doc[toponym.token_end : t.token_start]):
+            continue
+        if _opening_parenthesis(doc, t.token_start) is None and any(
+                not u.qualifier and toponym.token_end <= u.token_start and u.token_end <= t.token_start
+                and not all(w.lower_ in NAME_ARTICLES or w.text == "-" for w in doc[toponym.token_end : u.token_start])
+                for u in toponyms):
             continue
         found.append(t)
     return found
@@ -2064,11 +2072,17 @@ def _introduced_as_place(doc: Doc, i: int) -> bool:
 
 def _in_parenthetical_after_name(doc: Doc, i: int) -> bool:
     """True inside "(District, Region)" that directly follows a capitalised name."""
+    opening = _opening_parenthesis(doc, i)
+    return opening is not None and _capitalised(doc[opening - 1].text)
+
+
+def _opening_parenthesis(doc: Doc, i: int) -> int | None:
+    """Where the parenthesis the token at ``i`` stands in opens, if it stands in one (after the sentence's first word)."""
     sent_start = doc[i].sent.start
     j = i - 1
     while j >= sent_start and doc[j].text not in "()":
         j -= 1
-    return j > sent_start and doc[j].text == "(" and _capitalised(doc[j - 1].text)
+    return j if j > sent_start and doc[j].text == "(" else None
 
 
 def _after_joined_article(doc: Doc, i: int, sent_start: int) -> bool:
