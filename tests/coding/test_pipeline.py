@@ -2026,3 +2026,18 @@ def test_who_were_among_the_dead_told_by_place_is_no_toll_of_the_act(code):
                   "aboard rafts escaping from areas where Russian-backed regime forces are battling the Daesh terror "
                   "group.", dt.date(2017, 10, 5)).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 38)]
+
+
+def test_whose_post_was_hit_or_whose_statement_is_cited_did_not_do_it(code):
+    events = code("A suicide blast near the headquarters of Ahrar al-Sham military group in the Syrian Idlib province "
+                  "left on Sunday at least 45 people dead.", dt.date(2017, 5, 21)).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [("Unidentified Armed Group (Syria)", "Ahrar al-Sham")]
+    events = code("A suicide bomber killed 45 people at the headquarters of a rebel group in Saraqib in Syria on Sunday. "
+                  "Earlier in the day media reported citing an Ahrar al-Sham statement that a terrorist had driven a "
+                  "motorbike up to the headquarters detonated a bomb attached to the motorbike and then came inside and "
+                  "detonated an explosive attached to himself.", dt.date(2017, 5, 21)).events
+    assert [e.actor1.name for e in events] == ["Unidentified Armed Group (Syria)"]
+    # Fire from a force's positions is that force's.
+    events = code("Shells fired from the positions of the army hit the village of Kafr Zita in Syria on Monday, killing "
+                  "four civilians.", dt.date(2017, 5, 21)).events
+    assert [e.actor1.name for e in events] == ["Military Forces of Syria"]

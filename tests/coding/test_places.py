@@ -1230,3 +1230,10 @@ def test_a_place_that_locates_one_name_locates_no_name_before_it(code):
                   "said.", dt.date(2016, 10, 13))
     assert [(e.place.name, e.place.admin1) for e in result.events] == [("Idlib", "Idlib")]
     assert not [w for w in result.document.warnings if "unknown place" in w]
+
+
+def test_a_province_named_in_another_spelling_after_its_article_places_a_village_it_holds(code):
+    # The gazetteer spells the province Al-Hasakah; "the" stands between "in" and the name the text gives it.
+    result = code("A suicide bomber struck a wedding in northeast Syria killing 32 people. The bomber blew himself up "
+                  "late Monday in the village of Tall Tawil in the Hassakeh province.", dt.date(2016, 10, 4))
+    assert [(e.place.name, e.place.admin1) for e in result.events] == [("Tall Tawil", "Al-Hasakah")]

@@ -82,6 +82,7 @@ class Attributor:
         self.harm_told_as_fact = {w.lower() for w in cues["harm_told_as_fact"]}
         self.hearsay = phrase_pattern(cues["hearsay_adverbs"])
         self.denied_objects = {w.lower() for w in cues["denied_objects"]}
+        self.statement_nouns = {w.lower() for w in cues["statement_nouns"]}
         self.denial_scopes: list[tuple[ContestedPart, re.Pattern[str]]] = [
             (part, phrase_pattern(words)) for part, words in (cues.get("denial_scopes") or {}).items()]
         self.counter_claims = phrase_pattern(cues["counter_claims"])
@@ -150,6 +151,9 @@ class Attributor:
                 # A parse that left the verb without its object ("a démenti jeudi les informations", with "jeudi"
                 # read as a verb): what follows it in the sentence is what it denies.
                 result.denied_tokens.update(denied or range(token.i + 1, sent.end))
+        # "an Ahrar al-Sham statement", "the army's communique": whose statement it is says, not does.
+        result.claimant_tokens.update(w.i for t in sent if t.pos_ == "NOUN" and t.lower_ in self.statement_nouns
+                                      for c in t.children if c.dep_ in {"compound", "poss"} for w in c.subtree)
         claimant_tokens = self.grammar.according_to_source(sent)
         if claimant_tokens and result.claimant is None:
             result.claimant = self._source_from_tokens(claimant_tokens, sent, name_of)

@@ -847,6 +847,8 @@ class PlaceResolver:
         kind_after = after in SETTLEMENT_NOUNS | VILLAGE_NOUNS or (
             after in PART_NOUNS | TOWN_PART_NOUNS and (arabic or (bool(before) and before[-1] == "the")))
         introducer = self._introducer(doc, i, sent_start)
+        if introducer is not None and introducer.lower_ == "the" and after in DIVISION_NOUNS:
+            introducer = self._introducer(doc, introducer.i, sent_start)  # "in the Hassakeh province"
         introduced = introducer is not None and (introducer.lower_ in PLACE_INTRODUCERS | {"at", "on"}
                                                  or introducer.lemma_.lower() in PLACE_OBJECT_VERBS)
         # A name joined to its Arabic article ("on al-Latamineh", "in al-Baath") is a place's, as a person's is not

@@ -51,8 +51,10 @@ class SideReader:
                  claiming_verbs: Iterable[str] = (), falling_verbs: Iterable[str] = (),
                  consequence_verbs: Iterable[str] = (), kin_nouns: Iterable[str] = (),
                  leaving_verbs: Iterable[str] = (), fight_nouns: Iterable[str] = (),
-                 told_dead_marks: Iterable[str] = (), other_time_marks: Iterable[str] = ()) -> None:
+                 told_dead_marks: Iterable[str] = (), other_time_marks: Iterable[str] = (),
+                 military_works: Iterable[str] = ()) -> None:
         self.grammar = grammar
+        self.military_works = {w.lower() for w in military_works}
         self.other_time_marks = {w.lower() for w in other_time_marks}
         self.told_dead_marks = {w.lower() for w in told_dead_marks}
         self.fight_nouns = {w.lower() for w in fight_nouns}
@@ -90,7 +92,7 @@ class SideReader:
         causes = self._doers_of_its_cause(verb, other_acts) if verb is not None and subject is not None and (
             subject.passive or verb.lemma_.lower() in self.dying_verbs) else []
         for root in candidates:
-            if any(_within(root, doer) for doer in causes):
+            if any(_within(root, doer) for doer in causes) and not self._owns_what_was_hit(root):
                 self._place_on_side(trigger, root, 1)
                 continue
             self._place_on_side(trigger, root, self._side(root, head, verb, subject, accuse,
@@ -119,9 +121,9 @@ class SideReader:
             # an act did it; whoever else the clause seems to make its doer is what it hit.
             trigger.side_two[:0] = [r for r in trigger.side_one if r not in trigger.side_two]
             trigger.side_one[:] = [claimants[-1]]
-        elif not trigger.side_one and refers_to_claimant and claimants:
+        elif not trigger.side_one and refers_to_claimant and (sayers := self._sayers(subject, claimants, excluded)):
             # "The army said its aircraft struck ..." / "... said they had neutralised ...": the claimant did it.
-            trigger.side_one.append(claimants[-1])
+            trigger.side_one.append(sayers[-1])
         elif not trigger.side_one and not trigger.agent_countries and refers_to_claimant:
             # "Russia said it had critically injured a leader ... with an air strike": a state that says it did it,
             # with its forces.
@@ -202,6 +204,16 @@ class SideReader:
                     return True
         return False
 
+    @staticmethod
+    def _sayers(subject: _Subject | None, claimants: list[Token], excluded: set[int]) -> list[Token]:
+        """The claimants a subject that refers to one means: those it names, where the subject is itself a claimant
+        ("media reported citing an Ahrar al-Sham statement that ... detonated a bomb": the media, not the group whose
+        statement they cite), or else all of them ("The army said its aircraft struck ...")."""
+        if subject is None or subject.token.i not in excluded:
+            return claimants
+        named = {t.i for t in subject.token.subtree}
+        return [r for r in claimants if r.i in named]
+
     def _claimed(self, head: Token) -> bool:
         """The act is what a claiming verb claims ("IS claims the double suicide bomb attack", "claimed responsibility
         for the attack"), not a clause with a doer of its own ("rebels claimed the army shelled the village")."""
@@ -268,6 +280,16 @@ class SideReader:
             any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in participle.children)
             and not any(c.dep_ == "aux" for c in participle.children))
         return on_a_noun and participle.lemma_.lower() in self.state_participles
+
+    def _owns_what_was_hit(self, root: Token) -> bool:
+        """"A suicide blast near the headquarters of Ahrar al-Sham military group", "shelled the positions of the army":
+        whose works or posts an act hit was hit (not whose positions it came from: "fire from positions of the army")."""
+        noun = root
+        while noun.dep_ in {"compound", "amod", "nmod"} and noun.head.i != noun.i:
+            noun = noun.head  # "Ahrar al-Sham military group": the group's name names the group
+        works = noun_it_is_of(noun)
+        return works is not None and bool({works.lemma_.lower(), works.lower_} & self.military_works) \
+            and not (works.dep_ == "pobj" and works.head.lower_ == "from")
 
     def _kin_named(self, root: Token) -> bool:
         """ "executed six families of rebel fighters", "the wives of IS commanders": a group named for whose kin
@@ -340,6 +362,8 @@ class SideReader:
         answerable = answerable_for(head, self.grammar.copulas)
         if answerable is not None and _within(root, answerable):
             return 1
+        if self._owns_what_was_hit(root):
+            return 2
         if self._ally(root):
             return 3
         if root.dep_ in {"amod", "nmod", "compound", "poss"} and (
@@ -822,7 +846,8 @@ class Roles:
                                 leaving_verbs=knowledge.conventions["leaving_verbs"],
                                 fight_nouns=knowledge.conventions["fight_nouns"],
                                 told_dead_marks=knowledge.conventions["told_dead_marks"],
-                                other_time_marks=knowledge.conventions["other_time_marks"])
+                                other_time_marks=knowledge.conventions["other_time_marks"],
+                                military_works=knowledge.conventions["military_works"])
         self.riot_participants = {w.lower() for w in knowledge.conventions["riot_participants"]}
         self.air_only_actors = set(knowledge.conventions.get("actors_striking_from_the_air", []))
         self.crowd_quantities = {w.lower() for w in knowledge.conventions["crowd_quantities"]}
