@@ -470,7 +470,10 @@ def test_words_that_describe_rather_than_tell_are_no_events(code):
                  "Thousands of people left Madaya on Friday, a town near Damascus besieged by government forces.",
                  # an adjective's conjunct is one too
                  "In Qamishli on Wednesday, rescuers carried the wounded from the remains of damaged and destroyed "
-                 "buildings."]:
+                 "buildings.",
+                 # a present participle the parse reads inside one noun phrase with the fighters it describes
+                 "The Observatory reported the bus was carrying opposition fighters battling forces loyal to Assad in "
+                 "Idlib on Monday."]:
         assert [e.event_type for e in code(text).events if e.event_type != "Protests"] == [], text
     told = code("36 people were killed when an unidentified plane bombed civilians near Diffa on Monday.").events
     assert [(e.event_type, e.sub_event_type) for e in told] == [("Explosions/Remote violence", "Air/drone strike")]
@@ -2041,3 +2044,11 @@ def test_whose_post_was_hit_or_whose_statement_is_cited_did_not_do_it(code):
     events = code("Shells fired from the positions of the army hit the village of Kafr Zita in Syria on Monday, killing "
                   "four civilians.", dt.date(2017, 5, 21)).events
     assert [e.actor1.name for e in events] == ["Military Forces of Syria"]
+
+
+def test_a_mention_told_from_the_other_side_names_the_opponent_not_an_ally(code):
+    events = code("18 IS jihadists killed fighting Syria Kurds Monitor AFP Saturday 20 Sep 2014 At least 18 jihadists from "
+                  "the Islamic State group were killed in overnight clashes with Kurdish fighters in northern Syria near "
+                  "the town of Ain al-Arab a monitoring group said Saturday.", dt.date(2014, 9, 20)).events
+    assert [(e.actor1.name, e.actor2.name, [a.name for a in e.assoc_actor_1]) for e in events] == [
+        ("Islamic State (Syria)", "YPG: People's Protection Units", [])]

@@ -679,7 +679,10 @@ def _descriptive(span: SpacySpan, state_participles: set[str]) -> bool:
     while adjective.dep_ == "conj" and adjective.head.i < adjective.i and adjective.head.pos_ in {"ADJ", "VERB"}:
         adjective = adjective.head
     if adjective.dep_ == "amod" and len(span) == 1 and (head.tag_ in {"VBN", "VBG"} or head.lower_.endswith(("ed", "ing"))) \
-            and (previous is None or previous.pos_ not in {"NOUN", "PROPN", "PRON"}):
+            and (previous is None or previous.pos_ not in {"NOUN", "PROPN", "PRON"}
+                 # "opposition fighters battling forces loyal to Assad", read as one noun phrase: what the fighters
+                 # are doing, as "fighters battling IS" is.
+                 or (head.tag_ == "VBG" and previous.dep_ == "compound" and previous.head.i == adjective.head.i)):
         return True  # (after a noun, "a plane bombed civilians", the parse took a verb for an adjective)
     if head.dep_ not in {"acl", "relcl"}:
         return False

@@ -1824,8 +1824,14 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
     if (twin.actor2 is None or named_target) and event.actor2 is not None and event.actor2.name not in names \
             and not same_state(event.actor2, twin.actor1):
         twin.actor2 = event.actor2
+    # "18 IS jihadists killed fighting Syria Kurds", then "18 jihadists ... were killed in clashes with Kurdish
+    # fighters": a mention told from the other side names the opponent, no ally.
+    other_side = event.actor1 if event.actor1 is not None and event.actor2 is not None and twin.actor1 is not None \
+        and event.actor2.name == twin.actor1.name != event.actor1.name else None
+    if other_side is not None and (twin.actor2 is None or (vague is not None and vague(twin.actor2))):
+        twin.actor2 = other_side
     for ally in [event.actor1, *event.assoc_actor_1]:
-        if ally is not None and ally.name not in {a.name for a in twin.all_actors()}:
+        if ally is not None and ally is not other_side and ally.name not in {a.name for a in twin.all_actors()}:
             twin.assoc_actor_1.append(ally)
     if STATUS_RANK[event.claim_status] > STATUS_RANK[twin.claim_status]:
         # The status and the source that gives it travel together.
