@@ -48,3 +48,15 @@ def test_an_analyst_can_add_an_actor(tmp_path, settings):
     custom = load_pipeline(settings.model_copy(update={"dictionaries": tmp_path}))
     event = custom.process_text("The Serma brigade ambushed soldiers near Boni on 2 May 2024.").events[0]
     assert event.actor1.name == "Katiba Serma"
+
+
+def test_an_analysts_copy_made_before_an_upgrade_keeps_the_packaged_entries_it_lacks(tmp_path, caplog):
+    source = resources.files("conflictlens.data").joinpath("attribution.yaml").read_text(encoding="utf-8")
+    older = "\n".join(line for line in source.splitlines() if not line.startswith("statement_nouns:"))
+    older = older.replace("reporting_verbs: [say,", "reporting_verbs: [whisper, say,", 1)
+    (tmp_path / "attribution.yaml").write_text(older, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="conflictlens.knowledge"):
+        attribution = Knowledge.load(tmp_path).attribution
+    assert "whisper" in attribution["reporting_verbs"]  # the analyst's own entries stand
+    assert "statement" in attribution["statement_nouns"]  # the key added since comes from the package
+    assert "lacks statement_nouns" in caplog.text

@@ -8,6 +8,7 @@ English file's top-level keys and inherits the others, so a language only holds 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import yaml
 
 from conflictlens.errors import ConfigError
 from conflictlens.model import Affiliation
+
+log = logging.getLogger(__name__)
 
 DICTIONARY_FILES = ("actors.yaml", "actors_world.yaml", "countries.yaml", "event_lexicon.yaml", "conventions.yaml",
                     "attribution.yaml", "taxonomy.yaml", "fusion.yaml", "outlets.yaml", "grammar.yaml", "dates.yaml")
@@ -46,17 +49,26 @@ def available_languages(override_dir: Path | None = None) -> set[str]:
 def _parse_yaml(name: str, override_dir: Path | None, *, required: bool = True) -> Any:
     packaged = resources.files("conflictlens.data").joinpath(name)
     if override_dir is not None and (override_dir / name).exists():
-        path_text = (override_dir / name).read_text(encoding="utf-8")
-        origin = str(override_dir / name)
-    elif packaged.is_file():
-        path_text = packaged.read_text(encoding="utf-8")
-        origin = f"packaged {name}"
-    elif not required:
+        edited = _load_yaml((override_dir / name).read_text(encoding="utf-8"), str(override_dir / name))
+        if not (isinstance(edited, dict) and packaged.is_file()):
+            return edited
+        # An analyst's copy made before an upgrade lacks the keys added since: those keep the packaged entries.
+        defaults = _load_yaml(packaged.read_text(encoding="utf-8"), f"packaged {name}")
+        missing = sorted(set(defaults) - set(edited)) if isinstance(defaults, dict) else []
+        if missing:
+            log.warning("dictionary %s lacks %s: the packaged entries are used", override_dir / name, ", ".join(missing))
+            return {**defaults, **edited}
+        return edited
+    if packaged.is_file():
+        return _load_yaml(packaged.read_text(encoding="utf-8"), f"packaged {name}")
+    if not required:
         return None
-    else:
-        raise ConfigError(f"dictionary {name} is missing from the package and from {override_dir}: reinstall")
+    raise ConfigError(f"dictionary {name} is missing from the package and from {override_dir}: reinstall")
+
+
+def _load_yaml(text: str, origin: str) -> Any:
     try:
-        return yaml.safe_load(path_text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"dictionary {origin} is not valid YAML ({exc.__class__.__name__}): fix the file") from exc
 
