@@ -1826,8 +1826,7 @@ def _absorb(twin: Event, event: Event, vague: Callable[[Actor | None], bool] | N
         twin.actor2 = event.actor2
     # "18 IS jihadists killed fighting Syria Kurds", then "18 jihadists ... were killed in clashes with Kurdish
     # fighters": a mention told from the other side names the opponent, no ally.
-    other_side = event.actor1 if event.actor1 is not None and event.actor2 is not None and twin.actor1 is not None \
-        and event.actor2.name == twin.actor1.name != event.actor1.name else None
+    other_side = event.actor1 if _sides_reversed(twin, event) else None
     if other_side is not None and (twin.actor2 is None or (vague is not None and vague(twin.actor2))):
         twin.actor2 = other_side
     for ally in [event.actor1, *event.assoc_actor_1]:
