@@ -82,6 +82,9 @@ def coded(code, text):  # type: ignore[no-untyped-def]
         # A chemical weapon is the means, however it was delivered.
         ("Government forces attacked the town of Khan Sheikhoun with chlorine gas on Tuesday, killing 20 people.",
          ("Explosions/Remote violence", "Chemical weapon")),
+        # The agent used in the act, told as the subject of its use.
+        ("Chemical substances were used in the attack on the town of Khan Sheikhoun which left at least 70 people dead.",
+         ("Explosions/Remote violence", "Chemical weapon")),
         # A gerund with "of" names the act like a noun; it does not describe the people before it.
         ("At least four people were killed by terrorists shelling of Aleppo on Saturday, local media reported.",
          ("Explosions/Remote violence", "Shelling/artillery/missile attack")),

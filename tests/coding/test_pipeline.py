@@ -2052,3 +2052,21 @@ def test_a_mention_told_from_the_other_side_names_the_opponent_not_an_ally(code)
                   "the town of Ain al-Arab a monitoring group said Saturday.", dt.date(2014, 9, 20)).events
     assert [(e.actor1.name, e.actor2.name, [a.name for a in e.assoc_actor_1]) for e in events] == [
         ("Islamic State (Syria)", "YPG: People's Protection Units", [])]
+
+
+def test_fighting_for_a_town_and_its_capture_that_day_are_one_event_of_the_capture(pipeline):
+    # ACLED codes a battle that changes who holds the ground as one event of that change.
+    text = ("Fierce fighting broke out on Saturday for the town of Tal Hamis in Hasakah province, a monitor said. "
+            "Kurdish YPG fighters drove Islamic State militants out of Tal Hamis on Saturday, the monitor added.")
+    events = pipeline.process_text(text, published_at=dt.date(2015, 2, 28)).events
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Non-state actor overtakes territory", "Tall Ḩamīs")]
+
+
+def test_ground_won_in_a_battle_told_from_the_other_side_is_won_by_the_side_that_can_win_it_so(pipeline):
+    # The capture names no doer the dictionary knows; the fighting names both sides, the army first.
+    text = ("Rebel forces captured several villages near Salma in Latakia province on Saturday, a monitor said. The "
+            "army hit back on Saturday, sparking fierce fighting with the rebels near Salma that left 12 dead on both "
+            "sides.")
+    events = pipeline.process_text(text, published_at=dt.date(2013, 8, 10)).events
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
+        ("Non-state actor overtakes territory", "Rebel group", "Military Forces of Syria")]

@@ -1237,3 +1237,12 @@ def test_a_province_named_in_another_spelling_after_its_article_places_a_village
     result = code("A suicide bomber struck a wedding in northeast Syria killing 32 people. The bomber blew himself up "
                   "late Monday in the village of Tall Tawil in the Hassakeh province.", dt.date(2016, 10, 4))
     assert [(e.place.name, e.place.admin1) for e in result.events] == [("Tall Tawil", "Al-Hasakah")]
+
+
+def test_another_act_after_one_told_at_no_named_place_is_not_where_the_report_is(code):
+    # The village "in the northwest" is not the eastern town the report is about; the two strikes stay two events.
+    result = code("An overnight airstrike struck an eastern Syrian town held by Islamic State militants, killing at "
+                  "least 12 people, activists said. Another airstrike hit an opposition-held village in the northwest on "
+                  "Tuesday, killing a woman and four children. The Observatory said the late Monday strike on the town "
+                  "of al-Mayadin killed 15 civilians.", dt.date(2017, 4, 18))
+    assert sorted((e.place.name, e.event_date.day) for e in result.events) == [("Al Mayādīn", 17), ("Syria", 18)]

@@ -27,6 +27,8 @@ from conflictlens.model import CIVILIANS_INTER, Actor, EventKind
 MEANS_PREPOSITIONS = {"with", "by", "using", "in", "from", "of", "as", "during"}
 # Prepositions that tell a weapon dropped or fired together with what the clause's verb says was.
 DROPPED_TOGETHER = {"alongside"}
+# Verbs whose subject is a weapon the act was done with: "Chemical substances were used in the attack" (lemmas).
+USED_IN = {"use", "employ"}
 # How many sentences before a raid told by no one may tell of the aircraft that flew it.
 RAID_CONTEXT_SENTENCES = 2
 
@@ -157,6 +159,8 @@ class EventTyping:
         clause = root.head if root.dep_ in {"nsubj", "nsubjpass"} else root
         if root.dep_ == "pobj" and root.head.lower_ in DROPPED_TOGETHER:
             clause = root.head.head  # "gas believed to be chlorine was dropped alongside barrel bombs"
+        if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in USED_IN:
+            clause = root.head.head  # "Chemical substances were used in the attack"
         tokens = list(clause.subtree)
         words = [t.lower_ for t in tokens]
         # "a tear gas attack on protesters" is riot control, not a chemical weapon; "hours after a gas attack left

@@ -104,6 +104,7 @@ class Coreference:
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.more_exactly = told_more_exactly(knowledge)
         self.means_unsaid = {w.lower() for w in knowledge.conventions["means_unsaid"]}
+        self.sub_types_by_actor1 = sub_types_by_actor1(knowledge)
         self.claiming_verbs = {w.lower() for w in knowledge.conventions["claiming_verbs"]}
         self.doing_verbs = {w.lower() for w in knowledge.conventions["doing_verbs"]}
         self.blaming_verbs = {w.lower() for w in knowledge.attribution["accusation_verbs"]}
@@ -232,7 +233,8 @@ class Coreference:
                     named_again = _definite(draft.trigger.head)
                     self._take_means(events[-1], draft.event, annotated.opponent, named_again=named_again,
                                      hit_again=self._target_told_again(draft, annotated, events[-1]))
-                    _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid)
+                    _take_exact_sub_type(events[-1], draft.event, self.more_exactly, self.means_unsaid,
+                                         self.sub_types_by_actor1)
                     # "killed in the attacks west of the second city Aleppo": where the act named again was; so is
                     # where the act its casualties came from was ("after a Daesh rocket attack ... south of al-Rai").
                     self._continue(events[-1], index, annotated, [], told_again=draft.event, act_named=named_again
@@ -872,6 +874,7 @@ class Merge:
         self.acts_without_means = {w.lower() for w in knowledge.conventions.get("acts_without_means", [])}
         self.raid_nouns = {w.lower() for w in knowledge.conventions["raid_nouns"]}
         self.coalition_leaders: dict[str, str] = dict(knowledge.conventions.get("coalition_leaders", {}))
+        self.sub_types_by_actor1 = sub_types_by_actor1(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
         events = annotated.events or []
@@ -893,6 +896,21 @@ class Merge:
                 # "heavy bombardment" (an unidentified armed group implied for its doer), then "More than a dozen
                 # airstrikes": no armed group flies; as for an air strike told alone, the doer stays untold.
                 event.actor1 = None
+            self._sub_type_of_its_doer(event)
+
+    def _sub_type_of_its_doer(self, event: Event) -> None:
+        """Ground is won by a side of the kind its sub-type names (`sub_types_by_actor1`: a state regains territory, a
+        non-state group overtakes it). "rebel forces have captured villages", then "the army hit back, sparking fierce
+        fighting" with the rebels: the rebels, the other side, won it; where neither side is of that kind, the
+        sub-type is the one of actor1's kind."""
+        kinds = self.sub_types_by_actor1.get(event.sub_event_type)
+        if kinds is None or event.actor1 is None or event.actor1.inter in kinds:
+            return
+        if event.actor2 is not None and event.actor2.inter in kinds:
+            event.actor1, event.actor2 = event.actor2, event.actor1
+            return
+        event.sub_event_type = next((sub for sub, others in self.sub_types_by_actor1.items()
+                                     if event.actor1.inter in others), event.sub_event_type)
 
     def _implied_armed_group(self, actor: Actor | None) -> bool:
         """The unidentified armed group the implied-actors stage gives an act no one is named for (no words of the
@@ -1090,7 +1108,7 @@ class Merge:
                 # One act told as violence and as remote violence: ACLED codes its means.
                 twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
             else:
-                _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid)
+                _take_exact_sub_type(twin, event, self.more_exactly, self.means_unsaid, self.sub_types_by_actor1)
             _absorb(twin, event, self.actors.is_vague, self.vague_counts, self.around_city,
                     opening_told=body_of_opening)
         return merged
@@ -1685,18 +1703,30 @@ def _drop_implied_opponent(event: Event, told: Event, opponent: Actor | None) ->
         event.actor2 = told.actor2
 
 
-def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]], means_unsaid: set[str]) -> None:
+def _take_exact_sub_type(event: Event, more: Event, more_exactly: dict[str, set[str]], means_unsaid: set[str],
+                         won_by: dict[str, set[int]] | None = None) -> None:
     """"A car bomb attack", then "a suicide terrorist blew himself up": the mention that tells the act more exactly
     gives its sub-type; so does one that names its means after one that did not ("heavy bombardment", then "air
-    strikes")."""
+    strikes"). Ground won (``won_by``: the kinds of actor1 that win it so) is won by the side that mention names
+    where the event's own doer is of no such kind: "Islamist militants killed 75 Nusra terrorists", then "the army
+    recaptured the Castello Road" is the army's."""
     if event.event_type != more.event_type:
         return
     if more.sub_event_type in more_exactly.get(event.sub_event_type, ()):
         event.sub_event_type = more.sub_event_type
+        winners = (won_by or {}).get(more.sub_event_type)
+        if winners is not None and more.actor1 is not None and (event.actor1 is None or event.actor1.inter not in winners):
+            event.actor1, event.actor2 = more.actor1, more.actor2
     elif event.event_type == REMOTE_VIOLENCE and event.trigger.lower() in means_unsaid \
             and more.trigger.lower() not in means_unsaid:
         # The words that named the means name the event's kind from now on.
         event.sub_event_type, event.trigger = more.sub_event_type, more.trigger
+
+
+def sub_types_by_actor1(knowledge: Knowledge) -> dict[str, set[int]]:
+    """Each sub-type only one kind of actor1 does, and the inter codes of that kind (conventions'
+    ``sub_types_by_actor1``)."""
+    return {sub: set(inters) for sub, inters in knowledge.conventions["sub_types_by_actor1"].items()}
 
 
 def told_more_exactly(knowledge: Knowledge) -> dict[str, set[str]]:

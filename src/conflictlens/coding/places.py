@@ -1317,6 +1317,7 @@ class EventPlaces:
         self.stationed_words = {v.lower() for v in knowledge.conventions["stationed_words"]}
         self.death_words = {w.lower() for w in knowledge.conventions["death_words"]}
         self.other_time_marks = {w.lower() for w in knowledge.conventions["other_time_marks"]}
+        self.adding_words = {w.lower() for w in knowledge.conventions["adding_words"]}
         self.elsewhere = elsewhere_pattern(knowledge)
 
     def __call__(self, annotated: AnnotatedDocument) -> None:
@@ -1343,7 +1344,10 @@ class EventPlaces:
                 kind_placed[kind] = here
             elif not elsewhere:
                 here = self._other_country_told_before(draft.sentence_index, annotated, placed)
-            draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere)
+            # "An overnight airstrike struck an eastern Syrian town ... Another airstrike hit a village in the
+            # northwest": another act, after one told nowhere named, is not where the report is about.
+            another = any(c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words for c in head.children)
+            draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere or another)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
         """Where the sentence before ``index`` is: the place it gave its event (below the country, wherever it is),
