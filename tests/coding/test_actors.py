@@ -427,6 +427,13 @@ def test_a_state_named_as_the_agent_of_the_act_or_of_a_participle_on_it_did_it_n
     assert all(e.actor2.name != "Jabhat al-Nusra" or e.actor1.name != "Jabhat al-Nusra" for e in events)
 
 
+def test_whom_the_acts_subject_was_against_is_no_doer_of_the_deaths_it_left(code):
+    # The parse may even read "strikes" as a verb; the group after "against" is still whom they were against.
+    events = code("Coalition strikes against Daesh terrorists in the eastern Syrian city of Abu Kamal left at least 31 "
+                  "civilians dead, Syrian media reported on Tuesday.").events
+    assert events and all(e.actor1 is None or e.actor1.name != "Islamic State (Syria)" for e in events)
+
+
 def test_a_subject_after_a_relative_clause_with_no_object_is_that_clauses_object(code):
     events = code('The "Army of Conquest" an opposition coalition that includes Al-Qaedas Syria affiliate Al-Nusra '
                   "Front began its assault on Fuaa and Kafraya on Wednesday.").events

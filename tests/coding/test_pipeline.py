@@ -2070,3 +2070,14 @@ def test_ground_won_in_a_battle_told_from_the_other_side_is_won_by_the_side_that
     events = pipeline.process_text(text, published_at=dt.date(2013, 8, 10)).events
     assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in events] == [
         ("Non-state actor overtakes territory", "Rebel group", "Military Forces of Syria")]
+
+
+def test_two_tellers_tolls_dated_only_by_their_sayings_are_one_act(pipeline):
+    # "reported Tuesday" and "On Monday ... claimed" may each be only the day it was said: no two days, two acts.
+    text = ("Civilian casualties mount in eastern Syria. US-led coalition air strikes on the eastern Syrian city of Abu "
+            "Kamal left at least 31 civilians dead, Syrian media reported Tuesday. The coalition has carried out "
+            "thousands of raids in Syria and Iraq since 2014. Islamic State has lost much of its territory in both "
+            "countries. On Monday the Syrian Observatory for Human Rights claimed a coalition air raid killed 23 people "
+            "in Abu Kamal.")
+    events = pipeline.process_text(text, published_at=dt.date(2017, 5, 16)).events
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("Air/drone strike", "Ālbū Kamāl")]

@@ -1521,9 +1521,11 @@ def _deadlier_on_a_day_of_its_own(event: Event, lead: Event) -> bool:
 def _two_days_two_tolls(a: Event, b: Event) -> bool:
     """Each mention tells its own day, and its own dead: "13 people were killed on Saturday ... by insurgents'
     mortars", "attacks on Sunday ... by insurgents killed at least 20" (dated only to its week, as the day may be the
-    saying's) are two acts."""
+    saying's) are two acts. Two days that may each be only a saying's ("left 31 dead, Syrian media reported Tuesday",
+    "On Monday the Observatory said the strike killed 23") are two tellers' tolls of one act."""
     return bool(a.date_text and b.date_text) and None not in (a.event_date, b.event_date) \
-        and a.event_date != b.event_date and 0 < a.fatalities != b.fatalities > 0
+        and a.event_date != b.event_date and 0 < a.fatalities != b.fatalities > 0 \
+        and TimePrecision.DAY in (a.time_precision, b.time_precision)
 
 
 def _told(event: Event, text: str) -> str:

@@ -551,10 +551,11 @@ class _Subject:
     def acted_on_in_its_clause(self, root: Token, target_prepositions: Collection[str]) -> bool:
         """"the double suicide bomb attack that hit a police station ... killing 17": what the subject's own relative
         clause acts on is not the subject but the act's target; so is whom a participle on it was done against
-        ("Airstrikes carried out by the United States against Nusra Front insurgents")."""
+        ("Airstrikes carried out by the United States against Nusra Front insurgents"), and whom the subject itself
+        was against ("Coalition strikes against Daesh terrorists ... left 31 civilians dead")."""
         return any(_within(root, o) for c in self.token.children if c.dep_ == "relcl"
                    for o in c.children if o.dep_ in {"dobj", "obj"}) \
-            or any(_within(root, o) for c in self.token.children if c.dep_ == "acl"
+            or any(_within(root, o) for c in [self.token, *(c for c in self.token.children if c.dep_ == "acl")]
                    for p in c.children if p.dep_ == "prep" and p.lower_ in target_prepositions
                    for o in p.children if o.dep_ == "pobj")
 
