@@ -2081,3 +2081,9 @@ def test_two_tellers_tolls_dated_only_by_their_sayings_are_one_act(pipeline):
             "in Abu Kamal.")
     events = pipeline.process_text(text, published_at=dt.date(2017, 5, 16)).events
     assert [(e.sub_event_type, e.place.name) for e in events] == [("Air/drone strike", "Ālbū Kamāl")]
+    # One teller's tolls on two days are two days' acts.
+    text = ("On Monday the Syrian Observatory for Human Rights said air strikes on Douma killed 10 people. The town has "
+            "been besieged for years. Aid has not reached it since March. On Wednesday the Observatory said new air "
+            "strikes on Douma killed 15 people.")
+    events = pipeline.process_text(text, published_at=dt.date(2016, 5, 12)).events
+    assert sorted(e.fatalities for e in events) == [10, 15]

@@ -1246,3 +1246,7 @@ def test_another_act_after_one_told_at_no_named_place_is_not_where_the_report_is
                   "Tuesday, killing a woman and four children. The Observatory said the late Monday strike on the town "
                   "of al-Mayadin killed 15 civilians.", dt.date(2017, 4, 18))
     assert sorted((e.place.name, e.event_date.day) for e in result.events) == [("Al Mayādīn", 17), ("Syria", 18)]
+    # After an act placed by its own words, another act may well be there.
+    result = code("Gunmen attacked the village of Tera on Monday, killing five people. Residents fled to the bush. "
+                  "Another attack on Tuesday killed three herders.", dt.date(2020, 5, 6))
+    assert [e.place.name for e in result.events] == ["Téra", "Téra"]

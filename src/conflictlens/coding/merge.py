@@ -1521,11 +1521,22 @@ def _deadlier_on_a_day_of_its_own(event: Event, lead: Event) -> bool:
 def _two_days_two_tolls(a: Event, b: Event) -> bool:
     """Each mention tells its own day, and its own dead: "13 people were killed on Saturday ... by insurgents'
     mortars", "attacks on Sunday ... by insurgents killed at least 20" (dated only to its week, as the day may be the
-    saying's) are two acts. Two days that may each be only a saying's ("left 31 dead, Syrian media reported Tuesday",
-    "On Monday the Observatory said the strike killed 23") are two tellers' tolls of one act."""
+    saying's) are two acts. Two days that may each be only a saying's, by two tellers ("left 31 dead, Syrian media
+    reported Tuesday", "On Monday the Observatory said the strike killed 23"), are two tellers' tolls of one act; one
+    teller's, two days apart ("On Monday the Observatory said air strikes on Douma killed 10", "On Wednesday it said
+    new air strikes killed 15"), are two acts."""
     return bool(a.date_text and b.date_text) and None not in (a.event_date, b.event_date) \
         and a.event_date != b.event_date and 0 < a.fatalities != b.fatalities > 0 \
-        and TimePrecision.DAY in (a.time_precision, b.time_precision)
+        and (TimePrecision.DAY in (a.time_precision, b.time_precision) or _one_teller(a, b))
+
+
+def _one_teller(a: Event, b: Event) -> bool:
+    """Both mentions told by one source ("The Syrian Observatory for Human Rights", then "The Observatory": the
+    shorter name's words among the longer's), or neither by any."""
+    if a.source is None or b.source is None:
+        return a.source is b.source
+    short, long = sorted((set(re.findall(r"\w+", s.name.lower())) - {"the"} for s in (a.source, b.source)), key=len)
+    return short <= long
 
 
 def _told(event: Event, text: str) -> str:

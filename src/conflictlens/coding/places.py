@@ -1345,8 +1345,10 @@ class EventPlaces:
             elif not elsewhere:
                 here = self._other_country_told_before(draft.sentence_index, annotated, placed)
             # "An overnight airstrike struck an eastern Syrian town ... Another airstrike hit a village in the
-            # northwest": another act, after one told nowhere named, is not where the report is about.
-            another = any(c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words for c in head.children)
+            # northwest": another act, after acts told nowhere named, is not where the report is about (after
+            # "Gunmen attacked the village of Tera", another attack may well be there).
+            another = not placed and any(c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words
+                                         for c in head.children)
             draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere or another)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
