@@ -680,6 +680,12 @@ def period_pattern(conventions: dict[str, Any]) -> re.Pattern[str] | None:
                       re.IGNORECASE)
 
 
+def told_as_another(word: Token, adding_words: set[str]) -> bool:
+    """"another car bomb", "Other airstrikes": a word its determiner or adjective tells as another than any told
+    before (conventions' ``adding_words``)."""
+    return any(c.dep_ in {"det", "amod"} and c.lower_ in adding_words for c in word.children)
+
+
 def in_another_times_clause(word: Token, time_marks: set[str], *, measured: bool = False) -> bool:
     """Whether the word lies in a clause that dates itself against the act the sentence tells ("two days after 30
     people died in a similar raid", "since 12 were killed in May"): its deaths and means are another act's

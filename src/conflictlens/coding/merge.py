@@ -34,6 +34,7 @@ from conflictlens.coding.grammar import (
     in_another_times_clause,
     in_phrase_of,
     noun_it_is_of,
+    told_as_another,
 )
 from conflictlens.coding.places import (
     LEVEL_RANK,
@@ -1128,9 +1129,8 @@ class Merge:
         # A listed place's act is a copy of its sentence's draft's event.
         draft = next((d for d in drafts if d.event is event), None) \
             or next((d for d in drafts if d.trigger.span.text == event.trigger), None)
-        return draft is not None and any(
-            c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words
-            for word in [draft.trigger.head, *target_tokens(draft.trigger, self.grammar)] for c in word.children)
+        return draft is not None and any(told_as_another(word, self.adding_words)
+                                         for word in [draft.trigger.head, *target_tokens(draft.trigger, self.grammar)])
 
     def _told_in_passing(self, event: Event, reported_violence: list[Event]) -> bool:
         """Civilians killed, or property destroyed, by no one the report names, beside violence it reports, are that

@@ -45,6 +45,7 @@ from conflictlens.coding.grammar import (
     in_page_furniture,
     noun_it_is_of,
     token_at,
+    told_as_another,
     with_what_it_is_of,
 )
 from conflictlens.knowledge import Knowledge, phrase_pattern
@@ -1347,8 +1348,7 @@ class EventPlaces:
             # "An overnight airstrike struck an eastern Syrian town ... Another airstrike hit a village in the
             # northwest": another act, after acts told nowhere named, is not where the report is about (after
             # "Gunmen attacked the village of Tera", another attack may well be there).
-            another = not placed and any(c.dep_ in {"det", "amod"} and c.lower_ in self.adding_words
-                                         for c in head.children)
+            another = not placed and told_as_another(head, self.adding_words)
             draft.event.place = here or self._report_place(annotated, elsewhere=elsewhere or another)
 
     def _place_told_before(self, index: int, annotated: AnnotatedDocument, placed: dict[int, Place]) -> Place | None:
